@@ -1,0 +1,17 @@
+"""The package's small exception hierarchy: every failure a user can cause has a class here."""
+
+
+class PipelineError(Exception):
+    """Base class: a message a user can act on, shown as one line by the CLI."""
+
+
+class ModelNotInstalledError(PipelineError):
+    """The requested spaCy pipeline is not installed in this environment."""
+
+
+class IngestError(PipelineError):
+    """One input file or record could not be read; it becomes a row of the errors table."""
+
+
+class SchemaError(PipelineError):
+    """An output table does not match its declared schema."""

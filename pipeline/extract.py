@@ -1,0 +1,163 @@
+"""Run the model and every extractor over articles; the only module that touches spaCy Docs.
+
+Each extracted part of an article (body, each reader comment) is its own Doc, so page
+boilerplate glued to a sentence ("No commentsLei Jun ...") never reaches the tokenizer.
+Extractors return offsets relative to the part; here they are shifted into ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import dates, entities, facts, quantities
+from .records import (
+    EXTRACTED_PARTS,
+    Article,
+    DateMention,
+    EntityMention,
+    Fact,
+    Part,
+    QuantityMention,
+    RankMention,
+)
+
+STAGES = ("nlp", "dates", "quantities", "entities", "facts")
+
+
+@dataclass(slots=True)
+class StageTimer:
+    """Seconds spent per stage, summed over a run (for the summary line and the benchmark)."""
+
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def add(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
+        return now
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """Everything found in one article; offsets index ``article.text``; each mention with its part."""
+
+    article: Article
+    dates: tuple[tuple[Part, DateMention], ...] = ()
+    quantities: tuple[tuple[Part, QuantityMention], ...] = ()
+    ranks: tuple[tuple[Part, RankMention], ...] = ()
+    entities: tuple[tuple[Part, EntityMention], ...] = ()
+    facts: tuple[tuple[Part, Fact], ...] = ()
+    words: int = 0
+
+
+def extracted_parts(article: Article) -> list[Part]:
+    """The parts extraction runs on (body and reader comments), skipping empty ones."""
+    return [
+        p for p in article.parts if p.name in EXTRACTED_PARTS and article.text[p.start : p.end].strip()
+    ]
+
+
+def _shift(mention, offset: int):
+    if offset == 0:
+        return mention
+    changes = {"start": mention.start + offset, "end": mention.end + offset}
+    return dataclasses.replace(mention, **changes)
+
+
+def _shift_fact(fact: Fact, offset: int) -> Fact:
+    if offset == 0:
+        return fact
+
+    def move(span):
+        return None if span is None else (span[0] + offset, span[1] + offset)
+
+    return dataclasses.replace(
+        fact,
+        sentence_start=fact.sentence_start + offset,
+        sentence_end=fact.sentence_end + offset,
+        quantity_span=move(fact.quantity_span),
+        date_span=move(fact.date_span),
+        subject_span=move(fact.subject_span),
+        sources=tuple(move(s) for s in fact.sources),
+    )
+
+
+def extract_from_docs(
+    article: Article, docs: list[tuple[Part, Doc]], timer: StageTimer | None = None
+) -> ArticleExtraction:
+    """Run the extractors over the parsed parts of one article."""
+    timer = timer or StageTimer()
+    t = time.perf_counter()
+    per_part = []
+    for part, doc in docs:
+        d = dates.find_dates(doc, published=article.published)
+        t = timer.add("dates", t)
+        q = quantities.find_quantities(doc, exclude=[(m.start, m.end) for m in d])
+        r = quantities.find_ranks(doc)
+        t = timer.add("quantities", t)
+        e = entities.find_entities(doc)
+        t = timer.add("entities", t)
+        per_part.append((part, doc, d, q, r, e))
+    all_entities = [m for *_, e in per_part for m in e]
+    canonical = entities.canonicalize(all_entities)
+    t = timer.add("entities", t)
+    out_dates, out_q, out_r, out_e, out_f = [], [], [], [], []
+    i = 0
+    part_facts: list[tuple[Part, Fact]] = []
+    for part, doc, d, q, r, e in per_part:
+        ents = canonical[i : i + len(e)]
+        i += len(e)
+        found = facts.find_facts(
+            doc, dates=d, quantities=q, entities=ents, doc_entities=canonical, published=article.published
+        )
+        part_facts.extend((part, _shift_fact(f, part.start)) for f in found)
+        out_dates += [(part, _shift(m, part.start)) for m in d]
+        out_q += [(part, _shift(m, part.start)) for m in q]
+        out_r += [(part, _shift(m, part.start)) for m in r]
+        out_e += [(part, _shift(m, part.start)) for m in ents]
+    merged = facts.consolidate([f for _, f in part_facts])
+    part_of = {(f.sentence_start, f.sentence_end): p for p, f in part_facts}
+    out_f = [(part_of.get((f.sentence_start, f.sentence_end), docs[0][0]), f) for f in merged]
+    timer.add("facts", t)
+    words = sum(sum(1 for tok in doc if not tok.is_space and not tok.is_punct) for _, doc in docs)
+    return ArticleExtraction(
+        article, tuple(out_dates), tuple(out_q), tuple(out_r), tuple(out_e), tuple(out_f), words
+    )
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 64,
+    timer: StageTimer | None = None,
+) -> Iterator[ArticleExtraction]:
+    """Stream articles through ``nlp.pipe`` in batches and yield one extraction per article, in order."""
+    timer = timer or StageTimer()
+    pending: dict[int, tuple[Article, int, list[tuple[Part, Doc]]]] = {}
+    order: list[int] = []
+
+    def texts():
+        for n, article in enumerate(articles):
+            parts = extracted_parts(article)
+            pending[n] = (article, len(parts), [])
+            order.append(n)
+            for part in parts:
+                yield article.text[part.start : part.end], (n, part)
+
+    t = time.perf_counter()
+    for doc, (n, part) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
+        t = timer.add("nlp", t)
+        pending[n][2].append((part, doc))
+        while order and len(pending[order[0]][2]) == pending[order[0]][1]:
+            article, _, docs = pending.pop(order.pop(0))
+            yield extract_from_docs(article, docs, timer)
+        t = time.perf_counter()
+    while order:  # articles with no extractable part
+        article, _, docs = pending.pop(order.pop(0))
+        yield extract_from_docs(article, docs, timer)

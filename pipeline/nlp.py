@@ -1,0 +1,68 @@
+"""Load the spaCy pipeline once, with only the components the stages need.
+
+Entity fixes live in ``data/entity_patterns.jsonl`` (a SpanRuler run after the statistical
+NER, overwriting its entities where a pattern matches). ``fast=True`` drops the parser (the
+slowest component) and uses a rule sentencizer instead: facts then fall back to sentence
+windows instead of the dependency tree.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from .config import DATA_DIR, DEFAULT_MODEL
+from .errors import ModelNotInstalledError
+
+ENTITY_PATTERNS = DATA_DIR / "entity_patterns.jsonl"
+# The components each mode keeps from a trained English pipeline (others are excluded).
+FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+FAST_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
+
+
+def _is_installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def _pipe_names(model: str) -> list[str]:
+    """Component names of an installed pipeline package, read from its config without loading it."""
+    config = spacy.util.load_config(spacy.util.get_package_path(model) / _config_dir(model) / "config.cfg")
+    return list(config["nlp"]["pipeline"])
+
+
+def _config_dir(model: str) -> str:
+    path = spacy.util.get_package_path(model)
+    inner = [p.name for p in path.iterdir() if p.is_dir() and (p / "config.cfg").exists()]
+    return inner[0] if inner else "."
+
+
+@functools.cache
+def load_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
+    """Return the cached pipeline for ``model``; raise ModelNotInstalledError with an install hint."""
+    if not _is_installed(model) and not spacy.util.is_package(model):
+        raise ModelNotInstalledError(
+            f"spaCy model {model!r} is not installed; install it with "
+            f"`uv pip install {model.replace('_', '-')}` (or pick another with --model)"
+        )
+    wanted = FAST_COMPONENTS if fast else FULL_COMPONENTS
+    exclude = [name for name in _pipe_names(model) if name not in wanted and name != "transformer"]
+    nlp = spacy.load(model, exclude=exclude)
+    if fast or "parser" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    if "ner" in nlp.pipe_names and ENTITY_PATTERNS.exists():
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name="entity_fixes",
+            after="ner",
+            config={"spans_key": None, "annotate_ents": True, "overwrite": True},
+        )
+        ruler.from_disk(ENTITY_PATTERNS)
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    """``name-version`` of the loaded pipeline, part of the cache key for incremental runs."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
