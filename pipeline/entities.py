@@ -1,25 +1,153 @@
-"""Named entities with aliases merged (placeholder, replaced by issue 6)."""
+"""Named entities: NER mentions with pattern fixes, merged into one canonical entity per article.
+
+The small model makes the same mistakes on business news again and again ("Xiaomi" as a
+PERSON, "Mi Fans" as an ORG, "HTC" missed), so a pattern file fixes them *after* the NER,
+overwriting what overlaps (rules as data). The patterns are applied here as well as by the
+pipeline's ruler: applying them twice gives the same spans, and it keeps this module correct
+with any model. Canonical names come from merging aliases across the whole article
+(possessives, corporate suffixes, pattern ids such as "Mi" -> "Xiaomi", a person's surname or
+given name -> the full name); the key ``LABEL:normalised name`` is the same in every article
+that names the entity the same way.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+import re
+from collections import Counter
 from collections.abc import Sequence
 
+import spacy
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
+from .config import DATA_DIR
 from .records import EntityMention
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
+PATTERNS_PATH = DATA_DIR / "entity_fixes.jsonl"
+# Which label wins when the same name was tagged differently in one article (ties only).
+LABEL_PRIORITY = ("ORG", "PERSON", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW")
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Legal-form suffixes that do not change which company is meant.
+_ORG_SUFFIX = re.compile(
+    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|gmbh|group|holdings)\.?$",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+@functools.cache
+def _ruler() -> SpanRuler | None:
+    """A SpanRuler over the pattern file, on a blank English tokenizer (hashes match any model)."""
+    if not PATTERNS_PATH.exists():
+        return None
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True, "overwrite": True})
+    with PATTERNS_PATH.open(encoding="utf-8") as f:
+        ruler.add_patterns([json.loads(line) for line in f if line.strip()])
+    return ruler
+
+
+def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """``(start, end, label, id)`` token spans: ``doc.ents`` with the pattern matches laid over them."""
+    ents = [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
+    ruler = _ruler()
+    if ruler is None:
+        return ents
+    strings = ruler.nlp.vocab.strings  # labels and ids of the matches live in the ruler's vocab
+    matches = [
+        (s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in filter_spans(ruler.match(doc))
+    ]
+    taken = {i for start, end, *_ in matches for i in range(start, end)}
+    kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
+    return sorted(kept + matches)
+
+
+def clean_name(text: str) -> str:
+    """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
+    name = _SPACE.sub(" ", text).strip(" \t\n,.;:\"'“”()")
+    name = _POSSESSIVE.sub("", name).strip()
+    return _LEADING_THE.sub("", name).strip()
+
+
+def name_key(name: str, label: str) -> str:
+    """The corpus-stable part of an entity key: case-folded, legal suffix dropped for ORGs."""
+    key = clean_name(name)
+    if label == "ORG":
+        key = _ORG_SUFFIX.sub("", key)
+    return _SPACE.sub(" ", key.casefold()).strip()
 
 
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
-    return [
-        EntityMention(e.start_char, e.end_char, e.text, e.label_, e.text, f"{e.label_}:{e.text.casefold()}")
-        for e in doc.ents
-        if e.label_ in LABELS
-    ]
+    out = []
+    for start, end, label, ent_id in fixed_entities(doc):
+        if label not in LABELS:
+            continue
+        if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
+            end -= 1
+        span = doc[start:end]
+        canonical = ent_id or clean_name(span.text) or span.text
+        key = f"{label}:{name_key(canonical, label)}"
+        out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
+    return out
+
+
+def _label_of(mentions: Sequence[EntityMention]) -> str:
+    counts = Counter(m.label for m in mentions)
+    best = max(counts.values())
+    return min((lab for lab, n in counts.items() if n == best), key=_priority)
+
+
+def _priority(label: str) -> int:
+    return LABEL_PRIORITY.index(label) if label in LABEL_PRIORITY else len(LABEL_PRIORITY)
 
 
 def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
-    """Merge aliases across all parts of one article; same order and length as ``mentions``."""
-    return list(mentions)
+    """Merge aliases across all parts of one article; same order and length as ``mentions``.
+
+    Groups are built in three steps: same normalised name (whatever the NER label, so one
+    "Xiaomi" tagged PERSON joins the ORG), then a one-word name equal to the first or last word
+    of exactly one longer PERSON name joins that person ("Lei" -> "Lei Jun"), then the group's
+    label is its majority label and its name the longest form seen.
+    """
+    if not mentions:
+        return []
+    groups: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        k = name_key(m.canonical_name, "ORG")  # suffixes dropped whatever the label: one name, one group
+        groups.setdefault(k, []).append(i)
+    # Person short forms: "Lei" (or "Jun") joins "Lei Jun" when only one full name fits.
+    full_names = [
+        k
+        for k, idx in groups.items()
+        if " " in k and _label_of([mentions[i] for i in idx]) == "PERSON" and len(k.split()) <= 4
+    ]
+    for k in list(groups):
+        if " " in k or k not in groups:
+            continue
+        labels = {mentions[i].label for i in groups[k]}
+        if not labels & {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
+            continue
+        fits = [f for f in full_names if k in (f.split()[0], f.split()[-1])]
+        if len(fits) == 1:
+            groups[fits[0]].extend(groups.pop(k))
+    out: list[EntityMention | None] = [None] * len(mentions)
+    for idx in groups.values():
+        members = [mentions[i] for i in idx]
+        label = _label_of(members)
+        names = Counter(m.canonical_name for m in members)
+        if label == "PERSON":  # the full name, however often the short form was used
+            canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
+        else:  # the form the article uses most ("Xiaomi" over "Xiaomi Inc.")
+            canonical = max(names, key=lambda n: (names[n], -len(n), n))
+        key = f"{label}:{name_key(canonical, label)}"
+        for i in idx:
+            out[i] = dataclasses.replace(mentions[i], label=label, canonical_name=canonical, entity_key=key)
+    return [m for m in out if m is not None]

@@ -1,12 +1,558 @@
-"""Facts: who, what, how much, when (placeholder, replaced by issue 6)."""
+"""Facts: who, what, how much, when — tying quantity and date mentions to a subject and a predicate.
+
+With a dependency parse, each quantity is attached to the noun it measures and the verb that
+governs it; the subject is the possessor / compound / prepositional entity of the measured noun
+or the verb's subject; the time is a date mention *in the same clause* (never another
+sentence), with a role read from the cue words before it; modality and attribution come from
+cue words on the verb chain. Dated events without a number (founding, launch, visit) are facts
+too. Without a parse (fast mode) the same questions are answered from the sentence window.
+All cue words live in ``data/facts_*.json``. Offsets are relative to the ``doc`` given.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
+import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from .config import DATA_DIR
 from .records import DateMention, EntityMention, Fact, QuantityMention
+
+# Dependency labels that start a new clause; acl and xcomp stay in their head's clause
+# ("a company founded with 14 people", "plans to launch").
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis", "conj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+PROPERTY_PREPS = frozenset({"of", "for", "in", "at", "from", "on"})
+_STOP = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those"})
+_NON_WORD = re.compile(r"[^\w\s-]")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every word list the rules use, read once from the data files."""
+
+    forecast_aux: frozenset[str]
+    forecast_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    forecast_nouns: frozenset[str]
+    plan_nouns: frozenset[str]
+    negation: frozenset[str]
+    attribution_verbs: frozenset[str]
+    time_roles: tuple[tuple[str, str], ...]
+    role_day: str
+    role_other: str
+    role_by_reported: str
+    vague_times: frozenset[str]
+    set_per: dict[str, str]
+    company_nouns: frozenset[str]
+    third_person: frozenset[str]
+    first_person: frozenset[str]
+    first_person_min: int
+    dominant_min: int
+    subject_labels: frozenset[str]
+    event_verbs: frozenset[str]
+    event_needs_object: frozenset[str]
+    count_units: frozenset[str]
+    inherit_sentences: int
+    min_bare_value: float
+
+
+def _read(name: str) -> dict:
+    with (DATA_DIR / name).open(encoding="utf-8") as f:
+        return json.load(f)
+
+
+@functools.cache
+def cues() -> Cues:
+    """The cue words, loaded lazily once."""
+    c, s, e = _read("facts_cues.json"), _read("facts_subjects.json"), _read("facts_events.json")
+    m = c["modality"]
+    return Cues(
+        forecast_aux=frozenset(m["forecast_aux"]),
+        forecast_verbs=frozenset(m["forecast_verbs"]),
+        plan_verbs=frozenset(m["plan_verbs"]),
+        forecast_nouns=frozenset(m["forecast_nouns"]),
+        plan_nouns=frozenset(m["plan_nouns"]),
+        negation=frozenset(m["negation_words"]),
+        attribution_verbs=frozenset(c["attribution"]["verbs"]),
+        time_roles=tuple((cue, role) for cue, role in sorted(c["time_roles"], key=lambda r: -len(r[0]))),
+        role_day=c["time_role_default"]["day"],
+        role_other=c["time_role_default"]["other"],
+        role_by_reported=c["time_role_default"]["by_when_reported"],
+        vague_times=frozenset(c["vague_time_values"]),
+        set_per=dict(c["set_per"]),
+        company_nouns=frozenset(s["company_nouns"]),
+        third_person=frozenset(s["third_person"]),
+        first_person=frozenset(s["first_person"]),
+        first_person_min=int(s["first_person_min"]),
+        dominant_min=int(s["dominant_min_mentions"]),
+        subject_labels=frozenset(s["subject_labels"]),
+        event_verbs=frozenset(e["event_verbs"]),
+        event_needs_object=frozenset(e["event_requires_object_or_particle"]),
+        count_units=frozenset(e["count_units"]),
+        inherit_sentences=int(e["unit_inherit_sentences"]),
+        min_bare_value=float(e["min_bare_value"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Document-level context: who "the company", "it" and "we" stand for.
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one part knows beyond a sentence: its entities and the entity the article is about."""
+
+    entities: tuple[EntityMention, ...]
+    main: EntityMention | None  # the clearly dominant ORG of the article, if any
+    first_person: bool  # a letter written as "we"/"our company"
+    published: str | None
+
+
+def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2) -> EntityMention | None:
+    """The ORG mentioned most often, if it is mentioned at least twice and more than any other."""
+    counts = Counter(m.entity_key for m in doc_entities if m.label == "ORG")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, n = ranked[0]
+    if n < min_mentions or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return next(m for m in doc_entities if m.entity_key == key)
+
+
+def _context(doc: Doc, entities, doc_entities, published) -> Context:
+    c = cues()
+    first = sum(1 for t in doc if t.lower_ in c.first_person)
+    ents = tuple(entities) if entities else tuple(doc_entities)
+    return Context(
+        ents, dominant_org(doc_entities, min_mentions=c.dominant_min), first >= c.first_person_min, published
+    )
+
+
+def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
+    for m in ctx.entities:
+        if m.start <= token.idx < m.end:
+            return m
+    return None
+
+
+def _resolve(ctx: Context, token: Token) -> EntityMention | None:
+    """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
+    c = cues()
+    ent = _entity_at(ctx, token)
+    if ent is not None:
+        return ent if ent.label in c.subject_labels else None
+    for child in token.children:  # "Chinese smartphone maker Xiaomi" parsed with the name as a modifier
+        if child.dep_ in ("appos", "compound"):
+            ent = _entity_at(ctx, child)
+            if ent is not None and ent.label in ("ORG", "PERSON"):
+                return ent
+    low = token.lower_
+    if ctx.main is None:
+        return None
+    if low in c.third_person:
+        return ctx.main
+    if low in c.first_person and ctx.first_person:
+        return ctx.main
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in c.company_nouns:
+        return ctx.main
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Parse helpers
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _clause(token: Token) -> Token:
+    """The head of the clause a token belongs to."""
+    t = token
+    for _ in range(64):
+        if t.dep_ in CLAUSE_DEPS and (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _governing_verb(token: Token) -> Token | None:
+    t = token
+    for _ in range(64):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an open complement of ("expected" <- "to be launched")."""
+    chain = [verb]
+    t = verb
+    while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _phrase(token: Token, *, skip: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """The noun phrase a token heads: its modifiers and prepositional attachments, no clauses."""
+    keep = {"compound", "amod", "nmod", "prep", "pobj", "poss", "case", "det", "nummod", "quantmod", "hyph"}
+    toks = [token]
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.i in skip or t.dep_ not in keep:
+            continue
+        toks.append(t)
+        stack.extend(t.children)
+    toks.sort(key=lambda t: t.i)
+    words = [t.text for t in toks if t.lower_ not in _STOP and t.tag_ != "POS" and t.dep_ not in ("poss",)]
+    return " ".join(words)
+
+
+def property_key(predicate: str) -> str:
+    """A grouping key for a predicate: lower-case lemma-ish words joined by '_' ("Smartphone shipments")."""
+    words = [w for w in _NON_WORD.sub(" ", predicate.lower()).split() if w not in _STOP]
+    return "_".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+
+
+@dataclass(frozen=True)
+class _Time:
+    mention: DateMention
+    role: str
+
+
+def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int]:
+    """The role of a date from the cue right before it (or at its start), with the cue's start offset."""
+    c = cues()
+    text = date.text.lower()
+    for cue, role in c.time_roles:
+        if text.startswith(cue + " "):
+            return role, date.start
+    before = doc.text[max(sent_start, date.start - 40) : date.start].lower().rstrip()
+    before = re.sub(r"\s+", " ", before)
+    for cue, role in c.time_roles:
+        if before.endswith(" " + cue) or before == cue:
+            return role, date.start - len(cue) - 1
+    return None, date.start
+
+
+def _default_role(date: DateMention) -> str:
+    c = cues()
+    return c.role_day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value or "") else c.role_other
+
+
+def _is_concrete(date: DateMention) -> bool:
+    return bool(date.value) and date.value not in cues().vague_times and any(ch.isdigit() for ch in date.value)
+
+
+def _per_of_set(date: DateMention) -> str | None:
+    return cues().set_per.get(date.value) if date.type == "SET" else None
+
+
+def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """The second date of "from X to Y" / "between X and Y"."""
+    for d in dates:
+        if d.start > first.end and re.fullmatch(r"\s*(?:to|and|until|through|-|–)\s*", doc.text[first.end : d.start]):
+            return d
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Modality and attribution
+
+
+def _modality(chain: Sequence[Token], noun: Token | None) -> tuple[str, bool]:
+    """("reported" | "forecast" | "plan", negated) from the verb chain, nearest cue first."""
+    c = cues()
+    negated = any(ch.dep_ == "neg" or ch.lower_ in c.negation for v in chain for ch in v.children if ch.dep_ == "neg")
+    for v in chain:
+        lemma = v.lemma_.lower()
+        if v is not chain[0] or v.dep_ in ("xcomp",):
+            if lemma in c.plan_verbs:
+                return "plan", negated
+            if lemma in c.forecast_verbs:
+                return "forecast", negated
+        if any(ch.dep_ == "aux" and ch.lower_ in c.forecast_aux for ch in v.children):
+            return "forecast", negated
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        head = noun.head.head if noun.dep_ == "pobj" else None
+        for n in (noun, head):
+            if n is None:
+                continue
+            if n.lemma_.lower() in c.plan_nouns:
+                return "plan", negated
+            if n.lemma_.lower() in c.forecast_nouns:
+                return "forecast", negated
+        del lemma
+    return "reported", negated
+
+
+def _attribution(sent: Span, verb: Token | None) -> str | None:
+    c = cues()
+    low = sent.text.lower()
+    i = low.find("according to ")
+    if i >= 0:
+        tail = sent.text[i:]
+        end = re.search(r"[,;.]", tail[13:])
+        return tail[: 13 + end.start()] if end else tail.rstrip(".")
+    t = verb
+    for _ in range(8):
+        if t is None or t.head is t:
+            break
+        t = t.head
+        if t.lemma_.lower() in c.attribution_verbs and t.pos_ == "VERB":
+            subj = [ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                s = subj[0]
+                words = sent.doc[s.left_edge.i : s.right_edge.i + 1].text
+                return f"{words} {t.text}"
+    if verb is not None:  # "..., Lei said." parsed as the reporting clause hanging off the fact's verb
+        for ch in verb.children:
+            if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in c.attribution_verbs:
+                subj = [g for g in ch.children if g.dep_ == "nsubj"]
+                if subj:
+                    return f"{sent.doc[subj[0].left_edge.i : subj[0].right_edge.i + 1].text} {ch.text}"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Subject and property from the parse
+
+
+def _measured(span: Span, q: QuantityMention) -> Token:
+    """The token the quantity measures: the noun a bare number modifies, else the span's root."""
+    root = span.root
+    if root.pos_ == "NUM" and root.dep_ in ("nummod", "quantmod", "compound") and root.head.i >= span.end:
+        return root.head
+    return root
+
+
+def _is_unit_token(token: Token, q: QuantityMention) -> bool:
+    lemma = token.lemma_.lower()
+    if q.kind in ("currency", "percent", "dimension") or token.pos_ in ("NUM", "SYM"):
+        return True
+    return lemma in cues().count_units or lemma == (q.unit or "").lower() or token.lower_ == (q.unit_text or "").lower()
+
+
+def _property_noun(measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+    """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
+    if not _is_unit_token(measured, q) and measured.pos_ in ("NOUN", "PROPN"):
+        return measured
+    if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
+        head = measured.head.head
+        if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q):
+            return head
+    if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
+        return measured.head
+    if verb is not None:
+        for ch in verb.children:
+            if (
+                ch.dep_ in ("nsubj", "nsubjpass")
+                and ch.pos_ == "NOUN"
+                and ch.lemma_.lower() not in cues().company_nouns
+            ):
+                return ch
+    return None
+
+
+def _subject(
+    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """Possessor, compound or prepositional entity of the measured noun, else the verb's subject."""
+    c = cues()
+    for noun in (prop, measured):
+        if noun is None or (noun is measured and noun is not prop and noun.pos_ in ("VERB", "AUX")):
+            continue
+        content = noun is prop
+        for ch in noun.children:
+            if ch.dep_ == "poss":
+                ent = _resolve(ctx, ch)
+                if ent is not None:
+                    return ch, ent
+        for ch in noun.children:
+            if ch.dep_ == "compound":
+                ent = _entity_at(ctx, ch)
+                if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                    return ch, ent
+        for ch in noun.children if content else ():
+            if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        ent = _entity_at(ctx, p)
+                        if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                            return p, ent
+    v = verb
+    for _ in range(6):
+        if v is None:
+            return None
+        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+        for s in agent + subj:
+            if prop is not None and s.i == prop.i:
+                continue
+            ent = _resolve(ctx, s)
+            if ent is not None:
+                return s, ent
+            for ch in s.children:
+                if ch.dep_ in ("poss", "compound"):
+                    ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
+                    if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                        return ch, ent
+            if s.pos_ in ("NOUN", "PROPN", "PRON"):
+                return None
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            ent = _resolve(ctx, v.head)
+            return (v.head, ent) if ent is not None else None
+        if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
+            v = v.head
+            continue
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding facts
+
+
+def _in(start: int, end: int, sent: Span) -> bool:
+    return sent.start_char <= start and end <= sent.end_char
+
+
+def _pick_time(doc: Doc, sent: Span, anchor: Token, candidates: Sequence[DateMention], *, parsed: bool) -> _Time | None:
+    """The date of the anchor's clause (parse) or the nearest in the sentence (window)."""
+    scored = []
+    for d in candidates:
+        if not _is_concrete(d) or d.type in ("SET", "DURATION"):
+            continue
+        dspan = _span(doc, d.start, d.end)
+        if dspan is None:
+            continue
+        role, cue_start = _role(doc, d, sent.start_char)
+        if parsed:
+            droot = dspan.root
+            if _clause(droot) != _clause(anchor):
+                continue
+            direct = any(a.i == anchor.i for a in droot.ancestors)
+        else:
+            direct = False
+        distance = abs(dspan.start - anchor.i)
+        scored.append((0 if role else 1, 0 if direct else 1, -len(d.value), distance, d, role))
+    if not scored:
+        return None
+    *_, best, role = min(scored, key=lambda s: s[:4])
+    return _Time(best, role or _default_role(best))
+
+
+def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
+    if q.per:
+        return q.per
+    for d in dates:
+        per = _per_of_set(d)
+        if per is None:
+            continue
+        dspan = _span(doc, d.start, d.end)
+        if dspan is not None and (not parsed or _clause(dspan.root) == _clause(anchor)):
+            return per
+    return None
+
+
+def _fact(
+    sent: Span,
+    *,
+    subject: tuple[Token, EntityMention] | None,
+    predicate: str,
+    key: str,
+    q: QuantityMention | None,
+    unit: str | None,
+    time: _Time | None,
+    dates: Sequence[DateMention],
+    modality: str,
+    negated: bool,
+    attribution: str | None,
+    per: str | None,
+) -> Fact:
+    d = time.mention if time else None
+    end_date = d.end_date if d else None
+    if time and time.role == "range":
+        second = _range_end(sent.doc, d, dates)
+        if second is not None:
+            end_date = second.end_date
+    role = time.role if time else None
+    if role == "by" and modality == "reported" and not negated:  # "by June 12 shipments had risen": a status
+        role = cues().role_by_reported
+    ent = subject[1] if subject else None
+    stok = subject[0] if subject else None
+    return Fact(
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        sentence=sent.text.strip(),
+        subject=ent.canonical_name if ent else None,
+        predicate=predicate,
+        property_key=key,
+        subject_key=ent.entity_key if ent else None,
+        value=q.value if q else None,
+        value_max=q.value_max if q else None,
+        unit=unit,
+        bound=q.bound if q else None,
+        per=per,
+        change=q.change if q else None,
+        time_value=d.value if d else None,
+        time_mod=d.mod if d else None,
+        time_role=role,
+        start_date=d.start_date if d else None,
+        end_date=end_date,
+        modality="negated" if negated else modality,
+        negated=negated,
+        attribution=attribution,
+        quantity_span=(q.start, q.end) if q else None,
+        date_span=(d.start, d.end) if d else None,
+        subject_span=(stok.idx, stok.idx + len(stok.text)) if stok is not None else None,
+        sources=((sent.start_char, sent.end_char),),
+    )
+
+
+def _skip_quantity(q: QuantityMention, dates: Sequence[DateMention], entities: Sequence[EntityMention]) -> bool:
+    if any(d.start < q.end and q.start < d.end for d in dates):
+        return True
+    # numbers inside names ("Mi 2", "Galaxy S3") are not amounts
+    return any(e.start <= q.start and q.end <= e.end and e.label in ("PRODUCT", "ORG", "WORK_OF_ART") for e in entities)
+
+
+def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int) -> str | None:
+    """The quantity's unit; a bare number takes the counted unit of a fact just before it ("ship five million")."""
+    if q.unit and q.unit != "dimensionless":
+        return q.unit
+    for idx, unit in reversed(previous):
+        if sent_index - idx <= cues().inherit_sentences and q.value >= 1000:
+            return unit
+    return None if q.unit in (None, "dimensionless") else q.unit
 
 
 def find_facts(
@@ -18,10 +564,210 @@ def find_facts(
     doc_entities: Sequence[EntityMention],
     published: str | None,
 ) -> list[Fact]:
-    """Facts stated in one part (offsets relative to ``doc``)."""
-    return []
+    """Facts stated in one part (offsets relative to ``doc``), in text order."""
+    ctx = _context(doc, entities, doc_entities, published)
+    parsed = doc.has_annotation("DEP")
+    sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
+    facts: list[Fact] = []
+    counted_units: list[tuple[int, str]] = []
+    c = cues()
+    for si, sent in enumerate(sents):
+        s_dates = [d for d in dates if _in(d.start, d.end, sent)]
+        s_qs = [q for q in quantities if _in(q.start, q.end, sent) and not _skip_quantity(q, dates, entities)]
+        used_verbs: set[int] = set()
+        for q in sorted(s_qs, key=lambda q: q.start):
+            span = _span(doc, q.start, q.end)
+            if span is None:
+                continue
+            unit = _unit(q, counted_units, si)
+            if parsed:
+                fact = _parse_fact(ctx, sent, span, q, unit, s_dates)
+            else:
+                fact = _window_fact(ctx, sent, span, q, unit, s_dates)
+            if fact is None:
+                continue
+            facts.append(fact)
+            if unit and q.kind not in ("currency", "percent"):
+                counted_units.append((si, unit))
+            anchor = _governing_verb(_measured(span, q)) if parsed else None
+            if anchor is not None:
+                used_verbs.add(anchor.i)
+        facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
+    del c
+    return facts
+
+
+def _parse_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
+    measured = _measured(span, q)
+    verb = _governing_verb(measured)
+    prop = _property_noun(measured, q, verb)
+    if unit is None and prop is None and q.kind == "number" and q.value < cues().min_bare_value:
+        return None
+    if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
+        return None
+    subject = _subject(ctx, prop, verb, measured)
+    skip = {subject[0].i} if subject else set()
+    if prop is not None:
+        predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)))
+    elif verb is not None:
+        prep = measured.head if measured.dep_ == "pobj" and measured.head.head == verb else None
+        predicate = verb.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
+    else:
+        predicate = measured.lemma_.lower()
+    anchor = verb if verb is not None else measured
+    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True)
+    chain = _verb_chain(verb) if verb is not None else []
+    modality, negated = _modality(chain, prop)
+    return _fact(
+        sent,
+        subject=subject,
+        predicate=predicate,
+        key=property_key(predicate),
+        q=q,
+        unit=unit,
+        time=time,
+        dates=s_dates,
+        modality=modality,
+        negated=negated,
+        attribution=_attribution(sent, verb),
+        per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
+    )
+
+
+def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
+    """Fast mode: the nearest entity before the amount, the nearest verb, the nearest date in the sentence."""
+    c = cues()
+    if unit is None and q.kind == "number" and q.value < c.min_bare_value:
+        return None
+    subject = None
+    for t in reversed(sent.doc[sent.start : span.start]):
+        ent = _resolve(ctx, t) if (t.ent_type_ or t.lower_ in c.third_person or t.lower_ in c.company_nouns) else None
+        if ent is not None and ent.label != "NORP":
+            subject = (t, ent)
+            break
+    verbs = [t for t in sent.doc[sent.start : span.start] if t.pos_ == "VERB"]
+    verb = verbs[-1] if verbs else None
+    predicate = verb.lemma_.lower() if verb is not None else (unit or "amount")
+    time = _pick_time(sent.doc, sent, span.root, s_dates, parsed=False)
+    modality, negated = _window_modality(sent)
+    return _fact(
+        sent,
+        subject=subject,
+        predicate=predicate,
+        key=property_key(predicate),
+        q=q,
+        unit=unit,
+        time=time,
+        dates=s_dates,
+        modality=modality,
+        negated=negated,
+        attribution=_attribution(sent, None),
+        per=_per(q, sent.doc, sent, span.root, s_dates, parsed=False),
+    )
+
+
+def _window_modality(sent: Span) -> tuple[str, bool]:
+    """Fast mode: modality from cue words anywhere in the sentence."""
+    c = cues()
+    lemmas = [t.lemma_.lower() for t in sent]
+    words = {t.lower_ for t in sent}
+    negated = bool(words & c.negation)
+    if any(lemma in c.plan_verbs for lemma in lemmas) and "to" in words:
+        return "plan", negated
+    if words & c.forecast_aux or any(lemma in c.forecast_verbs for lemma in lemmas):
+        return "forecast", negated
+    return "reported", negated
+
+
+def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: bool, has_quantity: bool):
+    """Dated events without a number: "launch smartphones in Taiwan at the end of 2012"."""
+    c = cues()
+    out = []
+    seen: set[int] = set()
+    for d in s_dates:
+        if not _is_concrete(d) or d.type in ("SET", "DURATION"):
+            continue
+        dspan = _span(sent.doc, d.start, d.end)
+        if dspan is None:
+            continue
+        if parsed:
+            verb = _governing_verb(dspan.root)
+        else:
+            if has_quantity:
+                continue
+            verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in c.event_verbs]
+            verb = min(verbs, key=lambda t: abs(t.i - dspan.start)) if verbs else None
+        if verb is None or verb.i in used_verbs or verb.i in seen:
+            continue
+        if verb.lemma_.lower() not in c.event_verbs:
+            continue
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "prt", "attr")] if parsed else []
+        if verb.lemma_.lower() in c.event_needs_object and not objects:
+            continue
+        seen.add(verb.i)
+        subject = _subject(ctx, None, verb, None) if parsed else None
+        predicate = _event_predicate(verb, subject, dspan) if parsed else verb.lemma_.lower()
+        time = _pick_time(sent.doc, sent, verb, s_dates, parsed=parsed)
+        if time is None:
+            continue
+        modality, negated = _modality(_verb_chain(verb), None) if parsed else _window_modality(sent)
+        out.append(
+            _fact(
+                sent,
+                subject=subject,
+                predicate=predicate,
+                key=property_key(predicate),
+                q=None,
+                unit=None,
+                time=time,
+                dates=s_dates,
+                modality=modality,
+                negated=negated,
+                attribution=_attribution(sent, verb if parsed else None),
+                per=None,
+            )
+        )
+    return out
+
+
+def _event_predicate(verb: Token, subject, dspan: Span) -> str:
+    """Verb lemma, particle, object and place: "launch smartphones in Taiwan"."""
+    skip = set(range(dspan.start, dspan.end))
+    if subject is not None:  # "launch Xiaomi smartphones" with Xiaomi the subject: "launch smartphones"
+        skip.add(subject[0].i)
+        skip.update(t.i for t in verb.doc if t.ent_type_ and t.text in subject[1].canonical_name.split())
+    words = [verb.lemma_.lower()]
+    for ch in verb.children:
+        if ch.i in skip:
+            continue
+        if ch.dep_ == "prt":
+            words.append(ch.lower_)
+        elif ch.dep_ in ("dobj", "attr", "nsubjpass"):
+            words.append(_phrase(ch, skip=skip))
+        elif ch.dep_ == "prep" and ch.lower_ in ("in", "to", "into") and not any(g.i in skip for g in ch.subtree):
+            obj = [g for g in ch.children if g.dep_ == "pobj"]
+            if obj and obj[0].ent_type_ in ("GPE", "LOC"):
+                words.append(f"{ch.lower_} {_phrase(obj[0], skip=skip)}")
+    return " ".join(w for w in words if w)
+
+
+# ---------------------------------------------------------------------------------------------
+# Consolidation
+
+
+def _identity(f: Fact) -> tuple:
+    return (f.subject_key or f.subject, f.property_key, f.value, f.value_max, f.unit, f.time_value, f.modality)
 
 
 def consolidate(facts: Sequence[Fact]) -> list[Fact]:
-    """One row per fact stated more than once in an article (sources merged)."""
-    return list(facts)
+    """One row per fact stated more than once in an article (sources merged), in first-seen order."""
+    merged: dict[tuple, Fact] = {}
+    for f in facts:
+        key = _identity(f)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = f
+            continue
+        sources = tuple(dict.fromkeys(first.sources + f.sources))
+        merged[key] = dataclasses.replace(first, sources=sources, attribution=first.attribution or f.attribution)
+    return list(merged.values())

