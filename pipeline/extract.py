@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,12 +23,14 @@ from .records import (
     Article,
     DateMention,
     EntityMention,
+    ErrorRecord,
     Fact,
     Part,
     QuantityMention,
     RankMention,
 )
 
+M = TypeVar("M")
 STAGES = ("nlp", "dates", "quantities", "entities", "facts")
 
 
@@ -43,23 +47,30 @@ class StageTimer:
 
 
 @dataclass(frozen=True, slots=True)
+class Found(Generic[M]):
+    """A mention with its provenance: the part it came from and its sentence (article offsets)."""
+
+    part: Part
+    sentence: tuple[int, int]
+    mention: M
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleExtraction:
-    """Everything found in one article; offsets index ``article.text``; each mention with its part."""
+    """Everything found in one article; offsets index ``article.text``."""
 
     article: Article
-    dates: tuple[tuple[Part, DateMention], ...] = ()
-    quantities: tuple[tuple[Part, QuantityMention], ...] = ()
-    ranks: tuple[tuple[Part, RankMention], ...] = ()
-    entities: tuple[tuple[Part, EntityMention], ...] = ()
-    facts: tuple[tuple[Part, Fact], ...] = ()
+    dates: tuple[Found[DateMention], ...] = ()
+    quantities: tuple[Found[QuantityMention], ...] = ()
+    ranks: tuple[Found[RankMention], ...] = ()
+    entities: tuple[Found[EntityMention], ...] = ()
+    facts: tuple[Found[Fact], ...] = ()
     words: int = 0
 
 
 def extracted_parts(article: Article) -> list[Part]:
     """The parts extraction runs on (body and reader comments), skipping empty ones."""
-    return [
-        p for p in article.parts if p.name in EXTRACTED_PARTS and article.text[p.start : p.end].strip()
-    ]
+    return [p for p in article.parts if p.name in EXTRACTED_PARTS and article.text[p.start : p.end].strip()]
 
 
 def _shift(mention, offset: int):
@@ -106,28 +117,62 @@ def extract_from_docs(
     all_entities = [m for *_, e in per_part for m in e]
     canonical = entities.canonicalize(all_entities)
     t = timer.add("entities", t)
-    out_dates, out_q, out_r, out_e, out_f = [], [], [], [], []
+    found: dict[str, list[Found]] = {k: [] for k in ("dates", "quantities", "ranks", "entities")}
     i = 0
-    part_facts: list[tuple[Part, Fact]] = []
+    part_facts: list[Found[Fact]] = []
     for part, doc, d, q, r, e in per_part:
         ents = canonical[i : i + len(e)]
         i += len(e)
-        found = facts.find_facts(
+        fs = facts.find_facts(
             doc, dates=d, quantities=q, entities=ents, doc_entities=canonical, published=article.published
         )
-        part_facts.extend((part, _shift_fact(f, part.start)) for f in found)
-        out_dates += [(part, _shift(m, part.start)) for m in d]
-        out_q += [(part, _shift(m, part.start)) for m in q]
-        out_r += [(part, _shift(m, part.start)) for m in r]
-        out_e += [(part, _shift(m, part.start)) for m in ents]
-    merged = facts.consolidate([f for _, f in part_facts])
-    part_of = {(f.sentence_start, f.sentence_end): p for p, f in part_facts}
-    out_f = [(part_of.get((f.sentence_start, f.sentence_end), docs[0][0]), f) for f in merged]
+        locate = _sentence_locator(doc, part.start)
+        for key, mentions in (("dates", d), ("quantities", q), ("ranks", r), ("entities", ents)):
+            found[key] += [Found(part, locate(m.start), _shift(m, part.start)) for m in mentions]
+        part_facts += [Found(part, locate(f.sentence_start), _shift_fact(f, part.start)) for f in fs]
+    merged = facts.consolidate([f.mention for f in part_facts])
+    part_of = {(f.mention.sentence_start, f.mention.sentence_end): f.part for f in part_facts}
+    fact_rows = tuple(
+        Found(part_of.get((f.sentence_start, f.sentence_end), docs[0][0]), (f.sentence_start, f.sentence_end), f)
+        for f in merged
+    )
     timer.add("facts", t)
     words = sum(sum(1 for tok in doc if not tok.is_space and not tok.is_punct) for _, doc in docs)
     return ArticleExtraction(
-        article, tuple(out_dates), tuple(out_q), tuple(out_r), tuple(out_e), tuple(out_f), words
+        article,
+        tuple(found["dates"]),
+        tuple(found["quantities"]),
+        tuple(found["ranks"]),
+        tuple(found["entities"]),
+        fact_rows,
+        words,
     )
+
+
+def _sentence_locator(doc: Doc, offset: int):
+    """Map a character offset in ``doc`` to its sentence's (start, end) in article offsets."""
+    sents = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(doc.text))]
+    starts = [s for s, _ in sents]
+
+    def locate(char: int) -> tuple[int, int]:
+        s, e = sents[max(0, bisect_right(starts, char) - 1)]
+        return s + offset, e + offset
+
+    return locate
+
+
+def extract_one(article: Article, docs: list[tuple[Part, Doc]], timer: StageTimer) -> ArticleExtraction | ErrorRecord:
+    """``extract_from_docs``, with a failure in any extractor turned into an error row for that article."""
+    try:
+        return extract_from_docs(article, docs, timer)
+    except Exception as exc:  # one bad document must never stop a corpus run
+        return ErrorRecord(
+            article.doc_id,
+            article.source_path,
+            "extract",
+            type(exc).__name__,
+            f"{exc}".splitlines()[0][:500] if str(exc) else repr(exc),
+        )
 
 
 def extract_articles(
@@ -136,7 +181,7 @@ def extract_articles(
     *,
     batch_size: int = 64,
     timer: StageTimer | None = None,
-) -> Iterator[ArticleExtraction]:
+) -> Iterator[ArticleExtraction | ErrorRecord]:
     """Stream articles through ``nlp.pipe`` in batches and yield one extraction per article, in order."""
     timer = timer or StageTimer()
     pending: dict[int, tuple[Article, int, list[tuple[Part, Doc]]]] = {}
@@ -156,8 +201,8 @@ def extract_articles(
         pending[n][2].append((part, doc))
         while order and len(pending[order[0]][2]) == pending[order[0]][1]:
             article, _, docs = pending.pop(order.pop(0))
-            yield extract_from_docs(article, docs, timer)
+            yield extract_one(article, docs, timer)
         t = time.perf_counter()
     while order:  # articles with no extractable part
         article, _, docs = pending.pop(order.pop(0))
-        yield extract_from_docs(article, docs, timer)
+        yield extract_one(article, docs, timer)

@@ -130,3 +130,14 @@ class Fact:
     date_span: tuple[int, int] | None = None
     subject_span: tuple[int, int] | None = None
     sources: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # sentence spans stating it
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRecord:
+    """Why one file, record or document could not be processed (a row of the errors table)."""
+
+    doc_id: str | None
+    path: str
+    stage: str  # ingest | extract | export
+    error_type: str  # empty | binary | encoding | too_large | bad_record | bad_date | ...
+    message: str

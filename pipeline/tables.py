@@ -1,0 +1,429 @@
+"""The output tables: schemas declared once, atomic streaming writers, and ``load_tables``.
+
+Each schema is an ordered list of ``Column``s (name, Arrow type, nullability, meaning). From it
+come the Parquet schema, the pandas dtypes (pyarrow-backed), the pandera check, and the
+README's schema section (``schema_markdown``), so the four can never disagree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from .errors import SchemaError
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: pa.DataType
+    nullable: bool
+    doc: str
+
+
+S, I64, I32, F64, D, B = pa.string(), pa.int64(), pa.int32(), pa.float64(), pa.date32(), pa.bool_()
+
+
+def _c(name: str, typ: pa.DataType, doc: str, nullable: bool = True) -> Column:
+    return Column(name, typ, nullable, doc)
+
+
+_MENTION_PREFIX = [
+    _c("doc_id", S, "document id (see documents)", False),
+    _c("start", I64, "start character offset into documents.text", False),
+    _c("end", I64, "end character offset (exclusive) into documents.text", False),
+    _c("text", S, "the mention as written (= documents.text[start:end])", False),
+]
+_PROVENANCE = [
+    _c("part", S, "where it was found: body | comment", False),
+    _c("part_index", I32, "comment number (1, 2, ...) for comments, 0 for the body", False),
+    _c("sentence_start", I64, "start offset of the sentence containing it"),
+    _c("sentence_end", I64, "end offset of that sentence"),
+]
+
+SCHEMAS: dict[str, list[Column]] = {
+    "documents": [
+        _c("doc_id", S, "stable id: the record's id, else the path relative to the input folder", False),
+        _c("source_path", S, "input file (with :line for JSONL/CSV records)", False),
+        _c("title", S, "headline, if one was found"),
+        _c("published", S, "publication date, ISO 8601, possibly partial: 2012-06-12, 2012-06, 2012"),
+        _c("published_precision", S, "day | month | year (null when published is null)"),
+        _c("published_date", D, "first day of the published interval, for filtering"),
+        _c("published_source", S, "record | manifest | html | dateline (null when unknown)"),
+        _c("published_note", S, "why published is null, when it is"),
+        _c("url", S, "source URL, if known"),
+        _c("source", S, "publisher / site, if known"),
+        _c("text", S, "full text; every offset in the other tables indexes this", False),
+        _c("text_sha256", S, "SHA-256 of text (UTF-8), for change detection", False),
+        _c("n_chars", I64, "len(text)", False),
+    ],
+    "parts": [
+        _c("doc_id", S, "document id", False),
+        _c("part", S, "title | body | comment | boilerplate", False),
+        _c("part_index", I32, "comment number for comments, else 0", False),
+        _c("start", I64, "start offset into documents.text", False),
+        _c("end", I64, "end offset (exclusive)", False),
+    ],
+    "entities": [
+        *_MENTION_PREFIX,
+        _c("label", S, "spaCy label: PERSON ORG GPE LOC PRODUCT NORP ...", False),
+        _c("entity_id", S, "stable id of the entity across the corpus (hash of its key)", False),
+        _c("canonical_name", S, "the merged entity's name (aliases and possessives folded)", False),
+        _c("entity_key", S, "LABEL:normalised name, the key entity_id hashes", False),
+        *_PROVENANCE,
+    ],
+    "dates": [
+        *_MENTION_PREFIX,
+        _c("type", S, "TimeML type: DATE | TIME | DURATION | SET", False),
+        _c("value", S, "TIMEX3 value: 2012-06-12, 2012-W23, P5Y, XXXX-04-06, PRESENT_REF ...", False),
+        _c("mod", S, "TIMEX3 mod: START MID END APPROX BEFORE AFTER MORE_THAN LESS_THAN ..."),
+        _c("start_date", D, "first day of the resolved calendar interval"),
+        _c("end_date", D, "last day of the resolved calendar interval (inclusive)"),
+        _c("anchor", S, "what a relative expression was resolved against: published | previous"),
+        _c("quant", S, "TIMEX3 quant for SETs (EVERY)"),
+        _c("freq", S, "TIMEX3 freq for SETs (2X)"),
+        *_PROVENANCE,
+        _c("sentence", S, "the sentence, for provenance"),
+    ],
+    "quantities": [
+        *_MENTION_PREFIX,
+        _c("value", F64, "the amount (lower end of a range), scaled: '3 million' -> 3000000.0", False),
+        _c("value_max", F64, "upper end of a range, else null"),
+        _c("unit", S, "ISO 4217 code, percent, pint unit name, counted noun lemma, or dimensionless", False),
+        _c("unit_text", S, "the unit as written ($, NT$, km, units)"),
+        _c("bound", S, "= ~ > < >= <= ('over' -> >, 'about' -> ~, 'at least' -> >=)", False),
+        _c("change", S, "up | down for changes ('rose 20%'), else null"),
+        _c("per", S, "rate period (year, month, day ...), else null"),
+        _c("kind", S, "number | currency | percent | dimension | count", False),
+        _c("currency_assumed", B, "true when the currency came from context, not the text", False),
+        _c("vague", B, "true for vague amounts ('hundreds of')", False),
+        *_PROVENANCE,
+        _c("sentence", S, "the sentence, for provenance"),
+    ],
+    "ranks": [
+        *_MENTION_PREFIX,
+        _c("rank", I64, "the ordinal or rank as a number ('fifth' -> 5)", False),
+        _c("kind", S, "ordinal | rank | top", False),
+        *_PROVENANCE,
+    ],
+    "facts": [
+        _c("fact_id", S, "stable id of the fact (hash of document, sentence and mentions)", False),
+        _c("doc_id", S, "document id", False),
+        _c("subject", S, "who or what the fact is about (canonical entity name), null if unclear"),
+        _c("subject_id", S, "entity_id of the subject, when it is an entity"),
+        _c("predicate", S, "governing verb / property phrase ('ship', 'demand for mobile phones')", False),
+        _c("property_key", S, "normalised predicate for grouping", False),
+        _c("value", F64, "amount, null for events without a number"),
+        _c("value_max", F64, "upper end of a range"),
+        _c("unit", S, "unit of value (see quantities.unit)"),
+        _c("bound", S, "= ~ > < >= <="),
+        _c("per", S, "rate period"),
+        _c("change", S, "up | down"),
+        _c("time_value", S, "TIMEX3 value of the date attached to the fact"),
+        _c("time_mod", S, "TIMEX3 mod of that date (END for 'the end of 2012')"),
+        _c("time_role", S, "as_of | on | by | in | since | range | at | reported_on ..."),
+        _c("start_date", D, "first day of the fact's time interval"),
+        _c("end_date", D, "last day of the fact's time interval"),
+        _c("modality", S, "reported | forecast | plan | negated", False),
+        _c("negated", B, "true when the statement is negated", False),
+        _c("attribution", S, "who says so ('according to reports', 'Lei said')"),
+        _c("sentence", S, "the sentence stating the fact", False),
+        _c("sentence_start", I64, "sentence start offset into documents.text", False),
+        _c("sentence_end", I64, "sentence end offset", False),
+        _c("quantity_start", I64, "offsets of the quantity mention it came from"),
+        _c("quantity_end", I64, ""),
+        _c("date_start", I64, "offsets of the date mention it came from"),
+        _c("date_end", I64, ""),
+        _c("subject_start", I64, "offsets of the subject mention"),
+        _c("subject_end", I64, ""),
+        _c("n_sources", I32, "how many sentences of the document state this fact", False),
+        _c("source_spans", S, "start:end of every sentence stating it, ';'-separated", False),
+        _c("part", S, "body | comment", False),
+        _c("part_index", I32, "comment number, 0 for the body", False),
+    ],
+    "errors": [
+        _c("doc_id", S, "document id, when known"),
+        _c("path", S, "input file (with :line for records)", False),
+        _c("stage", S, "ingest | extract | export", False),
+        _c(
+            "error_type",
+            S,
+            "empty | binary | encoding | too_large | bad_record | bad_date | duplicate_id | ...",
+            False,
+        ),
+        _c("message", S, "what went wrong, in one line", False),
+    ],
+}
+
+TABLE_NAMES = tuple(SCHEMAS)
+# Sort keys that make row order deterministic within a document.
+SORT_KEYS = {
+    "parts": ("start", "end"),
+    "entities": ("start", "end"),
+    "dates": ("start", "end"),
+    "quantities": ("start", "end"),
+    "ranks": ("start", "end"),
+    "facts": ("sentence_start", "quantity_start", "date_start", "predicate"),
+}
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in SCHEMAS[table]])
+
+
+def pandas_dtypes(table: str) -> dict[str, pd.ArrowDtype]:
+    return {c.name: pd.ArrowDtype(c.type) for c in SCHEMAS[table]}
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    return arrow_schema(table).empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def to_arrow(table: str, rows: Sequence[Mapping[str, Any]]) -> pa.Table:
+    """Rows (dicts) -> an Arrow table with the declared schema (extra keys are an error)."""
+    schema = arrow_schema(table)
+    try:
+        data = pa.Table.from_pylist([{c: row.get(c) for c in schema.names} for row in rows], schema=schema)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        raise SchemaError(f"{table}: rows do not fit the schema: {exc}") from exc
+    for f in schema:
+        if not f.nullable and data.column(f.name).null_count:
+            raise SchemaError(f"{table}: column {f.name!r} must not be null")
+    return data
+
+
+def _sort_key(table: str):
+    keys = SORT_KEYS.get(table, ())
+
+    def key(row: Mapping[str, Any]):
+        return tuple((row.get(k) is None, row.get(k) if row.get(k) is not None else 0) for k in keys)
+
+    return key
+
+
+def sort_rows(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Deterministic order of one document's rows."""
+    return sorted(rows, key=_sort_key(table)) if table in SORT_KEYS else rows
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class TableWriter:
+    """Streams rows of one table into Parquet (and optionally CSV) under temporary names.
+
+    Nothing is visible under the final names until ``commit``; ``abort`` (or an exception in a
+    ``with`` block) removes the temporary files, leaving the previous tables intact.
+    """
+
+    def __init__(self, table: str, out_dir: Path, *, csv: bool = True) -> None:
+        self.table = table
+        self.out_dir = Path(out_dir)
+        self.schema = arrow_schema(table)
+        self.rows_written = 0
+        self._tmp: dict[str, Path] = {}
+        fd, name = tempfile.mkstemp(prefix=f".{table}.", suffix=".parquet.tmp", dir=self.out_dir)
+        os.close(fd)
+        self._tmp["parquet"] = Path(name)
+        self._parquet = pq.ParquetWriter(name, self.schema, compression="zstd")
+        self._csv = None
+        if csv:
+            fd, name = tempfile.mkstemp(prefix=f".{table}.", suffix=".csv.tmp", dir=self.out_dir)
+            os.close(fd)
+            self._tmp["csv"] = Path(name)
+            self._csv = pacsv.CSVWriter(name, self.schema)
+
+    def write_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        if rows:
+            self.write_arrow(to_arrow(self.table, rows))
+
+    def write_arrow(self, batch: pa.Table) -> None:
+        if batch.num_rows:
+            self._parquet.write_table(batch)
+            if self._csv is not None:
+                self._csv.write_table(batch)
+            self.rows_written += batch.num_rows
+
+    def commit(self) -> None:
+        self._parquet.close()
+        if self._csv is not None:
+            self._csv.close()
+        for ext, tmp in self._tmp.items():
+            tmp.chmod(0o644)  # mkstemp creates 0600 files; tables are for every reader
+            os.replace(tmp, self.out_dir / f"{self.table}.{ext}")
+        self._tmp.clear()
+
+    def abort(self) -> None:
+        for closer in (self._parquet, self._csv):
+            if closer is not None:
+                with contextlib.suppress(OSError, pa.ArrowException):
+                    closer.close()
+        for tmp in self._tmp.values():
+            tmp.unlink(missing_ok=True)
+        self._tmp.clear()
+
+
+class TableSet:
+    """Writers for several tables that commit together (all or none)."""
+
+    def __init__(self, tables: Iterable[str], out_dir: Path, *, csv: bool = True) -> None:
+        Path(out_dir).mkdir(parents=True, exist_ok=True)
+        self.writers: dict[str, TableWriter] = {}
+        try:
+            for t in tables:
+                self.writers[t] = TableWriter(t, out_dir, csv=csv)
+        except BaseException:
+            self.abort()
+            raise
+
+    def write(self, table: str, rows: Sequence[Mapping[str, Any]]) -> None:
+        self.writers[table].write_rows(rows)
+
+    def counts(self) -> dict[str, int]:
+        return {t: w.rows_written for t, w in self.writers.items()}
+
+    def commit(self) -> None:
+        for w in self.writers.values():
+            w.commit()
+
+    def abort(self) -> None:
+        for w in self.writers.values():
+            w.abort()
+
+    def __enter__(self) -> TableSet:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write_table(table: str, rows: Sequence[Mapping[str, Any]], out_dir: Path, *, csv: bool = True) -> int:
+    """Write one whole table atomically; returns the row count."""
+    with TableSet([table], out_dir, csv=csv) as ts:
+        ts.write(table, rows)
+        return ts.counts()[table]
+
+
+# --------------------------------------------------------------------------- reading and checking
+
+
+@dataclass
+class Tables:
+    """The processed tables as pandas DataFrames with pyarrow-backed dtypes."""
+
+    documents: pd.DataFrame
+    parts: pd.DataFrame
+    entities: pd.DataFrame
+    dates: pd.DataFrame
+    quantities: pd.DataFrame
+    ranks: pd.DataFrame
+    facts: pd.DataFrame
+    errors: pd.DataFrame
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+    def items(self):
+        return ((name, getattr(self, name)) for name in TABLE_NAMES)
+
+
+def read_table(path: Path, table: str) -> pd.DataFrame:
+    """One table from ``<table>.parquet`` or a partitioned ``<table>/`` folder; empty if absent."""
+    path = Path(path)
+    single, folder = path / f"{table}.parquet", path / table
+    if single.exists():
+        data = pq.read_table(single, schema=arrow_schema(table))
+    elif folder.is_dir() and any(folder.rglob("*.parquet")):
+        files = sorted(folder.rglob("*.parquet"))
+        data = pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
+    else:
+        return empty_frame(table)
+    return data.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def load_tables(path: Path | str = "data/processed") -> Tables:
+    """Every table of a processed folder, with the documented dtypes."""
+    path = Path(path)
+    if not path.is_dir():
+        raise FileNotFoundError(f"no processed tables in {path} (run `make extract` first)")
+    return Tables(**{t: read_table(path, t) for t in TABLE_NAMES})
+
+
+def pandera_schema(table: str):
+    """A pandera DataFrameSchema generated from the declared columns."""
+    import pandera.pandas as pa_schema
+
+    return pa_schema.DataFrameSchema(
+        {c.name: pa_schema.Column(pd.ArrowDtype(c.type), nullable=c.nullable) for c in SCHEMAS[table]},
+        strict=True,
+        ordered=True,
+        name=table,
+    )
+
+
+def check_tables(path: Path | str) -> dict[str, int]:
+    """Validate every table in ``path`` against its schema; returns row counts, raises SchemaError."""
+    import pandera.errors
+
+    path = Path(path)
+    counts = {}
+    for table in TABLE_NAMES:
+        if not (path / f"{table}.parquet").exists() and not (path / table).is_dir():
+            raise SchemaError(f"{table}: missing from {path}")
+        file_schema = _file_schema(path, table)
+        if file_schema is not None and file_schema.names != arrow_schema(table).names:
+            raise SchemaError(f"{table}: columns {file_schema.names} != declared {arrow_schema(table).names}")
+        frame = read_table(path, table)
+        try:
+            pandera_schema(table).validate(frame, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            raise SchemaError(f"{table}: {exc.failure_cases.head(5).to_dict('records')}") from exc
+        _check_offsets(table, frame, path)
+        counts[table] = len(frame)
+    return counts
+
+
+def _file_schema(path: Path, table: str) -> pa.Schema | None:
+    single = path / f"{table}.parquet"
+    if single.exists():
+        return pq.read_schema(single)
+    files = sorted((path / table).rglob("*.parquet"))
+    return pq.read_schema(files[0]) if files else None
+
+
+def _check_offsets(table: str, frame: pd.DataFrame, path: Path) -> None:
+    if table not in ("entities", "dates", "quantities", "ranks") or frame.empty:
+        return
+    texts = dict(zip(read_table(path, "documents")["doc_id"], read_table(path, "documents")["text"], strict=True))
+    for row in frame[["doc_id", "start", "end", "text"]].itertuples(index=False):
+        if texts.get(row.doc_id, "")[row.start : row.end] != row.text:
+            raise SchemaError(f"{table}: offsets {row.start}:{row.end} of {row.doc_id!r} do not give {row.text!r}")
+
+
+def schema_markdown() -> str:
+    """The schema section of the README, generated from SCHEMAS."""
+    out = []
+    for table, cols in SCHEMAS.items():
+        out.append(f"### `{table}`\n\n| column | type | null | meaning |\n|---|---|---|---|")
+        for c in cols:
+            out.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def date_or_none(value: Any) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None

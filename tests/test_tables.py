@@ -1,0 +1,81 @@
+"""Tables: declared schemas, atomic writes, load_tables dtypes, schema checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import SchemaError
+from pipeline.tables import (
+    SCHEMAS,
+    TABLE_NAMES,
+    TableSet,
+    load_tables,
+    read_table,
+    schema_markdown,
+    to_arrow,
+    write_table,
+)
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_required_columns_are_declared():
+    required = {
+        "documents": ["doc_id", "source_path", "title", "published", "published_source", "text", "text_sha256"],
+        "entities": ["doc_id", "start", "end", "text", "label", "entity_id", "canonical_name", "part"],
+        "dates": ["doc_id", "start", "end", "text", "type", "value", "start_date", "end_date", "part"],
+        "quantities": ["doc_id", "start", "end", "text", "value", "value_max", "unit", "bound", "per", "part"],
+        "facts": ["fact_id", "doc_id", "sentence", "subject", "predicate", "value", "unit", "time_value"],
+        "errors": ["doc_id", "path", "stage", "error_type", "message"],
+    }
+    for table, columns in required.items():
+        declared = [c.name for c in SCHEMAS[table]]
+        assert set(columns) <= set(declared), table
+    assert {"time_role", "modality", "part"} <= {c.name for c in SCHEMAS["facts"]}
+
+
+def test_readme_documents_every_column():
+    readme = README.read_text(encoding="utf-8")
+    assert schema_markdown() in readme, "README schema section is stale: regenerate it from pipeline.tables"
+
+
+def test_rows_outside_the_schema_are_rejected():
+    with pytest.raises(SchemaError):
+        to_arrow("errors", [{"doc_id": None, "path": None, "stage": "x", "error_type": "y", "message": "z"}])
+
+
+def test_write_and_load_round_trip_with_arrow_dtypes(tmp_path):
+    row = {"doc_id": "d", "start": 0, "end": 4, "text": "2012", "type": "DATE", "value": "2012"}
+    row |= {"start_date": dt.date(2012, 1, 1), "end_date": dt.date(2012, 12, 31), "part": "body", "part_index": 0}
+    write_table("dates", [row], tmp_path)
+    frame = read_table(tmp_path, "dates")
+    assert list(frame.columns) == [c.name for c in SCHEMAS["dates"]]
+    assert all(isinstance(t, pd.ArrowDtype) for t in frame.dtypes)
+    assert frame.loc[0, "end_date"] == dt.date(2012, 12, 31)
+    assert (tmp_path / "dates.csv").exists()
+
+
+def test_failed_write_leaves_previous_tables_intact(tmp_path):
+    good = [{"doc_id": "a", "path": "a.txt", "stage": "ingest", "error_type": "empty", "message": "empty file"}]
+    write_table("errors", good, tmp_path)
+    before = (tmp_path / "errors.parquet").read_bytes()
+    with pytest.raises(RuntimeError), TableSet(["errors"], tmp_path) as ts:
+        ts.write("errors", good * 3)
+        raise RuntimeError("interrupted")
+    assert (tmp_path / "errors.parquet").read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # temp files removed
+
+
+def test_load_tables_gives_every_table_even_when_empty(tmp_path):
+    tables = load_tables(tmp_path)
+    for name in TABLE_NAMES:
+        assert list(tables[name].columns) == [c.name for c in SCHEMAS[name]]
+
+
+def test_load_tables_missing_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make extract"):
+        load_tables(tmp_path / "missing")
