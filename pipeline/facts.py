@@ -51,6 +51,7 @@ class Cues:
     vague_times: frozenset[str]
     set_per: dict[str, str]
     company_nouns: frozenset[str]
+    time_nouns: frozenset[str]
     third_person: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
@@ -59,6 +60,7 @@ class Cues:
     event_verbs: frozenset[str]
     event_needs_object: frozenset[str]
     count_units: frozenset[str]
+    unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
 
@@ -88,6 +90,7 @@ def cues() -> Cues:
         vague_times=frozenset(c["vague_time_values"]),
         set_per=dict(c["set_per"]),
         company_nouns=frozenset(s["company_nouns"]),
+        time_nouns=frozenset(c["time_nouns"]),
         third_person=frozenset(s["third_person"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
@@ -96,6 +99,7 @@ def cues() -> Cues:
         event_verbs=frozenset(e["event_verbs"]),
         event_needs_object=frozenset(e["event_requires_object_or_particle"]),
         count_units=frozenset(e["count_units"]),
+        unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         min_bare_value=float(e["min_bare_value"]),
     )
@@ -113,16 +117,21 @@ class Context:
     main: EntityMention | None  # the clearly dominant ORG of the article, if any
     first_person: bool  # a letter written as "we"/"our company"
     published: str | None
+    recent: list[EntityMention] = dataclasses.field(default_factory=list)  # ORG subjects of earlier sentences
+
+    def antecedent(self) -> EntityMention | None:
+        """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
+        return self.main or (self.recent[-1] if self.recent else None)
 
 
 def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2) -> EntityMention | None:
-    """The ORG mentioned most often, if it is mentioned at least twice and more than any other."""
+    """The only ORG, or the ORG mentioned most often (at least ``min_mentions`` times, more than any other)."""
     counts = Counter(m.entity_key for m in doc_entities if m.label == "ORG")
     if not counts:
         return None
     ranked = counts.most_common(2)
     key, n = ranked[0]
-    if n < min_mentions or (len(ranked) > 1 and ranked[1][1] == n):
+    if len(ranked) > 1 and (n < min_mentions or ranked[1][1] == n):
         return None
     return next(m for m in doc_entities if m.entity_key == key)
 
@@ -155,14 +164,16 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
             if ent is not None and ent.label in ("ORG", "PERSON"):
                 return ent
     low = token.lower_
-    if ctx.main is None:
+    if low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
+        return _resolve(ctx, token.head.head) if token.head.head is not token else None
+    if ctx.antecedent() is None:
         return None
     if low in c.third_person:
-        return ctx.main
+        return ctx.antecedent()
     if low in c.first_person and ctx.first_person:
         return ctx.main
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in c.company_nouns:
-        return ctx.main
+        return ctx.antecedent()
     return None
 
 
@@ -174,11 +185,23 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+def _opens_clause(t: Token) -> bool:
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ not in CLAUSE_DEPS or t.pos_ not in ("VERB", "AUX"):
+        return False
+    own = {ch.dep_ for ch in t.children}
+    if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not own & {"nsubj", "nsubjpass", "mark"}:
+        return False  # "..., raising $16 billion": a participle shares its head's clause
+    # "the quarter that ended on September 28": the date dates the quarter, so it stays in the clause
+    return not (t.dep_ == "relcl" and t.head.lemma_.lower() in cues().time_nouns)
+
+
 def _clause(token: Token) -> Token:
     """The head of the clause a token belongs to."""
     t = token
     for _ in range(64):
-        if t.dep_ in CLAUSE_DEPS and (t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"):
+        if _opens_clause(t):
             return t
         if t.head is t:
             return t
@@ -355,19 +378,21 @@ def _measured(span: Span, q: QuantityMention) -> Token:
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
-    lemma = token.lemma_.lower()
-    if q.kind in ("currency", "percent", "dimension") or token.pos_ in ("NUM", "SYM"):
+    """Whether a token names the unit of the amount ("units", "yuan", "%") rather than what is measured."""
+    if q.start <= token.idx < q.end or token.pos_ in ("NUM", "SYM"):
         return True
-    return lemma in cues().count_units or lemma == (q.unit or "").lower() or token.lower_ == (q.unit_text or "").lower()
+    lemma = token.lemma_.lower()
+    units = {(q.unit or "").lower(), (q.unit_text or "").lower()}
+    return lemma in cues().count_units or lemma in cues().unit_words or lemma in units or token.lower_ in units
 
 
-def _property_noun(measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
-    if not _is_unit_token(measured, q) and measured.pos_ in ("NOUN", "PROPN"):
+    if not _is_unit_token(measured, q) and measured.pos_ in ("NOUN", "PROPN") and _entity_at(ctx, measured) is None:
         return measured
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
-        if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q):
+        if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
             return head
     if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
         return measured.head
@@ -377,6 +402,7 @@ def _property_noun(measured: Token, q: QuantityMention, verb: Token | None) -> T
                 ch.dep_ in ("nsubj", "nsubjpass")
                 and ch.pos_ == "NOUN"
                 and ch.lemma_.lower() not in cues().company_nouns
+                and _entity_at(ctx, ch) is None
             ):
                 return ch
     return None
@@ -399,7 +425,9 @@ def _subject(
         for ch in noun.children:
             if ch.dep_ == "compound":
                 ent = _entity_at(ctx, ch)
-                if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
+                banned = ("NORP",) if content else ("NORP", "PRODUCT")
+                if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
                     return ch, ent
         for ch in noun.children if content else ():
             if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
@@ -414,13 +442,13 @@ def _subject(
             return None
         subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
-        for s in agent + subj:
+        for s in subj + agent:
             if prop is not None and s.i == prop.i:
                 continue
             ent = _resolve(ctx, s)
             if ent is not None:
                 return s, ent
-            for ch in s.children:
+            for ch in s.children if s.lemma_.lower() not in c.company_nouns else ():
                 if ch.dep_ in ("poss", "compound"):
                     ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
@@ -581,30 +609,47 @@ def find_facts(
                 continue
             unit = _unit(q, counted_units, si)
             if parsed:
-                fact = _parse_fact(ctx, sent, span, q, unit, s_dates)
+                fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
             else:
-                fact = _window_fact(ctx, sent, span, q, unit, s_dates)
+                fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
             if fact is None:
                 continue
             facts.append(fact)
             if unit and q.kind not in ("currency", "percent"):
                 counted_units.append((si, unit))
-            anchor = _governing_verb(_measured(span, q)) if parsed else None
-            if anchor is not None:
-                used_verbs.add(anchor.i)
+            if verb is not None:
+                used_verbs.add(verb.i)
         facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
+        if parsed:
+            _remember_subject(ctx, sent)
     del c
     return facts
 
 
-def _parse_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
+def _remember_subject(ctx: Context, sent: Span) -> None:
+    """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
+    for ch in sent.root.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and not any(g.dep_ == "conj" for g in ch.children):
+            ent = _entity_at(ctx, ch) or next(
+                (e for g in ch.children if g.dep_ in ("poss", "compound") for e in [_entity_at(ctx, g)] if e), None
+            )
+            if ent is not None and ent.label == "ORG":
+                ctx.recent.append(ent)
+
+
+def _parse_fact(
+    ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates
+) -> tuple[Fact | None, Token | None]:
     measured = _measured(span, q)
     verb = _governing_verb(measured)
-    prop = _property_noun(measured, q, verb)
+    relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB"]
+    if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
+        verb = relcl[0]
+    prop = _property_noun(ctx, measured, q, verb)
     if unit is None and prop is None and q.kind == "number" and q.value < cues().min_bare_value:
-        return None
+        return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
-        return None
+        return None, None
     subject = _subject(ctx, prop, verb, measured)
     skip = {subject[0].i} if subject else set()
     if prop is not None:
@@ -618,7 +663,7 @@ def _parse_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, 
     time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True)
     chain = _verb_chain(verb) if verb is not None else []
     modality, negated = _modality(chain, prop)
-    return _fact(
+    fact = _fact(
         sent,
         subject=subject,
         predicate=predicate,
@@ -632,6 +677,7 @@ def _parse_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, 
         attribution=_attribution(sent, verb),
         per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
     )
+    return fact, verb
 
 
 def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
@@ -701,7 +747,7 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
             continue
         if verb.lemma_.lower() not in c.event_verbs:
             continue
-        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "prt", "attr")] if parsed else []
+        objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "prt", "attr", "acomp")] if parsed else []
         if verb.lemma_.lower() in c.event_needs_object and not objects:
             continue
         seen.add(verb.i)
@@ -740,7 +786,7 @@ def _event_predicate(verb: Token, subject, dspan: Span) -> str:
     for ch in verb.children:
         if ch.i in skip:
             continue
-        if ch.dep_ == "prt":
+        if ch.dep_ in ("prt", "acomp"):
             words.append(ch.lower_)
         elif ch.dep_ in ("dobj", "attr", "nsubjpass"):
             words.append(_phrase(ch, skip=skip))
