@@ -20,6 +20,7 @@ from . import timex
 from .records import DateMention
 from .timex import Context, Pattern, Timex, lexicon, parse_published
 
+QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
 AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 PREPOSITIONS_BEFORE_SEASON = {"in", "during", "by", "since", "until", "through", "over", "for", "this", "last", "next"}
 
@@ -125,49 +126,59 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _governing_verb(tok: Token) -> Token | None:
+    """The nearest verb above ``tok`` in the parse (a date hangs off the verb it dates)."""
+    t = tok
+    for _ in range(6):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _verb_tense(verb: Token, future_words: set[str], plan_words: set[str]) -> str | None:
+    auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in future_words for a in auxes):
+        return "future"
+    if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
+        return "future"
+    if any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
+        head = verb.head
+        if head.lemma_.lower() in plan_words or head.lower_ in plan_words:
+            return "future"
+    if verb.lower_ in plan_words and verb.tag_ in ("VBN", "JJ") and any(a.lemma_ == "be" for a in auxes):
+        return "future"  # "is scheduled", "was expected"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return None
+
+
 def _tense(doc: Doc, start: int, end: int) -> str | None:
     """past | present | future for the clause around a date, from the verb and cue words."""
     lx = lexicon()
-    strong = set(lx["strong_future_cues"])
+    future_words = {"will", "'ll", "shall", "wo", "ll"}
+    plan_words = set(lx["strong_future_cues"])
     toks = _tokens(doc, start, end)
     if not toks:
         return None
-    sent_start = toks[0].sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
-    sent_end = toks[-1].sent.end if sent_start or doc.has_annotation("SENT_START") else len(doc)
-    verb: Token | None = None
     if doc.has_annotation("DEP"):
-        t = toks[0].head if toks[0].head != toks[0] else toks[0]
-        root = toks[0]
-        for _ in range(6):
-            if t.pos_ in ("VERB", "AUX"):
-                verb = t
-                break
-            if t.head == t:
-                break
-            root, t = t, t.head
-        del root
-    if verb is not None:
-        auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-        words = {a.lower_ for a in auxes} | {verb.lower_}
-        if words & strong or any(a.lower_ == "to" for a in auxes):
-            return "future"
-        head = verb.head
-        if head is not verb and head.lower_ in strong:
-            return "future"
-        if any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBD"):
-            return "past"
-        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-            return "past"
-        if any(a.tag_ == "MD" for a in auxes):
-            return "future"
-    window = doc[max(sent_start, toks[0].i - 8) : min(sent_end, toks[-1].i + 4)]
-    lower = [t.lower_ for t in window]
-    if strong & set(lower):
+        verb = _governing_verb(toks[0])
+        if verb is not None:
+            return _verb_tense(verb, future_words, plan_words)
+    sent = toks[0].sent if doc.has_annotation("SENT_START") else None
+    lo = max(sent.start if sent is not None else 0, toks[0].i - 6)
+    hi = min(sent.end if sent is not None else len(doc), toks[-1].i + 3)
+    window = doc[lo:hi]
+    if any(t.lower_ in future_words for t in window):
         return "future"
     if any(t.tag_ == "VBD" for t in window):
         return "past"
-    if verb is not None and verb.tag_ in ("VBZ", "VBP"):
-        return "present"
     return None
 
 
@@ -178,11 +189,34 @@ def _needs_tense(c: Candidate) -> bool:
     return False
 
 
-def _mention(c: Candidate, t: Timex) -> DateMention:
+_HYPHEN_ADJ = re.compile(r"(?i)(the|that|its)\s+(?:fiscal\s+)?[\w.]+-[a-z]+$")
+
+
+def _tight(c: Candidate) -> tuple[int, int]:
+    """TempEval-3 extents: no "about"/"nearly" before an amount of time, no preposition "over",
+    no determiner before a hyphenated adjective ("the 30-day", "the third-quarter")."""
+    start, end = c.start, c.end
+    m = c.match
+    approx = m.groupdict().get("approx")
+    if approx is not None and m.start("approx") == start:
+        rest = m.string[m.end("approx") : end].lstrip()
+        word = timex._key(approx)
+        if word in lexicon()["approx_outside_span"] or re.match(r"(?i)the\s", rest):
+            start = end - len(rest)
+    text = m.string[start:end]
+    if c.pattern.kind not in ("decade", "century") and "-" in text:
+        h = _HYPHEN_ADJ.match(text)
+        if h:
+            start += h.end(1) + len(text[h.end(1) :]) - len(text[h.end(1) :].lstrip())
+    return start, end
+
+
+def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
+    start, end = _tight(c)
     return DateMention(
-        start=c.start,
-        end=c.end,
-        text=c.match.group(0),
+        start=start,
+        end=end,
+        text=text[start:end],
         type=t.type,
         value=t.value,
         mod=t.mod,
@@ -206,23 +240,30 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     cands = [c for c in _candidates(text) if _valid(doc, c)]
     out: list[DateMention] = []
     previous: Timex | None = None
+    quarter: Timex | None = None
+    quarter_end = -1
     by_start: dict[int, list[Candidate]] = {}
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
     for c in _select(cands):
         tense = _tense(doc, c.start, c.end) if _needs_tense(c) else None
-        found = timex.resolve_match(c.pattern, c.match, Context(ref, tense, previous))
+        near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
+        context = Context(ref, tense, previous, near_quarter)
+        found = timex.resolve_match(c.pattern, c.match, context)
         if found is None:  # try a shorter reading starting here (e.g. a duration instead of a set)
             for alt in sorted(by_start[c.start], key=lambda a: (-(a.end - a.start), a.priority)):
                 if alt is c or alt.end > c.end:
                     continue
-                found = timex.resolve_match(alt.pattern, alt.match, Context(ref, tense, previous))
+                found = timex.resolve_match(alt.pattern, alt.match, context)
                 if found is not None:
                     c = alt
                     break
         if found is None:
             continue
-        out.append(_mention(c, found))
+        out.append(_mention(c, found, text))
+        if found.anchor != "previous" and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
+            quarter = found
+            quarter_end = c.end
         if _moves_narrative(found) and found.anchor != "previous":
             previous = found
         elif _moves_narrative(found):

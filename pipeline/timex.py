@@ -118,7 +118,7 @@ def _slots() -> dict[str, str]:
     return {
         "MONTH": rf"(?P<month>{months})",
         "WD": rf"(?P<wd>{weekdays})",
-        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!:\d)",
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])(?!,\d)",
         "YEARWORDS": rf"(?P<yearw>{year_words})",
         "NUMWORD": numword,
@@ -369,6 +369,7 @@ class Context:
     ref: Ref | None
     tense: str | None = None  # past | present | future | None
     previous: Timex | None = None
+    quarter: Timex | None = None  # a quarter just mentioned: "a year earlier" then means that quarter
 
 
 def _mod(g: dict[str, str]) -> str | None:
@@ -396,15 +397,19 @@ def _pick_year(ref: Ref, month: int, day: int | None, tense: str | None) -> int:
     use_day = day is not None and ref.granularity == "day"
     now = (r.year, r.month, r.day if use_day else 0)
     cands = [(y, (y, month, day if use_day else 0)) for y in (r.year - 1, r.year, r.year + 1)]
-    if tense == "past":
-        return [y for y, k in cands if k <= now][-1]
-    if tense == "future":
-        return [y for y, k in cands if k >= now][0]
 
     def dist(y: int) -> int:
         return abs((y * 372 + month * 31 + (day or 0)) - (r.year * 372 + r.month * 31 + (r.day if use_day else 0)))
 
-    return min((r.year, r.year - 1, r.year + 1), key=dist)
+    closest = min((r.year, r.year - 1, r.year + 1), key=dist)
+    if tense == "past":
+        chosen = [y for y, k in cands if k <= now][-1]
+    elif tense == "future":
+        chosen = [y for y, k in cands if k >= now][0]
+    else:
+        return closest
+    # a tense guess that lands most of a year away loses to a date a few weeks off
+    return closest if dist(chosen) > 186 and dist(closest) <= 62 else chosen
 
 
 def _weekday_date(ref: dt.date, wd: int, tense: str | None, rel: int | None = None) -> dt.date:
@@ -663,8 +668,8 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
             return Timex("DATE", f"XXXX-Q{q}", _mod(g))
         ry, rq = _quarter(ref.date)
         year = ry
-        if "qyrel" in g:
-            rel = _key(g["qyrel"]).split()[0]
+        if "qyrel" in g or "qyrel2" in g:
+            rel = _key(g.get("qyrel", g.get("qyrel2", ""))).split()[0]
             year += {"last": -1, "next": 1}.get(rel, 0)
         elif "rel" in g:
             year += min(0, _rel(g["rel"])) if _rel(g["rel"]) < 0 and q >= rq else max(0, _rel(g["rel"]))
@@ -677,8 +682,12 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
 def _r_quarter_the(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     adj = _key(g.get("qadj", ""))
     noun = _key(g["qnoun"])
-    if noun == "period" and not adj:
+    if noun == "period" and not adj and "year" not in g:
         return None
+    if "year" in g:
+        q = _quarter(c.ref.date)[1] - 1 if c.ref and c.ref.granularity != "year" else 0
+        q = q or 4
+        return _date_timex("DATE", f"{g['year']}-Q{q}", None, "published" if c.ref else None)
     if c.ref is None:
         return Timex("DATE", "XXXX-QX", None)
     y, q = _quarter(c.ref.date)
@@ -761,6 +770,8 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     r = ref.date
     if code == "WE":
         d = r + dt.timedelta(days=7 * rel)
+        if "rel" not in g and r.isoweekday() <= 5 and c.tense != "future":
+            d = r - dt.timedelta(days=7)  # "the weekend" read on a weekday, in the past tense
         return _date_timex("DATE", _week(d) + "-WE", mod, "published")
     if code == "2W":
         d = r + dt.timedelta(days=14 * rel)
@@ -818,9 +829,11 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         unit = "D" if unit == "NIGHT" else "W"
     if unit == "2W":
         unit, n = "W", n * 2
+    dir_word = _key(g["dir"])
+    if unit == "Y" and n == 1 and direction < 0 and c.quarter is not None:
+        return _year_ago_quarter(c.quarter)
     base: dt.date | None = None
     anchor = None
-    dir_word = _key(g["dir"])
     prev = c.previous
     if dir_word in ("later", "earlier") and prev is not None and prev.start_date and prev.anchor != "published":
         base, anchor = prev.start_date, "previous"
@@ -831,6 +844,25 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     d = _shift(base, direction * n, unit)
     gran = unit if unit in ("Y", "M", "W", "D", "Q") else ("Y" if unit in ("DE", "CE") else "D")
     return _date_timex("DATE", _at_granularity(d, gran), _mod(g), anchor)
+
+
+def _year_ago_quarter(quarter: Timex) -> Timex:
+    y, q = quarter.value.split("-Q")
+    return _date_timex("DATE", f"{int(y) - 1:04d}-Q{q}", None, "previous")
+
+
+def _r_duration_ended(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+    """'the year ended March 31': a reporting period, a duration."""
+    unit = _key(g["eunit"])
+    value = {
+        "year": "P1Y",
+        "quarter": "P1Q",
+        "half": "P6M",
+        "nine months": "P9M",
+        "six months": "P6M",
+        "three months": "P3M",
+    }[unit]
+    return Timex("DURATION", value, None)
 
 
 def _r_unit_ago(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
@@ -845,6 +877,8 @@ def _r_unit_ago(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         if ordinal:
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[ordinal]
             return _date_timex("DATE", f"{r.year - 1}-Q{q}", None, "published")
+        if not noun and c.quarter is not None:
+            return _year_ago_quarter(c.quarter)
         if noun in ("quarter", "period"):
             y, q = _shift_quarter(*_quarter(r), -5)
             return _date_timex("DATE", f"{y}-Q{q}", None, "published")
@@ -1033,6 +1067,7 @@ RESOLVERS = {
     "deictic": _r_deictic,
     "narrative": _r_narrative,
     "duration": _r_duration,
+    "duration_ended": _r_duration_ended,
     "set": _r_set,
     "holiday": _r_holiday,
 }
