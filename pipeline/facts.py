@@ -52,6 +52,7 @@ class Cues:
     set_per: dict[str, str]
     company_nouns: frozenset[str]
     time_nouns: frozenset[str]
+    rank_cues: frozenset[str]
     third_person: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
@@ -91,6 +92,7 @@ def cues() -> Cues:
         set_per=dict(c["set_per"]),
         company_nouns=frozenset(s["company_nouns"]),
         time_nouns=frozenset(c["time_nouns"]),
+        rank_cues=frozenset(c["rank_cues"]),
         third_person=frozenset(s["third_person"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
@@ -429,13 +431,23 @@ def _subject(
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
                     return ch, ent
-        for ch in noun.children if content else ():
-            if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
-                for p in ch.children:
-                    if p.dep_ == "pobj":
-                        ent = _entity_at(ctx, p)
-                        if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
-                            return p, ent
+    found = _verb_subject(ctx, prop, verb)
+    if found is not None:
+        return found
+    # "revenue at Apple", "shipments of Xiaomi": only when the verb's subject named no one
+    for ch in prop.children if prop is not None else ():
+        if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    ent = _entity_at(ctx, p)
+                    if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                        return p, ent
+    return None
+
+
+def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
+    c = cues()
     v = verb
     for _ in range(6):
         if v is None:
@@ -453,6 +465,10 @@ def _subject(
                     ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return ch, ent
+            for ch in v.children:  # "The deal gives Google 17,000 patents"
+                ent = _entity_at(ctx, ch) if ch.dep_ == "dative" else None
+                if ent is not None and ent.label in ("ORG", "PERSON"):
+                    return ch, ent
             if s.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
@@ -573,10 +589,15 @@ def _skip_quantity(q: QuantityMention, dates: Sequence[DateMention], entities: S
     return any(e.start <= q.start and q.end <= e.end and e.label in ("PRODUCT", "ORG", "WORK_OF_ART") for e in entities)
 
 
-def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int) -> str | None:
-    """The quantity's unit; a bare number takes the counted unit of a fact just before it ("ship five million")."""
+def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, span: Span | None = None) -> str | None:
+    """The quantity's unit; a bare number takes the noun it counts, or the counted unit of a fact
+    just before it ("ship five million")."""
     if q.unit and q.unit != "dimensionless":
         return q.unit
+    if span is not None and span.doc.has_annotation("DEP"):
+        noun = _measured(span, q)
+        if noun is not span.root and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
+            return noun.lemma_.lower()
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000:
             return unit
@@ -605,9 +626,9 @@ def find_facts(
         used_verbs: set[int] = set()
         for q in sorted(s_qs, key=lambda q: q.start):
             span = _span(doc, q.start, q.end)
-            if span is None:
-                continue
-            unit = _unit(q, counted_units, si)
+            if span is None or (span.start > 0 and doc[span.start - 1].lower_ in c.rank_cues):
+                continue  # "a top ten brand" is a rank, not an amount
+            unit = _unit(q, counted_units, si, span)
             if parsed:
                 fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
             else:
@@ -622,7 +643,6 @@ def find_facts(
         facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
         if parsed:
             _remember_subject(ctx, sent)
-    del c
     return facts
 
 
