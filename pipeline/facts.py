@@ -51,6 +51,7 @@ class Cues:
     vague_times: frozenset[str]
     set_per: dict[str, str]
     company_nouns: frozenset[str]
+    implicit_owner: frozenset[str]
     time_nouns: frozenset[str]
     rank_cues: frozenset[str]
     third_person: frozenset[str]
@@ -91,6 +92,7 @@ def cues() -> Cues:
         vague_times=frozenset(c["vague_time_values"]),
         set_per=dict(c["set_per"]),
         company_nouns=frozenset(s["company_nouns"]),
+        implicit_owner=frozenset(s["implicit_owner_nouns"]),
         time_nouns=frozenset(c["time_nouns"]),
         rank_cues=frozenset(c["rank_cues"]),
         third_person=frozenset(s["third_person"]),
@@ -442,6 +444,12 @@ def _subject(
                     ent = _entity_at(ctx, p)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent
+    # "Revenue rose 3 percent" with no owner named, in an article about one company
+    named = prop is not None and any(
+        ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
+    )
+    if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner and ctx.antecedent():
+        return prop, ctx.antecedent()
     return None
 
 
@@ -697,6 +705,13 @@ def _parse_fact(
         attribution=_attribution(sent, verb),
         per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
     )
+    if (
+        fact.subject is None
+        and fact.time_value is None
+        and q.kind in ("number", "count")
+        and q.value < cues().min_bare_value
+    ):
+        return None, None  # "this two principal": a small count about no one at no time says nothing
     return fact, verb
 
 
@@ -774,8 +789,8 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
         subject = _subject(ctx, None, verb, None) if parsed else None
         predicate = _event_predicate(verb, subject, dspan) if parsed else verb.lemma_.lower()
         time = _pick_time(sent.doc, sent, verb, s_dates, parsed=parsed)
-        if time is None:
-            continue
+        if time is None or (parsed and subject is None):
+            continue  # an event needs a date and someone it happened to
         modality, negated = _modality(_verb_chain(verb), None) if parsed else _window_modality(sent)
         out.append(
             _fact(
