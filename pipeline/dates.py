@@ -20,6 +20,7 @@ from . import timex
 from .records import DateMention
 from .timex import Context, Pattern, Timex, lexicon, parse_published
 
+RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
 QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
 AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 PREPOSITIONS_BEFORE_SEASON = {"in", "during", "by", "since", "until", "through", "over", "for", "this", "last", "next"}
@@ -148,10 +149,10 @@ def _verb_tense(verb: Token, future_words: set[str], plan_words: set[str]) -> st
         head = verb.head
         if head.lemma_.lower() in plan_words or head.lower_ in plan_words:
             return "future"
-    if verb.lower_ in plan_words and verb.tag_ in ("VBN", "JJ") and any(a.lemma_ == "be" for a in auxes):
-        return "future"  # "is scheduled", "was expected"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.lower_ in plan_words and verb.tag_ in ("VBN", "JJ") and any(a.lemma_ == "be" for a in auxes):
+        return "future"  # "is scheduled", "is expected"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
@@ -230,7 +231,7 @@ def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
 
 def _moves_narrative(t: Timex) -> bool:
     """Dates precise to a day (or month) become the anchor of "the next day" and its kind."""
-    return t.type in ("DATE", "TIME") and t.start_date is not None and (t.end_date - t.start_date).days <= 31
+    return t.type in ("DATE", "TIME") and t.start_date is not None and (t.end_date - t.start_date).days <= 366
 
 
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
@@ -250,7 +251,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
         context = Context(ref, tense, previous, near_quarter)
         found = timex.resolve_match(c.pattern, c.match, context)
-        if found is None:  # try a shorter reading starting here (e.g. a duration instead of a set)
+        if found is None and c.pattern.kind in RETRY_KINDS:  # another reading here ("a year": set -> duration)
             for alt in sorted(by_start[c.start], key=lambda a: (-(a.end - a.start), a.priority)):
                 if alt is c or alt.end > c.end:
                     continue

