@@ -23,7 +23,7 @@ $(UV):
 	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 $(VENV)/.synced: $(UV) uv.lock pyproject.toml
-	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --python $(PYTHON)
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	@touch $@
 
 setup: $(VENV)/.synced ## create .venv with the pinned dependencies (uv.lock)
@@ -43,7 +43,7 @@ format: setup ## apply ruff fixes and formatting
 	$(VENV)/bin/ruff format pipeline tests
 
 eval: setup ## score dates, quantities and facts against the development data
-	$(PY) -m pipeline evaluate dates $(if $(wildcard $(DEV)/temporal_dev.jsonl),$(DEV)/temporal_dev.jsonl,tests/data/temporal_sample.jsonl)
+	$(PY) -m pipeline evaluate dates $(if $(wildcard $(DEV)/temporal_dev.jsonl),$(DEV)/temporal_dev.jsonl,tests/data/temporal_dev_sample.jsonl)
 	$(PY) -m pipeline evaluate quantities $(if $(wildcard $(DEV)/quantities_dev.jsonl),$(DEV)/quantities_dev.jsonl,tests/data/quantities_sample.jsonl)
 	$(PY) -m pipeline evaluate quantities tests/data/news_quantities.jsonl
 	$(PY) -m pipeline evaluate facts tests/data/facts_gold.jsonl

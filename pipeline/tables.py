@@ -167,6 +167,7 @@ SCHEMAS: dict[str, list[Column]] = {
 }
 
 TABLE_NAMES = tuple(SCHEMAS)
+ROW_GROUP_ROWS = 8192  # rows buffered per table before a Parquet row group is written
 # Sort keys that make row order deterministic within a document.
 SORT_KEYS = {
     "parts": ("start", "end"),
@@ -232,6 +233,7 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.schema = arrow_schema(table)
         self.rows_written = 0
+        self._buffer: list[Mapping[str, Any]] = []
         self._tmp: dict[str, Path] = {}
         fd, name = tempfile.mkstemp(prefix=f".{table}.", suffix=".parquet.tmp", dir=self.out_dir)
         os.close(fd)
@@ -245,7 +247,14 @@ class TableWriter:
             self._csv = pacsv.CSVWriter(name, self.schema)
 
     def write_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        if rows:
+        """Buffer rows; they reach the file in row groups of ``ROW_GROUP_ROWS`` (one per document would be slow)."""
+        self._buffer.extend(rows)
+        if len(self._buffer) >= ROW_GROUP_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._buffer:
+            rows, self._buffer = self._buffer, []
             self.write_arrow(to_arrow(self.table, rows))
 
     def write_arrow(self, batch: pa.Table) -> None:
@@ -256,6 +265,7 @@ class TableWriter:
             self.rows_written += batch.num_rows
 
     def commit(self) -> None:
+        self.flush()
         self._parquet.close()
         if self._csv is not None:
             self._csv.close()
@@ -291,7 +301,7 @@ class TableSet:
         self.writers[table].write_rows(rows)
 
     def counts(self) -> dict[str, int]:
-        return {t: w.rows_written for t, w in self.writers.items()}
+        return {t: w.rows_written + len(w._buffer) for t, w in self.writers.items()}
 
     def commit(self) -> None:
         for w in self.writers.values():
