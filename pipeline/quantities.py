@@ -1,19 +1,841 @@
-"""Amounts -> value, unit, bound, change, rate (placeholder, replaced by issue 5)."""
+"""Amounts -> value, unit, bound, change, rate; ordinals and ranks kept apart.
+
+How a quantity is found (rules as data in ``data/quantities_cues.json``, ``data/units_*.json``):
+
+1. ``numbers.scan_atoms`` finds every number in the text itself (digits, words, mixtures,
+   suffixes such as "3m" or "1.2bn"), so numbers the statistical NER misses are still found.
+2. Each number takes a currency written before it ("$", "NT$", "RMB"), and after it a percent
+   sign, a currency word or code, a physical unit (pint names) or, failing those, the counted
+   noun it modifies (lemma). Two numbers joined by "-", "to" or "between ... and" become one
+   range. Cue words around the span give ``bound``, ``change`` and ``per``.
+3. Numbers that are not amounts are dropped: years, times of day, phone numbers, IDs and model
+   names ("SCP-173", "iPhone 5", "5G"), labels ("page 3", "No. 1"), scores, versions, ordinals.
+
+Overlap rule (stated once, applied in ``_resolve``): the longest candidate wins; on equal length
+the rule candidate beats the spaCy-entity candidate. spaCy entities only *add* a candidate where
+no rule candidate overlaps them (a CARDINAL/MONEY/PERCENT/QUANTITY entity is a hint), and a
+DATE/TIME entity only *removes* candidates with a time unit inside it ("three years" is a
+duration: ``dates`` owns it). ``exclude`` spans (dates found first) remove every overlapping candidate
+except strong ones, i.e. those with an explicit currency, percent sign, physical unit or scale
+word: "$2012" and "5 million" stay amounts whatever the date extractor claims.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from . import numbers
+from .config import DATA_DIR
+from .numbers import NumberSpan
 from .records import QuantityMention, RankMention
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+
+
+# -- rule tables -------------------------------------------------------------------------------
+
+
+@functools.cache
+def _data(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def cues() -> dict:
+    return _data("quantities_cues.json")
+
+
+def currencies() -> dict:
+    return _data("units_currency.json")
+
+
+def physical() -> dict:
+    return _data("units_physical.json")
+
+
+@functools.cache
+def _ureg():
+    import pint  # imported lazily: building the registry takes a moment
+
+    return pint.UnitRegistry()
+
+
+@functools.cache
+def pint_name(expr: str) -> str:
+    """pint's own name for a unit expression ("km" -> "kilometer", "mile/hour" -> "mile / hour")."""
+    return str(_ureg().parse_units(expr))
+
+
+def _alternation(words, *, boundary_left: bool) -> str:
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        e = re.escape(w).replace(r"\ ", r"\s+")
+        if boundary_left and w[:1].isalnum():
+            e = r"(?<![A-Za-z0-9])" + e
+        parts.append(e)
+    return "|".join(parts)
+
+
+@functools.cache
+def _regexes() -> dict[str, re.Pattern]:
+    cur, phy, cue = currencies(), physical(), cues()
+    prefix_syms = dict(cur["prefix_symbols"])
+    prefix_syms.update(cur["ambiguous_symbols"])
+    codes = set(cur["codes"])
+    low_codes = set(cur["lowercase_codes_ok"])
+    dollar_syms = [s for s in prefix_syms if "$" in s]
+    other_syms = [s for s in prefix_syms if "$" not in s]
+    after_words = {**cur["words"]}
+    return {
+        # currency before the number: "$", "US$", "c $", "NT$", "RMB", "USD" (codes in upper case)
+        "prefix_dollar": re.compile(rf"(?:{_alternation(dollar_syms, boundary_left=True)})\s{{0,2}}$", re.I),
+        "prefix_sym": re.compile(rf"(?:{_alternation(other_syms, boundary_left=True)})\s{{0,2}}$"),
+        "prefix_code": re.compile(rf"(?:{_alternation(codes, boundary_left=True)})\s{{0,2}}$"),
+        "prefix_code_low": re.compile(rf"(?:{_alternation(low_codes, boundary_left=True)})\s{{1,2}}$"),
+        "suffix_sym": re.compile(rf"\s{{0,2}}(?:{_alternation(cur['suffix_symbols'], boundary_left=False)})"),
+        "suffix_code": re.compile(rf"\s{{0,2}}(?:{_alternation(codes, boundary_left=False)})(?![A-Za-z])"),
+        "suffix_code_low": re.compile(rf"\s{{0,2}}(?:{_alternation(low_codes, boundary_left=False)})(?![A-Za-z])"),
+        "suffix_word": re.compile(
+            rf"(?:\s{{1,2}}|-)(?:{_alternation(after_words, boundary_left=False)})(?![A-Za-z])", re.I
+        ),
+        "percent": re.compile(
+            rf"\s{{0,2}}(?:{_alternation(cue['percent_after'], boundary_left=False)})(?![A-Za-z])", re.I
+        ),
+        "unit_ci": re.compile(
+            rf"(?:\s{{0,2}}|-|\s?-\s?)(?:{_alternation(phy['aliases'], boundary_left=False)})(?![A-Za-z0-9])",
+            re.I,
+        ),
+        "unit_cs": re.compile(
+            rf"(?:\s{{0,1}})(?:{_alternation(phy['case_sensitive'], boundary_left=False)})(?![A-Za-z0-9])"
+        ),
+        "bound_before": re.compile(
+            rf"(?<![A-Za-z])(?:{_alternation(cue['bound_before'], boundary_left=False)})\s*$", re.I
+        ),
+        "bound_after": re.compile(rf"\s*(?:{_alternation(cue['bound_after'], boundary_left=False)})(?![A-Za-z])", re.I),
+        "vague": re.compile(rf"\b(?:{_alternation(cue['vague'], boundary_left=False)})\s", re.I),
+        # spans that hold digits but no amount
+        "zones": re.compile(
+            r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"  # 10:30, 2:00 pm
+            r"|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"  # 6pm, 11 a.m.
+            r"|\+\d{1,3}(?:[-. /]\(?\d{1,4}\)?){2,}(?![\d,])"  # +1-222-2222, +44 20 7946 0958
+            r"|\(?\b\d{2,4}\)?(?:[-./]\d{2,4}){2,}(?![\d,])"  # 555-123-4567, 5/17/2018, 1.2.3
+            r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b"  # (555) 123-4567
+            r"|\b\d+(?:\.\d+){2,}\b"  # versions, IP addresses
+            r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs and e-mail
+            r"|\b\d+:\d+\b",  # ratios and scores written with a colon
+            re.I,
+        ),
+    }
+
+
+# -- document context ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a quantity may borrow from its document: currency defaults and token annotations."""
+
+    dollar: str = "USD"  # ISO code a bare "$" / "dollars" stands for here
+    yen_yuan: str = "JPY"
+    pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
+    doc: Doc | None = None
+
+
+def currency_context(text: str) -> dict[str, str]:
+    """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
+
+    A foreign reading needs at least ``min_mentions`` cue mentions and more than the default's.
+    """
+    table = cues()["currency_context"]
+    out = {}
+    for family, options in table.items():
+        if family in ("default", "min_mentions"):
+            continue
+        default = table["default"][family]
+        counts = {
+            code: sum(len(re.findall(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)) for w in words)
+            for code, words in options.items()
+        }
+        best = max(counts, key=lambda c: (counts[c], c == default))
+        if best != default and counts[best] >= table["min_mentions"] and counts[best] > counts.get(default, 0):
+            out[family] = best
+        else:
+            out[family] = default
+    return out
+
+
+def make_context(text: str, doc: Doc | None = None) -> Context:
+    cc = currency_context(text)
+    return Context(dollar=cc["dollar"], yen_yuan=cc["yen_yuan"], pound_is_currency="£" in text, doc=doc)
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One number with the unit written around it, before ranges and cues are read."""
+
+    num: NumberSpan
+    start: int  # includes a currency prefix
+    end: int  # includes the unit
+    value: float
+    unit: str
+    unit_text: str | None
+    kind: str
+    assumed: bool = False
+    strong: bool = False  # explicit currency / percent / unit / scale word
+    prefixed: bool = False  # unit written before the number
+
+
+def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
+    if code == "dollar":
+        return ctx.dollar, True
+    if code == "yen_yuan":
+        return ctx.yen_yuan, True
+    return code, False
+
+
+def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
+    """(start, ISO or family, as written) of a currency written just before ``start``."""
+    left = text[max(0, start - 12) : start]
+    rx = _regexes()
+    cur = currencies()
+    syms = {**cur["prefix_symbols"], **cur["ambiguous_symbols"]}
+    syms_ci = {k.lower(): v for k, v in syms.items()}
+    for name in ("prefix_dollar", "prefix_sym", "prefix_code", "prefix_code_low"):
+        m = rx[name].search(left)
+        if not m:
+            continue
+        written = m.group().strip()
+        key = re.sub(r"\s+", " ", written)
+        code = syms.get(key) or syms_ci.get(key.lower())
+        if code is None:
+            code = key.upper()
+            code = cur["code_aliases"].get(code, code)
+        if key in cur["attached_only"] and left.endswith(" "):
+            continue  # "R 5" is too weak; "R5" is rand
+        return start - (len(left) - m.start()), code, written
+    return None
+
+
+def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int, str, str | None, str, bool] | None:
+    """(end, unit, unit_text, kind, assumed) for a unit written right after a number."""
+    rx = _regexes()
+    rest = text[pos : pos + 60]
+    m = rx["percent"].match(rest)
+    if m:
+        written = m.group().strip()
+        name = cues()["percent_after"].get(written.lower(), "percent")
+        if name == "point" and not re.search(r"percent|%|index|dow|nasdaq|s&p|ftse|nikkei|stock", text, re.I):
+            name = None
+        if name is not None:
+            return pos + m.end(), name, written, "percent", False
+    cur = currencies()
+    m = rx["suffix_sym"].match(rest)
+    if m:
+        written = m.group().strip()
+        code, assumed = _resolve_currency(cur["suffix_symbols"][written], ctx)
+        return pos + m.end(), code, written, "currency", assumed
+    m = re.match(r"\s{0,2}([MK])(USD|EUR|GBP|AUD|CAD)(?![A-Za-z])", rest)
+    if m and m.group().strip() in cur["scaled_codes"]:
+        return pos + m.end(), m.group().strip(), m.group().strip(), "currency", False
+    for name in ("suffix_code", "suffix_code_low"):
+        m = rx[name].match(rest)
+        if m and (m.group()[:1].isspace() or name == "suffix_code" or num.has_digits):
+            written = m.group().strip()
+            code = cur["code_aliases"].get(written.upper(), written.upper())
+            return pos + m.end(), code, written, "currency", False
+    phys = _physical_after(rest, num, ctx)
+    m = rx["suffix_word"].match(rest)
+    if m and (phys is None or m.end() >= phys[0]):
+        written = re.sub(r"\s+", " ", m.group().strip(" -")).lower()
+        weak = (written in cur["needs_digits"] and not num.has_digits) or (
+            written in cur["attached_only"] and m.group()[:1].isspace()
+        )
+        if not weak and written not in physical()["ambiguous_with_currency"]:
+            code, assumed = _resolve_currency(cur["words"][written], ctx)
+            assumed = assumed or written in cur["ambiguous_words"]
+            return pos + m.end(), code, m.group().strip(" -"), "currency", assumed
+    if phys is not None:
+        end, expr, written = phys
+        if written.lower() in physical()["ambiguous_with_currency"] and (
+            ctx.pound_is_currency or num.scale is not None or re.match(r"\s*sterling", rest[end:], re.I)
+        ):
+            return pos + end, "GBP", written, "currency", False
+        return pos + end, pint_name(expr), written, "dimension", False
+    return None
+
+
+def _physical_after(rest: str, num: NumberSpan, ctx: Context) -> tuple[int, str, str] | None:
+    rx = _regexes()
+    phy = physical()
+    best = None
+    m = rx["unit_cs"].match(rest)
+    if m:
+        written = m.group().strip()
+        single = len(written) == 1
+        if num.has_digits and not (single and m.group()[:1].isspace() and written != "m"):
+            best = (m.end(), phy["case_sensitive"][written], written)
+    m = rx["unit_ci"].match(rest)
+    if m and (best is None or m.end() > best[0]):
+        written = m.group().strip(" -")
+        key = re.sub(r"\s+", " ", written.lower())
+        if key in phy["needs_digits"] and not num.has_digits:
+            return best
+        best = (m.end(), phy["aliases"][key], written)
+    return best
+
+
+def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece]:
+    out: list[_Piece] = []
+    for num in spans:
+        start, end, value = num.start, num.end, num.value
+        unit, unit_text, kind, assumed, prefixed = "dimensionless", None, "number", False, False
+        pre = _prefix_currency(text, num.start)
+        if pre is not None and out and pre[0] < out[-1].end:
+            pre = None  # "10 $ 30 $", "10 rmb 20 usd": the symbol belongs to the number before
+        if pre is not None:
+            start, code, unit_text = pre
+            unit, assumed = _resolve_currency(code, ctx)
+            kind, prefixed = "currency", True
+            # "$3m", "£1.2m": after a currency a bare m is million, not metre
+            mm = re.match(r"(m|mn|mln|bn|b|k|tn)(?![A-Za-z])", text[end : end + 4])
+            if mm and num.scale is None:
+                value *= numbers.lexicon()["scale_suffixes"].get(mm.group(1), 1e6)
+                end += mm.end()
+        after = _unit_after(text, end, num, ctx)
+        if (
+            after is not None
+            and after[2] == "m"
+            and text[end : end + 1] == "m"
+            and _plural_noun_after(text, end + 1, ctx)
+        ):
+            value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
+            end, after = end + 1, None
+        if after is not None:
+            a_end, a_unit, a_text, a_kind, a_assumed = after
+            if a_unit in currencies()["scaled_codes"]:  # "30 MUSD" = 30 million USD
+                a_unit, factor = currencies()["scaled_codes"][a_unit]
+                value *= factor
+            if not prefixed:
+                end, unit, unit_text, kind, assumed = a_end, a_unit, a_text, a_kind, a_assumed
+            elif a_kind == "currency" and (a_unit == unit or a_assumed) and text[a_end - 1].isalpha():
+                end = a_end  # "$ 10 dollars", "US$ 5 dollars"
+        if kind == "currency" and not prefixed and num.scale is None:
+            sm = re.match(r"\s+(thousand|million|billion|trillion|mn|bn)\b", text[end : end + 12], re.I)
+            if sm:  # "75 USD million"
+                value *= (
+                    numbers.lexicon()["scales"].get(sm.group(1).lower())
+                    or numbers.lexicon()["scale_suffixes"][sm.group(1).lower()]
+                )
+                end += sm.end()
+        if kind in ("currency", "dimension"):
+            end, value = _compound(text, end, value, unit, kind)
+        strong = kind != "number" or num.scale is not None or num.has_words and num.value >= 1000
+        if kind == "dimension" and unit in _time_units():
+            age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
+            strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
+            if age:
+                end += age.end()
+        out.append(_Piece(num, start, end, value, unit, unit_text, kind, assumed, strong, prefixed))
+    return out
+
+
+def _plural_noun_after(text: str, pos: int, ctx: Context) -> bool:
+    m = re.match(r" ([A-Za-z]+)", text[pos : pos + 30])
+    if not m:
+        return False
+    if ctx.doc is not None:
+        tok = _token_at(ctx.doc, pos + 1)
+        return tok is not None and tok.tag_ in ("NNS", "NNPS")
+    return m.group(1).endswith("s") and m.group(1).islower()
+
+
+def _compound(text: str, end: int, value: float, unit: str, kind: str) -> tuple[int, float]:
+    """ "5 feet 2 inches", "3 dollars 50 cents": a smaller unit right after adds to the amount."""
+    for big, _small, factor, small_words in physical()["compounds"]:
+        if unit != big and not (kind == "currency" and big == "currency"):
+            continue
+        m = re.match(
+            rf"(?:\s*,)?\s+(?:and\s+)?(\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)(?:\s*({small_words}))?(?=\W|$)",
+            text[end : end + 40],
+            re.I,
+        )
+        if not m:
+            continue
+        n = numbers.parse_number(m.group(1))
+        if n is None or n >= factor or n < 0:
+            continue
+        if m.group(2) is None and not (big == "currency" and re.match(r"\s*[.,;!?]|\s*$", text[end + m.end() :])):
+            continue
+        if big == "currency" and unit not in currencies()["major_with_cents"]:
+            continue
+        return end + m.end(), value + n / factor
+    return end, value
+
+
+@functools.cache
+def _time_units() -> frozenset[str]:
+    return frozenset(pint_name(u) for u in physical()["time_units"])
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z.']*)\W{0,2}$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) -> bool:
+    """Numbers that are not amounts: IDs, model names, labels, years, scores, ordinals."""
+    num = p.num
+    s, e = num.start, num.end
+    if any(a < e and s < b for a, b in zones):
+        return True
+    before = text[max(0, s - 2) : s]
+    after = text[e : e + 2]
+    # letters glued to the number: IDs, model names, ordinals, decades ("A380", "5G", "4th", "1990s")
+    if before[-1:].isalpha() and p.start == s:
+        return True
+    if before[-1:] in ("-", "\u2013") and before[:1].isalpha() and p.start == s:
+        return True  # SCP-173, COVID-19, F-150
+    if after[:1].isalpha() and p.end == e and num.has_digits and num.atoms[-1].kind != "word":
+        return True
+    if re.match(r"\d", after[:1]) or (after[:1] in ".," and after[1:2].isdigit()):
+        return True
+    if p.end == e and re.match(r"-[A-Za-z]+\d", text[e : e + 6]):
+        return True  # 123-ABC4: a code
+    words = num.text.lower()
+    if p.kind in ("number", "count") or p.unit in _time_units():
+        wb = _word_before(text, p.start)
+        if wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]:
+            return True
+        if text[max(0, p.start - 2) : p.start].strip() == "#":
+            return True
+        if wb in MONTHS and num.plain_integer and num.value <= 31:
+            return True  # "May 4": a date part
+        lo, hi = cues()["year_range"]
+        year_like = num.plain_integer and len(num.text) == 4 and lo <= num.value <= hi
+        if year_like and not _regexes()["bound_before"].search(text[max(0, p.start - 25) : p.start]):
+            return True  # a year ("more than 2000 people" keeps its bound, and its number)
+        if num.plain_integer and _model_name_before(text, p.start, ctx):
+            return True
+        if words in ("one",) and _pronoun_one(text, p, ctx):
+            return True
+        if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
+            nxt = re.match(r"\s*([A-Za-z]+)", text[e : e + 20])
+            if nxt and nxt.group(1).lower() != "of":
+                return True  # "a third straight quarter": an ordinal
+    return False
+
+
+def _model_name_before(text: str, pos: int, ctx: Context) -> bool:
+    """ "iPhone 5", "Mi 2", "Windows 10": a capitalised name right before a bare number."""
+    m = re.search(r"([A-Za-z][A-Za-z0-9]*)[ \u00a0]$", text[max(0, pos - 25) : pos])
+    if not m:
+        return False
+    w = m.group(1)
+    if (
+        w.lower() in MONTHS
+        or w.lower() in cues()["bound_before"]
+        or w.isupper()
+        and len(w) <= 4
+        and w in (currencies()["codes"])
+    ):
+        return False
+    if not (w[0].isupper() or any(c.isupper() for c in w[1:])):
+        return False
+    wstart = pos - len(m.group())
+    if ctx.doc is not None:
+        tok = _token_at(ctx.doc, wstart)
+        return not (tok is not None and (tok.is_sent_start or tok.pos_ not in ("PROPN", "NOUN", "X")))
+    line_start = text.rfind(".", 0, wstart)
+    return text[line_start + 1 : wstart].strip() != ""
+
+
+def _pronoun_one(text: str, p: _Piece, ctx: Context) -> bool:
+    wb = _word_before(text, p.start)
+    if wb in cues()["not_one_before"]:
+        return True
+    if re.match(r"\s+(of|another|by)\b", text[p.end : p.end + 10], re.I):
+        return True
+    if ctx.doc is not None:
+        tok = _token_at(ctx.doc, p.num.start)
+        if tok is not None and tok.pos_ not in ("NUM",):
+            return True
+    return False
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | None:
+    """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
+    doc = ctx.doc
+    if doc is None:
+        return None
+    m = re.match(r"[\s-]{0,2}", text[pos:])
+    start = pos + m.end()
+    if start >= len(text) or not text[start].isalpha():
+        return None
+    tok = _token_at(doc, start)
+    if tok is None or tok.idx != start:
+        return None
+    best = None
+    i = tok.i
+    while i < len(doc) and i < tok.i + 4:
+        t = doc[i]
+        if t.pos_ == "NOUN" and t.is_alpha:
+            best = t
+        elif t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS"):
+            if best is not None:
+                break
+        else:
+            break
+        i += 1
+        if best is not None and (i >= len(doc) or doc[i].pos_ != "NOUN"):
+            break
+    if best is None:
+        return None
+    lemma = best.lemma_.lower()
+    if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
+        return None
+    return lemma, best.idx + len(best.text), best.text
+
+
+def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """(bound, start, end) with the cue's extent; "=" when there is none."""
+    rx = _regexes()
+    left = text[max(0, start - 25) : start]
+    m = rx["bound_before"].search(left)
+    if m:
+        cue = re.sub(r"\s+", " ", m.group().strip().lower())
+        return cues()["bound_before"][cue], start - (len(left) - m.start()), end
+    m = rx["bound_after"].match(text[end : end + 15])
+    if m:
+        cue = re.sub(r"\s+", " ", m.group().strip().lower())
+        if cue == "+" and m.start() != 0:
+            return "=", start, end
+        return cues()["bound_after"][cue], start, end + m.end()
+    return "=", start, end
+
+
+def _change(text: str, start: int, end: int, kind: str) -> str | None:
+    """up/down from a verb just before ("rose 20%", "fell by about 3m") or a noun just after."""
+    c = cues()
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])
+    for w in reversed(words[-5:]):
+        lw = w.lower()
+        if lw in c["change_before"]:
+            return c["change_before"][lw]
+        if kind == "percent" and lw in c["change_before_percent_only"]:
+            return c["change_before_percent_only"][lw]  # "lost 5%" is a change, "lost $5m" a loss
+        if lw not in c["change_skip"]:
+            break
+    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
+    if m and m.group(1).lower() in c["change_after"]:
+        return c["change_after"][m.group(1).lower()]
+    return None
+
+
+def _per(text: str, end: int) -> str | None:
+    c = cues()
+    rest = text[end : end + 40]
+    m = re.match(r"\s*(?:-|\s)?(a|an|per|each|every|/)[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
+    if m:
+        noun = m.group(2).lower()
+        nxt = (m.group(3) or "").lower()
+        base = noun[:-1] if noun.endswith("s") and noun[:-1] in c["rate_nouns"] else noun
+        if base in c["rate_nouns"] and nxt not in c["rate_not_before"]:
+            return c["rate_nouns"][base]
+        if m.group(1).lower() == "per" and base.isalpha() and base not in ("cent",):
+            return base
+    m = re.match(r"\s*(annually|yearly|per annum|monthly|weekly|daily|hourly|nightly)\b", rest, re.I)
+    if m:
+        return c["rate_words"][m.group(1).lower()]
+    return None
+
+
+def _ranges(text: str, pieces: list[_Piece]) -> list[tuple[_Piece, _Piece | None]]:
+    """Pair numbers joined as ranges: "3-5%", "3 to 5 million", "between $3 and $5"."""
+    out: list[tuple[_Piece, _Piece | None]] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        q = pieces[i + 1] if i + 1 < len(pieces) else None
+        if q is not None:
+            gap = text[p.num.end : q.start]
+            head = text[max(0, p.start - 12) : p.start].lower()
+            m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", gap, re.I) if p.end == p.num.end else None
+            if m is None and p.kind == q.kind and p.kind in ("percent", "currency", "dimension"):
+                m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", text[p.end : q.start], re.I)
+            if m:
+                joiner = m.group(1).lower()
+                ok = (
+                    (joiner != "and" or re.search(r"between\s*$", head))
+                    and not (joiner == "to" and re.search(r"from\s*$", head))
+                    and not (joiner == "to" and (p.end != p.num.end or _change(text, p.start, p.start, p.kind)))
+                    and (p.kind == "number" or p.unit == q.unit)
+                    and not (p.kind == "number" and q.prefixed)
+                )
+                if ok:
+                    lo = p.value
+                    s = q.num.scale
+                    if (
+                        p.num.scale is None
+                        and s
+                        and lo * s <= q.value
+                        and p.kind == "number"
+                        or p.num.scale is None
+                        and s
+                        and p.prefixed
+                        and lo * s <= q.value
+                    ):
+                        lo *= s
+                    if lo < q.value:
+                        out.append((replace(p, value=lo), q))
+                        i += 2
+                        continue
+        out.append((p, None))
+        i += 1
+    return out
+
+
+def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
+    out = []
+    for m in _regexes()["vague"].finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group().strip().lower())
+        value = float(cues()["vague"][phrase])
+        end = m.end()
+        unit, unit_text, kind = "dimensionless", None, "number"
+        cur = re.match(r"(dollars|euros|pounds|yuan|yen)\b", text[end : end + 10], re.I)
+        if cur:
+            unit_text = cur.group(1)
+            unit = {"dollars": ctx.dollar, "euros": "EUR", "pounds": "GBP", "yuan": "CNY", "yen": "JPY"}[
+                unit_text.lower()
+            ]
+            kind = "currency"
+        else:
+            noun = _counted_noun(text, end, ctx)
+            if noun:
+                unit, kind, unit_text = noun[0], "count", noun[2]
+        q = QuantityMention(
+            start=m.start(),
+            end=m.end() - 1,
+            text=text[m.start() : m.end() - 1],
+            value=value,
+            unit=unit,
+            unit_text=unit_text,
+            bound=">=",
+            kind=kind,
+            vague=True,
+            currency_assumed=kind == "currency" and unit_text.lower() == "dollars",
+        )
+        out.append((q, True))
+    return out
+
+
+def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention, bool]]:
+    """Rule candidates over ``text``: (mention, strong) pairs, not yet filtered by dates or entities."""
+    ctx = ctx or make_context(text)
+    spans = numbers.scan_numbers(text)
+    zones = [(m.start(), m.end()) for m in _regexes()["zones"].finditer(text)]
+    zones += _score_zones(text)
+    pieces = [p for p in _pieces(text, spans, ctx) if not _rejected(text, p, zones, ctx)]
+    out = []
+    for p, q in _ranges(text, pieces):
+        last = q or p
+        start, end = p.start, last.end
+        head = re.search(r"between\s*$", text[max(0, start - 12) : start], re.I)
+        if q is not None and head:
+            start -= len(head.group())
+        unit, unit_text, kind, assumed = last.unit, last.unit_text, last.kind, last.assumed
+        if kind == "number" and p.kind != "number":
+            unit, unit_text, kind, assumed = p.unit, p.unit_text, p.kind, p.assumed
+        pct = re.search(
+            r"(?<![A-Za-z0-9%] )(?<![\d.])(percents?|per\s?cent)\s+of\s*$", text[max(0, start - 20) : start], re.I
+        )
+        if kind == "number" and q is None and pct and not re.search(r"[\d%]\s*$", text[: start - len(pct.group())]):
+            start -= len(pct.group())  # "per cent of twenty-two" (no number before "percent")
+            unit, unit_text, kind = "percent", pct.group(1), "percent"
+        per_from = end
+        if kind == "number":
+            noun = _counted_noun(text, end, ctx)
+            if noun is not None:
+                unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
+        bound, b_start, b_end = _bound(text, start, end)
+        change = _change(text, b_start, end, kind)
+        per = _per(text, max(b_end, per_from))
+        mention = QuantityMention(
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=float(p.value),
+            value_max=float(q.value) if q is not None else None,
+            unit=unit,
+            unit_text=unit_text,
+            bound=bound,
+            change=change,
+            per=per,
+            kind=kind,
+            currency_assumed=assumed,
+        )
+        out.append((mention, p.strong or (q is not None and q.strong)))
+    out += _vague(text, ctx)
+    return out
+
+
+def _score_zones(text: str) -> list[tuple[int, int]]:
+    """ "won 3-1", "a 2-0 victory": small number pairs in a sentence that talks about a match."""
+    out = []
+    ctx_words = set(cues()["score_context"])
+    for m in re.finditer(r"(?<![\d.,])(\d{1,2})\s?[-\u2013](\d{1,2})(?![\d%.,]|\s?(?:%|per|percent))", text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b:
+            continue  # "3-5" reads as a range; a score puts the winner first
+        window = re.findall(r"[a-z-]+", text[max(0, m.start() - 80) : m.end() + 40].lower())
+        if ctx_words.intersection(window):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _resolve(cands: list[tuple[QuantityMention, bool, int]]) -> list[QuantityMention]:
+    """Keep non-overlapping candidates: longest first, then rule (0) before entity (1), then leftmost."""
+    chosen: list[QuantityMention] = []
+    for q, _strong, _src in sorted(cands, key=lambda c: (-(c[0].end - c[0].start), c[2], c[0].start)):
+        if all(q.end <= k.start or k.end <= q.start for k in chosen):
+            chosen.append(q)
+    return sorted(chosen, key=lambda q: (q.start, q.end))
+
+
+HINT_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
 def find_quantities(doc: Doc, *, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
-    """Quantities in ``doc``; candidates overlapping an ``exclude`` span (a date) are dropped."""
-    return []
+    """Quantities in ``doc``; candidates overlapping an ``exclude`` span (a date) are dropped.
+
+    Strong candidates (explicit currency, percent, unit or scale) survive an overlapping exclude
+    span or DATE/TIME entity; see the module docstring for the whole overlap rule.
+    """
+    text = doc.text
+    ctx = make_context(text, doc)
+    rule = extract(text, ctx)
+    scanned = numbers.scan_numbers(text)
+    time_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    cands: list[tuple[QuantityMention, bool, int]] = []
+    for q, strong in rule:
+        if not strong and q.unit in _time_units() and any(q.start < b and a < q.end for a, b in time_ents):
+            continue  # "three years": a duration, the date extractor's
+        cands.append((q, strong, 0))
+    for ent in doc.ents:
+        if ent.label_ not in HINT_LABELS:
+            continue
+        if any(q.start < ent.end_char and ent.start_char < q.end for q, _, _ in cands):
+            continue
+        if any(n.start < ent.end_char and ent.start_char < n.end for n in scanned):
+            continue  # the rules read a number here and kept or refused it
+        for q, strong in extract(ent.text, ctx):
+            moved = replace(q, start=q.start + ent.start_char, end=q.end + ent.start_char)
+            cands.append((moved, strong, 1))
+    kept = []
+    for q, strong, src in cands:
+        if not strong and any(q.start < b and a < q.end for a, b in exclude):
+            continue
+        kept.append((q, strong, src))
+    return _resolve(kept)
+
+
+def parse_quantity(text: str, *, context: Context | None = None) -> QuantityMention | None:
+    """The first quantity in ``text`` ("over $1.2bn a year") without a model; None if there is none."""
+    found = _resolve([(q, s, 0) for q, s in extract(text, context)])
+    return found[0] if found else None
+
+
+# -- ranks ------------------------------------------------------------------------------------
 
 
 def find_ranks(doc: Doc) -> list[RankMention]:
-    """Ordinals and ranks, kept apart from amounts."""
-    return []
+    """Ordinals and ranks ("fifth", "3rd", "No. 1", "top ten"), kept apart from amounts."""
+    text = doc.text
+    lex = numbers.lexicon()
+    ords = lex["ordinals"]
+    out: list[RankMention] = []
+    word_ord = "|".join(sorted(ords, key=len, reverse=True))
+    tens = "|".join(lex["tens"])
+    pat = re.compile(
+        rf"(?P<top>\btop[\s-]+(?P<topn>\d+|[a-z]+(?:-[a-z]+)?)\b)"
+        rf"|(?P<no>(?:\bNo\.?|\bnumber|#)\s?(?P<non>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+        rf"|(?P<dig>(?<![\w.,])(?P<d>\d+)(?:st|nd|rd|th)\b)"
+        rf"|(?P<wrd>\b(?:(?P<wt>{tens})[\s-])?(?P<w>{word_ord})\b)",
+        re.I,
+    )
+    for m in pat.finditer(text):
+        if m.group("top"):
+            n = numbers.parse_number(m.group("topn"))
+            if n is None or n != int(n) or n <= 0:
+                continue
+            out.append(RankMention(m.start(), m.end(), m.group(), int(n), "top"))
+        elif m.group("no"):
+            if m.group().lower().startswith("number") and not m.group("non").isdigit():
+                continue
+            n = numbers.parse_number(m.group("non"))
+            if n is None or (m.group().startswith("no") and not m.group().startswith("No")):
+                continue
+            out.append(RankMention(m.start(), m.end(), m.group(), int(n), "rank"))
+        elif m.group("dig"):
+            if _word_before(text, m.start()) in MONTHS or re.match(
+                r"\s+(of\s+)?(" + "|".join(MONTHS) + r")\b", text[m.end() : m.end() + 15], re.I
+            ):
+                continue  # "May 4th", "4th of July": a date
+            out.append(RankMention(m.start(), m.end(), m.group(), int(m.group("d")), "ordinal"))
+        else:
+            w = m.group("w").lower()
+            pm = re.search(r"([A-Za-z]+)[ -]$", text[max(0, m.start() - 20) : m.start()])
+            before = pm.group(1).lower() if pm else ""
+            if w in lex["fractions"] and (before in ("a", "an", "one") or numbers.parse_number(before) is not None):
+                continue  # "a fifth", "two thirds": fractions
+            if w == "second" and (
+                before in ("per", "one", "each", "every", "a", "split")
+                or re.match(r"\s+(ago|later|earlier)\b", text[m.end() : m.end() + 10], re.I)
+            ):
+                continue  # the unit of time
+            if re.match(
+                r"[\s-]+(of\s+)?(" + "|".join(MONTHS + cues()["rank_not_before"]) + r")\b",
+                text[m.end() : m.end() + 15],
+                re.I,
+            ):
+                continue  # "the second quarter", "the fourth of July": dates, not ranks
+            n = ords[w] + (lex["tens"][m.group("wt").lower()] if m.group("wt") else 0)
+            out.append(RankMention(m.start(), m.end(), m.group(), int(n), "ordinal"))
+    return out

