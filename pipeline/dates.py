@@ -139,48 +139,65 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _verb_tense(verb: Token, future_words: set[str], plan_words: set[str]) -> str | None:
+def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
+    """Tense of the clause headed by ``verb``: modal or planning verbs point forward."""
     auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in future_words for a in auxes):
+    perfect = any(a.lemma_ == "have" for a in auxes)
+    if any(a.lower_ in cues["aux"] for a in auxes) and not perfect:
         return "future"
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
-    if any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
-        head = verb.head
-        if head.lemma_.lower() in plan_words or head.lower_ in plan_words:
-            return "future"
+    infinitive = any(a.lower_ == "to" for a in auxes)
+    if verb.lemma_.lower() in cues["plan"] and verb.tag_ in ("VB", "VBZ", "VBP", "VBG", "JJ"):
+        return "future"  # "plans a rally on Saturday", "is due Friday"
+    if verb.lemma_.lower() in cues["plan"] and verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "is scheduled for Friday"
+    if infinitive and verb.head.lemma_.lower() in cues["plan"]:
+        return "future"  # "planned to vote on Friday"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.lower_ in plan_words and verb.tag_ in ("VBN", "JJ") and any(a.lemma_ == "be" for a in auxes):
-        return "future"  # "is scheduled", "is expected"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if verb.tag_ == "VBN" and perfect:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     return None
 
 
+def _cues() -> dict[str, set[str]]:
+    lx = lexicon()
+    return {
+        "aux": set(lx["future_aux"]),
+        "plan": set(lx["plan_lemmas"]),
+        "phrases": set(lx["future_phrases"]),
+        "weak_phrases": set(lx["future_phrases_unless_past"]),
+    }
+
+
 def _tense(doc: Doc, start: int, end: int) -> str | None:
     """past | present | future for the clause around a date, from the verb and cue words."""
-    lx = lexicon()
-    future_words = {"will", "'ll", "shall", "wo", "ll"}
-    plan_words = set(lx["strong_future_cues"])
+    cues = _cues()
     toks = _tokens(doc, start, end)
     if not toks:
         return None
+    before = doc.text[max(0, start - 40) : start].lower().rstrip()
+    if any(before.endswith(" " + p) for p in cues["phrases"]):
+        return "future"  # "as early as Tuesday"
+    tense = None
     if doc.has_annotation("DEP"):
         verb = _governing_verb(toks[0])
-        if verb is not None:
-            return _verb_tense(verb, future_words, plan_words)
-    sent = toks[0].sent if doc.has_annotation("SENT_START") else None
-    lo = max(sent.start if sent is not None else 0, toks[0].i - 6)
-    hi = min(sent.end if sent is not None else len(doc), toks[-1].i + 3)
-    window = doc[lo:hi]
-    if any(t.lower_ in future_words for t in window):
-        return "future"
-    if any(t.tag_ == "VBD" for t in window):
-        return "past"
-    return None
+        tense = _verb_tense(verb, cues) if verb is not None else None
+    else:
+        sent = toks[0].sent if doc.has_annotation("SENT_START") else None
+        lo = max(sent.start if sent is not None else 0, toks[0].i - 6)
+        hi = min(sent.end if sent is not None else len(doc), toks[-1].i + 3)
+        window = doc[lo:hi]
+        if any(t.lower_ in cues["aux"] for t in window):
+            tense = "future"
+        elif any(t.tag_ == "VBD" for t in window):
+            tense = "past"
+    if tense != "past" and any(before.endswith(" " + p) for p in cues["weak_phrases"]):
+        return "future"  # "until Tuesday", "by March" (unless the clause is past)
+    return tense
 
 
 def _needs_tense(c: Candidate) -> bool:

@@ -120,7 +120,7 @@ def _slots() -> dict[str, str]:
         "MONTH": rf"(?P<month>{months})",
         "WD": rf"(?P<wd>{weekdays})",
         "DAY": r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)(?!:\d)",
-        "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])(?!,\d)",
+        "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])(?![,.]\d)",
         "YEARWORDS": rf"(?P<yearw>{year_words})",
         "NUMWORD": numword,
         "NUM": rf"(?P<num>\d+(?:[.,]\d+)?|{numword})",
