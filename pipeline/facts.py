@@ -170,6 +170,10 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     low = token.lower_
     if low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head is not token else None
+    if low in c.third_person or (token.pos_ == "NOUN" and token.lemma_.lower() in c.company_nouns):
+        local = _clause_subject_before(ctx, token)  # "Alibaba said that it had ..."
+        if local is not None:
+            return local
     if ctx.antecedent() is None:
         return None
     if low in c.third_person:
@@ -178,6 +182,28 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         return ctx.main
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in c.company_nouns:
         return ctx.antecedent()
+    return None
+
+
+def _named_org(ctx: Context, token: Token) -> EntityMention | None:
+    """The ORG a subject names itself or through its apposition ("e-commerce giant Alibaba")."""
+    for t in (token, *(ch for ch in token.children if ch.dep_ in ("appos", "compound"))):
+        ent = _entity_at(ctx, t)
+        if ent is not None and ent.label == "ORG":
+            return ent
+    return None
+
+
+def _clause_subject_before(ctx: Context, token: Token) -> EntityMention | None:
+    """An ORG that is the subject of a verb above ``token`` and comes before it in the sentence."""
+    if not token.doc.has_annotation("DEP"):
+        return None
+    for verb in token.ancestors:
+        for ch in verb.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < token.i and not any(g.dep_ == "conj" for g in ch.children):
+                ent = _named_org(ctx, ch)
+                if ent is not None:
+                    return ent
     return None
 
 
@@ -201,11 +227,12 @@ def _opens_clause(t: Token) -> bool:
     return not (t.dep_ == "relcl" and t.head.lemma_.lower() in cues().time_nouns)
 
 
-def _clause(token: Token) -> Token:
-    """The head of the clause a token belongs to."""
+def _clause(token: Token, transparent: range = range(0)) -> Token:
+    """The head of the clause a token belongs to; tokens in ``transparent`` (the amount itself,
+    e.g. "won" mis-parsed as a verb) never open one."""
     t = token
     for _ in range(64):
-        if _opens_clause(t):
+        if t.i not in transparent and _opens_clause(t):
             return t
         if t.head is t:
             return t
@@ -497,8 +524,23 @@ def _in(start: int, end: int, sent: Span) -> bool:
     return sent.start_char <= start and end <= sent.end_char
 
 
-def _pick_time(doc: Doc, sent: Span, anchor: Token, candidates: Sequence[DateMention], *, parsed: bool) -> _Time | None:
-    """The date of the anchor's clause (parse) or the nearest in the sentence (window)."""
+def _pick_time(
+    doc: Doc,
+    sent: Span,
+    anchor: Token,
+    candidates: Sequence[DateMention],
+    *,
+    parsed: bool,
+    amount: Span | None = None,
+) -> _Time | None:
+    """The date of the anchor's clause (parse) or the nearest in the sentence (window).
+
+    Within the clause a date inside the amount's own phrase wins ("up from 35 billion a year
+    earlier"), then a date with a cue word, then the more specific, then the nearest.
+    """
+    transparent = range(amount.start, amount.end) if amount is not None else range(0)
+    phrase = _phrase_top(amount.root, anchor) if amount is not None and parsed else None
+    near = amount.start if amount is not None else anchor.i
     scored = []
     for d in candidates:
         if not _is_concrete(d) or d.type in ("SET", "DURATION"):
@@ -506,20 +548,33 @@ def _pick_time(doc: Doc, sent: Span, anchor: Token, candidates: Sequence[DateMen
         dspan = _span(doc, d.start, d.end)
         if dspan is None:
             continue
-        role, cue_start = _role(doc, d, sent.start_char)
+        role, _ = _role(doc, d, sent.start_char)
+        if role == "baseline" or (role == "range" and _range_end(doc, d, candidates) is None):
+            continue  # "up 60 percent from a year earlier": the date compared with, not the fact's
+        direct = False
         if parsed:
             droot = dspan.root
-            if _clause(droot) != _clause(anchor):
+            if _clause(droot, transparent) != _clause(anchor, transparent):
                 continue
-            direct = any(a.i == anchor.i for a in droot.ancestors)
-        else:
-            direct = False
-        distance = abs(dspan.start - anchor.i)
-        scored.append((0 if role else 1, 0 if direct else 1, -len(d.value), distance, d, role))
+            direct = phrase is not None and (droot == phrase or phrase in droot.ancestors)
+        distance = abs(dspan.start - near)
+        scored.append((0 if direct else 1, 0 if role else 1, -len(d.value), distance, d, role))
     if not scored:
         return None
     *_, best, role = min(scored, key=lambda s: s[:4])
     return _Time(best, role or _default_role(best))
+
+
+def _phrase_top(token: Token, verb: Token) -> Token | None:
+    """The dependent of ``verb`` whose subtree holds ``token`` (the amount's phrase), if any."""
+    t = token
+    for _ in range(32):
+        if t.head == verb and t != verb:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
 
 
 def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
@@ -530,7 +585,7 @@ def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequenc
         if per is None:
             continue
         dspan = _span(doc, d.start, d.end)
-        if dspan is not None and (not parsed or _clause(dspan.root) == _clause(anchor)):
+        if dspan is not None and (not parsed or _clause(dspan.root) == _clause(anchor)):  # same clause
             return per
     return None
 
@@ -658,8 +713,8 @@ def _remember_subject(ctx: Context, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
     for ch in sent.root.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and not any(g.dep_ == "conj" for g in ch.children):
-            ent = _entity_at(ctx, ch) or next(
-                (e for g in ch.children if g.dep_ in ("poss", "compound") for e in [_entity_at(ctx, g)] if e), None
+            ent = _named_org(ctx, ch) or next(
+                (e for g in ch.children if g.dep_ == "poss" for e in [_entity_at(ctx, g)] if e), None
             )
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
@@ -688,7 +743,7 @@ def _parse_fact(
     else:
         predicate = measured.lemma_.lower()
     anchor = verb if verb is not None else measured
-    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True)
+    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span)
     chain = _verb_chain(verb) if verb is not None else []
     modality, negated = _modality(chain, prop)
     fact = _fact(
@@ -729,7 +784,7 @@ def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit,
     verbs = [t for t in sent.doc[sent.start : span.start] if t.pos_ == "VERB"]
     verb = verbs[-1] if verbs else None
     predicate = verb.lemma_.lower() if verb is not None else (unit or "amount")
-    time = _pick_time(sent.doc, sent, span.root, s_dates, parsed=False)
+    time = _pick_time(sent.doc, sent, span.root, s_dates, parsed=False, amount=span)
     modality, negated = _window_modality(sent)
     return _fact(
         sent,
@@ -780,8 +835,8 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
             verb = min(verbs, key=lambda t: abs(t.i - dspan.start)) if verbs else None
         if verb is None or verb.i in used_verbs or verb.i in seen:
             continue
-        if verb.lemma_.lower() not in c.event_verbs:
-            continue
+        if verb.lemma_.lower() not in c.event_verbs or any(ch.dep_ == "ccomp" for ch in verb.children):
+            continue  # "announced on Monday that ...": a speech act, not an event
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "prt", "attr", "acomp")] if parsed else []
         if verb.lemma_.lower() in c.event_needs_object and not objects:
             continue

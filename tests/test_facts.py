@@ -331,3 +331,74 @@ def test_offsets_point_into_the_doc(nlp):
         assert SEED_REPORT[f.sentence_start : f.sentence_end].strip() == f.sentence
         if f.quantity_span:
             assert f.quantity_span[0] >= f.sentence_start and f.quantity_span[1] <= f.sentence_end
+
+
+# --- clause structure: relative clauses, participles, baselines, mis-parsed units ------------
+
+
+def test_relative_clause_on_the_counted_noun_gives_verb_subject_and_date(nlp):
+    text = "Xiaomi grew fast. That was more than double the 7.2 million handsets it shipped in 2012."
+    q = [qty(text, "7.2 million handsets", 7.2e6, unit="handset", kind="count")]
+    f = one(run(nlp, text, [date(text, "2012", "2012")], q), value=7.2e6)
+    assert (f.subject, f.predicate, f.time_value) == ("Xiaomi", "ship", "2012")
+
+
+def test_participle_shares_the_clause_date(nlp):
+    text = "Facebook went public on May 18, 2012, raising $16 billion in its initial public offering."
+    facts = run(
+        nlp,
+        text,
+        [date(text, "May 18, 2012", "2012-05-18")],
+        [qty(text, "$16 billion", 1.6e10, unit="USD", kind="currency")],
+    )
+    assert one(facts, value=1.6e10).time_value == "2012-05-18"
+    assert one(facts, value=None).predicate == "go public"
+
+
+def test_baseline_date_is_not_the_time_of_a_change(nlp):
+    text = "Tencent reported a net profit of 6.7 billion yuan for the first quarter, up 60 percent from a year earlier."
+    dates = [date(text, "the first quarter", "2014-Q1"), date(text, "a year earlier", "2013-Q1")]
+    qs = [
+        qty(text, "6.7 billion yuan", 6.7e9, unit="CNY", kind="currency"),
+        qty(text, "60 percent", 60, unit="percent", kind="percent"),
+    ]
+    facts = run(nlp, text, dates, qs, "2014-05-08")
+    assert one(facts, value=60).time_value == "2014-Q1"
+    assert one(facts, value=6.7e9).subject == "Tencent"
+
+
+def test_date_inside_the_amount_phrase_wins(nlp):
+    text = "Sales hit 57.1 billion yuan on November 11, up from 35 billion yuan a year earlier, Alibaba said."
+    dates = [date(text, "November 11", "2014-11-11"), date(text, "a year earlier", "2013-11-11")]
+    qs = [
+        qty(text, "57.1 billion yuan", 5.71e10, unit="CNY", kind="currency"),
+        qty(text, "35 billion yuan", 3.5e10, unit="CNY", kind="currency"),
+    ]
+    facts = run(nlp, text, dates, qs, "2014-11-12")
+    assert one(facts, value=5.71e10).time_value == "2014-11-11"
+    assert one(facts, value=3.5e10).time_value == "2013-11-11"
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(nlp):
+    text = "Huawei and Xiaomi compete. E-commerce giant Alibaba said on Wednesday that it had 231 million buyers."
+    f = one(run(nlp, text, [], [qty(text, "231 million buyers", 2.31e8, unit="buyer", kind="count")]), value=2.31e8)
+    assert f.subject == "Alibaba"
+
+
+def test_speech_verb_with_date_is_not_an_event(nlp):
+    text = "Lenovo announced on Monday that it would restructure."
+    assert run(nlp, text, [date(text, "Monday", "2016-02-29")], []) == []
+
+
+def test_rank_is_not_an_amount(nlp):
+    text = "Xiaomi is expected to become a top ten brand."
+    assert run(nlp, text, [], [qty(text, "ten", 10)]) == []
+
+
+def test_implicit_owner_of_revenue(nlp):
+    text = "Apple sold 78 million phones, the company said. Revenue rose 3 percent."
+    qs = [
+        qty(text, "78 million phones", 7.8e7, unit="phone", kind="count"),
+        qty(text, "3 percent", 3, unit="percent", kind="percent"),
+    ]
+    assert one(run(nlp, text, [], qs), value=3).subject == "Apple"
