@@ -99,14 +99,16 @@ def _valid(doc: Doc, c: Candidate) -> bool:
     rate = _is_amountish(prev) or (prev is not None and prev.tag_ == "NNS")
     if name == "set_freq" and "freq" not in g and timex._key(g["per"]) != "per" and not rate:
         return False
+    if c.pattern.kind == "rel_unit" and "unit" in g and g["unit"][:1].isupper():
+        return False  # "This Week", "Next Year": titles of shows and reports
     if name == "holiday" and not g["holiday"][:1].isupper():
         return False
     if c.pattern.kind == "duration" and "num" in g and "unit" in g:
         unit = timex._key(g["unit"])
         if unit in ("second", "sec", "min", "mo") and timex._key(g["num"]) in ("a", "an", "one"):
             return False
-        if unit == "quarter" and "drel" not in g:
-            return False
+        if timex.lexicon()["units"].get(unit) == "Q" and "drel" not in g:
+            return False  # "three-quarters of", "two quarters" without "past"/"next"
     after_prep = prev is not None and prev.lower_ in ("for", "over", "within", "in", "after")
     if name == "duration_bare" and "drel" not in g and not after_prep:
         return False
@@ -251,6 +253,14 @@ def _moves_narrative(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and t.start_date is not None and (t.end_date - t.start_date).days <= 366
 
 
+def _current_quarter(t: Timex, ref) -> bool:
+    """A quarter of the publication year (or the one just reported): what "a year earlier" compares to."""
+    m = re.fullmatch(r"(\d{4})-Q[1-4]", t.value)
+    if m is None or t.anchor == "previous":
+        return False
+    return ref is None or int(m.group(1)) in (ref.date.year, ref.date.year - 1 if ref.date.month <= 3 else -1)
+
+
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     """Date/time/duration/set mentions of ``doc``, resolved against ``published`` (ISO, maybe partial)."""
     text = doc.text
@@ -279,7 +289,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if found is None:
             continue
         out.append(_mention(c, found, text))
-        if found.anchor != "previous" and re.fullmatch(r"\d{4}-Q[1-4]", found.value):
+        if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":
             quarter = found
             quarter_end = c.end
         if _moves_narrative(found) and found.anchor != "previous":

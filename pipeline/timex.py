@@ -409,9 +409,9 @@ def _pick_year(ref: Ref, month: int, day: int | None, tense: str | None) -> int:
         chosen = [y for y, k in cands if k >= now][0]
     else:
         return closest
-    # a past-tense guess that lands most of a year back loses to a day a few weeks ahead
-    # ("the offer expired Nov. 10" in a story of Nov. 2 is about that Nov. 10)
-    near = use_day and tense == "past" and dist(closest) <= 62
+    # a tense guess that lands most of a year away loses to a day a few weeks off ("the offer
+    # expired Nov. 10" in a story of Nov. 2), and a past month to next month ("was set for mid-November")
+    near = dist(closest) <= (62 if use_day else 31 if tense == "past" else -1)
     return closest if near and dist(chosen) > 186 else chosen
 
 
