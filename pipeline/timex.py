@@ -134,6 +134,7 @@ def _slots() -> dict[str, str]:
         "DIR": r"(?P<dir>(?i:ago|earlier|later|from\s+now|hence))",
         "SEASON": rf"(?P<season>{_alt(lx['seasons'])})",
         "PART": rf"(?P<part>{_alt(lx['day_parts'])})",
+        "UNITADJ": _alt(lx["unit_adjectives"]),
         "TZ": rf"(?P<tz>{_alt(lx['time_zones'], ci=False)})",
         "DEICTIC": rf"(?P<deictic>{_alt(deictic)})",
         "DEICTIC_DAY": r"(?P<deicday>(?i:today|yesterday|tomorrow|tonight))",
@@ -507,7 +508,7 @@ def _ref_gran_ok(ref: Ref | None, unit: str) -> bool:
 def duration_value(n: float | None, unit: str) -> str:
     """P5Y, PT24H, P6M for half a year; X for a vague amount."""
     templates = lexicon()["duration_units"]
-    if n is not None and n != int(n):  # fractions: express in the next smaller unit
+    if n is not None and n != int(n):  # 2.5 years -> P2Y6M, half a day -> PT12H
         smaller = {
             "Y": (12, "M"),
             "M": (30, "D"),
@@ -517,12 +518,18 @@ def duration_value(n: float | None, unit: str) -> str:
             "DE": (10, "Y"),
             "CE": (100, "Y"),
             "Q": (3, "M"),
+            "MIN": (60, "S"),
         }
         if unit in smaller:
-            k, unit = smaller[unit]
-            n = n * k
-            if n != int(n):
-                n = round(n)
+            k, small = smaller[unit]
+            whole, rest = int(n), round((n - int(n)) * k)
+            tail = duration_value(rest, small) if rest else ""
+            head = duration_value(whole, unit) if whole else ""
+            if head and tail:
+                if "T" in tail and "T" not in head:
+                    return head + tail[1:]
+                return head + tail.split("T", 1)[-1] if "T" in head else head + tail[1:]
+            return head or tail or duration_value(None, unit)
     if n is None:
         ns = n2 = n10 = n100 = "X"
     else:
@@ -989,7 +996,7 @@ def _r_duration(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
             return None
         if n is not None and n <= 0:
             return None
-        if n is not None and "andahalf" in g:
+        if n is not None and ("andahalf" in g or "half" in g):
             n += 0.5
     value = duration_value(n, unit)
     drel = _key(g.get("drel", ""))
