@@ -162,13 +162,14 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     ent = _entity_at(ctx, token)
     if ent is not None:
         return ent if ent.label in c.subject_labels else None
-    for child in token.children:  # "Chinese smartphone maker Xiaomi" parsed with the name as a modifier
+    parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
+    for child in token.children if parsed else ():  # "Chinese smartphone maker Xiaomi": name as modifier
         if child.dep_ in ("appos", "compound"):
             ent = _entity_at(ctx, child)
             if ent is not None and ent.label in ("ORG", "PERSON"):
                 return ent
     low = token.lower_
-    if low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
+    if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head is not token else None
     if low in c.third_person or (token.pos_ == "NOUN" and token.lemma_.lower() in c.company_nouns):
         local = _clause_subject_before(ctx, token)  # "Alibaba said that it had ..."
@@ -558,6 +559,12 @@ def _pick_time(
                 continue
             direct = phrase is not None and (droot == phrase or phrase in droot.ancestors)
         distance = abs(dspan.start - near)
+        if not parsed:
+            lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
+            if any(t.lemma_.lower() in cues().attribution_verbs for t in lead):
+                continue  # "said on Thursday": when it was said
+            scored.append((0, 0 if role else 1, distance, -len(d.value), d, role))
+            continue
         scored.append((0 if direct else 1, 0 if role else 1, -len(d.value), distance, d, role))
     if not scored:
         return None
@@ -661,6 +668,12 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         noun = _measured(span, q)
         if noun is not span.root and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
             return noun.lemma_.lower()
+    elif span is not None:  # no parse: the plural noun right after the number ("45 million Galaxy S7 phones")
+        for t in span.doc[span.end : span.end + 4]:
+            if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
+                return t.lemma_.lower()
+            if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT"):
+                break
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000:
             return unit
@@ -775,12 +788,7 @@ def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit,
     c = cues()
     if unit is None and q.kind == "number" and q.value < c.min_bare_value:
         return None
-    subject = None
-    for t in reversed(sent.doc[sent.start : span.start]):
-        ent = _resolve(ctx, t) if (t.ent_type_ or t.lower_ in c.third_person or t.lower_ in c.company_nouns) else None
-        if ent is not None and ent.label != "NORP":
-            subject = (t, ent)
-            break
+    subject = _window_subject(ctx, sent, span.start)
     verbs = [t for t in sent.doc[sent.start : span.start] if t.pos_ == "VERB"]
     verb = verbs[-1] if verbs else None
     predicate = verb.lemma_.lower() if verb is not None else (unit or "amount")
@@ -800,6 +808,42 @@ def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit,
         attribution=_attribution(sent, None),
         per=_per(q, sent.doc, sent, span.root, s_dates, parsed=False),
     )
+
+
+def _window_subject(ctx: Context, sent: Span, before: int) -> tuple[Token, EntityMention] | None:
+    """Fast mode: the entity in subject position of the clause holding token ``before``.
+
+    The clause starts after the last "that" / "said" / ";" before the amount (after the
+    "According to X," lead-in); its subject position runs to its first verb. A name there wins
+    over "it" / "the company" (resolved as with a parse).
+    """
+    c = cues()
+    doc = sent.doc
+    start = sent.start
+    if sent.text.lower().startswith("according to"):
+        comma = next((t.i for t in sent if t.text == ","), None)
+        start = comma + 1 if comma is not None and comma < before else start
+    for t in doc[start:before]:
+        boundary = t.lower_ in ("that", ";") or (t.lemma_.lower() in c.attribution_verbs and t.pos_ == "VERB")
+        # a boundary only if a clause follows ("Lei said they will ship"), not "Apple reported revenue of"
+        if boundary and any(u.pos_ in ("VERB", "AUX") for u in doc[t.i + 1 : before]):
+            start = t.i + 1
+    window = []
+    for t in doc[start:before]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        window.append(t)
+    named = [(t, e) for t in window for e in [_entity_at(ctx, t)] if e is not None]
+    people = [(t, e) for t, e in named if e.label in ("ORG", "PERSON")]
+    if people:
+        return people[0]
+    for t in window:
+        stand_in = t.lower_ in c.third_person or t.lower_ in c.first_person or t.lemma_.lower() in c.company_nouns
+        ent = _resolve(ctx, t) if stand_in and _entity_at(ctx, t) is None else None
+        if ent is not None:
+            return t, ent
+    places = [(t, e) for t, e in named if e.label in ("GPE", "LOC")]
+    return places[0] if places else None
 
 
 def _window_modality(sent: Span) -> tuple[str, bool]:
@@ -835,16 +879,17 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
             verb = min(verbs, key=lambda t: abs(t.i - dspan.start)) if verbs else None
         if verb is None or verb.i in used_verbs or verb.i in seen:
             continue
-        if verb.lemma_.lower() not in c.event_verbs or any(ch.dep_ == "ccomp" for ch in verb.children):
+        speech = parsed and any(ch.dep_ == "ccomp" for ch in verb.children)
+        if verb.lemma_.lower() not in c.event_verbs or speech:
             continue  # "announced on Monday that ...": a speech act, not an event
         objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "prt", "attr", "acomp")] if parsed else []
         if verb.lemma_.lower() in c.event_needs_object and not objects:
             continue
         seen.add(verb.i)
-        subject = _subject(ctx, None, verb, None) if parsed else None
+        subject = _subject(ctx, None, verb, None) if parsed else _window_subject(ctx, sent, verb.i)
         predicate = _event_predicate(verb, subject, dspan) if parsed else verb.lemma_.lower()
         time = _pick_time(sent.doc, sent, verb, s_dates, parsed=parsed)
-        if time is None or (parsed and subject is None):
+        if time is None or subject is None:
             continue  # an event needs a date and someone it happened to
         modality, negated = _modality(_verb_chain(verb), None) if parsed else _window_modality(sent)
         out.append(
