@@ -192,6 +192,15 @@ class _Parser:
         attached = prev is not None and prev.kind == "num" and prev.end == a.start
         after_digits = prev is not None and prev.kind == "num"
         s = _scale_of(a, attached=attached)
+        nxt = self.peek(1)
+        spaced_letter = (
+            after_digits
+            and a.text in ("k", "K")
+            or (after_digits and a.text in ("M", "G", "B", "T") and re.search(r"[.,]", prev.text))
+        )
+        if s is None and spaced_letter and (nxt is None or nxt.kind != "word"):
+            # spaced single-letter scales: "2.33 k", "1,674.5 G" (never before a word: "5 M shares")
+            s = float({**lexicon()["scale_suffix_case"], "k": 1e3}[a.text])
         if s is None:
             return None
         if a.text.lower() not in lexicon()["scales"] and not after_digits:
@@ -270,14 +279,22 @@ class _Parser:
             v *= 100
             self.i += 1
             save = self.i
-            if self.word() == "and":
+            had_and = self.word() == "and"
+            if had_and:
                 self.i += 1
             if not (self.is_a() and self.frac_ahead(1)):
                 tail_start = self.i
+                first = self.word()
                 tail = self.small_after_hundred()
                 if tail is not None and self.frac_ahead():
-                    self.i = tail_start  # "one hundred and three quarters": 3/4 is a fraction
-                    tail = None
+                    den = self.fracs[self.word()]
+                    if had_and and tail < den:
+                        tail = None  # "one hundred and three quarters": a mixed number, 100 + 3/4
+                    elif not had_and and first in self.tens and self.i == tail_start + 1:
+                        tail = None  # "one hundred thirty-fifths": the denominator is 35
+                    # else "one hundred and thirty fifths": (100 + 30) / 5
+                    if tail is None:
+                        self.i = tail_start
                 if tail is not None:
                     return v + tail
             self.i = save
@@ -436,7 +453,12 @@ class _Parser:
         if w in self.dozen and last_scale is None:
             self.i += 1
             return v * 12
-        if w in self.fracs and last_scale is None and (w.endswith("s") or v == 1) and w != "half":
+        if w in self.tens and self.word(1) in self.fracs and self.fracs[self.word(1)] < 10:
+            den = self.tens[w] + self.fracs[self.word(1)]  # "one hundred thirty-fifths"
+            self.i += 2
+            return v / den
+        plural_ok = w.endswith("s") or (v == 1 and last_scale is None)
+        if w in self.fracs and plural_ok and w != "half" and (last_scale is None or w.endswith("s")):
             self.i += 1
             return self.times_scale(v / float(self.fracs[w]))
         if w == "and":

@@ -168,6 +168,7 @@ class Context:
     dollar: str = "USD"  # ISO code a bare "$" / "dollars" stands for here
     yen_yuan: str = "JPY"
     pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
+    m_is_million: bool = False  # the text writes millions as "$3m": a bare "41m" is 41 million too
     doc: Doc | None = None
 
 
@@ -196,7 +197,13 @@ def currency_context(text: str) -> dict[str, str]:
 
 def make_context(text: str, doc: Doc | None = None) -> Context:
     cc = currency_context(text)
-    return Context(dollar=cc["dollar"], yen_yuan=cc["yen_yuan"], pound_is_currency="£" in text, doc=doc)
+    return Context(
+        dollar=cc["dollar"],
+        yen_yuan=cc["yen_yuan"],
+        pound_is_currency="£" in text,
+        m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
+        doc=doc,
+    )
 
 
 # -- candidates ---------------------------------------------------------------------------------
@@ -339,7 +346,7 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             after is not None
             and after[2] == "m"
             and text[end : end + 1] == "m"
-            and _plural_noun_after(text, end + 1, ctx)
+            and (_plural_noun_after(text, end + 1, ctx) or ctx.m_is_million and not re.match(r"m\s+[a-z]", text[end:]))
         ):
             value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
             end, after = end + 1, None
@@ -363,6 +370,8 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
         if kind in ("currency", "dimension"):
             end, value = _compound(text, end, value, unit, kind)
         strong = kind != "number" or num.scale is not None or num.has_words and num.value >= 1000
+        if num.atoms[-1].kind == "word" and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
+            strong = strong or bool(re.match(r"\s+of\b", text[end : end + 5]))  # "a quarter of": a share
         if kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
@@ -451,6 +460,8 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True
         if words in ("one",) and _pronoun_one(text, p, ctx):
             return True
+        if num.atoms[0].text.lower() in ("half", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
+            return True  # "the first half of 2012": a period
         if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
             nxt = re.match(r"\s*([A-Za-z]+)", text[e : e + 20])
             if nxt and nxt.group(1).lower() != "of":
@@ -492,6 +503,8 @@ def _pronoun_one(text: str, p: _Piece, ctx: Context) -> bool:
         tok = _token_at(ctx.doc, p.num.start)
         if tok is not None and tok.pos_ not in ("NUM",):
             return True
+        if tok is not None and tok.i > 0 and ctx.doc[tok.i - 1].pos_ in ("ADJ", "DET"):
+            return True  # "the black one"
     return False
 
 
@@ -534,6 +547,11 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     return lemma, best.idx + len(best.text), best.text
 
 
+def _is_ratio(num: NumberSpan) -> bool:
+    """ "one in five", "two out of three": a proportion, so the noun after it is not a unit."""
+    return any(a.kind == "word" and a.text.lower() in ("over", "out", "in") for a in num.atoms)
+
+
 def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
     """(bound, start, end) with the cue's extent; "=" when there is none."""
     rx = _regexes()
@@ -559,8 +577,8 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
         lw = w.lower()
         if lw in c["change_before"]:
             return c["change_before"][lw]
-        if kind == "percent" and lw in c["change_before_percent_only"]:
-            return c["change_before_percent_only"][lw]  # "lost 5%" is a change, "lost $5m" a loss
+        if kind != "currency" and lw in c["change_before_not_money"]:
+            return c["change_before_not_money"][lw]  # "lost 5%" is a change, "lost $5m" a loss
         if lw not in c["change_skip"]:
             break
     m = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
@@ -569,10 +587,33 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
     return None
 
 
+def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str | None:
+    """The verb governing the amount directly or through "by": "cut its rate by 0.25 points"."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    c = cues()
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ != "by":
+            return None  # "rose to 10%", "from $3": levels, not changes
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lower_
+            table = {**c["change_before"], **(c["change_before_not_money"] if kind != "currency" else {})}
+            return table.get(lemma)
+        tok = head
+    return None
+
+
 def _per(text: str, end: int) -> str | None:
     c = cues()
     rest = text[end : end + 40]
-    m = re.match(r"\s*(?:-|\s)?(a|an|per|each|every|/)[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
+    m = re.match(r"\s*(?:-|\s)?(an|a|per|each|every|/)(?![A-Za-z])[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
     if m:
         noun = m.group(2).lower()
         nxt = (m.group(3) or "").lower()
@@ -690,12 +731,12 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
             start -= len(pct.group())  # "per cent of twenty-two" (no number before "percent")
             unit, unit_text, kind = "percent", pct.group(1), "percent"
         per_from = end
-        if kind == "number":
+        if kind == "number" and not _is_ratio(p.num):
             noun = _counted_noun(text, end, ctx)
             if noun is not None:
                 unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
         bound, b_start, b_end = _bound(text, start, end)
-        change = _change(text, b_start, end, kind)
+        change = _change(text, b_start, end, kind) or _change_from_parse(ctx.doc, p.num.start, end, kind)
         per = _per(text, max(b_end, per_from))
         mention = QuantityMention(
             start=start,

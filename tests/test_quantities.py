@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.dates import find_dates
 from pipeline.nlp import load_nlp
 from pipeline.quantities import find_quantities, find_ranks, parse_quantity
 
@@ -145,3 +146,25 @@ def test_parse_quantity(text, value, unit):
 )
 def test_find_ranks(nlp, text, ranks):
     assert [(r.text, r.rank, r.kind) for r in find_ranks(nlp(text))] == ranks
+
+
+def _news_table():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "news_quantities.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", _news_table(), ids=lambda c: c["id"])
+def test_news_table(nlp, case):
+    """Our own news-style sentences: value, unit and, where given, range/bound/change/rate/vague."""
+    doc = nlp(case["text"])
+    spans = [(d.start, d.end) for d in find_dates(doc, published="2012-06-12")]  # as the pipeline does
+    got = find_quantities(doc, exclude=spans)
+    assert [(q.text, pytest.approx(q.value), q.unit) for q in got] == [
+        (g["surface"], g["value"], g["unit"]) for g in case["quantities"]
+    ]
+    for q, g in zip(got, case["quantities"], strict=True):
+        expected = {k: g[k] for k in ("value_max", "bound", "change", "per", "vague") if k in g}
+        assert {k: getattr(q, k) for k in expected} == pytest.approx(expected)
