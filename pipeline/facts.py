@@ -323,7 +323,8 @@ def _default_role(date: DateMention) -> str:
 
 
 def _is_concrete(date: DateMention) -> bool:
-    return bool(date.value) and date.value not in cues().vague_times and any(ch.isdigit() for ch in date.value)
+    """A calendar value a fact can carry: starts with a year (2012, 2012-06, 2012-Q3, 2012-W23)."""
+    return bool(date.value) and date.value not in cues().vague_times and re.match(r"\d{4}", date.value) is not None
 
 
 def _per_of_set(date: DateMention) -> str | None:
@@ -666,16 +667,20 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         return q.unit
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
-        if noun is not span.root and noun.pos_ == "NOUN" and noun.tag_ in ("NNS", "NNPS"):
-            return noun.lemma_.lower()
+        if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS"):
+            return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
     elif span is not None:  # no parse: the plural noun right after the number ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
                 return t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT"):
                 break
+    # ellipsis only: the number is followed by no noun of its own ("they will ship five million by ...")
+    follows = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    if follows is not None and follows.pos_ in ("NOUN", "PROPN"):
+        return None
     for idx, unit in reversed(previous):
-        if sent_index - idx <= cues().inherit_sentences and q.value >= 1000:
+        if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
     return None if q.unit in (None, "dimensionless") else q.unit
 
@@ -773,6 +778,8 @@ def _parse_fact(
         attribution=_attribution(sent, verb),
         per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
     )
+    if q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count"):
+        return None, None  # "one U.S. crew chief said": an article, not an amount
     if (
         fact.subject is None
         and fact.time_value is None

@@ -402,3 +402,15 @@ def test_implicit_owner_of_revenue(nlp):
         qty(text, "3 percent", 3, unit="percent", kind="percent"),
     ]
     assert one(run(nlp, text, [], qs), value=3).subject == "Apple"
+
+
+def test_unit_is_not_inherited_across_a_noun(nlp):
+    text = "Iraq imports three-quarters of its food. The administration plans to deploy 45,000 Marines."
+    qs = [qty(text, "three-quarters", 0.75, unit="quarter"), qty(text, "45,000", 45000)]
+    f = one(run(nlp, text, [], qs), value=45000)
+    assert f.unit == "marine"
+
+
+def test_one_as_determiner_is_not_a_fact(nlp):
+    text = "One Apple engineer said the project was late."
+    assert run(nlp, text, [], [qty(text, "One", 1)]) == []
