@@ -311,7 +311,7 @@ class _Parser:
                 break
             s = self.scale()
             if s is None:
-                if found and last_scale is not None and g >= last_scale:
+                if found and last_scale is not None and (g >= last_scale or g != int(g)):
                     self.i = save
                     break
                 total += g

@@ -122,6 +122,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "prefix_sym": re.compile(rf"(?:{_alternation(other_syms, boundary_left=True)})\s{{0,2}}$"),
         "prefix_code": re.compile(rf"(?:{_alternation(codes, boundary_left=True)})\s{{0,2}}$"),
         "prefix_code_low": re.compile(rf"(?:{_alternation(low_codes, boundary_left=True)})\s{{1,2}}$"),
+        "prefix_word": re.compile(rf"(?:{_alternation(cur['prefix_words'], boundary_left=True)})\s{{1,2}}$", re.I),
         "suffix_sym": re.compile(rf"\s{{0,2}}(?:{_alternation(cur['suffix_symbols'], boundary_left=False)})"),
         "suffix_code": re.compile(rf"\s{{0,2}}(?:{_alternation(codes, boundary_left=False)})(?![A-Za-z])"),
         "suffix_code_low": re.compile(rf"\s{{0,2}}(?:{_alternation(low_codes, boundary_left=False)})(?![A-Za-z])"),
@@ -240,13 +241,13 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     cur = currencies()
     syms = {**cur["prefix_symbols"], **cur["ambiguous_symbols"]}
     syms_ci = {k.lower(): v for k, v in syms.items()}
-    for name in ("prefix_dollar", "prefix_sym", "prefix_code", "prefix_code_low"):
+    for name in ("prefix_dollar", "prefix_sym", "prefix_code", "prefix_code_low", "prefix_word"):
         m = rx[name].search(left)
         if not m:
             continue
         written = m.group().strip()
         key = re.sub(r"\s+", " ", written)
-        code = syms.get(key) or syms_ci.get(key.lower())
+        code = syms.get(key) or syms_ci.get(key.lower()) or cur["prefix_words"].get(key.lower())
         if code is None:
             code = key.upper()
             code = cur["code_aliases"].get(code, code)
@@ -460,6 +461,11 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True
         if words in ("one",) and _pronoun_one(text, p, ctx):
             return True
+        idiom = re.match(r"-([a-z]+(?:-[a-z]+)*)", text[e : e + 20])
+        if num.has_words and idiom and idiom.group(1) in cues()["hyphen_idioms"]:
+            return True  # "one-time", "two-way", "four-star": adjectives, not amounts
+        if num.plain_integer and _street_address_after(text, e):
+            return True  # "469 Vermont St."
         if num.atoms[0].text.lower() in ("half", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
             return True  # "the first half of 2012": a period
         if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
@@ -467,6 +473,11 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             if nxt and nxt.group(1).lower() != "of":
                 return True  # "a third straight quarter": an ordinal
     return False
+
+
+def _street_address_after(text: str, end: int) -> bool:
+    suffixes = "|".join(re.escape(x) for x in cues()["street_suffixes"])
+    return bool(re.match(rf" (?:[A-Z][a-z]+ ){{1,3}}(?:{suffixes})(?![A-Za-z])", text[end : end + 50]))
 
 
 def _model_name_before(text: str, pos: int, ctx: Context) -> bool:
@@ -531,7 +542,9 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         t = doc[i]
         if t.pos_ == "NOUN" and t.is_alpha:
             best = t
-        elif t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS"):
+        elif (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS")) or (
+            t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB")
+        ):
             if best is not None:
                 break
         else:
@@ -542,6 +555,8 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     if best is None:
         return None
     lemma = best.lemma_.lower()
+    if lemma in cues()["not_counted"]:
+        return None
     if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
         return None
     return lemma, best.idx + len(best.text), best.text
@@ -602,6 +617,8 @@ def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str 
             return None
         if tok.dep_ == "pobj" and head.lower_ != "by":
             return None  # "rose to 10%", "from $3": levels, not changes
+        if tok.dep_ not in ("dobj", "npadvmod", "advmod", "pobj", "prep", "nummod", "quantmod", "compound"):
+            return None  # "2,000 protesters rallied": the subject is not the change
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lower_
             table = {**c["change_before"], **(c["change_before_not_money"] if kind != "currency" else {})}
