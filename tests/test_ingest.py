@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import IngestError
 from pipeline.ingest import (
@@ -302,3 +305,33 @@ def test_parts_cover_text_without_overlap():
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
         covered = " ".join(article.text[s:e] for s, e in spans)
         assert covered.split() == article.text.split()  # nothing but whitespace left out
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_split_parts_never_crashes_and_parts_stay_inside_the_text(text):
+    parts = split_parts(text)
+    for p in parts:
+        assert 0 <= p.start <= p.end <= len(text)
+    spans = sorted((p.start, p.end) for p in parts)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"\d{4}-\d{1,2}-\d{1,2}", fullmatch=True)))
+def test_normalise_published_returns_iso_or_raises_ingest_error(value):
+    try:
+        result = normalise_published(value)
+    except IngestError:
+        return
+    assert result is None or result[:4].isdigit()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_decode_bytes_returns_text_or_raises_ingest_error(data):
+    with contextlib.suppress(IngestError):
+        assert isinstance(decode_bytes(data), str)
