@@ -153,7 +153,8 @@ def _regexes() -> dict[str, re.Pattern]:
             r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b"  # (555) 123-4567
             r"|\b\d+(?:\.\d+){2,}\b"  # versions, IP addresses
             r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs and e-mail
-            r"|\b\d+:\d+\b",  # ratios and scores written with a colon
+            r"|\b\d+:\d+\b"  # ratios and scores written with a colon
+            r"|\b\d+-for-\d+\b",  # stock splits: "3-for-2"
             re.I,
         ),
     }
@@ -168,6 +169,7 @@ class Context:
 
     dollar: str = "USD"  # ISO code a bare "$" / "dollars" stands for here
     yen_yuan: str = "JPY"
+    franc: str = "CHF"
     pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
     m_is_million: bool = False  # the text writes millions as "$3m": a bare "41m" is 41 million too
     doc: Doc | None = None
@@ -201,6 +203,7 @@ def make_context(text: str, doc: Doc | None = None) -> Context:
     return Context(
         dollar=cc["dollar"],
         yen_yuan=cc["yen_yuan"],
+        franc=cc["franc"],
         pound_is_currency="£" in text,
         m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
         doc=doc,
@@ -231,6 +234,8 @@ def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
         return ctx.dollar, True
     if code == "yen_yuan":
         return ctx.yen_yuan, True
+    if code == "franc":
+        return ctx.franc, True
     return code, False
 
 
@@ -464,8 +469,14 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
         idiom = re.match(r"-([a-z]+(?:-[a-z]+)*)", text[e : e + 20])
         if num.has_words and idiom and idiom.group(1) in cues()["hyphen_idioms"]:
             return True  # "one-time", "two-way", "four-star": adjectives, not amounts
+        if idiom and idiom.group(1) in cues()["name_suffixes"]:
+            return True  # "486-based machines": a model name
         if num.plain_integer and _street_address_after(text, e):
             return True  # "469 Vermont St."
+        if num.plain_integer and num.value >= 100 and _singular_noun_after(text, e, ctx):
+            return True  # "the 486 chip", "a 747 jet": a model number, not 486 chips
+        if num.plain_integer and wb == "the" and _name_like_number(text, p, ctx):
+            return True  # "the 486 is Intel's flagship": a model number used as a name
         if num.atoms[0].text.lower() in ("half", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
             return True  # "the first half of 2012": a period
         if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
@@ -473,6 +484,24 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             if nxt and nxt.group(1).lower() != "of":
                 return True  # "a third straight quarter": an ordinal
     return False
+
+
+def _singular_noun_after(text: str, end: int, ctx: Context) -> bool:
+    if ctx.doc is None or not re.match(r" [a-z]", text[end : end + 2]):
+        return False
+    tok = _token_at(ctx.doc, end + 1)
+    return tok is not None and tok.tag_ == "NN" and tok.idx == end + 1
+
+
+def _name_like_number(text: str, p: _Piece, ctx: Context) -> bool:
+    """A bare number after "the" followed by a verb or the end of a clause, with nothing counted."""
+    if ctx.doc is None or p.num.value < 100:
+        return False
+    span = ctx.doc.char_span(p.num.start, p.num.end, alignment_mode="expand")
+    if span is None or span.end >= len(ctx.doc):
+        return False
+    nxt = ctx.doc[span.end]
+    return nxt.pos_ in ("VERB", "AUX") or (nxt.is_punct and nxt.text in ".;")
 
 
 def _street_address_after(text: str, end: int) -> bool:
@@ -645,7 +674,14 @@ def _per(text: str, end: int) -> str | None:
     return None
 
 
-def _ranges(text: str, pieces: list[_Piece]) -> list[tuple[_Piece, _Piece | None]]:
+def _verb_before(text: str, pos: int, ctx: Context) -> bool:
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and ctx.doc[span.start - 1].pos_ == "VERB"
+
+
+def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece, _Piece | None]]:
     """Pair numbers joined as ranges: "3-5%", "3 to 5 million", "between $3 and $5"."""
     out: list[tuple[_Piece, _Piece | None]] = []
     i = 0
@@ -670,18 +706,11 @@ def _ranges(text: str, pieces: list[_Piece]) -> list[tuple[_Piece, _Piece | None
                 if ok:
                     lo = p.value
                     s = q.num.scale
-                    if (
-                        p.num.scale is None
-                        and s
-                        and lo * s <= q.value
-                        and p.kind == "number"
-                        or p.num.scale is None
-                        and s
-                        and p.prefixed
-                        and lo * s <= q.value
-                    ):
-                        lo *= s
-                    if lo < q.value:
+                    if p.num.scale is None and s and lo * s <= q.value and (p.kind == "number" or p.prefixed):
+                        lo *= s  # "3 to 5 million", "$3-5bn": the scale is shared
+                    if joiner == "to" and lo > 0 and q.value / lo > 3 and _verb_before(text, p.start, ctx):
+                        ok = False  # "rocketed 9 1/2 to 39", "skidded 1.74 to 123.5": a change, then a level
+                    if ok and lo < q.value:
                         out.append((replace(p, value=lo), q))
                         i += 2
                         continue
@@ -732,7 +761,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
     zones += _score_zones(text)
     pieces = [p for p in _pieces(text, spans, ctx) if not _rejected(text, p, zones, ctx)]
     out = []
-    for p, q in _ranges(text, pieces):
+    for p, q in _ranges(text, pieces, ctx):
         last = q or p
         start, end = p.start, last.end
         head = re.search(r"between\s*$", text[max(0, start - 12) : start], re.I)
