@@ -9,7 +9,7 @@ The previous resolved date is carried along so "the next day" follows the narrat
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +23,7 @@ from .timex import Context, Pattern, Timex, lexicon, parse_published
 RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
 QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
 AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
-PREPOSITIONS_BEFORE_SEASON = {"in", "during", "by", "since", "until", "through", "over", "for", "this", "last", "next"}
+PREPOSITIONS_BEFORE_SEASON = {"in", "into", "during", "by", "since", "until", "through", "over", "for"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,76 @@ class Candidate:
     match: re.Match[str]
 
 
+TRIGGER_RADIUS = 70  # characters around a cue word within which the grammar is tried
+
+
+STOPWORDS = {"a", "an", "the", "of", "at", "in", "so", "per", "each", "every", "this", "last", "day's"}
+
+
+@functools.cache
+def _trigger() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """Cue words by class (month, weekday, unit, season, part, holiday, set, cue) and the regex finding
+    them with year-like numbers and clock times: every pattern contains one of its anchor classes."""
+    lx = lexicon()
+    classes: dict[str, set[str]] = {}
+
+    def add(words, cls: str) -> None:
+        for w in words:
+            for part in re.findall(r"[a-z0-9]+", w.lower()):
+                if part not in STOPWORDS and len(part) > 1:
+                    classes.setdefault(part, set()).add(cls)
+
+    add(lx["months"], "month")
+    add(lx["weekdays"], "weekday")
+    add(lx["units"], "unit")
+    add(lx["seasons"], "season")
+    add(lx["day_parts"], "part")
+    add(lx["holidays"], "holiday")
+    add([w for w in lx["sets"] if " " not in w] + [d + "s" for d in lx["weekdays"] if len(d) > 3], "set")
+    add(list(lx["trigger_cues"]) + list(lx["deictic"]), "cue")
+    body = "|".join(re.escape(w) for w in sorted(classes, key=len, reverse=True))
+    rx = re.compile(
+        rf"(?<!\w)(?:(?P<num>{lx['trigger_numbers']})|(?P<clock>{lx['trigger_clock']})|(?P<word>(?i:{body})))(?!\w)"
+    )
+    return rx, {k: frozenset(v) for k, v in classes.items()}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per anchor class, the merged stretches of text around its cue words."""
+    rx, classes = _trigger()
+    out: dict[str, list[list[int]]] = {}
+    for m in rx.finditer(text):
+        kinds = (m.lastgroup,) if m.lastgroup != "word" else classes.get(m.group().lower(), ())
+        lo, hi = max(0, m.start() - TRIGGER_RADIUS), min(len(text), m.end() + TRIGGER_RADIUS)
+        for k in kinds:
+            spans = out.setdefault(k, [])
+            if spans and lo <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], hi)
+            else:
+                spans.append([lo, hi])
+    return {k: [(a, b) for a, b in v] for k, v in out.items()}
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(a, b) for a, b in out]
+
+
 def _candidates(text: str) -> Iterator[Candidate]:
+    windows = _windows(text)
     for priority, pattern in enumerate(timex.patterns()):
-        for m in pattern.regex.finditer(text):
-            if m.end() > m.start():
-                yield Candidate(m.start(), m.end(), priority, pattern, m)
+        spans = [w for a in pattern.anchors for w in windows.get(a, ())]
+        for lo, hi in _merge(spans) if len(pattern.anchors) > 1 else spans:
+            for m in pattern.regex.finditer(text, lo, hi):
+                if m.end() == hi < len(text):  # cut by the window's end: match again without it
+                    m = pattern.regex.match(text, m.start(), min(len(text), hi + TRIGGER_RADIUS))
+                if m is not None and m.end() > m.start():
+                    yield Candidate(m.start(), m.end(), priority, pattern, m)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -99,6 +164,8 @@ def _valid(doc: Doc, c: Candidate) -> bool:
     rate = _is_amountish(prev) or (prev is not None and prev.tag_ == "NNS")
     if name == "set_freq" and "freq" not in g and timex._key(g["per"]) != "per" and not rate:
         return False
+    if name == "deictic" and _generic(doc, toks, text):
+        return False
     if c.pattern.kind == "rel_unit" and "unit" in g and g["unit"][:1].isupper():
         return False  # "This Week", "Next Year": titles of shows and reports
     if name == "holiday" and not g["holiday"][:1].isupper():
@@ -115,6 +182,18 @@ def _valid(doc: Doc, c: Candidate) -> bool:
     if name == "weekday" and toks[-1].ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") and len(toks) == 1:
         return toks[-1].ent_type_ == "" or toks[-1].text.lower() not in ("friday",)
     return True
+
+
+def _generic(doc: Doc, toks: list[Token], text: str) -> bool:
+    """ "today's youth", "the future of our peoples": generic, not a point in time."""
+    after = doc[toks[-1].i + 1 : toks[-1].i + 4]
+    if text.lower() == "the future" and len(after) and after[0].lower_ == "of":
+        return True
+    if len(after) and after[0].tag_ == "POS":
+        nouns = [t for t in after[1:] if t.pos_ in ("NOUN", "PROPN")]
+        generic = set(lexicon()["generic_after_possessive"])
+        return bool(nouns) and (nouns[0].tag_ == "NNS" or nouns[0].lemma_.lower() in generic)
+    return False
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -175,17 +254,17 @@ def _cues() -> dict[str, set[str]]:
     }
 
 
-def _tense(doc: Doc, start: int, end: int) -> str | None:
+def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | None:
     """past | present | future for the clause around a date, from the verb and cue words."""
     cues = _cues()
     toks = _tokens(doc, start, end)
     if not toks:
         return None
-    before = doc.text[max(0, start - 40) : start].lower().rstrip()
+    before = text[max(0, start - 40) : start].lower().rstrip()
     if any(before.endswith(" " + p) for p in cues["phrases"]):
         return "future"  # "as early as Tuesday"
     tense = None
-    if doc.has_annotation("DEP"):
+    if parsed:
         verb = _governing_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
     else:
@@ -266,6 +345,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     text = doc.text
     ref = parse_published(published)
     cands = [c for c in _candidates(text) if _valid(doc, c)]
+    parsed = doc.has_annotation("DEP")
     out: list[DateMention] = []
     previous: Timex | None = None
     quarter: Timex | None = None
@@ -274,7 +354,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
     for c in _select(cands):
-        tense = _tense(doc, c.start, c.end) if _needs_tense(c) else None
+        tense = _tense(doc, c.start, c.end, parsed=parsed, text=text) if _needs_tense(c) else None
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
         context = Context(ref, tense, previous, near_quarter)
         found = timex.resolve_match(c.pattern, c.match, context)
@@ -292,8 +372,6 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":
             quarter = found
             quarter_end = c.end
-        if _moves_narrative(found) and found.anchor != "previous":
+        if _moves_narrative(found):
             previous = found
-        elif _moves_narrative(found):
-            previous = dataclasses.replace(found)
     return out

@@ -53,6 +53,7 @@ class Pattern:
     type: str
     kind: str
     regex: re.Pattern[str]
+    anchors: tuple[str, ...] = ()  # cue classes one of which every match contains (see pipeline.dates)
 
 
 # --------------------------------------------------------------------------- lexicon and grammar
@@ -115,7 +116,6 @@ def _slots() -> dict[str, str]:
     deictic = [w for w in lx["deictic"] if not w.startswith("T")]
     holidays = _alt(lx["holidays"])
     set_words = [w for w in lx["sets"] if " " not in w and w not in lx["set_adjectives_need_context"]]
-    set_words += ["daily", "weekly", "monthly", "quarterly", "yearly", "nightly"]
     return {
         "MONTH": rf"(?P<month>{months})",
         "WD": rf"(?P<wd>{weekdays})",
@@ -127,7 +127,7 @@ def _slots() -> dict[str, str]:
         "VAGUE": rf"(?P<vague>{_alt(lx['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alt(lx['units'])})",
         "RUNIT": r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|fortnight|fiscal\s+year))",
-        "NUNIT": r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year|weekend))",
+        "NUNIT": r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year|weekend|quarter))",
         "REL": rf"(?P<rel>{_alt(lx['relatives'])})",
         "PRE": rf"(?P<pre>{_alt(lx['premods'])})",
         "APPROX": rf"(?P<approx>{_alt(lx['approx'])})",
@@ -172,7 +172,7 @@ def patterns() -> tuple[Pattern, ...]:
     for p in raw:
         body = _fill(p["regex"])
         rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])")
-        out.append(Pattern(p["name"], p["type"], p["kind"], rx))
+        out.append(Pattern(p["name"], p["type"], p["kind"], rx, tuple(p.get("anchors", ()))))
     return tuple(out)
 
 
@@ -425,6 +425,8 @@ def _weekday_date(ref: dt.date, wd: int, tense: str | None, rel: int | None = No
     if rel == 1:
         return ref + dt.timedelta(days=fwd or 7)
     if tense == "future":
+        return ref + dt.timedelta(days=fwd)
+    if tense is None and fwd < back and fwd <= 2:
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
@@ -966,7 +968,7 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     else:
         step = 0
     part = lexicon()["day_parts"].get(unit)
-    code = {"week": "W", "month": "M", "year": "Y", "weekend": "WE"}.get(unit, "D")
+    code = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "quarter": "Q"}.get(unit, "D")
     prev = c.previous
     if prev is not None and _fine_enough(prev, code):
         base, anchor = prev.start_date, "previous"
