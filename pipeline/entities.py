@@ -76,12 +76,21 @@ def clean_name(text: str) -> str:
     return _LEADING_THE.sub("", name).strip()
 
 
-def name_key(name: str, label: str) -> str:
-    """The corpus-stable part of an entity key: case-folded, legal suffix dropped for ORGs."""
-    key = clean_name(name)
+def display_name(name: str, label: str) -> str:
+    """The name to show: cleaned, and for an ORG without its legal suffixes ("Xiaomi Corp" -> "Xiaomi")."""
+    shown = clean_name(name)
     if label == "ORG":
-        key = _ORG_SUFFIX.sub("", key)
-    return _SPACE.sub(" ", key.casefold()).strip()
+        for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
+            shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
+            if shorter == shown or not shorter:
+                break
+            shown = shorter
+    return shown
+
+
+def name_key(name: str, label: str) -> str:
+    """The corpus-stable part of an entity key: case-folded, legal suffixes dropped for ORGs."""
+    return _SPACE.sub(" ", display_name(name, label).casefold()).strip()
 
 
 def find_entities(doc: Doc) -> list[EntityMention]:
@@ -93,7 +102,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
         span = doc[start:end]
-        canonical = ent_id or clean_name(span.text) or span.text
+        canonical = ent_id or display_name(span.text, label) or span.text
         key = f"{label}:{name_key(canonical, label)}"
         out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
     return out
@@ -138,15 +147,22 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         fits = [f for f in full_names if k in (f.split()[0], f.split()[-1])]
         if len(fits) == 1:
             groups[fits[0]].extend(groups.pop(k))
+    # Company short forms: "Whole Foods" joins "Whole Foods Market" when only one longer name fits.
+    orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
+    for k in sorted(orgs, key=len):
+        longer = [o for o in orgs if o != k and o in groups and o.startswith(k + " ")]
+        if k in groups and len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(k))
     out: list[EntityMention | None] = [None] * len(mentions)
-    for idx in groups.values():
+    for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
         label = _label_of(members)
-        names = Counter(m.canonical_name for m in members)
+        names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
             canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
-        else:  # the form the article uses most ("Xiaomi" over "Xiaomi Inc.")
-            canonical = max(names, key=lambda n: (names[n], -len(n), n))
+        else:  # the full name's most used form ("Xiaomi" over "Xiaomi Inc.", "Whole Foods Market")
+            own = [n for n in names if name_key(n, label) == gkey] or list(names)
+            canonical = max(own, key=lambda n: (names[n], -len(n), n))
         key = f"{label}:{name_key(canonical, label)}"
         for i in idx:
             out[i] = dataclasses.replace(mentions[i], label=label, canonical_name=canonical, entity_key=key)

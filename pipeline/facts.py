@@ -54,6 +54,7 @@ class Cues:
     implicit_owner: frozenset[str]
     time_nouns: frozenset[str]
     rank_cues: frozenset[str]
+    dateline: re.Pattern[str]
     third_person: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
@@ -95,6 +96,7 @@ def cues() -> Cues:
         implicit_owner=frozenset(s["implicit_owner_nouns"]),
         time_nouns=frozenset(c["time_nouns"]),
         rank_cues=frozenset(c["rank_cues"]),
+        dateline=re.compile(c["dateline_pattern"]),
         third_person=frozenset(s["third_person"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
@@ -144,9 +146,14 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     c = cues()
     first = sum(1 for t in doc if t.lower_ in c.first_person)
     ents = tuple(entities) if entities else tuple(doc_entities)
-    return Context(
-        ents, dominant_org(doc_entities, min_mentions=c.dominant_min), first >= c.first_person_min, published
-    )
+    # "SAN FRANCISCO (Reuters) -": the agency in a dateline is the source, never the subject
+    m = c.dateline.match(doc.text)
+    if m:
+        credit = {e for e in ents if e.start < m.end()}
+        ents = tuple(e for e in ents if e not in credit)
+        doc_entities = [e for e in doc_entities if e not in credit]
+    main = dominant_org(doc_entities, min_mentions=c.dominant_min)
+    return Context(ents, main, first >= c.first_person_min, published)
 
 
 def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
@@ -406,7 +413,11 @@ def _measured(span: Span, q: QuantityMention) -> Token:
     """The token the quantity measures: the noun a bare number modifies, else the span's root."""
     root = span.root
     if root.pos_ == "NUM" and root.dep_ in ("nummod", "quantmod", "compound") and root.head.i >= span.end:
-        return root.head
+        noun = root.head
+        # "2.5 million Galaxy Note 7 smartphones": through the product name to the counted noun
+        while noun.pos_ == "PROPN" and noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i:
+            noun = noun.head
+        return noun
     return root
 
 
@@ -421,7 +432,7 @@ def _is_unit_token(token: Token, q: QuantityMention) -> bool:
 
 def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
-    if not _is_unit_token(measured, q) and measured.pos_ in ("NOUN", "PROPN") and _entity_at(ctx, measured) is None:
+    if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
         return measured
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
@@ -541,6 +552,7 @@ def _pick_time(
     earlier"), then a date with a cue word, then the more specific, then the nearest.
     """
     transparent = range(amount.start, amount.end) if amount is not None else range(0)
+    aside = _apposition(amount.root, anchor) if amount is not None and parsed else None
     phrase = _phrase_top(amount.root, anchor) if amount is not None and parsed else None
     near = amount.start if amount is not None else anchor.i
     scored = []
@@ -558,6 +570,13 @@ def _pick_time(
             droot = dspan.root
             if _clause(droot, transparent) != _clause(anchor, transparent):
                 continue
+            said = _governing_verb(droot)
+            lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
+            speech = said is not None and said.lemma_.lower() in cues().attribution_verbs
+            if _is_day(d) and (speech or any(t.lemma_.lower() in cues().attribution_verbs for t in lead)):
+                continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
+            if aside is not None and aside not in droot.ancestors and droot != aside:
+                continue  # "China Mobile, the largest carrier with 750 million users, received ... on"
             direct = phrase is not None and (droot == phrase or phrase in droot.ancestors)
         distance = abs(dspan.start - near)
         if not parsed:
@@ -571,6 +590,22 @@ def _pick_time(
         return None
     *_, best, role = min(scored, key=lambda s: s[:4])
     return _Time(best, role or _default_role(best))
+
+
+def _is_day(date: DateMention) -> bool:
+    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value or "") is not None
+
+
+def _apposition(token: Token, stop: Token) -> Token | None:
+    """The appositive (background description) between ``token`` and ``stop`` that holds it, if any."""
+    t = token
+    for _ in range(32):
+        if t == stop or t.head is t:
+            return None
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN":  # not "1.49 billion euros ($1.7 billion)"
+            return t
+        t = t.head
+    return None
 
 
 def _phrase_top(token: Token, verb: Token) -> Token | None:
@@ -669,14 +704,20 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         noun = _measured(span, q)
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS"):
             return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
-    elif span is not None:  # no parse: the plural noun right after the number ("45 million Galaxy S7 phones")
+    if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
                 return t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT"):
                 break
-    # ellipsis only: the number is followed by no noun of its own ("they will ship five million by ...")
     follows = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    if follows is not None and follows.lower_ == "of":  # partitive: "1 million of the devices"
+        for t in span.doc[span.end + 1 : span.end + 5]:
+            if t.pos_ == "NOUN" and t.tag_ == "NNS":
+                return t.lemma_.lower()
+            if t.pos_ not in ("DET", "ADJ", "PRON", "PROPN", "NUM"):
+                break
+    # ellipsis only: the number is followed by no noun of its own ("they will ship five million by ...")
     if follows is not None and follows.pos_ in ("NOUN", "PROPN"):
         return None
     for idx, unit in reversed(previous):
@@ -719,7 +760,7 @@ def find_facts(
             facts.append(fact)
             if unit and q.kind not in ("currency", "percent"):
                 counted_units.append((si, unit))
-            if verb is not None:
+            if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
                 used_verbs.add(verb.i)
         facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
         if parsed:

@@ -36,7 +36,7 @@ def test_clean_name(text_in, text_out):
     "name, label, key",
     [
         ("Xiaomi Inc.", "ORG", "xiaomi"),
-        ("Samsung Electronics Co., Ltd.", "ORG", "samsung electronics co."),
+        ("Samsung Electronics Co., Ltd.", "ORG", "samsung electronics"),
         ("Apple Corp", "ORG", "apple"),
         ("Lei Jun", "PERSON", "lei jun"),
         ("New York", "GPE", "new york"),
@@ -121,3 +121,19 @@ def test_letter_style_text_merges_aliases(nlp):
     assert by_text["Mi"].entity_key == by_text["Xiaomi"].entity_key == "ORG:xiaomi"
     assert by_text["Lei"].entity_key == "PERSON:lei jun"
     assert by_text["Mi Fans"].label == "NORP"
+
+
+def test_canonicalize_company_short_form_and_suffix():
+    out = canonicalize(
+        [_mention("Whole Foods Market Inc", "ORG"), _mention("Whole Foods", "ORG"), _mention("Xiaomi Corp", "ORG")]
+    )
+    assert [m.canonical_name for m in out] == ["Whole Foods Market", "Whole Foods Market", "Xiaomi"]
+    assert out[0].entity_key == out[1].entity_key == "ORG:whole foods market"
+    assert out[2].entity_key == "ORG:xiaomi"
+
+
+def test_canonicalize_two_longer_companies_leave_the_short_form_alone():
+    out = canonicalize(
+        [_mention("Samsung Electronics", "ORG"), _mention("Samsung Heavy", "ORG"), _mention("Samsung", "ORG")]
+    )
+    assert out[2].canonical_name == "Samsung"

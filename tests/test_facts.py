@@ -414,3 +414,55 @@ def test_unit_is_not_inherited_across_a_noun(nlp):
 def test_one_as_determiner_is_not_a_fact(nlp):
     text = "One Apple engineer said the project was late."
     assert run(nlp, text, [], [qty(text, "One", 1)]) == []
+
+
+# --- wire-copy habits ---------------------------------------------------------------------------
+
+
+def test_dateline_agency_is_not_the_subject_and_speech_day_is_not_the_time(nlp):
+    text = (
+        "SAN FRANCISCO (Reuters) - Facebook Inc said on Wednesday its quarterly revenue jumped 33% to $28.07 billion."
+    )
+    dates = [date(text, "Wednesday", "2021-01-27")]
+    qs = [
+        qty(text, "33%", 33, unit="percent", kind="percent"),
+        qty(text, "$28.07 billion", 2.807e10, unit="USD", kind="currency"),
+    ]
+    for f in run(nlp, text, dates, qs, "2021-01-28"):
+        assert (f.subject, f.time_value) == ("Facebook", None)
+
+
+def test_apposition_amount_does_not_take_the_main_clause_date(nlp):
+    text = (
+        "China Mobile, the world's largest carrier with more than 750 million users, "
+        "received a license on December 4, 2013."
+    )
+    dates = [date(text, "December 4, 2013", "2013-12-04")]
+    facts = run(
+        nlp, text, dates, [qty(text, "more than 750 million users", 7.5e8, unit="user", bound=">", kind="count")]
+    )
+    assert one(facts, value=7.5e8).time_value is None
+    assert one(facts, value=None).predicate.startswith("receive")
+
+
+def test_conversion_in_parentheses_keeps_the_date(nlp):
+    text = "Google was fined 1.49 billion euros ($1.7 billion) by the European Union on Wednesday."
+    dates = [date(text, "Wednesday", "2019-03-20")]
+    qs = [
+        qty(text, "1.49 billion euros", 1.49e9, unit="EUR", kind="currency"),
+        qty(text, "$1.7 billion", 1.7e9, unit="USD", kind="currency"),
+    ]
+    facts = run(nlp, text, dates, qs, "2019-03-21")
+    assert {(f.subject, f.time_value) for f in facts if f.value} == {("Google", "2019-03-20")}
+
+
+def test_product_name_between_number_and_counted_noun(nlp):
+    text = "Samsung Electronics will recall 2.5 million Galaxy Note 7 smartphones worldwide."
+    f = one(run(nlp, text, [], [qty(text, "2.5 million", 2.5e6)]), value=2.5e6)
+    assert (f.subject, f.unit, f.modality) == ("Samsung Electronics", "smartphone", "forecast")
+
+
+def test_partitive_unit(nlp):
+    text = "Samsung recalled phones. The company had sold about 1 million of the devices."
+    f = one(run(nlp, text, [], [qty(text, "about 1 million", 1e6, bound="~")]), value=1e6)
+    assert (f.subject, f.unit) == ("Samsung", "device")
