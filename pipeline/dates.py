@@ -141,6 +141,8 @@ def _valid(doc: Doc, c: Candidate) -> bool:
             return False
         if tok.lower_ in lx["months_that_are_words"] and prev is not None and prev.pos_ in ("PRON", "PROPN"):
             return False  # "she may", "Smith March"
+        if prev is not None and prev.lower_ in ("the", "a", "an", "annual") and nxt is not None and nxt.pos_ == "ADP":
+            return False  # "the annual March for Life", "a March on Washington"
     if name == "date_year" and "fiscal" not in g and "pre" not in g and not text.lower().startswith("the"):
         tok = toks[-1]
         if prev is not None and (prev.text in lx["currency_marks"] or prev.is_currency):

@@ -171,7 +171,7 @@ def patterns() -> tuple[Pattern, ...]:
     out = []
     for p in raw:
         body = _fill(p["regex"])
-        rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])")
+        rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])(?!-[A-Za-z])")
         out.append(Pattern(p["name"], p["type"], p["kind"], rx, tuple(p.get("anchors", ()))))
     return tuple(out)
 
