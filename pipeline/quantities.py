@@ -150,6 +150,7 @@ def _regexes() -> dict[str, re.Pattern]:
             r"|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"  # 6pm, 11 a.m.
             r"|\+\d{1,3}(?:[-. /]\(?\d{1,4}\)?){2,}(?![\d,])"  # +1-222-2222, +44 20 7946 0958
             r"|\(?\b\d{2,4}\)?(?:[-./]\d{2,4}){2,}(?![\d,])"  # 555-123-4567, 5/17/2018, 1.2.3
+            r"|\b\d(?:[-.]\d{3,4}){3}\b"  # 1-800-275-2273
             r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b"  # (555) 123-4567
             r"|\b\d+(?:\.\d+){2,}\b"  # versions, IP addresses
             r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs and e-mail
@@ -348,6 +349,9 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
                 value *= numbers.lexicon()["scale_suffixes"].get(mm.group(1), 1e6)
                 end += mm.end()
         after = _unit_after(text, end, num, ctx)
+        art = re.match(r"\s+(?:of\s+)?an?(?=\s)", text[end : end + 8])
+        if after is None and art and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
+            after = _unit_after(text, end + art.end(), num, ctx)  # "half a percentage point"
         if (
             after is not None
             and after[2] == "m"
@@ -377,7 +381,8 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             end, value = _compound(text, end, value, unit, kind)
         strong = kind != "number" or num.scale is not None or num.has_words and num.value >= 1000
         if num.atoms[-1].kind == "word" and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
-            strong = strong or bool(re.match(r"\s+of\b", text[end : end + 5]))  # "a quarter of": a share
+            # "a quarter of", "cut by a quarter": a share, not the date extractor's three months
+            strong = strong or bool(re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", text[:start]))
         if kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
@@ -480,9 +485,9 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
         if num.atoms[0].text.lower() in ("half", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
             return True  # "the first half of 2012": a period
         if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
-            nxt = re.match(r"\s*([A-Za-z]+)", text[e : e + 20])
-            if nxt and nxt.group(1).lower() != "of":
-                return True  # "a third straight quarter": an ordinal
+            nxt = re.match(r"\s+([A-Za-z]+)", text[e : e + 20])
+            if nxt and nxt.group(1).lower() not in cues()["after_fraction_ok"]:
+                return True  # "a third straight quarter", "a quarter century": an ordinal or a period
     return False
 
 
@@ -567,12 +572,14 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         return None
     best = None
     i = tok.i
-    while i < len(doc) and i < tok.i + 4:
+    while i < len(doc) and i < tok.i + 5:
         t = doc[i]
         if t.pos_ == "NOUN" and t.is_alpha:
             best = t
-        elif (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS")) or (
-            t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB")
+        elif (
+            (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS"))
+            or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
+            or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
         ):
             if best is not None:
                 break
@@ -807,12 +814,12 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
     """ "won 3-1", "a 2-0 victory": small number pairs in a sentence that talks about a match."""
     out = []
     ctx_words = set(cues()["score_context"])
-    for m in re.finditer(r"(?<![\d.,])(\d{1,2})\s?[-\u2013](\d{1,2})(?![\d%.,]|\s?(?:%|per|percent))", text):
+    for m in re.finditer(r"(?<![\d.,$£€])(\d{1,3})\s?[-\u2013](\d{1,3})(?![\d%.,A-Za-z]|\s?(?:%|per\b|percent))", text):
         a, b = int(m.group(1)), int(m.group(2))
         if a < b:
-            continue  # "3-5" reads as a range; a score puts the winner first
+            continue  # "3-5" reads as a range; a score or a vote puts the larger side first
         window = re.findall(r"[a-z-]+", text[max(0, m.start() - 80) : m.end() + 40].lower())
-        if ctx_words.intersection(window):
+        if ctx_words.intersection(window) or a > b:
             out.append((m.start(), m.end()))
     return out
 
