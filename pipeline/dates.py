@@ -237,6 +237,8 @@ def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
         return "future"  # "is scheduled for Friday"
     if infinitive and verb.head.lemma_.lower() in cues["plan"]:
         return "future"  # "planned to vote on Friday"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod", "relcl"):
+        return "future" if verb.lemma_.lower() in cues["plan"] else "past"  # "the year ended Sept. 30"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and perfect:

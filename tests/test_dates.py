@@ -291,10 +291,31 @@ def test_find_dates_spans_and_values(nlp, text, expected):
         "The company earned $2012 million.",
         "About 2012 people attended.",
         "The meeting is on February 30.",
+        "The index closed at 2082.1 points.",
+        "Thousands joined the annual March for Life in Washington.",
+        "The quarter-to-quarter comparison was weak.",
+        "The case is for today's youth what the revolution was for their parents.",
     ],
 )
 def test_find_dates_rejects_non_dates(nlp, text):
     assert _found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("For the year ended Sept. 30, net income rose.", [("the year", "P1Y"), ("Sept. 30", "2014-09-30")]),
+        ("The project took 2 1/2 years.", [("2 1/2 years", "P2Y6M")]),
+        (
+            "He met them Tuesday and may meet them again Thursday.",
+            [("Tuesday", "2015-04-07"), ("Thursday", "2015-04-09")],
+        ),
+        ("The father could arrive as early as Friday.", [("Friday", "2015-04-10")]),
+        ("The talks are scheduled for Friday.", [("Friday", "2015-04-10")]),
+    ],
+)
+def test_find_dates_tense_and_periods(nlp, text, expected):
+    assert _found(nlp, text, "2015-04-08") == expected
 
 
 def test_find_dates_follows_the_narrative(nlp):
