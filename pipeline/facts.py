@@ -55,7 +55,9 @@ class Cues:
     time_nouns: frozenset[str]
     rank_cues: frozenset[str]
     dateline: re.Pattern[str]
+    baseline: re.Pattern[str]
     third_person: frozenset[str]
+    person_pronouns: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
     dominant_min: int
@@ -97,7 +99,9 @@ def cues() -> Cues:
         time_nouns=frozenset(c["time_nouns"]),
         rank_cues=frozenset(c["rank_cues"]),
         dateline=re.compile(c["dateline_pattern"]),
+        baseline=re.compile(c["baseline_before"]),
         third_person=frozenset(s["third_person"]),
+        person_pronouns=frozenset(s["person_pronouns"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
         dominant_min=int(s["dominant_min_mentions"]),
@@ -124,10 +128,16 @@ class Context:
     first_person: bool  # a letter written as "we"/"our company"
     published: str | None
     recent: list[EntityMention] = dataclasses.field(default_factory=list)  # ORG subjects of earlier sentences
+    main_person: EntityMention | None = None  # the only (or clearly most named) PERSON of the article
+    recent_people: list[EntityMention] = dataclasses.field(default_factory=list)
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
         return self.main or (self.recent[-1] if self.recent else None)
+
+    def person(self) -> EntityMention | None:
+        """The person "he"/"she" stands for: the last PERSON subject, else the article's main person."""
+        return self.recent_people[-1] if self.recent_people else self.main_person
 
 
 def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2) -> EntityMention | None:
@@ -153,7 +163,35 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         ents = tuple(e for e in ents if e not in credit)
         doc_entities = [e for e in doc_entities if e not in credit]
     main = dominant_org(doc_entities, min_mentions=c.dominant_min)
-    return Context(ents, main, first >= c.first_person_min, published)
+    letter = first >= c.first_person_min  # in a "we" letter the company need not be a subject
+    if (
+        main is not None
+        and doc.has_annotation("DEP")
+        and not letter
+        and not _ever_in_front(doc, main, ents, doc_entities)
+    ):
+        main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
+    people = [e for e in doc_entities if e.label == "PERSON"]
+    main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
+    main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
+    return Context(ents, main, letter, published, main_person=main_person)
+
+
+def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
+    """Whether the ORG is a subject or possessor somewhere (or is named in another part of the article)."""
+    here = [e for e in ents if e.entity_key == main.entity_key]
+    if len([e for e in doc_entities if e.entity_key == main.entity_key]) > len(here):
+        return True
+    for e in here:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        while t.dep_ in ("compound", "appos", "conj") and t.head is not t:
+            t = t.head
+        if t.dep_ in ("nsubj", "nsubjpass", "poss") or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+            return True
+    return False
 
 
 def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
@@ -178,7 +216,9 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     low = token.lower_
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head is not token else None
-    if low in c.third_person or (token.pos_ == "NOUN" and token.lemma_.lower() in c.company_nouns):
+    if low in c.person_pronouns:  # "He founded the company": the person the text is about
+        return ctx.person()
+    if low in c.third_person or _is_company_noun(token):
         local = _clause_subject_before(ctx, token)  # "Alibaba said that it had ..."
         if local is not None:
             return local
@@ -188,9 +228,18 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         return ctx.antecedent()
     if low in c.first_person and ctx.first_person:
         return ctx.main
-    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in c.company_nouns:
+    if _is_company_noun(token):
         return ctx.antecedent()
     return None
+
+
+def _is_company_noun(token: Token) -> bool:
+    """ "the company", "the Chinese smartphone maker": singular only ("developers" are not the company)."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.tag_ not in ("NNS", "NNPS")
+        and (token.lemma_.lower() in cues().company_nouns)
+    )
 
 
 def _named_org(ctx: Context, token: Token) -> EntityMention | None:
@@ -318,6 +367,8 @@ def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int
             return role, date.start
     before = doc.text[max(sent_start, date.start - 40) : date.start].lower().rstrip()
     before = re.sub(r"\s+", " ", before)
+    if c.baseline.search(before):
+        return "baseline", date.start
     for cue, role in c.time_roles:
         if before.endswith(" " + cue) or before == cue:
             return role, date.start - len(cue) - 1
@@ -457,7 +508,7 @@ def _subject(
 ) -> tuple[Token, EntityMention] | None:
     """Possessor, compound or prepositional entity of the measured noun, else the verb's subject."""
     c = cues()
-    for noun in (prop, measured):
+    for noun in (measured, prop) if measured is not None and measured is not prop else (prop,):
         if noun is None or (noun is measured and noun is not prop and noun.pos_ in ("VERB", "AUX")):
             continue
         content = noun is prop
@@ -502,7 +553,8 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
             return None
         subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
-        for s in subj + agent:
+        # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
+        for s in sorted(subj, key=lambda t: _entity_at(ctx, t) is None) + agent:
             if prop is not None and s.i == prop.i:
                 continue
             ent = _resolve(ctx, s)
@@ -708,7 +760,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         for t in span.doc[span.end : span.end + 4]:
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
                 return t.lemma_.lower()
-            if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT"):
+            if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT") and t.tag_ not in ("VBG", "VBN"):
                 break
     follows = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
     if follows is not None and follows.lower_ == "of":  # partitive: "1 million of the devices"
@@ -777,6 +829,9 @@ def _remember_subject(ctx: Context, sent: Span) -> None:
             )
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
+            person = _entity_at(ctx, ch)
+            if person is not None and person.label == "PERSON":
+                ctx.recent_people.append(person)
 
 
 def _parse_fact(
@@ -886,7 +941,7 @@ def _window_subject(ctx: Context, sent: Span, before: int) -> tuple[Token, Entit
     if people:
         return people[0]
     for t in window:
-        stand_in = t.lower_ in c.third_person or t.lower_ in c.first_person or t.lemma_.lower() in c.company_nouns
+        stand_in = t.lower_ in c.third_person or t.lower_ in c.first_person or _is_company_noun(t)
         ent = _resolve(ctx, t) if stand_in and _entity_at(ctx, t) is None else None
         if ent is not None:
             return t, ent

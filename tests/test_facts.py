@@ -466,3 +466,35 @@ def test_partitive_unit(nlp):
     text = "Samsung recalled phones. The company had sold about 1 million of the devices."
     f = one(run(nlp, text, [], [qty(text, "about 1 million", 1e6, bound="~")]), value=1e6)
     assert (f.subject, f.unit) == ("Samsung", "device")
+
+
+def test_he_is_the_person_of_the_article(nlp):
+    text = "Steve Jobs returned to Apple in 1997. He founded the company with Steve Wozniak in 1976."
+    dates = [date(text, "1997", "1997"), date(text, "1976", "1976")]
+    f = one(run(nlp, text, dates, []), time_value="1976")
+    assert f.subject == "Steve Jobs"
+
+
+def test_plural_company_noun_is_not_the_company(nlp):
+    text = "Apple's App Store is big. Developers have earned more than $5 billion from the store."
+    f = one(
+        run(nlp, text, [], [qty(text, "more than $5 billion", 5e9, unit="USD", kind="currency", bound=">")]), value=5e9
+    )
+    assert f.subject is None
+
+
+def test_company_named_only_in_passing_is_not_the_antecedent(nlp):
+    text = "The startup has raised $50 million from investors including Sequoia Capital."
+    f = one(run(nlp, text, [], [qty(text, "$50 million", 5e7, unit="USD", kind="currency")]), value=5e7)
+    assert f.subject is None
+
+
+def test_same_period_last_year_is_a_baseline(nlp):
+    text = "Lenovo sold 38.6 million PCs in 2012, an increase of 10 percent from the same period last year."
+    dates = [date(text, "2012", "2012"), date(text, "last year", "2011")]
+    qs = [
+        qty(text, "38.6 million PCs", 3.86e7, unit="pc", kind="count"),
+        qty(text, "10 percent", 10, unit="percent", kind="percent"),
+    ]
+    facts = run(nlp, text, dates, qs, "2012-11-20")
+    assert {f.time_value for f in facts} == {"2012"}
