@@ -99,7 +99,7 @@ def pint_name(expr: str) -> str:
 def _alternation(words, *, boundary_left: bool) -> str:
     parts = []
     for w in sorted(words, key=len, reverse=True):
-        e = re.escape(w).replace(r"\ ", r"\s+")
+        e = re.escape(w).replace(r"\ ", r"[\s-]+")  # "basis points" also as "25-basis-point"
         if boundary_left and w[:1].isalnum():
             e = r"(?<![A-Za-z0-9])" + e
         parts.append(e)
@@ -130,7 +130,7 @@ def _regexes() -> dict[str, re.Pattern]:
             rf"(?:\s{{1,2}}|-)(?:{_alternation(after_words, boundary_left=False)})(?![A-Za-z])", re.I
         ),
         "percent": re.compile(
-            rf"\s{{0,2}}(?:{_alternation(cue['percent_after'], boundary_left=False)})(?![A-Za-z])", re.I
+            rf"(?:\s{{0,2}}|-)(?:{_alternation(cue['percent_after'], boundary_left=False)})(?![A-Za-z])", re.I
         ),
         "unit_ci": re.compile(
             rf"(?:\s{{0,2}}|-|\s?-\s?)(?:{_alternation(phy['aliases'], boundary_left=False)})(?![A-Za-z0-9])",
@@ -263,14 +263,23 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     return None
 
 
+def _key(table: dict, written: str) -> str:
+    """The table key for a unit as written: case, runs of spaces and hyphens do not matter."""
+    low = re.sub(r"\s+", " ", written.lower())
+    for k in (low, low.replace("-", " "), low.replace(" ", "-")):
+        if k in table:
+            return k
+    return low
+
+
 def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int, str, str | None, str, bool] | None:
     """(end, unit, unit_text, kind, assumed) for a unit written right after a number."""
     rx = _regexes()
     rest = text[pos : pos + 60]
     m = rx["percent"].match(rest)
     if m:
-        written = m.group().strip()
-        name = cues()["percent_after"].get(written.lower(), "percent")
+        written = m.group().strip(" -")
+        name = cues()["percent_after"].get(_key(cues()["percent_after"], written), "percent")
         if name == "point" and not re.search(r"percent|%|index|dow|nasdaq|s&p|ftse|nikkei|stock", text, re.I):
             name = None
         if name is not None:
@@ -293,9 +302,11 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
     phys = _physical_after(rest, num, ctx)
     m = rx["suffix_word"].match(rest)
     if m and (phys is None or m.end() >= phys[0]):
-        written = re.sub(r"\s+", " ", m.group().strip(" -")).lower()
-        weak = (written in cur["needs_digits"] and not num.has_digits) or (
-            written in cur["attached_only"] and m.group()[:1].isspace()
+        written = _key(cur["words"], m.group().strip(" -"))
+        weak = (
+            (written in cur["needs_digits"] and not num.has_digits)
+            or (written in cur["attached_only"] and m.group()[:1].isspace())
+            or (written == "p" and not ctx.pound_is_currency)  # "50p" in a sterling story; "1080p" is video
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
@@ -324,7 +335,7 @@ def _physical_after(rest: str, num: NumberSpan, ctx: Context) -> tuple[int, str,
     m = rx["unit_ci"].match(rest)
     if m and (best is None or m.end() > best[0]):
         written = m.group().strip(" -")
-        key = re.sub(r"\s+", " ", written.lower())
+        key = _key(phy["aliases"], written)
         if key in phy["needs_digits"] and not num.has_digits:
             return best
         best = (m.end(), phy["aliases"][key], written)
@@ -609,11 +620,11 @@ def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
     left = text[max(0, start - 25) : start]
     m = rx["bound_before"].search(left)
     if m:
-        cue = re.sub(r"\s+", " ", m.group().strip().lower())
+        cue = re.sub(r"[\s-]+", " ", m.group().strip().lower())
         return cues()["bound_before"][cue], start - (len(left) - m.start()), end
     m = rx["bound_after"].match(text[end : end + 15])
     if m:
-        cue = re.sub(r"\s+", " ", m.group().strip().lower())
+        cue = re.sub(r"[\s-]+", " ", m.group().strip().lower())
         if cue == "+" and m.start() != 0:
             return "=", start, end
         return cues()["bound_after"][cue], start, end + m.end()
@@ -819,7 +830,7 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
         if a < b:
             continue  # "3-5" reads as a range; a score or a vote puts the larger side first
         window = re.findall(r"[a-z-]+", text[max(0, m.start() - 80) : m.end() + 40].lower())
-        if ctx_words.intersection(window) or a > b:
+        if ctx_words.intersection(window) or a >= b:
             out.append((m.start(), m.end()))
     return out
 

@@ -68,7 +68,27 @@ CASES = [
         "The car reached 188 miles an hour.",
         [("188 miles an hour", 188, None, "mile / hour", "=", None, None, "dimension")],
     ),
+    ("The Fed made a 25-basis-point cut.", [("25-basis-point", 25, None, "basis_point", "=", "down", None, "percent")]),
+    ("Kidnappers demanded dlrs 1 million.", [("dlrs 1 million", 1e6, None, "USD", "=", None, None, "currency")]),
+    ("A few hundred workers marched.", [("A few hundred", 100, None, "worker", ">=", None, None, "count")]),
+    ("The victim, a 30-year-old man, died.", [("30-year-old", 30, None, "year", "=", None, None, "dimension")]),
+    (
+        "Heritage will issue between 1.8 million and 2.35 million shares.",
+        [("between 1.8 million and 2.35 million", 1.8e6, 2.35e6, "share", "=", None, None, "count")],
+    ),
+    (
+        "The stock rocketed 9 1/2 to 39.",
+        [
+            ("9 1/2", 9.5, None, "dimensionless", "=", None, None, "number"),
+            ("39", 39, None, "dimensionless", "=", None, None, "number"),
+        ],
+    ),
     # not quantities
+    ("The TV streams 1080p video and the 486 chip runs 486-based machines.", []),
+    ("They formed a 50-50 joint venture selling zero-coupon bonds.", []),
+    ("The store at 469 Vermont St. was robbed; it offers one-time deals.", []),
+    ("The board approved a 3-for-2 split.", []),
+    ("The bill passed the Senate 68-32 on Tuesday.", []),
     ("The iPhone 5 and Galaxy S4 support 4G, not 5G.", []),
     ("Xiaomi launched the Mi 2 in Beijing.", []),
     ("See page 12 and section 3, version 2.1.", []),
