@@ -333,7 +333,9 @@ def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
 
 def _moves_narrative(t: Timex) -> bool:
     """Dates precise to a day (or month) become the anchor of "the next day" and its kind."""
-    return t.type in ("DATE", "TIME") and t.start_date is not None and (t.end_date - t.start_date).days <= 366
+    if t.type not in ("DATE", "TIME") or t.start_date is None or t.end_date is None or t.value in timex.REFS:
+        return False
+    return (t.end_date - t.start_date).days <= 366
 
 
 def _current_quarter(t: Timex, ref) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .config import DEFAULT_MODEL
 
@@ -62,6 +62,7 @@ class DateReport:
     errors: tuple[ScoreError, ...] = ()
     seconds: dict[str, float] = field(default_factory=dict)
     words: int = 0
+    failed: tuple[str, ...] = ()  # doc_ids whose extraction failed (scored as finding nothing)
 
     def measures(self) -> dict[str, float]:
         out = {"strict_F1": self.strict["F1"], "value_F1": self.value_f1}
@@ -88,6 +89,7 @@ class DateReport:
             "targets": {k: {"target": v, "met": self.targets_met()[k]} for k, v in TARGETS.items()},
             "seconds": self.seconds,
             "words": self.words,
+            "failed_docs": list(self.failed),
         }
 
     def render(self, errors: int = 0) -> str:
@@ -109,6 +111,8 @@ class DateReport:
         if self.seconds:
             parts = ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
             lines.append(f"time: {parts} ({self.words} words)")
+        if self.failed:
+            lines.append(f"extraction failed on {len(self.failed)} docs: {', '.join(self.failed[:10])}")
         for e in self.errors[:errors]:
             lines.append(
                 f"  {e.kind:8s} {e.doc_id}: gold {e.gold_text!r}={e.gold_value} sys {e.sys_text!r}={e.sys_value}"
@@ -204,9 +208,15 @@ def load_gold(path: str | Path, limit: int | None = None) -> list[dict[str, Any]
     return docs
 
 
+class SystemRun(NamedTuple):
+    timexes: dict[str, list[dict[str, Any]]]  # per doc_id: {start, end, text, value, type}
+    words: int
+    failed: tuple[str, ...]  # doc_ids the pipeline turned into error rows
+
+
 def system_timexes(
     gold_docs: Iterable[Mapping[str, Any]], *, model: str = DEFAULT_MODEL, fast: bool = False, timer: Any = None
-) -> tuple[dict[str, list[dict[str, Any]]], int]:
+) -> SystemRun:
     """Run the gold texts through the pipeline the way ``pipeline run`` does; timexes per doc_id."""
     from .extract import StageTimer, extract_articles
     from .ingest import article_from_record
@@ -219,13 +229,17 @@ def system_timexes(
     ]
     out: dict[str, list[dict[str, Any]]] = {}
     words = 0
+    failed: list[str] = []
     for ex in extract_articles(articles, nlp, timer=timer):
+        if not hasattr(ex, "dates"):  # an error row: that document gets no system timexes
+            failed.append(str(ex.doc_id))
+            continue
         words += ex.words
         mentions = [getattr(item, "mention", None) or item[1] for item in ex.dates]
         out[ex.article.doc_id] = [
             {"start": m.start, "end": m.end, "text": m.text, "value": m.value, "type": m.type} for m in mentions
         ]
-    return out, words
+    return SystemRun(out, words, tuple(failed))
 
 
 def evaluate_dates(
@@ -237,10 +251,15 @@ def evaluate_dates(
     gold = load_gold(gold_path, limit)
     timer = StageTimer()
     t0 = time.perf_counter()
-    system, words = system_timexes(gold, model=model, fast=fast, timer=timer)
-    report = score_timexes(gold, system)
+    run = system_timexes(gold, model=model, fast=fast, timer=timer)
+    report = score_timexes(gold, run.timexes)
     seconds = {k: round(v, 3) for k, v in timer.seconds.items() if k in ("nlp", "dates")}
     seconds["total"] = round(time.perf_counter() - t0, 3)
     return DateReport(
-        **{**{f: getattr(report, f) for f in report.__dataclass_fields__}, "seconds": seconds, "words": words}
+        **{
+            **{f: getattr(report, f) for f in report.__dataclass_fields__},
+            "seconds": seconds,
+            "words": run.words,
+            "failed": run.failed,
+        }
     )

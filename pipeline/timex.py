@@ -836,13 +836,13 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     direction = lx["offset_directions"][_key(g["dir"])]
     ref_word = "PAST_REF" if direction < 0 else "FUTURE_REF"
     if "bunit" in g or "vague" in g:
-        return Timex("DATE", ref_word, _mod(g), anchor="published")
+        return _ref_timex("DATE", ref_word, _mod(g), c.ref)
     n = parse_number(g["num"])
     unit = _unit_code(g["unit"])
     if n is None or n <= 0:
         return None
     if unit in ("H", "MIN", "S"):
-        return Timex("TIME", ref_word, _mod(g), anchor="published")
+        return _ref_timex("TIME", ref_word, _mod(g), c.ref)
     if unit in ("NIGHT", "WE"):
         unit = "D" if unit == "NIGHT" else "W"
     if unit == "2W":
@@ -926,7 +926,7 @@ def _r_deictic(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     if len(entry) > 2 and not part:
         part = entry[2]
     if code in REFS:
-        return Timex(typ, code, mod, anchor="published" if c.ref else None)
+        return _ref_timex(typ, code, mod, c.ref)
     if part:
         typ = "TIME"
     if code.startswith("T"):
@@ -946,6 +946,13 @@ def _fine_enough(t: Timex, unit: str) -> bool:
         return False
     days = (t.end_date - t.start_date).days + 1
     return days <= {"D": 1, "W": 7, "WE": 7, "M": 31, "Q": 92}.get(unit, 366)
+
+
+def _ref_timex(typ: str, code: str, mod: str | None, ref: Ref | None) -> Timex:
+    """PRESENT_REF covers the publication day; PAST_REF and FUTURE_REF have no closed interval."""
+    if ref is None or ref.granularity != "day" or code != "PRESENT_REF":
+        return Timex(typ, code, mod, anchor="published" if ref else None)
+    return Timex(typ, code, mod, ref.date, ref.date, "published")
 
 
 def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:

@@ -48,9 +48,10 @@ RESOLVE_CASES = [
     ("yesterday", PUB, None, "DATE", "2015-04-05", D(2015, 4, 5), D(2015, 4, 5)),
     ("tomorrow", PUB, None, "DATE", "2015-04-07", D(2015, 4, 7), D(2015, 4, 7)),
     ("this morning", PUB, None, "TIME", "2015-04-06TMO", D(2015, 4, 6), D(2015, 4, 6)),
-    ("now", PUB, None, "DATE", "PRESENT_REF", None, None),
+    ("now", PUB, None, "DATE", "PRESENT_REF", D(2015, 4, 6), D(2015, 4, 6)),
     ("recently", PUB, None, "DATE", "PAST_REF", None, None),
     ("the future", PUB, None, "DATE", "FUTURE_REF", None, None),
+    ("now", None, None, "DATE", "PRESENT_REF", None, None),
     # last / next / this + unit
     ("last week", PUB, None, "DATE", "2015-W14", D(2015, 3, 30), D(2015, 4, 5)),
     ("next week", PUB, None, "DATE", "2015-W16", D(2015, 4, 13), D(2015, 4, 19)),

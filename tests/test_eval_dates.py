@@ -62,8 +62,9 @@ def test_report_render_and_dict():
 @pytest.fixture(scope="module")
 def sample_run():
     gold = load_gold(SAMPLE)
-    system, _ = system_timexes(gold)
-    return gold, system
+    run = system_timexes(gold)
+    assert run.failed == ()
+    return gold, run.timexes
 
 
 @pytest.mark.skipif(not SHARED_SCORER.exists(), reason="shared dev scorer not available")
