@@ -998,6 +998,9 @@ def _r_duration(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     if "bunit" in g:
         unit = _unit_code(g["bunit"])
         n = None
+    elif "lunit" in g:  # "day-long" is one day, "decades-long" some decades
+        unit = _unit_code(g["lunit"])
+        n = None if _key(g["lunit"]).endswith(("s", "ies")) else 1.0
     else:
         unit = _unit_code(g["unit"])
         n = None if "vague" in g else parse_number(g["num"])
