@@ -56,6 +56,7 @@ class Cues:
     rank_cues: frozenset[str]
     dateline: re.Pattern[str]
     baseline: re.Pattern[str]
+    baseline_cue: re.Pattern[str]
     third_person: frozenset[str]
     person_pronouns: frozenset[str]
     first_person: frozenset[str]
@@ -100,6 +101,7 @@ def cues() -> Cues:
         rank_cues=frozenset(c["rank_cues"]),
         dateline=re.compile(c["dateline_pattern"]),
         baseline=re.compile(c["baseline_before"]),
+        baseline_cue=re.compile(c["baseline_between"], re.IGNORECASE),
         third_person=frozenset(s["third_person"]),
         person_pronouns=frozenset(s["person_pronouns"]),
         first_person=frozenset(s["first_person"]),
@@ -130,6 +132,7 @@ class Context:
     recent: list[EntityMention] = dataclasses.field(default_factory=list)  # ORG subjects of earlier sentences
     main_person: EntityMention | None = None  # the only (or clearly most named) PERSON of the article
     recent_people: list[EntityMention] = dataclasses.field(default_factory=list)
+    names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
@@ -174,7 +177,11 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     people = [e for e in doc_entities if e.label == "PERSON"]
     main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
     main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
-    return Context(ents, main, letter, published, main_person=main_person)
+    names: dict[str, EntityMention] = {}
+    for e in doc_entities:
+        if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
+            names.setdefault(e.text, e)
+    return Context(ents, main, letter, published, main_person=main_person, names=names)
 
 
 def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
@@ -198,7 +205,8 @@ def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
     for m in ctx.entities:
         if m.start <= token.idx < m.end:
             return m
-    return None
+    # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...")
+    return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
 
 
 def _resolve(ctx: Context, token: Token) -> EntityMention | None:
@@ -627,6 +635,8 @@ def _pick_time(
             speech = said is not None and said.lemma_.lower() in cues().attribution_verbs
             if _is_day(d) and (speech or any(t.lemma_.lower() in cues().attribution_verbs for t in lead)):
                 continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
+            if amount is not None and _baseline_between(doc.text[amount.end_char : d.start]):
+                continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
             if aside is not None and aside not in droot.ancestors and droot != aside:
                 continue  # "China Mobile, the largest carrier with 750 million users, received ... on"
             direct = phrase is not None and (droot == phrase or phrase in droot.ancestors)
@@ -642,6 +652,12 @@ def _pick_time(
         return None
     *_, best, role = min(scored, key=lambda s: s[:4])
     return _Time(best, role or _default_role(best))
+
+
+def _baseline_between(gap: str) -> bool:
+    """ "..., up 15% from 4 pence a year earlier": a comparison cue, then another amount, then the date."""
+    found = list(cues().baseline_cue.finditer(gap))
+    return bool(found) and re.search(r"\d|[$€£¥]", gap[found[-1].end() :]) is not None
 
 
 def _is_day(date: DateMention) -> bool:

@@ -498,3 +498,21 @@ def test_same_period_last_year_is_a_baseline(nlp):
     ]
     facts = run(nlp, text, dates, qs, "2012-11-20")
     assert {f.time_value for f in facts} == {"2012"}
+
+
+def test_baseline_amount_owns_the_year_earlier_date(nlp):
+    text = "Reed is paying an interim dividend of 4.6 pence, up 15% from 4 pence a year earlier."
+    dates = [date(text, "a year earlier", "1988")]
+    qs = [
+        qty(text, "4.6 pence", 4.6, unit="penny", kind="currency"),
+        qty(text, "15%", 15, unit="percent", kind="percent"),
+        qty(text, "4 pence", 4, unit="penny", kind="currency"),
+    ]
+    times = {f.value: f.time_value for f in run(nlp, text, dates, qs, "1989-11-02")}
+    assert times == {4.6: None, 15: None, 4: "1988"}
+
+
+def test_name_missed_by_the_ner_in_one_sentence(nlp):
+    text = "Citadel posted a loss, Citadel said. In composite trading, Citadel shares closed at $45.75."
+    f = one(run(nlp, text, [], [qty(text, "$45.75", 45.75, unit="USD", kind="currency")]), value=45.75)
+    assert f.subject == "Citadel"
