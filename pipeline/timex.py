@@ -123,7 +123,7 @@ def _slots() -> dict[str, str]:
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])(?![,.]\d)",
         "YEARWORDS": rf"(?P<yearw>{year_words})",
         "NUMWORD": numword,
-        "NUM": rf"(?P<num>\d+(?:[.,]\d+)?|{numword})",
+        "NUM": rf"(?P<num>(?:\d+(?:[.,]\d+)?|{numword})(?:\s+and\s+a\s+half(?=\s))?)",
         "VAGUE": rf"(?P<vague>{_alt(lx['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alt(lx['units'])})",
         "RUNIT": r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|fortnight|fiscal\s+year))",
@@ -216,6 +216,10 @@ def parse_number(text: str) -> float | None:
     t = _key(text).replace("-", " ")
     if not t:
         return None
+    half = re.fullmatch(r"(.+?)\s+and\s+a\s+half", t)
+    if half:
+        head = parse_number(half.group(1))
+        return None if head is None else head + 0.5
     lx = lexicon()
     if t in lx["numbers"]:
         return float(lx["numbers"][t])

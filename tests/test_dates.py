@@ -115,6 +115,8 @@ RESOLVE_CASES = [
     ("10-year", PUB, None, "DURATION", "P10Y", None, None),
     ("half a century", PUB, None, "DURATION", "P50Y", None, None),
     ("two and a half", PUB, None, None, None, None, None),
+    ("two and a half years", PUB, None, "DURATION", "P2Y6M", None, None),
+    ("1 and a half years later", PUB, None, "DATE", "2016", D(2016, 1, 1), D(2016, 12, 31)),
     ("several years", PUB, None, "DURATION", "PXY", None, None),
     ("the first nine months", PUB, None, "DURATION", "P9M", None, None),
     # sets
