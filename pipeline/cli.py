@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -45,6 +46,11 @@ FastOpt = Annotated[bool, typer.Option("--fast", help="Skip the parser: ~2x fast
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any document or file had an error.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Re-extract every document, ignoring the cache.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -154,6 +160,13 @@ def run_all(
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
     quiet: QuietOpt = False,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine (--workers processes); dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers workers."),
+    ] = None,
 ) -> None:
     """All stages: ingest, extract, export."""
     from .nlp import load_nlp
@@ -161,6 +174,15 @@ def run_all(
 
     _need_dir(input, "input")
     settings = _settings(model, workers, fast)
+    if scheduler and engine is not Engine.dask:
+        fail("--scheduler needs --engine dask")
+    if engine is Engine.dask:
+        from .engine_dask import run_dask
+
+        with handled(), progress_bar("extract", None, quiet) as advance:
+            summary = run_dask(input, output, settings, scheduler=scheduler, progress=advance, use_cache=not no_cache)
+        _finish(summary, strict)
+        return
     with handled():
         load_nlp(settings.model, fast=settings.fast)  # a missing model fails before any work
         ingested = ingest_stage(input, output)
@@ -172,6 +194,41 @@ def run_all(
     exported.skipped = ingested.skipped
     exported.seconds = ingested.seconds + extracted.seconds + exported.seconds
     _finish(exported, strict)
+
+
+@app.command()
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(help="Records JSONL or a folder (default: a sample of ../shared/corpora/bbc_news.jsonl)."),
+    ] = None,
+    sample: Annotated[int, typer.Option(min=1, help="Records sampled from a JSONL corpus.")] = 500,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=2, max=64, help="Processes for run (c).")] = 2,
+    model: ModelOpt = None,
+    fast: FastOpt = False,
+    memory: Annotated[bool, typer.Option("--memory", help="Also compare peak RSS on 4x vs 1x the corpus.")] = False,
+    json_out: Annotated[Path, typer.Option("--json", help="Where to write the figures.")] = Path(".bench/bench.json"),
+) -> None:
+    """Throughput: bare nlp.pipe vs the whole pipeline, 1 and N processes, and a cached re-run."""
+    from .bench import render, run_bench
+
+    if corpus is not None and not corpus.exists():
+        fail(f"corpus not found: {corpus}")
+    with handled():
+        try:
+            result = run_bench(
+                corpus,
+                sample=sample,
+                settings=_settings(model, 1, fast),
+                workers=workers,
+                memory=memory,
+                json_path=json_out,
+                log=lambda line: err.print(line, highlight=False),
+            )
+        except (RuntimeError, ValueError) as exc:
+            fail(str(exc))
+    out.print(render(result), highlight=False)
+    out.print(f"figures written to {json_out}", highlight=False)
 
 
 def _evaluate(name: str, runner: Callable, gold: Path, model: str | None, fast: bool, json_out: Path | None) -> None:

@@ -1,5 +1,16 @@
 """Load the spaCy pipeline once, with only the components the stages need.
 
+Which stage reads which component (anything else is excluded when loading):
+
+- entities: ``ner`` (``doc.ents``) and the ``tagger`` (possessive ``'s``);
+- dates: ``tagger`` + ``attribute_ruler`` (``tag_``/``pos_`` for tense and false friends such as
+  "May"), ``lemmatizer``, ``parser`` (the governing verb) and ``ner`` hints;
+- quantities: ``tagger``/``attribute_ruler`` (counted nouns), ``lemmatizer`` (unit lemmas),
+  ``ner`` (DATE/TIME spans are not amounts), sentences;
+- facts: ``parser`` (dependency tree and sentences), plus everything above.
+``tok2vec`` feeds tagger, parser and ner. So the full mode keeps every trained component of
+en_core_web_sm except ``senter`` (disabled in the package: the parser gives sentences).
+
 Entity fixes live in ``data/entity_patterns.jsonl`` (a SpanRuler run after the statistical
 NER, overwriting its entities where a pattern matches). ``fast=True`` drops the parser (the
 slowest component) and uses a rule sentencizer instead: facts then fall back to sentence
@@ -10,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 
 import spacy
 from spacy.language import Language
@@ -39,14 +51,39 @@ def _config_dir(model: str) -> str:
     return inner[0] if inner else "."
 
 
-@functools.cache
-def load_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
-    """Return the cached pipeline for ``model``; raise ModelNotInstalledError with an install hint."""
+def check_model(model: str) -> None:
+    """Raise ModelNotInstalledError (with an install hint) without loading anything."""
     if not _is_installed(model) and not spacy.util.is_package(model):
         raise ModelNotInstalledError(
             f"spaCy model {model!r} is not installed; install it with "
             f"`uv pip install {model.replace('_', '-')}` (or pick another with --model)"
         )
+
+
+@functools.cache
+def model_fingerprint(model: str) -> str:
+    """``lang_name-version`` of an installed pipeline, read from its meta.json without loading it.
+
+    Part of the cache key: upgrading the model package re-extracts every document.
+    """
+    check_model(model)
+    try:
+        path = spacy.util.get_package_path(model)
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ImportError):  # a model given as a folder, or an odd package
+        return model
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
+
+
+@functools.cache
+def load_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
+    """Return the cached pipeline for ``model``; raise ModelNotInstalledError with an install hint."""
+    return build_nlp(model, fast=fast)
+
+
+def build_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
+    """A new, uncached pipeline: one per Dask worker when several workers share a process."""
+    check_model(model)
     wanted = FAST_COMPONENTS if fast else FULL_COMPONENTS
     exclude = [name for name in _pipe_names(model) if name not in wanted and name != "transformer"]
     nlp = spacy.load(model, exclude=exclude)

