@@ -606,6 +606,14 @@ def _r_date(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex(typ, value, mod, anchor)
 
 
+def _r_week_of(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+    """'the week of March 6': the ISO week holding that day."""
+    day = _r_date(p, g, c)
+    if day is None or day.start_date is None:
+        return None if day is None else Timex("DATE", "XXXX-WXX", None)
+    return _date_timex("DATE", _week(day.start_date), None, day.anchor)
+
+
 def _r_time(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     lx = lexicon()
     if "named" in g:
@@ -1092,6 +1100,7 @@ def _r_holiday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
 
 RESOLVERS = {
     "date": _r_date,
+    "week_of": _r_week_of,
     "time": _r_time,
     "decade": _r_decade,
     "century": _r_century,

@@ -43,6 +43,7 @@ RESOLVE_CASES = [
     ("the 20th century", PUB, None, "DATE", "19", D(1900, 1, 1), D(1999, 12, 31)),
     ("the third quarter of 2012", PUB, None, "DATE", "2012-Q3", D(2012, 7, 1), D(2012, 9, 30)),
     ("summer 2012", PUB, None, "DATE", "2012-SU", D(2012, 6, 1), D(2012, 8, 31)),
+    ("the week of March 6, 2000", PUB, None, "DATE", "2000-W10", D(2000, 3, 6), D(2000, 3, 12)),
     # deictic words, relative to the publication date
     ("today", PUB, None, "DATE", "2015-04-06", D(2015, 4, 6), D(2015, 4, 6)),
     ("yesterday", PUB, None, "DATE", "2015-04-05", D(2015, 4, 5), D(2015, 4, 5)),
