@@ -2,22 +2,29 @@
 
 How a quantity is found (rules as data in ``data/quantities_cues.json``, ``data/units_*.json``):
 
-1. ``numbers.scan_atoms`` finds every number in the text itself (digits, words, mixtures,
-   suffixes such as "3m" or "1.2bn"), so numbers the statistical NER misses are still found.
-2. Each number takes a currency written before it ("$", "NT$", "RMB"), and after it a percent
-   sign, a currency word or code, a physical unit (pint names) or, failing those, the counted
-   noun it modifies (lemma). Two numbers joined by "-", "to" or "between ... and" become one
-   range. Cue words around the span give ``bound``, ``change`` and ``per``.
+1. ``numbers.scan_numbers`` finds every number in the text itself (digits, words, mixtures,
+   "3m", "1.2bn", fractions, ratios such as "one in five"), so numbers the statistical NER
+   misses are still found. Vague amounts ("hundreds of", "a few thousand") come from a cue list.
+2. Each number takes a currency written before it ("$", "NT$", "RMB", "dlrs"), and after it a
+   percent sign or word, a currency word or code, a physical unit (named by pint's registry)
+   or, failing those, the counted noun it modifies (lemma). Two numbers joined by "-", "to" or
+   "between ... and" become one range (a shared scale or unit applies to both ends). Cue words
+   around the span give ``bound``, ``change`` (also from the governing verb when there is a
+   parse) and ``per``. An ambiguous "$", "¥" or "francs" takes its ISO code from country cues
+   in the text and is flagged ``currency_assumed``.
 3. Numbers that are not amounts are dropped: years, times of day, phone numbers, IDs and model
-   names ("SCP-173", "iPhone 5", "5G"), labels ("page 3", "No. 1"), scores, versions, ordinals.
+   names ("SCP-173", "iPhone 5", "5G", "the 486 chip"), labels ("page 3", "No. 1"), street
+   numbers, scores and votes ("3-1", "68-32"), versions, ordinals, list markers, idioms
+   ("one-time"), and the pronoun "one".
 
 Overlap rule (stated once, applied in ``_resolve``): the longest candidate wins; on equal length
 the rule candidate beats the spaCy-entity candidate. spaCy entities only *add* a candidate where
-no rule candidate overlaps them (a CARDINAL/MONEY/PERCENT/QUANTITY entity is a hint), and a
-DATE/TIME entity only *removes* candidates with a time unit inside it ("three years" is a
-duration: ``dates`` owns it). ``exclude`` spans (dates found first) remove every overlapping candidate
-except strong ones, i.e. those with an explicit currency, percent sign, physical unit or scale
-word: "$2012" and "5 million" stay amounts whatever the date extractor claims.
+the scanner read no number at all (a CARDINAL/MONEY/PERCENT/QUANTITY entity is a hint), and a
+DATE/TIME entity only *removes* weak candidates with a time unit ("three years" is a duration:
+``dates`` owns it). ``exclude`` spans (dates found first) remove every overlapping candidate
+except strong ones: an explicit currency, percent, physical unit or scale word, an age ("five
+years old"), or a share ("a quarter of", "by a third"). So "$2012" and "5 million" stay amounts
+whatever the date extractor claims.
 """
 
 from __future__ import annotations
@@ -155,7 +162,8 @@ def _regexes() -> dict[str, re.Pattern]:
             r"|\b\d+(?:\.\d+){2,}\b"  # versions, IP addresses
             r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs and e-mail
             r"|\b\d+:\d+\b"  # ratios and scores written with a colon
-            r"|\b\d+-for-\d+\b",  # stock splits: "3-for-2"
+            r"|\b\d+-for-\d+\b"  # stock splits: "3-for-2"
+            r"|(?m:^[ \t]*\d{1,2}[.)](?=[ \t]))",  # list markers at the start of a line: "  1. Xiaomi"
             re.I,
         ),
     }
@@ -493,8 +501,9 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "the 486 chip", "a 747 jet": a model number, not 486 chips
         if num.plain_integer and wb == "the" and _name_like_number(text, p, ctx):
             return True  # "the 486 is Intel's flagship": a model number used as a name
-        if num.atoms[0].text.lower() in ("half", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
-            return True  # "the first half of 2012": a period
+        last = num.atoms[-1].text.lower()
+        if last in ("half", "halves", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
+            return True  # "the first half of 2012", "the first two quarters": periods
         if re.fullmatch(r"(a|an|one)[\s-]+(third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|quarter)", words):
             nxt = re.match(r"\s+([A-Za-z]+)", text[e : e + 20])
             if nxt and nxt.group(1).lower() not in cues()["after_fraction_ok"]:
@@ -767,7 +776,8 @@ def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
             vague=True,
             currency_assumed=kind == "currency" and unit_text.lower() == "dollars",
         )
-        out.append((q, True))
+        timed = re.match(r"\s*([a-z]+)", text[m.end() :])
+        out.append((q, not (timed and timed.group(1) in physical()["time_plurals"])))  # "hundreds of years"
     return out
 
 
