@@ -36,8 +36,6 @@ class Candidate:
 
 
 TRIGGER_RADIUS = 70  # characters around a cue word within which the grammar is tried
-
-
 STOPWORDS = {"a", "an", "the", "of", "at", "in", "so", "per", "each", "every", "this", "last", "day's"}
 
 
@@ -126,64 +124,126 @@ def _is_amountish(tok: Token | None) -> bool:
     return tok.like_num or tok.is_currency or tok.ent_type_ in AMOUNT_ENTS or tok.lower_ in ("%", "percent")
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A candidate with the tokens around it: what the rejection rules look at."""
+
+    doc: Doc
+    cand: Candidate
+    groups: dict[str, str]
+    toks: list[Token]
+    prev: Token | None
+    nxt: Token | None
+    text: str
+
+
+def _month_is_word(s: Seen) -> bool:
+    """ "she may", "they march", "Smith March", "the annual March for Life"."""
+    if s.cand.pattern.name != "date_month" or len(s.toks) > 2:
+        return False
+    tok, prev, nxt = s.toks[-1], s.prev, s.nxt
+    if tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX") or tok.ent_type_ in ("PERSON", "ORG"):
+        return True
+    if tok.lower_ in lexicon()["months_that_are_words"] and prev is not None and prev.pos_ in ("PRON", "PROPN"):
+        return True
+    return prev is not None and prev.lower_ in ("the", "a", "an", "annual") and nxt is not None and nxt.pos_ == "ADP"
+
+
+def _year_in_amount(s: Seen) -> bool:
+    """ "$2012 million", "2012 people", "2,012", "3 2012": a number, not a year."""
+    g = s.groups
+    if s.cand.pattern.name != "date_year" or "fiscal" in g or "pre" in g or s.text.lower().startswith("the"):
+        return False
+    lx, prev, nxt = lexicon(), s.prev, s.nxt
+    if prev is not None and (prev.text in lx["currency_marks"] or prev.is_currency or prev.like_num):
+        return True
+    if s.toks[-1].ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return True
+    if nxt is not None and (nxt.lower_ in ("%", "percent") or nxt.lower_ in lx["year_noun_blockers"]):
+        return True
+    return nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.pos_ != "ADP")
+
+
+def _bare_season(s: Seen) -> bool:
+    """ "fall" and "the spring" only count with a year, "last"/"this", or "in the"."""
+    if s.cand.pattern.name != "season" or {"rel", "year", "pre"} & s.groups.keys():
+        return False
+    after_prep = s.prev is not None and s.prev.lower_ in PREPOSITIONS_BEFORE_SEASON
+    return not (s.text.lower().startswith("the") and after_prep)
+
+
+def _generic_deictic(s: Seen) -> bool:
+    if s.cand.pattern.name != "deictic":
+        return False
+    if "deictic" in s.groups and timex._key(s.groups["deictic"]) in lexicon()["deictic_needs_context"]:
+        return True
+    return _generic(s.doc, s.toks, s.text)
+
+
+def _not_a_rate(s: Seen) -> bool:
+    """ "a year" is a SET only after an amount ("$5 a year", "four flights a week") or with "per"."""
+    g = s.groups
+    if s.cand.pattern.name != "set_freq" or "freq" in g or timex._key(g["per"]) == "per":
+        return False
+    return not (_is_amountish(s.prev) or (s.prev is not None and s.prev.tag_ == "NNS"))
+
+
+def _title_case_unit(s: Seen) -> bool:
+    """ "This Week", "Next Year": titles of shows and reports."""
+    return s.cand.pattern.kind == "rel_unit" and "unit" in s.groups and s.groups["unit"][:1].isupper()
+
+
+def _lower_holiday(s: Seen) -> bool:
+    return s.cand.pattern.name == "holiday" and not s.groups["holiday"][:1].isupper()
+
+
+def _odd_duration(s: Seen) -> bool:
+    """ "a second attack", "three-quarters of", "years" with nothing around it."""
+    g = s.groups
+    if s.cand.pattern.kind == "duration" and "num" in g and "unit" in g:
+        unit = timex._key(g["unit"])
+        if unit in ("second", "sec", "min", "mo") and timex._key(g["num"]) in ("a", "an", "one"):
+            return True
+        if lexicon()["units"].get(unit) == "Q" and "drel" not in g:
+            return True
+    after_prep = s.prev is not None and s.prev.lower_ in ("for", "over", "within", "in", "after")
+    return s.cand.pattern.name == "duration_bare" and "drel" not in g and not after_prep
+
+
+def _weekday_name(s: Seen) -> bool:
+    """ "Joe Friday": a weekday inside a person's name."""
+    tok = s.toks[-1]
+    return (
+        s.cand.pattern.name == "weekday"
+        and len(s.toks) == 1
+        and tok.ent_type_ == "PERSON"
+        and s.prev is not None
+        and s.prev.pos_ == "PROPN"
+    )
+
+
+REJECT = (
+    _month_is_word,
+    _year_in_amount,
+    _bare_season,
+    _generic_deictic,
+    _not_a_rate,
+    _title_case_unit,
+    _lower_holiday,
+    _odd_duration,
+    _weekday_name,
+)
+
+
 def _valid(doc: Doc, c: Candidate) -> bool:
-    """Context checks the grammar cannot make: verbs, amounts, names, bare nouns."""
-    lx = lexicon()
-    g = timex.groups_of(c.match)
+    """Context checks the grammar cannot make (each rule in REJECT says why a match is no date)."""
     toks = _tokens(doc, c.start, c.end)
     if not toks:
         return False
-    prev, nxt = _prev_token(doc, toks), _next_token(doc, toks)
-    name, text = c.pattern.name, c.match.group(0)
-    if name == "date_month" and len(toks) <= 2:
-        tok = toks[-1]
-        if tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX") or tok.ent_type_ in ("PERSON", "ORG"):
-            return False
-        if tok.lower_ in lx["months_that_are_words"] and prev is not None and prev.pos_ in ("PRON", "PROPN"):
-            return False  # "she may", "Smith March"
-        if prev is not None and prev.lower_ in ("the", "a", "an", "annual") and nxt is not None and nxt.pos_ == "ADP":
-            return False  # "the annual March for Life", "a March on Washington"
-    if name == "date_year" and "fiscal" not in g and "pre" not in g and not text.lower().startswith("the"):
-        tok = toks[-1]
-        if prev is not None and (prev.text in lx["currency_marks"] or prev.is_currency):
-            return False
-        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
-            return False
-        if nxt is not None and (nxt.lower_ in ("%", "percent") or nxt.lower_ in lx["year_noun_blockers"]):
-            return False
-        if nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.pos_ != "ADP"):
-            return False
-        if prev is not None and prev.like_num:
-            return False
-    bare_season = name == "season" and not ({"rel", "year", "pre"} & g.keys())
-    season_ok = text.lower().startswith("the") and prev is not None and prev.lower_ in PREPOSITIONS_BEFORE_SEASON
-    if bare_season and not season_ok:
-        return False
-    if name == "deictic" and "deictic" in g:
-        word = timex._key(g["deictic"])
-        if word in lx["deictic_needs_context"]:
-            return False
-    rate = _is_amountish(prev) or (prev is not None and prev.tag_ == "NNS")
-    if name == "set_freq" and "freq" not in g and timex._key(g["per"]) != "per" and not rate:
-        return False
-    if name == "deictic" and _generic(doc, toks, text):
-        return False
-    if c.pattern.kind == "rel_unit" and "unit" in g and g["unit"][:1].isupper():
-        return False  # "This Week", "Next Year": titles of shows and reports
-    if name == "holiday" and not g["holiday"][:1].isupper():
-        return False
-    if c.pattern.kind == "duration" and "num" in g and "unit" in g:
-        unit = timex._key(g["unit"])
-        if unit in ("second", "sec", "min", "mo") and timex._key(g["num"]) in ("a", "an", "one"):
-            return False
-        if timex.lexicon()["units"].get(unit) == "Q" and "drel" not in g:
-            return False  # "three-quarters of", "two quarters" without "past"/"next"
-    after_prep = prev is not None and prev.lower_ in ("for", "over", "within", "in", "after")
-    if name == "duration_bare" and "drel" not in g and not after_prep:
-        return False
-    if name == "weekday" and toks[-1].ent_type_ in ("PERSON", "ORG", "WORK_OF_ART") and len(toks) == 1:
-        return toks[-1].ent_type_ == "" or toks[-1].text.lower() not in ("friday",)
-    return True
+    seen = Seen(
+        doc, c, timex.groups_of(c.match), toks, _prev_token(doc, toks), _next_token(doc, toks), c.match.group(0)
+    )
+    return not any(rule(seen) for rule in REJECT)
 
 
 def _generic(doc: Doc, toks: list[Token], text: str) -> bool:
