@@ -36,6 +36,10 @@ UNIT_ALIASES = {
     "yuan": "CNY",
     "rmb": "CNY",
     "renminbi": "CNY",
+    "pound": "GBP",
+    "£": "GBP",
+    "penny": "GBX",
+    "pence": "GBX",
     "dimensionless": "",
 }
 

@@ -181,6 +181,14 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     for e in doc_entities:
         if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
             names.setdefault(e.text, e)
+    starts: dict[str, set[str]] = {}
+    for e in doc_entities:
+        if e.text.split():
+            starts.setdefault(e.text.split()[0], set()).add(e.entity_key)
+    for e in doc_entities:  # "Nest" for "Nest Labs", when only one entity name starts so
+        first = e.text.split()[0] if e.text.split() else ""
+        if e.label == "ORG" and " " in e.text and first[:1].isupper() and len(starts[first]) == 1:
+            names.setdefault(first, e)
     return Context(ents, main, letter, published, main_person=main_person, names=names)
 
 
