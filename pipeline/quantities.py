@@ -331,6 +331,13 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
 
 
 def _physical_after(rest: str, num: NumberSpan, ctx: Context) -> tuple[int, str, str] | None:
+    """(end, pint expression, as written) of a physical unit at the start of ``rest``."""
+    bracket = re.match(r"\s{0,2}(?:\(([^()]{1,12})\)|\[([^\[\]]{1,12})\]|\{([^{}]{1,12})\}|<([^<>]{1,12})>)", rest)
+    if bracket:  # "20 (kg)", "20 [kg]": a unit in matching brackets
+        unit = next(g for g in bracket.groups() if g is not None)
+        inner = _physical_after(unit, num, ctx)
+        if inner is not None and inner[0] == len(unit):
+            return bracket.end(), inner[1], inner[2]
     rx = _regexes()
     phy = physical()
     best = None
