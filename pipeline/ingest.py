@@ -415,19 +415,57 @@ def _clean(value: Any) -> str | None:
     return None if not text or text.lower() == "nan" else text
 
 
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FRONT_MATTER_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "pubdate": "published",
+    "url": "url",
+    "link": "url",
+    "source": "source",
+}
+
+
+def read_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Markdown front matter (``---`` / ``key: value`` lines / ``---``) and where the content starts."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in m.group("body").splitlines():
+        key, sep, value = line.partition(":")
+        name = FRONT_MATTER_KEYS.get(key.strip().lower())
+        if sep and name and name not in fields:
+            fields[name] = value.strip().strip("\"'")
+    return fields, m.end()
+
+
 def article_from_text(text: str, *, doc_id: str, source_path: str, manifest: ManifestEntry | None = None) -> Article:
-    """A plain-text or Markdown article: the first content line is the headline."""
+    """A plain-text or Markdown article: front matter if any, else the first content line is the headline."""
     if not text.strip():
         raise IngestError("empty file")
     if len(text) > MAX_TEXT_CHARS:
         raise IngestError(f"text too long for one article ({len(text):,} chars > {MAX_TEXT_CHARS:,})")
-    manifest_title = manifest.title if manifest else None
-    parts = split_parts(text, title=manifest_title, title_is_first_line=manifest_title is None)
-    if manifest_title and not any(p.name == "title" for p in parts):
-        parts = split_parts(text, title_is_first_line=True)
+    front, offset = read_front_matter(text)
+    content = text[offset:]
+    if not content.strip():
+        raise IngestError("empty file (front matter only)")
+    given_title = front.get("title") or (manifest.title if manifest else None)
+    parts = split_parts(content, title=given_title, title_is_first_line=given_title is None)
+    if given_title and not any(p.name == "title" for p in parts):
+        parts = split_parts(content, title_is_first_line=not front.get("title"))
+    if offset:
+        parts = (
+            Part("boilerplate", 0, offset),
+            *(Part(p.name, p.start + offset, p.end + offset, p.index) for p in parts),
+        )
     title_part = next((p for p in parts if p.name == "title"), None)
-    title = manifest_title or (text[title_part.start : title_part.end].strip("#* \t") if title_part else None)
-    published, published_source, note = _published(None, manifest, text, parts)
+    title = given_title or (text[title_part.start : title_part.end].strip("#* \t") if title_part else None)
+    published, published_source, note = _published(front.get("published"), manifest, text, parts)
+    if published_source == "record":
+        published_source = "front_matter"
     return Article(
         doc_id=doc_id,
         source_path=source_path,
@@ -437,7 +475,8 @@ def article_from_text(text: str, *, doc_id: str, source_path: str, manifest: Man
         published_source=published_source,
         parts=parts,
         text_sha256=_sha256(text),
-        url=manifest.url if manifest else None,
+        url=front.get("url") or (manifest.url if manifest else None),
+        source=front.get("source"),
         published_note=note,
     )
 

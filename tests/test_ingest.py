@@ -335,3 +335,18 @@ def test_normalise_published_returns_iso_or_raises_ingest_error(value):
 def test_decode_bytes_returns_text_or_raises_ingest_error(data):
     with contextlib.suppress(IngestError):
         assert isinstance(decode_bytes(data), str)
+
+
+def test_markdown_front_matter_gives_title_date_url(tmp_path):
+    md = '---\ntitle: "Xiaomi ships phones"\ndate: 2012-06-14\nurl: http://example.com/x\n---\n\nXiaomi shipped 3m units.\n'
+    (article,) = ingest(write(tmp_path, "a.md", md).parent).articles
+    assert (article.title, article.published, article.published_source) == (
+        "Xiaomi ships phones",
+        "2012-06-14",
+        "front_matter",
+    )
+    assert article.url == "http://example.com/x"
+    assert parts_of(article) == [
+        ("boilerplate", md[: md.index("---\n\n") + 3].strip()),
+        ("body", "Xiaomi shipped 3m units."),
+    ]
