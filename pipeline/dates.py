@@ -189,8 +189,12 @@ def _not_a_rate(s: Seen) -> bool:
 
 
 def _title_case_unit(s: Seen) -> bool:
-    """ "This Week", "Next Year": titles of shows and reports."""
-    return s.cand.pattern.kind == "rel_unit" and "unit" in s.groups and s.groups["unit"][:1].isupper()
+    """ "This Week", "Next Year", "60 Minutes": titles of shows and reports."""
+    if "unit" not in s.groups or not s.groups["unit"][:1].isupper():
+        return False
+    if s.cand.pattern.kind == "rel_unit":
+        return True
+    return s.cand.pattern.kind == "duration" and not s.toks[0].is_sent_start
 
 
 def _lower_holiday(s: Seen) -> bool:
