@@ -864,11 +864,15 @@ def _resolve(cands: list[tuple[QuantityMention, bool, int]]) -> list[QuantityMen
 HINT_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
-def find_quantities(doc: Doc, *, exclude: Sequence[tuple[int, int]] = ()) -> list[QuantityMention]:
+def find_quantities(
+    doc: Doc, *, exclude: Sequence[tuple[int, int]] = (), keep_durations: bool = False
+) -> list[QuantityMention]:
     """Quantities in ``doc``; candidates overlapping an ``exclude`` span (a date) are dropped.
 
     Strong candidates (explicit currency, percent, unit or scale) survive an overlapping exclude
     span or DATE/TIME entity; see the module docstring for the whole overlap rule.
+    ``keep_durations`` makes "three years" an amount too (unit ``year``) even where the date
+    extractor claims it, for gold standards that count durations as quantities.
     """
     text = doc.text
     ctx = make_context(text, doc)
@@ -876,6 +880,8 @@ def find_quantities(doc: Doc, *, exclude: Sequence[tuple[int, int]] = ()) -> lis
     scanned = numbers.scan_numbers(text)
     time_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     cands: list[tuple[QuantityMention, bool, int]] = []
+    if keep_durations:
+        rule = [(q, strong or q.unit in _time_units()) for q, strong in rule]
     for q, strong in rule:
         if not strong and q.unit in _time_units() and any(q.start < b and a < q.end for a, b in time_ents):
             continue  # "three years": a duration, the date extractor's
@@ -887,7 +893,7 @@ def find_quantities(doc: Doc, *, exclude: Sequence[tuple[int, int]] = ()) -> lis
             continue
         if any(n.start < ent.end_char and ent.start_char < n.end for n in scanned):
             continue  # the rules read a number here and kept or refused it
-        for q, strong in extract(ent.text, ctx):
+        for q, strong in extract(ent.text, replace(ctx, doc=None)):  # offsets are the entity's
             moved = replace(q, start=q.start + ent.start_char, end=q.end + ent.start_char)
             cands.append((moved, strong, 1))
     kept = []

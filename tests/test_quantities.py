@@ -188,3 +188,12 @@ def test_news_table(nlp, case):
     for q, g in zip(got, case["quantities"], strict=True):
         expected = {k: g[k] for k in ("value_max", "bound", "change", "per", "vague") if k in g}
         assert {k: getattr(q, k) for k in expected} == pytest.approx(expected)
+
+
+def test_durations_belong_to_dates_unless_asked(nlp):
+    text = "The project took three years and cost $5 million."
+    doc = nlp(text)
+    span = (text.index("three"), text.index("years") + 5)
+    assert [q.text for q in find_quantities(doc, exclude=[span])] == ["$5 million"]
+    got = find_quantities(doc, exclude=[span], keep_durations=True)
+    assert [(q.text, q.unit) for q in got] == [("three years", "year"), ("$5 million", "USD")]
