@@ -59,6 +59,7 @@ class Cues:
     baseline_cue: re.Pattern[str]
     third_person: frozenset[str]
     person_pronouns: frozenset[str]
+    passing_preps: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
     dominant_min: int
@@ -104,6 +105,7 @@ def cues() -> Cues:
         baseline_cue=re.compile(c["baseline_between"], re.IGNORECASE),
         third_person=frozenset(s["third_person"]),
         person_pronouns=frozenset(s["person_pronouns"]),
+        passing_preps=frozenset(s["passing_prepositions"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
         dominant_min=int(s["dominant_min_mentions"]),
@@ -193,10 +195,12 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
 
 
 def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
-    """Whether the ORG is a subject or possessor somewhere (or is named in another part of the article)."""
+    """Whether the ORG is named other than in passing ("investors including Sequoia Capital"),
+    or is named in another part of the article."""
     here = [e for e in ents if e.entity_key == main.entity_key]
     if len([e for e in doc_entities if e.entity_key == main.entity_key]) > len(here):
         return True
+    passing = cues().passing_preps
     for e in here:
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
@@ -204,7 +208,7 @@ def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
         t = span.root
         while t.dep_ in ("compound", "appos", "conj") and t.head is not t:
             t = t.head
-        if t.dep_ in ("nsubj", "nsubjpass", "poss") or (t.dep_ == "pobj" and t.head.lower_ == "by"):
+        if not (t.dep_ == "pobj" and t.head.lower_ in passing):
             return True
     return False
 
