@@ -134,7 +134,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "suffix_code": re.compile(rf"\s{{0,2}}(?:{_alternation(codes, boundary_left=False)})(?![A-Za-z])"),
         "suffix_code_low": re.compile(rf"\s{{0,2}}(?:{_alternation(low_codes, boundary_left=False)})(?![A-Za-z])"),
         "suffix_word": re.compile(
-            rf"(?:\s{{1,2}}|-)(?:{_alternation(after_words, boundary_left=False)})(?![A-Za-z])", re.I
+            rf"(?:\s{{0,2}}|-)(?:{_alternation(after_words, boundary_left=False)})(?![A-Za-z])", re.I
         ),
         "percent": re.compile(
             rf"(?:\s{{0,2}}|-)(?:{_alternation(cue['percent_after'], boundary_left=False)})(?![A-Za-z])", re.I
@@ -314,7 +314,7 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
         weak = (
             (written in cur["needs_digits"] and not num.has_digits)
             or (written in cur["attached_only"] and m.group()[:1].isspace())
-            or (written == "p" and not ctx.pound_is_currency)  # "50p" in a sterling story; "1080p" is video
+            or (written == "p" and not ctx.pound_is_currency and num.value in cur["video_lines"])  # "1080p"
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
@@ -385,7 +385,8 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             and (_plural_noun_after(text, end + 1, ctx) or ctx.m_is_million and not re.match(r"m\s+[a-z]", text[end:]))
         ):
             value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
-            end, after = end + 1, None
+            end += 1
+            after = _unit_after(text, end, num, ctx) if re.match(r"\s", text[end : end + 1]) else None
         if after is not None:
             a_end, a_unit, a_text, a_kind, a_assumed = after
             if a_unit in currencies()["scaled_codes"]:  # "30 MUSD" = 30 million USD
