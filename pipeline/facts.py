@@ -332,7 +332,12 @@ def _verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is an open complement of ("expected" <- "to be launched")."""
     chain = [verb]
     t = verb
-    while t.dep_ in ("xcomp", "acomp") and t.head is not t:
+    while t.head is not t and (
+        t.dep_ in ("xcomp", "acomp")
+        or (
+            t.dep_ == "conj" and not any(ch.dep_ in ("aux", "nsubj") for ch in t.children)
+        )  # "will open ... and create"
+    ):
         t = t.head
         chain.append(t)
     return chain
@@ -422,29 +427,25 @@ def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> Da
 
 
 def _modality(chain: Sequence[Token], noun: Token | None) -> tuple[str, bool]:
-    """("reported" | "forecast" | "plan", negated) from the verb chain, nearest cue first."""
+    """("reported" | "forecast" | "plan", negated) from the verb chain, nearest cue first, then the noun
+    ("a target of 10 million")."""
     c = cues()
-    negated = any(ch.dep_ == "neg" or ch.lower_ in c.negation for v in chain for ch in v.children if ch.dep_ == "neg")
+    negated = any(ch.dep_ == "neg" and ch.lower_ in c.negation for v in chain for ch in v.children)
     for v in chain:
         lemma = v.lemma_.lower()
-        if v is not chain[0] or v.dep_ in ("xcomp",):
-            if lemma in c.plan_verbs:
-                return "plan", negated
-            if lemma in c.forecast_verbs:
-                return "forecast", negated
+        if lemma in c.plan_verbs and (v is not chain[0] or any(ch.dep_ in ("dobj", "xcomp") for ch in v.children)):
+            return "plan", negated
+        if lemma in c.forecast_verbs:
+            return "forecast", negated
         if any(ch.dep_ == "aux" and ch.lower_ in c.forecast_aux for ch in v.children):
             return "forecast", negated
     if noun is not None:
-        lemma = noun.lemma_.lower()
         head = noun.head.head if noun.dep_ == "pobj" else None
         for n in (noun, head):
-            if n is None:
-                continue
-            if n.lemma_.lower() in c.plan_nouns:
+            if n is not None and n.lemma_.lower() in c.plan_nouns:
                 return "plan", negated
-            if n.lemma_.lower() in c.forecast_nouns:
+            if n is not None and n.lemma_.lower() in c.forecast_nouns:
                 return "forecast", negated
-        del lemma
     return "reported", negated
 
 

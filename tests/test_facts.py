@@ -516,3 +516,17 @@ def test_name_missed_by_the_ner_in_one_sentence(nlp):
     text = "Citadel posted a loss, Citadel said. In composite trading, Citadel shares closed at $45.75."
     f = one(run(nlp, text, [], [qty(text, "$45.75", 45.75, unit="USD", kind="currency")]), value=45.75)
     assert f.subject == "Citadel"
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Samsung expects an operating profit of 5.2 trillion won.", "forecast"),
+        ("Amazon will open a warehouse and create 1,000 jobs.", "forecast"),
+        ("IDC estimated that Xiaomi shipped 32 million phones.", "reported"),
+    ],
+)
+def test_modality_on_main_and_conjoined_verbs(nlp, text, modality):
+    q = next(s for s in ("5.2 trillion won", "1,000 jobs", "32 million phones") if s in text)
+    f = one(run(nlp, text, [], [qty(text, q, 1.0, unit="x", kind="count")]), value=1.0)
+    assert f.modality == modality
