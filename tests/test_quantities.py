@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.dates import find_dates
 from pipeline.nlp import load_nlp
-from pipeline.quantities import find_quantities, find_ranks, parse_quantity
+from pipeline.quantities import extract, find_quantities, find_ranks, parse_quantity
 
 
 @pytest.fixture(scope="module")
@@ -197,3 +199,34 @@ def test_durations_belong_to_dates_unless_asked(nlp):
     assert [q.text for q in find_quantities(doc, exclude=[span])] == ["$5 million"]
     got = find_quantities(doc, exclude=[span], keep_durations=True)
     assert [(q.text, q.unit) for q in got] == [("three years", "year"), ("$5 million", "USD")]
+
+
+_PIECES = list("0123456789 ,.-/%$£€()kmMbn") + [
+    " million",
+    " a ",
+    " of ",
+    " half",
+    " dollars",
+    " per cent",
+    " km",
+    " to ",
+    " between ",
+    "NT$",
+    " one",
+    " years old",
+    "-inch",
+    " over ",
+    " in ",
+    " hundred",
+    "\n  1. ",
+    " St.",
+    " tonnes",
+    " dlrs ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25).map("".join))
+def test_extract_never_crashes_and_offsets_hold(text):
+    for q, _strong in extract(text):
+        assert text[q.start : q.end] == q.text
