@@ -158,6 +158,8 @@ def predict_real(gold: Sequence[dict], nlp) -> dict[str, list[Key]]:
     articles = [article_from_record({"id": r["id"], "text": r["text"], "published": r.get("published")}) for r in gold]
     out: dict[str, list[Key]] = {}
     for ex in extract_articles(articles, nlp):
+        if not hasattr(ex, "facts"):  # an error row: the document predicted nothing
+            continue
         out[ex.article.doc_id] = [fact_key(f.subject, f.value, f.unit, f.time_value) for f in _facts_of(ex)]
     return out
 

@@ -30,7 +30,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "csubj", "csubjpass"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PROPERTY_PREPS = frozenset({"of", "for", "in", "at", "from", "on"})
 _STOP = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those"})
-_NON_WORD = re.compile(r"[^\w\s-]")
+_NON_WORD = re.compile(r"[^\w\s-]|_")
 
 
 @dataclass(frozen=True)

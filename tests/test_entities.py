@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.entities import canonicalize, clean_name, find_entities, name_key
 from pipeline.nlp import load_nlp
@@ -137,3 +139,10 @@ def test_canonicalize_two_longer_companies_leave_the_short_form_alone():
         [_mention("Samsung Electronics", "ORG"), _mention("Samsung Heavy", "ORG"), _mention("Samsung", "ORG")]
     )
     assert out[2].canonical_name == "Samsung"
+
+
+@given(st.text(max_size=40), st.sampled_from(["ORG", "PERSON", "GPE"]))
+def test_name_key_is_stable_under_possessive_and_case(name, label):
+    key = name_key(name, label)
+    assert key == key.casefold()
+    assert name_key(key, label) == name_key(name_key(key, label), label)

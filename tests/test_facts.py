@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import facts as F
 from pipeline.entities import canonicalize, find_entities
@@ -530,3 +532,10 @@ def test_modality_on_main_and_conjoined_verbs(nlp, text, modality):
     q = next(s for s in ("5.2 trillion won", "1,000 jobs", "32 million phones") if s in text)
     f = one(run(nlp, text, [], [qty(text, q, 1.0, unit="x", kind="count")]), value=1.0)
     assert f.modality == modality
+
+
+@given(st.text(max_size=60))
+def test_property_key_is_a_clean_identifier(text):
+    key = F.property_key(text)
+    assert key == key.lower() and " " not in key
+    assert F.property_key(key.replace("_", " ")) == key or not key
