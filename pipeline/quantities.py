@@ -586,6 +586,11 @@ def _token_at(doc: Doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
+def _is_one(text: str, pos: int) -> bool:
+    m = re.search(r"(\S+)\s*$", text[:pos])
+    return bool(m) and numbers.parse_number(m.group(1)) == 1
+
+
 def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | None:
     """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
     doc = ctx.doc
@@ -621,6 +626,8 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     lemma = best.lemma_.lower()
     if lemma in cues()["not_counted"]:
         return None
+    if best.tag_ not in ("NNS", "NNPS") and lemma not in cues()["collective_nouns"] and not _is_one(text, pos):
+        return None  # "a magnitude 6.1 earthquake": a singular noun is described, not counted
     if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
         return None
     return lemma, best.idx + len(best.text), best.text
