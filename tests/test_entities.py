@@ -146,3 +146,12 @@ def test_name_key_is_stable_under_possessive_and_case(name, label):
     key = name_key(name, label)
     assert key == key.casefold()
     assert name_key(key, label) == name_key(name_key(key, label), label)
+
+
+@pytest.mark.parametrize(
+    "sentence, product",
+    [("The Mi 3 will go on sale in October.", "Mi 3"), ("Xiaomi sold the Redmi Note 4.", "Redmi Note 4")],
+)
+def test_model_numbers_are_products_not_the_company(nlp, sentence, product):
+    found = {(m.text, m.label) for m in find_entities(nlp(sentence))}
+    assert (product, "PRODUCT") in found
