@@ -4,7 +4,10 @@ Candidates come from the grammar in ``pipeline.timex`` (regexes over the text); 
 what text alone cannot tell: whether "May" is a verb, whether "2012" is part of an amount,
 whether "a year" follows a price (a SET), and the tense that decides if a bare "Friday" or
 "March" lies before or after the publication date. Overlaps keep the longest match.
-The previous resolved date is carried along so "the next day" follows the narrative.
+The previous resolved date is carried along so "the next day" follows the narrative, and the
+quarter just reported so "a year earlier" means that quarter a year before.
+Speed: each pattern only runs within a short window around cue words of its anchor class
+(a month name, a unit, a year-like number ...), so most of a text is never scanned.
 """
 
 from __future__ import annotations
