@@ -44,7 +44,7 @@ format: setup ## apply ruff fixes and formatting
 
 eval: setup ## score dates, quantities and facts against the development data
 	$(PY) -m pipeline evaluate dates $(if $(wildcard $(DEV)/temporal_dev.jsonl),$(DEV)/temporal_dev.jsonl,tests/data/temporal_dev_sample.jsonl)
-	$(PY) -m pipeline evaluate quantities $(if $(wildcard $(DEV)/quantities_dev.jsonl),$(DEV)/quantities_dev.jsonl,tests/data/quantities_sample.jsonl)
+	$(PY) -m pipeline evaluate quantities $(if $(wildcard $(DEV)/quantities_dev.jsonl),$(DEV)/quantities_dev.jsonl,tests/data/quantities_recognizers_sample.jsonl)
 	$(PY) -m pipeline evaluate quantities tests/data/news_quantities.jsonl
 	$(PY) -m pipeline evaluate facts tests/data/facts_gold.jsonl
 
