@@ -951,9 +951,11 @@ def find_ranks(doc: Doc) -> list[RankMention]:
             out.append(RankMention(m.start(), m.end(), m.group(), int(n), "rank"))
         elif m.group("dig"):
             if _word_before(text, m.start()) in MONTHS or re.match(
-                r"\s+(of\s+)?(" + "|".join(MONTHS) + r")\b", text[m.end() : m.end() + 15], re.I
+                r"[\s-]+(of\s+)?(" + "|".join(MONTHS + cues()["rank_not_before"]) + r")\b",
+                text[m.end() : m.end() + 15],
+                re.I,
             ):
-                continue  # "May 4th", "4th of July": a date
+                continue  # "May 4th", "4th of July", "the 3rd quarter": dates
             out.append(RankMention(m.start(), m.end(), m.group(), int(m.group("d")), "ordinal"))
         else:
             w = m.group("w").lower()
