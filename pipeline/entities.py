@@ -50,7 +50,12 @@ def _ruler() -> SpanRuler | None:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True, "overwrite": True})
     with PATTERNS_PATH.open(encoding="utf-8") as f:
-        ruler.add_patterns([json.loads(line) for line in f if line.strip()])
+        patterns = [json.loads(line) for line in f if line.strip()]
+    ruler.add_patterns(patterns)
+    for p in patterns:  # the ruler keeps label/id hashes only; keep their strings for the lookup
+        for name in (p["label"], p.get("id")):
+            if name:
+                nlp.vocab.strings.add(name)
     return ruler
 
 

@@ -300,6 +300,9 @@ def _opens_clause(t: Token) -> bool:
     own = {ch.dep_ for ch in t.children}
     if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not own & {"nsubj", "nsubjpass", "mark"}:
         return False  # "..., raising $16 billion": a participle shares its head's clause
+    infinitive = any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+    if t.dep_ == "advcl" and infinitive and not own & {"nsubj", "nsubjpass", "mark"}:
+        return False  # "agreed in September 2017 to sell ...": an infinitive too
     # "the quarter that ended on September 28": the date dates the quarter, so it stays in the clause
     return not (t.dep_ == "relcl" and t.head.lemma_.lower() in cues().time_nouns)
 

@@ -155,3 +155,9 @@ def test_name_key_is_stable_under_possessive_and_case(name, label):
 def test_model_numbers_are_products_not_the_company(nlp, sentence, product):
     found = {(m.text, m.label) for m in find_entities(nlp(sentence))}
     assert (product, "PRODUCT") in found
+
+
+def test_abbreviations_are_not_entities_and_custom_labels_do_not_crash(nlp):
+    """Regression: a pattern label that is not a spaCy symbol (MISC) crashed the string lookup."""
+    found = find_entities(nlp("Our CEO said the IPO raised money for Apple."))
+    assert {m.text for m in found} == {"Apple"}
