@@ -155,6 +155,7 @@ def _regexes() -> dict[str, re.Pattern]:
         "zones": re.compile(
             r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"  # 10:30, 2:00 pm
             r"|\b\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)"  # 6pm, 11 a.m.
+            r"|\b\d{3,4}\s?(?:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|JST|IST)\b"  # 0735 GMT
             r"|\+\d{1,3}(?:[-. /]\(?\d{1,4}\)?){2,}(?![\d,])"  # +1-222-2222, +44 20 7946 0958
             r"|\(?\b\d{2,4}\)?(?:[-./]\d{2,4}){2,}(?![\d,])"  # 555-123-4567, 5/17/2018, 1.2.3
             r"|\b\d(?:[-.]\d{3,4}){3}\b"  # 1-800-275-2273
@@ -607,8 +608,8 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     i = tok.i
     while i < len(doc) and i < tok.i + 5:
         t = doc[i]
-        if t.pos_ == "NOUN" and t.is_alpha:
-            best = t
+        if (t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha:
+            best = t  # "14 people", "12 Americans"
         elif (
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
@@ -619,11 +620,13 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         else:
             break
         i += 1
-        if best is not None and (i >= len(doc) or doc[i].pos_ != "NOUN"):
+        if best is not None and (i >= len(doc) or (doc[i].pos_ != "NOUN" and doc[i].tag_ != "NNPS")):
             break
     if best is None:
         return None
     lemma = best.lemma_.lower()
+    if best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("s"):
+        lemma = lemma[:-1]  # the lemmatizer leaves proper plurals alone: "Americans" -> "american"
     if lemma in cues()["not_counted"]:
         return None
     if best.tag_ not in ("NNS", "NNPS") and lemma not in cues()["collective_nouns"] and not _is_one(text, pos):
