@@ -618,9 +618,10 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
     return out
 
 
-def scan_numbers(text: str) -> list[NumberSpan]:
-    """Every number in ``text`` (longest reading wins), with offsets into ``text``."""
-    return scan_atoms(tokenize(text), text)
+@functools.lru_cache(maxsize=8)
+def scan_numbers(text: str) -> tuple[NumberSpan, ...]:
+    """Every number in ``text`` (longest reading wins), with offsets into ``text`` (cached)."""
+    return tuple(scan_atoms(tokenize(text), text))
 
 
 # -- writing numbers (used by tests and for round trips) ------------------------------

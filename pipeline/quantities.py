@@ -185,6 +185,13 @@ class Context:
     doc: Doc | None = None
 
 
+@functools.cache
+def _cue_regex(family: str) -> re.Pattern:
+    words = [w for ws in cues()["currency_context"][family].values() for w in ws]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+
+
 def currency_context(text: str) -> dict[str, str]:
     """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
 
@@ -196,10 +203,10 @@ def currency_context(text: str) -> dict[str, str]:
         if family in ("default", "min_mentions"):
             continue
         default = table["default"][family]
-        counts = {
-            code: sum(len(re.findall(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text)) for w in words)
-            for code, words in options.items()
-        }
+        counts = dict.fromkeys(options, 0)
+        word_code = {w: code for code, words in options.items() for w in words}
+        for m in _cue_regex(family).finditer(text):
+            counts[word_code[m.group()]] += 1
         best = max(counts, key=lambda c: (counts[c], c == default))
         if best != default and counts[best] >= table["min_mentions"] and counts[best] > counts.get(default, 0):
             out[family] = best
@@ -410,7 +417,9 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
         strong = kind != "number" or num.scale is not None or num.has_words and num.value >= 1000
         if num.atoms[-1].kind == "word" and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
             # "a quarter of", "cut by a quarter": a share, not the date extractor's three months
-            strong = strong or bool(re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", text[:start]))
+            before = text[max(0, start - 10) : start]
+            share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
+            strong = strong or bool(share)
         if kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
@@ -588,7 +597,7 @@ def _token_at(doc: Doc, char: int):
 
 
 def _is_one(text: str, pos: int) -> bool:
-    m = re.search(r"(\S+)\s*$", text[:pos])
+    m = re.search(r"(\S+)\s*$", text[max(0, pos - 30) : pos])
     return bool(m) and numbers.parse_number(m.group(1)) == 1
 
 
@@ -819,7 +828,9 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         pct = re.search(
             r"(?<![A-Za-z0-9%] )(?<![\d.])(percents?|per\s?cent)\s+of\s*$", text[max(0, start - 20) : start], re.I
         )
-        if kind == "number" and q is None and pct and not re.search(r"[\d%]\s*$", text[: start - len(pct.group())]):
+        pct_start = start - len(pct.group()) if pct else start
+        after_number = re.search(r"[\d%]\s*$", text[max(0, pct_start - 5) : pct_start])
+        if kind == "number" and q is None and pct and not after_number:
             start -= len(pct.group())  # "per cent of twenty-two" (no number before "percent")
             unit, unit_text, kind = "percent", pct.group(1), "percent"
         per_from = end
@@ -888,7 +899,7 @@ def find_quantities(
     text = doc.text
     ctx = make_context(text, doc)
     rule = extract(text, ctx)
-    scanned = numbers.scan_numbers(text)
+    scanned = numbers.scan_numbers(text)  # cached: extract() scanned the same text
     time_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     cands: list[tuple[QuantityMention, bool, int]] = []
     if keep_durations:
