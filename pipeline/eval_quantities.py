@@ -153,6 +153,8 @@ class QuantityReport:
     by_model: dict[str, Subset]
     errors: tuple[dict, ...] = field(default_factory=tuple)
     targets: dict[str, float] = field(default_factory=lambda: dict(TARGETS))
+    by_type: bool = True  # typed gold models scored against our quantities of their kind
+    untyped: Subset | None = None  # overall without the type filter (= the shared scorer's figure)
 
     def target_results(self) -> dict[str, tuple[float, float, bool]]:
         """name -> (value F1, target, met) for each target whose subset is present."""
@@ -170,7 +172,8 @@ class QuantityReport:
         return all(met for _, _, met in self.target_results().values())
 
     def render(self, errors: int = 10) -> str:
-        lines = [f"quantities: {self.gold_path}"]
+        mode = "typed: each gold model vs our quantities of its kind" if self.by_type else "untyped"
+        lines = [f"quantities: {self.gold_path} ({mode})"]
         header = (
             f"{'subset':<12}{'cases':>6}{'gold':>6}{'sys':>6}  "
             + "  ".join(f"{k + ' P/R/F1':<22}" for k in KEYS)
@@ -182,6 +185,12 @@ class QuantityReport:
                 f"{s.precision:.3f}/{s.recall:.3f}/{s.f1:.3f}".ljust(22) for s in (sub.scores[k] for k in KEYS)
             )
             lines.append(f"{sub.name:<12}{sub.cases:>6}{sub.n_gold:>6}{sub.n_sys:>6}  {cells}  {sub.case_accuracy:.3f}")
+        if self.untyped is not None and self.by_type:
+            u = self.untyped.scores
+            lines.append(
+                f"untyped overall (shared scorer): value F1 {u['value'].f1:.3f}, "
+                f"value+unit F1 {u['value+unit'].f1:.3f}, surface F1 {u['surface'].f1:.3f}"
+            )
         results = self.target_results()
         if results:
             lines.append("targets (value F1):")
@@ -201,6 +210,8 @@ class QuantityReport:
             "by_model": {k: v.to_dict() for k, v in sorted(self.by_model.items())},
             "targets": {k: {"value_f1": f, "target": t, "met": m} for k, (f, t, m) in self.target_results().items()},
             "targets_met": self.targets_met,
+            "by_type": self.by_type,
+            "untyped_overall": None if self.untyped is None else self.untyped.to_dict(),
         }
 
 
@@ -241,6 +252,7 @@ def score_cases(
     ``by_type`` scores each typed gold model against our quantities of that type only (see
     ``typed``); ``by_type=False`` is what the shared scorer computes on an untyped run.
     """
+    untyped = _subset("overall", cases, system)
     if by_type:
         system = typed(cases, system)
     by_model: dict[str, list[dict]] = {}
@@ -263,6 +275,8 @@ def score_cases(
         overall=_subset("overall", cases, system),
         by_model={m: _subset(m, cs, system) for m, cs in by_model.items()},
         errors=tuple(errors),
+        by_type=by_type,
+        untyped=untyped,
     )
 
 
