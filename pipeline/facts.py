@@ -1072,7 +1072,12 @@ def _event_predicate(verb: Token, subject, dspan: Span) -> str:
 
 
 def _identity(f: Fact) -> tuple:
-    return (f.subject_key or f.subject, f.property_key, f.value, f.value_max, f.unit, f.time_value, f.modality)
+    """What makes two rows one fact. A large amount with its unit, subject and time is distinctive
+    enough on its own ("shipped 3 million units" / "shipments of 3 million units"); a percentage or
+    a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%")."""
+    distinctive = f.value is not None and abs(f.value) >= 1000 and f.unit not in (None, "percent")
+    prop = None if distinctive else f.property_key
+    return (f.subject_key or f.subject, prop, f.value, f.value_max, f.unit, f.time_value, f.modality)
 
 
 def consolidate(facts: Sequence[Fact]) -> list[Fact]:

@@ -539,3 +539,12 @@ def test_property_key_is_a_clean_identifier(text):
     key = F.property_key(text)
     assert key == key.lower() and " " not in key
     assert F.property_key(key.replace("_", " ")) == key or not key
+
+
+def test_consolidate_same_amount_stated_with_different_words():
+    a = Fact(0, 10, "s1", "Xiaomi", "ship", "ship", "ORG:xiaomi", value=3e6, unit="unit", sources=((0, 10),))
+    b = Fact(20, 30, "s2", "Xiaomi", "shipments", "shipment", "ORG:xiaomi", value=3e6, unit="unit", sources=((20, 30),))
+    c = Fact(40, 50, "s3", "Xiaomi", "revenue", "revenue", "ORG:xiaomi", value=5.0, unit="percent", sources=((40, 50),))
+    d = Fact(60, 70, "s4", "Xiaomi", "profit", "profit", "ORG:xiaomi", value=5.0, unit="percent", sources=((60, 70),))
+    out = F.consolidate([a, b, c, d])
+    assert [f.sources for f in out] == [((0, 10), (20, 30)), ((40, 50),), ((60, 70),)]
