@@ -298,6 +298,13 @@ def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
     if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
         return "future"
     infinitive = any(a.lower_ == "to" for a in auxes)
+    plan = verb if verb.lemma_.lower() in cues["plan"] else None
+    if plan is None and infinitive and verb.head.lemma_.lower() in cues["plan"]:
+        plan = verb.head
+    if plan is not None and (_past_marked(plan) or plan.dep_ in ("acl", "amod", "relcl") and plan.tag_ == "VBN"):
+        return None  # "planned a rally on Saturday", "had been due to expire Friday": the nearest day
+    if infinitive and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is to resume trading Tuesday"
     if verb.lemma_.lower() in cues["plan"] and verb.tag_ in ("VB", "VBZ", "VBP", "VBG", "JJ"):
         return "future"  # "plans a rally on Saturday", "is due Friday"
     if verb.lemma_.lower() in cues["plan"] and verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -308,11 +315,20 @@ def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
         return "future" if verb.lemma_.lower() in cues["plan"] else "past"  # "the year ended Sept. 30"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and perfect:
-        return "past"
+    if perfect and verb.tag_ in ("VBN", "VBG"):
+        return "past"  # "have been searching since the Oct. 23 slaying"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     return None
+
+
+def _past_marked(verb: Token) -> bool:
+    """A plan made before and maybe overtaken: "had (been) scheduled", "was due", "had been due"."""
+    if verb.dep_ == "acomp":
+        verb = verb.head
+    return any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in verb.children) and not any(
+        a.lower_ in ("were", "was") and verb.tag_ == "VBG" for a in verb.children
+    )
 
 
 def _cues() -> dict[str, set[str]]:
@@ -322,6 +338,8 @@ def _cues() -> dict[str, set[str]]:
         "plan": set(lx["plan_lemmas"]),
         "phrases": set(lx["future_phrases"]),
         "weak_phrases": set(lx["future_phrases_unless_past"]),
+        "defer": set(lx["deferral_lemmas"]),
+        "defer_phrases": set(lx["deferral_phrases"]),
     }
 
 
@@ -335,6 +353,7 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
     if any(before.endswith(" " + p) for p in cues["phrases"]):
         return "future"  # "as early as Tuesday"
     tense = None
+    verb = None
     if parsed:
         verb = _governing_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
@@ -347,6 +366,9 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
             tense = "future"
         elif any(t.tag_ == "VBD" for t in window):
             tense = "past"
+    deferred = verb is not None and verb.lemma_.lower() in cues["defer"]
+    if deferred and any(before.endswith(" " + p) for p in cues["defer_phrases"]):
+        return "future"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday"
     if tense != "past" and any(before.endswith(" " + p) for p in cues["weak_phrases"]):
         return "future"  # "until Tuesday", "by March" (unless the clause is past)
     return tense
@@ -368,7 +390,8 @@ def _tight(c: Candidate) -> tuple[int, int]:
     start, end = c.start, c.end
     m = c.match
     approx = m.groupdict().get("approx")
-    if approx is not None and m.start("approx") == start:
+    # "about two years ago" stays whole: the approximator belongs to the point in time
+    if approx is not None and m.start("approx") == start and c.pattern.kind != "offset":
         rest = m.string[m.end("approx") : end].lstrip()
         word = timex._key(approx)
         if word in lexicon()["approx_outside_span"] or re.match(r"(?i)the\s", rest):

@@ -322,6 +322,41 @@ def test_find_dates_tense_and_periods(nlp, text, expected):
     assert _found(nlp, text, "2015-04-08") == expected
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a deferral "until"/"through" points forward even in a past clause (issue 4)
+        ("Officials postponed until Tuesday morning any action.", "2000-03-30", [("Tuesday morning", "2000-04-04TMO")]),
+        ("INS extended its deadline until 9 a.m. Tuesday.", "2000-04-03", [("9 a.m. Tuesday", "2000-04-04T09:00")]),
+        ("The banks extended loans through January.", "1989-10-30", [("January", "1990-01")]),
+        # "effective" dates lie ahead
+        ("The company created a new office, effective Feb. 1.", "1989-10-26", [("Feb. 1", "1990-02-01")]),
+        # a plan made before and maybe overtaken: the nearest day
+        ("It had been due to expire at midnight Friday.", "1989-10-30", [("midnight Friday", "1989-10-27T24:00")]),
+        ("A service planned for Saturday was canceled.", "1999-10-24", [("Saturday", "1999-10-23")]),
+        # "is to" + verb is a plan
+        ("The stock is to resume trading in Paris Tuesday.", "1989-10-27", [("Tuesday", "1989-10-31")]),
+        # perfect progressive: the date lies behind
+        ("Police have been searching for him since the Oct. 23 slaying.", "1999-05-06", [("Oct. 23", "1998-10-23")]),
+    ],
+)
+def test_find_dates_tense_cues(nlp, text, published, expected):
+    assert _found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # approximators stay inside "ago" expressions and "nearly" inside amounts (TimeBank extents)
+        ("He was killed almost two years ago.", [("almost two years ago", "2013")]),
+        ("The strike lasted nearly two months.", [("nearly two months", "P2M")]),
+        ("The strike lasted about two months.", [("two months", "P2M")]),
+    ],
+)
+def test_find_dates_approximator_extents(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
 def test_find_dates_follows_the_narrative(nlp):
     found = _found(nlp, "The attack happened on Oct. 23, 1998. The next day, police arrested a man.")
     assert found == [("Oct. 23, 1998", "1998-10-23"), ("The next day", "1998-10-24")]
