@@ -60,6 +60,7 @@ class Cues:
     third_person: frozenset[str]
     person_pronouns: frozenset[str]
     passing_preps: frozenset[str]
+    object_subject_verbs: frozenset[str]
     first_person: frozenset[str]
     first_person_min: int
     dominant_min: int
@@ -106,6 +107,7 @@ def cues() -> Cues:
         third_person=frozenset(s["third_person"]),
         person_pronouns=frozenset(s["person_pronouns"]),
         passing_preps=frozenset(s["passing_prepositions"]),
+        object_subject_verbs=frozenset(s["object_subject_verbs"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
         dominant_min=int(s["dominant_min_mentions"]),
@@ -577,6 +579,11 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
             return None
         subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+        if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
+            for ch in v.children:
+                ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
+                if ent is not None:
+                    return ch, ent
         # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
         for s in sorted(subj, key=lambda t: _entity_at(ctx, t) is None) + agent:
             if prop is not None and s.i == prop.i:
@@ -584,6 +591,11 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
             ent = _resolve(ctx, s)
             if ent is not None:
                 return s, ent
+            if s.pos_ in ("VERB", "AUX"):  # a clause as subject ("it target is 60 million"): its own subject
+                inner = [g for g in s.children if g.dep_ == "nsubj"]
+                ent = _resolve(ctx, inner[0]) if inner else None
+                if ent is not None:
+                    return inner[0], ent
             for ch in s.children if s.lemma_.lower() not in c.company_nouns else ():
                 if ch.dep_ in ("poss", "compound"):
                     ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)

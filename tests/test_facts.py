@@ -548,3 +548,12 @@ def test_consolidate_same_amount_stated_with_different_words():
     d = Fact(60, 70, "s4", "Xiaomi", "profit", "profit", "ORG:xiaomi", value=5.0, unit="percent", sources=((60, 70),))
     out = F.consolidate([a, b, c, d])
     assert [f.sources for f in out] == [((0, 10), (20, 30)), ((40, 50),), ((60, 70),)]
+
+
+def test_valuation_is_about_the_object(nlp):
+    text = "Xiaomi raised $1.1 billion in a funding round that values the company at $45 billion."
+    qs = [
+        qty(text, "$1.1 billion", 1.1e9, unit="USD", kind="currency"),
+        qty(text, "$45 billion", 4.5e10, unit="USD", kind="currency"),
+    ]
+    assert {f.subject for f in run(nlp, text, [], qs)} == {"Xiaomi"}
