@@ -624,13 +624,14 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
         ):
-            if best is not None:
+            if best is not None and best.tag_ in ("NNS", "NNPS"):
                 break
         else:
             break
         i += 1
-        if best is not None and (i >= len(doc) or (doc[i].pos_ != "NOUN" and doc[i].tag_ != "NNPS")):
-            break
+        plural = best is not None and best.tag_ in ("NNS", "NNPS")  # a singular noun may be a modifier:
+        if plural and (i >= len(doc) or (doc[i].pos_ != "NOUN" and doc[i].tag_ != "NNPS")):  # "monetizable
+            break  # daily active users"
     if best is None:
         return None
     lemma = best.lemma_.lower()
@@ -753,7 +754,8 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
                 ok = (
                     (joiner != "and" or re.search(r"between\s*$", head))
                     and not (joiner == "to" and re.search(r"from\s*$", head))
-                    and not (joiner == "to" and (p.end != p.num.end or _change(text, p.start, p.start, p.kind)))
+                    and not (joiner == "to" and _change(text, p.start, p.start, p.kind))  # "rose 3% to 5%"
+                    and not (joiner == "to" and p.end != p.num.end and (p.kind, p.unit) != (q.kind, q.unit))
                     and (p.kind == "number" or p.unit == q.unit)
                     and not (p.kind == "number" and q.prefixed)
                 )
