@@ -229,8 +229,24 @@ def _weekday_name(s: Seen) -> bool:
     )
 
 
+def _before_a_clause(s: Seen) -> bool:
+    """ "the day before authorities issued a warrant": "before" opens a clause, not a narrative offset."""
+    if s.cand.pattern.name != "narrative" or s.nxt is None:
+        return False
+    if not timex._key(s.groups.get("nrel", "")).endswith((" before", " after")):
+        return False
+    after = []
+    for t in s.doc[s.nxt.i : s.nxt.i + 4]:
+        if t.is_punct:
+            break
+        after.append(t)
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") for t in after)
+    return s.nxt.tag_ == "VBG" or subject
+
+
 REJECT = (
     _month_is_word,
+    _before_a_clause,
     _year_in_amount,
     _bare_season,
     _generic_deictic,

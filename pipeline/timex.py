@@ -791,6 +791,8 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         "century": "CE",
         "fortnight": "2W",
     }[unit]
+    if code in ("DE", "CE") and _key(g.get("rel", "")) in lexicon()["past_span_relatives"]:
+        return Timex("DURATION", duration_value(1, code), mod)  # "the past century": the last hundred years
     ref = c.ref
     if ref is None or not _ref_gran_ok(ref, "D" if code in ("W", "WE", "2W") else code):
         und = {"WE": "XXXX-WXX-WE", "2W": "XXXX-WXX"}.get(code, _UNDERSPECIFIED.get(code, "XXXX"))

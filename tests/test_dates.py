@@ -357,6 +357,22 @@ def test_find_dates_approximator_extents(nlp, text, expected):
     assert _found(nlp, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Funds may sell bonds in the weeks ahead.", [("the weeks ahead", "PXW")]),
+        ("Over the years many more patients survived.", [("the years", "PXY")]),
+        ("Prices rose over the past century.", [("the past century", "P100Y")]),
+        ("Growth slowed in the last decade.", [("the last decade", "200")]),
+        ("He was shot last Oct. 23 in his home.", [("Oct. 23", "2014-10-23")]),
+        ("The talks broke down a week or so ago.", [("a week or so ago", "2015-W14")]),
+        ("He was last seen Nov. 3, the day before authorities issued a warrant.", [("Nov. 3", "2014-11-03")]),
+    ],
+)
+def test_find_dates_spans_and_periods_more(nlp, text, expected):
+    assert _found(nlp, text) == expected
+
+
 def test_find_dates_follows_the_narrative(nlp):
     found = _found(nlp, "The attack happened on Oct. 23, 1998. The next day, police arrested a man.")
     assert found == [("Oct. 23, 1998", "1998-10-23"), ("The next day", "1998-10-24")]
