@@ -620,18 +620,22 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         if (t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha:
             best = t  # "14 people", "12 Americans"
         elif (
-            (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "JJR", "JJS"))
+            (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
         ):
-            if best is not None and best.tag_ in ("NNS", "NNPS"):
+            if best is not None and best.tag_ == "NNS":
                 break
         else:
             break
         i += 1
-        plural = best is not None and best.tag_ in ("NNS", "NNPS")  # a singular noun may be a modifier:
-        if plural and (i >= len(doc) or (doc[i].pos_ != "NOUN" and doc[i].tag_ != "NNPS")):  # "monetizable
-            break  # daily active users"
+        # a singular noun ("monetizable daily active users") or a proper plural ("Dataproducts common
+        # shares") may only modify the noun that is counted
+        nxt = doc[i] if i < len(doc) else None
+        if best is not None and best.tag_ == "NNS" and (nxt is None or nxt.pos_ != "NOUN"):
+            break
+        if best is not None and best.tag_ == "NNPS" and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")):
+            break
     if best is None:
         return None
     lemma = best.lemma_.lower()
