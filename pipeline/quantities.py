@@ -182,6 +182,7 @@ class Context:
     franc: str = "CHF"
     pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
     m_is_million: bool = False  # the text writes millions as "$3m": a bare "41m" is 41 million too
+    market_points: bool = False  # the text talks about an index or shares: "points" are index points
     doc: Doc | None = None
 
 
@@ -215,6 +216,11 @@ def currency_context(text: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _market_regex() -> re.Pattern:
+    return re.compile(_alternation(cues()["market_words"], boundary_left=True), re.I)
+
+
 def make_context(text: str, doc: Doc | None = None) -> Context:
     cc = currency_context(text)
     return Context(
@@ -222,6 +228,7 @@ def make_context(text: str, doc: Doc | None = None) -> Context:
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
         pound_is_currency="£" in text,
+        market_points=bool(_market_regex().search(text)),
         m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
         doc=doc,
     )
@@ -296,8 +303,8 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
     if m:
         written = m.group().strip(" -")
         name = cues()["percent_after"].get(_key(cues()["percent_after"], written), "percent")
-        if name == "point" and not re.search(r"percent|%|index|dow|nasdaq|s&p|ftse|nikkei|stock", text, re.I):
-            name = None
+        if name == "point" and not ctx.market_points:
+            name = None  # "points" are index points only in market copy
         if name is not None:
             return pos + m.end(), name, written, "percent", False
     cur = currencies()
