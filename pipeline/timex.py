@@ -715,6 +715,19 @@ def _r_quarter_the(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         q = _quarter(c.ref.date)[1] - 1 if c.ref and c.ref.granularity != "year" else 0
         q = q or 4
         return _date_timex("DATE", f"{g['year']}-Q{q}", None, "published" if c.ref else None)
+    if "month" in g and noun == "quarter":  # "the quarter ended Sept. 30": the three months up to then
+        end = _month_num(g["month"])
+        y = c.ref.date.year if c.ref else None
+        if y is not None and c.ref is not None and end > c.ref.date.month:
+            y -= 1
+        mid = (end - 2) % 12 + 1
+        q = (mid - 1) // 3 + 1
+        yq = None if y is None else y - (1 if mid > end else 0)
+        if yq is None:
+            return Timex("DATE", f"XXXX-Q{q}", None)
+        return _date_timex("DATE", f"{yq:04d}-Q{q}", None, "published")
+    if not adj and c.quarter is not None:  # "the quarter" after "the fiscal first quarter": that one
+        return _date_timex("DATE", c.quarter.value, None, "previous")
     if c.ref is None:
         return Timex("DATE", "XXXX-QX", None)
     y, q = _quarter(c.ref.date)
@@ -1005,6 +1018,19 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(d, code), None, anchor)
 
 
+def _r_part_of_day(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+    """ "in the morning", "mid afternoon": that part of the narrative's day (else the publication day)."""
+    part = _part_code(g)
+    prev = c.previous
+    if prev is not None and prev.start_date is not None and prev.start_date == prev.end_date:
+        day, anchor = prev.start_date, "previous"
+    elif c.ref is not None and c.ref.granularity == "day":
+        day, anchor = c.ref.date, "published"
+    else:
+        return Timex("TIME", f"XXXX-XX-XXT{part}", _mod(g))
+    return Timex("TIME", f"{day.isoformat()}T{part}", _mod(g), day, day, anchor)
+
+
 def _r_duration(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     mod = _mod(g)
     if "vaguedur" in g:
@@ -1118,6 +1144,7 @@ RESOLVERS = {
     "year_end": _r_year_end,
     "deictic": _r_deictic,
     "narrative": _r_narrative,
+    "part_of_day": _r_part_of_day,
     "duration": _r_duration,
     "duration_ended": _r_duration_ended,
     "set": _r_set,

@@ -367,10 +367,32 @@ def test_find_dates_approximator_extents(nlp, text, expected):
         ("He was shot last Oct. 23 in his home.", [("Oct. 23", "2014-10-23")]),
         ("The talks broke down a week or so ago.", [("a week or so ago", "2015-W14")]),
         ("He was last seen Nov. 3, the day before authorities issued a warrant.", [("Nov. 3", "2014-11-03")]),
+        # parts of the day without a weekday: the narrative's day (else the publication day)
+        ("By mid afternoon, officials had left.", [("mid afternoon", "2015-04-06TAF")]),
+        (
+            "Stocks fell Friday. Dealers placed orders in the morning.",
+            [("Friday", "2015-04-03"), ("the morning", "2015-04-03TMO")],
+        ),
     ],
 )
 def test_find_dates_spans_and_periods_more(nlp, text, expected):
     assert _found(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the quarter ended July 31" is the three months up to then (May-July: mostly Q2)
+        ("In the quarter ended July 31, sales rose.", [("the quarter", "1989-Q2"), ("July 31", "1989-07-31")]),
+        # a bare "the quarter" is the quarter just named
+        (
+            "Sales rose in the second quarter. In the quarter, costs fell.",
+            [("the second quarter", "1989-Q2"), ("the quarter", "1989-Q2")],
+        ),
+    ],
+)
+def test_find_dates_quarter_anaphora(nlp, text, expected):
+    assert _found(nlp, text, "1989-10-26") == expected
 
 
 def test_find_dates_follows_the_narrative(nlp):
