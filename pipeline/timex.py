@@ -1083,7 +1083,9 @@ def _r_set(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
             k = int(parse_number(f.replace(" times", "")) or 0) or None
         freq = f"{k}X" if k else None
     if "wd" in g:
-        return Timex("SET", f"XXXX-WXX-{_weekday_num(g['wd'])}", None, quant=quant, freq=freq)
+        part = lexicon()["day_parts"][_key(g["partpl"])[:-1]] if "partpl" in g else None
+        value = f"XXXX-WXX-{_weekday_num(g['wd'])}" + (f"T{part}" if part else "")
+        return Timex("SET", value, None, quant=quant, freq=freq)
     if "month" in g:
         return Timex("SET", f"XXXX-{_month_num(g['month']):02d}", None, quant=quant, freq=freq)
     if "season" in g:
@@ -1103,6 +1105,8 @@ def _r_holiday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     def on(y: int) -> dt.date:
         if spec[0] == "easter":
             return _easter(y) + dt.timedelta(days=spec[1])
+        if len(spec) == 4:  # Election Day: the day after the first Monday of November
+            return _nth_weekday(y, spec[0], spec[1], spec[2]) + dt.timedelta(days=spec[3])
         if len(spec) == 3:
             return _nth_weekday(y, spec[0], spec[1], spec[2])
         return dt.date(y, spec[0], spec[1])

@@ -395,6 +395,18 @@ def test_find_dates_quarter_anaphora(nlp, text, expected):
     assert _found(nlp, text, "1989-10-26") == expected
 
 
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("Flights leave on Tuesday nights.", "1998-02-13", [("Tuesday nights", "XXXX-WXX-2TNI")]),
+        ("The vote is on Election Day.", "1998-10-26", [("Election Day", "1998-11-03")]),
+        ("The plan will be announced at a later date.", "1998-10-26", [("a later date", "FUTURE_REF")]),
+    ],
+)
+def test_find_dates_sets_holidays_refs(nlp, text, published, expected):
+    assert _found(nlp, text, published) == expected
+
+
 def test_find_dates_follows_the_narrative(nlp):
     found = _found(nlp, "The attack happened on Oct. 23, 1998. The next day, police arrested a man.")
     assert found == [("Oct. 23, 1998", "1998-10-23"), ("The next day", "1998-10-24")]
