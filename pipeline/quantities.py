@@ -501,7 +501,7 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
     words = num.text.lower()
     if p.kind in ("number", "count") or p.unit in _time_units():
         wb = _word_before(text, p.start)
-        if wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]:
+        if _label_before(text, p):
             return True
         if text[max(0, p.start - 2) : p.start].strip() == "#":
             return True
@@ -552,6 +552,12 @@ def _name_like_number(text: str, p: _Piece, ctx: Context) -> bool:
         return False
     nxt = ctx.doc[span.end]
     return nxt.pos_ in ("VERB", "AUX") or (nxt.is_punct and nxt.text in ".;")
+
+
+def _label_before(text: str, p: _Piece) -> bool:
+    """ "page 3", "junctions 10 and 11": a label word names the number (and the list after it)."""
+    wb = _word_before(text, p.start)
+    return wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]
 
 
 def _street_address_after(text: str, end: int) -> bool:
@@ -827,7 +833,19 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
     spans = numbers.scan_numbers(text)
     zones = [(m.start(), m.end()) for m in _regexes()["zones"].finditer(text)]
     zones += _score_zones(text)
-    pieces = [p for p in _pieces(text, spans, ctx) if not _rejected(text, p, zones, ctx)]
+    pieces = []
+    refused_end: int | None = None
+    for p in _pieces(text, spans, ctx):
+        listed = (
+            refused_end is not None
+            and p.kind == "number"
+            and re.fullmatch(r"\s*(?:,|and|or|&|-|to)\s*", text[refused_end : p.start])
+        )
+        if listed or _rejected(text, p, zones, ctx):
+            refused_end = p.end if (listed or _label_before(text, p)) else None
+        else:
+            pieces.append(p)
+            refused_end = None
     out = []
     for p, q in _ranges(text, pieces, ctx):
         last = q or p
