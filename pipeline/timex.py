@@ -659,7 +659,9 @@ def _r_time(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
 
 
 def _r_decade(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
-    if "decade" in g:
+    if "decade" in g and g["decade"].endswith("00") and int(g["decade"]) <= 1900:
+        value = g["decade"][:2]  # "the 1800s" is the century
+    elif "decade" in g:
         value = g["decade"][:3]
     elif "dec2" in g:
         d = int(g["dec2"])
@@ -880,7 +882,7 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     base: dt.date | None = None
     anchor = None
     prev = c.previous
-    narrative = dir_word in ("later", "earlier") and prev is not None and prev.anchor != "published"
+    narrative = dir_word in ("later", "earlier") and prev is not None
     if narrative and _fine_enough(prev, unit):  # type: ignore[arg-type]
         base, anchor = prev.start_date, "previous"
     elif _ref_gran_ok(c.ref, unit):
@@ -1127,6 +1129,9 @@ def _r_holiday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
         d = [x for x in days if x >= r][0]
     else:
         d = min(days, key=lambda x: abs((x - r).days))
+    closest = min(days, key=lambda x: abs((x - r).days))
+    if rel == 0 and abs((d - r).days) > 180 and abs((closest - r).days) <= 14:
+        d = closest  # a tense guess a year away loses to the holiday a few days off
     return _date_timex("DATE", d.isoformat(), None, "published")
 
 

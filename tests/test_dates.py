@@ -401,6 +401,17 @@ def test_find_dates_quarter_anaphora(nlp, text, expected):
         ("Flights leave on Tuesday nights.", "1998-02-13", [("Tuesday nights", "XXXX-WXX-2TNI")]),
         ("The vote is on Election Day.", "1998-10-26", [("Election Day", "1998-11-03")]),
         ("The plan will be announced at a later date.", "1998-10-26", [("a later date", "FUTURE_REF")]),
+        # the holiday a few days off beats a tense guess a year away
+        ("Pilgrims came for Easter.", "2000-04-17", [("Easter", "2000-04-23")]),
+        # "the 1800s" is a century; "the 2000s" a decade
+        ("The firm was founded in the late 1800s.", "2013-03-06", [("the late 1800s", "18")]),
+        ("Prices rose in the 2000s.", "2013-03-06", [("the 2000s", "200")]),
+        # "two days later" counts from the story's last date, even one whose year was inferred
+        (
+            "He was arrested on Feb. 12 and released two days later.",
+            "2013-03-06",
+            [("Feb. 12", "2013-02-12"), ("two days later", "2013-02-14")],
+        ),
     ],
 )
 def test_find_dates_sets_holidays_refs(nlp, text, published, expected):
