@@ -208,6 +208,7 @@ def bench(
     fast: FastOpt = False,
     memory: Annotated[bool, typer.Option("--memory", help="Also compare peak RSS on 4x vs 1x the corpus.")] = False,
     json_out: Annotated[Path, typer.Option("--json", help="Where to write the figures.")] = Path(".bench/bench.json"),
+    repeat: Annotated[int, typer.Option(min=1, max=10, help="Run each measurement N times, keep the fastest.")] = 1,
 ) -> None:
     """Throughput: bare nlp.pipe vs the whole pipeline, 1 and N processes, and a cached re-run."""
     from .bench import render, run_bench
@@ -223,6 +224,7 @@ def bench(
                 workers=workers,
                 memory=memory,
                 json_path=json_out,
+                repeat=repeat,
                 log=lambda line: err.print(line, highlight=False),
             )
         except (RuntimeError, ValueError) as exc:

@@ -32,9 +32,11 @@ def test_sample_is_evenly_spread_through_the_corpus(records, tmp_path, sample, e
     assert _ids(prepare_corpus(records, sample=sample, work_dir=tmp_path / "work")) == expected
 
 
-def test_memory_corpus_repeats_every_record_under_new_ids(records, tmp_path):
-    ids = _ids(prepare_corpus(records, sample=4, work_dir=tmp_path / "work", repeat=4))
-    assert len(ids) == 16 and len(set(ids)) == 16
+@pytest.mark.parametrize("sample, repeat, distinct", [(4, 4, 4), (2, 4, 8), (1, 3, 3)])
+def test_memory_corpus_is_larger_with_unique_ids(records, tmp_path, sample, repeat, distinct):
+    ids = _ids(prepare_corpus(records, sample=sample, work_dir=tmp_path / "work", repeat=repeat))
+    assert len(ids) == sample * repeat and len(set(ids)) == len(ids)
+    assert len({i.split("#")[0] for i in ids}) == distinct
 
 
 def test_a_folder_is_used_as_it_is(tmp_path):
@@ -52,7 +54,7 @@ def test_bench_writes_every_figure_to_json(bench_result):
     written = json.loads((work / "bench.json").read_text())
     assert set(written["runs"]) == {"bare", "single", "workers", "rerun"}
     for run in written["runs"].values():
-        for key in ("docs", "words", "seconds", "words_per_second", "peak_rss_mb", "cpu_seconds", "stage_seconds"):
+        for key in ("docs", "words", "seconds", "words_per_second", "peak_rss_mb", "cpu_seconds", "cpu_main_seconds"):
             assert key in run
         assert run["docs"] == 2 and run["words"] > 0
     stages = written["runs"]["single"]["stage_seconds"]
@@ -60,6 +62,7 @@ def test_bench_writes_every_figure_to_json(bench_result):
     assert set(written["ratios"]) >= {"single_vs_bare", "workers_vs_single", "rerun_vs_single"}
     assert set(written["targets"]) == set(TARGETS) - {"memory_4x_vs_1x"}
     assert written["runs"]["rerun"]["cached"] == 2
+    assert {key: len(seconds) for key, seconds in written["tries"].items()} == dict.fromkeys(written["runs"], 1)
     assert "parser" in written["components"] and "ner" in written["components"]
 
 
