@@ -12,6 +12,7 @@ Speed: each pattern only runs within a short window around cue words of its anch
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -437,6 +438,23 @@ def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
     )
 
 
+def _over_is_a_preposition(doc: Doc, c: Candidate) -> bool:
+    """ "evolved over several years", "phased in over seven months": "over" means during, not more than."""
+    m = c.match
+    approx = m.groupdict().get("approx")
+    if approx is None or m.start("approx") != c.start or timex._key(approx) != "over":
+        return False
+    if "vague" in m.groupdict() and m.group("vague") is not None:
+        return True  # "over several years" cannot be "more than several years"
+    toks = _tokens(doc, c.start, c.end)
+    prev = _prev_token(doc, toks)
+    return (
+        prev is not None
+        and (prev.pos_ in ("VERB", "ADV", "PART") or prev.dep_ == "prt")
+        and prev.lemma_.lower() not in lexicon()["over_means_more_after"]
+    )
+
+
 def _moves_narrative(t: Timex) -> bool:
     """Dates precise to a day (or month) become the anchor of "the next day" and its kind."""
     if t.type not in ("DATE", "TIME") or t.start_date is None or t.end_date is None or t.value in timex.REFS:
@@ -480,7 +498,12 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
                     break
         if found is None:
             continue
-        out.append(_mention(c, found, text))
+        mention = _mention(c, found, text)
+        if _over_is_a_preposition(doc, c):
+            after = c.match.end("approx")
+            start = after + len(text[after:]) - len(text[after:].lstrip())
+            mention = dataclasses.replace(mention, start=start, text=text[start : mention.end], mod=None)
+        out.append(mention)
         if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":
             quarter = found
             quarter_end = c.end

@@ -351,6 +351,12 @@ def test_find_dates_tense_cues(nlp, text, published, expected):
         ("He was killed almost two years ago.", [("almost two years ago", "2013")]),
         ("The strike lasted nearly two months.", [("nearly two months", "P2M")]),
         ("The strike lasted about two months.", [("two months", "P2M")]),
+        # "over" after a verb is the preposition "during"; after "last" it means "more than"
+        ("Cuts will be phased in over seven months.", [("seven months", "P7M")]),
+        ("The system has evolved over several years.", [("several years", "PXY")]),
+        ("The tour will last over a week.", [("over a week", "P1W")]),
+        # "last" as a verb is no relative word
+        ("Voting could last several days.", [("several days", "PXD")]),
     ],
 )
 def test_find_dates_approximator_extents(nlp, text, expected):
