@@ -405,6 +405,12 @@ def test_find_dates_quarter_anaphora(nlp, text, expected):
     "text, published, expected",
     [
         ("Flights leave on Tuesday nights.", "1998-02-13", [("Tuesday nights", "XXXX-WXX-2TNI")]),
+        ("He works on weekends.", "1998-02-13", [("weekends", "XXXX-WXX-WE")]),
+        (
+            "Results for the quarter ending in March come in May.",
+            "2013-03-06",
+            [("the quarter", "2013-Q1"), ("March", "2013-03"), ("May", "2013-05")],
+        ),
         ("The vote is on Election Day.", "1998-10-26", [("Election Day", "1998-11-03")]),
         ("The plan will be announced at a later date.", "1998-10-26", [("a later date", "FUTURE_REF")]),
         # the holiday a few days off beats a tense guess a year away
