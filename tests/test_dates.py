@@ -368,6 +368,9 @@ def test_find_dates_approximator_extents(nlp, text, expected):
     [
         ("Funds may sell bonds in the weeks ahead.", [("the weeks ahead", "PXW")]),
         ("Over the years many more patients survived.", [("the years", "PXY")]),
+        ("You save fewer lives in the early years.", [("the early years", "PXY")]),
+        ("In the years that followed, the party grew.", [("the years", "PXY")]),
+        ("In the days of the empire, taxes were high.", []),
         ("Prices rose over the past century.", [("the past century", "P100Y")]),
         ("Growth slowed in the last decade.", [("the last decade", "200")]),
         ("He was shot last Oct. 23 in his home.", [("Oct. 23", "2014-10-23")]),
