@@ -11,7 +11,8 @@ How a quantity is found (rules as data in ``data/quantities_cues.json``, ``data/
    "between ... and" become one range (a shared scale or unit applies to both ends). Cue words
    around the span give ``bound``, ``change`` (also from the governing verb when there is a
    parse) and ``per``. An ambiguous "$", "¥" or "francs" takes its ISO code from country cues
-   in the text and is flagged ``currency_assumed``.
+   in the text; ``currency_assumed`` is set only when those cues, not the text, chose it ("$"
+   in a Taiwan story -> TWD), not for the plain default reading ("$" -> USD).
 3. Numbers that are not amounts are dropped: years, times of day, phone numbers, IDs and model
    names ("SCP-173", "iPhone 5", "5G", "the 486 chip"), labels ("page 3", "No. 1"), street
    numbers, scores and votes ("3-1", "68-32"), versions, ordinals, list markers, idioms
@@ -254,13 +255,16 @@ class _Piece:
 
 
 def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
-    if code == "dollar":
-        return ctx.dollar, True
-    if code == "yen_yuan":
-        return ctx.yen_yuan, True
-    if code == "franc":
-        return ctx.franc, True
-    return code, False
+    """(ISO code, assumed) for a currency as written: a family ("dollar") or already a code.
+
+    "Assumed" means the *context* chose the currency, not the text: a bare "$" read as TWD
+    because the article is about Taiwan. A bare "$" with no country cues is the text's own
+    reading (USD, the family's default), so it is not assumed; neither is "NT$" or "US$".
+    """
+    chosen = {"dollar": ctx.dollar, "yen_yuan": ctx.yen_yuan, "franc": ctx.franc}.get(code)
+    if chosen is None:
+        return code, False
+    return chosen, chosen != cues()["currency_context"]["default"][code]
 
 
 def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
@@ -333,7 +337,6 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
-            assumed = assumed or written in cur["ambiguous_words"]
             return pos + m.end(), code, m.group().strip(" -"), "currency", assumed
     if phys is not None:
         end, expr, written = phys
@@ -409,7 +412,11 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
                 value *= factor
             if not prefixed:
                 end, unit, unit_text, kind, assumed = a_end, a_unit, a_text, a_kind, a_assumed
-            elif a_kind == "currency" and (a_unit == unit or a_assumed) and text[a_end - 1].isalpha():
+            elif (
+                a_kind == "currency"
+                and (a_unit == unit or _key(currencies()["words"], a_text) in currencies()["ambiguous_words"])
+                and text[a_end - 1].isalpha()
+            ):
                 end = a_end  # "$ 10 dollars", "US$ 5 dollars"
         if kind == "currency" and not prefixed and num.scale is None:
             sm = re.match(r"\s+(thousand|million|billion|trillion|mn|bn)\b", text[end : end + 12], re.I)
@@ -524,8 +531,16 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "469 Vermont St."
         if num.plain_integer and num.value >= 100 and _singular_noun_after(text, e, ctx):
             return True  # "the 486 chip", "a 747 jet": a model number, not 486 chips
-        if num.plain_integer and wb == "the" and _name_like_number(text, p, ctx):
-            return True  # "the 486 is Intel's flagship": a model number used as a name
+        if num.plain_integer and _after_the(text, p.start, ctx) and _name_like_number(text, p, ctx):
+            return True  # "the 486 is Intel's flagship", "the new 777 in Seattle": a model used as a name
+        if _name_word_number(text, p, ctx):
+            return True  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
+        if num.plain_integer and p.end == e and text[e : e + 1] == ")" and text[:s].count("(") <= text[:s].count(")"):
+            return True  # "1) If ...": a list marker, not an amount
+        if num.plain_integer and num.value <= 31 and _date_range_after(text, e):
+            return True  # "from 6 to 9 January": the first day of a date range
+        if words == "one" and _one_idiom(text, p, ctx):
+            return True  # "one thing ... another", "One is a Jamaican": a pronoun or an idiom
         last = num.atoms[-1].text.lower()
         if last in ("half", "halves", "quarter", "quarters") and wb in cues()["fraction_not_after"]:
             return True  # "the first half of 2012", "the first two quarters": periods
@@ -551,7 +566,66 @@ def _name_like_number(text: str, p: _Piece, ctx: Context) -> bool:
     if span is None or span.end >= len(ctx.doc):
         return False
     nxt = ctx.doc[span.end]
-    return nxt.pos_ in ("VERB", "AUX") or (nxt.is_punct and nxt.text in ".;")
+    return (
+        nxt.pos_ in ("VERB", "AUX")
+        or (nxt.is_punct and nxt.text in ".;")
+        or (nxt.pos_ == "ADP" and nxt.lower_ not in ("of", "than"))
+    )
+
+
+def _after_the(text: str, pos: int, ctx: Context) -> bool:
+    """ "the 486", "the new 777": the definite article, perhaps with one adjective, names the number."""
+    if _word_before(text, pos) == "the":
+        return True
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, pos)
+    return (
+        tok is not None
+        and tok.i >= 2
+        and ctx.doc[tok.i - 1].pos_ == "ADJ"
+        and ctx.doc[tok.i - 2].lower_ == "the"
+        and ctx.doc[tok.i - 1].lower_ not in cues()["bound_before"]
+    )
+
+
+def _sentence_start(text: str, pos: int, ctx: Context) -> bool:
+    left = text[:pos].rstrip(" \u00a0\"'\u201c\u2018(")
+    if not left or left[-1] in ".!?:;\n":
+        return True
+    tok = _token_at(ctx.doc, pos) if ctx.doc is not None else None
+    return tok is not None and tok.is_sent_start
+
+
+def _name_word_number(text: str, p: _Piece, ctx: Context) -> bool:
+    """A capitalised number word beside another capitalised word, mid-sentence, is part of a name."""
+    num = p.num
+    if num.has_digits or not num.text[:1].isupper() or p.start != num.start or p.end != num.end:
+        return False
+    if _sentence_start(text, num.start, ctx):
+        return False
+    before = re.search(r"[A-Z][A-Za-z'&.]*[ \u00a0]$", text[max(0, num.start - 30) : num.start])
+    after = re.match(r"[ \u00a0][A-Z][a-z]", text[num.end : num.end + 4])
+    return bool(before or after)
+
+
+def _date_range_after(text: str, end: int) -> bool:
+    months = "|".join(MONTHS)
+    rx = rf"\s*(?:-|\u2013|to|and|until|till|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b"
+    return bool(re.match(rx, text[end : end + 30], re.I))
+
+
+def _one_idiom(text: str, p: _Piece, ctx: Context) -> bool:
+    """ "one thing", "one way" (nouns that are not counted), or "one" as the subject of a verb."""
+    nxt = re.match(r"\s+([A-Za-z]+)", text[p.end : p.end + 20])
+    if nxt and nxt.group(1).lower() in cues()["not_counted"]:
+        return True
+    if ctx.doc is None:
+        return False
+    tok = _token_at(ctx.doc, p.num.start)
+    if tok is None or tok.i + 1 >= len(ctx.doc):
+        return False
+    return ctx.doc[tok.i + 1].tag_ in ("VBZ", "VBD", "MD") and ctx.doc[tok.i + 1].lower_ not in ("'s",)
 
 
 def _label_before(text: str, p: _Piece) -> bool:
@@ -628,7 +702,7 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         return None
     best = None
     i = tok.i
-    while i < len(doc) and i < tok.i + 5:
+    while i < len(doc) and i < tok.i + 6:
         t = doc[i]
         if (t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha:
             best = t  # "14 people", "12 Americans"
@@ -636,6 +710,13 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
+            or (  # "240 civil and military aerospace firms"
+                t.pos_ == "CCONJ"
+                and t.i > tok.i
+                and doc[t.i - 1].pos_ == "ADJ"
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].pos_ == "ADJ"
+            )
         ):
             if best is not None and best.tag_ == "NNS":
                 break
@@ -820,7 +901,7 @@ def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
             bound=">=",
             kind=kind,
             vague=True,
-            currency_assumed=kind == "currency" and unit_text.lower() == "dollars",
+            currency_assumed=kind == "currency" and _resolve_currency("dollar", ctx)[1] and unit == ctx.dollar,
         )
         timed = re.match(r"\s*([a-z]+)", text[m.end() :])
         out.append((q, not (timed and timed.group(1) in physical()["time_plurals"])))  # "hundreds of years"

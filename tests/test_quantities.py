@@ -118,6 +118,20 @@ def test_explicit_currency_not_assumed(nlp):
     assert (q.unit, q.currency_assumed) == ("USD", False)
 
 
+@pytest.mark.parametrize(
+    "text, unit, assumed",
+    [
+        ("The console went on sale priced at $199.", "USD", False),  # the plain reading of "$"
+        ("The firm paid 40 million dollars for the site.", "USD", False),
+        ("The yen slid as the deal cost ¥90bn.", "JPY", False),
+        ("In Hong Kong the flat sold for $8 million; Hong Kong prices rose.", "HKD", True),
+    ],
+)
+def test_assumed_means_context_chose_the_currency(nlp, text, unit, assumed):
+    (q,) = find_quantities(nlp(text))
+    assert (q.unit, q.currency_assumed) == (unit, assumed)
+
+
 def test_exclude_spans_drop_weak_candidates(nlp):
     text = "In 2012 it sold 300 phones and $2012 of cases."
     doc = nlp(text)
