@@ -34,6 +34,8 @@ LABEL_PRIORITY = ("ORG", "PERSON", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "EVEN
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# A title before a person's name ("Mr Balls", "Prof Gellhorn") is not part of the name.
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+(?=[A-Z])", re.IGNORECASE)
 # Legal-form suffixes that do not change which company is meant.
 _ORG_SUFFIX = re.compile(
     r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|gmbh|group|holdings)\.?$",
@@ -78,7 +80,7 @@ def clean_name(text: str) -> str:
     """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
     name = _SPACE.sub(" ", text).strip(" \t\n,.;:\"'“”()")
     name = _POSSESSIVE.sub("", name).strip()
-    return _LEADING_THE.sub("", name).strip()
+    return _HONORIFIC.sub("", _LEADING_THE.sub("", name).strip()).strip()
 
 
 def display_name(name: str, label: str) -> str:
@@ -158,6 +160,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         longer = [o for o in orgs if o != k and o in groups and o.startswith(k + " ")]
         if k in groups and len(longer) == 1:
             groups[longer[0]].extend(groups.pop(k))
+    _merge_spelling_variants(groups, mentions)
+    full_forms = _merge_acronyms(groups, mentions)
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
@@ -168,7 +172,77 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         else:  # the full name's most used form ("Xiaomi" over "Xiaomi Inc.", "Whole Foods Market")
             own = [n for n in names if name_key(n, label) == gkey] or list(names)
             canonical = max(own, key=lambda n: (names[n], -len(n), n))
+        canonical = full_forms.get(gkey, canonical)
         key = f"{label}:{name_key(canonical, label)}"
         for i in idx:
             out[i] = dataclasses.replace(mentions[i], label=label, canonical_name=canonical, entity_key=key)
     return [m for m in out if m is not None]
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
+
+
+def initials(name: str) -> str:
+    """ "International Monetary Fund" -> "IMF"; "Bank of England" -> "BE" (small words skipped)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> None:
+    """ "TimeWarner" joins "Time Warner" (same letters without spaces); "Glaxo" joins
+    "GlaxoSmithKline" when it is the first capitalised part of exactly one one-word ORG name."""
+    squashed: dict[str, list[str]] = {}
+    for k in groups:
+        squashed.setdefault(k.replace(" ", ""), []).append(k)
+    for ks in squashed.values():
+        if len(ks) > 1:
+            target = max(ks, key=lambda k: (len(groups[k]), " " in k, k))
+            for k in ks:
+                if k != target:
+                    groups[target].extend(groups.pop(k))
+    labels = {k: _label_of([mentions[i] for i in idx]) for k, idx in groups.items()}
+    orgs = [k for k, lab in labels.items() if lab == "ORG"]
+    named = [k for k, lab in labels.items() if lab in ("ORG", "PERSON")]  # the NER reads some as people
+    for k in sorted(k for k in orgs if " " not in k and len(k) >= 4):
+        longer = [
+            o
+            for o in named
+            if o != k
+            and " " not in o
+            and o.startswith(k)
+            and o in groups
+            and any(clean_name(mentions[i].text)[len(k) : len(k) + 1].isupper() for i in groups[o])
+        ]
+        if k in groups and len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(k))
+
+
+def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:
+    """An all-capitals name joins the one longer name it abbreviates ("IMF" -> "International
+    Monetary Fund"). Returns the full form to show for a group whose acronym spells a legal
+    suffix the display name drops ("AIG" -> "American International Group")."""
+    full_forms: dict[str, str] = {}
+    for k in list(groups):
+        if k not in groups or " " in k or not 2 <= len(k) <= 6:
+            continue
+        texts = [clean_name(mentions[i].text) for i in groups[k]]
+        if not any(t.isupper() and t.isalpha() for t in texts):
+            continue
+        acronym = k.upper()
+        fits: dict[str, str] = {}
+        for o, idx in groups.items():
+            if o == k or " " not in o:
+                continue
+            for i in idx:
+                name = clean_name(mentions[i].text)
+                if initials(name) == acronym:
+                    fits.setdefault(o, name)
+                elif initials(display_name(name, "ORG")) == acronym:
+                    fits.setdefault(o, display_name(name, "ORG"))
+        if len(fits) == 1:
+            ((target, name),) = fits.items()
+            groups[target].extend(groups.pop(k))
+            label = _label_of([mentions[i] for i in groups[target]])
+            if display_name(name, label) != name:
+                full_forms[target] = name
+    return full_forms

@@ -155,7 +155,9 @@ def predict_real(gold: Sequence[dict], nlp) -> dict[str, list[Key]]:
     from .extract import extract_articles
     from .ingest import article_from_record
 
-    articles = [article_from_record({"id": r["id"], "text": r["text"], "published": r.get("published")}) for r in gold]
+    # a record's title (when the gold gives one) is a part of its own, as in `pipeline run`
+    keep = ("id", "text", "published", "title")
+    articles = [article_from_record({k: r.get(k) for k in keep if k in r or k == "published"}) for r in gold]
     out: dict[str, list[Key]] = {}
     for ex in extract_articles(articles, nlp):
         if not hasattr(ex, "facts"):  # an error row: the document predicted nothing

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .config import DATA_DIR
+from .entities import initials
 from .records import DateMention, EntityMention, Fact, QuantityMention
 
 # Dependency labels that start a new clause; acl and xcomp stay in their head's clause
@@ -49,6 +50,7 @@ class Cues:
     role_other: str
     role_by_reported: str
     vague_times: frozenset[str]
+    underspecified: re.Pattern[str]
     set_per: dict[str, str]
     company_nouns: frozenset[str]
     implicit_owner: frozenset[str]
@@ -96,6 +98,7 @@ def cues() -> Cues:
         role_other=c["time_role_default"]["other"],
         role_by_reported=c["time_role_default"]["by_when_reported"],
         vague_times=frozenset(c["vague_time_values"]),
+        underspecified=re.compile(c["underspecified_time_pattern"]),
         set_per=dict(c["set_per"]),
         company_nouns=frozenset(s["company_nouns"]),
         implicit_owner=frozenset(s["implicit_owner_nouns"]),
@@ -193,6 +196,14 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         first = e.text.split()[0] if e.text.split() else ""
         if e.label == "ORG" and " " in e.text and first[:1].isupper() and len(starts[first]) == 1:
             names.setdefault(first, e)
+    by_initials: dict[str, set[str]] = {}
+    for e in doc_entities:  # "the JSE" for "the Jakarta Stock Exchange", when the NER missed it
+        if e.label == "ORG" and len(e.canonical_name.split()) > 1:
+            by_initials.setdefault(initials(e.canonical_name), set()).add(e.entity_key)
+    for e in doc_entities:
+        keys = by_initials.get(initials(e.canonical_name), set()) if e.label == "ORG" else set()
+        if len(keys) == 1 and len(e.canonical_name.split()) > 1 and len(initials(e.canonical_name)) >= 3:
+            names.setdefault(initials(e.canonical_name), e)
     return Context(ents, main, letter, published, main_person=main_person, names=names)
 
 
@@ -412,7 +423,9 @@ def _default_role(date: DateMention) -> str:
 
 def _is_concrete(date: DateMention) -> bool:
     """A calendar value a fact can carry: starts with a year (2012, 2012-06, 2012-Q3, 2012-W23)."""
-    return bool(date.value) and date.value not in cues().vague_times and re.match(r"\d{4}", date.value) is not None
+    if not date.value or date.value in cues().vague_times:
+        return False
+    return re.match(r"\d{4}", date.value) is not None or cues().underspecified.fullmatch(date.value) is not None
 
 
 def _per_of_set(date: DateMention) -> str | None:
@@ -835,6 +848,7 @@ def find_facts(
     ctx = _context(doc, entities, doc_entities, published)
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
+    sents = [piece for sent in sents for piece in _paragraph_pieces(sent)]
     facts: list[Fact] = []
     counted_units: list[tuple[int, str]] = []
     c = cues()
@@ -853,6 +867,8 @@ def find_facts(
                 fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
             if fact is None:
                 continue
+            if facts and _is_conversion(doc, facts[-1], q):
+                fact = _as_conversion(fact, facts[-1])
             facts.append(fact)
             if unit and q.kind not in ("currency", "percent"):
                 counted_units.append((si, unit))
@@ -862,6 +878,55 @@ def find_facts(
         if parsed:
             _remember_subject(ctx, sent)
     return facts
+
+
+_CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
+
+
+def _is_conversion(doc: Doc, previous: Fact, q: QuantityMention) -> bool:
+    """ "30 trillion rupiah ($3.2bn; £1.7bn)": an amount in brackets right after another amount
+    restates it in another currency, whatever the parser made of the brackets."""
+    if previous.quantity_span is None or previous.value is None or q.kind != "currency":
+        return False
+    gap = doc.text[previous.quantity_span[1] : q.start]
+    opened = "(" in doc.text[max(0, previous.quantity_span[0] - 2) : q.start]
+    return _CONVERSION_GAP.fullmatch(gap) is not None and opened
+
+
+def _as_conversion(fact: Fact, previous: Fact) -> Fact:
+    """The restated amount takes the subject, predicate, time and modality of the amount it restates."""
+    return dataclasses.replace(
+        fact,
+        subject=previous.subject,
+        subject_key=previous.subject_key,
+        subject_span=previous.subject_span,
+        predicate=previous.predicate,
+        property_key=previous.property_key,
+        time_value=previous.time_value,
+        time_mod=previous.time_mod,
+        time_role=previous.time_role,
+        start_date=previous.start_date,
+        end_date=previous.end_date,
+        date_span=previous.date_span,
+        modality=previous.modality,
+        negated=previous.negated,
+        attribution=previous.attribution or fact.attribution,
+    )
+
+
+def _paragraph_pieces(sent: Span) -> list[Span]:
+    """A "sentence" the parser ran across a blank line ("Headline\n\nFirst sentence ...") is
+    cut there: a paragraph break always ends a sentence, and a headline is not a clause of the
+    sentence below it."""
+    cuts = [t.i for t in sent if t.is_space and t.text.count("\n") >= 2]
+    if not cuts:
+        return [sent]
+    pieces, start = [], sent.start
+    for cut in [*cuts, sent.end]:
+        if cut > start:
+            pieces.append(sent.doc[start:cut])
+        start = cut + 1
+    return [p for p in pieces if not all(t.is_space or t.is_punct for t in p)]
 
 
 def _remember_subject(ctx: Context, sent: Span) -> None:
@@ -892,6 +957,8 @@ def _parse_fact(
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
     subject = _subject(ctx, prop, verb, measured)
+    if subject is not None and not sent.start <= subject[0].i < sent.end:
+        subject = None  # found across a paragraph break (a headline above): not this sentence's
     skip = {subject[0].i} if subject else set()
     if prop is not None:
         predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)))
@@ -1036,6 +1103,8 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
         subject = _subject(ctx, None, verb, None) if parsed else _window_subject(ctx, sent, verb.i)
         predicate = _event_predicate(verb, subject, dspan) if parsed else verb.lemma_.lower()
         time = _pick_time(sent.doc, sent, verb, s_dates, parsed=parsed)
+        if subject is not None and not sent.start <= subject[0].i < sent.end:
+            subject = None  # named across a paragraph break
         if time is None or subject is None:
             continue  # an event needs a date and someone it happened to
         modality, negated = _modality(_verb_chain(verb), None) if parsed else _window_modality(sent)
