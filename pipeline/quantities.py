@@ -434,7 +434,9 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             before = text[max(0, start - 10) : start]
             share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
             strong = strong or bool(share)
-        if kind == "dimension" and unit in _time_units():
+        if kind == "number" and re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I):
+            unit, kind, strong = "year", "dimension", True  # "died aged 93", "at the age of 24": an age
+        elif kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
             if age:
@@ -537,6 +539,10 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
         if num.plain_integer and p.end == e and text[e : e + 1] == ")" and text[:s].count("(") <= text[:s].count(")"):
             return True  # "1) If ...": a list marker, not an amount
+        if num.plain_integer and len(num.text) == 2 and re.search(r"(?:^|\s)['\u2019]$", text[max(0, s - 2) : s]):
+            return True  # "class of '83": a year
+        if wb == "last" and p.kind == "number" and _counted_noun(text, p.end, ctx) is None:
+            return True  # "in the last four": a stage of a contest, not an amount
         if num.plain_integer and num.value <= 31 and _date_range_after(text, e):
             return True  # "from 6 to 9 January": the first day of a date range
         if words == "one" and _one_idiom(text, p, ctx):
@@ -620,6 +626,9 @@ def _one_idiom(text: str, p: _Piece, ctx: Context) -> bool:
     nxt = re.match(r"\s+([A-Za-z]+)", text[p.end : p.end + 20])
     if nxt and nxt.group(1).lower() in cues()["not_counted"]:
         return True
+    clause = re.match(r"[^.;!?]*", text[p.end : p.end + 200]).group()
+    if re.search(r"\b(?:another|the other|the next)\b", clause, re.I):
+        return True  # "one after another", "rain one moment and sunshine the next": a contrast
     if ctx.doc is None:
         return False
     tok = _token_at(ctx.doc, p.num.start)
@@ -710,6 +719,14 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
+            or (  # "three top-class players": a hyphen inside a compound modifier
+                t.tag_ == "HYPH"
+                and t.i > tok.i
+                and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].idx == t.idx + 1
+                and doc[t.i + 1].is_alpha
+            )
             or (  # "240 civil and military aerospace firms"
                 t.pos_ == "CCONJ"
                 and t.i > tok.i
@@ -849,10 +866,16 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
                 m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", text[p.end : q.start], re.I)
             if m:
                 joiner = m.group(1).lower()
+                bare_to_unit = (
+                    p.end == p.num.end
+                    and p.kind == "number"
+                    and (q.kind != "number" or _counted_noun(text, q.end, ctx) is not None)
+                )
                 ok = (
                     (joiner != "and" or re.search(r"between\s*$", head))
-                    and not (joiner == "to" and re.search(r"from\s*$", head))
-                    and not (joiner == "to" and _change(text, p.start, p.start, p.kind))  # "rose 3% to 5%"
+                    and not (joiner == "to" and re.search(r"from\s*$", head) and not _range_from(text, p.start))
+                    # "rose 3% to 5%" is a change then a level; "cut 2,000 to 3,000 jobs" is a range
+                    and not (joiner == "to" and not bare_to_unit and _change(text, p.start, p.start, p.kind))
                     and not (joiner == "to" and p.end != p.num.end and (p.kind, p.unit) != (q.kind, q.unit))
                     and (p.kind == "number" or p.unit == q.unit)
                     and not (p.kind == "number" and q.prefixed)
@@ -871,6 +894,15 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
         out.append((p, None))
         i += 1
     return out
+
+
+def _range_from(text: str, pos: int) -> bool:
+    """ "range from two to four megapixels": "from ... to" is a range only after a range word.
+
+    Elsewhere ("rose from $10 to $12", "moved from number eight to number one") it is a change.
+    """
+    m = re.search(r"([A-Za-z]+)\s+from\s*$", text[max(0, pos - 30) : pos])
+    return bool(m) and m.group(1).lower() in cues()["range_from_before"]
 
 
 def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
