@@ -72,7 +72,8 @@ class NumberSpan:
 _GROUP_SEP = "[,\u202f\u00a0\u2009 ]"
 _NUM = (
     r"(?<![\d.,/])(?:"
-    r"\d+/\d+(?![\d/])"  # slash fraction
+    r"\d+ \. \d+(?![\d.,/])"  # 6 . 2: a decimal split by Penn Treebank tokenization (no prose spaces a point)
+    r"|\d+/\d+(?![\d/])"  # slash fraction
     r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)

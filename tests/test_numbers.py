@@ -91,10 +91,21 @@ def test_parse_number_table(text, value):
         ("sold seven million units", [("seven million", 7e6)]),
         ("$1.2bn deal", [("1.2bn", 1.2e9)]),
         ("the third quarter", []),
+        ("revenue rose 4 . 8 % to $ 13.18 billion", [("4 . 8", 4.8), ("13.18 billion", 13.18e9)]),  # PTB split
+        ("1 . 8500 marks , up 0 . 0085 .", [("1 . 8500", 1.85), ("0 . 0085", 0.0085)]),
+        ("He scored 3. Then 5 more.", [("3", 3), ("5", 5)]),  # prose never spaces a decimal point
     ],
 )
 def test_scan_numbers(text, spans):
     assert [(s.text, pytest.approx(s.value)) for s in scan_numbers(text)] == spans
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=9999))
+def test_ptb_split_decimal_round_trip(whole, frac):
+    """A decimal written Penn-Treebank style ("6 . 25") reads as the same number as "6.25"."""
+    digits = f"{frac:04d}"
+    (span,) = scan_numbers(f"rose {whole} . {digits} %")
+    assert span.value == pytest.approx(float(f"{whole}.{digits}"))
 
 
 @given(st.integers(min_value=0, max_value=10**15 - 1))

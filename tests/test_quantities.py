@@ -99,6 +99,13 @@ CASES = [
     ("Apple is the No. 1 maker, in the top ten.", []),
     ("Revenue in 2012 was flat.", []),
     ("Which one do you prefer?", []),
+    (
+        "sales rose 6 . 2 % to $ 1.45 billion .",  # Penn Treebank tokenization splits the decimal
+        [
+            ("6 . 2 %", 6.2, None, "percent", "=", "up", None, "percent"),
+            ("$ 1.45 billion", 1.45e9, None, "USD", "=", None, None, "currency"),
+        ],
+    ),
 ]
 
 
