@@ -63,6 +63,13 @@ class Cues:
     person_pronouns: frozenset[str]
     passing_preps: frozenset[str]
     object_subject_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    pronoun_place_labels: frozenset[str]
+    country_owner: frozenset[str]
+    country_min: int
+    place_preps: frozenset[str]
+    age_cues: frozenset[str]
+    age_pattern: re.Pattern[str]
     first_person: frozenset[str]
     first_person_min: int
     dominant_min: int
@@ -111,6 +118,13 @@ def cues() -> Cues:
         person_pronouns=frozenset(s["person_pronouns"]),
         passing_preps=frozenset(s["passing_prepositions"]),
         object_subject_verbs=frozenset(s["object_subject_verbs"]),
+        object_control_verbs=frozenset(s["object_control_verbs"]),
+        pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
+        country_owner=frozenset(s["country_owner_nouns"]),
+        country_min=int(s["country_owner_min_mentions"]),
+        place_preps=frozenset(s["place_prepositions"]),
+        age_cues=frozenset(e["age_cues"]),
+        age_pattern=re.compile(e["age_pattern"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
         dominant_min=int(s["dominant_min_mentions"]),
@@ -140,6 +154,8 @@ class Context:
     main_person: EntityMention | None = None  # the only (or clearly most named) PERSON of the article
     recent_people: list[EntityMention] = dataclasses.field(default_factory=list)
     names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
+    country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
+    owned_nouns: frozenset[str] = frozenset()  # "its central bank": a "the bank" later is that one
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
@@ -204,7 +220,23 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         keys = by_initials.get(initials(e.canonical_name), set()) if e.label == "ORG" else set()
         if len(keys) == 1 and len(e.canonical_name.split()) > 1 and len(initials(e.canonical_name)) >= 3:
             names.setdefault(initials(e.canonical_name), e)
-    return Context(ents, main, letter, published, main_person=main_person, names=names)
+    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE"]
+    country = dominant_org(places, min_mentions=c.country_min)
+    country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
+    owned = frozenset(
+        t.lemma_.lower()
+        for t in doc
+        if parsed_doc(doc)
+        and _is_company_noun(t)
+        and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
+    )
+    return Context(
+        ents, main, letter, published, main_person=main_person, names=names, country=country, owned_nouns=owned
+    )
+
+
+def parsed_doc(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
 
 
 def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
@@ -252,7 +284,8 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         return ctx.person()
     if low in c.third_person or _is_company_noun(token):
-        local = _clause_subject_before(ctx, token)  # "Alibaba said that it had ..."
+        places = c.pronoun_place_labels if low in c.third_person else frozenset()
+        local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
         if local is not None:
             return local
     if ctx.antecedent() is None:
@@ -262,6 +295,8 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     if low in c.first_person and ctx.first_person:
         return ctx.main
     if _is_company_noun(token):
+        if token.lemma_.lower() in ctx.owned_nouns and token.lemma_.lower() not in ("company", "firm"):
+            return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
     return None
 
@@ -284,14 +319,18 @@ def _named_org(ctx: Context, token: Token) -> EntityMention | None:
     return None
 
 
-def _clause_subject_before(ctx: Context, token: Token) -> EntityMention | None:
-    """An ORG that is the subject of a verb above ``token`` and comes before it in the sentence."""
+def _clause_subject_before(ctx: Context, token: Token, *, places: frozenset[str] = frozenset()) -> EntityMention | None:
+    """An ORG (or, for "it", a country) that is the subject of a verb above ``token`` and comes
+    before it in the sentence."""
     if not token.doc.has_annotation("DEP"):
         return None
     for verb in token.ancestors:
         for ch in verb.children:
             if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < token.i and not any(g.dep_ == "conj" for g in ch.children):
                 ent = _named_org(ctx, ch)
+                if ent is None and places:
+                    ent = _entity_at(ctx, ch)
+                    ent = ent if ent is not None and ent.label in places else None
                 if ent is not None:
                     return ent
     return None
@@ -580,6 +619,38 @@ def _subject(
     )
     if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner and ctx.antecedent():
         return prop, ctx.antecedent()
+    if prop is not None and not named and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
+        return prop, ctx.country  # "inflation fell below 10%" in an article about one country
+    for ch in prop.children if prop is not None else ():  # "the company share price"
+        if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
+            return ch, ctx.antecedent()
+    return _place(ctx, measured, prop, verb)
+
+
+def _place(
+    ctx: Context, measured: Token | None, prop: Token | None, verb: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """With no one named, the country the amount is counted in: "53 million people own a mobile
+    in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
+    c = cues()
+    own = {t.i for t in measured.subtree} if measured is not None else set()
+    if verb is not None and any(ch.dep_ in SUBJECT_DEPS and ch.i not in own for ch in verb.children):
+        return None  # the clause is about its subject ("It employs 120 people in London"), named or not
+    heads: list[Token] = [t for t in (measured, prop) if t is not None]
+    for t in list(heads):
+        of = [ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"]
+        heads += [g for ch in of for g in ch.children if g.dep_ == "pobj"]
+    counted = next((t for t in heads if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if counted is not None:  # the amount is what the clause is about ("people ... killed in X"), not its object
+        gov = counted.head
+        heads += [gov, *(ch for ch in gov.children if ch.dep_ in ("dobj", "xcomp", "acomp"))]
+    for t in heads:
+        for ch in t.children:
+            if ch.dep_ == "prep" and ch.lower_ in c.place_preps:
+                for p in ch.children:
+                    ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
+                    if ent is not None and ent.label == "GPE":
+                        return p, ent
     return None
 
 
@@ -620,9 +691,19 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
                     return ch, ent
             if s.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
+        if v.dep_ == "xcomp" and not subj and v.head.lemma_.lower() in c.object_control_verbs:
+            for ch in v.head.children:  # "enable Turkey to defer payments": the object does it
+                ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
+                if ent is not None:
+                    return ch, ent
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             ent = _resolve(ctx, v.head)
-            return (v.head, ent) if ent is not None else None
+            if ent is not None:
+                return v.head, ent
+            if v.dep_ == "acl" and v.head.dep_ == "dobj" and not subj:
+                v = v.head.head  # "agreed a proposal to borrow $10bn": who agreed borrows
+                continue
+            return None
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
             v = v.head
             continue
@@ -987,6 +1068,14 @@ def _parse_fact(
     )
     if q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count"):
         return None, None  # "one U.S. crew chief said": an article, not an amount
+    if _is_age(sent.doc, span, q):
+        return None, None  # "aged 30-39", "a 20-year-old man": a description of people
+    if fact.subject is None and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
+        return None, None  # "2.5G", "known as '771", "under 18": a bare number about no one
+    if fact.subject is None and q.vague:
+        return None, None  # "millions of under-18s": a manner of speaking, not a figure
+    if q.value < 1 and q.kind == "number" and fact.unit in (None, "dimensionless"):
+        return None, None  # "half the IMF support": a share of something unmeasured
     if (
         fact.subject is None
         and fact.time_value is None
@@ -995,6 +1084,14 @@ def _parse_fact(
     ):
         return None, None  # "this two principal": a small count about no one at no time says nothing
     return fact, verb
+
+
+def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
+    c = cues()
+    if c.age_pattern.search(q.text) or c.age_pattern.match(doc.text[q.start : q.end + 12]):
+        return True
+    before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    return q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])
 
 
 def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
