@@ -400,7 +400,12 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             after is not None
             and after[2] == "m"
             and text[end : end + 1] == "m"
-            and (_plural_noun_after(text, end + 1, ctx) or ctx.m_is_million and not re.match(r"m\s+[a-z]", text[end:]))
+            and (
+                _plural_noun_after(text, end + 1, ctx)
+                or _counted_noun(text, end + 1, ctx) is not None  # "1.4m cash machines"
+                or ctx.m_is_million
+                and not re.match(r"m\s+[a-z]", text[end:])
+            )
         ):
             value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
             end += 1
@@ -539,7 +544,10 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
         if num.plain_integer and p.end == e and text[e : e + 1] == ")" and text[:s].count("(") <= text[:s].count(")"):
             return True  # "1) If ...": a list marker, not an amount
-        if num.plain_integer and len(num.text) == 2 and re.search(r"(?:^|\s)['\u2019]$", text[max(0, s - 2) : s]):
+        two_digits = num.plain_integer and len(num.text) == 2
+        if two_digits and re.search(r"\b(?:1[89]|20)\d\d[-/\u2013]$", text[max(0, s - 5) : s]):
+            return True  # "2003-04": the second year of a span
+        if two_digits and re.search(r"(?:^|\s)['\u2019]$", text[max(0, s - 2) : s]):
             return True  # "class of '83": a year
         if wb == "last" and p.kind == "number" and _counted_noun(text, p.end, ctx) is None:
             return True  # "in the last four": a stage of a contest, not an amount
@@ -639,6 +647,8 @@ def _one_idiom(text: str, p: _Piece, ctx: Context) -> bool:
 
 def _label_before(text: str, p: _Piece) -> bool:
     """ "page 3", "junctions 10 and 11": a label word names the number (and the list after it)."""
+    if p.num.scale is not None or re.search(r"[,;:)]\s*$", text[max(0, p.start - 3) : p.start]):
+        return False  # "that year, 4.1 million robots": a comma or a scale word ends the label
     wb = _word_before(text, p.start)
     return wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]
 
