@@ -457,7 +457,7 @@ def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int
 
 def _default_role(date: DateMention) -> str:
     c = cues()
-    return c.role_day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value or "") else c.role_other
+    return c.role_day if _is_day(date) else c.role_other
 
 
 def _is_concrete(date: DateMention) -> bool:
@@ -707,6 +707,9 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
             v = v.head
             continue
+        if v.dep_ == "pcomp" and not subj and v.head.head is not v.head:
+            v = v.head.head  # "after launching the iPod": the main verb's subject did it
+            continue
         return None
     return None
 
@@ -750,7 +753,9 @@ def _pick_time(
         direct = False
         if parsed:
             droot = dspan.root
-            if _clause(droot, transparent) != _clause(anchor, transparent):
+            if _clause(droot, transparent) != _clause(anchor, transparent) and not _fronted_for_report(
+                d, droot, _clause(anchor, transparent), transparent
+            ):
                 continue
             said = _governing_verb(droot)
             lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
@@ -776,6 +781,20 @@ def _pick_time(
     return _Time(best, role or _default_role(best))
 
 
+def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent: range) -> bool:
+    """ "By the end of 2005, the MDA predicts that 75% of ...": a period put before a forecast or
+    report verb dates what is forecast or reported (a day is when it was said)."""
+    if _is_day(d) or clause.dep_ != "ccomp":
+        return False
+    said = clause.head
+    c = cues()
+    return (
+        _clause(droot, transparent) == _clause(said, transparent)
+        and said.lemma_.lower() in c.forecast_verbs | c.attribution_verbs
+        and droot.i < said.i
+    )
+
+
 def _baseline_between(gap: str) -> bool:
     """ "..., up 15% from 4 pence a year earlier": a comparison cue, then another amount, then the date."""
     found = list(cues().baseline_cue.finditer(gap))
@@ -783,7 +802,8 @@ def _baseline_between(gap: str) -> bool:
 
 
 def _is_day(date: DateMention) -> bool:
-    return re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.value or "") is not None
+    """A calendar day, also one whose year the text leaves open ("on Friday", "on 26 December")."""
+    return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)", date.value or "") is not None
 
 
 def _apposition(token: Token, stop: Token) -> Token | None:
@@ -1050,6 +1070,8 @@ def _parse_fact(
         predicate = measured.lemma_.lower()
     anchor = verb if verb is not None else measured
     time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span)
+    if time is not None and _describes_subject(ctx, measured, verb, time.mention):
+        time = None  # "The Paris Club of 19 creditors meets on 12 January": the date is the meeting's
     chain = _verb_chain(verb) if verb is not None else []
     modality, negated = _modality(chain, prop)
     fact = _fact(
@@ -1092,6 +1114,19 @@ def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
         return True
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
     return q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])
+
+
+def _describes_subject(ctx: Context, measured: Token, verb: Token | None, d: DateMention) -> bool:
+    """Whether the amount sits inside a named subject's own phrase ("The Paris Club of 19
+    creditors", "Apple, with 80,000 employees,") while the date belongs to the verb."""
+    if verb is None:
+        return False
+    for s in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        if s == measured or measured not in s.subtree or _entity_at(ctx, s) is None:
+            continue
+        dspan = _span(verb.doc, d.start, d.end)
+        return dspan is not None and dspan.root not in s.subtree
+    return False
 
 
 def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
@@ -1199,7 +1234,10 @@ def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: 
         seen.add(verb.i)
         subject = _subject(ctx, None, verb, None) if parsed else _window_subject(ctx, sent, verb.i)
         predicate = _event_predicate(verb, subject, dspan) if parsed else verb.lemma_.lower()
-        time = _pick_time(sent.doc, sent, verb, s_dates, parsed=parsed)
+        # the date that led to the verb first ("opened in 2003 after launching the iPod in 2001")
+        time = _pick_time(sent.doc, sent, verb, [d], parsed=parsed) or _pick_time(
+            sent.doc, sent, verb, s_dates, parsed=parsed
+        )
         if subject is not None and not sent.start <= subject[0].i < sent.end:
             subject = None  # named across a paragraph break
         if time is None or subject is None:
