@@ -544,8 +544,14 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
         if num.plain_integer and p.end == e and text[e : e + 1] == ")" and text[:s].count("(") <= text[:s].count(")"):
             return True  # "1) If ...": a list marker, not an amount
+        if text[max(0, s - 2) : s] == "&#":
+            return True  # "&#227;": an HTML character reference
         two_digits = num.plain_integer and len(num.text) == 2
-        if two_digits and re.search(r"\b(?:1[89]|20)\d\d[-/\u2013]$", text[max(0, s - 5) : s]):
+        if (
+            num.plain_integer
+            and len(num.text) <= 2
+            and re.search(r"\b(?:1[89]|20)\d\d[-/\u2013]$", text[max(0, s - 5) : s])
+        ):
             return True  # "2003-04": the second year of a span
         if two_digits and re.search(r"(?:^|\s)['\u2019]$", text[max(0, s - 2) : s]):
             return True  # "class of '83": a year
@@ -619,7 +625,7 @@ def _name_word_number(text: str, p: _Piece, ctx: Context) -> bool:
     if _sentence_start(text, num.start, ctx):
         return False
     before = re.search(r"[A-Z][A-Za-z'&.]*[ \u00a0]$", text[max(0, num.start - 30) : num.start])
-    after = re.match(r"[ \u00a0][A-Z][a-z]", text[num.end : num.end + 4])
+    after = re.match(r"[ \u00a0-][A-Z][a-z]", text[num.end : num.end + 4])
     return bool(before or after)
 
 
@@ -1018,13 +1024,23 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
     """ "won 3-1", "a 2-0 victory": small number pairs in a sentence that talks about a match."""
     out = []
     ctx_words = set(cues()["score_context"])
-    for m in re.finditer(r"(?<![\d.,$£€])(\d{1,3})\s?[-\u2013](\d{1,3})(?![\d%.,A-Za-z]|\s?(?:%|per\b|percent))", text):
+    rx = r"(?<![\d.,$£€])(\d{1,3})\s?[-\u2013](\d{1,3})(?![\d%A-Za-z]|[.,]\d|\s?(?:%|per\b|percent))"
+    pairs = list(re.finditer(rx, text))
+    for i, m in enumerate(pairs):
         a, b = int(m.group(1)), int(m.group(2))
-        if a < b:
-            continue  # "3-5" reads as a range; a score or a vote puts the larger side first
         window = re.findall(r"[a-z-]+", text[max(0, m.start() - 80) : m.end() + 40].lower())
-        if ctx_words.intersection(window) or a >= b:
-            out.append((m.start(), m.end()))
+        if a < b:
+            # "3-5" reads as a range; a score or a vote puts the larger side first, except in a
+            # run of set scores in match copy ("lost 1-6, 4-6", "won 3-6 6-2")
+            run = any(
+                0 <= j < len(pairs)
+                and re.fullmatch(r"[\s,]{0,2}", text[min(m.end(), pairs[j].end()) : max(m.start(), pairs[j].start())])
+                for j in (i - 1, i + 1)
+            )
+            if run and ctx_words.intersection(window):
+                out.append((m.start(), m.end()))
+            continue
+        out.append((m.start(), m.end()))
     return out
 
 
