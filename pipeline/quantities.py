@@ -439,8 +439,10 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             before = text[max(0, start - 10) : start]
             share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
             strong = strong or bool(share)
-        if kind == "number" and re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I):
-            unit, kind, strong = "year", "dimension", True  # "died aged 93", "at the age of 24": an age
+        if kind == "number" and (
+            re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I) or _apposed_age(text, num)
+        ):
+            unit, kind, strong = "year", "dimension", True  # "died aged 93", "Mr Ebbers, 63, said": an age
         elif kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
@@ -448,6 +450,16 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
                 end += age.end()
         out.append(_Piece(num, start, end, value, unit, unit_text, kind, assumed, strong, prefixed))
     return out
+
+
+def _apposed_age(text: str, num: NumberSpan) -> bool:
+    """ "Mr Ebbers, 63, has", "Warren Leblanc, 17 - who": a bare number set off after a name."""
+    return (
+        num.plain_integer
+        and 10 <= num.value <= 110
+        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, num.start - 30) : num.start]))
+        and bool(re.match(r"(?:,|\s[-\u2013]\s|\))", text[num.end : num.end + 3]))
+    )
 
 
 def _plural_noun_after(text: str, pos: int, ctx: Context) -> bool:
@@ -1005,8 +1017,8 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
             start=start,
             end=end,
             text=text[start:end],
-            value=float(p.value),
-            value_max=float(q.value) if q is not None else None,
+            value=_tidy(p.value),
+            value_max=_tidy(q.value) if q is not None else None,
             unit=unit,
             unit_text=unit_text,
             bound=bound,
@@ -1018,6 +1030,11 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         out.append((mention, p.strong or (q is not None and q.strong)))
     out += _vague(text, ctx)
     return out
+
+
+def _tidy(value: float) -> float:
+    """ "4.1 million" is 4100000.0, not the float product 4099999.9999999995 (12 significant digits)."""
+    return float(f"{value:.12g}")
 
 
 def _score_zones(text: str) -> list[tuple[int, int]]:
