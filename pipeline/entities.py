@@ -71,9 +71,15 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     matches = [
         (s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in filter_spans(ruler.match(doc))
     ]
+    # a place name inside a longer name the model found ("China Mobile", "Bank of Japan") stays in it
+    matches = [m for m in matches if m[2] != "GPE" or not any(_strictly_inside(m, e) for e in ents)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
     return sorted(kept + matches)
+
+
+def _strictly_inside(inner: tuple, outer: tuple) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]) > (inner[1] - inner[0])
 
 
 def clean_name(text: str) -> str:

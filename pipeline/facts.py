@@ -66,6 +66,7 @@ class Cues:
     object_control_verbs: frozenset[str]
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
+    country_nouns: frozenset[str]
     country_min: int
     place_preps: frozenset[str]
     age_cues: frozenset[str]
@@ -121,6 +122,7 @@ def cues() -> Cues:
         object_control_verbs=frozenset(s["object_control_verbs"]),
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
+        country_nouns=frozenset(s["country_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
@@ -204,6 +206,14 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     for e in doc_entities:
         if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
             names.setdefault(e.text, e)
+    surnames: dict[str, set[str]] = {}
+    for e in doc_entities:  # "Mr Balls" where the NER missed it, for "Ed Balls" named elsewhere
+        if e.label == "PERSON" and " " in e.canonical_name:
+            surnames.setdefault(e.canonical_name.split()[-1], set()).add(e.entity_key)
+    for e in doc_entities:
+        last = e.canonical_name.split()[-1] if e.label == "PERSON" and " " in e.canonical_name else ""
+        if last and len(surnames[last]) == 1:
+            names.setdefault(last, e)
     starts: dict[str, set[str]] = {}
     for e in doc_entities:
         if e.text.split():
@@ -283,6 +293,8 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         return _resolve(ctx, token.head.head) if token.head.head is not token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         return ctx.person()
+    if _is_country_noun(token) and ctx.country is not None:
+        return ctx.country  # "the government", "the island state" in an article about one country
     if low in c.third_person or _is_company_noun(token):
         places = c.pronoun_place_labels if low in c.third_person else frozenset()
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
@@ -299,6 +311,17 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
     return None
+
+
+def _is_country_noun(token: Token) -> bool:
+    """ "the government", "the island state": singular, definite, no other owner named."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.lemma_.lower() in cues().country_nouns
+        and any(ch.lower_ == "the" for ch in token.children)
+        and not any(ch.dep_ == "poss" or ch.ent_type_ for ch in token.children)
+    )
 
 
 def _is_company_noun(token: Token) -> bool:
@@ -331,6 +354,8 @@ def _clause_subject_before(ctx: Context, token: Token, *, places: frozenset[str]
                 if ent is None and places:
                     ent = _entity_at(ctx, ch)
                     ent = ent if ent is not None and ent.label in places else None
+                    if ent is None and _is_country_noun(ch):
+                        ent = ctx.country  # "the government said its estimate ..."
                 if ent is not None:
                     return ent
     return None
@@ -576,6 +601,7 @@ def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Toke
                 and ch.pos_ == "NOUN"
                 and ch.lemma_.lower() not in cues().company_nouns
                 and _entity_at(ctx, ch) is None
+                and not (_is_country_noun(ch) and ctx.country is not None)
             ):
                 return ch
     return None
@@ -706,6 +732,15 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
             return None
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
             v = v.head
+            continue
+        if (
+            prop is not None
+            and [s.i for s in subj] == [prop.i]
+            and v.dep_ in ("ccomp", "xcomp")
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)  # not "predicts that ..."
+            and v.head.lemma_.lower() in c.forecast_verbs | c.plan_verbs
+        ):
+            v = v.head  # "it expected repayments to be frozen": the one who expects owns them
             continue
         if v.dep_ == "pcomp" and not subj and v.head.head is not v.head:
             v = v.head.head  # "after launching the iPod": the main verb's subject did it
