@@ -445,7 +445,10 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             unit, kind, strong = "year", "dimension", True  # "died aged 93", "Mr Ebbers, 63, said": an age
         elif kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
-            strong = age is not None  # "five years old" is an age, an amount; "five years" a duration
+            # "five years old" is an age, an amount; "five years" a duration; "9.58 seconds" (a
+            # fraction of a second or minute) is a timing, a measurement
+            timing = unit in ("second", "millisecond") or unit == "minute" and not float(value).is_integer()
+            strong = age is not None or (timing and "." in num.text)
             if age:
                 end += age.end()
         out.append(_Piece(num, start, end, value, unit, unit_text, kind, assumed, strong, prefixed))
@@ -658,9 +661,18 @@ def _one_idiom(text: str, p: _Piece, ctx: Context) -> bool:
     if ctx.doc is None:
         return False
     tok = _token_at(ctx.doc, p.num.start)
-    if tok is None or tok.i + 1 >= len(ctx.doc):
+    if tok is None:
         return False
-    return ctx.doc[tok.i + 1].tag_ in ("VBZ", "VBD", "MD") and ctx.doc[tok.i + 1].lower_ not in ("'s",)
+    nxt_tok = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    prev = ctx.doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        p.end == p.num.end
+        and prev is not None
+        and prev.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG", "VBN")
+        and (nxt_tok is None or nxt_tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
+    ):
+        return True  # "you need an iPod to create one or ...": the object pronoun
+    return nxt_tok is not None and nxt_tok.tag_ in ("VBZ", "VBD", "MD") and nxt_tok.lower_ not in ("'s",)
 
 
 def _label_before(text: str, p: _Piece) -> bool:
@@ -732,8 +744,8 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         return None
     m = re.match(r"[\s-]{0,2}", text[pos:])
     start = pos + m.end()
-    if start >= len(text) or not text[start].isalpha():
-        return None
+    if start >= len(text) or not (text[start].isalpha() or re.match(r"\d[A-Za-z]+\b", text[start : start + 8])):
+        return None  # a word, or a glued code that modifies the noun ("five 2D side-scrolling levels")
     tok = _token_at(doc, start)
     if tok is None or tok.idx != start:
         return None
@@ -924,6 +936,24 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
     return out
 
 
+def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """ "times of 6.61 and 6.62 seconds", "5, 6 or 7 percent": a bare number in a list takes the
+    unit written after the list's last number (right to left, so a whole list shares it)."""
+    out = list(pieces)
+    for i in range(len(out) - 2, -1, -1):
+        p, q = out[i], out[i + 1]
+        if (
+            p.kind == "number"
+            and p.end == p.num.end
+            and p.num.scale is None
+            and q.kind in ("dimension", "percent", "currency")
+            and not q.prefixed
+            and re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", text[p.end : q.start])
+        ):
+            out[i] = replace(p, unit=q.unit, unit_text=q.unit_text, kind=q.kind, assumed=q.assumed, strong=q.strong)
+    return out
+
+
 def _range_from(text: str, pos: int) -> bool:
     """ "range from two to four megapixels": "from ... to" is a range only after a range word.
 
@@ -987,6 +1017,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         else:
             pieces.append(p)
             refused_end = None
+    pieces = _share_units(text, pieces)
     out = []
     for p, q in _ranges(text, pieces, ctx):
         last = q or p
@@ -1051,7 +1082,7 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
             # run of set scores in match copy ("lost 1-6, 4-6", "won 3-6 6-2")
             run = any(
                 0 <= j < len(pairs)
-                and re.fullmatch(r"[\s,]{0,2}", text[min(m.end(), pairs[j].end()) : max(m.start(), pairs[j].start())])
+                and re.fullmatch(r"[\s,()]{0,3}", text[min(m.end(), pairs[j].end()) : max(m.start(), pairs[j].start())])
                 for j in (i - 1, i + 1)
             )
             if run and ctx_words.intersection(window):
