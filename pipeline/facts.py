@@ -17,6 +17,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,28 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 PROPERTY_PREPS = frozenset({"of", "for", "in", "at", "from", "on"})
 _STOP = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those"})
 _NON_WORD = re.compile(r"[^\w\s-]|_")
+# Token bounds of the sentence piece being read: the parser may hang a sentence under the
+# headline above a blank line; walking the tree never leaves the piece.
+_PIECE: ContextVar[tuple[int, int] | None] = ContextVar("_PIECE", default=None)
+
+
+def _inside(token: Token) -> bool:
+    bounds = _PIECE.get()
+    return bounds is None or bounds[0] <= token.i < bounds[1]
+
+
+def _orphans(doc: Doc) -> list[Token]:
+    """Tokens of the current piece that the parser hung outside it (or the piece's own root)."""
+    bounds = _PIECE.get()
+    if bounds is None:
+        return []
+    return [t for t in doc[bounds[0] : bounds[1]] if t.head is t or not _inside(t.head)]
+
+
+def _piece_top(doc: Doc) -> Token | None:
+    """The main verb of the current piece: its own root, else a verb hung outside it."""
+    tops = [t for t in _orphans(doc) if t.pos_ in ("VERB", "AUX")]
+    return next((t for t in tops if t.head is t), tops[0] if tops else None)
 
 
 @dataclass(frozen=True)
@@ -301,7 +324,9 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         if local is not None:
             return local
     if ctx.antecedent() is None:
-        return None
+        # "its trade deficit" in an article about one country, with no company to stand for
+        macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
+        return ctx.country if low == "its" and macro else None
     if low in c.third_person:
         return ctx.antecedent()
     if low in c.first_person and ctx.first_person:
@@ -393,6 +418,9 @@ def _clause(token: Token, transparent: range = range(0)) -> Token:
             return t
         if t.head is t:
             return t
+        if not _inside(t.head):  # the parse left the piece: the piece's own main verb heads the clause
+            top = _piece_top(t.doc)
+            return top if top is not None else t
         t = t.head
     return t
 
@@ -402,7 +430,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(64):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
             return t
-        if t.head is t:
+        if t.head is t or not _inside(t.head):
             return None
         t = t.head
     return None
@@ -597,7 +625,8 @@ def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Toke
     if verb is not None:
         for ch in verb.children:
             if (
-                ch.dep_ in ("nsubj", "nsubjpass")
+                _inside(ch)
+                and ch.dep_ in ("nsubj", "nsubjpass")
                 and ch.pos_ == "NOUN"
                 and ch.lemma_.lower() not in cues().company_nouns
                 and _entity_at(ctx, ch) is None
@@ -687,7 +716,10 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
     for _ in range(6):
         if v is None:
             return None
-        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass") and _inside(ch)]
+        if not subj and any(not _inside(ch) and ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
+            # the parser took the headline's noun as subject: the piece's own first name, hung outside
+            subj = [t for t in _orphans(v.doc) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
         if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
             for ch in v.children:
@@ -987,32 +1019,54 @@ def find_facts(
     sents = [piece for sent in sents for piece in _paragraph_pieces(sent)]
     facts: list[Fact] = []
     counted_units: list[tuple[int, str]] = []
-    c = cues()
     for si, sent in enumerate(sents):
-        s_dates = [d for d in dates if _in(d.start, d.end, sent)]
-        s_qs = [q for q in quantities if _in(q.start, q.end, sent) and not _skip_quantity(q, dates, entities)]
-        used_verbs: set[int] = set()
-        for q in sorted(s_qs, key=lambda q: q.start):
-            span = _span(doc, q.start, q.end)
-            if span is None or (span.start > 0 and doc[span.start - 1].lower_ in c.rank_cues):
-                continue  # "a top ten brand" is a rank, not an amount
-            unit = _unit(q, counted_units, si, span)
-            if parsed:
-                fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
-            else:
-                fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
-            if fact is None:
-                continue
-            if facts and _is_conversion(doc, facts[-1], q):
-                fact = _as_conversion(fact, facts[-1])
-            facts.append(fact)
-            if unit and q.kind not in ("currency", "percent"):
-                counted_units.append((si, unit))
-            if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
-                used_verbs.add(verb.i)
-        facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
+        token = _PIECE.set((sent.start, sent.end))
+        try:
+            facts.extend(_sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed))
+        finally:
+            _PIECE.reset(token)
+    return facts
+
+
+def _sentence_facts(
+    ctx: Context,
+    sent: Span,
+    si: int,
+    dates: Sequence[DateMention],
+    quantities: Sequence[QuantityMention],
+    entities: Sequence[EntityMention],
+    counted_units: list[tuple[int, str]],
+    *,
+    parsed: bool,
+) -> list[Fact]:
+    """The facts of one sentence piece, in text order."""
+    c = cues()
+    doc = sent.doc
+    facts: list[Fact] = []
+    s_dates = [d for d in dates if _in(d.start, d.end, sent)]
+    s_qs = [q for q in quantities if _in(q.start, q.end, sent) and not _skip_quantity(q, dates, entities)]
+    used_verbs: set[int] = set()
+    for q in sorted(s_qs, key=lambda q: q.start):
+        span = _span(doc, q.start, q.end)
+        if span is None or (span.start > 0 and doc[span.start - 1].lower_ in c.rank_cues):
+            continue  # "a top ten brand" is a rank, not an amount
+        unit = _unit(q, counted_units, si, span)
         if parsed:
-            _remember_subject(ctx, sent)
+            fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
+        else:
+            fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
+        if fact is None:
+            continue
+        if facts and _is_conversion(doc, facts[-1], q):
+            fact = _as_conversion(fact, facts[-1])
+        facts.append(fact)
+        if unit and q.kind not in ("currency", "percent"):
+            counted_units.append((si, unit))
+        if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
+            used_verbs.add(verb.i)
+    facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
+    if parsed:
+        _remember_subject(ctx, sent)
     return facts
 
 
@@ -1095,6 +1149,8 @@ def _parse_fact(
     subject = _subject(ctx, prop, verb, measured)
     if subject is not None and not sent.start <= subject[0].i < sent.end:
         subject = None  # found across a paragraph break (a headline above): not this sentence's
+    if subject is not None and span.start <= subject[0].i < span.end:
+        subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
     skip = {subject[0].i} if subject else set()
     if prop is not None:
         predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)))

@@ -161,3 +161,40 @@ def test_abbreviations_are_not_entities_and_custom_labels_do_not_crash(nlp):
     """Regression: a pattern label that is not a spaCy symbol (MISC) crashed the string lookup."""
     found = find_entities(nlp("Our CEO said the IPO raised money for Apple."))
     assert {m.text for m in found} == {"Apple"}
+
+
+# --- issue 6, real-article round: acronyms, spelling variants, titles, country names ----------
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["International Monetary Fund", "IMF"], "International Monetary Fund"),
+        (["Northern Freight Exchange", "NFE"], "Northern Freight Exchange"),
+        (["Western Mutual Group", "WMG"], "Western Mutual Group"),  # the acronym spells the suffix: keep it
+        (["TeleNova", "Tele Nova"], "Tele Nova"),
+        (["Brightwell", "BrightwellKline"], "BrightwellKline"),
+    ],
+)
+def test_canonicalize_merges_acronyms_and_spelling_variants(names, expected):
+    out = canonicalize([_mention(n, "ORG") for n in names])
+    assert {m.canonical_name for m in out} == {expected}
+
+
+def test_canonicalize_drops_honorifics():
+    out = canonicalize([_mention("Anna Berg", "PERSON"), _mention("Ms Berg", "PERSON")])
+    assert {m.canonical_name for m in out} == {"Anna Berg"}
+
+
+def test_acronym_with_two_candidates_is_left_alone():
+    names = ["Nordic Power Company", "National Pension Council", "NPC"]
+    out = canonicalize([_mention(n, "ORG") for n in names])
+    assert out[2].canonical_name == "NPC"
+
+
+def test_country_pattern_does_not_break_a_longer_name(nlp):
+    doc = nlp("Bank of Japan officials met the finance minister of Sri Lanka on Monday.")
+    ents = {(e.text, e.label) for e in find_entities(doc)}
+    assert ("Sri Lanka", "GPE") in ents
+    if ("Bank of Japan", "ORG") in ents:  # what the model found around the place name is kept
+        assert ("Japan", "GPE") not in ents

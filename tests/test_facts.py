@@ -557,3 +557,94 @@ def test_valuation_is_about_the_object(nlp):
         qty(text, "$45 billion", 4.5e10, unit="USD", kind="currency"),
     ]
     assert {f.subject for f in run(nlp, text, [], qs)} == {"Xiaomi"}
+
+
+# --- issue 6, real-article round (sentences written for the tests, not copied) ------------------
+
+
+def test_headline_above_a_blank_line_is_not_part_of_the_first_sentence(nlp):
+    text = "Rivet aims high\n\nHollisMarten saw its profits rise 9% to $2bn, the drugmaker said."
+    facts = run(nlp, text, [], [qty(text, "9%", 9, unit="percent", kind="percent")])
+    assert all(f.sentence_start > text.index("\n\n") for f in facts)
+
+
+def test_bracketed_conversions_share_subject_and_time(nlp):
+    text = "Chile faces a $2.1bn (£1.1bn; €1.6bn) repair bill in 2006 after the floods."
+    qs = [
+        qty(text, "$2.1bn", 2.1e9, unit="USD", kind="currency"),
+        qty(text, "£1.1bn", 1.1e9, unit="GBP", kind="currency"),
+        qty(text, "€1.6bn", 1.6e9, unit="EUR", kind="currency"),
+    ]
+    facts = run(nlp, text, [date(text, "2006", "2006")], qs)
+    assert {(f.subject, f.time_value) for f in facts} == {("Chile", "2006")}
+    assert len(facts) == 3
+
+
+def test_day_without_year_still_dates_the_clause(nlp):
+    text = "The Oslo Bourse closed down 1.8% on Tuesday."
+    pct = qty(text, "1.8%", 1.8, unit="percent", kind="percent")
+    facts = run(nlp, text, [date(text, "Tuesday", "XXXX-WXX-2")], [pct])
+    assert one(facts, value=1.8).time_value == "XXXX-WXX-2"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, subject",
+    [
+        # "it" may stand for a country named as the clause's subject
+        ("Peru said it expects exports of $40bn.", "$40bn", 4e10, "USD", "Peru"),
+        # the object of "enable" does what the infinitive says
+        ("The accord will enable Kenya to delay payments worth $2m.", "$2m", 2e6, "USD", "Kenya"),
+        # who agreed a proposal to borrow is who borrows
+        ("Egypt has agreed a plan with the World Bank to borrow $3bn.", "$3bn", 3e9, "USD", "Egypt"),
+        # the country an amount is counted in, when the clause names no one else
+        ("About 40 million people own a car in France.", "40 million", 4e7, "people", "France"),
+        ("The lamp costs $30 in Canada.", "$30", 30, "USD", None),
+    ],
+)
+def test_subject_rules_from_real_articles(nlp, text, surface, value, unit, subject):
+    kind = "currency" if unit == "USD" else "count"
+    f = one(run(nlp, text, [], [qty(text, surface, value, unit=unit, kind=kind)]), value=value)
+    assert f.subject == subject
+
+
+def test_the_government_stands_for_the_article_country(nlp):
+    text = (
+        "Ghana has asked donors for help. Ghana says the floods hit farms. Officials in Ghana agree. "
+        "The government said its estimate of repair costs was $90m."
+    )
+    f = one(run(nlp, text, [], [qty(text, "$90m", 9e7, unit="USD", kind="currency")]), value=9e7)
+    assert f.subject == "Ghana"
+
+
+def test_possessed_bank_is_not_the_article_company(nlp):
+    text = (
+        "Loans from Harbor Capital rose. Harbor Capital said its own bank agreed to help. "
+        "The bank has $5m set aside for farmers."
+    )
+    f = one(run(nlp, text, [], [qty(text, "$5m", 5e6, unit="USD", kind="currency")]), value=5e6)
+    assert f.subject is None
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("Almost one in five adults aged under 30 own a tablet.", "30", 30),
+        ("A 24-year-old student sold the domain.", "24-year-old", 24),
+        ("The drug, known as '812, failed its trial.", "812", 812),
+    ],
+)
+def test_ages_and_labels_are_not_facts(nlp, text, surface, value):
+    assert not [f for f in run(nlp, text, [], [qty(text, surface, value)]) if f.value == value]
+
+
+def test_fronted_period_dates_the_forecast(nlp):
+    text = "By the end of 2007, the agency predicts that 60% of homes in Spain will have broadband."
+    pct = qty(text, "60%", 60, unit="percent", kind="percent")
+    facts = run(nlp, text, [date(text, "the end of 2007", "2007", mod="END")], [pct])
+    assert one(facts, value=60).time_value == "2007"
+
+
+def test_amount_describing_a_named_subject_takes_no_meeting_date(nlp):
+    text = "The Lisbon Group of 12 lenders meets on 3 March to discuss the debt."
+    facts = run(nlp, text, [date(text, "3 March", "XXXX-03-03")], [qty(text, "12", 12)])
+    assert one(facts, value=12).time_value is None
