@@ -44,7 +44,7 @@ from .run import (
 )
 
 PLUGIN_NAME = "pipeline-model"
-PARTITION_DOCS = 128  # documents per partition: one task, one part file per table
+PARTITION_DOCS = 64  # documents per partition: one task, one part file per table
 
 
 class ModelPlugin(WorkerPlugin):
