@@ -462,7 +462,9 @@ class _Parser:
         if w in self.fracs and plural_ok and w != "half" and (last_scale is None or w.endswith("s")):
             self.i += 1
             return self.times_scale(v / float(self.fracs[w]))
-        if w == "and":
+        digits_before = self.i > 0 and self.atoms[self.i - 1].kind == "num"
+        if w == "and" and not (digits_before and self.word(1) not in ("a", "an", "one", "half")):
+            # "3 and a half"; but "stages 2 and 3 and two-fifths of pupils" is a list, not 3.4
             save = self.i
             self.i += 1
             f = self.fraction()

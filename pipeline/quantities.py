@@ -559,6 +559,14 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
         if num.plain_integer and p.end == e and text[e : e + 1] == ")" and text[:s].count("(") <= text[:s].count(")"):
             return True  # "1) If ...": a list marker, not an amount
+        if num.plain_integer and len(num.text) >= 3 and num.text.startswith("0"):
+            return True  # "050505", "0800": a code, not an amount
+        if wb in cues()["possessives"] and p.end == e and _counted_noun(text, p.end, ctx) is None:
+            return True  # "got into their 22": a named area or shirt number, nothing counted
+        if wb in ("a", "an") and p.end == e and _singular_noun_after(text, e, ctx):
+            return True  # "a 6 figure salary", "an 18 certificate": the number describes the noun
+        if not num.plain_integer and re.fullmatch(r"\d{1,2}\.\d", num.text) and _model_name_before(text, s, ctx):
+            return True  # "Opera 8.0", "Windows 3.1": a version
         if text[max(0, s - 2) : s] == "&#":
             return True  # "&#227;": an HTML character reference
         two_digits = num.plain_integer and len(num.text) == 2
@@ -646,7 +654,7 @@ def _name_word_number(text: str, p: _Piece, ctx: Context) -> bool:
 
 def _date_range_after(text: str, end: int) -> bool:
     months = "|".join(MONTHS)
-    rx = rf"\s*(?:-|\u2013|to|and|until|till|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b"
+    rx = rf"\s*(?:-|\u2013|to|and|or|until|till|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\b"
     return bool(re.match(rx, text[end : end + 30], re.I))
 
 
@@ -770,9 +778,9 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
             or (  # "240 civil and military aerospace firms"
                 t.pos_ == "CCONJ"
                 and t.i > tok.i
-                and doc[t.i - 1].pos_ == "ADJ"
+                and doc[t.i - 1].tag_ in ("JJ", "NN")  # "council and housing association tenants"
                 and t.i + 1 < len(doc)
-                and doc[t.i + 1].pos_ == "ADJ"
+                and doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
             )
         ):
             if best is not None and best.tag_ == "NNS":
@@ -1010,6 +1018,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         listed = (
             refused_end is not None
             and p.kind == "number"
+            and p.num.atoms[0].kind == "num"  # "Key Stages 1, 3 and 4 and two-fifths": words end the list
             and re.fullmatch(r"\s*(?:,|and|or|&|-|to)\s*", text[refused_end : p.start])
         )
         if listed or _rejected(text, p, zones, ctx):
