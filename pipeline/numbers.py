@@ -516,9 +516,13 @@ def _ratio(p: _Parser, numerator: float) -> float | None:
             p.i += len(words)
             if p.done():
                 return None
+            first = p.i
             den = p.expression()
             if den is None or not numerator < den or (name == "in" and numerator != 1):
                 return None
+            digits = p.atoms[0].kind == "num" and p.atoms[first].kind == "num"
+            if digits and den > 20 and den % 100:
+                return None  # "13 out of 659 MPs": two counts; "1 in 100", "3 out of 10" stay proportions
             return numerator / den
     return None
 

@@ -561,6 +561,8 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "1) If ...": a list marker, not an amount
         if num.plain_integer and len(num.text) >= 3 and num.text.startswith("0"):
             return True  # "050505", "0800": a code, not an amount
+        if num.plain_integer and re.search(r"(?:^|\s)0\d{2,}(?: \d{2,})* $", text[max(0, s - 30) : s]):
+            return True  # "0800 028 9276": the later groups of a phone number
         if wb in cues()["possessives"] and p.end == e and _counted_noun(text, p.end, ctx) is None:
             return True  # "got into their 22": a named area or shirt number, nothing counted
         if wb in ("a", "an") and p.end == e and _singular_noun_after(text, e, ctx):
