@@ -763,8 +763,8 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     i = tok.i
     while i < len(doc) and i < tok.i + 6:
         t = doc[i]
-        if (t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha:
-            best = t  # "14 people", "12 Americans"
+        if ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha) or _acronym_plural(t):
+            best = t  # "14 people", "12 Americans", "14 Liberal MPs", "40 A300s"
         elif (
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
@@ -785,7 +785,7 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
                 and doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
             )
         ):
-            if best is not None and best.tag_ == "NNS":
+            if best is not None and _common_plural(best):
                 break
         else:
             break
@@ -793,22 +793,35 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
         # a singular noun ("monetizable daily active users") or a proper plural ("Dataproducts common
         # shares") may only modify the noun that is counted
         nxt = doc[i] if i < len(doc) else None
-        if best is not None and best.tag_ == "NNS" and (nxt is None or nxt.pos_ != "NOUN"):
+        if best is not None and _common_plural(best) and (nxt is None or nxt.pos_ != "NOUN"):
             break
         if best is not None and best.tag_ == "NNPS" and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")):
             break
     if best is None:
         return None
-    lemma = best.lemma_.lower()
+    lemma = best.text[:-1].lower() if _acronym_plural(best) else best.lemma_.lower()
     if best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # the lemmatizer leaves proper plurals alone: "Americans" -> "american"
     if lemma in cues()["not_counted"]:
         return None
-    if best.tag_ not in ("NNS", "NNPS") and lemma not in cues()["collective_nouns"] and not _is_one(text, pos):
+    if (
+        not (_common_plural(best) or best.tag_ == "NNPS")
+        and lemma not in cues()["collective_nouns"]
+        and not _is_one(text, pos)
+    ):
         return None  # "a magnitude 6.1 earthquake": a singular noun is described, not counted
     if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
         return None
     return lemma, best.idx + len(best.text), best.text
+
+
+def _acronym_plural(t) -> bool:
+    """ "MPs", "PCs", "A300s": the small tagger often calls an acronym's plural a singular noun."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", t.text))
+
+
+def _common_plural(t) -> bool:
+    return t.tag_ == "NNS" or _acronym_plural(t)
 
 
 def _is_ratio(num: NumberSpan) -> bool:
