@@ -15,8 +15,12 @@ How a quantity is found (rules as data in ``data/quantities_cues.json``, ``data/
    in a Taiwan story -> TWD), not for the plain default reading ("$" -> USD).
 3. Numbers that are not amounts are dropped: years, times of day, phone numbers, IDs and model
    names ("SCP-173", "iPhone 5", "5G", "the 486 chip"), labels ("page 3", "No. 1"), street
-   numbers, scores and votes ("3-1", "68-32"), versions, ordinals, list markers, idioms
-   ("one-time"), and the pronoun "one".
+   numbers, scores and votes ("3-1", "68-32", set scores "6-7 (7-2) 6-4"), versions ("Opera 8.0"),
+   ordinals, list markers ("1)"), idioms ("one-time", "one thing ... another"), the pronoun "one",
+   number words inside names ("Radio Five Live", "the Six Nations"), the first day of a date range
+   ("6 to 9 January"), abbreviated years ("class of '83", "2003-04"), codes with a leading zero.
+   Ages are kept as amounts in years, however written ("five years old", "a 12-year-old", "died
+   aged 93", "Mr Ebbers, 63, said"), as the Recognizers Age model counts them.
 
 Overlap rule (stated once, applied in ``_resolve``): the longest candidate wins; on equal length
 the rule candidate beats the spaCy-entity candidate. spaCy entities only *add* a candidate where
