@@ -29,6 +29,7 @@ from .records import EntityMention
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 PATTERNS_PATH = DATA_DIR / "entity_fixes.jsonl"
+NAMES_PATH = DATA_DIR / "entity_names.json"
 # Which label wins when the same name was tagged differently in one article (ties only).
 LABEL_PRIORITY = ("ORG", "PERSON", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW")
 
@@ -42,6 +43,18 @@ _ORG_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+
+
+@functools.cache
+def _unit_words() -> frozenset[str]:
+    with NAMES_PATH.open(encoding="utf-8") as f:
+        return frozenset(json.load(f)["unit_words"])
+
+
+def _is_business_unit(short: str, long: str) -> bool:
+    """ "barclays capital" for "barclays": the added words name a division of the company."""
+    extra = long[len(short) :].split()
+    return bool(extra) and any(w in _unit_words() for w in extra)
 
 
 @functools.cache
@@ -164,6 +177,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
     for k in sorted(orgs, key=len):
         longer = [o for o in orgs if o != k and o in groups and o.startswith(k + " ")]
+        if any(_is_business_unit(k, o) for o in longer):
+            continue  # "Barclays" and "Barclays Capital" are two entities
         if k in groups and len(longer) == 1:
             groups[longer[0]].extend(groups.pop(k))
     _merge_spelling_variants(groups, mentions)

@@ -48,13 +48,13 @@ def _orphans(doc: Doc) -> list[Token]:
     bounds = _PIECE.get()
     if bounds is None:
         return []
-    return [t for t in doc[bounds[0] : bounds[1]] if t.head is t or not _inside(t.head)]
+    return [t for t in doc[bounds[0] : bounds[1]] if t.head.i == t.i or not _inside(t.head)]
 
 
 def _piece_top(doc: Doc) -> Token | None:
     """The main verb of the current piece: its own root, else a verb hung outside it."""
     tops = [t for t in _orphans(doc) if t.pos_ in ("VERB", "AUX")]
-    return next((t for t in tops if t.head is t), tops[0] if tops else None)
+    return next((t for t in tops if t.head.i == t.i), tops[0] if tops else None)
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ class Cues:
     country_min: int
     place_preps: frozenset[str]
     age_cues: frozenset[str]
+    change_verbs: frozenset[str]
     age_pattern: re.Pattern[str]
     first_person: frozenset[str]
     first_person_min: int
@@ -149,6 +150,7 @@ def cues() -> Cues:
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
+        change_verbs=frozenset(c["change_verbs"]),
         age_pattern=re.compile(e["age_pattern"]),
         first_person=frozenset(s["first_person"]),
         first_person_min=int(s["first_person_min"]),
@@ -180,7 +182,7 @@ class Context:
     recent_people: list[EntityMention] = dataclasses.field(default_factory=list)
     names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
-    owned_nouns: frozenset[str] = frozenset()  # "its central bank": a "the bank" later is that one
+    owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
@@ -256,12 +258,14 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE"]
     country = dominant_org(places, min_mentions=c.country_min)
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
-    owned = frozenset(
-        t.lemma_.lower()
+    owned = tuple(
+        (t.i, t.lemma_.lower())
         for t in doc
         if parsed_doc(doc)
         and _is_company_noun(t)
+        and not t.ent_type_
         and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
+        and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
     )
     return Context(
         ents, main, letter, published, main_person=main_person, names=names, country=country, owned_nouns=owned
@@ -318,6 +322,8 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         return ctx.person()
     if _is_country_noun(token) and ctx.country is not None:
         return ctx.country  # "the government", "the island state" in an article about one country
+    if low in ("they", "their", "them") and _plural_subject_before(token):
+        return None  # "The companies said they expected ...": more than one, not the article's company
     if low in c.third_person or _is_company_noun(token):
         places = c.pronoun_place_labels if low in c.third_person else frozenset()
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
@@ -332,10 +338,22 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     if low in c.first_person and ctx.first_person:
         return ctx.main
     if _is_company_noun(token):
-        if token.lemma_.lower() in ctx.owned_nouns and token.lemma_.lower() not in ("company", "firm"):
+        lemma = token.lemma_.lower()
+        if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
     return None
+
+
+def _plural_subject_before(token: Token) -> bool:
+    """Whether a verb above ``token`` has a plural common-noun subject before it ("the companies")."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    return any(
+        ch.dep_ == "nsubj" and ch.i < token.i and ch.tag_ == "NNS" and not ch.ent_type_
+        for verb in token.ancestors
+        for ch in verb.children
+    )
 
 
 def _is_country_noun(token: Token) -> bool:
@@ -666,14 +684,19 @@ def _subject(
             for p in ch.children:
                 if p.dep_ == "pobj":
                     ent = _entity_at(ctx, p)
+                    if ent is None:  # "earnings at Barclays Capital investment bank"
+                        names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
+                        ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent
     # "Revenue rose 3 percent" with no owner named, in an article about one company
     named = prop is not None and any(
         ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
     )
-    if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner and ctx.antecedent():
-        return prop, ctx.antecedent()
+    if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner:
+        owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
+        if owner is not None:
+            return prop, owner
     if prop is not None and not named and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
         return prop, ctx.country  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
@@ -797,8 +820,12 @@ def _pick_time(
     *,
     parsed: bool,
     amount: Span | None = None,
+    start_from: bool = False,
 ) -> _Time | None:
     """The date of the anchor's clause (parse) or the nearest in the sentence (window).
+
+    ``start_from``: a "from" date without an end starts the amount ("savings of $2bn from
+    2008") instead of being the baseline of a change ("rose 5% from 2003").
 
     Within the clause a date inside the amount's own phrase wins ("up from 35 billion a year
     earlier"), then a date with a cue word, then the more specific, then the nearest.
@@ -815,6 +842,10 @@ def _pick_time(
         if dspan is None:
             continue
         role, _ = _role(doc, d, sent.start_char)
+        if role == "range" and start_from and _range_end(doc, d, candidates) is None:
+            gap = doc.text[amount.end_char : d.start] if amount is not None else ""
+            if amount is not None and d.start > amount.end_char and not re.search(r"\d|%|,", gap):
+                role = "since"  # "savings of $2bn from 2008", not "..., an increase of 10 percent from ..."
         if role == "baseline" or (role == "range" and _range_end(doc, d, candidates) is None):
             continue  # "up 60 percent from a year earlier": the date compared with, not the fact's
         direct = False
@@ -1160,7 +1191,13 @@ def _parse_fact(
     else:
         predicate = measured.lemma_.lower()
     anchor = verb if verb is not None else measured
-    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span)
+    lead = sent.doc[max(sent.start, span.start - 2) : span.start]  # "up 60 percent from a year earlier"
+    changes = (
+        q.change is not None
+        or (verb is not None and verb.lemma_.lower() in cues().change_verbs)
+        or any(t.lemma_.lower() in cues().change_verbs for t in lead)
+    )
+    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span, start_from=not changes)
     if time is not None and _describes_subject(ctx, measured, verb, time.mention):
         time = None  # "The Paris Club of 19 creditors meets on 12 January": the date is the meeting's
     chain = _verb_chain(verb) if verb is not None else []

@@ -198,3 +198,8 @@ def test_country_pattern_does_not_break_a_longer_name(nlp):
     assert ("Sri Lanka", "GPE") in ents
     if ("Bank of Japan", "ORG") in ents:  # what the model found around the place name is kept
         assert ("Japan", "GPE") not in ents
+
+
+def test_business_unit_is_not_merged_into_its_parent():
+    out = canonicalize([_mention("Carlow", "ORG"), _mention("Carlow Capital", "ORG"), _mention("Carlow", "ORG")])
+    assert [m.canonical_name for m in out] == ["Carlow", "Carlow Capital", "Carlow"]

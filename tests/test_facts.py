@@ -648,3 +648,32 @@ def test_amount_describing_a_named_subject_takes_no_meeting_date(nlp):
     text = "The Lisbon Group of 12 lenders meets on 3 March to discuss the debt."
     facts = run(nlp, text, [date(text, "3 March", "XXXX-03-03")], [qty(text, "12", 12)])
     assert one(facts, value=12).time_value is None
+
+
+def test_they_after_a_plural_subject_is_left_empty(nlp):
+    text = "Rivo and Talcom agreed to merge. The companies said they expected to complete the deal in 2007."
+    facts = run(nlp, text, [date(text, "2007", "2007")])
+    assert all(f.subject is None for f in facts if f.time_value == "2007")
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, time_value",
+    [
+        ("Rivo said savings of at least $3bn from 2009 drove the deal.", "$3bn", 3e9, "2009"),
+        ("Its fund arm made $40m, a 12% jump on 2003 figures.", "12%", 12, None),
+    ],
+)
+def test_from_starts_an_amount_and_on_marks_a_baseline(nlp, text, surface, value, time_value):
+    unit, kind = ("percent", "percent") if "%" in surface else ("USD", "currency")
+    year = "2009" if "2009" in text else "2003"
+    facts = run(nlp, text, [date(text, year, year)], [qty(text, surface, value, unit=unit, kind=kind)])
+    assert one(facts, value=value).time_value == time_value
+
+
+def test_implicit_owner_is_the_speaker_first(nlp):
+    text = (
+        "Talcom will buy Rivo. Rivo employs 9,000 people and Rivo owns Talcom shares. Rivo rose. "
+        "Talcom said 2,100 positions would go."
+    )
+    f = one(run(nlp, text, [], [qty(text, "2,100", 2100)]), value=2100)
+    assert f.subject == "Talcom"
