@@ -573,6 +573,10 @@ def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) 
             return True  # "a 6 figure salary", "an 18 certificate": the number describes the noun
         if not num.plain_integer and re.fullmatch(r"\d{1,2}\.\d", num.text) and _model_name_before(text, s, ctx):
             return True  # "Opera 8.0", "Windows 3.1": a version
+        if num.plain_integer and p.end == e and re.match(r"['\u2019]s\b", text[e : e + 3]):
+            return True  # "the 7610's functions", "2004's total": a name or a year owns something
+        if num.has_words and not num.has_digits and re.match(r"-[a-z]+ed\b", text[e : e + 20]):
+            return True  # "three-cornered", "two-pronged": an adjective, not an amount
         if text[max(0, s - 2) : s] == "&#":
             return True  # "&#227;": an HTML character reference
         two_digits = num.plain_integer and len(num.text) == 2
@@ -647,15 +651,12 @@ def _sentence_start(text: str, pos: int, ctx: Context) -> bool:
 
 
 def _name_word_number(text: str, p: _Piece, ctx: Context) -> bool:
-    """A capitalised number word beside another capitalised word, mid-sentence, is part of a name."""
+    """A capitalised number word mid-sentence (BBC headlines are in sentence case) is part of a name."""
     num = p.num
     if num.has_digits or not num.text[:1].isupper() or p.start != num.start or p.end != num.end:
         return False
-    if _sentence_start(text, num.start, ctx):
-        return False
-    before = re.search(r"[A-Z][A-Za-z'&.]*[ \u00a0]$", text[max(0, num.start - 30) : num.start])
-    after = re.match(r"[ \u00a0-][A-Z][a-z]", text[num.end : num.end + 4])
-    return bool(before or after)
+    # mid-sentence, only a name capitalises a number word ("Sport on Five", "Radio Five Live")
+    return not _sentence_start(text, num.start, ctx)
 
 
 def _date_range_after(text: str, end: int) -> bool:
