@@ -90,6 +90,8 @@ class Cues:
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
     country_nouns: frozenset[str]
+    demonyms: dict[str, str]
+    state_nouns: frozenset[str]
     country_min: int
     place_preps: frozenset[str]
     age_cues: frozenset[str]
@@ -147,6 +149,8 @@ def cues() -> Cues:
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
         country_nouns=frozenset(s["country_nouns"]),
+        demonyms=dict(s["demonyms"]),
+        state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
@@ -310,6 +314,9 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     if ent is not None:
         return ent if ent.label in c.subject_labels else None
     parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
+    state = _nationality(ctx, token) if parsed else None
+    if state is not None:
+        return state[1]
     for child in token.children if parsed else ():  # "Chinese smartphone maker Xiaomi": name as modifier
         if child.dep_ in ("appos", "compound"):
             ent = _entity_at(ctx, child)
@@ -342,6 +349,23 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
         if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
+    return None
+
+
+def _nationality(ctx: Context, token: Token) -> tuple[Token, EntityMention] | None:
+    """ "Venezuelan authorities", "German unemployment": the country a state noun belongs to."""
+    c = cues()
+    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns:
+        return None
+    for ch in token.children:
+        country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
+        if country is None:
+            continue
+        named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+        if named is None:
+            key = "GPE:" + country.casefold()
+            named = EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "GPE", country, key)
+        return ch, named
     return None
 
 
@@ -697,6 +721,9 @@ def _subject(
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None:
             return prop, owner
+    state = _nationality(ctx, prop) if prop is not None else None
+    if state is not None:
+        return state
     if prop is not None and not named and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
         return prop, ctx.country  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
@@ -1180,6 +1207,8 @@ def _parse_fact(
     subject = _subject(ctx, prop, verb, measured)
     if subject is not None and not sent.start <= subject[0].i < sent.end:
         subject = None  # found across a paragraph break (a headline above): not this sentence's
+    if subject is not None and subject[1].start <= measured.idx < subject[1].end:
+        subject = None  # "the 22 million Americans who own ...": what is counted, not who has it
     if subject is not None and span.start <= subject[0].i < span.end:
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
     skip = {subject[0].i} if subject else set()

@@ -677,3 +677,21 @@ def test_implicit_owner_is_the_speaker_first(nlp):
     )
     f = one(run(nlp, text, [], [qty(text, "2,100", 2100)]), value=2100)
     assert f.subject == "Talcom"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, subject",
+    [
+        ("Chilean authorities have seized more than 300 farms.", "300", 300, "Chile"),
+        ("Polish unemployment rose 9,000 in May.", "9,000", 9000, "Poland"),
+    ],
+)
+def test_nationality_of_a_state_noun_names_the_country(nlp, text, surface, value, subject):
+    f = one(run(nlp, text, [], [qty(text, surface, value)]), value=value)
+    assert f.subject == subject
+
+
+def test_counted_people_are_not_their_own_subject(nlp):
+    text = "Of the 40 million Brazilians who own a phone, 60% use it daily."
+    facts = run(nlp, text, [], [qty(text, "40 million", 4e7)])
+    assert one(facts, value=4e7).subject is None
