@@ -256,6 +256,7 @@ class _Piece:
     assumed: bool = False
     strong: bool = False  # explicit currency / percent / unit / scale word
     prefixed: bool = False  # unit written before the number
+    age: bool = False  # "five years old", "a 12-year-old", "aged 93", "Mr Ebbers, 63,"
 
 
 def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
@@ -443,10 +444,11 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             before = text[max(0, start - 10) : start]
             share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
             strong = strong or bool(share)
+        is_age = False
         if kind == "number" and (
             re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I) or _apposed_age(text, num)
         ):
-            unit, kind, strong = "year", "dimension", True  # "died aged 93", "Mr Ebbers, 63, said": an age
+            unit, kind, strong, is_age = "year", "dimension", True, True  # "died aged 93", "Mr Ebbers, 63, said"
         elif kind == "dimension" and unit in _time_units():
             age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
             # "five years old" is an age, an amount; "five years" a duration; "9.58 seconds" (a
@@ -455,7 +457,8 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
             strong = age is not None or (timing and "." in num.text)
             if age:
                 end += age.end()
-        out.append(_Piece(num, start, end, value, unit, unit_text, kind, assumed, strong, prefixed))
+                is_age = True
+        out.append(_Piece(num, start, end, value, unit, unit_text, kind, assumed, strong, prefixed, is_age))
     return out
 
 
@@ -1041,6 +1044,8 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
             and p.num.atoms[0].kind == "num"  # "Key Stages 1, 3 and 4 and two-fifths": words end the list
             and re.fullmatch(r"\s*(?:,|and|or|&|-|to)\s*", text[refused_end : p.start])
         )
+        if p.age and not cues()["ages_are_amounts"]:
+            continue  # the convention is a switch in the cue table: an age is not an amount to sum
         if listed or _rejected(text, p, zones, ctx):
             refused_end = p.end if (listed or _label_before(text, p)) else None
         else:

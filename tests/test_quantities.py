@@ -251,3 +251,22 @@ _PIECES = list("0123456789 ,.-/%$£€()kmMbn") + [
 def test_extract_never_crashes_and_offsets_hold(text):
     for q, _strong in extract(text):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The 87-year-old singer was found dead.", 87),
+        ("Former boss Mr Hale, 63, denied the charges.", 63),
+        ("The inventor died aged 93.", 93),
+        ("The building is 500 years old.", 500),
+    ],
+)
+def test_ages_are_amounts_is_a_switch(nlp, monkeypatch, text, value):
+    """Ages are amounts in years by default; the cue table's switch drops them."""
+    from pipeline import quantities
+
+    assert [(q.value, q.unit) for q in find_quantities(nlp(text))] == [(value, "year")]
+    table = dict(quantities.cues(), ages_are_amounts=False)
+    monkeypatch.setattr(quantities, "cues", lambda: table)
+    assert find_quantities(nlp(text)) == []
