@@ -994,6 +994,34 @@ def _range_from(text: str, pos: int) -> bool:
     return bool(m) and m.group(1).lower() in cues()["range_from_before"]
 
 
+def _bare_scale(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
+    """ "its first million customers", "another billion dollars": a scale word alone counts one of it."""
+    words = "|".join(cues()["bare_scale_after"])
+    out = []
+    for m in re.finditer(
+        rf"\b(?:{words})\s+(thousand|million|billion)\b(?!\s+of\b|s|-)", text, re.I
+    ):  # not "billion-dollar"
+        start = m.start(1)
+        timed = re.match(r"\s*([a-z]+)", text[m.end() :])
+        if timed and timed.group(1) in physical()["time_plurals"]:
+            continue  # "the next thousand years": a duration
+        value = float(numbers.lexicon()["scales"][m.group(1).lower()])
+        unit, unit_text, kind = "dimensionless", None, "number"
+        noun = _counted_noun(text, m.end(), ctx)
+        cur = re.match(r"\s+(dollars|euros|pounds)\b", text[m.end() : m.end() + 10], re.I)
+        if cur:
+            unit_text = cur.group(1)
+            unit = {"dollars": ctx.dollar, "euros": "EUR", "pounds": "GBP"}[unit_text.lower()]
+            kind = "currency"
+        elif noun:
+            unit, kind, unit_text = noun[0], "count", noun[2]
+        q = QuantityMention(
+            start=start, end=m.end(), text=text[start : m.end()], value=value, unit=unit, unit_text=unit_text, kind=kind
+        )
+        out.append((q, True))
+    return out
+
+
 def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
     out = []
     for m in _regexes()["vague"].finditer(text):
@@ -1094,6 +1122,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         )
         out.append((mention, p.strong or (q is not None and q.strong)))
     out += _vague(text, ctx)
+    out += _bare_scale(text, ctx)
     return out
 
 
