@@ -153,6 +153,7 @@ def extract_from_docs(
 TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "century", "millennium"}
 )
+MEASURED_TIME_UNITS = frozenset({"second", "millisecond", "minute"})
 
 
 def settle_overlaps(
@@ -163,7 +164,8 @@ def settle_overlaps(
     The quantities extractor keeps a candidate overlapping a date only when it is a strong amount
     (currency, percent, unit, scale word). Where a date and an amount still overlap, the rule is:
     an amount of plain time units with no rate ("95 years of age") is a duration and belongs to
-    ``dates``; any other amount wins and the date goes ("an hour" in "188 miles an hour",
+    ``dates``, except a fractional timing ("6.62 seconds"), which is a measurement; any other amount
+    wins and the date goes ("an hour" in "188 miles an hour",
     "two thousand" in "two hundred and two thousand").
     """
     if not found_dates or not found_quantities:
@@ -173,7 +175,8 @@ def settle_overlaps(
         return a.start < b.end and b.start < a.end
 
     def is_duration(q: QuantityMention) -> bool:
-        return q.unit in TIME_UNITS and q.per is None
+        timing = q.unit in MEASURED_TIME_UNITS and not float(q.value).is_integer()  # "6.62 seconds": a race time
+        return q.unit in TIME_UNITS and q.per is None and not timing
 
     kept_q = [q for q in found_quantities if not (is_duration(q) and any(overlaps(q, d) for d in found_dates))]
     kept_d = [d for d in found_dates if not any(overlaps(d, q) for q in kept_q)]

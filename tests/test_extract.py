@@ -32,6 +32,8 @@ def amount(start, end, text, value, unit, per=None):
         ([date(26, 33, "an hour", "SET", "PT1H")], [amount(16, 33, "188 miles an hour", 188, "mile / hour")], 0, 1),
         # a number read as a year inside a bigger number goes
         ([date(29, 41, "two thousand")], [amount(13, 41, "two hundred and two thousand", 202000, "resident")], 0, 1),
+        # a fractional timing is a measurement, not a duration
+        ([date(8, 20, "6.62 seconds", "DURATION", "PT6.62S")], [amount(8, 20, "6.62 seconds", 6.62, "second")], 0, 1),
         # no overlap: both stay
         ([date(0, 4, "2012")], [amount(10, 13, "20%", 20, "percent")], 1, 1),
     ],
