@@ -43,6 +43,8 @@ _ORG_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+# "China Aviation Oil (CAO": the model sometimes runs a name into its bracketed abbreviation.
+_BRACKET_TAIL = re.compile(r"\s*\([^()]*\)?$")
 
 
 @functools.cache
@@ -97,7 +99,8 @@ def _strictly_inside(inner: tuple, outer: tuple) -> bool:
 
 def clean_name(text: str) -> str:
     """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
-    name = _SPACE.sub(" ", text).strip(" \t\n,.;:\"'“”()")
+    name = _BRACKET_TAIL.sub("", _SPACE.sub(" ", text).strip()) or text
+    name = name.strip(" \t\n,.;:\"'“”()")
     name = _POSSESSIVE.sub("", name).strip()
     return _HONORIFIC.sub("", _LEADING_THE.sub("", name).strip()).strip()
 

@@ -259,7 +259,7 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         keys = by_initials.get(initials(e.canonical_name), set()) if e.label == "ORG" else set()
         if len(keys) == 1 and len(e.canonical_name.split()) > 1 and len(initials(e.canonical_name)) >= 3:
             names.setdefault(initials(e.canonical_name), e)
-    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE"]
+    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e)]
     country = dominant_org(places, min_mentions=c.country_min)
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
     owned = tuple(
@@ -274,6 +274,19 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
     return Context(
         ents, main, letter, published, main_person=main_person, names=names, country=country, owned_nouns=owned
     )
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names: the GPE patterns of the entity fixes and the demonym table's countries."""
+    with (DATA_DIR / "entity_fixes.jsonl").open(encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
+    names = {r["pattern"] for r in rows if r["label"] == "GPE" and isinstance(r["pattern"], str)}
+    return frozenset(n.casefold() for n in names | set(cues().demonyms.values()))
+
+
+def _is_country(e: EntityMention) -> bool:
+    return e.canonical_name.casefold() in _countries()
 
 
 def parsed_doc(doc: Doc) -> bool:
@@ -724,7 +737,8 @@ def _subject(
     state = _nationality(ctx, prop) if prop is not None else None
     if state is not None:
         return state
-    if prop is not None and not named and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
+    owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
+    if prop is not None and not owned and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
         return prop, ctx.country  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
         if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
@@ -887,6 +901,8 @@ def _pick_time(
             speech = said is not None and said.lemma_.lower() in cues().attribution_verbs
             if _is_day(d) and (speech or any(t.lemma_.lower() in cues().attribution_verbs for t in lead)):
                 continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
+            if amount is not None and _in_subject_modifier(droot, anchor, amount):
+                continue  # "The service, launched in December, has had 900,000 orders": the launch's date
             if amount is not None and _baseline_between(doc.text[amount.end_char : d.start]):
                 continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
             if aside is not None and aside not in droot.ancestors and droot != aside:
@@ -918,6 +934,15 @@ def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent
         and said.lemma_.lower() in c.forecast_verbs | c.attribution_verbs
         and droot.i < said.i
     )
+
+
+def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
+    """Whether the date sits in a clause modifying the verb's subject while the amount does not."""
+    for s in (ch for ch in anchor.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        inner = [t for t in s.subtree if t.dep_ in ("acl", "relcl")]
+        if any(droot == t or t in droot.ancestors for t in inner) and amount.root not in s.subtree:
+            return True
+    return False
 
 
 def _baseline_between(gap: str) -> bool:
@@ -1253,7 +1278,7 @@ def _parse_fact(
         return None, None  # "2.5G", "known as '771", "under 18": a bare number about no one
     if fact.subject is None and q.vague:
         return None, None  # "millions of under-18s": a manner of speaking, not a figure
-    if q.value < 1 and q.kind == "number" and fact.unit in (None, "dimensionless"):
+    if q.value < 1 and q.kind in ("number", "count"):
         return None, None  # "half the IMF support": a share of something unmeasured
     if (
         fact.subject is None

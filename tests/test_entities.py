@@ -203,3 +203,15 @@ def test_country_pattern_does_not_break_a_longer_name(nlp):
 def test_business_unit_is_not_merged_into_its_parent():
     out = canonicalize([_mention("Carlow", "ORG"), _mention("Carlow Capital", "ORG"), _mention("Carlow", "ORG")])
     assert [m.canonical_name for m in out] == ["Carlow", "Carlow Capital", "Carlow"]
+
+
+@pytest.mark.parametrize(
+    "text_in, text_out",
+    [
+        ("Delta Rail Freight (DRF", "Delta Rail Freight"),
+        ("Delta Rail Freight (DRF)", "Delta Rail Freight"),
+        ("(Reuters)", "Reuters"),
+    ],
+)
+def test_clean_name_drops_a_bracketed_abbreviation(text_in, text_out):
+    assert clean_name(text_in) == text_out

@@ -695,3 +695,15 @@ def test_counted_people_are_not_their_own_subject(nlp):
     text = "Of the 40 million Brazilians who own a phone, 60% use it daily."
     facts = run(nlp, text, [], [qty(text, "40 million", 4e7)])
     assert one(facts, value=4e7).subject is None
+
+
+def test_date_of_a_subject_modifier_is_not_the_amount_date(nlp):
+    text = "The plan, launched in March, has had almost 400,000 sign-ups, Talcom said."
+    facts = run(nlp, text, [date(text, "March", "XXXX-03")], [qty(text, "400,000", 4e5, bound="<")])
+    assert one(facts, value=4e5).time_value is None
+
+
+def test_fraction_is_not_an_amount(nlp):
+    text = "The other two-thirds of the brewer was bought by Talcom."
+    facts = run(nlp, text, [], [qty(text, "two-thirds", 2 / 3, unit="third")])
+    assert not [f for f in facts if f.value is not None]
