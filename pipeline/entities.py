@@ -125,7 +125,7 @@ def name_key(name: str, label: str) -> str:
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
     out = []
-    for start, end, label, ent_id in fixed_entities(doc):
+    for start, end, label, ent_id in _split_at_paragraphs(doc, fixed_entities(doc)):
         if label not in LABELS:
             continue
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
@@ -134,6 +134,19 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         canonical = ent_id or display_name(span.text, label) or span.text
         key = f"{label}:{name_key(canonical, label)}"
         out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
+    return out
+
+
+def _split_at_paragraphs(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A name never runs over a blank line ("... hit Eurotunnel\n\nChannel Tunnel operator"):
+    the model's span is cut there and each side kept."""
+    out = []
+    for start, end, label, ent_id in spans:
+        cuts = [i for i in range(start, end) if doc[i].is_space and doc[i].text.count("\n") >= 2]
+        bounds = [start, *[x for c in cuts for x in (c, c + 1)], end]
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+            if b > a and not all(t.is_space or t.is_punct for t in doc[a:b]):
+                out.append((a, b, label, ent_id if not cuts else ""))
     return out
 
 

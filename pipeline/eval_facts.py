@@ -41,6 +41,8 @@ UNIT_ALIASES = {
     "penny": "GBX",
     "pence": "GBX",
     "dimensionless": "",
+    "km": "kilometer",
+    "kilometre": "kilometer",
 }
 
 Key = tuple[str, float | None, str, str]
@@ -179,7 +181,8 @@ def gold_mentions(record: dict) -> tuple[list[DateMention], list[QuantityMention
             )
         if f.get("quantity"):
             start = text.find(f["quantity"])
-            kind = {"percent": "percent"}.get(f["unit"], "currency" if f["unit"] in ("USD", "EUR", "CNY") else "count")
+            currency = re.fullmatch(r"[A-Z]{3}", f["unit"] or "") is not None  # ISO 4217 codes (GBX too)
+            kind = {"percent": "percent"}.get(f["unit"], "currency" if currency else "count")
             qs[(start, start + len(f["quantity"]))] = QuantityMention(
                 start,
                 start + len(f["quantity"]),

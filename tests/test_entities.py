@@ -215,3 +215,8 @@ def test_business_unit_is_not_merged_into_its_parent():
 )
 def test_clean_name_drops_a_bracketed_abbreviation(text_in, text_out):
     assert clean_name(text_in) == text_out
+
+
+def test_a_name_never_runs_over_a_blank_line(nlp):
+    doc = nlp("Low-cost rivals hit Eurotunnel\n\nChannel Tunnel operator Eurotunnel saw sales fall.")
+    assert all("\n\n" not in e.text for e in find_entities(doc))

@@ -61,3 +61,17 @@ def test_fast_mode_runs_the_whole_gold_file_without_a_parse():
     """Regression: walking ``token.children`` on a Doc without DEP crashed the interpreter."""
     report = evaluate_facts(GOLD, mentions="gold", fast=True)
     assert report.predicted > 0 and report.recall >= 0.5, report.render()
+
+
+def test_gold_mentions_read_any_iso_currency_as_currency():
+    from pipeline.eval_facts import gold_mentions
+
+    record = {
+        "text": "Sales were 5bn rupees (£27m).",
+        "facts": [
+            {"quantity": "5bn rupees", "value": 5e9, "unit": "LKR", "time_value": None},
+            {"quantity": "£27m", "value": 2.7e7, "unit": "GBP", "time_value": None},
+        ],
+    }
+    _, qs = gold_mentions(record)
+    assert {q.kind for q in qs} == {"currency"}
