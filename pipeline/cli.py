@@ -91,15 +91,6 @@ def _need_dir(path: Path, what: str) -> None:
         fail(f"{what} folder not found: {path}")
 
 
-def _count_documents(output: Path) -> int | None:
-    import pyarrow.parquet as pq
-
-    try:
-        return pq.ParquetFile(output / "documents.parquet").metadata.num_rows
-    except (OSError, ValueError):
-        return None
-
-
 def _finish(summary, strict: bool) -> None:
     out.print(summary.line(), highlight=False)
     if summary.skipped:
@@ -130,11 +121,11 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Run the model and extractors over ingested documents (entities, dates, quantities, facts)."""
-    from .run import extract_stage
+    from .run import count_documents, extract_stage, table_files
 
-    if not (output / "documents.parquet").exists():
+    if not table_files(output, "documents"):
         fail(f"no ingested documents in {output}: run `pipeline ingest` first")
-    with handled(), progress_bar("extract", _count_documents(output), quiet) as advance:
+    with handled(), progress_bar("extract", count_documents(output), quiet) as advance:
         summary = extract_stage(output, _settings(model, workers, fast), progress=advance, use_cache=not no_cache)
     _finish(summary, strict)
 
@@ -169,13 +160,15 @@ def run_all(
     ] = None,
 ) -> None:
     """All stages: ingest, extract, export."""
-    from .nlp import load_nlp
+    from .nlp import check_model
     from .run import export_stage, extract_stage, ingest_stage
 
     _need_dir(input, "input")
     settings = _settings(model, workers, fast)
     if scheduler and engine is not Engine.dask:
         fail("--scheduler needs --engine dask")
+    with handled():
+        check_model(settings.model)  # a missing model fails before any work, without loading it
     if engine is Engine.dask:
         from .engine_dask import run_dask
 
@@ -184,7 +177,6 @@ def run_all(
         _finish(summary, strict)
         return
     with handled():
-        load_nlp(settings.model, fast=settings.fast)  # a missing model fails before any work
         ingested = ingest_stage(input, output)
         with progress_bar("extract", ingested.documents, quiet) as advance:
             extracted = extract_stage(output, settings, progress=advance, use_cache=not no_cache)

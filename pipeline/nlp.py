@@ -11,10 +11,10 @@ Which stage reads which component (anything else is excluded when loading):
 ``tok2vec`` feeds tagger, parser and ner. So the full mode keeps every trained component of
 en_core_web_sm except ``senter`` (disabled in the package: the parser gives sentences).
 
-Entity fixes live in ``data/entity_patterns.jsonl`` (a SpanRuler run after the statistical
-NER, overwriting its entities where a pattern matches). ``fast=True`` drops the parser (the
-slowest component) and uses a rule sentencizer instead: facts then fall back to sentence
-windows instead of the dependency tree.
+Entity fixes (``data/entity_fixes.jsonl``) are applied by ``pipeline.entities`` after the
+statistical NER, not as a pipeline component, so the other extractors see the model's own
+entities. ``fast=True`` drops the parser (the slowest component) and uses a rule sentencizer
+instead: facts then fall back to sentence windows instead of the dependency tree.
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ import json
 import spacy
 from spacy.language import Language
 
-from .config import DATA_DIR, DEFAULT_MODEL
+from .config import DEFAULT_MODEL
 from .errors import ModelNotInstalledError
 
-ENTITY_PATTERNS = DATA_DIR / "entity_patterns.jsonl"
 # The components each mode keeps from a trained English pipeline (others are excluded).
 FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 FAST_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
@@ -89,14 +88,6 @@ def build_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
     nlp = spacy.load(model, exclude=exclude)
     if fast or "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
-    if "ner" in nlp.pipe_names and ENTITY_PATTERNS.exists():
-        ruler = nlp.add_pipe(
-            "span_ruler",
-            name="entity_fixes",
-            after="ner",
-            config={"spans_key": None, "annotate_ents": True, "overwrite": True},
-        )
-        ruler.from_disk(ENTITY_PATTERNS)
     return nlp
 
 

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -353,15 +353,10 @@ class Tables:
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
     """One table from ``<table>.parquet`` or a partitioned ``<table>/`` folder; empty if absent."""
-    path = Path(path)
-    single, folder = path / f"{table}.parquet", path / table
-    if single.exists():
-        data = pq.read_table(single, schema=arrow_schema(table))
-    elif folder.is_dir() and any(folder.rglob("*.parquet")):
-        files = sorted(folder.rglob("*.parquet"))
-        data = pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
-    else:
+    files = _table_files(Path(path), table)
+    if not files:
         return empty_frame(table)
+    data = pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
     return data.to_pandas(types_mapper=pd.ArrowDtype)
 
 
@@ -385,42 +380,86 @@ def pandera_schema(table: str):
     )
 
 
+def _table_files(path: Path, table: str) -> list[Path]:
+    single, folder = path / f"{table}.parquet", path / table
+    if single.exists():
+        return [single]
+    return sorted(folder.rglob("*.parquet")) if folder.is_dir() else []
+
+
+def iter_frames(path: Path | str, table: str, *, batch_rows: int = 50_000) -> Iterator[pd.DataFrame]:
+    """A table as a stream of DataFrames (declared dtypes), so checks never hold a whole table."""
+    schema = arrow_schema(table)
+    for file in _table_files(Path(path), table):
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_rows):
+            yield pa.Table.from_batches([batch]).cast(schema).to_pandas(types_mapper=pd.ArrowDtype)
+
+
+class _DocumentTexts:
+    """Looks up ``documents.text`` by doc_id while streaming: mention tables are written in
+    document order, so a forward scan finds each document; a miss rescans from the start once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._batches = iter(())
+        self._current: dict[str, str] = {}
+
+    def _scan(self) -> Iterator[pd.DataFrame]:
+        return iter_frames(self.path, "documents", batch_rows=256)
+
+    def get(self, doc_id: str) -> str | None:
+        for restart in (False, True):
+            if restart:
+                self._batches, self._current = self._scan(), {}
+            while doc_id not in self._current:
+                frame = next(self._batches, None)
+                if frame is None:
+                    break
+                self._current = dict(zip(frame["doc_id"], frame["text"], strict=True))
+            if doc_id in self._current:
+                return self._current[doc_id]
+        return None
+
+
 def check_tables(path: Path | str) -> dict[str, int]:
-    """Validate every table in ``path`` against its schema; returns row counts, raises SchemaError."""
+    """Validate every table in ``path`` against its schema, batch by batch; returns row counts.
+
+    Checks column names and order, dtypes and nullability (pandera, generated from ``SCHEMAS``),
+    and that every mention's offsets give its text. Raises SchemaError on the first failure.
+    """
     import pandera.errors
 
     path = Path(path)
     counts = {}
     for table in TABLE_NAMES:
-        if not (path / f"{table}.parquet").exists() and not (path / table).is_dir():
+        files = _table_files(path, table)
+        if not files and not (path / table).is_dir():  # a partitioned table may have no parts
             raise SchemaError(f"{table}: missing from {path}")
-        file_schema = _file_schema(path, table)
-        if file_schema is not None and file_schema.names != arrow_schema(table).names:
-            raise SchemaError(f"{table}: columns {file_schema.names} != declared {arrow_schema(table).names}")
-        frame = read_table(path, table)
-        try:
-            pandera_schema(table).validate(frame, lazy=True)
-        except pandera.errors.SchemaErrors as exc:
-            raise SchemaError(f"{table}: {exc.failure_cases.head(5).to_dict('records')}") from exc
-        _check_offsets(table, frame, path)
-        counts[table] = len(frame)
+        for file in files:
+            names = pq.read_schema(file).names
+            if names != arrow_schema(table).names:
+                raise SchemaError(f"{table}: columns {names} != declared {arrow_schema(table).names}")
+        checker = pandera_schema(table)
+        texts = _DocumentTexts(path) if table in OFFSET_TABLES else None
+        counts[table] = 0
+        for frame in iter_frames(path, table):
+            try:
+                checker.validate(frame, lazy=True)
+            except pandera.errors.SchemaErrors as exc:
+                raise SchemaError(f"{table}: {exc.failure_cases.head(5).to_dict('records')}") from exc
+            if texts is not None:
+                _check_offsets(table, frame, texts)
+            counts[table] += len(frame)
     return counts
 
 
-def _file_schema(path: Path, table: str) -> pa.Schema | None:
-    single = path / f"{table}.parquet"
-    if single.exists():
-        return pq.read_schema(single)
-    files = sorted((path / table).rglob("*.parquet"))
-    return pq.read_schema(files[0]) if files else None
+OFFSET_TABLES = ("entities", "dates", "quantities", "ranks")
 
 
-def _check_offsets(table: str, frame: pd.DataFrame, path: Path) -> None:
-    if table not in ("entities", "dates", "quantities", "ranks") or frame.empty:
-        return
-    texts = dict(zip(read_table(path, "documents")["doc_id"], read_table(path, "documents")["text"], strict=True))
+def _check_offsets(table: str, frame: pd.DataFrame, texts: _DocumentTexts) -> None:
     for row in frame[["doc_id", "start", "end", "text"]].itertuples(index=False):
-        if texts.get(row.doc_id, "")[row.start : row.end] != row.text:
+        text = texts.get(row.doc_id)
+        if text is None or text[row.start : row.end] != row.text:
             raise SchemaError(f"{table}: offsets {row.start}:{row.end} of {row.doc_id!r} do not give {row.text!r}")
 
 

@@ -79,3 +79,33 @@ def test_load_tables_gives_every_table_even_when_empty(tmp_path):
 def test_load_tables_missing_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match="make extract"):
         load_tables(tmp_path / "missing")
+
+
+def _seed_tables(tmp_path):
+    doc = {"doc_id": "d", "source_path": "d.txt", "text": "Xiaomi shipped 3m units.", "text_sha256": "x", "n_chars": 24}
+    write_table("documents", [doc], tmp_path)
+    for table in TABLE_NAMES:
+        if table != "documents":
+            write_table(table, [], tmp_path)
+
+
+def test_check_tables_accepts_good_offsets_and_rejects_bad_ones(tmp_path):
+    from pipeline.tables import check_tables
+
+    _seed_tables(tmp_path)
+    good = {"doc_id": "d", "start": 0, "end": 6, "text": "Xiaomi", "label": "ORG", "entity_id": "E1"}
+    good |= {"canonical_name": "Xiaomi", "entity_key": "ORG:xiaomi", "part": "body", "part_index": 0}
+    write_table("entities", [good], tmp_path)
+    assert check_tables(tmp_path)["entities"] == 1
+    write_table("entities", [good | {"start": 1, "end": 7}], tmp_path)
+    with pytest.raises(SchemaError, match="offsets"):
+        check_tables(tmp_path)
+
+
+def test_check_tables_rejects_missing_tables(tmp_path):
+    from pipeline.tables import check_tables
+
+    _seed_tables(tmp_path)
+    (tmp_path / "facts.parquet").unlink()
+    with pytest.raises(SchemaError, match="facts: missing"):
+        check_tables(tmp_path)
