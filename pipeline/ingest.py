@@ -102,17 +102,7 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    matches = list(from_bytes(data))
-    if not matches:
-        raise IngestError("unknown text encoding")
-    # English news that is not UTF-8 is nearly always Windows-1252 / Latin-1; among equally clean
-    # readings charset-normalizer's ranking is arbitrary (cp775 for "Zürich"), so prefer those.
-    least_chaos = min(m.chaos for m in matches)
-    clean = [m for m in matches if m.chaos <= least_chaos + 0.05]
-    preferred = next((m for enc in WESTERN_ENCODINGS for m in clean if m.encoding == enc), None)
-    return str(preferred or matches[0])
+    return data.decode(_guess_legacy_encoding(data))
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -552,13 +542,52 @@ def read_manifest(raw_dir: Path) -> dict[str, ManifestEntry]:
     return entries
 
 
+CSV_SNIFF_BYTES = 1 << 20  # enough of a CSV file to tell its encoding
+
+
+def _csv_encoding(path: Path) -> str:
+    """The encoding of a CSV records file, judged on its first megabyte (the file is streamed)."""
+    with path.open("rb") as fh:
+        head = fh.read(CSV_SNIFF_BYTES)
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut at the sample's end
+            return "utf-8"
+    return _guess_legacy_encoding(head)
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    """charset-normalizer's reading, preferring Windows-1252 / Latin-1 among equally clean ones.
+
+    English news that is not UTF-8 is nearly always one of those; among equally clean readings
+    charset-normalizer's ranking is arbitrary (cp775 for "Zürich").
+    """
+    from charset_normalizer import from_bytes
+
+    if _looks_binary(data):
+        raise IngestError("binary content, not text")
+    matches = list(from_bytes(data))
+    if not matches:
+        raise IngestError("unknown text encoding")
+    least_chaos = min(m.chaos for m in matches)
+    clean = [m for m in matches if m.chaos <= least_chaos + 0.05]
+    preferred = next((m for enc in WESTERN_ENCODINGS for m in clean if m.encoding == enc), None)
+    return (preferred or matches[0]).encoding
+
+
 def iter_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | IngestError]]:
-    """(line or row number, record or the error for that line) from a JSONL or CSV file."""
+    """(line or row number, record or the error for that line) from a JSONL or CSV file.
+
+    Both are streamed, so a records file may be larger than memory.
+    """
     if path.suffix.lower() == ".csv":
-        text = read_text_file_any_size(path)
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        for n, row in enumerate(reader, start=2):
-            yield n, row
+        yield from _iter_csv(path)
         return
     with path.open("rb") as fh:
         for n, raw in enumerate(fh, start=1):
@@ -575,9 +604,23 @@ def iter_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | IngestEr
             yield n, record
 
 
-def read_text_file_any_size(path: Path) -> str:
-    """A records file is a container of many articles: no single-article size limit."""
-    return decode_bytes(path.read_bytes())
+def _iter_csv(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | IngestError]]:
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_TEXT_CHARS))  # article texts exceed 128 kB
+    encoding = _csv_encoding(path)
+    n = 1
+    try:
+        with path.open(encoding=encoding, newline="") as fh:
+            reader = csv.DictReader(fh)
+            for row in reader:
+                n = reader.line_num
+                if None in row:  # more fields than the header names
+                    yield n, IngestError(f"row ending at line {n} has more fields than the header")
+                    continue
+                yield n, row
+    except UnicodeDecodeError as exc:
+        yield n, IngestError(f"rows after line {n} are not valid {encoding} text: {exc.reason}")
+    except csv.Error as exc:
+        yield n, IngestError(f"CSV error after line {n}: {exc}")
 
 
 def iter_input_files(raw_dir: Path) -> Iterator[Path]:

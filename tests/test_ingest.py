@@ -338,7 +338,8 @@ def test_decode_bytes_returns_text_or_raises_ingest_error(data):
 
 
 def test_markdown_front_matter_gives_title_date_url(tmp_path):
-    md = '---\ntitle: "Xiaomi ships phones"\ndate: 2012-06-14\nurl: http://example.com/x\n---\n\nXiaomi shipped 3m units.\n'
+    md = '---\ntitle: "Xiaomi ships phones"\ndate: 2012-06-14\nurl: http://example.com/x\n---\n\n'
+    md += "Xiaomi shipped 3m units.\n"
     (article,) = ingest(write(tmp_path, "a.md", md).parent).articles
     assert (article.title, article.published, article.published_source) == (
         "Xiaomi ships phones",
@@ -350,3 +351,14 @@ def test_markdown_front_matter_gives_title_date_url(tmp_path):
         ("boilerplate", md[: md.index("---\n\n") + 3].strip()),
         ("body", "Xiaomi shipped 3m units."),
     ]
+
+
+def test_csv_records_stream_long_texts_legacy_encodings_and_bad_rows(tmp_path):
+    long_text = "Xiaomi shipped 3 million units. " * 6000  # ~190k chars: over csv's default field limit
+    rows = ["id,text,published", f'long,"{long_text}",2012-06', 'cafe,"Café sales rose 5% in Zürich.",', "bad,x,,extra"]
+    write(tmp_path, "in.csv", "\n".join(rows).encode("cp1252"))
+    result = ingest(tmp_path)
+    assert [a.doc_id for a in result.articles] == ["long", "cafe"]
+    assert result.articles[0].text == long_text
+    assert "Zürich" in result.articles[1].text
+    assert [(e.path, e.error_type) for e in result.errors] == [("in.csv:4", "bad_record")]
