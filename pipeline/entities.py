@@ -48,9 +48,13 @@ _BRACKET_TAIL = re.compile(r"\s*\([^()]*\)?$")
 
 
 @functools.cache
-def _unit_words() -> frozenset[str]:
+def _name_rules() -> dict:
     with NAMES_PATH.open(encoding="utf-8") as f:
-        return frozenset(json.load(f)["unit_words"])
+        return json.load(f)
+
+
+def _unit_words() -> frozenset[str]:
+    return frozenset(_name_rules()["unit_words"])
 
 
 def _is_business_unit(short: str, long: str) -> bool:
@@ -111,8 +115,8 @@ def display_name(name: str, label: str) -> str:
     if label == "ORG":
         for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
             shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
-            if shorter == shown or not shorter:
-                break
+            if shorter == shown or not shorter or shorter.casefold() in _name_rules()["generic_words"]:
+                break  # "News Corp" stays itself
             shown = shorter
     return shown
 
@@ -128,6 +132,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     for start, end, label, ent_id in _split_at_paragraphs(doc, fixed_entities(doc)):
         if label not in LABELS:
             continue
+        end = _name_head_end(doc, start, end) if label == "ORG" and not ent_id else end
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
         span = doc[start:end]
@@ -135,6 +140,16 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         key = f"{label}:{name_key(canonical, label)}"
         out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
     return out
+
+
+def _name_head_end(doc: Doc, start: int, end: int) -> int:
+    """ "LG Card" where the model tagged only "LG": the name runs on to the capitalised noun it
+    modifies (a compound head right after it, not the start of a sentence)."""
+    if not doc.has_annotation("DEP") or end >= len(doc):
+        return end
+    last, nxt = doc[end - 1], doc[end]
+    heads_it = last.dep_ == "compound" and last.head.i == nxt.i
+    return end + 1 if heads_it and nxt.tag_ == "NNP" and nxt.text.istitle() and not nxt.ent_type_ else end
 
 
 def _split_at_paragraphs(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -42,6 +42,8 @@ UNIT_ALIASES = {
     "pence": "GBX",
     "dimensionless": "",
     "km": "kilometer",
+    "tonne": "metric_ton",
+    "ton": "metric_ton",
     "kilometre": "kilometer",
 }
 

@@ -937,12 +937,21 @@ def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent
 
 
 def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
-    """Whether the date sits in a clause modifying the verb's subject while the amount does not."""
-    for s in (ch for ch in anchor.children if ch.dep_ in ("nsubj", "nsubjpass")):
-        inner = [t for t in s.subtree if t.dep_ in ("acl", "relcl")]
-        if any(droot == t or t in droot.ancestors for t in inner) and amount.root not in s.subtree:
-            return True
-    return False
+    """Whether the date sits in a clause modifying another noun of the verb (its subject, "The
+    service, launched in December, has had ..."; its object, "charges, raised ... in October")
+    while the amount is not in that clause."""
+    own = {*range(amount.start, amount.end)}  # the amount's own phrase: the path from it up to the verb
+    for t in amount.root.ancestors:
+        if t.i == anchor.i:
+            break
+        own.add(t.i)
+    time_nouns = cues().time_nouns
+    inner = [
+        t
+        for t in anchor.subtree
+        if t.dep_ in ("acl", "relcl") and t.head.i not in own and t.head.lemma_.lower() not in time_nouns
+    ]  # "for the quarter that ended on September 28" names the period: kept
+    return any((droot == t or t in droot.ancestors) and amount.root not in t.subtree for t in inner)
 
 
 def _baseline_between(gap: str) -> bool:

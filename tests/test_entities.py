@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.entities import canonicalize, clean_name, find_entities, name_key
+from pipeline.entities import canonicalize, clean_name, display_name, find_entities, name_key
 from pipeline.nlp import load_nlp
 from pipeline.records import EntityMention
 
@@ -220,3 +220,17 @@ def test_clean_name_drops_a_bracketed_abbreviation(text_in, text_out):
 def test_a_name_never_runs_over_a_blank_line(nlp):
     doc = nlp("Low-cost rivals hit Eurotunnel\n\nChannel Tunnel operator Eurotunnel saw sales fall.")
     assert all("\n\n" not in e.text for e in find_entities(doc))
+
+
+@pytest.mark.parametrize(
+    "name, shown",
+    [("News Corp", "News Corp"), ("General Corporation", "General Corporation"), ("Xiaomi Corp", "Xiaomi")],
+)
+def test_suffix_kept_when_only_a_common_word_would_remain(name, shown):
+    assert display_name(name, "ORG") == shown
+
+
+def test_org_name_runs_on_to_the_capitalised_noun_it_modifies(nlp):
+    doc = nlp("Creditors of Hanro Card said the lender needs cash. Hanro Card's losses grew.")
+    names = {e.canonical_name for e in canonicalize(find_entities(doc)) if e.label == "ORG"}
+    assert not names or all(n != "Hanro" for n in names)

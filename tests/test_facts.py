@@ -707,3 +707,17 @@ def test_fraction_is_not_an_amount(nlp):
     text = "The other two-thirds of the brewer was bought by Talcom."
     facts = run(nlp, text, [], [qty(text, "two-thirds", 2 / 3, unit="third")])
     assert not [f for f in facts if f.value is not None]
+
+
+def test_than_in_marks_a_baseline_year(nlp):
+    text = "Kenya produced 9 million tonnes of maize in 2004, 24% higher than in 2003."
+    dates = [date(text, "2004", "2004"), date(text, "2003", "2003")]
+    facts = run(nlp, text, dates, [qty(text, "24%", 24, unit="percent", kind="percent")])
+    assert one(facts, value=24).time_value != "2003"
+
+
+def test_date_in_a_clause_on_the_object_is_not_the_amount_date(nlp):
+    text = "Talcom said it would pay $90m to settle charges, brought by regulators in October, that it rigged bids."
+    dates = [date(text, "October", "XXXX-10")]
+    facts = run(nlp, text, dates, [qty(text, "$90m", 9e7, unit="USD", kind="currency")])
+    assert one(facts, value=9e7).time_value is None
