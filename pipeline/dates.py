@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from . import timex
+from .doccache import doc_text
 from .records import DateMention
 from .timex import Context, Pattern, Timex, lexicon, parse_published
 
@@ -472,7 +473,7 @@ def _current_quarter(t: Timex, ref) -> bool:
 
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     """Date/time/duration/set mentions of ``doc``, resolved against ``published`` (ISO, maybe partial)."""
-    text = doc.text
+    text = doc_text(doc)
     ref = parse_published(published)
     cands = [c for c in _candidates(text) if _valid(doc, c)]
     parsed = doc.has_annotation("DEP")

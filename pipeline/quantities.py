@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 
 from . import numbers
 from .config import DATA_DIR
+from .doccache import doc_text
 from .numbers import NumberSpan
 from .records import QuantityMention, RankMention
 
@@ -1177,7 +1178,7 @@ def find_quantities(
     ``keep_durations`` makes "three years" an amount too (unit ``year``) even where the date
     extractor claims it, for gold standards that count durations as quantities.
     """
-    text = doc.text
+    text = doc_text(doc)
     ctx = make_context(text, doc)
     rule = extract(text, ctx)
     scanned = numbers.scan_numbers(text)  # cached: extract() scanned the same text
@@ -1218,7 +1219,7 @@ def parse_quantity(text: str, *, context: Context | None = None) -> QuantityMent
 
 def find_ranks(doc: Doc) -> list[RankMention]:
     """Ordinals and ranks ("fifth", "3rd", "No. 1", "top ten"), kept apart from amounts."""
-    text = doc.text
+    text = doc_text(doc)
     lex = numbers.lexicon()
     ords = lex["ordinals"]
     out: list[RankMention] = []
