@@ -100,29 +100,27 @@ def _literal_value(raw: str) -> float:
 
 def tokenize(text: str, offset: int = 0) -> list[Atom]:
     """Split text into number-relevant atoms (digits, words, single symbols) with offsets."""
+    return [_atom(m, offset) for m in _ATOM_RE.finditer(text)]
+
+
+def _atom(m: re.Match[str], offset: int) -> Atom:
+    """The atom for one match of ``_ATOM_RE``."""
+    s, e = m.start() + offset, m.end() + offset
+    if m.lastgroup == "num":
+        raw = m.group()
+        if "/" in raw:
+            a, b = raw.split("/")
+            if int(b) in lexicon()["slash_denominators"] and 0 < int(a) < int(b):
+                return Atom("slash", raw, s, e, int(a) / int(b))
+            return Atom("sym", raw, s, e)  # 24/7, 9/11, 5/17: not a fraction
+        return Atom("num", raw, s, e, _literal_value(raw))
+    if m.lastgroup == "word":
+        return Atom("word", m.group(), s, e)
+    ch = m.group()
     ufrac = lexicon()["unicode_fractions"]
-    atoms = []
-    for m in _ATOM_RE.finditer(text):
-        s, e = m.start() + offset, m.end() + offset
-        if m.lastgroup == "num":
-            raw = m.group()
-            if "/" in raw:
-                a, b = raw.split("/")
-                if int(b) in lexicon()["slash_denominators"] and 0 < int(a) < int(b):
-                    atoms.append(Atom("slash", raw, s, e, int(a) / int(b)))
-                else:
-                    atoms.append(Atom("sym", raw, s, e))  # 24/7, 9/11, 5/17: not a fraction
-                continue
-            atoms.append(Atom("num", raw, s, e, _literal_value(raw)))
-        elif m.lastgroup == "word":
-            atoms.append(Atom("word", m.group(), s, e))
-        else:
-            ch = m.group()
-            if ch in ufrac:
-                atoms.append(Atom("ufrac", ch, s, e, ufrac[ch]))
-            else:
-                atoms.append(Atom("sym", ch, s, e))
-    return atoms
+    if ch in ufrac:
+        return Atom("ufrac", ch, s, e, ufrac[ch])
+    return Atom("sym", ch, s, e)
 
 
 def _lower(a: Atom) -> str:
@@ -625,10 +623,57 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
     return out
 
 
+@functools.cache
+def _number_vocabulary() -> frozenset[str]:
+    """Every word (lower case) the number grammar may read: table words, joiners and the literals it
+    compares against. Any other word can neither start, extend nor be part of a number."""
+    lex = lexicon()
+    words = set(_CONTINUE) | {w for ws in RATIO_WORDS for w in ws}
+    words |= {"a", "an", "and", "of", "point", "one", "zero", "s", "half", "halves", "quarter", "quarters"}
+    words |= {"hundred", "hundreds", "k", "m", "mm", "g", "b", "t"}
+    for table in ("units", "tens", "hundred", "scales", "scale_suffixes", "scale_suffix_case", "dozen"):
+        words |= {w.lower() for w in lex[table]}
+    for table in ("fractions", "negative", "ordinals"):
+        words |= {w.lower() for w in lex[table]}
+    return frozenset(words)
+
+
+def _scan_tokens(text: str) -> list[Atom]:
+    """``tokenize`` for the scanner: a run of words outside the number vocabulary becomes one atom.
+
+    Such words never start, extend or belong to a number, so the scanner treats a run of them like
+    one of them (the atom keeps the first word's text and spans the run); most of a text is words
+    like these, and one atom per run saves building an atom per word.
+    """
+    vocabulary = _number_vocabulary()
+    atoms: list[Atom] = []
+    run: list = []  # [text, start, end] of the current run of other words
+
+    def flush() -> None:
+        atoms.append(Atom("word", run[0], run[1], run[2]))
+        run.clear()
+
+    for m in _ATOM_RE.finditer(text):
+        if m.lastgroup == "word":
+            word = m.group()
+            if word.lower() not in vocabulary:
+                if run:
+                    run[2] = m.end()
+                else:
+                    run.extend((word, m.start(), m.end()))
+                continue
+        if run:
+            flush()
+        atoms.append(_atom(m, 0))
+    if run:
+        flush()
+    return atoms
+
+
 @functools.lru_cache(maxsize=8)
 def scan_numbers(text: str) -> tuple[NumberSpan, ...]:
     """Every number in ``text`` (longest reading wins), with offsets into ``text`` (cached)."""
-    return tuple(scan_atoms(tokenize(text), text))
+    return tuple(scan_atoms(_scan_tokens(text), text))
 
 
 # -- writing numbers (used by tests and for round trips) ------------------------------
