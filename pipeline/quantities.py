@@ -1217,12 +1217,11 @@ def parse_quantity(text: str, *, context: Context | None = None) -> QuantityMent
 # -- ranks ------------------------------------------------------------------------------------
 
 
-def find_ranks(doc: Doc) -> list[RankMention]:
-    """Ordinals and ranks ("fifth", "3rd", "No. 1", "top ten"), kept apart from amounts."""
-    text = doc_text(doc)
+@functools.cache
+def _rank_regexes() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    """The rank grammar, the date words that may not follow a rank, and the words a rank may start with."""
     lex = numbers.lexicon()
     ords = lex["ordinals"]
-    out: list[RankMention] = []
     word_ord = "|".join(sorted(ords, key=len, reverse=True))
     tens = "|".join(lex["tens"])
     pat = re.compile(
@@ -1232,7 +1231,47 @@ def find_ranks(doc: Doc) -> list[RankMention]:
         rf"|(?P<wrd>\b(?:(?P<wt>{tens})[\s-])?(?P<w>{word_ord})\b)",
         re.I,
     )
-    for m in pat.finditer(text):
+    not_before = re.compile(r"[\s-]+(of\s+)?(" + "|".join(MONTHS + cues()["rank_not_before"]) + r")\b", re.I)
+    first_words = frozenset(w.lower() for w in [*ords, *lex["tens"]])
+    return pat, not_before, first_words
+
+
+_RANK_START = re.compile(r"\w+|#")
+
+
+def _rank_matches(text: str):
+    """The matches of the rank grammar (as ``finditer`` gives them), trying only where one may start.
+
+    Every alternative starts at a word boundary before a word character, or at "#", so only at
+    the start of a run of word characters: one starting with a digit, "top", "no" or "number",
+    or one that is a tens or ordinal word (the words are letters, so a whole run). Non-ASCII
+    runs are always tried (case-insensitive matching folds some non-ASCII letters).
+    """
+    pat, _, first_words = _rank_regexes()
+    end = 0
+    for run in _RANK_START.finditer(text):
+        pos = run.start()
+        if pos < end:
+            continue
+        word = run.group()
+        low = word.lower()
+        maybe = word[0].isdigit() or low.startswith(("top", "no", "number", "#")) or low in first_words
+        if not (maybe or not word.isascii()):
+            continue
+        m = pat.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def find_ranks(doc: Doc) -> list[RankMention]:
+    """Ordinals and ranks ("fifth", "3rd", "No. 1", "top ten"), kept apart from amounts."""
+    text = doc_text(doc)
+    lex = numbers.lexicon()
+    ords = lex["ordinals"]
+    out: list[RankMention] = []
+    not_before = _rank_regexes()[1]
+    for m in _rank_matches(text):
         if m.group("top"):
             n = numbers.parse_number(m.group("topn"))
             if n is None or n != int(n) or n <= 0:
@@ -1246,11 +1285,7 @@ def find_ranks(doc: Doc) -> list[RankMention]:
                 continue
             out.append(RankMention(m.start(), m.end(), m.group(), int(n), "rank"))
         elif m.group("dig"):
-            if _word_before(text, m.start()) in MONTHS or re.match(
-                r"[\s-]+(of\s+)?(" + "|".join(MONTHS + cues()["rank_not_before"]) + r")\b",
-                text[m.end() : m.end() + 15],
-                re.I,
-            ):
+            if _word_before(text, m.start()) in MONTHS or not_before.match(text[m.end() : m.end() + 15]):
                 continue  # "May 4th", "4th of July", "the 3rd quarter": dates
             out.append(RankMention(m.start(), m.end(), m.group(), int(m.group("d")), "ordinal"))
         else:
@@ -1264,11 +1299,7 @@ def find_ranks(doc: Doc) -> list[RankMention]:
                 or re.match(r"\s+(ago|later|earlier)\b", text[m.end() : m.end() + 10], re.I)
             ):
                 continue  # the unit of time
-            if re.match(
-                r"[\s-]+(of\s+)?(" + "|".join(MONTHS + cues()["rank_not_before"]) + r")\b",
-                text[m.end() : m.end() + 15],
-                re.I,
-            ):
+            if not_before.match(text[m.end() : m.end() + 15]):
                 continue  # "the second quarter", "the fourth of July": dates, not ranks
             n = ords[w] + (lex["tens"][m.group("wt").lower()] if m.group("wt") else 0)
             out.append(RankMention(m.start(), m.end(), m.group(), int(n), "ordinal"))
