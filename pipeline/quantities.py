@@ -227,6 +227,31 @@ def _market_regex() -> re.Pattern:
     return re.compile(_alternation(cues()["market_words"], boundary_left=True), re.I)
 
 
+# Characters a case-insensitive regex matches to an ASCII letter although str.lower() does not
+# map them to it one for one ("İ" ~ i, "ı" ~ i, "ſ" ~ s, the Kelvin sign ~ k).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _market_talk(text: str) -> bool:
+    """``_market_regex().search(text)``, tried only where a market word's first letters occur."""
+    rx = _market_regex()
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return bool(rx.search(text))
+    low = text.lower()  # same length as ``text`` without those characters
+    for first in _market_firsts():
+        pos = low.find(first)
+        while pos >= 0:
+            if rx.match(text, pos):
+                return True
+            pos = low.find(first, pos + 1)
+    return False
+
+
+@functools.cache
+def _market_firsts() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower() for w in cues()["market_words"]})
+
+
 def make_context(text: str, doc: Doc | None = None) -> Context:
     cc = currency_context(text)
     return Context(
@@ -234,7 +259,7 @@ def make_context(text: str, doc: Doc | None = None) -> Context:
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
         pound_is_currency="£" in text,
-        market_points=bool(_market_regex().search(text)),
+        market_points=_market_talk(text),
         m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
         doc=doc,
     )
