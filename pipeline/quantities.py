@@ -1087,7 +1087,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
     """Rule candidates over ``text``: (mention, strong) pairs, not yet filtered by dates or entities."""
     ctx = ctx or make_context(text)
     spans = numbers.scan_numbers(text)
-    zones = [(m.start(), m.end()) for m in _regexes()["zones"].finditer(text)]
+    zones = _zones(text)
     zones += _score_zones(text)
     pieces = []
     refused_end: int | None = None
@@ -1149,6 +1149,33 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
         out.append((mention, p.strong or (q is not None and q.strong)))
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
+    return out
+
+
+_ZONE_START = re.compile(r"(?m:^)|(?<!\w)(?=\d)|(?=[(+])")
+
+
+def _zones(text: str) -> list[tuple[int, int]]:
+    """Spans of the "zones" regex (as ``finditer`` finds them), tried only where a zone may start.
+
+    Apart from URLs and e-mail addresses, every zone starts at a digit after a non-word
+    character, at "(" or "+", or at the start of a line; a text with no "@", "http" or "www."
+    has no URL or address, so only those places are tried.
+    """
+    rx = _regexes()["zones"]
+    low = text.lower()
+    if "@" in text or "http" in low or "www." in low:
+        return [(m.start(), m.end()) for m in rx.finditer(text)]
+    out = []
+    end = 0
+    for c in _ZONE_START.finditer(text):
+        pos = c.start()
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m is not None:
+            end = m.end()
+            out.append((pos, end))
     return out
 
 
