@@ -66,9 +66,26 @@ def lexicon() -> dict:
 
 
 def _alt(words, *, ci: bool = True) -> str:
-    """Regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    """Regex alternation of ``words``, longest first, spaces matching any whitespace.
+
+    Words are grouped by their first letter ("a(?:bout|round|...)"): words with different first
+    letters never match at the same place, and the order within a group is kept, so the regex
+    matches exactly what the flat alternation would, with fewer branches tried at each position.
+    """
     parts = sorted({w for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+    groups: dict[str, list[str]] = {}
+    for w in parts:
+        key = w[:1].lower() if ci else w[:1]
+        groups.setdefault(key, []).append(w)
+
+    def esc(w: str) -> str:
+        return re.escape(w).replace(r"\ ", r"\s+")
+
+    def group(ws: list[str]) -> str:
+        tails = [esc(w[1:]) for w in ws]
+        return esc(ws[0][:1]) + (f"(?:{'|'.join(tails)})" if len(tails) > 1 else tails[0])
+
+    body = "|".join(group(ws) for ws in groups.values())
     return f"(?i:{body})" if ci else f"(?:{body})"
 
 
