@@ -298,17 +298,24 @@ def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
     return chosen, chosen != cues()["currency_context"]["default"][code]
 
 
+@functools.cache
+def _prefix_symbols() -> tuple[dict[str, str], dict[str, str]]:
+    """Currency symbols written before a number, as written and in lower case."""
+    cur = currencies()
+    syms = {**cur["prefix_symbols"], **cur["ambiguous_symbols"]}
+    return syms, {k.lower(): v for k, v in syms.items()}
+
+
 def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     """(start, ISO or family, as written) of a currency written just before ``start``."""
     left = text[max(0, start - 12) : start]
     rx = _regexes()
     cur = currencies()
-    syms = {**cur["prefix_symbols"], **cur["ambiguous_symbols"]}
-    syms_ci = {k.lower(): v for k, v in syms.items()}
     for name in ("prefix_dollar", "prefix_sym", "prefix_code", "prefix_code_low", "prefix_word"):
         m = rx[name].search(left)
         if not m:
             continue
+        syms, syms_ci = _prefix_symbols()
         written = m.group().strip()
         key = re.sub(r"\s+", " ", written)
         code = syms.get(key) or syms_ci.get(key.lower()) or cur["prefix_words"].get(key.lower())
@@ -1234,7 +1241,8 @@ def find_quantities(
     ctx = make_context(text, doc)
     rule = extract(text, ctx)
     scanned = numbers.scan_numbers(text)  # cached: extract() scanned the same text
-    time_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    ents = doc.ents  # builds its Spans on each access
+    time_ents = [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
     cands: list[tuple[QuantityMention, bool, int]] = []
     if keep_durations:
         rule = [(q, strong or q.unit in _time_units()) for q, strong in rule]
@@ -1242,7 +1250,7 @@ def find_quantities(
         if not strong and q.unit in _time_units() and any(q.start < b and a < q.end for a, b in time_ents):
             continue  # "three years": a duration, the date extractor's
         cands.append((q, strong, 0))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in HINT_LABELS:
             continue
         if any(q.start < ent.end_char and ent.start_char < q.end for q, _, _ in cands):
