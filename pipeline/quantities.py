@@ -105,8 +105,13 @@ def _ureg():
 
 @functools.cache
 def pint_name(expr: str) -> str:
-    """pint's own name for a unit expression ("km" -> "kilometer", "mile/hour" -> "mile / hour")."""
-    return str(_ureg().parse_units(expr))
+    """pint's own name for a unit expression ("km" -> "kilometer", "mile/hour" -> "mile / hour").
+
+    The expressions of ``units_physical.json`` are looked up in ``pint_names.json`` (pint's answers,
+    checked by a test), so a run builds pint's registry (about a second) only for any other.
+    """
+    known = _data("pint_names.json")["names"].get(expr)
+    return known if known is not None else str(_ureg().parse_units(expr))
 
 
 def _alternation(words, *, boundary_left: bool) -> str:
