@@ -34,7 +34,7 @@ from .config import PIPELINE_VERSION, Settings
 from .extract import STAGES, ArticleExtraction, StageTimer, extract_articles
 from .ingest import iter_articles
 from .records import Article, ErrorRecord, Part
-from .tables import TableSet, arrow_schema, check_tables, sort_rows, to_arrow
+from .tables import CommitOnExit, TableSet, arrow_schema, check_tables, sort_rows, to_arrow
 
 MENTION_TABLES = ("entities", "dates", "quantities", "ranks", "facts")
 INGEST_TABLES = ("documents", "parts")
@@ -186,7 +186,7 @@ class RowBuffer:
         self.rows, self.documents, self.pending_rows = {}, 0, 0
 
 
-class PartitionedTableSet:
+class PartitionedTableSet(CommitOnExit):
     """Tables written as folders of part files (``<table>/part-00000.parquet``), committed together.
 
     The parts are staged in hidden folders and swapped in at ``commit``; the table's single-file
@@ -238,15 +238,6 @@ class PartitionedTableSet:
             with contextlib.suppress(OSError, pa.ArrowException):
                 writer.close()
         shutil.rmtree(self.staging, ignore_errors=True)
-
-    def __enter__(self) -> PartitionedTableSet:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
 
 
 def remove_table(out_dir: Path, table: str) -> None:

@@ -284,7 +284,26 @@ class TableWriter:
         self._tmp.clear()
 
 
-class TableSet:
+class CommitOnExit:
+    """``with`` support for table sets: commit when the block ends normally, abort on an exception."""
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+class TableSet(CommitOnExit):
     """Writers for several tables that commit together (all or none)."""
 
     def __init__(self, tables: Iterable[str], out_dir: Path, *, csv: bool = True) -> None:
@@ -310,15 +329,6 @@ class TableSet:
     def abort(self) -> None:
         for w in self.writers.values():
             w.abort()
-
-    def __enter__(self) -> TableSet:
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
 
 
 def write_table(table: str, rows: Sequence[Mapping[str, Any]], out_dir: Path, *, csv: bool = True) -> int:
