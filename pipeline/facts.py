@@ -923,7 +923,7 @@ def _pick_time(
 
 
 def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent: range) -> bool:
-    """ "By the end of 2005, the MDA predicts that 75% of ...": a period put before a forecast or
+    """ "By the end of 2013, the analysts predict that 60% of ...": a period put before a forecast or
     report verb dates what is forecast or reported (a day is when it was said)."""
     if _is_day(d) or clause.dep_ != "ccomp":
         return False
@@ -1262,7 +1262,7 @@ def _parse_fact(
     )
     time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span, start_from=not changes)
     if time is not None and _describes_subject(ctx, measured, verb, time.mention):
-        time = None  # "The Paris Club of 19 creditors meets on 12 January": the date is the meeting's
+        time = None  # "The group of 12 lenders meets on 3 March": the date is the meeting's
     chain = _verb_chain(verb) if verb is not None else []
     modality, negated = _modality(chain, prop)
     fact = _fact(
