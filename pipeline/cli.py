@@ -121,7 +121,8 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Run the model and extractors over ingested documents (entities, dates, quantities, facts)."""
-    from .run import count_documents, extract_stage, table_files
+    from .run import count_documents, extract_stage
+    from .tables import table_files
 
     if not table_files(output, "documents"):
         fail(f"no ingested documents in {output}: run `pipeline ingest` first")
@@ -161,7 +162,7 @@ def run_all(
 ) -> None:
     """All stages: ingest, extract, export."""
     from .nlp import check_model
-    from .run import export_stage, extract_stage, ingest_stage
+    from .run import combine, export_stage, extract_stage, ingest_stage
 
     _need_dir(input, "input")
     settings = _settings(model, workers, fast)
@@ -181,11 +182,8 @@ def run_all(
         with progress_bar("extract", ingested.documents, quiet) as advance:
             extracted = extract_stage(output, settings, progress=advance, use_cache=not no_cache)
         exported = export_stage(output)
-    exported.documents = ingested.documents
-    exported.cached = extracted.cached
-    exported.skipped = ingested.skipped
-    exported.seconds = ingested.seconds + extracted.seconds + exported.seconds
-    _finish(exported, strict)
+    seconds = ingested.seconds + extracted.seconds + exported.seconds
+    _finish(combine(ingested, extracted, exported, seconds=seconds), strict)
 
 
 @app.command()

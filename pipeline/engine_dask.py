@@ -18,6 +18,7 @@ flight, so memory on the client stays flat however large the corpus.
 from __future__ import annotations
 
 import contextlib
+import math
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,7 +34,6 @@ from .run import (
     Extracted,
     Progress,
     StageSummary,
-    _chunks,
     combine,
     export_stage,
     extract_chunk,
@@ -41,6 +41,7 @@ from .run import (
     ingest_stage,
     merge_chunk,
     ordered_tasks,
+    text_batches,
 )
 
 PLUGIN_NAME = "pipeline-model"
@@ -85,7 +86,7 @@ def dask_backend(client: Client, *, partition_docs: int = PARTITION_DOCS) -> Bac
     def backend(articles: Iterable[Article], settings: Settings, timer: StageTimer) -> Iterator[Extracted]:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         tasks = ordered_tasks(
-            _chunks(articles, partition_docs),
+            text_batches(articles, max_docs=partition_docs, max_chars=math.inf),
             lambda chunk: client.submit(extract_partition, chunk, settings, pure=False),
             lambda future: future.result(),
             window=2 * workers,

@@ -34,7 +34,7 @@ from .config import PIPELINE_VERSION, Settings
 from .extract import STAGES, ArticleExtraction, StageTimer, extract_articles
 from .ingest import iter_articles
 from .records import Article, ErrorRecord, Part
-from .tables import CommitOnExit, TableSet, arrow_schema, check_tables, sort_rows, to_arrow
+from .tables import CommitOnExit, TableSet, arrow_schema, check_tables, sort_rows, table_files, to_arrow
 
 MENTION_TABLES = ("entities", "dates", "quantities", "ranks", "facts")
 INGEST_TABLES = ("documents", "parts")
@@ -264,14 +264,6 @@ def open_tables(tables: Iterable[str], out_dir: Path, *, part_docs: int | None =
     if part_docs:
         return PartitionedTableSet(tables, out_dir)
     return _SingleFileTables(tables, out_dir, csv=False)
-
-
-def table_files(output_dir: Path, table: str) -> list[Path]:
-    """The Parquet file(s) holding ``table``: the single file, else the folder's parts in order."""
-    single, folder = Path(output_dir) / f"{table}.parquet", Path(output_dir) / table
-    if single.exists():
-        return [single]
-    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
 
 
 def iter_table_rows(
@@ -602,17 +594,6 @@ def _worker_init(settings: Settings) -> None:
 
 def _worker_run(articles: list[Article]) -> tuple[list[tuple[Any, int]], dict[str, float]]:
     return extract_chunk(articles, _WORKER["nlp"], _WORKER["settings"])
-
-
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def ordered_tasks(

@@ -363,7 +363,7 @@ class Tables:
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
     """One table from ``<table>.parquet`` or a partitioned ``<table>/`` folder; empty if absent."""
-    files = _table_files(Path(path), table)
+    files = table_files(Path(path), table)
     if not files:
         return empty_frame(table)
     data = pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
@@ -390,7 +390,9 @@ def pandera_schema(table: str):
     )
 
 
-def _table_files(path: Path, table: str) -> list[Path]:
+def table_files(path: Path | str, table: str) -> list[Path]:
+    """The Parquet file(s) holding ``table``: the single file, else the folder's parts in order."""
+    path = Path(path)
     single, folder = path / f"{table}.parquet", path / table
     if single.exists():
         return [single]
@@ -400,7 +402,7 @@ def _table_files(path: Path, table: str) -> list[Path]:
 def iter_frames(path: Path | str, table: str, *, batch_rows: int = 50_000) -> Iterator[pd.DataFrame]:
     """A table as a stream of DataFrames (declared dtypes), so checks never hold a whole table."""
     schema = arrow_schema(table)
-    for file in _table_files(Path(path), table):
+    for file in table_files(Path(path), table):
         for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_rows):
             yield pa.Table.from_batches([batch]).cast(schema).to_pandas(types_mapper=pd.ArrowDtype)
 
@@ -442,7 +444,7 @@ def check_tables(path: Path | str) -> dict[str, int]:
     path = Path(path)
     counts = {}
     for table in TABLE_NAMES:
-        files = _table_files(path, table)
+        files = table_files(path, table)
         if not files and not (path / table).is_dir():  # a partitioned table may have no parts
             raise SchemaError(f"{table}: missing from {path}")
         for file in files:
