@@ -25,7 +25,7 @@ from .errors import PipelineError
 app = typer.Typer(
     help="Pull entities, dates, quantities and facts out of news articles into tidy tables.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 evaluate_app = typer.Typer(help="Score the extractors against gold-annotated data.", no_args_is_help=True)
@@ -70,16 +70,30 @@ def handled():
         fail(str(exc))
 
 
+class _Bar:
+    """What a command sees of a progress bar: ``advance(n)`` and ``set_total(n)``."""
+
+    def __init__(self, bar: Progress | None = None, task=None) -> None:
+        self.bar, self.task = bar, task
+
+    def advance(self, n: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, n)
+
+    def set_total(self, total: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, total=total)
+
+
 @contextmanager
 def progress_bar(label: str, total: int | None, quiet: bool):
-    """A rich progress bar on stderr; yields a callback advancing it."""
+    """A rich progress bar on stderr (none when quiet or not a terminal)."""
     if quiet or not err.is_terminal:
-        yield lambda n: None
+        yield _Bar()
         return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        yield _Bar(bar, bar.add_task(label, total=total))
 
 
 def _settings(model: str | None, workers: int, fast: bool) -> Settings:
@@ -102,7 +116,7 @@ def _finish(summary, strict: bool) -> None:
 @app.command()
 def ingest(input: InputOpt = DEFAULT_INPUT, output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Read raw articles into the documents, parts and errors tables."""
-    from .run import ingest_stage
+    from .engines.stages import ingest_stage
 
     _need_dir(input, "input")
     with handled():
@@ -121,20 +135,21 @@ def extract(
     quiet: QuietOpt = False,
 ) -> None:
     """Run the model and extractors over ingested documents (entities, dates, quantities, facts)."""
-    from .run import count_documents, extract_stage
-    from .tables import table_files
+    from .engines.stages import extract_stage
+    from .store.rows import count_documents
+    from .store.tables import table_files
 
     if not table_files(output, "documents"):
         fail(f"no ingested documents in {output}: run `pipeline ingest` first")
-    with handled(), progress_bar("extract", count_documents(output), quiet) as advance:
-        summary = extract_stage(output, _settings(model, workers, fast), progress=advance, use_cache=not no_cache)
+    with handled(), progress_bar("extract", count_documents(output), quiet) as bar:
+        summary = extract_stage(output, _settings(model, workers, fast), progress=bar.advance, use_cache=not no_cache)
     _finish(summary, strict)
 
 
 @app.command()
 def export(output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Check every table against its schema and write the CSV copies."""
-    from .run import export_stage
+    from .engines.stages import export_stage
 
     _need_dir(output, "output")
     with handled():
@@ -161,8 +176,8 @@ def run_all(
     ] = None,
 ) -> None:
     """All stages: ingest, extract, export."""
-    from .nlp import check_model
-    from .run import combine, export_stage, extract_stage, ingest_stage
+    from .engines.stages import run
+    from .extractors.nlp import check_model
 
     _need_dir(input, "input")
     settings = _settings(model, workers, fast)
@@ -171,19 +186,23 @@ def run_all(
     with handled():
         check_model(settings.model)  # a missing model fails before any work, without loading it
     if engine is Engine.dask:
-        from .engine_dask import run_dask
+        from .engines.dask import run_dask
 
-        with handled(), progress_bar("extract", None, quiet) as advance:
-            summary = run_dask(input, output, settings, scheduler=scheduler, progress=advance, use_cache=not no_cache)
-        _finish(summary, strict)
-        return
-    with handled():
-        ingested = ingest_stage(input, output)
-        with progress_bar("extract", ingested.documents, quiet) as advance:
-            extracted = extract_stage(output, settings, progress=advance, use_cache=not no_cache)
-        exported = export_stage(output)
-    seconds = ingested.seconds + extracted.seconds + exported.seconds
-    _finish(combine(ingested, extracted, exported, seconds=seconds), strict)
+        with handled(), progress_bar("extract", None, quiet) as bar:
+            summary = run_dask(
+                input, output, settings, scheduler=scheduler, progress=bar.advance, use_cache=not no_cache
+            )
+    else:
+        with handled(), progress_bar("extract", None, quiet) as bar:
+            summary = run(
+                input,
+                output,
+                settings,
+                progress=bar.advance,
+                use_cache=not no_cache,
+                on_ingested=lambda ingested: bar.set_total(ingested.documents),
+            )
+    _finish(summary, strict)
 
 
 @app.command()
@@ -201,7 +220,7 @@ def bench(
     repeat: Annotated[int, typer.Option(min=1, max=10, help="Run each measurement N times, keep the fastest.")] = 1,
 ) -> None:
     """Throughput: bare nlp.pipe vs the whole pipeline, 1 and N processes, and a cached re-run."""
-    from .bench import render, run_bench
+    from .evaluate.bench import render, run_bench
 
     if corpus is not None and not corpus.exists():
         fail(f"corpus not found: {corpus}")
@@ -240,7 +259,7 @@ JsonOpt = Annotated[Path | None, typer.Option("--json", help="Also write the sco
 @evaluate_app.command("dates")
 def evaluate_dates(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """TempEval-3 Task A scores (strict/relaxed span F1, value accuracy, value F1, per type)."""
-    from .eval_dates import evaluate_dates as runner
+    from .evaluate.dates import evaluate_dates as runner
 
     _evaluate("dates", runner, gold, model, fast, json_out)
 
@@ -248,7 +267,7 @@ def evaluate_dates(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False,
 @evaluate_app.command("quantities")
 def evaluate_quantities(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """P/R/F1 on value, value+unit and surface, and case accuracy, overall and per type."""
-    from .eval_quantities import evaluate_quantities as runner
+    from .evaluate.quantities import evaluate_quantities as runner
 
     _evaluate("quantities", runner, gold, model, fast, json_out)
 
@@ -256,9 +275,34 @@ def evaluate_quantities(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = F
 @evaluate_app.command("facts")
 def evaluate_facts(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """Precision and recall of (subject, value, unit, time_value) facts."""
-    from .eval_facts import evaluate_facts as runner
+    from .evaluate.facts import evaluate_facts as runner
 
     _evaluate("facts", runner, gold, model, fast, json_out)
+
+
+@app.command()
+def schema() -> None:
+    """Print the tables' schema (columns, types, meaning) as Markdown, as in the README."""
+    from .store.tables import schema_markdown
+
+    out.print(schema_markdown(), highlight=False, markup=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        out.print(f"pipeline {__version__}", highlight=False)
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Pull entities, dates, quantities and facts out of news articles into tidy tables."""
 
 
 def main() -> None:

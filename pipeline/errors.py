@@ -15,3 +15,7 @@ class IngestError(PipelineError):
 
 class SchemaError(PipelineError):
     """An output table does not match its declared schema."""
+
+
+class RulesError(PipelineError):
+    """A rule file is missing, is not valid JSON, or does not match its schema."""

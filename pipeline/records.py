@@ -2,7 +2,7 @@
 
 Every extractor returns these frozen dataclasses; nothing downstream sees a spaCy ``Doc``.
 Character offsets in mention records are relative to the text the extractor was given
-(one part of an article); ``pipeline.run`` shifts them into ``Article.text`` offsets.
+(one part of an article); ``pipeline.extractors`` shifts them into ``Article.text`` offsets.
 This module imports nothing from the rest of the package.
 """
 
@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 PART_NAMES = ("title", "body", "comment", "boilerplate")
 EXTRACTED_PARTS = ("body", "comment")
+M = TypeVar("M")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +143,25 @@ class ErrorRecord:
     stage: str  # ingest | extract | export
     error_type: str  # empty | binary | encoding | too_large | bad_record | bad_date | ...
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[M]):
+    """A mention with its provenance: the part it came from and its sentence (article offsets)."""
+
+    part: Part
+    sentence: tuple[int, int]
+    mention: M
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """Everything found in one article; offsets index ``article.text``."""
+
+    article: Article
+    dates: tuple[Found[DateMention], ...] = ()
+    quantities: tuple[Found[QuantityMention], ...] = ()
+    ranks: tuple[Found[RankMention], ...] = ()
+    entities: tuple[Found[EntityMention], ...] = ()
+    facts: tuple[Found[Fact], ...] = ()
+    words: int = 0

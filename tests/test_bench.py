@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.bench import TARGETS, prepare_corpus, render, run_bench
+from pipeline.evaluate.bench import TARGETS, prepare_corpus, render, run_bench
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.tables import TABLE_NAMES, check_tables, load_tables
+from pipeline.store.tables import TABLE_NAMES, check_tables, load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "raw"

@@ -9,12 +9,12 @@ import pandas as pd
 import pytest
 
 from pipeline.config import Settings
-from pipeline.run import run
-from pipeline.tables import TABLE_NAMES, check_tables, load_tables
+from pipeline.engines.stages import run
+from pipeline.store.tables import TABLE_NAMES, check_tables, load_tables
 
 pytest.importorskip("distributed")
 
-from pipeline.engine_dask import run_dask  # noqa: E402
+from pipeline.engines.dask import run_dask  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
 

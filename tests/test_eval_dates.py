@@ -1,4 +1,4 @@
-"""Tests for pipeline.eval_dates: the TempEval-3 Task A scorer and the end-to-end evaluation."""
+"""Tests for pipeline.evaluate.dates: the TempEval-3 Task A scorer and the end-to-end evaluation."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval_dates import TARGETS, evaluate_dates, load_gold, score_timexes, system_timexes
+from pipeline.evaluate.dates import TARGETS, evaluate_dates, load_gold, score_timexes, system_timexes
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "temporal_dev_sample.jsonl"

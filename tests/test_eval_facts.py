@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval_facts import evaluate_facts, fact_key, gold_mentions, load_gold, norm_unit, score
+from pipeline.evaluate.facts import evaluate_facts, fact_key, gold_mentions, load_gold, norm_unit, score
 
 GOLD = Path(__file__).parent / "data" / "facts_gold.jsonl"
 
@@ -64,7 +64,7 @@ def test_fast_mode_runs_the_whole_gold_file_without_a_parse():
 
 
 def test_gold_mentions_read_any_iso_currency_as_currency():
-    from pipeline.eval_facts import gold_mentions
+    from pipeline.evaluate.facts import gold_mentions
 
     record = {
         "text": "Sales were 5bn rupees (£27m).",

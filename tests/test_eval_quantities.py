@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval_quantities import evaluate_quantities, gold_unit, score_cases
+from pipeline.evaluate.quantities import evaluate_quantities, gold_unit, score_cases
 from pipeline.records import QuantityMention
 
 DATA = Path(__file__).parent / "data"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import extract_articles, settle_overlaps
+from pipeline.extractors import extract_articles, settle_overlaps
+from pipeline.extractors.nlp import load_nlp
 from pipeline.ingest import article_from_record
-from pipeline.nlp import load_nlp
 from pipeline.records import DateMention, QuantityMention
 
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import facts as F
-from pipeline.entities import canonicalize, find_entities
-from pipeline.nlp import load_nlp
+from pipeline.extractors.facts import find as F
+from pipeline.extractors.entities.find import canonicalize, find_entities
+from pipeline.extractors.nlp import load_nlp
 from pipeline.records import DateMention, Fact, QuantityMention
 
 SEED_LETTER = (

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.numbers import parse_number, scan_numbers, to_words
+from pipeline.extractors.quantities.numbers import parse_number, scan_numbers, to_words
 
 CASES = [
     ("1,999", 1999),

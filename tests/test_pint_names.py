@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import quantities
+from pipeline.extractors.quantities import find as quantities
 
 
 def _expressions() -> list[str]:
@@ -12,7 +12,7 @@ def _expressions() -> list[str]:
 
 def test_pint_names_cover_every_unit_expression():
     missing = [e for e in _expressions() if e not in quantities._data("pint_names.json")["names"]]
-    assert not missing, f"add these to pipeline/data/pint_names.json (str(ureg.parse_units(expr))): {missing}"
+    assert not missing, f"add these to pipeline/extractors/quantities/rules/pint_names.json (str(ureg.parse_units(expr))): {missing}"
 
 
 @pytest.mark.parametrize("expr", _expressions())

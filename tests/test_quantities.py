@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import find_dates
-from pipeline.nlp import load_nlp
-from pipeline.quantities import extract, find_quantities, find_ranks, parse_quantity
+from pipeline.extractors.dates.find import find_dates
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities.find import extract, find_quantities, find_ranks, parse_quantity
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +264,7 @@ def test_extract_never_crashes_and_offsets_hold(text):
 )
 def test_ages_are_amounts_is_a_switch(nlp, monkeypatch, text, value):
     """Ages are amounts in years by default; the cue table's switch drops them."""
-    from pipeline import quantities
+    from pipeline.extractors.quantities import find as quantities
 
     assert [(q.value, q.unit) for q in find_quantities(nlp(text))] == [(value, "year")]
     table = dict(quantities.cues(), ages_are_amounts=False)

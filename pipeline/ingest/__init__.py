@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .config import DATA_DIR
-from .errors import IngestError
-from .records import Article, ErrorRecord, Part
+from ..errors import IngestError
+from ..records import Article, ErrorRecord, Part
+from .schema import load_furniture
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -64,7 +64,7 @@ class IngestResult:
 
 @functools.cache
 def _furniture() -> dict[str, Any]:
-    rules = json.loads((DATA_DIR / "page_furniture.json").read_text(encoding="utf-8"))
+    rules = load_furniture()
     flags = re.IGNORECASE | re.MULTILINE
     return {
         "boilerplate": [re.compile(r"^[ \t]*(?:" + p + r")", flags) for p in rules["boilerplate"]],

@@ -19,30 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import math
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from .config import Settings
-from .extract import StageTimer
-from .records import Article
-from .run import (
-    Backend,
-    Extracted,
-    Progress,
-    StageSummary,
-    combine,
-    export_stage,
-    extract_chunk,
-    extract_stage,
-    ingest_stage,
-    merge_chunk,
-    ordered_tasks,
-    text_batches,
-)
+from ..config import Settings
+from ..extractors import StageTimer
+from ..records import Article
+from .local import Backend, Extracted, extract_chunk, merge_chunk, ordered_tasks, text_batches
+from .stages import Progress, StageSummary, run
 
 PLUGIN_NAME = "pipeline-model"
 PARTITION_DOCS = 64  # documents per partition: one task, one part file per table
@@ -59,7 +46,7 @@ class ModelPlugin(WorkerPlugin):
         self.nlp: Any = None
 
     def setup(self, worker) -> None:
-        from .nlp import build_nlp
+        from ..extractors.nlp import build_nlp
 
         # Not the process-wide cached model: workers sharing one process (processes=False) each
         # get their own, so no two threads ever run the same pipeline object.
@@ -70,7 +57,7 @@ def _worker_nlp(settings: Settings):
     plugin = get_worker().plugins.get(PLUGIN_NAME)
     if plugin is not None and plugin.nlp is not None and (plugin.model, plugin.fast) == (settings.model, settings.fast):
         return plugin.nlp
-    from .nlp import load_nlp  # a worker that joined without the plugin: load (once per process)
+    from ..extractors.nlp import load_nlp  # a worker that joined without the plugin: load (once per process)
 
     return load_nlp(settings.model, fast=settings.fast)
 
@@ -127,16 +114,14 @@ def run_dask(
     progress: Progress | None = None,
 ) -> StageSummary:
     """All stages with extraction on Dask; ``settings.workers`` sizes a LocalCluster (no scheduler)."""
-    from .nlp import check_model
+    from ..extractors.nlp import check_model
 
     settings = settings or Settings()
     check_model(settings.model)  # a missing model fails here, before any cluster starts
-    input_dir, output_dir = Path(input_dir), Path(output_dir)
-    t0 = time.perf_counter()
     with connect(scheduler, n_workers=max(1, settings.workers), processes=processes) as client:
         client.register_plugin(ModelPlugin(settings.model, settings.fast))
-        ingested = ingest_stage(input_dir, output_dir, part_docs=partition_docs)
-        extracted = extract_stage(
+        return run(
+            input_dir,
             output_dir,
             settings,
             progress=progress,
@@ -144,8 +129,6 @@ def run_dask(
             backend=dask_backend(client, partition_docs=partition_docs),
             part_docs=partition_docs,
         )
-    exported = export_stage(output_dir)
-    return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
 
 
 __all__ = ["run_dask", "dask_backend", "connect", "ModelPlugin", "extract_partition", "PARTITION_DOCS"]

@@ -10,19 +10,18 @@ stays two numbers while "two thousand and two hundred" is one. Word lists live i
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .config import DATA_DIR
+from .schema import load
 
 
 @functools.cache
 def lexicon() -> dict:
     """The number-word tables (loaded once)."""
-    return json.loads((DATA_DIR / "quantities_numbers.json").read_text(encoding="utf-8"))
+    return load("quantities_numbers.json")
 
 
 @dataclass(frozen=True, slots=True)

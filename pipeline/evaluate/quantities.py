@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .config import DATA_DIR, DEFAULT_MODEL
-from .records import QuantityMention
+from ..config import DEFAULT_MODEL
+from ..records import QuantityMention
 
 TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
 KEYS = ("value", "value+unit", "surface")
@@ -29,7 +29,7 @@ KEYS = ("value", "value+unit", "surface")
 
 @functools.cache
 def _gold_units() -> dict:
-    return json.loads((DATA_DIR / "quantities_gold_units.json").read_text(encoding="utf-8"))
+    return json.loads((Path(__file__).parent / "data" / "quantities_gold_units.json").read_text(encoding="utf-8"))
 
 
 def gold_unit(q: QuantityMention) -> str | None:
@@ -320,9 +320,9 @@ def read_gold(path: str | Path, where: Mapping[str, str] | None = None) -> list[
 
 def run_texts(cases: Iterable[Mapping], *, model: str = DEFAULT_MODEL, fast: bool = False) -> dict[str, list[dict]]:
     """Run each case's text through the pipeline's own path; quantities per case id."""
-    from .extract import extract_articles
-    from .ingest import article_from_record
-    from .nlp import load_nlp
+    from ..extractors import extract_articles
+    from ..extractors.nlp import load_nlp
+    from ..ingest import article_from_record
 
     nlp = load_nlp(model, fast=fast)
     articles = [article_from_record({"id": c["id"], "text": c["text"], "published": c.get("published")}) for c in cases]

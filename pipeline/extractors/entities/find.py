@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,12 +23,10 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .config import DATA_DIR
-from .records import EntityMention
+from ...records import EntityMention
+from .schema import load_fixes, load_names
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
-PATTERNS_PATH = DATA_DIR / "entity_fixes.jsonl"
-NAMES_PATH = DATA_DIR / "entity_names.json"
 # Which label wins when the same name was tagged differently in one article (ties only).
 LABEL_PRIORITY = ("ORG", "PERSON", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW")
 
@@ -47,10 +44,8 @@ _SPACE = re.compile(r"\s+")
 _BRACKET_TAIL = re.compile(r"\s*\([^()]*\)?$")
 
 
-@functools.cache
 def _name_rules() -> dict:
-    with NAMES_PATH.open(encoding="utf-8") as f:
-        return json.load(f)
+    return load_names()
 
 
 def _unit_words() -> frozenset[str]:
@@ -66,12 +61,9 @@ def _is_business_unit(short: str, long: str) -> bool:
 @functools.cache
 def _ruler() -> SpanRuler | None:
     """A SpanRuler over the pattern file, on a blank English tokenizer (hashes match any model)."""
-    if not PATTERNS_PATH.exists():
-        return None
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True, "overwrite": True})
-    with PATTERNS_PATH.open(encoding="utf-8") as f:
-        patterns = [json.loads(line) for line in f if line.strip()]
+    patterns = [dict(p) for p in load_fixes()]
     ruler.add_patterns(patterns)
     for p in patterns:  # the ruler keeps label/id hashes only; keep their strings for the lookup
         for name in (p["label"], p.get("id")):

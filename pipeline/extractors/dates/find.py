@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...records import DateMention
+from ..doccache import doc_text
 from . import timex
-from .doccache import doc_text
-from .records import DateMention
 from .timex import Context, Pattern, Timex, lexicon, parse_published
 
 RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")

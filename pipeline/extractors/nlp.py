@@ -26,8 +26,8 @@ import json
 import spacy
 from spacy.language import Language
 
-from .config import DEFAULT_MODEL
-from .errors import ModelNotInstalledError
+from ..config import DEFAULT_MODEL
+from ..errors import ModelNotInstalledError
 
 # The components each mode keeps from a trained English pipeline (others are excluded).
 FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")

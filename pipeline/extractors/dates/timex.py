@@ -12,14 +12,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
-import json
 import re
 from dataclasses import dataclass
 
-from .config import DATA_DIR
+from ...rules import invalid
+from .schema import RULES_DIR, load
 
-LEXICON_PATH = DATA_DIR / "dates_lexicon.json"
-PATTERNS_PATH = DATA_DIR / "dates_patterns.json"
+PATTERNS_PATH = RULES_DIR / "dates_patterns.json"
 
 REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 NARRATIVE_RELATIVES = ("following", "previous", "preceding", "prior", "subsequent")
@@ -62,7 +61,7 @@ class Pattern:
 @functools.cache
 def lexicon() -> dict:
     """The word lists (loaded once)."""
-    return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    return load("dates_lexicon.json")
 
 
 def _alt(words, *, ci: bool = True) -> str:
@@ -184,13 +183,27 @@ def _fill(template: str) -> str:
 @functools.cache
 def patterns() -> tuple[Pattern, ...]:
     """The compiled grammar, in priority order."""
-    raw = json.loads(PATTERNS_PATH.read_text(encoding="utf-8"))["patterns"]
+    raw = load("dates_patterns.json")["patterns"]
     out = []
     for p in raw:
+        _check_pattern(p)
         body = _fill(p["regex"])
         rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])(?!-[A-Za-z])")
         out.append(Pattern(p["name"], p["type"], p["kind"], rx, tuple(p.get("anchors", ()))))
     return tuple(out)
+
+
+def _check_pattern(p: dict) -> None:
+    """A pattern whose resolver or slot does not exist would silently find nothing: say so instead."""
+    if p["kind"] not in RESOLVERS:
+        raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': unknown kind '{p['kind']}'")
+    unknown = sorted(set(_SLOT.findall(p["regex"])) - set(_slots()))
+    if unknown:
+        raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': unknown slot <<{unknown[0]}>>")
+    try:
+        re.compile(_fill(p["regex"]))
+    except re.error as e:
+        raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': bad regex: {e}") from None
 
 
 def groups_of(m: re.Match[str]) -> dict[str, str]:
@@ -1180,8 +1193,9 @@ RESOLVERS = {
 
 def resolve_match(pattern: Pattern, m: re.Match[str], context: Context) -> Timex | None:
     """Normalise one grammar match; None when it is not a valid temporal expression."""
+    resolver = RESOLVERS[pattern.kind]  # every kind checked when the patterns were loaded
     try:
-        return RESOLVERS[pattern.kind](pattern, groups_of(m), context)
+        return resolver(pattern, groups_of(m), context)
     except (KeyError, ValueError, IndexError, OverflowError):
         return None  # a slot value the word lists do not know, or an impossible date
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,9 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .config import DATA_DIR
-from .entities import initials
-from .records import DateMention, EntityMention, Fact, QuantityMention
+from ...records import DateMention, EntityMention, Fact, QuantityMention
+from ..entities.find import initials
+from ..entities.schema import load_fixes
+from .schema import load as _read
 
 # Dependency labels that start a new clause; acl and xcomp stay in their head's clause
 # ("a company founded with 14 people", "plans to launch").
@@ -107,11 +107,6 @@ class Cues:
     unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
-
-
-def _read(name: str) -> dict:
-    with (DATA_DIR / name).open(encoding="utf-8") as f:
-        return json.load(f)
 
 
 @functools.cache
@@ -279,8 +274,7 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
 @functools.cache
 def _countries() -> frozenset[str]:
     """Country names: the GPE patterns of the entity fixes and the demonym table's countries."""
-    with (DATA_DIR / "entity_fixes.jsonl").open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+    rows = load_fixes()
     names = {r["pattern"] for r in rows if r["label"] == "GPE" and isinstance(r["pattern"], str)}
     return frozenset(n.casefold() for n in names | set(cues().demonyms.values()))
 

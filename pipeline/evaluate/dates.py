@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .config import DEFAULT_MODEL
+from ..config import DEFAULT_MODEL
 
 # The targets of issue 4 on the development set.
 TARGETS = {"strict_F1": 0.85, "value_F1": 0.82, "DURATION_value_recall": 0.6, "SET_value_recall": 0.6}
@@ -218,9 +218,9 @@ def system_timexes(
     gold_docs: Iterable[Mapping[str, Any]], *, model: str = DEFAULT_MODEL, fast: bool = False, timer: Any = None
 ) -> SystemRun:
     """Run the gold texts through the pipeline the way ``pipeline run`` does; timexes per doc_id."""
-    from .extract import StageTimer, extract_articles
-    from .ingest import article_from_record
-    from .nlp import load_nlp
+    from ..extractors import StageTimer, extract_articles
+    from ..extractors.nlp import load_nlp
+    from ..ingest import article_from_record
 
     nlp = load_nlp(model, fast=fast)
     timer = timer or StageTimer()
@@ -246,7 +246,7 @@ def evaluate_dates(
     gold_path: str | Path, *, model: str = DEFAULT_MODEL, fast: bool = False, limit: int | None = None
 ) -> DateReport:
     """Score the pipeline's ``dates`` on a gold temporal JSONL (TempEval-3 Task A on character spans)."""
-    from .extract import StageTimer
+    from ..extractors import StageTimer
 
     gold = load_gold(gold_path, limit)
     timer = StageTimer()

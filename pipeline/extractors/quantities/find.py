@@ -35,18 +35,17 @@ whatever the date extractor claims.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from ...records import QuantityMention, RankMention
+from ..doccache import doc_text
 from . import numbers
-from .config import DATA_DIR
-from .doccache import doc_text
 from .numbers import NumberSpan
-from .records import QuantityMention, RankMention
+from .schema import load as _data
 
 MONTHS = [
     "january",
@@ -77,11 +76,6 @@ MONTHS = [
 
 
 # -- rule tables -------------------------------------------------------------------------------
-
-
-@functools.cache
-def _data(name: str) -> dict:
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def cues() -> dict:

@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .config import PROJECT_ROOT, Settings
-from .run import rules_fingerprint
+from ..config import PROJECT_ROOT, Settings
+from ..store.cache import rules_fingerprint
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpora" / "bbc_news.jsonl"
 FALLBACK_CORPUS = PROJECT_ROOT / "data" / "raw"
@@ -109,8 +109,8 @@ def _count_words(doc) -> int:
 
 
 def _texts(output_dir: Path) -> Iterator[str]:
-    from .extract import extracted_parts
-    from .run import read_articles
+    from ..store.rows import read_articles
+    from ..extractors import extracted_parts
 
     for article in read_articles(output_dir):
         for part in extracted_parts(article):
@@ -119,8 +119,9 @@ def _texts(output_dir: Path) -> Iterator[str]:
 
 def measure_bare(raw: Path, out: Path, settings: Settings) -> dict[str, Any]:
     """(a): the model alone over the texts the pipeline feeds it (ingest done beforehand, untimed)."""
-    from .nlp import load_nlp
-    from .run import count_documents, ingest_stage
+    from ..engines.stages import ingest_stage
+    from ..store.rows import count_documents
+    from ..extractors.nlp import load_nlp
 
     ingest_stage(raw, out)
     t0 = time.perf_counter()
@@ -143,7 +144,7 @@ def measure_bare(raw: Path, out: Path, settings: Settings) -> dict[str, Any]:
 
 def measure_run(raw: Path, out: Path, settings: Settings, *, use_cache: bool = True) -> dict[str, Any]:
     """(b), (c), (d): ``pipeline run`` end to end; seconds include loading the model."""
-    from .run import run
+    from ..engines.stages import run
 
     cpu0 = _rusage()["cpu_seconds"]
     t0 = time.perf_counter()
@@ -168,7 +169,7 @@ def child_main(spec_json: str) -> None:
     if spec.get("rules_fingerprint"):
         # Every run of one benchmark keys its cache alike, even if a rule file is edited meanwhile:
         # (d) measures the cache, not a colleague's edit.
-        from . import run as run_module
+        from ..store import cache as run_module
 
         run_module.rules_fingerprint = lambda: spec["rules_fingerprint"]
     load0 = os.getloadavg()[0]
@@ -195,7 +196,7 @@ def _in_child(mode: str, raw: Path, out: Path, settings: Settings, *, use_cache:
     }
     package_root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
-    code = "import sys; from pipeline.bench import child_main; child_main(sys.argv[1])"
+    code = "import sys; from pipeline.evaluate.bench import child_main; child_main(sys.argv[1])"
     proc = subprocess.run([sys.executable, "-c", code, json.dumps(spec)], capture_output=True, text=True, env=env)
     lines = [line for line in proc.stdout.splitlines() if line.startswith("BENCH-RESULT ")]
     if proc.returncode or not lines:

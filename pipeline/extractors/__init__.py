@@ -1,4 +1,8 @@
-"""Run the model and every extractor over articles; the only module that touches spaCy Docs.
+"""Extractors: run the model and every extractor over articles (``extract_articles``).
+
+The subpackages find one kind of mention each (``dates``, ``quantities``, ``entities``) and
+``facts`` ties them together; ``nlp`` loads the model once, ``doccache`` keeps per-Doc values.
+Only this package touches spaCy Docs; it returns plain records (``pipeline.records``).
 
 Each extracted part of an article (body, each reader comment) is its own Doc, so page
 boilerplate glued to a sentence ("No commentsLei Jun ...") never reaches the tokenizer.
@@ -12,26 +16,44 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import dates, entities, facts, quantities
-from .records import (
+from ..records import (
     EXTRACTED_PARTS,
     Article,
+    ArticleExtraction,
     DateMention,
-    EntityMention,
     ErrorRecord,
     Fact,
+    Found,
     Part,
     QuantityMention,
-    RankMention,
 )
+from . import dates, entities, facts, quantities
 
-M = TypeVar("M")
 STAGES = ("nlp", "dates", "quantities", "entities", "facts")
+
+
+def check_rules() -> None:
+    """Load and check every rule file of the extractors (``RulesError`` names the first bad one).
+
+    Called before any document is read, so a mistyped rule stops the run with one line instead
+    of turning every document into an error row.
+    """
+    from .dates import schema as dates_schema
+    from .dates import timex
+    from .entities import schema as entities_schema
+    from .facts import schema as facts_schema
+    from .quantities import schema as quantities_schema
+
+    for schema in (dates_schema, facts_schema, quantities_schema):
+        for name in schema.FILES:
+            schema.load(name)
+    entities_schema.load_fixes()
+    entities_schema.load_names()
+    timex.patterns()
 
 
 @dataclass(slots=True)
@@ -44,28 +66,6 @@ class StageTimer:
         now = time.perf_counter()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
         return now
-
-
-@dataclass(frozen=True, slots=True)
-class Found(Generic[M]):
-    """A mention with its provenance: the part it came from and its sentence (article offsets)."""
-
-    part: Part
-    sentence: tuple[int, int]
-    mention: M
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleExtraction:
-    """Everything found in one article; offsets index ``article.text``."""
-
-    article: Article
-    dates: tuple[Found[DateMention], ...] = ()
-    quantities: tuple[Found[QuantityMention], ...] = ()
-    ranks: tuple[Found[RankMention], ...] = ()
-    entities: tuple[Found[EntityMention], ...] = ()
-    facts: tuple[Found[Fact], ...] = ()
-    words: int = 0
 
 
 def extracted_parts(article: Article) -> list[Part]:

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .config import DEFAULT_MODEL
-from .records import DateMention, Fact, QuantityMention
+from ..config import DEFAULT_MODEL
+from ..records import DateMention, Fact, QuantityMention
 
 # Unit spellings that mean the same thing for scoring (the project's own names on the right).
 UNIT_ALIASES = {
@@ -156,8 +156,8 @@ def _facts_of(extraction) -> Iterable[Fact]:
 
 def predict_real(gold: Sequence[dict], nlp) -> dict[str, list[Key]]:
     """Facts through the real path: ingest record -> every extractor -> consolidated facts."""
-    from .extract import extract_articles
-    from .ingest import article_from_record
+    from ..extractors import extract_articles
+    from ..ingest import article_from_record
 
     # a record's title (when the gold gives one) is a part of its own, as in `pipeline run`
     keep = ("id", "text", "published", "title")
@@ -205,7 +205,7 @@ def gold_mentions(record: dict) -> tuple[list[DateMention], list[QuantityMention
 
 def predict_gold_mentions(gold: Sequence[dict], nlp) -> dict[str, list[Key]]:
     """Facts from the real parse and entities, with date/quantity mentions taken from the gold."""
-    from . import entities, facts
+    from ..extractors import entities, facts
 
     out: dict[str, list[Key]] = {}
     for record in gold:
@@ -223,7 +223,7 @@ def evaluate_facts(
     gold_path: str | Path, *, model: str = DEFAULT_MODEL, fast: bool = False, mentions: str = "real"
 ) -> FactReport:
     """Run the gold texts through the pipeline and score the facts (``mentions``: real | gold)."""
-    from .nlp import load_nlp
+    from ..extractors.nlp import load_nlp
 
     gold = load_gold(gold_path)
     nlp = load_nlp(model, fast=fast)

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from .errors import SchemaError
+from ..errors import SchemaError
 
 
 @dataclass(frozen=True, slots=True)

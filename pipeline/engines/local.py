@@ -1,0 +1,149 @@
+"""Extraction backends on this machine: in this process, or a pool of worker processes.
+
+A backend turns a stream of articles into a stream of ``Extracted`` (article, rows or the error
+it became, words) in input order; ``engines.stages.extract_stage`` takes any of them, and
+``engines.dask`` adds one that runs on a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..config import Settings
+from ..extractors import StageTimer, extract_articles
+from ..records import Article, ErrorRecord
+from ..store.rows import article_rows
+
+# (article, its rows by table or the ErrorRecord it became, words), in input order.
+Extracted = tuple[Article, "dict[str, list[dict[str, Any]]] | ErrorRecord", int]
+
+# A backend turns a stream of articles into a stream of Extracted, in the same order.
+Backend = Callable[[Iterable[Article], Settings, StageTimer], Iterator[Extracted]]
+
+WORKER_CHUNK = 16  # articles per task: small enough that no worker idles long at the end
+
+BATCH_CHARS = 150_000  # characters per nlp.pipe batch: about 64 average news articles
+
+
+def extract_chunk(
+    articles: list[Article], nlp: Any, settings: Settings, timer: StageTimer | None = None
+) -> tuple[list[tuple[Any, int]], dict[str, float]]:
+    """Rows and words for each article of a chunk, in order: the unit of work everywhere.
+
+    Runs inside ``nlp.memory_zone()``: the strings and caches the model adds for these documents
+    are freed afterwards, so a long run does not grow; only plain rows (dicts) leave the zone,
+    never Docs, so they pickle small and fast back from a pool or Dask worker.
+    """
+    timer = timer or StageTimer()
+    out: list[tuple[Any, int]] = []
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    with zone:
+        for result in extract_articles(articles, nlp, batch_size=settings.batch_size, timer=timer):
+            if isinstance(result, ErrorRecord):
+                out.append((result, 0))
+            else:
+                out.append((article_rows(result), result.words))
+    return out, timer.seconds
+
+
+def text_batches(items: Iterable[Article], *, max_docs: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Articles in chunks of at most ``max_docs`` articles and about ``max_chars`` characters.
+
+    The model's working memory grows with the text in a batch, not with the number of documents:
+    bounding the characters keeps the peak flat even when a few very long articles come together.
+    """
+    chunk: list[Article] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        chars += len(item.text)
+        if len(chunk) >= max_docs or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _peek(items: Iterable[Article]) -> Iterator[Article] | None:
+    """The same stream, or None when it is empty (so no model is loaded for nothing)."""
+    it = iter(items)
+    first = next(it, None)
+    return None if first is None else itertools.chain([first], it)
+
+
+def local_backend(articles: Iterable[Article], settings: Settings, timer: StageTimer) -> Iterator[Extracted]:
+    """In this process: batches of articles through ``nlp.pipe`` and the extractors."""
+    from ..extractors.nlp import load_nlp
+
+    stream = _peek(articles)
+    if stream is None:
+        return
+    nlp = load_nlp(settings.model, fast=settings.fast)
+    for chunk in text_batches(stream, max_docs=settings.batch_size):
+        results, _ = extract_chunk(chunk, nlp, settings, timer)
+        for article, (rows, words) in zip(chunk, results, strict=True):
+            yield article, rows, words
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(settings: Settings) -> None:
+    from ..extractors.nlp import load_nlp
+
+    _WORKER["nlp"] = load_nlp(settings.model, fast=settings.fast)
+    _WORKER["settings"] = settings
+
+
+def _worker_run(articles: list[Article]) -> tuple[list[tuple[Any, int]], dict[str, float]]:
+    return extract_chunk(articles, _WORKER["nlp"], _WORKER["settings"])
+
+
+def ordered_tasks(
+    chunks: Iterable[list[Article]], submit: Callable[[list[Article]], Any], result: Callable[[Any], Any], window: int
+) -> Iterator[tuple[list[Article], Any]]:
+    """Submit chunks, at most ``window`` in flight, and yield (chunk, result) in submission order.
+
+    The window is what keeps a worker pool streaming: an unbounded ``imap`` would read the whole
+    corpus into its task queue as fast as it can.
+    """
+    pending: deque[tuple[list[Article], Any]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= window:
+            done, handle = pending.popleft()
+            yield done, result(handle)
+    while pending:
+        done, handle = pending.popleft()
+        yield done, result(handle)
+
+
+def merge_chunk(chunk: list[Article], outcome, timer: StageTimer) -> Iterator[Extracted]:
+    """A finished task's (rows, seconds) back into Extracted, adding its stage seconds."""
+    results, seconds = outcome
+    for stage, s in seconds.items():
+        timer.seconds[stage] = timer.seconds.get(stage, 0.0) + s
+    for article, (rows, words) in zip(chunk, results, strict=True):
+        yield article, rows, words
+
+
+def pool_backend(articles: Iterable[Article], settings: Settings, timer: StageTimer) -> Iterator[Extracted]:
+    """A process pool: the model loaded once per worker, chunks of articles in, rows out."""
+    stream = _peek(articles)
+    if stream is None:
+        return
+    ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+    with ctx.Pool(settings.workers, initializer=_worker_init, initargs=(settings,)) as pool:
+        tasks = ordered_tasks(
+            text_batches(stream, max_docs=WORKER_CHUNK),
+            lambda chunk: pool.apply_async(_worker_run, (chunk,)),
+            lambda handle: handle.get(),
+            window=2 * settings.workers,
+        )
+        for chunk, outcome in tasks:
+            yield from merge_chunk(chunk, outcome, timer)

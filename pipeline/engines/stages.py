@@ -1,0 +1,253 @@
+"""The stages wired together once: ingest -> extract -> export, streaming, cached, and atomic.
+
+- ``ingest_stage`` reads the raw folder and writes ``documents``, ``parts`` and ingest ``errors``.
+- ``extract_stage`` streams ``documents`` in batches through the model and the extractors and
+  writes the mention tables and ``facts``; a document whose text, publication date, pipeline
+  version and model are unchanged is taken from the cache instead of being re-processed.
+- ``export_stage`` checks every table against its schema and writes the CSV copies.
+Every table is written under a temporary name and renamed when complete, so an interrupted run
+leaves the previous tables as they were. ``run`` is the one place the sequence is written; where
+the model runs is a ``Backend`` (``engines.local``: this process or a pool; ``engines.dask``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from ..config import Settings
+from ..extractors import STAGES, StageTimer
+from ..ingest import iter_articles
+from ..ingest.schema import load_furniture
+from ..records import Article, ErrorRecord
+from ..store.cache import ExtractionCache
+from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_rows, part_rows, read_articles
+from ..store.tables import arrow_schema, check_tables, table_files
+from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, open_tables
+from .local import Backend, local_backend, pool_backend
+
+Progress = Callable[[int], None]  # called with the number of documents just finished
+
+
+@dataclass
+class StageSummary:
+    """What a stage did: counts for the one-line summary and the benchmark."""
+
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    errors: int = 0
+    skipped: list[str] = field(default_factory=list)
+    cached: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    def line(self) -> str:
+        rows = ", ".join(f"{t} {n}" for t, n in self.rows.items() if t not in ("errors",))
+        extra = f", {self.cached} cached" if self.cached else ""
+        skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
+        return f"{self.documents} documents{extra}{skipped}; rows: {rows}; errors {self.errors}; {self.seconds:.1f} s"
+
+
+def ingest_stage(
+    input_dir: Path, output_dir: Path, *, progress: Progress | None = None, part_docs: int | None = None
+) -> StageSummary:
+    """Raw folder -> documents, parts, errors (ingest rows only).
+
+    ``part_docs`` writes partitioned tables (``<table>/part-NNNNN.parquet``, that many documents
+    a part) instead of one file per table: the layout of the Dask engine.
+    """
+    t0 = time.perf_counter()
+    summary = StageSummary()
+    load_furniture()  # a broken rule file stops here, before any table is touched
+    with open_tables(("documents", "parts", "errors"), output_dir, part_docs=part_docs) as ts:
+        buffer = RowBuffer(ts, docs_per_flush=part_docs or INGEST_FLUSH_DOCS)
+        for item in iter_articles(Path(input_dir)):
+            if isinstance(item, Article):
+                buffer.add({"documents": [document_row(item)], "parts": part_rows(item)}, documents=1)
+                summary.documents += 1
+                if progress:
+                    progress(1)
+            elif isinstance(item, ErrorRecord):
+                buffer.add({"errors": [error_row(item)]}, documents=0)
+                summary.errors += 1
+            else:
+                summary.skipped.append(item)
+                error = ErrorRecord(None, item, "ingest", "unsupported", "unsupported file type, skipped")
+                buffer.add({"errors": [error_row(error)]}, documents=0)
+        buffer.flush()
+        summary.rows = ts.counts()
+    summary.seconds = time.perf_counter() - t0
+    summary.stage_seconds = {"ingest": summary.seconds}
+    return summary
+
+
+def extract_stage(
+    output_dir: Path,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    backend: Backend | None = None,
+    part_docs: int | None = None,
+) -> StageSummary:
+    """documents + parts -> entities, dates, quantities, ranks, facts (+ extract errors).
+
+    Streams: documents are read a batch at a time, cached ones are taken from the cache, the
+    rest go through ``backend`` (this process, a process pool, or Dask workers), and rows are
+    written in batches. The model is loaded only when a document actually needs it.
+    """
+    from ..extractors import check_rules
+    from ..extractors.nlp import check_model
+
+    output_dir = Path(output_dir)
+    t0 = time.perf_counter()
+    summary = StageSummary()
+    timer = StageTimer()
+    check_model(settings.model)  # fail fast, with one clear line, before any work
+    check_rules()
+    backend = backend or default_backend(settings)
+    cache = ExtractionCache(output_dir, model=settings.model, fast=settings.fast) if use_cache else None
+    previous_errors = _ingest_errors(output_dir)
+    # Input order is kept: cached rows wait in ``queue`` behind documents still being extracted.
+    queue: deque[tuple[Article, Any, int] | None] = deque()  # None marks a document in flight
+
+    with open_tables((*MENTION_TABLES, "errors"), output_dir, part_docs=part_docs) as ts:
+        buffer = RowBuffer(ts, docs_per_flush=part_docs or EXTRACT_FLUSH_DOCS)
+        buffer.add({"errors": previous_errors}, documents=0)
+        summary.errors += len(previous_errors)
+
+        def emit(article: Article, rows: Any, words: int, *, fresh: bool) -> None:
+            summary.documents += 1
+            if isinstance(rows, ErrorRecord):
+                buffer.add({"errors": [error_row(rows)]})
+                summary.errors += 1
+            else:
+                buffer.add(rows)
+                summary.words += words
+                if fresh and cache is not None:
+                    cache.put(article, rows, words)
+            if progress:
+                progress(1)
+
+        def flush_cached() -> None:
+            while queue and queue[0] is not None:
+                a, rows, words = queue.popleft()
+                emit(a, rows, words, fresh=False)
+
+        def uncached() -> Iterator[Article]:
+            for a in read_articles(output_dir):
+                hit = cache.get(a) if cache else None
+                if hit is None:
+                    queue.append(None)
+                    yield a
+                    continue
+                summary.cached += 1
+                queue.append((a, hit[0], hit[1]))
+                flush_cached()
+
+        for article, rows, words in backend(uncached(), settings, timer):
+            flush_cached()
+            queue.popleft()  # this document's place in the queue
+            emit(article, rows, words, fresh=True)
+            flush_cached()
+        flush_cached()
+        buffer.flush()
+        summary.rows = ts.counts()
+    if cache is not None:
+        cache.prune()
+    summary.seconds = time.perf_counter() - t0
+    summary.stage_seconds = {s: timer.seconds.get(s, 0.0) for s in STAGES}
+    return summary
+
+
+def _ingest_errors(output_dir: Path) -> list[dict[str, Any]]:
+    return [r for r in iter_table_rows(output_dir, "errors") if r["stage"] == "ingest"]
+
+
+def export_stage(output_dir: Path) -> StageSummary:
+    """Check every table against its schema, then write the CSV copies (atomically, streamed)."""
+    import pyarrow.csv as pacsv
+
+    t0 = time.perf_counter()
+    output_dir = Path(output_dir)
+    counts = check_tables(output_dir)
+    for table in counts:
+        tmp = output_dir / f".{table}.csv.tmp"
+        with pacsv.CSVWriter(tmp, arrow_schema(table)) as writer:
+            for path in table_files(output_dir, table):
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
+                    writer.write_batch(batch.cast(arrow_schema(table)))
+        tmp.replace(output_dir / f"{table}.csv")
+    seconds = time.perf_counter() - t0
+    return StageSummary(
+        documents=counts.get("documents", 0),
+        rows=counts,
+        errors=counts.get("errors", 0),
+        seconds=seconds,
+        stage_seconds={"export": seconds},
+    )
+
+
+def default_backend(settings: Settings) -> Backend:
+    """This process for one worker, a process pool for more."""
+    return pool_backend if settings.workers > 1 else local_backend
+
+
+def run(
+    input_dir: Path | str,
+    output_dir: Path | str,
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    backend: Backend | None = None,
+    part_docs: int | None = None,
+    on_ingested: Callable[[StageSummary], None] | None = None,
+) -> StageSummary:
+    """All stages; the library call behind `pipeline run`, `make extract` and the Dask engine.
+
+    ``backend`` runs the model (default: ``default_backend(settings)``); ``part_docs`` writes
+    partitioned tables; ``on_ingested`` is told the ingest summary before extraction starts (the
+    CLI sizes its progress bar with it).
+    """
+    settings = settings or Settings()
+    t0 = time.perf_counter()
+    ingested = ingest_stage(Path(input_dir), Path(output_dir), part_docs=part_docs)
+    if on_ingested:
+        on_ingested(ingested)
+    extracted = extract_stage(
+        Path(output_dir), settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
+    )
+    exported = export_stage(Path(output_dir))
+    return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
+
+
+def combine(ingested: StageSummary, extracted: StageSummary, exported: StageSummary, *, seconds: float) -> StageSummary:
+    """One summary for a whole run (counts from export, which re-read the tables)."""
+    return StageSummary(
+        documents=ingested.documents,
+        rows=exported.rows,
+        errors=exported.rows.get("errors", 0),
+        skipped=ingested.skipped,
+        cached=extracted.cached,
+        words=extracted.words,
+        seconds=seconds,
+        stage_seconds={**ingested.stage_seconds, **extracted.stage_seconds, **exported.stage_seconds},
+    )
+
+
+__all__ = [
+    "run",
+    "ingest_stage",
+    "extract_stage",
+    "export_stage",
+    "default_backend",
+    "StageSummary",
+]

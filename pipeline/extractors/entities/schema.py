@@ -1,0 +1,38 @@
+"""Schemas of the entity rule files in ``rules/`` (checked when loaded; see ``pipeline.rules``)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from ...rules import Rules, load_json, load_jsonl
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+class Fix(Rules):
+    """One line of ``entity_fixes.jsonl``."""
+
+    label: str
+    pattern: Any
+    id: str | None = None
+
+
+class Names(Rules):
+    """``entity_names.json``."""
+
+    unit_words: list[str]
+    generic_words: list[str]
+
+
+@functools.cache
+def load_fixes() -> tuple[dict[str, Any], ...]:
+    """``entity_fixes.jsonl``: spaCy span patterns with the label they assign, checked."""
+    return tuple(load_jsonl(RULES_DIR / "entity_fixes.jsonl", Fix))
+
+
+@functools.cache
+def load_names() -> dict[str, Any]:
+    """``entity_names.json``, checked."""
+    return load_json(RULES_DIR / "entity_names.json", Names)

@@ -1,0 +1,75 @@
+"""Schemas of the facts rule files in ``rules/`` (checked when loaded; see ``pipeline.rules``)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from ...rules import Rules, load_json
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+class Cues(Rules):
+    """``facts_cues.json``."""
+
+    modality: dict[str, list[str]]
+    attribution: dict[str, list[str]]
+    time_roles: list[list[str]]
+    time_role_default: dict[str, str]
+    underspecified_time_pattern: str
+    vague_time_values: list[str]
+    set_per: dict[str, str]
+    time_nouns: list[str]
+    rank_cues: list[str]
+    dateline_pattern: str
+    baseline_before: str
+    baseline_between: str
+    change_verbs: list[str]
+
+
+class Events(Rules):
+    """``facts_events.json``."""
+
+    event_verbs: list[str]
+    event_requires_object_or_particle: list[str]
+    count_units: list[str]
+    unit_inherit_sentences: int
+    min_bare_value: int
+    unit_words: list[str]
+    age_cues: list[str]
+    age_pattern: str
+
+
+class Subjects(Rules):
+    """``facts_subjects.json``."""
+
+    company_nouns: list[str]
+    third_person: list[str]
+    first_person: list[str]
+    first_person_min: int
+    dominant_min_mentions: int
+    subject_labels: list[str]
+    noun_subject_labels: list[str]
+    implicit_owner_nouns: list[str]
+    person_pronouns: list[str]
+    passing_prepositions: list[str]
+    object_subject_verbs: list[str]
+    object_control_verbs: list[str]
+    pronoun_place_labels: list[str]
+    place_prepositions: list[str]
+    country_owner_nouns: list[str]
+    country_owner_min_mentions: int
+    country_nouns: list[str]
+    demonyms: dict[str, str]
+    state_nouns: list[str]
+
+
+FILES: dict[str, type[Rules]] = {"facts_cues.json": Cues, "facts_events.json": Events, "facts_subjects.json": Subjects}
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """A rule file of this folder, checked (loaded once)."""
+    return load_json(RULES_DIR / name, FILES[name])

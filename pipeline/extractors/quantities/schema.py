@@ -1,0 +1,119 @@
+"""Schemas of the quantities rule files in ``rules/`` (checked when loaded; see ``pipeline.rules``)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from ...rules import Rules, load_json
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+class Cues(Rules):
+    """``quantities_cues.json``."""
+
+    bound_before: dict[str, str]
+    bound_after: dict[str, str]
+    change_before: dict[str, str]
+    change_skip: list[str]
+    change_after: dict[str, str]
+    rate_articles: list[str]
+    rate_nouns: dict[str, str]
+    rate_words: dict[str, str]
+    rate_not_before: list[str]
+    vague: dict[str, float]
+    percent_after: dict[str, str]
+    percent_of_before: list[str]
+    label_words: list[str]
+    score_context: list[str]
+    not_one_before: list[str]
+    year_range: list[int]
+    rank_prefix: dict[str, str]
+    ordinal_suffixes: list[str]
+    currency_context: dict[str, Any]
+    rank_not_before: list[str]
+    fraction_not_after: list[str]
+    change_before_not_money: dict[str, str]
+    hyphen_idioms: list[str]
+    street_suffixes: list[str]
+    not_counted: list[str]
+    name_suffixes: list[str]
+    after_fraction_ok: list[str]
+    collective_nouns: list[str]
+    market_words: list[str]
+    range_from_before: list[str]
+    possessives: list[str]
+    ages_are_amounts: bool
+    bare_scale_after: list[str]
+
+
+class Numbers(Rules):
+    """``quantities_numbers.json``."""
+
+    units: dict[str, int]
+    tens: dict[str, int]
+    hundred: list[str]
+    scales: dict[str, float]
+    scale_suffixes: dict[str, float]
+    scale_suffix_case: dict[str, float]
+    dozen: list[str]
+    fractions: dict[str, float]
+    unicode_fractions: dict[str, float]
+    slash_denominators: list[int]
+    negative: list[str]
+    ordinals: dict[str, int]
+
+
+class Currencies(Rules):
+    """``units_currency.json``."""
+
+    prefix_symbols: dict[str, str]
+    ambiguous_symbols: dict[str, str]
+    codes: list[str]
+    code_aliases: dict[str, str]
+    lowercase_codes_ok: list[str]
+    suffix_symbols: dict[str, str]
+    words: dict[str, str]
+    ambiguous_words: list[str]
+    needs_digits: list[str]
+    scale_m_after: list[str]
+    major_with_cents: list[str]
+    scaled_codes: dict[str, list[Any]]
+    attached_only: list[str]
+    prefix_words: dict[str, str]
+    video_lines: list[int]
+
+
+class PhysicalUnits(Rules):
+    """``units_physical.json``."""
+
+    aliases: dict[str, str]
+    case_sensitive: dict[str, str]
+    needs_digits: list[str]
+    ambiguous_with_currency: list[str]
+    time_units: list[str]
+    compounds: list[list[Any]]
+    time_plurals: list[str]
+
+
+class PintNames(Rules):
+    """``pint_names.json``."""
+
+    names: dict[str, str]
+
+
+FILES: dict[str, type[Rules]] = {
+    "quantities_cues.json": Cues,
+    "quantities_numbers.json": Numbers,
+    "units_currency.json": Currencies,
+    "units_physical.json": PhysicalUnits,
+    "pint_names.json": PintNames,
+}
+
+
+@functools.cache
+def load(name: str) -> dict[str, Any]:
+    """A rule file of this folder, checked (loaded once)."""
+    return load_json(RULES_DIR / name, FILES[name])

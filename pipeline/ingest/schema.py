@@ -1,0 +1,26 @@
+"""Schema of the ingest rule file in ``rules/`` (checked when loaded; see ``pipeline.rules``)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from ..rules import Rules, load_json
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+class PageFurniture(Rules):
+    """``page_furniture.json``."""
+
+    boilerplate: list[str]
+    comment_headers: list[str]
+    comment_item: str
+    datelines: list[str]
+
+
+@functools.cache
+def load_furniture() -> dict[str, Any]:
+    """``page_furniture.json``, checked."""
+    return load_json(RULES_DIR / "page_furniture.json", PageFurniture)
