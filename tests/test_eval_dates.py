@@ -12,7 +12,7 @@ from pipeline.evaluate.dates import TARGETS, evaluate_dates, load_gold, score_ti
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "temporal_dev_sample.jsonl"
-SHARED_SCORER = Path("/work/shared/dev/score_temporal.py")
+SHARED_SCORER = Path(__file__).resolve().parent.parent.parent / "shared" / "dev" / "score_temporal.py"
 
 GOLD = [
     {

@@ -109,8 +109,8 @@ def _count_words(doc) -> int:
 
 
 def _texts(output_dir: Path) -> Iterator[str]:
-    from ..store.rows import read_articles
     from ..extractors import extracted_parts
+    from ..store.rows import read_articles
 
     for article in read_articles(output_dir):
         for part in extracted_parts(article):
@@ -120,8 +120,8 @@ def _texts(output_dir: Path) -> Iterator[str]:
 def measure_bare(raw: Path, out: Path, settings: Settings) -> dict[str, Any]:
     """(a): the model alone over the texts the pipeline feeds it (ingest done beforehand, untimed)."""
     from ..engines.stages import ingest_stage
-    from ..store.rows import count_documents
     from ..extractors.nlp import load_nlp
+    from ..store.rows import count_documents
 
     ingest_stage(raw, out)
     t0 = time.perf_counter()
@@ -212,6 +212,31 @@ def _ratio(a: float, b: float) -> float | None:
     return a / b if b else None
 
 
+def _ratios(runs: dict[str, dict[str, Any]], workers: int) -> dict[str, float | None]:
+    """(b)/(a), (c)/(b), (d)/(b), on wall-clock words/s and on CPU seconds."""
+    b, a, c, d = runs["single"], runs["bare"], runs["workers"], runs["rerun"]
+    return {
+        "single_vs_bare": _ratio(b["words_per_second"], a["words_per_second"]),
+        "workers_vs_single": _ratio(c["words_per_second"], b["words_per_second"]),
+        "rerun_vs_single": _ratio(d["seconds"], b["seconds"]),
+        # The same ratios on CPU seconds: less bent by other processes on a shared machine.
+        "single_vs_bare_cpu": _ratio(a["run_cpu_seconds"], b["run_cpu_seconds"]),
+        # (c)/(b) were every process on a core of its own: the main process's CPU seconds are
+        # serial, the workers' are split between them. An upper bound when cores are busy.
+        "workers_vs_single_cpu_estimate": _ratio(
+            b["cpu_seconds"], c["cpu_main_seconds"] + c["cpu_workers_seconds"] / workers
+        ),
+    }
+
+
+def _targets(ratios: dict[str, float | None]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"target": f"{op} {limit}", "value": ratios[name], "met": _met(ratios[name], op, limit)}
+        for name, (op, limit) in TARGETS.items()
+        if name in ratios
+    }
+
+
 def run_bench(
     corpus: Path | None = None,
     *,
@@ -265,34 +290,14 @@ def run_bench(
             "runs": runs,
             "tries": {key: [r["seconds"] for r in found] for key, found in tries.items()},
         }
-        b, a, c, d = runs["single"], runs["bare"], runs["workers"], runs["rerun"]
-        result["ratios"] = {
-            "single_vs_bare": _ratio(b["words_per_second"], a["words_per_second"]),
-            "workers_vs_single": _ratio(c["words_per_second"], b["words_per_second"]),
-            "rerun_vs_single": _ratio(d["seconds"], b["seconds"]),
-            # The same ratios on CPU seconds: less bent by other processes on a shared machine.
-            "single_vs_bare_cpu": _ratio(a["run_cpu_seconds"], b["run_cpu_seconds"]),
-            # (c)/(b) were every process on a core of its own: the main process's CPU seconds are
-            # serial, the workers' are split between them. An upper bound when cores are busy.
-            "workers_vs_single_cpu_estimate": _ratio(
-                b["cpu_seconds"], c["cpu_main_seconds"] + c["cpu_workers_seconds"] / workers
-            ),
-        }
+        result["ratios"] = _ratios(runs, workers)
         if memory:
             log(f"memory check: (b) on {MEMORY_FACTOR}x the corpus ...")
             raw4 = prepare_corpus(corpus, sample=sample, work_dir=work_dir, repeat=MEMORY_FACTOR)
             big = _in_child("run", raw4, tmp / "memory", single, use_cache=False)
             runs["memory_4x"] = {"label": f"(b) on {MEMORY_FACTOR}x the corpus", **big}
-            result["ratios"]["memory_4x_vs_1x"] = _ratio(big["peak_rss_mb"], b["peak_rss_mb"])
-        result["targets"] = {
-            name: {
-                "target": f"{op} {limit}",
-                "value": result["ratios"][name],
-                "met": _met(result["ratios"][name], op, limit),
-            }
-            for name, (op, limit) in TARGETS.items()
-            if name in result["ratios"]
-        }
+            result["ratios"]["memory_4x_vs_1x"] = _ratio(big["peak_rss_mb"], runs["single"]["peak_rss_mb"])
+        result["targets"] = _targets(result["ratios"])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if json_path:

@@ -1,7 +1,7 @@
 """Score the quantities stage against a gold JSONL, running texts exactly as ``pipeline run`` does.
 
 Gold lines: ``{"id", "model", "text", "quantities": [{"surface", "value", "unit"}]}`` (the format of
-/work/shared/dev/quantities_dev.jsonl, converted from Microsoft Recognizers-Text). Texts go through
+../shared/dev/quantities_dev.jsonl, converted from Microsoft Recognizers-Text). Texts go through
 ``article_from_record`` + ``extract_articles`` (dates first, their spans excluded), so the score is
 the score of the real pipeline. Our unit names are mapped to the gold's (``Dollar``,
 ``Kilometer``) only here, for scoring (``data/quantities_gold_units.json``). Matching follows the

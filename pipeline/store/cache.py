@@ -29,6 +29,15 @@ def _hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def fingerprinted_files() -> list[Path]:
+    """The files whose content keys the cache, in a fixed order."""
+    files: list[Path] = []
+    for name in _FINGERPRINTED:
+        path = _PACKAGE / name
+        files += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc"]
+    return sorted(files)
+
+
 @functools.cache
 def rules_fingerprint() -> str:
     """Hash of the extraction code and rule files (``extractors/**``, records and row mapping).
@@ -38,11 +47,7 @@ def rules_fingerprint() -> str:
     CLI, the engines and the benchmark are not part of it.
     """
     digest = hashlib.sha1()
-    files: list[Path] = []
-    for name in _FINGERPRINTED:
-        path = _PACKAGE / name
-        files += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc"]
-    for path in sorted(files):
+    for path in fingerprinted_files():
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -15,10 +15,15 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from ..records import Article, ArticleExtraction, ErrorRecord, Part
-from .tables import sort_rows, table_files
+from ..records import Article, ArticleExtraction, ErrorRecord, Fact, Found, Part
+from .tables import column_names, sort_rows, table_files
 
 MENTION_TABLES = ("entities", "dates", "quantities", "ranks", "facts")
+
+
+def _record_fields(table: str, record: Any) -> dict[str, Any]:
+    """The table's columns that are fields of the record, by name (the schema is the one list)."""
+    return {name: getattr(record, name) for name in column_names(table) if hasattr(record, name)}
 
 
 def _precision(published: str | None) -> str | None:
@@ -37,18 +42,9 @@ def _published_date(published: str | None):
 
 def document_row(a: Article) -> dict[str, Any]:
     return {
-        "doc_id": a.doc_id,
-        "source_path": a.source_path,
-        "title": a.title,
-        "published": a.published,
+        **_record_fields("documents", a),
         "published_precision": _precision(a.published),
         "published_date": _published_date(a.published),
-        "published_source": a.published_source,
-        "published_note": a.published_note,
-        "url": a.url,
-        "source": a.source,
-        "text": a.text,
-        "text_sha256": a.text_sha256,
         "n_chars": len(a.text),
     }
 
@@ -60,121 +56,61 @@ def part_rows(a: Article) -> list[dict[str, Any]]:
 
 
 def error_row(e: ErrorRecord) -> dict[str, Any]:
+    return _record_fields("errors", e)
+
+
+def _provenance(doc_id: str, found: Found) -> dict[str, Any]:
     return {
-        "doc_id": e.doc_id,
-        "path": e.path,
-        "stage": e.stage,
-        "error_type": e.error_type,
-        "message": e.message,
+        "doc_id": doc_id,
+        "part": found.part.name,
+        "part_index": found.part.index,
+        "sentence_start": found.sentence[0],
+        "sentence_end": found.sentence[1],
+    }
+
+
+def _mention_row(table: str, doc_id: str, text: str, found: Found) -> dict[str, Any]:
+    """A row of a mention table: the record's fields, its provenance, and computed columns."""
+    row = {**_record_fields(table, found.mention), **_provenance(doc_id, found)}
+    if table == "entities":
+        row["entity_id"] = entity_id(found.mention.entity_key)
+    if "sentence" in column_names(table):
+        row["sentence"] = text[found.sentence[0] : found.sentence[1]]
+    return row
+
+
+def _span(span: tuple[int, int] | None, i: int) -> int | None:
+    return span[i] if span else None
+
+
+def _fact_row(doc_id: str, found: Found[Fact]) -> dict[str, Any]:
+    m = found.mention
+    spans = m.sources or ((m.sentence_start, m.sentence_end),)
+    return {
+        **_record_fields("facts", m),
+        "fact_id": fact_id(doc_id, m),
+        "doc_id": doc_id,
+        "subject_id": entity_id(m.subject_key) if m.subject_key else None,
+        "quantity_start": _span(m.quantity_span, 0),
+        "quantity_end": _span(m.quantity_span, 1),
+        "date_start": _span(m.date_span, 0),
+        "date_end": _span(m.date_span, 1),
+        "subject_start": _span(m.subject_span, 0),
+        "subject_end": _span(m.subject_span, 1),
+        "n_sources": len(spans),
+        "source_spans": ";".join(f"{s}:{e}" for s, e in spans),
+        "part": found.part.name,
+        "part_index": found.part.index,
     }
 
 
 def article_rows(x: ArticleExtraction) -> dict[str, list[dict[str, Any]]]:
     """One article's extraction as table rows (deterministic order)."""
     doc_id, text = x.article.doc_id, x.article.text
-
-    def prov(f) -> dict[str, Any]:
-        return {
-            "doc_id": doc_id,
-            "part": f.part.name,
-            "part_index": f.part.index,
-            "sentence_start": f.sentence[0],
-            "sentence_end": f.sentence[1],
-        }
-
-    def mention(f) -> dict[str, Any]:
-        m = f.mention
-        return {**prov(f), "start": m.start, "end": m.end, "text": m.text}
-
-    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in MENTION_TABLES}
-    for f in x.entities:
-        m = f.mention
-        rows["entities"].append(
-            {
-                **mention(f),
-                "label": m.label,
-                "entity_id": entity_id(m.entity_key),
-                "canonical_name": m.canonical_name,
-                "entity_key": m.entity_key,
-            }
-        )
-    for f in x.dates:
-        m = f.mention
-        rows["dates"].append(
-            {
-                **mention(f),
-                "type": m.type,
-                "value": m.value,
-                "mod": m.mod,
-                "start_date": m.start_date,
-                "end_date": m.end_date,
-                "anchor": m.anchor,
-                "quant": m.quant,
-                "freq": m.freq,
-                "sentence": text[f.sentence[0] : f.sentence[1]],
-            }
-        )
-    for f in x.quantities:
-        m = f.mention
-        rows["quantities"].append(
-            {
-                **mention(f),
-                "value": m.value,
-                "value_max": m.value_max,
-                "unit": m.unit,
-                "unit_text": m.unit_text,
-                "bound": m.bound,
-                "change": m.change,
-                "per": m.per,
-                "kind": m.kind,
-                "currency_assumed": m.currency_assumed,
-                "vague": m.vague,
-                "sentence": text[f.sentence[0] : f.sentence[1]],
-            }
-        )
-    for f in x.ranks:
-        rows["ranks"].append({**mention(f), "rank": f.mention.rank, "kind": f.mention.kind})
-    for f in x.facts:
-        m = f.mention
-        spans = m.sources or ((m.sentence_start, m.sentence_end),)
-        rows["facts"].append(
-            {
-                "fact_id": fact_id(doc_id, m),
-                "doc_id": doc_id,
-                "subject": m.subject,
-                "subject_id": entity_id(m.subject_key) if m.subject_key else None,
-                "predicate": m.predicate,
-                "property_key": m.property_key,
-                "value": m.value,
-                "value_max": m.value_max,
-                "unit": m.unit,
-                "bound": m.bound,
-                "per": m.per,
-                "change": m.change,
-                "time_value": m.time_value,
-                "time_mod": m.time_mod,
-                "time_role": m.time_role,
-                "start_date": m.start_date,
-                "end_date": m.end_date,
-                "modality": m.modality,
-                "negated": m.negated,
-                "attribution": m.attribution,
-                "sentence": m.sentence,
-                "sentence_start": m.sentence_start,
-                "sentence_end": m.sentence_end,
-                "quantity_start": m.quantity_span[0] if m.quantity_span else None,
-                "quantity_end": m.quantity_span[1] if m.quantity_span else None,
-                "date_start": m.date_span[0] if m.date_span else None,
-                "date_end": m.date_span[1] if m.date_span else None,
-                "subject_start": m.subject_span[0] if m.subject_span else None,
-                "subject_end": m.subject_span[1] if m.subject_span else None,
-                "n_sources": len(spans),
-                "source_spans": ";".join(f"{s}:{e}" for s, e in spans),
-                "part": f.part.name,
-                "part_index": f.part.index,
-            }
-        )
-    return {t: sort_rows(t, r) for t, r in rows.items()}
+    found = {"entities": x.entities, "dates": x.dates, "quantities": x.quantities, "ranks": x.ranks}
+    rows = {table: [_mention_row(table, doc_id, text, f) for f in items] for table, items in found.items()}
+    rows["facts"] = [_fact_row(doc_id, f) for f in x.facts]
+    return {t: sort_rows(t, rows[t]) for t in MENTION_TABLES}
 
 
 def _hash(*parts: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -177,6 +178,11 @@ SORT_KEYS = {
     "ranks": ("start", "end"),
     "facts": ("sentence_start", "quantity_start", "date_start", "predicate"),
 }
+
+
+@functools.cache
+def column_names(table: str) -> tuple[str, ...]:
+    return tuple(c.name for c in SCHEMAS[table])
 
 
 def arrow_schema(table: str) -> pa.Schema:
