@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extractors.facts import find as F
+from pipeline.extractors import facts as F
+from pipeline.extractors.facts.parse import property_key
 from pipeline.extractors.entities.find import canonicalize, find_entities
 from pipeline.extractors.nlp import load_nlp
 from pipeline.records import DateMention, Fact, QuantityMention
@@ -316,7 +317,7 @@ def test_consolidate_merges_sources():
     ],
 )
 def test_property_key(predicate, key):
-    assert F.property_key(predicate) == key
+    assert property_key(predicate) == key
 
 
 def test_fast_mode_does_not_crash_and_finds_seed_facts(nlp_fast):
@@ -536,9 +537,9 @@ def test_modality_on_main_and_conjoined_verbs(nlp, text, modality):
 
 @given(st.text(max_size=60))
 def test_property_key_is_a_clean_identifier(text):
-    key = F.property_key(text)
+    key = property_key(text)
     assert key == key.lower() and " " not in key
-    assert F.property_key(key.replace("_", " ")) == key or not key
+    assert property_key(key.replace("_", " ")) == key or not key
 
 
 def test_consolidate_same_amount_stated_with_different_words():

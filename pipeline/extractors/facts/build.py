@@ -1,0 +1,66 @@
+"""One ``Fact`` record from what the readers found: subject, predicate, amount, time, modality."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from ...records import DateMention, EntityMention, Fact, QuantityMention
+from .cues import cues
+from .timing import _range_end, _Time
+
+
+def _fact(
+    sent: Span,
+    *,
+    subject: tuple[Token, EntityMention] | None,
+    predicate: str,
+    key: str,
+    q: QuantityMention | None,
+    unit: str | None,
+    time: _Time | None,
+    dates: Sequence[DateMention],
+    modality: str,
+    negated: bool,
+    attribution: str | None,
+    per: str | None,
+) -> Fact:
+    d = time.mention if time else None
+    end_date = d.end_date if d else None
+    if time and time.role == "range":
+        second = _range_end(sent.doc, d, dates)
+        if second is not None:
+            end_date = second.end_date
+    role = time.role if time else None
+    if role == "by" and modality == "reported" and not negated:  # "by June 12 shipments had risen": a status
+        role = cues().role_by_reported
+    ent = subject[1] if subject else None
+    stok = subject[0] if subject else None
+    return Fact(
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        sentence=sent.text.strip(),
+        subject=ent.canonical_name if ent else None,
+        predicate=predicate,
+        property_key=key,
+        subject_key=ent.entity_key if ent else None,
+        value=q.value if q else None,
+        value_max=q.value_max if q else None,
+        unit=unit,
+        bound=q.bound if q else None,
+        per=per,
+        change=q.change if q else None,
+        time_value=d.value if d else None,
+        time_mod=d.mod if d else None,
+        time_role=role,
+        start_date=d.start_date if d else None,
+        end_date=end_date,
+        modality="negated" if negated else modality,
+        negated=negated,
+        attribution=attribution,
+        quantity_span=(q.start, q.end) if q else None,
+        date_span=(d.start, d.end) if d else None,
+        subject_span=(stok.idx, stok.idx + len(stok.text)) if stok is not None else None,
+        sources=((sent.start_char, sent.end_char),),
+    )

@@ -1,0 +1,31 @@
+"""Merging facts stated more than once in an article into one row with every source span."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from ...records import Fact
+
+
+def _identity(f: Fact) -> tuple:
+    """What makes two rows one fact. A large amount with its unit, subject and time is distinctive
+    enough on its own ("shipped 3 million units" / "shipments of 3 million units"); a percentage or
+    a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%")."""
+    distinctive = f.value is not None and abs(f.value) >= 1000 and f.unit not in (None, "percent")
+    prop = None if distinctive else f.property_key
+    return (f.subject_key or f.subject, prop, f.value, f.value_max, f.unit, f.time_value, f.modality)
+
+
+def consolidate(facts: Sequence[Fact]) -> list[Fact]:
+    """One row per fact stated more than once in an article (sources merged), in first-seen order."""
+    merged: dict[tuple, Fact] = {}
+    for f in facts:
+        key = _identity(f)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = f
+            continue
+        sources = tuple(dict.fromkeys(first.sources + f.sources))
+        merged[key] = dataclasses.replace(first, sources=sources, attribution=first.attribution or f.attribution)
+    return list(merged.values())

@@ -1,0 +1,299 @@
+"""What one part knows beyond a sentence: its entities, the article's main company, person and country, and who
+"it", "the company", "we" or "the government" stand for."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import EntityMention
+from ..entities.find import initials
+from ..entities.schema import load_fixes
+from .cues import cues
+
+
+@dataclass
+class Context:
+    """What one part knows beyond a sentence: its entities and the entity the article is about."""
+
+    entities: tuple[EntityMention, ...]
+    main: EntityMention | None  # the clearly dominant ORG of the article, if any
+    first_person: bool  # a letter written as "we"/"our company"
+    published: str | None
+    recent: list[EntityMention] = dataclasses.field(default_factory=list)  # ORG subjects of earlier sentences
+    main_person: EntityMention | None = None  # the only (or clearly most named) PERSON of the article
+    recent_people: list[EntityMention] = dataclasses.field(default_factory=list)
+    names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
+    country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
+    owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
+    piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
+
+    def antecedent(self) -> EntityMention | None:
+        """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
+        return self.main or (self.recent[-1] if self.recent else None)
+
+    def person(self) -> EntityMention | None:
+        """The person "he"/"she" stands for: the last PERSON subject, else the article's main person."""
+        return self.recent_people[-1] if self.recent_people else self.main_person
+
+
+def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2) -> EntityMention | None:
+    """The only ORG, or the ORG mentioned most often (at least ``min_mentions`` times, more than any other)."""
+    counts = Counter(m.entity_key for m in doc_entities if m.label == "ORG")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    key, n = ranked[0]
+    if len(ranked) > 1 and (n < min_mentions or ranked[1][1] == n):
+        return None
+    return next(m for m in doc_entities if m.entity_key == key)
+
+
+def _context(doc: Doc, entities, doc_entities, published) -> Context:
+    c = cues()
+    first = sum(1 for t in doc if t.lower_ in c.first_person)
+    ents = tuple(entities) if entities else tuple(doc_entities)
+    # "SAN FRANCISCO (Reuters) -": the agency in a dateline is the source, never the subject
+    m = c.dateline.match(doc.text)
+    if m:
+        credit = {e for e in ents if e.start < m.end()}
+        ents = tuple(e for e in ents if e not in credit)
+        doc_entities = [e for e in doc_entities if e not in credit]
+    main = dominant_org(doc_entities, min_mentions=c.dominant_min)
+    letter = first >= c.first_person_min  # in a "we" letter the company need not be a subject
+    if (
+        main is not None
+        and doc.has_annotation("DEP")
+        and not letter
+        and not _ever_in_front(doc, main, ents, doc_entities)
+    ):
+        main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
+    people = [e for e in doc_entities if e.label == "PERSON"]
+    main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
+    main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
+    names: dict[str, EntityMention] = {}
+    for e in doc_entities:
+        if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
+            names.setdefault(e.text, e)
+    surnames: dict[str, set[str]] = {}
+    for e in doc_entities:  # "Mr Balls" where the NER missed it, for "Ed Balls" named elsewhere
+        if e.label == "PERSON" and " " in e.canonical_name:
+            surnames.setdefault(e.canonical_name.split()[-1], set()).add(e.entity_key)
+    for e in doc_entities:
+        last = e.canonical_name.split()[-1] if e.label == "PERSON" and " " in e.canonical_name else ""
+        if last and len(surnames[last]) == 1:
+            names.setdefault(last, e)
+    starts: dict[str, set[str]] = {}
+    for e in doc_entities:
+        if e.text.split():
+            starts.setdefault(e.text.split()[0], set()).add(e.entity_key)
+    for e in doc_entities:  # "Nest" for "Nest Labs", when only one entity name starts so
+        first = e.text.split()[0] if e.text.split() else ""
+        if e.label == "ORG" and " " in e.text and first[:1].isupper() and len(starts[first]) == 1:
+            names.setdefault(first, e)
+    by_initials: dict[str, set[str]] = {}
+    for e in doc_entities:  # "the JSE" for "the Jakarta Stock Exchange", when the NER missed it
+        if e.label == "ORG" and len(e.canonical_name.split()) > 1:
+            by_initials.setdefault(initials(e.canonical_name), set()).add(e.entity_key)
+    for e in doc_entities:
+        keys = by_initials.get(initials(e.canonical_name), set()) if e.label == "ORG" else set()
+        if len(keys) == 1 and len(e.canonical_name.split()) > 1 and len(initials(e.canonical_name)) >= 3:
+            names.setdefault(initials(e.canonical_name), e)
+    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e)]
+    country = dominant_org(places, min_mentions=c.country_min)
+    country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
+    owned = tuple(
+        (t.i, t.lemma_.lower())
+        for t in doc
+        if parsed_doc(doc)
+        and _is_company_noun(t)
+        and not t.ent_type_
+        and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
+        and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
+    )
+    return Context(
+        ents, main, letter, published, main_person=main_person, names=names, country=country, owned_nouns=owned
+    )
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    """Country names: the GPE patterns of the entity fixes and the demonym table's countries."""
+    rows = load_fixes()
+    names = {r["pattern"] for r in rows if r["label"] == "GPE" and isinstance(r["pattern"], str)}
+    return frozenset(n.casefold() for n in names | set(cues().demonyms.values()))
+
+
+def _is_country(e: EntityMention) -> bool:
+    return e.canonical_name.casefold() in _countries()
+
+
+def parsed_doc(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
+    """Whether the ORG is named other than in passing ("investors including Sequoia Capital"),
+    or is named in another part of the article."""
+    here = [e for e in ents if e.entity_key == main.entity_key]
+    if len([e for e in doc_entities if e.entity_key == main.entity_key]) > len(here):
+        return True
+    passing = cues().passing_preps
+    for e in here:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        t = span.root
+        while t.dep_ in ("compound", "appos", "conj") and t.head is not t:
+            t = t.head
+        if not (t.dep_ == "pobj" and t.head.lower_ in passing):
+            return True
+    return False
+
+
+def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
+    for m in ctx.entities:
+        if m.start <= token.idx < m.end:
+            return m
+    # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...")
+    return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
+
+
+def _resolve(ctx: Context, token: Token) -> EntityMention | None:
+    """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
+    c = cues()
+    ent = _entity_at(ctx, token)
+    if ent is not None:
+        return ent if ent.label in c.subject_labels else None
+    parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
+    state = _nationality(ctx, token) if parsed else None
+    if state is not None:
+        return state[1]
+    for child in token.children if parsed else ():  # "Chinese smartphone maker Xiaomi": name as modifier
+        if child.dep_ in ("appos", "compound"):
+            ent = _entity_at(ctx, child)
+            if ent is not None and ent.label in ("ORG", "PERSON"):
+                return ent
+    low = token.lower_
+    if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
+        return _resolve(ctx, token.head.head) if token.head.head is not token else None
+    if low in c.person_pronouns:  # "He founded the company": the person the text is about
+        return ctx.person()
+    if _is_country_noun(token) and ctx.country is not None:
+        return ctx.country  # "the government", "the island state" in an article about one country
+    if low in ("they", "their", "them") and _plural_subject_before(token):
+        return None  # "The companies said they expected ...": more than one, not the article's company
+    if low in c.third_person or _is_company_noun(token):
+        places = c.pronoun_place_labels if low in c.third_person else frozenset()
+        local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
+        if local is not None:
+            return local
+    if ctx.antecedent() is None:
+        # "its trade deficit" in an article about one country, with no company to stand for
+        macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
+        return ctx.country if low == "its" and macro else None
+    if low in c.third_person:
+        return ctx.antecedent()
+    if low in c.first_person and ctx.first_person:
+        return ctx.main
+    if _is_company_noun(token):
+        lemma = token.lemma_.lower()
+        if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
+            return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
+        return ctx.antecedent()
+    return None
+
+
+def _nationality(ctx: Context, token: Token) -> tuple[Token, EntityMention] | None:
+    """ "Venezuelan authorities", "German unemployment": the country a state noun belongs to."""
+    c = cues()
+    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns:
+        return None
+    for ch in token.children:
+        country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
+        if country is None:
+            continue
+        named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+        if named is None:
+            key = "GPE:" + country.casefold()
+            named = EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "GPE", country, key)
+        return ch, named
+    return None
+
+
+def _plural_subject_before(token: Token) -> bool:
+    """Whether a verb above ``token`` has a plural common-noun subject before it ("the companies")."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    return any(
+        ch.dep_ == "nsubj" and ch.i < token.i and ch.tag_ == "NNS" and not ch.ent_type_
+        for verb in token.ancestors
+        for ch in verb.children
+    )
+
+
+def _is_country_noun(token: Token) -> bool:
+    """ "the government", "the island state": singular, definite, no other owner named."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.lemma_.lower() in cues().country_nouns
+        and any(ch.lower_ == "the" for ch in token.children)
+        and not any(ch.dep_ == "poss" or ch.ent_type_ for ch in token.children)
+    )
+
+
+def _is_company_noun(token: Token) -> bool:
+    """ "the company", "the Chinese smartphone maker": singular only ("developers" are not the company)."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.tag_ not in ("NNS", "NNPS")
+        and (token.lemma_.lower() in cues().company_nouns)
+    )
+
+
+def _named_org(ctx: Context, token: Token) -> EntityMention | None:
+    """The ORG a subject names itself or through its apposition ("e-commerce giant Alibaba")."""
+    for t in (token, *(ch for ch in token.children if ch.dep_ in ("appos", "compound"))):
+        ent = _entity_at(ctx, t)
+        if ent is not None and ent.label == "ORG":
+            return ent
+    return None
+
+
+def _clause_subject_before(ctx: Context, token: Token, *, places: frozenset[str] = frozenset()) -> EntityMention | None:
+    """An ORG (or, for "it", a country) that is the subject of a verb above ``token`` and comes
+    before it in the sentence."""
+    if not token.doc.has_annotation("DEP"):
+        return None
+    for verb in token.ancestors:
+        for ch in verb.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < token.i and not any(g.dep_ == "conj" for g in ch.children):
+                ent = _named_org(ctx, ch)
+                if ent is None and places:
+                    ent = _entity_at(ctx, ch)
+                    ent = ent if ent is not None and ent.label in places else None
+                    if ent is None and _is_country_noun(ch):
+                        ent = ctx.country  # "the government said its estimate ..."
+                if ent is not None:
+                    return ent
+    return None
+
+
+def _remember_subject(ctx: Context, sent: Span) -> None:
+    """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
+    for ch in sent.root.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and not any(g.dep_ == "conj" for g in ch.children):
+            ent = _named_org(ctx, ch) or next(
+                (e for g in ch.children if g.dep_ == "poss" for e in [_entity_at(ctx, g)] if e), None
+            )
+            if ent is not None and ent.label == "ORG":
+                ctx.recent.append(ent)
+            person = _entity_at(ctx, ch)
+            if person is not None and person.label == "PERSON":
+                ctx.recent_people.append(person)

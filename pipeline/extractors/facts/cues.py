@@ -1,0 +1,128 @@
+"""Cue words of the facts rules (``rules/facts_*.json``) as one typed, cached object, and dependency-label sets."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .schema import load as _read
+
+# Dependency labels that start a new clause; acl and xcomp stay in their head's clause
+# ("a company founded with 14 people", "plans to launch").
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "csubj", "csubjpass", "parataxis", "conj"})
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+PROPERTY_PREPS = frozenset({"of", "for", "in", "at", "from", "on"})
+
+_STOP = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those"})
+
+_NON_WORD = re.compile(r"[^\w\s-]|_")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every word list the rules use, read once from the data files."""
+
+    forecast_aux: frozenset[str]
+    forecast_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    forecast_nouns: frozenset[str]
+    plan_nouns: frozenset[str]
+    negation: frozenset[str]
+    attribution_verbs: frozenset[str]
+    time_roles: tuple[tuple[str, str], ...]
+    role_day: str
+    role_other: str
+    role_by_reported: str
+    vague_times: frozenset[str]
+    underspecified: re.Pattern[str]
+    set_per: dict[str, str]
+    company_nouns: frozenset[str]
+    implicit_owner: frozenset[str]
+    time_nouns: frozenset[str]
+    rank_cues: frozenset[str]
+    dateline: re.Pattern[str]
+    baseline: re.Pattern[str]
+    baseline_cue: re.Pattern[str]
+    third_person: frozenset[str]
+    person_pronouns: frozenset[str]
+    passing_preps: frozenset[str]
+    object_subject_verbs: frozenset[str]
+    object_control_verbs: frozenset[str]
+    pronoun_place_labels: frozenset[str]
+    country_owner: frozenset[str]
+    country_nouns: frozenset[str]
+    demonyms: dict[str, str]
+    state_nouns: frozenset[str]
+    country_min: int
+    place_preps: frozenset[str]
+    age_cues: frozenset[str]
+    change_verbs: frozenset[str]
+    age_pattern: re.Pattern[str]
+    first_person: frozenset[str]
+    first_person_min: int
+    dominant_min: int
+    subject_labels: frozenset[str]
+    event_verbs: frozenset[str]
+    event_needs_object: frozenset[str]
+    count_units: frozenset[str]
+    unit_words: frozenset[str]
+    inherit_sentences: int
+    min_bare_value: float
+
+
+@functools.cache
+def cues() -> Cues:
+    """The cue words, loaded lazily once."""
+    c, s, e = _read("facts_cues.json"), _read("facts_subjects.json"), _read("facts_events.json")
+    m = c["modality"]
+    return Cues(
+        forecast_aux=frozenset(m["forecast_aux"]),
+        forecast_verbs=frozenset(m["forecast_verbs"]),
+        plan_verbs=frozenset(m["plan_verbs"]),
+        forecast_nouns=frozenset(m["forecast_nouns"]),
+        plan_nouns=frozenset(m["plan_nouns"]),
+        negation=frozenset(m["negation_words"]),
+        attribution_verbs=frozenset(c["attribution"]["verbs"]),
+        time_roles=tuple((cue, role) for cue, role in sorted(c["time_roles"], key=lambda r: -len(r[0]))),
+        role_day=c["time_role_default"]["day"],
+        role_other=c["time_role_default"]["other"],
+        role_by_reported=c["time_role_default"]["by_when_reported"],
+        vague_times=frozenset(c["vague_time_values"]),
+        underspecified=re.compile(c["underspecified_time_pattern"]),
+        set_per=dict(c["set_per"]),
+        company_nouns=frozenset(s["company_nouns"]),
+        implicit_owner=frozenset(s["implicit_owner_nouns"]),
+        time_nouns=frozenset(c["time_nouns"]),
+        rank_cues=frozenset(c["rank_cues"]),
+        dateline=re.compile(c["dateline_pattern"]),
+        baseline=re.compile(c["baseline_before"]),
+        baseline_cue=re.compile(c["baseline_between"], re.IGNORECASE),
+        third_person=frozenset(s["third_person"]),
+        person_pronouns=frozenset(s["person_pronouns"]),
+        passing_preps=frozenset(s["passing_prepositions"]),
+        object_subject_verbs=frozenset(s["object_subject_verbs"]),
+        object_control_verbs=frozenset(s["object_control_verbs"]),
+        pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
+        country_owner=frozenset(s["country_owner_nouns"]),
+        country_nouns=frozenset(s["country_nouns"]),
+        demonyms=dict(s["demonyms"]),
+        state_nouns=frozenset(s["state_nouns"]),
+        country_min=int(s["country_owner_min_mentions"]),
+        place_preps=frozenset(s["place_prepositions"]),
+        age_cues=frozenset(e["age_cues"]),
+        change_verbs=frozenset(c["change_verbs"]),
+        age_pattern=re.compile(e["age_pattern"]),
+        first_person=frozenset(s["first_person"]),
+        first_person_min=int(s["first_person_min"]),
+        dominant_min=int(s["dominant_min_mentions"]),
+        subject_labels=frozenset(s["subject_labels"]),
+        event_verbs=frozenset(e["event_verbs"]),
+        event_needs_object=frozenset(e["event_requires_object_or_particle"]),
+        count_units=frozenset(e["count_units"]),
+        unit_words=frozenset(e["unit_words"]),
+        inherit_sentences=int(e["unit_inherit_sentences"]),
+        min_bare_value=float(e["min_bare_value"]),
+    )

@@ -1,0 +1,135 @@
+"""Parse helpers: clauses, governing verbs, noun phrases, the measured noun, and the sentence piece being read."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import QuantityMention
+from .cues import _NON_WORD, _STOP, CLAUSE_DEPS, cues
+
+# The sentence piece being read is passed as ``piece`` (a Span, or None for no bound): the parser
+# may hang a sentence under the headline above a blank line; walking the tree never leaves the piece.
+
+
+def _inside(token: Token, piece: Span | None) -> bool:
+    return piece is None or piece.start <= token.i < piece.end
+
+
+def _orphans(piece: Span | None) -> list[Token]:
+    """Tokens of the piece that the parser hung outside it (or the piece's own root)."""
+    if piece is None:
+        return []
+    return [t for t in piece if t.head.i == t.i or not _inside(t.head, piece)]
+
+
+def _piece_top(piece: Span | None) -> Token | None:
+    """The main verb of the piece: its own root, else a verb hung outside it."""
+    tops = [t for t in _orphans(piece) if t.pos_ in ("VERB", "AUX")]
+    return next((t for t in tops if t.head.i == t.i), tops[0] if tops else None)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _opens_clause(t: Token) -> bool:
+    if t.dep_ == "ROOT":
+        return True
+    if t.dep_ not in CLAUSE_DEPS or t.pos_ not in ("VERB", "AUX"):
+        return False
+    own = {ch.dep_ for ch in t.children}
+    if t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN") and not own & {"nsubj", "nsubjpass", "mark"}:
+        return False  # "..., raising $16 billion": a participle shares its head's clause
+    infinitive = any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in t.children)
+    if t.dep_ == "advcl" and infinitive and not own & {"nsubj", "nsubjpass", "mark"}:
+        return False  # "agreed in September 2017 to sell ...": an infinitive too
+    # "the quarter that ended on September 28": the date dates the quarter, so it stays in the clause
+    return not (t.dep_ == "relcl" and t.head.lemma_.lower() in cues().time_nouns)
+
+
+def _clause(token: Token, piece: Span | None, transparent: range = range(0)) -> Token:
+    """The head of the clause a token belongs to; tokens in ``transparent`` (the amount itself,
+    e.g. "won" mis-parsed as a verb) never open one."""
+    t = token
+    for _ in range(64):
+        if t.i not in transparent and _opens_clause(t):
+            return t
+        if t.head is t:
+            return t
+        if not _inside(t.head, piece):  # the parse left the piece: the piece's own main verb heads the clause
+            top = _piece_top(piece)
+            return top if top is not None else t
+        t = t.head
+    return t
+
+
+def _governing_verb(token: Token, piece: Span | None) -> Token | None:
+    t = token
+    for _ in range(64):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+            return t
+        if t.head is t or not _inside(t.head, piece):
+            return None
+        t = t.head
+    return None
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is an open complement of ("expected" <- "to be launched")."""
+    chain = [verb]
+    t = verb
+    while t.head is not t and (
+        t.dep_ in ("xcomp", "acomp")
+        or (
+            t.dep_ == "conj" and not any(ch.dep_ in ("aux", "nsubj") for ch in t.children)
+        )  # "will open ... and create"
+    ):
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _phrase(token: Token, *, skip: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """The noun phrase a token heads: its modifiers and prepositional attachments, no clauses."""
+    keep = {"compound", "amod", "nmod", "prep", "pobj", "poss", "case", "det", "nummod", "quantmod", "hyph"}
+    toks = [token]
+    stack = list(token.children)
+    while stack:
+        t = stack.pop()
+        if t.i in skip or t.dep_ not in keep:
+            continue
+        toks.append(t)
+        stack.extend(t.children)
+    toks.sort(key=lambda t: t.i)
+    words = [t.text for t in toks if t.lower_ not in _STOP and t.tag_ != "POS" and t.dep_ not in ("poss",)]
+    return " ".join(words)
+
+
+def property_key(predicate: str) -> str:
+    """A grouping key for a predicate: lower-case lemma-ish words joined by '_' ("Smartphone shipments")."""
+    words = [w for w in _NON_WORD.sub(" ", predicate.lower()).split() if w not in _STOP]
+    return "_".join(_singular(w) for w in words)
+
+
+def _singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _measured(span: Span, q: QuantityMention) -> Token:
+    """The token the quantity measures: the noun a bare number modifies, else the span's root."""
+    root = span.root
+    if root.pos_ == "NUM" and root.dep_ in ("nummod", "quantmod", "compound") and root.head.i >= span.end:
+        noun = root.head
+        # "2.5 million Galaxy Note 7 smartphones": through the product name to the counted noun
+        while noun.pos_ == "PROPN" and noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i:
+            noun = noun.head
+        return noun
+    return root
+
+
+def _in(start: int, end: int, sent: Span) -> bool:
+    return sent.start_char <= start and end <= sent.end_char

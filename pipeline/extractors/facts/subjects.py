@@ -1,0 +1,241 @@
+"""The subject of an amount from the parse: the property noun's owner, the verb's subject, the place."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...records import EntityMention, QuantityMention
+from .context import (
+    Context,
+    _clause_subject_before,
+    _entity_at,
+    _is_company_noun,
+    _is_country_noun,
+    _nationality,
+    _resolve,
+)
+from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
+from .parse import _inside, _orphans
+
+
+def _is_unit_token(token: Token, q: QuantityMention) -> bool:
+    """Whether a token names the unit of the amount ("units", "yuan", "%") rather than what is measured."""
+    if q.start <= token.idx < q.end or token.pos_ in ("NUM", "SYM"):
+        return True
+    lemma = token.lemma_.lower()
+    units = {(q.unit or "").lower(), (q.unit_text or "").lower()}
+    return lemma in cues().count_units or lemma in cues().unit_words or lemma in units or token.lower_ in units
+
+
+def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+    """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
+    if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
+        return measured
+    if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
+        head = measured.head.head
+        if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
+            return head
+    if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
+        return measured.head
+    if verb is not None:
+        for ch in verb.children:
+            if (
+                _inside(ch, ctx.piece)
+                and ch.dep_ in ("nsubj", "nsubjpass")
+                and ch.pos_ == "NOUN"
+                and ch.lemma_.lower() not in cues().company_nouns
+                and _entity_at(ctx, ch) is None
+                and not (_is_country_noun(ch) and ctx.country is not None)
+            ):
+                return ch
+    return None
+
+
+def _subject(
+    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """Possessor, compound or prepositional entity of the measured noun, else the verb's subject."""
+    c = cues()
+    for noun in (measured, prop) if measured is not None and measured is not prop else (prop,):
+        if noun is None or (noun is measured and noun is not prop and noun.pos_ in ("VERB", "AUX")):
+            continue
+        content = noun is prop
+        for ch in noun.children:
+            if ch.dep_ == "poss":
+                ent = _resolve(ctx, ch)
+                if ent is not None:
+                    return ch, ent
+        for ch in noun.children:
+            if ch.dep_ == "compound":
+                ent = _entity_at(ctx, ch)
+                # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
+                banned = ("NORP",) if content else ("NORP", "PRODUCT")
+                if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
+                    return ch, ent
+    found = _verb_subject(ctx, prop, verb)
+    if found is not None:
+        return found
+    # "revenue at Apple", "shipments of Xiaomi": only when the verb's subject named no one
+    for ch in prop.children if prop is not None else ():
+        if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
+            for p in ch.children:
+                if p.dep_ == "pobj":
+                    ent = _entity_at(ctx, p)
+                    if ent is None:  # "earnings at Barclays Capital investment bank"
+                        names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
+                        ent = next((e for e in names if e is not None and e.label == "ORG"), None)
+                    if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                        return p, ent
+    # "Revenue rose 3 percent" with no owner named, in an article about one company
+    named = prop is not None and any(
+        ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
+    )
+    if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner:
+        owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
+        if owner is not None:
+            return prop, owner
+    state = _nationality(ctx, prop) if prop is not None else None
+    if state is not None:
+        return state
+    owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
+    if prop is not None and not owned and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
+        return prop, ctx.country  # "inflation fell below 10%" in an article about one country
+    for ch in prop.children if prop is not None else ():  # "the company share price"
+        if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
+            return ch, ctx.antecedent()
+    return _place(ctx, measured, prop, verb)
+
+
+def _place(
+    ctx: Context, measured: Token | None, prop: Token | None, verb: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """With no one named, the country the amount is counted in: "53 million people own a mobile
+    in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
+    c = cues()
+    own = {t.i for t in measured.subtree} if measured is not None else set()
+    if verb is not None and any(ch.dep_ in SUBJECT_DEPS and ch.i not in own for ch in verb.children):
+        return None  # the clause is about its subject ("It employs 120 people in London"), named or not
+    heads: list[Token] = [t for t in (measured, prop) if t is not None]
+    for t in list(heads):
+        of = [ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"]
+        heads += [g for ch in of for g in ch.children if g.dep_ == "pobj"]
+    counted = next((t for t in heads if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if counted is not None:  # the amount is what the clause is about ("people ... killed in X"), not its object
+        gov = counted.head
+        heads += [gov, *(ch for ch in gov.children if ch.dep_ in ("dobj", "xcomp", "acomp"))]
+    for t in heads:
+        for ch in t.children:
+            if ch.dep_ == "prep" and ch.lower_ in c.place_preps:
+                for p in ch.children:
+                    ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
+                    if ent is not None and ent.label == "GPE":
+                        return p, ent
+    return None
+
+
+def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
+    c = cues()
+    v = verb
+    for _ in range(6):
+        if v is None:
+            return None
+        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass") and _inside(ch, ctx.piece)]
+        if not subj and any(not _inside(ch, ctx.piece) and ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
+            # the parser took the headline's noun as subject: the piece's own first name, hung outside
+            subj = [t for t in _orphans(ctx.piece) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
+        agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+        if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
+            for ch in v.children:
+                ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
+                if ent is not None:
+                    return ch, ent
+        # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
+        for s in sorted(subj, key=lambda t: _entity_at(ctx, t) is None) + agent:
+            if prop is not None and s.i == prop.i:
+                continue
+            ent = _resolve(ctx, s)
+            if ent is not None:
+                return s, ent
+            if s.pos_ in ("VERB", "AUX"):  # a clause as subject ("it target is 60 million"): its own subject
+                inner = [g for g in s.children if g.dep_ == "nsubj"]
+                ent = _resolve(ctx, inner[0]) if inner else None
+                if ent is not None:
+                    return inner[0], ent
+            for ch in s.children if s.lemma_.lower() not in c.company_nouns else ():
+                if ch.dep_ in ("poss", "compound"):
+                    ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
+                    if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                        return ch, ent
+            for ch in v.children:  # "The deal gives Google 17,000 patents"
+                ent = _entity_at(ctx, ch) if ch.dep_ == "dative" else None
+                if ent is not None and ent.label in ("ORG", "PERSON"):
+                    return ch, ent
+            if s.pos_ in ("NOUN", "PROPN", "PRON"):
+                return None
+        if v.dep_ == "xcomp" and not subj and v.head.lemma_.lower() in c.object_control_verbs:
+            for ch in v.head.children:  # "enable Turkey to defer payments": the object does it
+                ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
+                if ent is not None:
+                    return ch, ent
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            ent = _resolve(ctx, v.head)
+            if ent is not None:
+                return v.head, ent
+            if v.dep_ == "acl" and v.head.dep_ == "dobj" and not subj:
+                v = v.head.head  # "agreed a proposal to borrow $10bn": who agreed borrows
+                continue
+            return None
+        if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
+            v = v.head
+            continue
+        if (
+            prop is not None
+            and [s.i for s in subj] == [prop.i]
+            and v.dep_ in ("ccomp", "xcomp")
+            and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in v.children)  # not "predicts that ..."
+            and v.head.lemma_.lower() in c.forecast_verbs | c.plan_verbs
+        ):
+            v = v.head  # "it expected repayments to be frozen": the one who expects owns them
+            continue
+        if v.dep_ == "pcomp" and not subj and v.head.head is not v.head:
+            v = v.head.head  # "after launching the iPod": the main verb's subject did it
+            continue
+        return None
+    return None
+
+
+def _window_subject(ctx: Context, sent: Span, before: int) -> tuple[Token, EntityMention] | None:
+    """Fast mode: the entity in subject position of the clause holding token ``before``.
+
+    The clause starts after the last "that" / "said" / ";" before the amount (after the
+    "According to X," lead-in); its subject position runs to its first verb. A name there wins
+    over "it" / "the company" (resolved as with a parse).
+    """
+    c = cues()
+    doc = sent.doc
+    start = sent.start
+    if sent.text.lower().startswith("according to"):
+        comma = next((t.i for t in sent if t.text == ","), None)
+        start = comma + 1 if comma is not None and comma < before else start
+    for t in doc[start:before]:
+        boundary = t.lower_ in ("that", ";") or (t.lemma_.lower() in c.attribution_verbs and t.pos_ == "VERB")
+        # a boundary only if a clause follows ("Lei said they will ship"), not "Apple reported revenue of"
+        if boundary and any(u.pos_ in ("VERB", "AUX") for u in doc[t.i + 1 : before]):
+            start = t.i + 1
+    window = []
+    for t in doc[start:before]:
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        window.append(t)
+    named = [(t, e) for t in window for e in [_entity_at(ctx, t)] if e is not None]
+    people = [(t, e) for t, e in named if e.label in ("ORG", "PERSON")]
+    if people:
+        return people[0]
+    for t in window:
+        stand_in = t.lower_ in c.third_person or t.lower_ in c.first_person or _is_company_noun(t)
+        ent = _resolve(ctx, t) if stand_in and _entity_at(ctx, t) is None else None
+        if ent is not None:
+            return t, ent
+    places = [(t, e) for t, e in named if e.label in ("GPE", "LOC")]
+    return places[0] if places else None

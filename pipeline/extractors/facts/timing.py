@@ -1,0 +1,209 @@
+"""The time of a fact: the date in the amount's own clause, its role (period, point, deadline, since, baseline)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...records import DateMention, QuantityMention
+from .cues import cues
+from .parse import _clause, _governing_verb, _span
+
+
+@dataclass(frozen=True)
+class _Time:
+    mention: DateMention
+    role: str
+
+
+def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int]:
+    """The role of a date from the cue right before it (or at its start), with the cue's start offset."""
+    c = cues()
+    text = date.text.lower()
+    for cue, role in c.time_roles:
+        if text.startswith(cue + " "):
+            return role, date.start
+    before = doc.text[max(sent_start, date.start - 40) : date.start].lower().rstrip()
+    before = re.sub(r"\s+", " ", before)
+    if c.baseline.search(before):
+        return "baseline", date.start
+    for cue, role in c.time_roles:
+        if before.endswith(" " + cue) or before == cue:
+            return role, date.start - len(cue) - 1
+    return None, date.start
+
+
+def _default_role(date: DateMention) -> str:
+    c = cues()
+    return c.role_day if _is_day(date) else c.role_other
+
+
+def _is_concrete(date: DateMention) -> bool:
+    """A calendar value a fact can carry: starts with a year (2012, 2012-06, 2012-Q3, 2012-W23)."""
+    if not date.value or date.value in cues().vague_times:
+        return False
+    return re.match(r"\d{4}", date.value) is not None or cues().underspecified.fullmatch(date.value) is not None
+
+
+def _per_of_set(date: DateMention) -> str | None:
+    return cues().set_per.get(date.value) if date.type == "SET" else None
+
+
+def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> DateMention | None:
+    """The second date of "from X to Y" / "between X and Y"."""
+    for d in dates:
+        if d.start > first.end and re.fullmatch(r"\s*(?:to|and|until|through|-|–)\s*", doc.text[first.end : d.start]):
+            return d
+    return None
+
+
+def _pick_time(
+    doc: Doc,
+    sent: Span,
+    anchor: Token,
+    candidates: Sequence[DateMention],
+    *,
+    parsed: bool,
+    amount: Span | None = None,
+    start_from: bool = False,
+) -> _Time | None:
+    """The date of the anchor's clause (parse) or the nearest in the sentence (window).
+
+    ``start_from``: a "from" date without an end starts the amount ("savings of $2bn from
+    2008") instead of being the baseline of a change ("rose 5% from 2003").
+
+    Within the clause a date inside the amount's own phrase wins ("up from 35 billion a year
+    earlier"), then a date with a cue word, then the more specific, then the nearest.
+    """
+    transparent = range(amount.start, amount.end) if amount is not None else range(0)
+    aside = _apposition(amount.root, anchor) if amount is not None and parsed else None
+    phrase = _phrase_top(amount.root, anchor) if amount is not None and parsed else None
+    near = amount.start if amount is not None else anchor.i
+    scored = []
+    for d in candidates:
+        if not _is_concrete(d) or d.type in ("SET", "DURATION"):
+            continue
+        dspan = _span(doc, d.start, d.end)
+        if dspan is None:
+            continue
+        role, _ = _role(doc, d, sent.start_char)
+        if role == "range" and start_from and _range_end(doc, d, candidates) is None:
+            gap = doc.text[amount.end_char : d.start] if amount is not None else ""
+            if amount is not None and d.start > amount.end_char and not re.search(r"\d|%|,", gap):
+                role = "since"  # "savings of $2bn from 2008", not "..., an increase of 10 percent from ..."
+        if role == "baseline" or (role == "range" and _range_end(doc, d, candidates) is None):
+            continue  # "up 60 percent from a year earlier": the date compared with, not the fact's
+        direct = False
+        if parsed:
+            droot = dspan.root
+            if _clause(droot, sent, transparent) != _clause(anchor, sent, transparent) and not _fronted_for_report(
+                d, droot, _clause(anchor, sent, transparent), transparent, sent
+            ):
+                continue
+            said = _governing_verb(droot, sent)
+            lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
+            speech = said is not None and said.lemma_.lower() in cues().attribution_verbs
+            if _is_day(d) and (speech or any(t.lemma_.lower() in cues().attribution_verbs for t in lead)):
+                continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
+            if amount is not None and _in_subject_modifier(droot, anchor, amount):
+                continue  # "The service, launched in December, has had 900,000 orders": the launch's date
+            if amount is not None and _baseline_between(doc.text[amount.end_char : d.start]):
+                continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
+            if aside is not None and aside not in droot.ancestors and droot != aside:
+                continue  # "China Mobile, the largest carrier with 750 million users, received ... on"
+            direct = phrase is not None and (droot == phrase or phrase in droot.ancestors)
+        distance = abs(dspan.start - near)
+        if not parsed:
+            lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
+            if any(t.lemma_.lower() in cues().attribution_verbs for t in lead):
+                continue  # "said on Thursday": when it was said
+            scored.append((0, 0 if role else 1, distance, -len(d.value), d, role))
+            continue
+        scored.append((0 if direct else 1, 0 if role else 1, -len(d.value), distance, d, role))
+    if not scored:
+        return None
+    *_, best, role = min(scored, key=lambda s: s[:4])
+    return _Time(best, role or _default_role(best))
+
+
+def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent: range, sent: Span) -> bool:
+    """ "By the end of 2013, the analysts predict that 60% of ...": a period put before a forecast or
+    report verb dates what is forecast or reported (a day is when it was said)."""
+    if _is_day(d) or clause.dep_ != "ccomp":
+        return False
+    said = clause.head
+    c = cues()
+    return (
+        _clause(droot, sent, transparent) == _clause(said, sent, transparent)
+        and said.lemma_.lower() in c.forecast_verbs | c.attribution_verbs
+        and droot.i < said.i
+    )
+
+
+def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
+    """Whether the date sits in a clause modifying another noun of the verb (its subject, "The
+    service, launched in December, has had ..."; its object, "charges, raised ... in October")
+    while the amount is not in that clause."""
+    own = {*range(amount.start, amount.end)}  # the amount's own phrase: the path from it up to the verb
+    for t in amount.root.ancestors:
+        if t.i == anchor.i:
+            break
+        own.add(t.i)
+    time_nouns = cues().time_nouns
+    inner = [
+        t
+        for t in anchor.subtree
+        if t.dep_ in ("acl", "relcl") and t.head.i not in own and t.head.lemma_.lower() not in time_nouns
+    ]  # "for the quarter that ended on September 28" names the period: kept
+    return any((droot == t or t in droot.ancestors) and amount.root not in t.subtree for t in inner)
+
+
+def _baseline_between(gap: str) -> bool:
+    """ "..., up 15% from 4 pence a year earlier": a comparison cue, then another amount, then the date."""
+    found = list(cues().baseline_cue.finditer(gap))
+    return bool(found) and re.search(r"\d|[$€£¥]", gap[found[-1].end() :]) is not None
+
+
+def _is_day(date: DateMention) -> bool:
+    """A calendar day, also one whose year the text leaves open ("on Friday", "on 26 December")."""
+    return re.fullmatch(r"(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)", date.value or "") is not None
+
+
+def _apposition(token: Token, stop: Token) -> Token | None:
+    """The appositive (background description) between ``token`` and ``stop`` that holds it, if any."""
+    t = token
+    for _ in range(32):
+        if t == stop or t.head is t:
+            return None
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN":  # not "1.49 billion euros ($1.7 billion)"
+            return t
+        t = t.head
+    return None
+
+
+def _phrase_top(token: Token, verb: Token) -> Token | None:
+    """The dependent of ``verb`` whose subtree holds ``token`` (the amount's phrase), if any."""
+    t = token
+    for _ in range(32):
+        if t.head == verb and t != verb:
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
+    if q.per:
+        return q.per
+    for d in dates:
+        per = _per_of_set(d)
+        if per is None:
+            continue
+        dspan = _span(doc, d.start, d.end)
+        if dspan is not None and (not parsed or _clause(dspan.root, sent) == _clause(anchor, sent)):  # same clause
+            return per
+    return None
