@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.extractors.quantities import find as quantities
+from pipeline.extractors.quantities import tables as quantities
 
 
 def _expressions() -> list[str]:

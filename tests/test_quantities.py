@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from pipeline.extractors.dates.find import find_dates
 from pipeline.extractors.nlp import load_nlp
-from pipeline.extractors.quantities.find import extract, find_quantities, find_ranks, parse_quantity
+from pipeline.extractors.quantities.find import extract, find_quantities, parse_quantity
+from pipeline.extractors.quantities.ranks import find_ranks
 
 
 @pytest.fixture(scope="module")

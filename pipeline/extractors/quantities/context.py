@@ -1,0 +1,127 @@
+"""What a quantity may borrow from its document, and how it looks at the words around it.
+
+``make_context`` reads a whole text once: which ISO code an ambiguous "$", "¥" or "francs" stands
+for there (``currency_context``, from counted country cues), whether "£" makes "pounds" sterling,
+whether the text writes millions as "3m", and whether it talks about markets ("points" are index
+points). ``_resolve_currency`` turns a currency as written into a code with that context, and
+``_word_before`` / ``_token_at`` give the word or spaCy token at a character offset.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .tables import _alternation, cues
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a quantity may borrow from its document: currency defaults and token annotations."""
+
+    dollar: str = "USD"  # ISO code a bare "$" / "dollars" stands for here
+    yen_yuan: str = "JPY"
+    franc: str = "CHF"
+    pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
+    m_is_million: bool = False  # the text writes millions as "$3m": a bare "41m" is 41 million too
+    market_points: bool = False  # the text talks about an index or shares: "points" are index points
+    doc: Doc | None = None
+
+
+@functools.cache
+def _cue_regex(family: str) -> re.Pattern:
+    words = [w for ws in cues()["currency_context"][family].values() for w in ws]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+
+
+def currency_context(text: str) -> dict[str, str]:
+    """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
+
+    A foreign reading needs at least ``min_mentions`` cue mentions and more than the default's.
+    """
+    table = cues()["currency_context"]
+    out = {}
+    for family, options in table.items():
+        if family in ("default", "min_mentions"):
+            continue
+        default = table["default"][family]
+        counts = dict.fromkeys(options, 0)
+        word_code = {w: code for code, words in options.items() for w in words}
+        for m in _cue_regex(family).finditer(text):
+            counts[word_code[m.group()]] += 1
+        best = max(counts, key=lambda c: (counts[c], c == default))
+        if best != default and counts[best] >= table["min_mentions"] and counts[best] > counts.get(default, 0):
+            out[family] = best
+        else:
+            out[family] = default
+    return out
+
+
+@functools.cache
+def _market_regex() -> re.Pattern:
+    return re.compile(_alternation(cues()["market_words"], boundary_left=True), re.I)
+
+
+# Characters a case-insensitive regex matches to an ASCII letter although str.lower() does not
+# map them to it one for one ("İ" ~ i, "ı" ~ i, "ſ" ~ s, the Kelvin sign ~ k).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _market_talk(text: str) -> bool:
+    """``_market_regex().search(text)``, tried only where a market word's first letters occur."""
+    rx = _market_regex()
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return bool(rx.search(text))
+    low = text.lower()  # same length as ``text`` without those characters
+    for first in _market_firsts():
+        pos = low.find(first)
+        while pos >= 0:
+            if rx.match(text, pos):
+                return True
+            pos = low.find(first, pos + 1)
+    return False
+
+
+@functools.cache
+def _market_firsts() -> tuple[str, ...]:
+    return tuple({w.split()[0].lower() for w in cues()["market_words"]})
+
+
+def make_context(text: str, doc: Doc | None = None) -> Context:
+    cc = currency_context(text)
+    return Context(
+        dollar=cc["dollar"],
+        yen_yuan=cc["yen_yuan"],
+        franc=cc["franc"],
+        pound_is_currency="£" in text,
+        market_points=_market_talk(text),
+        m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
+        doc=doc,
+    )
+
+
+def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
+    """(ISO code, assumed) for a currency as written: a family ("dollar") or already a code.
+
+    "Assumed" means the *context* chose the currency, not the text: a bare "$" read as TWD
+    because the article is about Taiwan. A bare "$" with no country cues is the text's own
+    reading (USD, the family's default), so it is not assumed; neither is "NT$" or "US$".
+    """
+    chosen = {"dollar": ctx.dollar, "yen_yuan": ctx.yen_yuan, "franc": ctx.franc}.get(code)
+    if chosen is None:
+        return code, False
+    return chosen, chosen != cues()["currency_context"]["default"][code]
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z.']*)\W{0,2}$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,93 @@
+"""What the words around an amount say about it: its bound, its change and its rate.
+
+``_bound`` reads a cue such as "more than" or "or more" (">", ">=", "~"; "=" when there is none),
+``_change`` a verb before the amount or a noun after it ("rose 20%", "a 3% rise") and
+``_change_from_parse`` the verb governing the amount in the parse; ``_per`` reads a rate after it
+("a year", "per head", "annually").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .tables import _regexes, cues
+
+
+def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """(bound, start, end) with the cue's extent; "=" when there is none."""
+    rx = _regexes()
+    left = text[max(0, start - 25) : start]
+    m = rx["bound_before"].search(left)
+    if m:
+        cue = re.sub(r"[\s-]+", " ", m.group().strip().lower())
+        return cues()["bound_before"][cue], start - (len(left) - m.start()), end
+    m = rx["bound_after"].match(text[end : end + 15])
+    if m:
+        cue = re.sub(r"[\s-]+", " ", m.group().strip().lower())
+        if cue == "+" and m.start() != 0:
+            return "=", start, end
+        return cues()["bound_after"][cue], start, end + m.end()
+    return "=", start, end
+
+
+def _change(text: str, start: int, end: int, kind: str) -> str | None:
+    """up/down from a verb just before ("rose 20%", "fell by about 3m") or a noun just after."""
+    c = cues()
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])
+    for w in reversed(words[-5:]):
+        lw = w.lower()
+        if lw in c["change_before"]:
+            return c["change_before"][lw]
+        if kind != "currency" and lw in c["change_before_not_money"]:
+            return c["change_before_not_money"][lw]  # "lost 5%" is a change, "lost $5m" a loss
+        if lw not in c["change_skip"]:
+            break
+    m = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
+    if m and m.group(1).lower() in c["change_after"]:
+        return c["change_after"][m.group(1).lower()]
+    return None
+
+
+def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str | None:
+    """The verb governing the amount directly or through "by": "cut its rate by 0.25 points"."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    c = cues()
+    for _ in range(3):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ != "by":
+            return None  # "rose to 10%", "from $3": levels, not changes
+        if tok.dep_ not in ("dobj", "npadvmod", "advmod", "pobj", "prep", "nummod", "quantmod", "compound"):
+            return None  # "2,000 protesters rallied": the subject is not the change
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lower_
+            table = {**c["change_before"], **(c["change_before_not_money"] if kind != "currency" else {})}
+            return table.get(lemma)
+        tok = head
+    return None
+
+
+def _per(text: str, end: int) -> str | None:
+    c = cues()
+    rest = text[end : end + 40]
+    m = re.match(r"\s*(?:-|\s)?(an|a|per|each|every|/)(?![A-Za-z])[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
+    if m:
+        noun = m.group(2).lower()
+        nxt = (m.group(3) or "").lower()
+        base = noun[:-1] if noun.endswith("s") and noun[:-1] in c["rate_nouns"] else noun
+        if base in c["rate_nouns"] and nxt not in c["rate_not_before"]:
+            return c["rate_nouns"][base]
+        if m.group(1).lower() == "per" and base.isalpha() and base not in ("cent",):
+            return base
+    m = re.match(r"\s*(annually|yearly|per annum|monthly|weekly|daily|hourly|nightly)\b", rest, re.I)
+    if m:
+        return c["rate_words"][m.group(1).lower()]
+    return None

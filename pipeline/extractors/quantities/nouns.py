@@ -1,0 +1,114 @@
+"""The noun a bare number counts ("14 people" -> people), read from the spaCy parse.
+
+``_counted_noun`` walks from the number over modifiers to the noun it counts (a plural or a
+collective noun) and returns its lemma, or None without a parse (``Context.doc`` is None); the
+small helpers say whether a plural or a singular noun follows a number ("1.2m workers", "the 486
+chip").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers
+from .context import Context, _token_at
+from .tables import cues
+
+
+def _plural_noun_after(text: str, pos: int, ctx: Context) -> bool:
+    m = re.match(r" ([A-Za-z]+)", text[pos : pos + 30])
+    if not m:
+        return False
+    if ctx.doc is not None:
+        tok = _token_at(ctx.doc, pos + 1)
+        return tok is not None and tok.tag_ in ("NNS", "NNPS")
+    return m.group(1).endswith("s") and m.group(1).islower()
+
+
+def _singular_noun_after(text: str, end: int, ctx: Context) -> bool:
+    if ctx.doc is None or not re.match(r" [a-z]", text[end : end + 2]):
+        return False
+    tok = _token_at(ctx.doc, end + 1)
+    return tok is not None and tok.tag_ == "NN" and tok.idx == end + 1
+
+
+def _is_one(text: str, pos: int) -> bool:
+    m = re.search(r"(\S+)\s*$", text[max(0, pos - 30) : pos])
+    return bool(m) and numbers.parse_number(m.group(1)) == 1
+
+
+def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | None:
+    """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
+    doc = ctx.doc
+    if doc is None:
+        return None
+    m = re.match(r"[\s-]{0,2}", text[pos:])
+    start = pos + m.end()
+    if start >= len(text) or not (text[start].isalpha() or re.match(r"\d[A-Za-z]+\b", text[start : start + 8])):
+        return None  # a word, or a glued code that modifies the noun ("five 2D side-scrolling levels")
+    tok = _token_at(doc, start)
+    if tok is None or tok.idx != start:
+        return None
+    best = None
+    i = tok.i
+    while i < len(doc) and i < tok.i + 6:
+        t = doc[i]
+        if ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha) or _acronym_plural(t):
+            best = t  # "14 people", "12 Americans", "14 Liberal MPs", "40 A300s"
+        elif (
+            (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
+            or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
+            or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
+            or (  # "three top-class players": a hyphen inside a compound modifier
+                t.tag_ == "HYPH"
+                and t.i > tok.i
+                and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].idx == t.idx + 1
+                and doc[t.i + 1].is_alpha
+            )
+            or (  # "240 civil and military aerospace firms"
+                t.pos_ == "CCONJ"
+                and t.i > tok.i
+                and doc[t.i - 1].tag_ in ("JJ", "NN")  # "council and housing association tenants"
+                and t.i + 1 < len(doc)
+                and doc[t.i + 1].pos_ in ("ADJ", "NOUN", "PROPN")
+            )
+        ):
+            if best is not None and _common_plural(best):
+                break
+        else:
+            break
+        i += 1
+        # a singular noun ("monetizable daily active users") or a proper plural ("Dataproducts common
+        # shares") may only modify the noun that is counted
+        nxt = doc[i] if i < len(doc) else None
+        if best is not None and _common_plural(best) and (nxt is None or nxt.pos_ != "NOUN"):
+            break
+        if best is not None and best.tag_ == "NNPS" and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN")):
+            break
+    if best is None:
+        return None
+    lemma = best.text[:-1].lower() if _acronym_plural(best) else best.lemma_.lower()
+    if best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("s"):
+        lemma = lemma[:-1]  # the lemmatizer leaves proper plurals alone: "Americans" -> "american"
+    if lemma in cues()["not_counted"]:
+        return None
+    if (
+        not (_common_plural(best) or best.tag_ == "NNPS")
+        and lemma not in cues()["collective_nouns"]
+        and not _is_one(text, pos)
+    ):
+        return None  # "a magnitude 6.1 earthquake": a singular noun is described, not counted
+    if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
+        return None
+    return lemma, best.idx + len(best.text), best.text
+
+
+def _acronym_plural(t) -> bool:
+    """ "MPs", "PCs", "A300s": the small tagger often calls an acronym's plural a singular noun."""
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", t.text))
+
+
+def _common_plural(t) -> bool:
+    return t.tag_ == "NNS" or _acronym_plural(t)

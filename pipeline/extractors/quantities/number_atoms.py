@@ -1,0 +1,119 @@
+"""The atoms of a number expression: digit literals, words and symbols, with their offsets.
+
+``tokenize`` splits a text into ``Atom`` records (a digit literal with its value, a slash
+fraction, a Unicode fraction, a word or a single symbol); ``lexicon`` loads the number-word
+tables of ``quantities_numbers.json`` and ``_scale_of`` reads a scale word or suffix ("million",
+"bn", "k"). The grammar (``number_grammar``) and the scanner (``numbers``) build on these.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from .schema import load
+
+
+@functools.cache
+def lexicon() -> dict:
+    """The number-word tables (loaded once)."""
+    return load("quantities_numbers.json")
+
+
+@dataclass(frozen=True, slots=True)
+class Atom:
+    """One lexical piece of a number expression with its character offsets."""
+
+    kind: str  # num | slash | ufrac | word | sym
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+
+
+_GROUP_SEP = "[,\u202f\u00a0\u2009 ]"
+
+
+_NUM = (
+    r"(?<![\d.,/])(?:"
+    r"\d+ \. \d+(?![\d.,/])"  # 6 . 2: a decimal split by Penn Treebank tokenization (no prose spaces a point)
+    r"|\d+/\d+(?![\d/])"  # slash fraction
+    r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)
+    r"|\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![A-Za-z]))?"  # 12.5, 1e10
+    r"|\.\d+"  # .25
+    r")"
+)
+
+
+_ATOM_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>[A-Za-z]+)|(?P<sym>\S)")
+
+
+def _literal_value(raw: str) -> float:
+    """Digits to float: separators dropped; "a^b" and "a x 10^b" powers evaluated."""
+    if "^" in raw:
+        base, exp = raw.split("^")
+        sign = -1 if exp.count("-") % 2 else 1
+        e = sign * int(exp.lstrip("+-"))
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s?[x\u00d7]\s?10", base)
+        if m:
+            return float(m.group(1)) * 10.0**e
+        return float(base) ** e
+    return float(re.sub(_GROUP_SEP, "", raw))
+
+
+def tokenize(text: str, offset: int = 0) -> list[Atom]:
+    """Split text into number-relevant atoms (digits, words, single symbols) with offsets."""
+    return [_atom(m, offset) for m in _ATOM_RE.finditer(text)]
+
+
+def _atom(m: re.Match[str], offset: int) -> Atom:
+    """The atom for one match of ``_ATOM_RE``."""
+    s, e = m.start() + offset, m.end() + offset
+    if m.lastgroup == "num":
+        raw = m.group()
+        if "/" in raw:
+            a, b = raw.split("/")
+            if int(b) in lexicon()["slash_denominators"] and 0 < int(a) < int(b):
+                return Atom("slash", raw, s, e, int(a) / int(b))
+            return Atom("sym", raw, s, e)  # 24/7, 9/11, 5/17: not a fraction
+        try:
+            value = _literal_value(raw)
+        except OverflowError:  # "5^1000": not a number a float can hold
+            return Atom("sym", raw, s, e)
+        if not math.isfinite(value):
+            return Atom("sym", raw, s, e)
+        return Atom("num", raw, s, e, value)
+    if m.lastgroup == "word":
+        return Atom("word", m.group(), s, e)
+    ch = m.group()
+    ufrac = lexicon()["unicode_fractions"]
+    if ch in ufrac:
+        return Atom("ufrac", ch, s, e, ufrac[ch])
+    return Atom("sym", ch, s, e)
+
+
+def _lower(a: Atom) -> str:
+    return a.text.lower() if a.kind == "word" else ""
+
+
+def _scale_of(a: Atom | None, *, attached: bool) -> float | None:
+    """Scale of a word ("million") or of a suffix after digits ("bn", "k", "M" when attached)."""
+    if a is None or a.kind != "word":
+        return None
+    lex = lexicon()
+    w = a.text.lower()
+    if w in lex["scales"]:
+        return float(lex["scales"][w])
+    if w in lex["scale_suffixes"] and (len(w) > 1 or attached):
+        return float(lex["scale_suffixes"][w])
+    if a.text in lex["scale_suffix_case"] and (attached or len(a.text) > 1):
+        return float(lex["scale_suffix_case"][a.text])
+    return None
+
+
+HYPHENS = ("-", "\u2013", "\u2010", "\u2011")

@@ -1,0 +1,243 @@
+"""Pieces: each number with the unit written around it, then pieces joined into ranges.
+
+``_pieces`` turns the scanner's numbers into ``_Piece`` records (value, unit, kind, whether the
+amount is strong enough to survive an overlapping date, whether it is an age); ``_share_units``
+lets a bare number in a list take the unit after the list ("5, 6 or 7 percent"), and ``_ranges``
+pairs two pieces joined by "-", "to" or "between ... and" into one range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from . import numbers
+from .context import Context, _resolve_currency
+from .modifiers import _change
+from .nouns import _counted_noun, _plural_noun_after
+from .numbers import NumberSpan
+from .tables import _key, _time_units, cues, currencies
+from .units import _compound, _prefix_currency, _unit_after
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One number with the unit written around it, before ranges and cues are read."""
+
+    num: NumberSpan
+    start: int  # includes a currency prefix
+    end: int  # includes the unit
+    value: float
+    unit: str
+    unit_text: str | None
+    kind: str
+    assumed: bool = False
+    strong: bool = False  # explicit currency / percent / unit / scale word
+    prefixed: bool = False  # unit written before the number
+    age: bool = False  # "five years old", "a 12-year-old", "aged 93", "Mr Ebbers, 63,"
+
+
+def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece]:
+    out: list[_Piece] = []
+    for num in spans:
+        p = _prefixed(text, num, out[-1].end if out else None, ctx)
+        p = _with_unit_after(text, p, ctx)
+        if p.kind == "currency" and not p.prefixed and num.scale is None:
+            p = _with_scale_after_code(text, p)
+        if p.kind in ("currency", "dimension"):
+            end, value = _compound(text, p.end, p.value, p.unit, p.kind)
+            p = replace(p, end=end, value=value)
+        out.append(_with_strength(text, p))
+    return out
+
+
+def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: Context) -> _Piece:
+    """The number with the currency written before it ("$3m", "NT$ 5"), or the bare number."""
+    start, end, value = num.start, num.end, num.value
+    unit, unit_text, kind, assumed, prefixed = "dimensionless", None, "number", False, False
+    pre = _prefix_currency(text, num.start)
+    if pre is not None and prev_end is not None and pre[0] < prev_end:
+        pre = None  # "10 $ 30 $", "10 rmb 20 usd": the symbol belongs to the number before
+    if pre is not None:
+        start, code, unit_text = pre
+        unit, assumed = _resolve_currency(code, ctx)
+        kind, prefixed = "currency", True
+        # "$3m", "£1.2m": after a currency a bare m is million, not metre
+        mm = re.match(r"(m|mn|mln|bn|b|k|tn)(?![A-Za-z])", text[end : end + 4])
+        if mm and num.scale is None:
+            value *= numbers.lexicon()["scale_suffixes"].get(mm.group(1), 1e6)
+            end += mm.end()
+    return _Piece(num, start, end, value, unit, unit_text, kind, assumed, prefixed=prefixed)
+
+
+def _with_unit_after(text: str, p: _Piece, ctx: Context) -> _Piece:
+    """The unit written after the number: the unit of a bare number, or a repeat of a prefixed currency."""
+    num = p.num
+    unit, unit_text, kind, assumed = p.unit, p.unit_text, p.kind, p.assumed
+    after, end, value = _unit_or_million_after(text, num, p.end, p.value, ctx)
+    if after is not None:
+        a_end, a_unit, a_text, a_kind, a_assumed = after
+        if a_unit in currencies()["scaled_codes"]:  # "30 MUSD" = 30 million USD
+            a_unit, factor = currencies()["scaled_codes"][a_unit]
+            value *= factor
+        if not p.prefixed:
+            end, unit, unit_text, kind, assumed = a_end, a_unit, a_text, a_kind, a_assumed
+        elif (
+            a_kind == "currency"
+            and (a_unit == unit or _key(currencies()["words"], a_text) in currencies()["ambiguous_words"])
+            and text[a_end - 1].isalpha()
+        ):
+            end = a_end  # "$ 10 dollars", "US$ 5 dollars"
+    return replace(p, end=end, value=value, unit=unit, unit_text=unit_text, kind=kind, assumed=assumed)
+
+
+def _unit_or_million_after(
+    text: str, num: NumberSpan, end: int, value: float, ctx: Context
+) -> tuple[tuple[int, str, str | None, str, bool] | None, int, float]:
+    """(``_unit_after``'s answer, end, value) after the number; an "m" that means million is read as one."""
+    after = _unit_after(text, end, num, ctx)
+    art = re.match(r"\s+(?:of\s+)?an?(?=\s)", text[end : end + 8])
+    if after is None and art and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
+        after = _unit_after(text, end + art.end(), num, ctx)  # "half a percentage point"
+    if (
+        after is not None
+        and after[2] == "m"
+        and text[end : end + 1] == "m"
+        and (
+            _plural_noun_after(text, end + 1, ctx)
+            or _counted_noun(text, end + 1, ctx) is not None  # "1.4m cash machines"
+            or ctx.m_is_million
+            and not re.match(r"m\s+[a-z]", text[end:])
+        )
+    ):
+        value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
+        end += 1
+        after = _unit_after(text, end, num, ctx) if re.match(r"\s", text[end : end + 1]) else None
+    return after, end, value
+
+
+def _with_scale_after_code(text: str, p: _Piece) -> _Piece:
+    """ "75 USD million": a scale word after a currency code multiplies the amount."""
+    sm = re.match(r"\s+(thousand|million|billion|trillion|mn|bn)\b", text[p.end : p.end + 12], re.I)
+    if not sm:
+        return p
+    value = p.value * (
+        numbers.lexicon()["scales"].get(sm.group(1).lower()) or numbers.lexicon()["scale_suffixes"][sm.group(1).lower()]
+    )
+    return replace(p, end=p.end + sm.end(), value=value)
+
+
+def _with_strength(text: str, p: _Piece) -> _Piece:
+    """Whether the amount is strong (survives an overlapping date), and whether it is an age."""
+    num, start, end, unit, kind = p.num, p.start, p.end, p.unit, p.kind
+    strong = kind != "number" or num.scale is not None or num.has_words and num.value >= 1000
+    if num.atoms[-1].kind == "word" and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
+        # "a quarter of", "cut by a quarter": a share, not the date extractor's three months
+        before = text[max(0, start - 10) : start]
+        share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
+        strong = strong or bool(share)
+    is_age = False
+    if kind == "number" and (
+        re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I) or _apposed_age(text, num)
+    ):
+        unit, kind, strong, is_age = "year", "dimension", True, True  # "died aged 93", "Mr Ebbers, 63, said"
+    elif kind == "dimension" and unit in _time_units():
+        age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
+        # "five years old" is an age, an amount; "five years" a duration; "9.58 seconds" (a
+        # fraction of a second or minute) is a timing, a measurement
+        timing = unit in ("second", "millisecond") or unit == "minute" and not float(p.value).is_integer()
+        strong = age is not None or (timing and "." in num.text)
+        if age:
+            end += age.end()
+            is_age = True
+    return replace(p, end=end, unit=unit, kind=kind, strong=strong, age=is_age)
+
+
+def _apposed_age(text: str, num: NumberSpan) -> bool:
+    """ "Mr Ebbers, 63, has", "Warren Leblanc, 17 - who": a bare number set off after a name."""
+    return (
+        num.plain_integer
+        and 10 <= num.value <= 110
+        and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, num.start - 30) : num.start]))
+        and bool(re.match(r"(?:,|\s[-\u2013]\s|\))", text[num.end : num.end + 3]))
+    )
+
+
+def _verb_before(text: str, pos: int, ctx: Context) -> bool:
+    if ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and ctx.doc[span.start - 1].pos_ == "VERB"
+
+
+def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece, _Piece | None]]:
+    """Pair numbers joined as ranges: "3-5%", "3 to 5 million", "between $3 and $5"."""
+    out: list[tuple[_Piece, _Piece | None]] = []
+    i = 0
+    while i < len(pieces):
+        p = pieces[i]
+        q = pieces[i + 1] if i + 1 < len(pieces) else None
+        if q is not None:
+            gap = text[p.num.end : q.start]
+            head = text[max(0, p.start - 12) : p.start].lower()
+            m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", gap, re.I) if p.end == p.num.end else None
+            if m is None and p.kind == q.kind and p.kind in ("percent", "currency", "dimension"):
+                m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", text[p.end : q.start], re.I)
+            if m:
+                joiner = m.group(1).lower()
+                bare_to_unit = (
+                    p.end == p.num.end
+                    and p.kind == "number"
+                    and (q.kind != "number" or _counted_noun(text, q.end, ctx) is not None)
+                )
+                ok = (
+                    (joiner != "and" or re.search(r"between\s*$", head))
+                    and not (joiner == "to" and re.search(r"from\s*$", head) and not _range_from(text, p.start))
+                    # "rose 3% to 5%" is a change then a level; "cut 2,000 to 3,000 jobs" is a range
+                    and not (joiner == "to" and not bare_to_unit and _change(text, p.start, p.start, p.kind))
+                    and not (joiner == "to" and p.end != p.num.end and (p.kind, p.unit) != (q.kind, q.unit))
+                    and (p.kind == "number" or p.unit == q.unit)
+                    and not (p.kind == "number" and q.prefixed)
+                )
+                if ok:
+                    lo = p.value
+                    s = q.num.scale
+                    if p.num.scale is None and s and lo * s <= q.value and (p.kind == "number" or p.prefixed):
+                        lo *= s  # "3 to 5 million", "$3-5bn": the scale is shared
+                    if joiner == "to" and lo > 0 and q.value / lo > 3 and _verb_before(text, p.start, ctx):
+                        ok = False  # "rocketed 9 1/2 to 39", "skidded 1.74 to 123.5": a change, then a level
+                    if ok and lo < q.value:
+                        out.append((replace(p, value=lo), q))
+                        i += 2
+                        continue
+        out.append((p, None))
+        i += 1
+    return out
+
+
+def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """ "times of 6.61 and 6.62 seconds", "5, 6 or 7 percent": a bare number in a list takes the
+    unit written after the list's last number (right to left, so a whole list shares it)."""
+    out = list(pieces)
+    for i in range(len(out) - 2, -1, -1):
+        p, q = out[i], out[i + 1]
+        if (
+            p.kind == "number"
+            and p.end == p.num.end
+            and p.num.scale is None
+            and q.kind in ("dimension", "percent", "currency")
+            and not q.prefixed
+            and re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", text[p.end : q.start])
+        ):
+            out[i] = replace(p, unit=q.unit, unit_text=q.unit_text, kind=q.kind, assumed=q.assumed, strong=q.strong)
+    return out
+
+
+def _range_from(text: str, pos: int) -> bool:
+    """ "range from two to four megapixels": "from ... to" is a range only after a range word.
+
+    Elsewhere ("rose from $10 to $12", "moved from number eight to number one") it is a change.
+    """
+    m = re.search(r"([A-Za-z]+)\s+from\s*$", text[max(0, pos - 30) : pos])
+    return bool(m) and m.group(1).lower() in cues()["range_from_before"]
