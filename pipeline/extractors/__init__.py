@@ -73,6 +73,12 @@ def extracted_parts(article: Article) -> list[Part]:
     return [p for p in article.parts if p.name in EXTRACTED_PARTS and article.text[p.start : p.end].strip()]
 
 
+def _title(article: Article) -> str | None:
+    """The headline: the text of the title part, else the record's title."""
+    part = next((p for p in article.parts if p.name == "title"), None)
+    return article.text[part.start : part.end].strip() if part is not None else article.title
+
+
 def _shift(mention, offset: int):
     if offset == 0:
         return mention
@@ -115,6 +121,7 @@ def extract_from_docs(
         e = entities.find_entities(doc)
         t = timer.add("entities", t)
         per_part.append((part, doc, d, q, r, e))
+    title = _title(article)
     all_entities = [m for *_, e in per_part for m in e]
     canonical = entities.canonicalize(all_entities)
     t = timer.add("entities", t)
@@ -125,7 +132,13 @@ def extract_from_docs(
         ents = canonical[i : i + len(e)]
         i += len(e)
         fs = facts.find_facts(
-            doc, dates=d, quantities=q, entities=ents, doc_entities=canonical, published=article.published
+            doc,
+            dates=d,
+            quantities=q,
+            entities=ents,
+            doc_entities=canonical,
+            published=article.published,
+            title=title,
         )
         locate = _sentence_locator(doc, part.start)
         for key, mentions in (("dates", d), ("quantities", q), ("ranks", r), ("entities", ents)):

@@ -15,6 +15,7 @@ from ...records import EntityMention
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
+from .document import DocumentModel, build_document
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Context:
     names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
+    document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
 
     def antecedent(self) -> EntityMention | None:
@@ -54,18 +56,56 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
     return next(m for m in doc_entities if m.entity_key == key)
 
 
-def _context(doc: Doc, entities, doc_entities, published) -> Context:
+def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> Context:
     c = cues()
     first = sum(1 for t in doc if t.lower_ in c.first_person)
     ents = tuple(entities) if entities else tuple(doc_entities)
-    # "SAN FRANCISCO (Reuters) -": the agency in a dateline is the source, never the subject
-    m = c.dateline.match(doc.text)
-    if m:
-        credit = {e for e in ents if e.start < m.end()}
-        ents = tuple(e for e in ents if e not in credit)
-        doc_entities = [e for e in doc_entities if e not in credit]
-    main = dominant_org(doc_entities, min_mentions=c.dominant_min)
+    document = build_document(doc, ents, title=title, is_country=_is_country)
+    if document.dateline is not None:
+        # "SAN FRANCISCO (Reuters) -", "WELLINGTON, March 3 -": where the story was filed (and the
+        # agency that filed it) is never what it is about
+        start, end = document.dateline
+        filed = {e for e in ents if start <= e.start < end}
+        ents = tuple(e for e in ents if e not in filed)
+        doc_entities = [e for e in doc_entities if e not in filed]
     letter = first >= c.first_person_min  # in a "we" letter the company need not be a subject
+    main = _main_org(doc, ents, doc_entities, document, letter=letter)
+    people = [e for e in doc_entities if e.label == "PERSON"]
+    main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
+    main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
+    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e)]
+    country = dominant_org(places, min_mentions=c.country_min)
+    country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
+    if country is None and document.country_weight >= c.country_min:
+        country = document.country  # named once, and once more as "Australian", "Japan's"
+    owned = tuple(
+        (t.i, t.lemma_.lower())
+        for t in doc
+        if parsed_doc(doc)
+        and _is_company_noun(t)
+        and not t.ent_type_
+        and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
+        and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
+    )
+    return Context(
+        ents,
+        main,
+        letter,
+        published,
+        main_person=main_person,
+        names=_short_names(doc_entities),
+        country=country,
+        owned_nouns=owned,
+        document=document,
+    )
+
+
+def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: bool) -> EntityMention | None:
+    """The company "it" and "the company" stand for: a wire headline's ticker company, else the
+    clearly dominant ORG (unless only named in passing), else the company of the headline."""
+    if document.topic is not None and cues().ticker_headline.search(document.headline_text):
+        return document.topic
+    main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
     if (
         main is not None
         and doc.has_annotation("DEP")
@@ -73,9 +113,12 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         and not _ever_in_front(doc, main, ents, doc_entities)
     ):
         main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
-    people = [e for e in doc_entities if e.label == "PERSON"]
-    main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
-    main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
+    return main
+
+
+def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMention]:
+    """Short forms that stand for an entity named in full elsewhere: one-word names, a surname,
+    the first word of a company name, initials."""
     names: dict[str, EntityMention] = {}
     for e in doc_entities:
         if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
@@ -104,21 +147,7 @@ def _context(doc: Doc, entities, doc_entities, published) -> Context:
         keys = by_initials.get(initials(e.canonical_name), set()) if e.label == "ORG" else set()
         if len(keys) == 1 and len(e.canonical_name.split()) > 1 and len(initials(e.canonical_name)) >= 3:
             names.setdefault(initials(e.canonical_name), e)
-    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e)]
-    country = dominant_org(places, min_mentions=c.country_min)
-    country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
-    owned = tuple(
-        (t.i, t.lemma_.lower())
-        for t in doc
-        if parsed_doc(doc)
-        and _is_company_noun(t)
-        and not t.ent_type_
-        and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
-        and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
-    )
-    return Context(
-        ents, main, letter, published, main_person=main_person, names=names, country=country, owned_nouns=owned
-    )
+    return names
 
 
 @functools.cache

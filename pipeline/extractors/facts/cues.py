@@ -71,12 +71,18 @@ class Cues:
     unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
+    headline_max_words: int
+    wire_dateline: re.Pattern[str]
+    ticker_headline: re.Pattern[str]
+    name_stopwords: frozenset[str]
+    company_suffix: re.Pattern[str]
 
 
 @functools.cache
 def cues() -> Cues:
     """The cue words, loaded lazily once."""
     c, s, e = _read("facts_cues.json"), _read("facts_subjects.json"), _read("facts_events.json")
+    d = _read("facts_document.json")
     m = c["modality"]
     return Cues(
         forecast_aux=frozenset(m["forecast_aux"]),
@@ -125,4 +131,9 @@ def cues() -> Cues:
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         min_bare_value=float(e["min_bare_value"]),
+        headline_max_words=int(d["headline_max_words"]),
+        wire_dateline=re.compile(d["wire_dateline"]),
+        ticker_headline=re.compile(d["ticker_headline"]),
+        name_stopwords=frozenset(d["name_stopwords"]),
+        company_suffix=re.compile(d["company_suffix"]),
     )

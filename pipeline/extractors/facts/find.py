@@ -25,6 +25,7 @@ from .events import _events
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key
 from .subjects import _property_noun, _subject, _window_subject
+from .tables import read_tables
 from .timing import _per, _pick_time
 
 
@@ -36,18 +37,33 @@ def find_facts(
     entities: Sequence[EntityMention],
     doc_entities: Sequence[EntityMention],
     published: str | None,
+    title: str | None = None,
 ) -> list[Fact]:
-    """Facts stated in one part (offsets relative to ``doc``), in text order."""
-    ctx = _context(doc, entities, doc_entities, published)
+    """Facts stated in one part (offsets relative to ``doc``), in text order; ``title`` is the
+    article's headline when it is not part of ``doc``."""
+    ctx = _context(doc, entities, doc_entities, published, title)
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
     sents = [piece for sent in sents for piece in _paragraph_pieces(sent)]
-    facts: list[Fact] = []
+    if ctx.document.dateline is not None:
+        sents = [p for p in (_after_dateline(piece, ctx.document.dateline[1]) for piece in sents) if p is not None]
+    document = ctx.document
+    facts, rows = read_tables(
+        doc.text,
+        headline=document.headline_text,
+        skip=document.headline[1] if document.headline else 0,
+        dateline=document.dateline,
+        subject=ctx.main,
+        published=published,
+    )
+    if rows:  # what a results table states is read from the table, never again from the "sentence"
+        quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
+        dates = [d for d in dates if not any(s <= d.start < e for s, e in rows)]
     counted_units: list[tuple[int, str]] = []
     for si, sent in enumerate(sents):
         ctx.piece = sent
         facts.extend(_sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed))
-    return facts
+    return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
 
 def _sentence_facts(
@@ -177,6 +193,14 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
             pieces.append(sent.doc[start:cut])
         start = cut + 1
     return [p for p in pieces if not all(t.is_space or t.is_punct for t in p)]
+
+
+def _after_dateline(piece: Span, end: int) -> Span | None:
+    """The piece without the dateline it starts with ("DALLAS, March 3 - Shr ..." -> "Shr ...")."""
+    if piece.start_char >= end:
+        return piece
+    rest = [t.i for t in piece if t.idx >= end]
+    return piece.doc[rest[0] : piece.end] if rest else None
 
 
 def _parse_fact(

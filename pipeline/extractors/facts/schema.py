@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ...rules import Rules, load_json
 
@@ -66,7 +66,41 @@ class Subjects(Rules):
     state_nouns: list[str]
 
 
-FILES: dict[str, type[Rules]] = {"facts_cues.json": Cues, "facts_events.json": Events, "facts_subjects.json": Subjects}
+class Document(Rules):
+    """``facts_document.json``."""
+
+    headline_max_words: int
+    wire_dateline: str
+    ticker_headline: str
+    name_stopwords: list[str]
+    company_suffix: str
+
+
+class TableLabel(Rules):
+    """What one results-table line label means."""
+
+    property: str
+    loss_property: str | None = None
+    kind: Literal["per_share", "money", "shares"]
+
+
+class Tables(Rules):
+    """``facts_tables.json``."""
+
+    labels: dict[str, TableLabel]
+    periods: dict[str, Literal["quarter", "year", "nine", "six", "three", "half"]]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    minor_units: dict[str, str]
+
+
+FILES: dict[str, type[Rules]] = {
+    "facts_cues.json": Cues,
+    "facts_document.json": Document,
+    "facts_events.json": Events,
+    "facts_subjects.json": Subjects,
+    "facts_tables.json": Tables,
+}
 
 
 @functools.cache

@@ -1,0 +1,169 @@
+"""A model of the whole part, built once before any sentence is read.
+
+- the **headline**: a short first paragraph above a blank line;
+- the **dateline** ("WELLINGTON, March 3 -", "SAN FRANCISCO (Reuters) -"): where and when the story
+  was filed. Its place is never a subject and its date never a fact's time;
+- the **topic company**: the company a wire headline names before its ticker ("K MART CORP <KM> ..."),
+  else a company named both in the headline and in the text;
+- the **story country**: the country named most (countries and their demonyms, headline mentions
+  counting double, the dateline not at all), owner of macro figures with no other owner;
+- **table blocks** are read by ``tables``.
+
+Entity mentions are the part's own (offsets relative to the Doc); nothing here reads the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ...records import EntityMention
+from .cues import cues
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class DocumentModel:
+    """What one part says about itself as a whole (character offsets into the Doc's text)."""
+
+    headline: tuple[int, int] | None = None  # where the headline is, when it is in this Doc
+    headline_text: str = ""  # the headline (the article's title, or the Doc's first short paragraph)
+    dateline: tuple[int, int] | None = None  # the whole "CITY, Month D -" (dash included)
+    topic: EntityMention | None = None  # the company the story is about, from its headline
+    country: EntityMention | None = None  # the country the story is about
+    country_weight: int = 0
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        return self.dateline is not None and self.dateline[0] <= start and end <= self.dateline[1]
+
+
+def find_headline(text: str) -> tuple[int, int] | None:
+    """A short first paragraph (no more than ``headline_max_words`` words) above a blank line."""
+    m = _BLANK_LINE.search(text)
+    if m is None:
+        return None
+    first = text[: m.start()]
+    words = first.split()
+    if not words or len(words) > cues().headline_max_words or first.rstrip().endswith((".", ":")):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, m.start()
+
+
+def find_dateline(text: str, after: int) -> tuple[int, int] | None:
+    """The dateline at the start of the first paragraph after ``after`` (the headline's end)."""
+    rest = text[after:]
+    offset = after + len(rest) - len(rest.lstrip())
+    m = cues().wire_dateline.match(text, offset)
+    if m is None:
+        m = cues().dateline.match(text, offset)
+    return (offset, m.end()) if m else None
+
+
+def _title_case(name: str) -> str:
+    if not name.isupper():
+        return name
+    return " ".join(w if len(w) <= 1 or "." in w else w[:1] + w[1:].lower() for w in name.split())
+
+
+def headline_company(headline: str) -> str | None:
+    """ "K MART CORP <KM> 4TH QTR NET" -> "K Mart Corp": the name a wire headline gives a ticker."""
+    m = cues().ticker_headline.search(headline)
+    return _title_case(m.group("name").strip(" ,-'")) if m else None
+
+
+def _first_word(name: str) -> str | None:
+    """The first word of a name that is not an article or a legal form, case-folded."""
+    words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in cues().name_stopwords]
+    return words[0] if words else None
+
+
+def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Sequence[EntityMention]):
+    """The headline's ticker company, as the text names it when it does; else the one company of
+    the text whose name the headline also gives."""
+    name = headline_company(headline)
+    if name is not None:
+        lead = _first_word(name)
+        same = [e for e in entities if _first_word(e.canonical_name) == lead]
+        found = next((e for e in same if e.label == "ORG"), None)
+        if found is not None:
+            return found
+        # a company the NER took for a person or a place ("E.A. Viner Holdings Ltd")
+        found = next((e for e in same if cues().company_suffix.search(e.text)), None)
+        named = found.canonical_name if found is not None else name
+        start, end = (found.start, found.end) if found is not None else (headline_span or (0, 0))
+        return EntityMention(start, end, named, "ORG", named, "ORG:" + named.casefold())
+    low = headline.casefold()
+    body = [e for e in entities if e.label == "ORG" and not (headline_span and e.start < headline_span[1])]
+    named = {e.entity_key for e in body if re.search(rf"\b{re.escape(e.canonical_name.casefold())}\b", low)}
+    if len(named) != 1:
+        return None
+    return next(e for e in body if e.entity_key in named)
+
+
+def story_country(
+    doc: Doc,
+    entities: Sequence[EntityMention],
+    *,
+    headline: str,
+    dateline: tuple[int, int] | None,
+    is_country,
+) -> tuple[EntityMention | None, int]:
+    """The country named most (named in the headline counts twice; demonyms count), with its
+    weight; None when two countries tie. The dateline's place does not count."""
+    c = cues()
+    weights: Counter[str] = Counter()
+    first: dict[str, EntityMention] = {}
+
+    def add(country: str, mention: EntityMention | None) -> None:
+        weights[country.casefold()] += 1
+        if mention is not None:
+            first.setdefault(country.casefold(), mention)
+
+    for e in entities:
+        if e.label == "GPE" and is_country(e) and not (dateline and dateline[0] <= e.start < dateline[1]):
+            add(e.canonical_name, e)
+    for t in doc:
+        country = c.demonyms.get(t.text)
+        if country is not None and not (dateline and dateline[0] <= t.idx < dateline[1]):
+            add(country, EntityMention(t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()))
+    words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
+    for w in words:
+        w = w.removesuffix("'S").removesuffix("'s")
+        demonym = next((v for k, v in c.demonyms.items() if k.casefold() == w.casefold()), None)
+        for country in filter(None, (demonym, w if is_country(_probe(w)) else None)):
+            weights[country.casefold()] += 2
+    if not weights:
+        return None, 0
+    ranked = weights.most_common(2)
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None, 0
+    key, weight = ranked[0]
+    named = next((e for e in entities if e.label == "GPE" and e.canonical_name.casefold() == key), first.get(key))
+    if named is None:
+        name = next((v for v in c.demonyms.values() if v.casefold() == key), key.title())
+        named = EntityMention(0, 0, name, "GPE", name, "GPE:" + name.casefold())
+    return named, weight
+
+
+def _probe(word: str) -> EntityMention:
+    return EntityMention(0, 0, word, "GPE", word.title() if word.isupper() else word, "")
+
+
+def build_document(
+    doc: Doc, entities: Sequence[EntityMention], *, title: str | None = None, is_country
+) -> DocumentModel:
+    """The part's headline (``title``, else its own first short paragraph), dateline, topic
+    company and story country."""
+    text = doc.text
+    span = None if title else find_headline(text)
+    headline = title or (text[span[0] : span[1]] if span else "")
+    dateline = find_dateline(text, span[1] if span else 0)
+    ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
+    country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country=is_country)
+    return DocumentModel(span, headline, dateline, _topic(headline, span, ents), country, weight)
