@@ -132,6 +132,7 @@ class Fact:
     date_span: tuple[int, int] | None = None
     subject_span: tuple[int, int] | None = None
     sources: tuple[tuple[int, int], ...] = field(default_factory=tuple)  # sentence spans stating it
+    subject_source: str | None = None  # which rule or scored candidate gave the subject
 
 
 @dataclass(frozen=True, slots=True)

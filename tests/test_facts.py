@@ -511,8 +511,19 @@ def test_baseline_amount_owns_the_year_earlier_date(nlp):
         qty(text, "15%", 15, unit="percent", kind="percent"),
         qty(text, "4 pence", 4, unit="penny", kind="currency"),
     ]
-    times = {f.value: f.time_value for f in run(nlp, text, dates, qs, "1989-11-02")}
-    assert times == {4.6: None, 15: None, 4: "1988"}
+    times = {round(f.value, 6): f.time_value for f in run(nlp, text, dates, qs, "1989-11-02")}
+    assert times == {0.046: None, 15: None, 0.04: "1988"}  # pence are stated in pounds
+
+
+@pytest.mark.parametrize(
+    "unit, value, expected_unit, expected_value",
+    [("penny", 300, "GBP", 3.0), ("cent", 12, "USD", 0.12), ("USD", 12, "USD", 12), ("percent", 5, "percent", 5)],
+)
+def test_facts_state_money_in_the_currency_not_its_hundredths(nlp, unit, value, expected_unit, expected_value):
+    text = "Acme Corp said its shares rose to 12 units."
+    qs = [qty(text, "12 units", value, unit=unit, kind="currency")]
+    (fact,) = run(nlp, text, [], qs, "2004-01-01")
+    assert (fact.unit, fact.value) == (expected_unit, pytest.approx(expected_value))
 
 
 def test_name_missed_by_the_ner_in_one_sentence(nlp):

@@ -123,6 +123,12 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("doc_id", S, "document id", False),
         _c("subject", S, "who or what the fact is about (canonical entity name), null if unclear"),
         _c("subject_id", S, "entity_id of the subject, when it is an entity"),
+        _c(
+            "subject_source",
+            S,
+            "how the subject was chosen: a parse rule (owner, verb_subject, market, ...), table (the headline"
+            " company of a results table), or candidate:FEATURES=SCORE (the best document-level candidate)",
+        ),
         _c("predicate", S, "governing verb / property phrase ('ship', 'demand for mobile phones')", False),
         _c("property_key", S, "normalised predicate for grouping", False),
         _c("value", F64, "amount, null for events without a number"),

@@ -11,10 +11,20 @@ from .cues import cues
 from .timing import _range_end, _Time
 
 
+def _in_major_unit(q: QuantityMention | None, unit: str | None) -> tuple[float | None, float | None, str | None]:
+    """ "12 cts" -> 0.12 USD, "300p" -> 3.0 GBP: facts state money in the currency itself."""
+    if q is None:
+        return None, None, unit
+    major = cues().minor_units.get(unit or "")
+    if major is None:
+        return q.value, q.value_max, unit
+    return q.value / 100, q.value_max / 100 if q.value_max is not None else None, major
+
+
 def _fact(
     sent: Span,
     *,
-    subject: tuple[Token, EntityMention] | None,
+    subject: tuple[Token | None, EntityMention] | None,
     predicate: str,
     key: str,
     q: QuantityMention | None,
@@ -25,6 +35,7 @@ def _fact(
     negated: bool,
     attribution: str | None,
     per: str | None,
+    subject_source: str | None = None,
 ) -> Fact:
     d = time.mention if time else None
     end_date = d.end_date if d else None
@@ -37,6 +48,7 @@ def _fact(
         role = cues().role_by_reported
     ent = subject[1] if subject else None
     stok = subject[0] if subject else None
+    value, value_max, unit = _in_major_unit(q, unit)
     return Fact(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
@@ -44,9 +56,9 @@ def _fact(
         subject=ent.canonical_name if ent else None,
         predicate=predicate,
         property_key=key,
-        subject_key=ent.entity_key if ent else None,
-        value=q.value if q else None,
-        value_max=q.value_max if q else None,
+        subject_key=(ent.entity_key or None) if ent else None,
+        value=value,
+        value_max=value_max,
         unit=unit,
         bound=q.bound if q else None,
         per=per,
@@ -63,4 +75,5 @@ def _fact(
         date_span=(d.start, d.end) if d else None,
         subject_span=(stok.idx, stok.idx + len(stok.text)) if stok is not None else None,
         sources=((sent.start_char, sent.end_char),),
+        subject_source=subject_source,
     )

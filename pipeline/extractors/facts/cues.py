@@ -76,6 +76,10 @@ class Cues:
     ticker_headline: re.Pattern[str]
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
+    minor_units: dict[str, str]
+    per_share_after: re.Pattern[str]
+    market_nouns: frozenset[str]
+    object_property_preps: frozenset[str]
 
 
 @functools.cache
@@ -136,4 +140,8 @@ def cues() -> Cues:
         ticker_headline=re.compile(d["ticker_headline"]),
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
+        minor_units=dict(c["minor_units"]),
+        per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
+        market_nouns=frozenset(s["market_nouns"]),
+        object_property_preps=frozenset(s["object_property_preps"]),
     )

@@ -24,7 +24,7 @@ from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key
-from .subjects import _property_noun, _subject, _window_subject
+from .subjects import _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
 
@@ -216,14 +216,16 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
-    subject = _subject(ctx, prop, verb, measured)
-    if subject is not None and not sent.start <= subject[0].i < sent.end:
+    found = subject_and_source(ctx, prop, verb, measured)
+    subject, source = (found[:2], found[2]) if found else (None, None)
+    token = subject[0] if subject else None
+    if token is not None and not sent.start <= token.i < sent.end:
         subject = None  # found across a paragraph break (a headline above): not this sentence's
-    if subject is not None and subject[1].start <= measured.idx < subject[1].end:
+    if subject is not None and token is not None and subject[1].start <= measured.idx < subject[1].end:
         subject = None  # "the 22 million Americans who own ...": what is counted, not who has it
-    if subject is not None and span.start <= subject[0].i < span.end:
+    if subject is not None and token is not None and span.start <= token.i < span.end:
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
-    skip = {subject[0].i} if subject else set()
+    skip = {token.i} if subject and token is not None else set()
     if prop is not None:
         predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)))
     elif verb is not None:
@@ -256,6 +258,7 @@ def _parse_fact(
         negated=negated,
         attribution=_attribution(sent, verb),
         per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
+        subject_source=source if subject is not None else None,
     )
     if q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count"):
         return None, None  # "one U.S. crew chief said": an article, not an amount

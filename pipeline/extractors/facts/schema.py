@@ -27,6 +27,8 @@ class Cues(Rules):
     baseline_before: str
     baseline_between: str
     change_verbs: list[str]
+    minor_units: dict[str, str]
+    per_share_after: str
 
 
 class Events(Rules):
@@ -64,6 +66,8 @@ class Subjects(Rules):
     country_nouns: list[str]
     demonyms: dict[str, str]
     state_nouns: list[str]
+    market_nouns: list[str]
+    object_property_preps: list[str]
 
 
 class Document(Rules):
@@ -94,10 +98,18 @@ class Tables(Rules):
     minor_units: dict[str, str]
 
 
+class Scoring(Rules):
+    """``facts_scoring.json``."""
+
+    weights: dict[str, float]
+    threshold: float
+
+
 FILES: dict[str, type[Rules]] = {
     "facts_cues.json": Cues,
     "facts_document.json": Document,
     "facts_events.json": Events,
+    "facts_scoring.json": Scoring,
     "facts_subjects.json": Subjects,
     "facts_tables.json": Tables,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
+from .candidates import best_candidate
 from .context import (
     Context,
     _clause_subject_before,
@@ -37,6 +38,9 @@ def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Toke
             return head
     if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
         return measured.head
+    obj = _verb_object(ctx, measured, q, verb)
+    if obj is not None:
+        return obj
     if verb is not None:
         for ch in verb.children:
             if (
@@ -51,10 +55,73 @@ def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Toke
     return None
 
 
+def _verb_object(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+    """ "forecasting UK growth at 3%", "raised its stake to 10%": the verb's object is what is measured."""
+    prep = measured.head if measured.dep_ == "pobj" else None
+    if verb is None or prep is None or prep.head is not verb or prep.lower_ not in cues().object_property_preps:
+        return None
+    for ch in verb.children:
+        if (
+            ch.dep_ == "dobj"
+            and ch.pos_ == "NOUN"
+            and not _is_unit_token(ch, q)
+            and ch.lemma_.lower() not in cues().company_nouns
+            and _entity_at(ctx, ch) is None
+        ):
+            return ch
+    return None
+
+
+def _market(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
+    nouns = [t for t in (prop,) if t is not None]
+    nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
+    for noun in nouns:
+        if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
+            continue
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t is noun]
+        name = " ".join(t.text for t in words if not t.is_punct)
+        return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
+    return None
+
+
 def _subject(
     ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention] | None:
-    """Possessor, compound or prepositional entity of the measured noun, else the verb's subject."""
+    """The subject from the parse alone (``subject_and_source`` also says which rule found it)."""
+    found = subject_and_source(ctx, prop, verb, measured)
+    return found[:2] if found else None
+
+
+def subject_and_source(
+    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+) -> tuple[Token, EntityMention, str] | None:
+    """Possessor, compound or prepositional entity of the measured noun, else the verb's subject,
+    else an owner the property noun implies; with the name of the rule that found it. The subject
+    of a reporting or forecasting verb ("Halifax said prices rose 2%") is a speaker: it is the
+    subject only when nothing else owns the amount."""
+    market = _market(ctx, prop, verb)
+    if market is not None:
+        return (*market, "market")
+    owner = _noun_owner(ctx, prop, measured)
+    if owner is not None:
+        return (*owner, "owner")
+    found = _verb_subject(ctx, prop, verb)
+    if found is not None and not _is_speaker(found[0]):
+        return (*found, "verb_subject")
+    implied = _implied_owner(ctx, prop, verb, measured)
+    if implied is not None:
+        return implied
+    return best_candidate(ctx, prop, found)
+
+
+def _is_speaker(token: Token) -> bool:
+    """The subject of "say", "tell", "report" ...: who speaks, not what is measured."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in cues().attribution_verbs
+
+
+def _noun_owner(ctx: Context, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """The possessor or a named compound of the measured noun or the property noun."""
     c = cues()
     for noun in (measured, prop) if measured is not None and measured is not prop else (prop,):
         if noun is None or (noun is measured and noun is not prop and noun.pos_ in ("VERB", "AUX")):
@@ -72,10 +139,15 @@ def _subject(
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
                     return ch, ent
-    found = _verb_subject(ctx, prop, verb)
-    if found is not None:
-        return found
-    # "revenue at Apple", "shipments of Xiaomi": only when the verb's subject named no one
+    return None
+
+
+def _implied_owner(
+    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+) -> tuple[Token, EntityMention, str] | None:
+    """Owners the property noun implies when the verb's subject named no one."""
+    c = cues()
+    # "revenue at Apple", "shipments of Xiaomi"
     for ch in prop.children if prop is not None else ():
         if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
             for p in ch.children:
@@ -85,7 +157,7 @@ def _subject(
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
-                        return p, ent
+                        return p, ent, "property_of"
     # "Revenue rose 3 percent" with no owner named, in an article about one company
     named = prop is not None and any(
         ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
@@ -93,17 +165,18 @@ def _subject(
     if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner:
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None:
-            return prop, owner
+            return prop, owner, "company_property"
     state = _nationality(ctx, prop) if prop is not None else None
     if state is not None:
-        return state
+        return (*state, "nationality")
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
     if prop is not None and not owned and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
-        return prop, ctx.country  # "inflation fell below 10%" in an article about one country
+        return prop, ctx.country, "country_property"  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
         if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
-            return ch, ctx.antecedent()
-    return _place(ctx, measured, prop, verb)
+            return ch, ctx.antecedent(), "company_compound"
+    place = _place(ctx, measured, prop, verb)
+    return (*place, "place") if place is not None else None
 
 
 def _place(

@@ -232,6 +232,7 @@ def read_tables(
                     time_role="period" if time_value else None,
                     quantity_span=(amount.start, amount.end),
                     sources=((m.start(), m.end()),),
+                    subject_source="table" if subject else None,
                 )
             )
     return facts, spans

@@ -199,6 +199,8 @@ def _phrase_top(token: Token, verb: Token) -> Token | None:
 def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
     if q.per:
         return q.per
+    if cues().per_share_after.match(doc.text[q.end : q.end + 30]):
+        return "share"  # "12 cts a share", "9.50 dlrs per share"
     for d in dates:
         per = _per_of_set(d)
         if per is None:
