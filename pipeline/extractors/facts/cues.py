@@ -76,6 +76,8 @@ class Cues:
     ticker_headline: re.Pattern[str]
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
+    event_nouns: frozenset[str]
+    non_event_verbs: frozenset[str]
     minor_units: dict[str, str]
     per_share_after: re.Pattern[str]
     market_nouns: frozenset[str]
@@ -140,6 +142,8 @@ def cues() -> Cues:
         ticker_headline=re.compile(d["ticker_headline"]),
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
+        event_nouns=frozenset(e["event_nouns"]),
+        non_event_verbs=frozenset(e["non_event_verbs"]),
         minor_units=dict(c["minor_units"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),

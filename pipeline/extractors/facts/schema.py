@@ -42,6 +42,8 @@ class Events(Rules):
     unit_words: list[str]
     age_cues: list[str]
     age_pattern: str
+    event_nouns: list[str]
+    non_event_verbs: list[str]
 
 
 class Subjects(Rules):
