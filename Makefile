@@ -47,6 +47,7 @@ eval: setup ## score dates, quantities and facts against the development data
 	$(PY) -m pipeline evaluate quantities $(if $(wildcard $(DEV)/quantities_dev.jsonl),$(DEV)/quantities_dev.jsonl,tests/data/quantities_recognizers_sample.jsonl)
 	$(PY) -m pipeline evaluate quantities tests/data/news_quantities.jsonl
 	$(PY) -m pipeline evaluate facts tests/data/facts_gold.jsonl
+	$(if $(wildcard $(DEV)/facts_dev.jsonl),$(PY) -m pipeline evaluate dev-facts --dev $(DEV) --corpora $(DEV)/../corpora,@echo "no $(DEV)/facts_dev.jsonl: dev facts not scored")
 
 bench: setup ## throughput benchmark (CORPUS=records.jsonl or folder; default a 500-article BBC sample)
 	$(PY) -m pipeline bench $(CORPUS)

@@ -280,6 +280,30 @@ def evaluate_facts(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False,
     _evaluate("facts", runner, gold, model, fast, json_out)
 
 
+@evaluate_app.command("dev-facts")
+def evaluate_dev_facts(
+    dev: Annotated[Path, typer.Option(help="Folder of the dev gold (facts_dev*.jsonl, score_facts.py).")] = Path(
+        "../shared/dev"
+    ),
+    corpora: Annotated[Path, typer.Option(help="Folder of the corpora the dev articles come from.")] = Path(
+        "../shared/corpora"
+    ),
+    model: ModelOpt = None,
+    workers: WorkersOpt = 1,
+    json_out: JsonOpt = None,
+) -> None:
+    """Facts on the independent dev gold (BBC, Reuters): value, subject, unit, time, event; all/tuning/check."""
+    from .evaluate.dev_facts import evaluate_dev_facts as runner
+
+    if not (dev / "score_facts.py").is_file():
+        fail(f"no dev gold in {dev} (score_facts.py not found)")
+    with handled():
+        report = runner(dev=dev, corpora=corpora, settings=_settings(model, workers, False))
+    out.print(report.render(), highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+
+
 @app.command()
 def schema() -> None:
     """Print the tables' schema (columns, types, meaning) as Markdown, as in the README."""

@@ -212,7 +212,7 @@ def _parse_fact(
     if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
         verb = relcl[0]
     prop = _property_noun(ctx, measured, q, verb)
-    if unit is None and prop is None and q.kind == "number" and q.value < cues().min_bare_value:
+    if unit is None and prop is None and q.kind == "number" and 1 <= q.value < cues().min_bare_value:
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
@@ -268,8 +268,8 @@ def _parse_fact(
         return None, None  # "2.5G", "known as '771", "under 18": a bare number about no one
     if fact.subject is None and q.vague:
         return None, None  # "millions of under-18s": a manner of speaking, not a figure
-    if q.value < 1 and q.kind in ("number", "count"):
-        return None, None  # "half the IMF support": a share of something unmeasured
+    if q.value < 1 and q.kind in ("number", "count") and fact.subject is None:
+        return None, None  # "half the IMF support": a share of something unmeasured, of no one named
     if (
         fact.subject is None
         and fact.time_value is None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Span, Token
 
 from ...records import QuantityMention
 from .cues import _NON_WORD, _STOP, CLAUSE_DEPS, cues
+from .schema import load
 
 # The sentence piece being read is passed as ``piece`` (a Span, or None for no bound): the parser
 # may hang a sentence under the headline above a blank line; walking the tree never leaves the piece.
@@ -105,10 +108,26 @@ def _phrase(token: Token, *, skip: set[int] = frozenset()) -> str:  # type: igno
     return " ".join(words)
 
 
+@functools.cache
+def _key_rules() -> tuple[frozenset[str], frozenset[str], str, dict[str, str]]:
+    r = load("facts_properties.json")
+    return frozenset(r["drop_words"]), frozenset(r["edge_words"]), r["empty_key"], dict(r["synonyms"])
+
+
 def property_key(predicate: str) -> str:
-    """A grouping key for a predicate: lower-case lemma-ish words joined by '_' ("Smartphone shipments")."""
-    words = [w for w in _NON_WORD.sub(" ", predicate.lower()).split() if w not in _STOP]
-    return "_".join(_singular(w) for w in words)
+    """A grouping key for a predicate: lower-case singular words joined by '_' ("Smartphone
+    shipments" -> "smartphone_shipment"), without units, scale words or numbers, synonyms merged
+    ("net income" -> "net_profit"); never empty."""
+    drop, edges, empty, synonyms = _key_rules()
+    words = [w for w in _NON_WORD.sub(" ", predicate.lower()).split() if w not in _STOP and w not in drop]
+    words = [_singular(w) for w in words if not any(ch.isdigit() for ch in w)]
+    words = [w for w in words if w not in drop]
+    while words and words[0] in edges:
+        words.pop(0)
+    while words and words[-1] in edges:
+        words.pop()
+    key = "_".join(words)
+    return synonyms.get(key, key) or empty
 
 
 def _singular(word: str) -> str:

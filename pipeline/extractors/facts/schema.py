@@ -107,10 +107,20 @@ class Scoring(Rules):
     threshold: float
 
 
+class Properties(Rules):
+    """``facts_properties.json``."""
+
+    drop_words: list[str]
+    edge_words: list[str]
+    empty_key: str
+    synonyms: dict[str, str]
+
+
 FILES: dict[str, type[Rules]] = {
     "facts_cues.json": Cues,
     "facts_document.json": Document,
     "facts_events.json": Events,
+    "facts_properties.json": Properties,
     "facts_scoring.json": Scoring,
     "facts_subjects.json": Subjects,
     "facts_tables.json": Tables,
