@@ -59,10 +59,9 @@ def find_dateline(text: str, after: int) -> tuple[int, int] | None:
     """The dateline at the start of the first paragraph after ``after`` (the headline's end)."""
     rest = text[after:]
     offset = after + len(rest) - len(rest.lstrip())
-    m = cues().wire_dateline.match(text, offset)
-    if m is None:
-        m = cues().dateline.match(text, offset)
-    return (offset, m.end()) if m else None
+    rest = text[offset:]
+    m = cues().wire_dateline.match(rest) or cues().dateline.match(rest)
+    return (offset, offset + m.end()) if m else None
 
 
 def _title_case(name: str) -> str:

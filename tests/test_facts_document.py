@@ -1,0 +1,182 @@
+"""The facts stage's model of a whole article: headline, dateline, topic company, story country,
+results tables, document-level subject candidates, dated events (issue 11).
+
+Texts are written for these tests (wire and BBC styles); none is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors import entities as E
+from pipeline.extractors.dates import find_dates
+from pipeline.extractors.facts import find_facts
+from pipeline.extractors.facts.document import find_dateline, find_headline, headline_company
+from pipeline.extractors.facts.tables import headline_period, read_tables
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def facts_of(nlp, text: str, *, published: str | None = None, title: str | None = None):
+    doc = nlp(text)
+    dates = find_dates(doc, published=published)
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    return find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=published, title=title
+    )
+
+
+@pytest.mark.parametrize(
+    "text, dateline",
+    [
+        ("HEADLINE HERE\n\nWELLINGTON, March 3 - The bank said ...", "WELLINGTON, March 3 - "),
+        ("HEADLINE\n\nTROY, MICH., March 12 - Shr 2.11 dlrs vs nine cts", "TROY, MICH., March 12 - "),
+        ("HEADLINE\n\nCOLUMBUS, Ohio, March 13 - ChemLawn corp said", "COLUMBUS, Ohio, March 13 - "),
+        ("HEADLINE\n\nSAN FRANCISCO (Reuters) - Apple said", "SAN FRANCISCO (Reuters) - "),
+        ("Headline of a story\n\nThe bank said on March 3 it would ...", None),
+        ("Headline\n\nMr Smith, 42, said he would go.", None),
+    ],
+)
+def test_dateline(text, dateline):
+    headline = find_headline(text)
+    found = find_dateline(text, headline[1] if headline else 0)
+    assert (text[found[0] : found[1]] if found else None) == dateline
+
+
+@pytest.mark.parametrize(
+    "headline, company",
+    [
+        ("ACME TOOLS CORP <ACT> 4TH QTR NET", "Acme Tools Corp"),
+        ("ZENITH<ZEN> SETS REVERSE SPLIT", "Zenith"),
+        ("ITALY'S BANCO <BNC> BUYS STAKE", "Banco"),
+        ("Acme profits rise 5%", None),
+    ],
+)
+def test_headline_company(headline, company):
+    assert headline_company(headline) == company
+
+
+@pytest.mark.parametrize(
+    "headline, published, current, prior",
+    [
+        ("ACME <ACM> 4TH QTR NET", "1987-03-03", "1986-Q4", "1985-Q4"),  # the last quarter that ended
+        ("ACME <ACM> 4TH QTR JAN 31 NET", "1987-03-12", "1987-Q4", "1986-Q4"),  # a fiscal quarter ending in January
+        ("ACME <ACM> 1ST QTR NET", "1987-04-20", "1987-Q1", "1986-Q1"),
+        ("ACME <ACM> YEAR NET", "1987-03-03", "1986", "1985"),
+    ],
+)
+def test_results_table_periods(headline, published, current, prior):
+    text = "\n\nDALLAS, March 3 - Shr 31 cts vs 50 cts\n    Net 5.6 mln vs 4.3 mln\n"
+    facts, rows = read_tables(
+        text, headline=headline, dateline=(2, text.index("Shr")), subject=None, published=published
+    )
+    assert [f.time_value for f in facts] == [current, prior, current, prior]
+    assert [f.value for f in facts] == [pytest.approx(0.31), pytest.approx(0.5), 5.6e6, 4.3e6]
+    assert [f.unit for f in facts] == ["USD"] * 4 and [f.per for f in facts] == ["share", "share", None, None]
+    assert len(rows) == 2
+
+
+def test_results_table_year_block_and_losses():
+    text = "Shr loss six cts vs profit 19 cts\n    Year\n    Net loss 391,000 vs profit 1,425,000\n"
+    facts, _ = read_tables(
+        text, headline="ACME <ACM> 4TH QTR LOSS", dateline=None, subject=None, published="1987-03-03"
+    )
+    assert [(f.predicate, f.value, f.time_value) for f in facts] == [
+        ("loss per share", pytest.approx(0.06), "1986-Q4"),
+        ("earnings per share", pytest.approx(0.19), "1985-Q4"),
+        ("net loss", 391000.0, "1986"),
+        ("net profit", 1425000.0, "1985"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Sales rose 5 pct to 3 mln dlrs", "Net income was higher", "Revs were flat"])
+def test_a_sentence_starting_with_a_label_is_not_a_table_row(line):
+    facts, rows = read_tables(line, headline="", dateline=None, subject=None, published="1987-03-03")
+    assert facts == [] and rows == []
+
+
+@pytest.mark.parametrize(
+    "headline, period",
+    [("4TH QTR JAN 28 NET", (4, 1, 28)), ("1ST QTR NET", (1, None, None)), ("NINE MTHS NET", (None, None, None))],
+)
+def test_headline_period(headline, period):
+    p = headline_period(headline)
+    assert (p.quarter, p.end.month if p.end else None, p.end.day if p.end else None) == period
+
+
+def test_wire_results_story_end_to_end(nlp):
+    title = "ACME TOOLS CORP <ACT> 4TH QTR NET"
+    text = "DALLAS, March 3 - Shr 31 cts vs 50 cts\n    Net 5.6 mln vs 4.3 mln\n    Revs 20.1 mln vs 18.2 mln\n"
+    facts = [f for f in facts_of(nlp, text, published="1987-03-03", title=title) if f.value is not None]
+    assert {f.subject for f in facts} == {"Acme Tools Corp"}
+    assert {f.subject_source for f in facts} == {"table"}
+    assert sorted((f.property_key, f.value, f.time_value) for f in facts if f.time_value == "1986-Q4") == [
+        ("earnings_per_share", pytest.approx(0.31), "1986-Q4"),
+        ("net_profit", 5.6e6, "1986-Q4"),
+        ("revenue", 20.1e6, "1986-Q4"),
+    ]
+
+
+def test_the_dateline_is_neither_subject_nor_time(nlp):
+    text = "NEW YORK, March 27 - Zenith Corp said its sales rose 12 pct.\n"
+    (fact,) = [f for f in facts_of(nlp, text, published="1987-03-27", title="ZENITH <ZEN> SALES UP") if f.value]
+    assert fact.subject == "Zenith" and fact.time_value is None  # not NEW YORK, not March 27
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("The Thai baht lost 0.3% against the dollar on Monday.", 0.3, "Thai baht"),
+        ("Germany's benchmark Dax index closed 16 points lower.", 16, "benchmark Dax index"),
+    ],
+)
+def test_markets_and_currencies_own_their_moves(nlp, text, value, subject):
+    fact = next(f for f in facts_of(nlp, text) if f.value == value)
+    assert fact.subject == subject and fact.subject_source == "market"
+
+
+def test_macro_figures_belong_to_the_story_country(nlp):
+    text = (
+        "Japan's economy is slowing. Japanese exporters are worried.\n\n"
+        "Industrial output grew 3.5% in the year to October, the statistics office said."
+    )
+    fact = next(f for f in facts_of(nlp, text) if f.value == 3.5)
+    assert fact.subject == "Japan"
+
+
+def test_an_unowned_amount_goes_to_the_headline_company(nlp):
+    title = "Zentek in $4bn plane deal"
+    text = "Zentek has ordered 100 planes from Aircorp. Zentek said a deal valued at $4bn would follow."
+    fact = next(f for f in facts_of(nlp, text, title=title) if f.value == 4e9)
+    assert fact.subject == "Zentek"
+    assert fact.subject_source.startswith("candidate:") and "headline_topic" in fact.subject_source
+
+
+def test_no_candidate_good_enough_leaves_the_subject_empty(nlp):
+    text = "Acme and Zenith met. A figure of 45% was mentioned."
+    fact = next((f for f in facts_of(nlp, text) if f.value == 45), None)
+    assert fact is None or fact.subject is None
+
+
+@pytest.mark.parametrize(
+    "text, subject, time",
+    [
+        ("Investors still remember the WorldCom collapse in 2002.", "WorldCom", "2002"),  # a happening noun
+        ("General Motors was declared insolvent in December 2003.", "General Motors", "2003-12"),  # any verb
+        ("Fiat emerged from bankruptcy protection in 2004.", "Fiat", "2004"),
+    ],
+)
+def test_dated_events_beyond_a_verb_list(nlp, text, subject, time):
+    events = [f for f in facts_of(nlp, text, published="2005-01-10") if f.value is None]
+    assert (subject, time) in {(f.subject, f.time_value) for f in events}
+
+
+def test_speech_is_not_an_event(nlp):
+    text = "Zentek said on Monday that it was happy."
+    assert not [f for f in facts_of(nlp, text, published="2005-01-10") if f.value is None]
