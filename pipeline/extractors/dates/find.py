@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Token
 from ...records import DateMention
 from ..doccache import doc_text
 from . import timex
-from .timex import Context, Pattern, Timex, lexicon, parse_published
+from .model import Context, Pattern, Timex
+from .timex import parse_published
+from .words import lexicon
 
 RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
 QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
