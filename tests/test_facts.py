@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extractors import facts as F
-from pipeline.extractors.facts.parse import property_key
 from pipeline.extractors.entities.find import canonicalize, find_entities
+from pipeline.extractors.facts.parse import property_key
 from pipeline.extractors.nlp import load_nlp
 from pipeline.records import DateMention, Fact, QuantityMention
 

@@ -121,7 +121,11 @@ def test_an_unknown_key_and_broken_json_are_errors(rules_copy):
 
 @pytest.mark.parametrize(
     "field, value, message",
-    [("kind", "no_such_resolver", "unknown kind"), ("regex", "<<NOSLOT>>", "unknown slot"), ("regex", "(", "bad regex")],
+    [
+        ("kind", "no_such_resolver", "unknown kind"),
+        ("regex", "<<NOSLOT>>", "unknown slot"),
+        ("regex", "(", "bad regex"),
+    ],
 )
 def test_a_date_pattern_that_could_never_match_is_an_error(rules_copy, field, value, message):
     path = rules_copy / "dates" / "dates_patterns.json"

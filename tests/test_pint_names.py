@@ -12,7 +12,8 @@ def _expressions() -> list[str]:
 
 def test_pint_names_cover_every_unit_expression():
     missing = [e for e in _expressions() if e not in quantities._data("pint_names.json")["names"]]
-    assert not missing, f"add these to pipeline/extractors/quantities/rules/pint_names.json (str(ureg.parse_units(expr))): {missing}"
+    where = "pipeline/extractors/quantities/rules/pint_names.json"
+    assert not missing, f"add these to {where} (str(ureg.parse_units(expr))): {missing}"
 
 
 @pytest.mark.parametrize("expr", _expressions())

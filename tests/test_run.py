@@ -14,12 +14,12 @@ import pipeline.extractors.nlp
 from pipeline.config import Settings
 from pipeline.engines.local import ordered_tasks
 from pipeline.engines.stages import extract_stage, ingest_stage, run
-from pipeline.store.cache import ExtractionCache
-from pipeline.store.rows import read_articles
-from pipeline.store.writers import RowBuffer, open_tables
 from pipeline.ingest import ingest
 from pipeline.records import Article, Part
+from pipeline.store.cache import ExtractionCache
+from pipeline.store.rows import read_articles
 from pipeline.store.tables import TABLE_NAMES, load_tables
+from pipeline.store.writers import RowBuffer, open_tables
 
 cache_module = importlib.import_module("pipeline.store.cache")
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
