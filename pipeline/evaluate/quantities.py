@@ -4,7 +4,7 @@ Gold lines: ``{"id", "model", "text", "quantities": [{"surface", "value", "unit"
 ../shared/dev/quantities_dev.jsonl, converted from Microsoft Recognizers-Text). Texts go through
 ``article_from_record`` + ``extract_articles`` (dates first, their spans excluded), so the score is
 the score of the real pipeline. Our unit names are mapped to the gold's (``Dollar``,
-``Kilometer``) only here, for scoring (``data/quantities_gold_units.json``). Matching follows the
+``Kilometer``) only here, for scoring (``evaluate/data/quantities_gold_units.json``). Matching follows the
 shared scorer: per case, greedy one-to-one multiset matching on value (relative tolerance 1e-6),
 value+unit (unit case-folded), and surface; micro P/R/F1 plus case accuracy.
 """

@@ -11,7 +11,7 @@ Which stage reads which component (anything else is excluded when loading):
 ``tok2vec`` feeds tagger, parser and ner. So the full mode keeps every trained component of
 en_core_web_sm except ``senter`` (disabled in the package: the parser gives sentences).
 
-Entity fixes (``data/entity_fixes.jsonl``) are applied by ``pipeline.entities`` after the
+Entity fixes (``entities/rules/entity_fixes.jsonl``) are applied by ``extractors.entities`` after the
 statistical NER, not as a pipeline component, so the other extractors see the model's own
 entities. ``fast=True`` drops the parser (the slowest component) and uses a rule sentencizer
 instead: facts then fall back to sentence windows instead of the dependency tree.

@@ -6,7 +6,7 @@ Why each step exists:
 - encodings are guessed with charset-normalizer only after UTF-8 and BOMs fail, so plain UTF-8
   is never "re-detected" as something else;
 - page furniture and reader comments are located as ``Part`` ranges (rules in
-  ``data/page_furniture.json``) instead of being deleted, so nothing is lost;
+  ``rules/page_furniture.json``) instead of being deleted, so nothing is lost;
 - the publication date comes from the record, then ``manifest.csv``, then a dateline in the
   text — never from the file's mtime, which says when it was copied, not published.
 A file that cannot be read yields an ``ErrorRecord`` and the run goes on.

@@ -1,6 +1,6 @@
 """Temporal expressions of a Doc -> TIMEX3 values and calendar intervals (TempEval-3 style).
 
-Candidates come from the grammar in ``pipeline.timex`` (regexes over the text); the Doc adds
+Candidates come from the grammar in ``grammar`` / ``timex`` (regexes over the text); the Doc adds
 what text alone cannot tell: whether "May" is a verb, whether "2012" is part of an amount,
 whether "a year" follows a price (a SET), and the tense that decides if a bare "Friday" or
 "March" lies before or after the publication date. Overlaps keep the longest match.

@@ -40,7 +40,7 @@ class Pattern:
     type: str
     kind: str
     regex: re.Pattern[str]
-    anchors: tuple[str, ...] = ()  # cue classes one of which every match contains (see pipeline.dates)
+    anchors: tuple[str, ...] = ()  # cue classes one of which every match contains (see extractors.dates.find)
 
 
 @dataclass(frozen=True, slots=True)

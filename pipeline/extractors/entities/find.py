@@ -1,10 +1,11 @@
 """Named entities: NER mentions with pattern fixes, merged into one canonical entity per article.
 
 The small model makes the same mistakes on business news again and again ("Xiaomi" as a
-PERSON, "Mi Fans" as an ORG, "HTC" missed), so a pattern file fixes them *after* the NER,
-overwriting what overlaps (rules as data). The patterns are applied here as well as by the
-pipeline's ruler: applying them twice gives the same spans, and it keeps this module correct
-with any model. Canonical names come from merging aliases across the whole article
+PERSON, "Mi Fans" as an ORG, "HTC" missed), so a pattern file (``rules/entity_fixes.jsonl``)
+fixes them *after* the NER, overwriting what overlaps (rules as data). The patterns are applied
+here, by a SpanRuler on a blank tokenizer, not as a component of the model's pipeline, so the
+other extractors see the model's own entities and this module is correct with any model.
+Canonical names come from merging aliases across the whole article
 (possessives, corporate suffixes, pattern ids such as "Mi" -> "Xiaomi", a person's surname or
 given name -> the full name); the key ``LABEL:normalised name`` is the same in every article
 that names the entity the same way.

@@ -6,7 +6,9 @@ or the verb's subject; the time is a date mention *in the same clause* (never an
 sentence), with a role read from the cue words before it; modality and attribution come from
 cue words on the verb chain. Dated events without a number (founding, launch, visit) are facts
 too. Without a parse (fast mode) the same questions are answered from the sentence window.
-All cue words live in ``data/facts_*.json``. Offsets are relative to the ``doc`` given.
+All cue words live in ``rules/facts_*.json``; the article-level model is ``document``, results
+tables are read by ``tables``, unowned amounts get scored candidates from ``candidates``.
+Offsets are relative to the ``doc`` given.
 """
 
 from __future__ import annotations
