@@ -244,6 +244,15 @@ _PIECES = list("0123456789 ,.-/%$£€()kmMbn") + [
     " St.",
     " tonnes",
     " dlrs ",
+    "\n",
+    "\n\n",
+    "\nmonth",
+    " mln",
+    " cts",
+    " pct",
+    " bpd",
+    " 747 jets",
+    " Swiss francs",
 ]
 
 

@@ -1,7 +1,8 @@
 """What a quantity may borrow from its document, and how it looks at the words around it.
 
 ``make_context`` reads a whole text once: which ISO code an ambiguous "$", "¥" or "francs" stands
-for there (``currency_context``, from counted country cues), whether "£" makes "pounds" sterling,
+for there (``currency_context``, from counted country cues; in wire copy such as "50 mln francs"
+a bare "francs" is French), whether "£" makes "pounds" sterling,
 whether the text writes millions as "3m", and whether it talks about markets ("points" are index
 points). ``_resolve_currency`` turns a currency as written into a code with that context, and
 ``_word_before`` / ``_token_at`` give the word or spaCy token at a character offset.
@@ -28,6 +29,7 @@ class Context:
     pound_is_currency: bool = False  # "£" seen: "pounds" are sterling here
     m_is_million: bool = False  # the text writes millions as "$3m": a bare "41m" is 41 million too
     market_points: bool = False  # the text talks about an index or shares: "points" are index points
+    wire_style: bool = False  # news-agency wire copy ("mln dlrs", "pct"): "francs" are French francs
     doc: Doc | None = None
 
 
@@ -38,17 +40,18 @@ def _cue_regex(family: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
 
 
-def currency_context(text: str) -> dict[str, str]:
+def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
     """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
 
-    A foreign reading needs at least ``min_mentions`` cue mentions and more than the default's.
+    A foreign reading needs at least ``min_mentions`` cue mentions and more than the default's;
+    in wire copy (``wire_style``) the default is the wire's own where it has one.
     """
     table = cues()["currency_context"]
     out = {}
     for family, options in table.items():
         if family in ("default", "min_mentions"):
             continue
-        default = table["default"][family]
+        default = _default(family, wire_style)
         counts = dict.fromkeys(options, 0)
         word_code = {w: code for code, words in options.items() for w in words}
         for m in _cue_regex(family).finditer(text):
@@ -91,14 +94,30 @@ def _market_firsts() -> tuple[str, ...]:
     return tuple({w.split()[0].lower() for w in cues()["market_words"]})
 
 
+def _default(family: str, wire_style: bool) -> str:
+    """The plain reading of an ambiguous currency family: the wire's own in wire copy, else the table's."""
+    if wire_style and family in cues()["wire_currency_default"]:
+        return cues()["wire_currency_default"][family]
+    return cues()["currency_context"]["default"][family]
+
+
+@functools.cache
+def _wire_regex() -> re.Pattern:
+    return re.compile(
+        rf"(?<![A-Za-z])(?:{_alternation(cues()['wire_style_words'], boundary_left=False)})(?![A-Za-z])", re.I
+    )
+
+
 def make_context(text: str, doc: Doc | None = None) -> Context:
-    cc = currency_context(text)
+    wire = bool(_wire_regex().search(text))
+    cc = currency_context(text, wire)
     return Context(
         dollar=cc["dollar"],
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
         pound_is_currency="£" in text,
         market_points=_market_talk(text),
+        wire_style=wire,
         m_is_million=bool(re.search(r"[$£€¥]\s?\d[\d.,]*m\b|\d[\d.,]*(?:bn|mn)\b|\d[\d.,]*m [a-z]+s\b", text)),
         doc=doc,
     )
@@ -114,7 +133,7 @@ def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
     chosen = {"dollar": ctx.dollar, "yen_yuan": ctx.yen_yuan, "franc": ctx.franc}.get(code)
     if chosen is None:
         return code, False
-    return chosen, chosen != cues()["currency_context"]["default"][code]
+    return chosen, chosen != _default(code, ctx.wire_style)
 
 
 def _word_before(text: str, pos: int) -> str:

@@ -1,18 +1,20 @@
 """Amounts -> value, unit, bound, change, rate; ordinals and ranks kept apart.
 
-How a quantity is found (rules as data in ``data/quantities_cues.json``, ``data/units_*.json``):
+How a quantity is found (rules as data in ``rules/quantities_cues.json``, ``rules/units_*.json``):
 
 1. ``numbers.scan_numbers`` finds every number in the text itself (digits, words, mixtures,
    "3m", "1.2bn", fractions, ratios such as "one in five"), so numbers the statistical NER
    misses are still found. Vague amounts ("hundreds of", "a few thousand") come from a cue list.
 2. Each number takes a currency written before it ("$", "NT$", "RMB", "dlrs"), and after it a
-   percent sign or word, a currency word or code, a physical unit (named by pint's registry)
-   or, failing those, the counted noun it modifies (lemma). Two numbers joined by "-", "to" or
-   "between ... and" become one range (a shared scale or unit applies to both ends). Cue words
-   around the span give ``bound``, ``change`` (also from the governing verb when there is a
-   parse) and ``per``. An ambiguous "$", "¥" or "francs" takes its ISO code from country cues
-   in the text; ``currency_assumed`` is set only when those cues, not the text, chose it ("$"
-   in a Taiwan story -> TWD), not for the plain default reading ("$" -> USD).
+   percent sign or word ("pct"), a currency word or code (also wire style: "mln dlrs", "stg",
+   "Swedish crowns", "cts"), a physical unit (named by pint's registry; "bpd" is barrels a day)
+   or, failing those, the counted noun it modifies (lemma; over a model code: "300 747 jets").
+   Two numbers joined by "-", "to" or "between ... and" become one range (a shared scale or unit
+   applies to both ends: "$20-30 billion"). Cue words around the span give ``bound``, ``change``
+   (also from the governing verb when there is a parse) and ``per``. An ambiguous "$", "¥" or
+   "francs" takes its ISO code from country cues in the text; ``currency_assumed`` is set only
+   when those cues, not the text, chose it ("$" in a Taiwan story -> TWD), not for the plain
+   default reading ("$" -> USD; "francs" -> CHF, or FRF in wire copy such as "80 mln francs").
 3. Numbers that are not amounts are dropped: years, times of day, phone numbers, IDs and model
    names ("SCP-173", "iPhone 5", "5G", "the 486 chip"), labels ("page 3", "No. 1"), street
    numbers, scores and votes ("3-1", "68-32", set scores "6-7 (7-2) 6-4"), versions ("Opera 8.0"),
@@ -49,7 +51,7 @@ from ...records import QuantityMention
 from ..doccache import doc_text
 from . import numbers
 from .context import Context, _resolve_currency, make_context
-from .modifiers import _bound, _change, _change_from_parse, _per
+from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
 from .nouns import _counted_noun
 from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
@@ -168,7 +170,7 @@ def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention
                 unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
         bound, b_start, b_end = _bound(text, start, end)
         change = _change(text, b_start, end, kind) or _change_from_parse(ctx.doc, p.num.start, end, kind)
-        per = _per(text, max(b_end, per_from))
+        per = _per(text, max(b_end, per_from)) or _unit_rate(unit_text)
         mention = QuantityMention(
             start=start,
             end=end,

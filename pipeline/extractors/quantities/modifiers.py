@@ -3,7 +3,7 @@
 ``_bound`` reads a cue such as "more than" or "or more" (">", ">=", "~"; "=" when there is none),
 ``_change`` a verb before the amount or a noun after it ("rose 20%", "a 3% rise") and
 ``_change_from_parse`` the verb governing the amount in the parse; ``_per`` reads a rate after it
-("a year", "per head", "annually").
+("a year", "per head", "annually") and ``_unit_rate`` the rate a unit carries ("bpd": a day).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .tables import _regexes, cues
+from .tables import _regexes, cues, physical
 
 
 def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -91,3 +91,8 @@ def _per(text: str, end: int) -> str | None:
     if m:
         return c["rate_words"][m.group(1).lower()]
     return None
+
+
+def _unit_rate(unit_text: str | None) -> str | None:
+    """The rate a unit abbreviation carries: "1.2 mln bpd" is barrels per day, as "barrels a day" is."""
+    return physical()["unit_rates"].get((unit_text or "").lower())

@@ -12,6 +12,7 @@ import re
 
 from . import numbers
 from .context import Context, _token_at
+from .number_atoms import MODEL_NUMBER
 from .tables import cues
 
 
@@ -43,9 +44,13 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     if doc is None:
         return None
     m = re.match(r"[\s-]{0,2}", text[pos:])
+    if m.group().count("\n") > 1:
+        return None  # nothing is counted across a paragraph break
     start = pos + m.end()
-    if start >= len(text) or not (text[start].isalpha() or re.match(r"\d[A-Za-z]+\b", text[start : start + 8])):
-        return None  # a word, or a glued code that modifies the noun ("five 2D side-scrolling levels")
+    if start >= len(text) or not (
+        text[start].isalpha() or re.match(r"\d[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
+    ):
+        return None  # a word, or a code that modifies the noun ("five 2D side-scrolling levels", "300 747 jets")
     tok = _token_at(doc, start)
     if tok is None or tok.idx != start:
         return None
@@ -59,6 +64,10 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
+            or (t.i == tok.i and _model_code(t, text))  # "200 A320 jets", "300 747 jets"
+            or (  # "10 737-800 planes": the rest of the model code, glued to it
+                t.i > tok.i and _model_code(tok, text) and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
+            )
             or (  # "three top-class players": a hyphen inside a compound modifier
                 t.tag_ == "HYPH"
                 and t.i > tok.i
@@ -103,6 +112,12 @@ def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | N
     if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
         return None
     return lemma, best.idx + len(best.text), best.text
+
+
+def _model_code(t, text: str) -> bool:
+    """ "A320", "747", "MD-80": a model code (capitals and digits, or three digits) naming what is counted."""
+    code = re.fullmatch(r"[A-Z]{1,3}-?\d{2,4}[A-Z]{0,2}", t.text)
+    return bool(code or re.match(MODEL_NUMBER, text[t.idx : t.idx + 40]))
 
 
 def _acronym_plural(t) -> bool:

@@ -35,6 +35,15 @@ class Atom:
 
 _GROUP_SEP = "[,\u202f\u00a0\u2009 ]"
 
+# "300 747 jets", "200 737-800s", "40 777X": a count, a space, then a model number; not 300,747.
+# A thousands group after a plain space is read as a model number when it is not round (does not
+# end in 0: "12 500 residents" stays 12500) and a name, a plural, a glued letter or a "-code"
+# follows it. Typographic spaces (thin, no-break) always group thousands; so do two or more groups.
+MODEL_NUMBER = (
+    r"\d\d[1-9](?=[A-Za-z]|-[A-Za-z0-9]"
+    r"| +(?:[A-Z]|(?!(?:was|has|is|its|this|thus|plus|less|unless|across|as|us)\b)[a-z]+s\b))"
+)
+
 
 _NUM = (
     r"(?<![\d.,/])(?:"
@@ -43,7 +52,7 @@ _NUM = (
     r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)
-    r"|\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
+    rf"|(?!\d{{1,3}} {MODEL_NUMBER})\d{{1,3}}(?:[\u202f\u00a0\u2009 ]\d{{3}})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![A-Za-z]))?"  # 12.5, 1e10
     r"|\.\d+"  # .25
     r")"

@@ -72,8 +72,10 @@ class _Parser:
             s = float({**lexicon()["scale_suffix_case"], "k": 1e3}[a.text])
         if s is None:
             return None
-        if a.text.lower() not in lexicon()["scales"] and not after_digits:
-            return None  # suffix forms ("bn", "k") only follow digits
+        after_word = prev is not None and prev.kind == "word" and prev.end < a.start and _lower(prev) not in ("a", "an")
+        word_suffix = after_word and a.text.lower() in lexicon()["word_scale_suffixes"]  # "two mln"
+        if a.text.lower() not in lexicon()["scales"] and not after_digits and not word_suffix:
+            return None  # suffix forms ("bn", "k") only follow digits; "mln", "bln" also a number word
         if (
             a.text in lexicon()["scale_suffix_case"]
             and prev is not None

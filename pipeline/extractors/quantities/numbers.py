@@ -4,7 +4,7 @@
 of a million", "-4/5", "3 million and a half") and returns None for anything it cannot read
 completely, so the scanner can take the *longest* prefix that parses: that is how "423 0000"
 stays two numbers while "two thousand and two hundred" is one. Word lists live in
-``data/quantities_numbers.json``; nothing here knows about units or context. This module holds
+``rules/quantities_numbers.json``; nothing here knows about units or context. This module holds
 the scanner (``scan_numbers``) and ``to_words``; the atoms come from ``number_atoms`` and the
 grammar that reads them from ``number_grammar``.
 """

@@ -197,7 +197,11 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
                     # "rose 3% to 5%" is a change then a level; "cut 2,000 to 3,000 jobs" is a range
                     and not (joiner == "to" and not bare_to_unit and _change(text, p.start, p.start, p.kind))
                     and not (joiner == "to" and p.end != p.num.end and (p.kind, p.unit) != (q.kind, q.unit))
-                    and (p.kind == "number" or p.unit == q.unit)
+                    # "cut by half to 66.2 billion dlrs": a share of change, then a level
+                    and not (
+                        joiner == "to" and p.kind == "number" and _fraction_word(p.num) and re.search(r"\bby\s+$", head)
+                    )
+                    and (p.kind == "number" or p.unit == q.unit or _scale_only(p, q))
                     and not (p.kind == "number" and q.prefixed)
                 )
                 if ok:
@@ -216,6 +220,18 @@ def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece,
     return out
 
 
+def _fraction_word(num: NumberSpan) -> bool:
+    """ "half", "a third": a fraction in words, less than one and with no scale after it."""
+    last = num.atoms[-1]
+    return num.value < 1 and last.kind == "word" and last.text.lower() in numbers.lexicon()["fractions"]
+
+
+def _scale_only(p: _Piece, q: _Piece) -> bool:
+    """ "$20-30 billion", "£2-3bn": a currency before the first end, a bare scaled number at the
+    other; the range shares both the currency and the scale."""
+    return p.prefixed and q.kind == "number" and q.num.scale is not None and q.end == q.num.end
+
+
 def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
     """ "times of 6.61 and 6.62 seconds", "5, 6 or 7 percent": a bare number in a list takes the
     unit written after the list's last number (right to left, so a whole list shares it)."""
@@ -229,6 +245,7 @@ def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
             and q.kind in ("dimension", "percent", "currency")
             and not q.prefixed
             and re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", text[p.end : q.start])
+            and not (q.value > 0 and p.value > 100 * q.value)  # "a credit of 2,227,000 or four cts a share"
         ):
             out[i] = replace(p, unit=q.unit, unit_text=q.unit_text, kind=q.kind, assumed=q.assumed, strong=q.strong)
     return out

@@ -2,16 +2,19 @@
 
 ``_zones`` and ``_score_zones`` mark spans of digits with no amount (times, phone numbers,
 versions, URLs, scores); ``_rejected`` drops a piece inside one, a number glued to letters (IDs,
-model names, ordinals), years, labels ("page 3"), model names and versions, street numbers, the
-pronoun "one" and idioms, number words inside names, and parts of dates.
+model names, ordinals), years, labels ("page 3"), model names and versions (also a model number
+after a count: "300 747 jets"), street numbers, the pronoun "one" and idioms, number words inside
+names, and parts of dates.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import numbers
 from .context import Context, _token_at, _word_before
 from .nouns import _counted_noun, _singular_noun_after
+from .number_atoms import MODEL_NUMBER
 from .pieces import _Piece
 from .tables import MONTHS, _regexes, _time_units, cues, currencies
 
@@ -72,11 +75,30 @@ def _label_or_name(text: str, p: _Piece, ctx: Context) -> bool:
         return True  # "486-based machines": a model name
     if num.plain_integer and _street_address_after(text, e):
         return True  # "469 Vermont St."
+    if _model_after_count(text, p):
+        return True  # "300 747 jets", "two 747s": a model number after the count, not 747 jets
     if num.plain_integer and num.value >= 100 and _singular_noun_after(text, e, ctx):
         return True  # "the 486 chip", "a 747 jet": a model number, not 486 chips
     if num.plain_integer and _after_the(text, p.start, ctx) and _name_like_number(text, p, ctx):
         return True  # "the 486 is Intel's flagship", "the new 777 in Seattle": a model used as a name
     return _name_word_number(text, p, ctx)  # "Radio Five Live", "the Six Nations": a capitalised number word in a name
+
+
+def _model_after_count(text: str, p: _Piece) -> bool:
+    """A three-digit model number ("747", ``MODEL_NUMBER``) right after a count: "300 747 jets",
+    and the series number glued to it ("800" in "10 737-800 planes")."""
+    num = p.num
+    if not (num.plain_integer and p.start == num.start and p.end == num.end):
+        return False
+    model = num.start
+    if re.search(r"(?<![\w.,])\d{3}-$", text[max(0, model - 5) : model]):
+        model -= 4  # "737-800": the series after the model number
+    elif len(num.text) != 3:
+        return False
+    if not re.match(MODEL_NUMBER, text[model : model + 40]):
+        return False
+    count = re.search(r"(?:^|[^\w.,])(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?) $", text[max(0, model - 20) : model])
+    return count is not None and numbers.parse_number(count.group(1)) is not None
 
 
 def _code_date_or_idiom(text: str, p: _Piece, ctx: Context) -> bool:

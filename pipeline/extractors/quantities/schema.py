@@ -47,6 +47,8 @@ class Cues(Rules):
     possessives: list[str]
     ages_are_amounts: bool
     bare_scale_after: list[str]
+    wire_style_words: list[str]
+    wire_currency_default: dict[str, str]
 
 
 class Numbers(Rules):
@@ -58,6 +60,7 @@ class Numbers(Rules):
     scales: dict[str, float]
     scale_suffixes: dict[str, float]
     scale_suffix_case: dict[str, float]
+    word_scale_suffixes: list[str]
     dozen: list[str]
     fractions: dict[str, float]
     unicode_fractions: dict[str, float]
@@ -96,6 +99,7 @@ class PhysicalUnits(Rules):
     time_units: list[str]
     compounds: list[list[Any]]
     time_plurals: list[str]
+    unit_rates: dict[str, str]
 
 
 class PintNames(Rules):

@@ -15,6 +15,8 @@ from .context import Context, _resolve_currency
 from .numbers import NumberSpan
 from .tables import _key, _prefix_symbols, _regexes, cues, currencies, physical, pint_name
 
+_PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n")  # a blank line right after the number
+
 
 def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     """(start, ISO or family, as written) of a currency written just before ``start``."""
@@ -42,9 +44,11 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
     """(end, unit, unit_text, kind, assumed) for a unit written right after a number."""
     rx = _regexes()
     rest = text[pos : pos + 60]
+    if _PARAGRAPH_BREAK.match(rest):
+        return None  # a unit never follows a paragraph break ("27,595\n\nP Dowd"); a line break is fine
     m = rx["percent"].match(rest)
     if m:
-        written = m.group().strip(" -")
+        written = _written(m.group())
         name = cues()["percent_after"].get(_key(cues()["percent_after"], written), "percent")
         if name == "point" and not ctx.market_points:
             name = None  # "points" are index points only in market copy
@@ -67,18 +71,16 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
             return pos + m.end(), code, written, "currency", False
     phys = _physical_after(rest, num, ctx)
     m = rx["suffix_word"].match(rest)
-    if m and "\n\n" in m.group():  # a unit never follows a paragraph break ("27,595\n\nP Dowd")
-        m = None
     if m and (phys is None or m.end() >= phys[0]) and _key(cur["words"], m.group().strip().strip("-")) in cur["words"]:
         written = _key(cur["words"], m.group().strip().strip("-"))
         weak = (
-            (written in cur["needs_digits"] and not num.has_digits)
+            (written in cur["needs_digits"] and not num.has_digits and num.scale is None)  # "two mln marks" is money
             or (written in cur["attached_only"] and m.group()[:1].isspace())
             or (written == "p" and not ctx.pound_is_currency and num.value in cur["video_lines"])  # "1080p"
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
-            return pos + m.end(), code, m.group().strip(" -"), "currency", assumed
+            return pos + m.end(), code, _written(m.group()), "currency", assumed
     if phys is not None:
         end, expr, written = phys
         if written.lower() in physical()["ambiguous_with_currency"] and (
@@ -108,12 +110,17 @@ def _physical_after(rest: str, num: NumberSpan, ctx: Context) -> tuple[int, str,
             best = (m.end(), phy["case_sensitive"][written], written)
     m = rx["unit_ci"].match(rest)
     if m and (best is None or m.end() > best[0]):
-        written = m.group().strip(" -")
+        written = _written(m.group())  # "750,000\ntonnes": the unit after a line break is "tonnes"
         key = _key(phy["aliases"], written)
         if key in phy["needs_digits"] and not num.has_digits:
             return best
         best = (m.end(), phy["aliases"][key], written)
     return best
+
+
+def _written(matched: str) -> str:
+    """A unit as written, without the spaces, line breaks or hyphen that join it to its number."""
+    return matched.strip().strip("-").strip()
 
 
 def _compound(text: str, end: int, value: float, unit: str, kind: str) -> tuple[int, float]:

