@@ -67,7 +67,7 @@ def _records(gold_name: str, docs_name: str, corpus_name: str, dev: Path, corpor
         for line in fh:
             r = json.loads(line)
             if r["id"] in ids:
-                out.append({"id": r["id"], "text": r["text"], "published": r.get("published")})
+                out.append({"id": r["id"], "text": r["text"], "title": r.get("title"), "published": r.get("published")})
     return out
 
 

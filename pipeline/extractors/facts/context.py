@@ -106,6 +106,9 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     if document.topic is not None and cues().ticker_headline.search(document.headline_text):
         return document.topic
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
+    topic = document.topic
+    if topic is not None and topic.label == "ORG" and (main is None or _mentions(doc_entities, topic) > 1):
+        main = topic  # the company of the headline, named again in the text
     if (
         main is not None
         and doc.has_annotation("DEP")
@@ -114,6 +117,10 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     ):
         main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
     return main
+
+
+def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:
+    return sum(1 for e in entities if e.entity_key == entity.entity_key)
 
 
 def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMention]:

@@ -98,11 +98,17 @@ def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Seque
         start, end = (found.start, found.end) if found is not None else (headline_span or (0, 0))
         return EntityMention(start, end, named, "ORG", named, "ORG:" + named.casefold())
     low = headline.casefold()
-    body = [e for e in entities if e.label == "ORG" and not (headline_span and e.start < headline_span[1])]
-    named = {e.entity_key for e in body if re.search(rf"\b{re.escape(e.canonical_name.casefold())}\b", low)}
-    if len(named) != 1:
-        return None
-    return next(e for e in body if e.entity_key in named)
+    body = [e for e in entities if not (headline_span and e.start < headline_span[1])]
+    for labels, least in ((("ORG",), 1), (("ORG", "PERSON"), 2)):  # a club the NER took for a person
+        counts = Counter(
+            e.entity_key
+            for e in body
+            if e.label in labels and re.search(rf"\b{re.escape(e.canonical_name.casefold())}\b", low)
+        )
+        named = [k for k, n in counts.items() if n >= least]
+        if len(named) == 1:
+            return next(e for e in body if e.entity_key == named[0])
+    return None
 
 
 def story_country(
