@@ -31,8 +31,8 @@ setup: $(VENV)/.synced ## create .venv with the pinned dependencies (uv.lock)
 extract: setup ## run every stage on data/raw into data/processed
 	$(PY) -m pipeline run --input $(INPUT) --output $(OUTPUT) --workers $(WORKERS)
 
-test: setup ## run the test suite
-	$(PY) -m pytest
+test: setup ## run the test suite (one worker process per core: pytest-xdist)
+	$(PY) -m pytest -n auto
 
 lint: setup ## ruff lint and format check
 	$(VENV)/bin/ruff check pipeline tests
