@@ -77,6 +77,8 @@ class Cues:
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
     event_nouns: frozenset[str]
+    scaled_amount: re.Pattern[str]
+    unit_lemmas: dict[str, str]
     non_event_verbs: frozenset[str]
     minor_units: dict[str, str]
     per_share_after: re.Pattern[str]
@@ -143,6 +145,8 @@ def cues() -> Cues:
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
         event_nouns=frozenset(e["event_nouns"]),
+        scaled_amount=re.compile(e["scaled_amount"]),
+        unit_lemmas=dict(e["unit_lemmas"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),
         minor_units=dict(c["minor_units"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),

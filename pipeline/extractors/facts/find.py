@@ -102,6 +102,8 @@ def _sentence_facts(
         facts.append(fact)
         if unit and q.kind not in ("currency", "percent"):
             counted_units.append((si, unit))
+        elif unit and q.kind == "currency":
+            counted_units.append((si, "money:" + unit))
         if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
             used_verbs.add(verb.i)
     facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
@@ -145,6 +147,10 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
+    scaled = cues().scaled_amount.search(q.text) is not None
+    for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
+        if unit.startswith("money:") and scaled and sent_index - idx <= cues().inherit_sentences:
+            return unit.removeprefix("money:")
     return None if q.unit in (None, "dimensionless") else q.unit
 
 

@@ -43,6 +43,8 @@ class Events(Rules):
     age_cues: list[str]
     age_pattern: str
     event_nouns: list[str]
+    scaled_amount: str
+    unit_lemmas: dict[str, str]
     non_event_verbs: list[str]
 
 
