@@ -304,6 +304,32 @@ def evaluate_dev_facts(
         json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
 
 
+@evaluate_app.command("fit-subjects")
+def evaluate_fit_subjects(
+    dev: Annotated[Path, typer.Option(help="Folder of the dev gold.")] = Path("../shared/dev"),
+    corpora: Annotated[Path, typer.Option(help="Folder of the corpora.")] = Path("../shared/corpora"),
+) -> None:
+    """Fit the subject candidates' feature weights on the dev tuning half; compare with the hand weights."""
+    from .evaluate.fit_subjects import collect, compare, fit
+    from .extractors.facts.candidates import scoring
+
+    if not (dev / "facts_dev.jsonl").is_file():
+        fail(f"no dev gold in {dev}")
+    with handled():
+        decisions = collect(dev=dev, corpora=corpora)
+    hand, threshold = scoring()
+    fitted = fit(decisions)
+    out.print(f"{len(decisions)} weighings on the tuning half; hand threshold {threshold}", highlight=False)
+    out.print(f"fitted weights: {json.dumps(fitted)}", highlight=False)
+    for name, weights, cuts in (("hand", hand, (0.5, 1.0, 1.5, 2.0, 2.5)), ("fitted", fitted, (-0.5, 0.0, 0.5, 1.0))):
+        for row in compare(decisions, weights, list(cuts)):
+            out.print(
+                f"{name:6s} threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
+                f"precision {row['precision']:.3f}  recall {row['recall']:.3f}",
+                highlight=False,
+            )
+
+
 @app.command()
 def schema() -> None:
     """Print the tables' schema (columns, types, meaning) as Markdown, as in the README."""

@@ -1,0 +1,136 @@
+"""Fit the weights of the subject candidates' features on the tuning halves of the dev gold.
+
+Every time the facts stage weighs document-level candidates for an amount (``facts.candidates``),
+the sentence and the candidates with their features are recorded; a candidate is labelled right
+when a gold fact quoted from that sentence names it (the shared scorer's subject test). A logistic
+regression over the binary features (plain gradient descent, L2-regularised; no extra dependency)
+gives one weight per feature. ``compare`` reports, for hand weights and fitted weights alike, how
+often the top candidate is right and how precision and recall move with the threshold. Only the
+tuning half is used; the check half stays for reporting.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .dev_facts import CORPORA, DEV_DIR, SETS, _records, half
+
+_STOP = {"inc", "corp", "co", "ltd", "the", "of", "and", "plc", "group", "company", "corporation", "&", "llc", "lp"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One amount's candidates: their feature sets and whether the gold names each."""
+
+    features: tuple[frozenset[str], ...]
+    right: tuple[bool, ...]
+
+
+def _words(name: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (name or "").casefold()) if w not in _STOP}
+
+
+def _same_subject(gold: str | None, name: str) -> bool:
+    a, b = re.sub(r"[^a-z0-9]", "", (gold or "").casefold()), re.sub(r"[^a-z0-9]", "", name.casefold())
+    return bool(_words(gold) & _words(name)) or bool(a and b and (a in b or b in a) and min(len(a), len(b)) >= 4)
+
+
+@contextmanager
+def _recording() -> Iterator[list[tuple[str, list]]]:
+    """Record (sentence, candidates) for every weighing; restores the module afterwards."""
+    from ..extractors.facts import subjects
+
+    seen: list[tuple[str, list]] = []
+    original = subjects.best_candidate
+
+    def spy(ctx, prop, speaker):
+        from ..extractors.facts.candidates import candidates
+
+        seen.append((ctx.piece.text if ctx.piece is not None else "", candidates(ctx, prop, speaker)))
+        return original(ctx, prop, speaker)
+
+    subjects.best_candidate = spy
+    try:
+        yield seen
+    finally:
+        subjects.best_candidate = original
+
+
+def collect(*, dev: Path = DEV_DIR, corpora: Path = CORPORA, keep: str = "tuning") -> list[Decision]:
+    """Run the dev articles of one half and label every candidate weighing against the gold."""
+    from ..engines.stages import run
+
+    decisions: list[Decision] = []
+    for gold_name, docs_name, corpus_name in SETS.values():
+        records = [r for r in _records(gold_name, docs_name, corpus_name, dev, corpora) if half(r["id"]) == keep]
+        gold: dict[str, list[dict]] = {}
+        for line in (dev / gold_name).read_text(encoding="utf-8").splitlines():
+            g = json.loads(line)
+            if g.get("value") is not None:
+                gold.setdefault(g["doc_id"], []).append(g)
+        with tempfile.TemporaryDirectory() as tmp, _recording() as seen:
+            raw = Path(tmp) / "raw"
+            raw.mkdir()
+            (raw / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            run(raw, Path(tmp) / "out", use_cache=False)
+        quoted = [g for r in records for g in gold.get(r["id"], [])]
+        for sentence, cands in seen:
+            flat = " ".join(sentence.split())
+            golds = [g for g in quoted if " ".join(g["quote"].split()) in flat]
+            if not golds or not cands:
+                continue
+            right = tuple(any(_same_subject(g["subject"], c.entity.canonical_name) for g in golds) for c in cands)
+            decisions.append(Decision(tuple(frozenset(c.features) for c in cands), right))
+    return decisions
+
+
+def fit(decisions: list[Decision], *, epochs: int = 400, rate: float = 0.5, l2: float = 0.01) -> dict[str, float]:
+    """Logistic regression of "this candidate is right" on its features (one weight each, plus a bias)."""
+    names = sorted({f for d in decisions for fs in d.features for f in fs})
+    rows = [(fs, y) for d in decisions for fs, y in zip(d.features, d.right, strict=True)]
+    w = dict.fromkeys(names, 0.0)
+    bias = 0.0
+    for _ in range(epochs):
+        grad = dict.fromkeys(names, 0.0)
+        gb = 0.0
+        for fs, y in rows:
+            p = 1 / (1 + math.exp(-(bias + sum(w[f] for f in fs))))
+            for f in fs:
+                grad[f] += p - y
+            gb += p - y
+        n = max(1, len(rows))
+        for f in names:
+            w[f] -= rate * (grad[f] / n + l2 * w[f])
+        bias -= rate * gb / n
+    return {**{f: round(v, 3) for f, v in w.items()}, "_bias": round(bias, 3)}
+
+
+def compare(decisions: list[Decision], weights: dict[str, float], thresholds: list[float]) -> list[dict[str, float]]:
+    """For each threshold: how many amounts get a subject, and how often it is right."""
+    out = []
+    for t in thresholds:
+        given = right = 0
+        for d in decisions:
+            scores = [sum(weights.get(f, 0.0) for f in fs) for fs in d.features]
+            best = max(range(len(scores)), key=lambda i: scores[i])
+            tie = sorted(scores)[-2:] == [scores[best]] * 2 if len(scores) > 1 else False
+            if scores[best] >= t and not tie:
+                given += 1
+                right += d.right[best]
+        any_right = sum(any(d.right) for d in decisions)
+        out.append(
+            {
+                "threshold": t,
+                "given": given,
+                "precision": right / given if given else 0.0,
+                "recall": right / any_right if any_right else 0.0,
+            }
+        )
+    return out
