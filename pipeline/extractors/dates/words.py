@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ..quantities import numbers
 from .schema import load
 
 
@@ -21,10 +22,12 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
-# NOTE: duplicates pipeline/extractors/quantities/numbers.parse_number (owned elsewhere); kept
-# separate on purpose for now -- merge the two only with that module's owner.
 def parse_number(text: str) -> float | None:
-    """'twenty-four' -> 24, '1,000' -> 1000, 'half a' -> 0.5, 'a couple of' -> 2; None if vague."""
+    """'twenty-four' -> 24, '1,000' -> 1000, 'half a' -> 0.5, 'a couple of' -> 2; None if vague.
+
+    The date grammar's own number words ("a couple of", "half a", "a") come from the lexicon; every
+    other number is read by the one number parser of the package (``quantities.numbers``).
+    """
     t = _key(text).replace("-", " ")
     if not t:
         return None
@@ -35,21 +38,10 @@ def parse_number(text: str) -> float | None:
     lx = lexicon()
     if t in lx["numbers"]:
         return float(lx["numbers"][t])
-    if re.fullmatch(r"\d+(,\d{3})*(\.\d+)?", t):
-        return float(t.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", t):  # European decimal comma
+    if re.fullmatch(r"\d+,\d+", t) and not re.fullmatch(r"\d{1,3}(,\d{3})+", t):  # European decimal comma
         return float(t.replace(",", "."))
-    total = 0.0
-    for w in t.split():
-        if w in lx["numbers"]:
-            n = lx["numbers"][w]
-            if n in (100, 1000) and total:
-                total *= n
-            else:
-                total += n
-        elif w != "and":
-            return None
-    return total or None
+    value = numbers.parse_number(t)
+    return value or None
 
 
 def _year_from_words(text: str) -> int | None:
