@@ -180,3 +180,12 @@ def test_dated_events_beyond_a_verb_list(nlp, text, subject, time):
 def test_speech_is_not_an_event(nlp):
     text = "Zentek said on Monday that it was happy."
     assert not [f for f in facts_of(nlp, text, published="2005-01-10") if f.value is None]
+
+
+@pytest.mark.parametrize(
+    "text, subject, value",
+    [("Bernard Ebbers, 63, denied the charges.", "Bernard Ebbers", 63.0), ("Sales rose 5, 6 and 7 percent.", None, None)],
+)
+def test_an_apposed_age_is_the_persons_age(nlp, text, subject, value):
+    ages = [f for f in facts_of(nlp, text) if f.property_key == "age"]
+    assert [(f.subject, f.value, f.unit) for f in ages] == ([(subject, value, "year")] if subject else [])

@@ -214,6 +214,23 @@ def _after_dateline(piece: Span, end: int) -> Span | None:
 def _parse_fact(
     ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates
 ) -> tuple[Fact | None, Token | None]:
+    aged = _apposed_age(ctx, span, q)
+    if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
+        return _fact(
+            sent,
+            subject=aged,
+            predicate="age",
+            key="age",
+            q=q,
+            unit="year",
+            time=None,
+            dates=s_dates,
+            modality="reported",
+            negated=False,
+            attribution=None,
+            per=None,
+            subject_source="apposed_age",
+        ), None
     measured = _measured(span, q)
     verb = _governing_verb(measured, sent)
     relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB"]
@@ -286,6 +303,19 @@ def _parse_fact(
     ):
         return None, None  # "this two principal": a small count about no one at no time says nothing
     return fact, verb
+
+
+def _apposed_age(ctx: Context, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
+    """ "Mr Ebbers, 63," -> (Ebbers, Bernard Ebbers): a whole number between commas after a person."""
+    doc = span.doc
+    if not (q.value.is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 2:
+        return None
+    comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";")
+    if doc[span.start - 1].text != "," or not comma_after:
+        return None
+    name = doc[span.start - 2]
+    person = _entity_at(ctx, name)
+    return (name, person) if person is not None and person.label == "PERSON" else None
 
 
 def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
