@@ -189,3 +189,9 @@ def test_speech_is_not_an_event(nlp):
 def test_an_apposed_age_is_the_persons_age(nlp, text, subject, value):
     ages = [f for f in facts_of(nlp, text) if f.property_key == "age"]
     assert [(f.subject, f.value, f.unit) for f in ages] == ([(subject, value, "year")] if subject else [])
+
+
+def test_each_figure_of_a_list_belongs_to_the_name_before_it(nlp):
+    text = "Bankruptcies rose most in Texas, 57.4 pct, Oklahoma, 55.9 pct, and Colorado, 55.8 pct."
+    owners = {f.value: f.subject for f in facts_of(nlp, text) if f.value is not None}
+    assert owners == {57.4: "Texas", 55.9: "Oklahoma", 55.8: "Colorado"}

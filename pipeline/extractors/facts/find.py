@@ -231,6 +231,7 @@ def _parse_fact(
             per=None,
             subject_source="apposed_age",
         ), None
+    item = _list_item(ctx, span)
     measured = _measured(span, q)
     verb = _governing_verb(measured, sent)
     relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB"]
@@ -241,7 +242,7 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
-    found = subject_and_source(ctx, prop, verb, measured)
+    found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)
     token = subject[0] if subject else None
     if token is not None and not sent.start <= token.i < sent.end:
@@ -303,6 +304,29 @@ def _parse_fact(
     ):
         return None, None  # "this two principal": a small count about no one at no time says nothing
     return fact, verb
+
+
+def _list_item(ctx: Context, span: Span) -> tuple[Token, EntityMention] | None:
+    """ "Texas, 57.4 pct; Oklahoma, 55.9 pct": in a list of places or companies with their
+    figures, each figure belongs to the name right before it."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    after = doc[span.end].text if span.end < len(doc) else "."
+    if after not in (",", ";", ".", "and", ")"):
+        return None
+    name = doc[span.start - 2]
+    ent = _entity_at(ctx, name)
+    if ent is None or ent.label not in ("GPE", "LOC", "ORG") or name.idx + len(name.text) != ent.end:
+        return None
+    before = doc[ent_start - 1] if (ent_start := _token_at(doc, ent.start)) is not None and ent_start > 0 else None
+    separators = (",", ";", "and", ":", "-", "in", "In", "at", "for")
+    return (name, ent) if before is None or before.text in separators or before.is_space else None
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
 
 
 def _apposed_age(ctx: Context, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
