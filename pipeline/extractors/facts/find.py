@@ -333,7 +333,7 @@ def _token_at(doc: Doc, char: int) -> int | None:
 def _apposed_age(ctx: Context, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
     """ "Mr Ebbers, 63," -> (Ebbers, Bernard Ebbers): a whole number between commas after a person."""
     doc = span.doc
-    if not (q.value.is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 2:
+    if not (float(q.value).is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 2:
         return None
     comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";")
     if doc[span.start - 1].text != "," or not comma_after:
