@@ -77,6 +77,7 @@ class Cues:
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
     event_nouns: frozenset[str]
+    due_words: frozenset[str]
     scaled_amount: re.Pattern[str]
     unit_lemmas: dict[str, str]
     non_event_verbs: frozenset[str]
@@ -145,6 +146,7 @@ def cues() -> Cues:
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
         event_nouns=frozenset(e["event_nouns"]),
+        due_words=frozenset(e["due_words"]),
         scaled_amount=re.compile(e["scaled_amount"]),
         unit_lemmas=dict(e["unit_lemmas"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),

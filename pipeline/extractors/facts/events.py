@@ -3,10 +3,13 @@
 A date with a calendar year makes an event when it is attached to
 - a noun that names a happening (``event_nouns``: "WorldCom's collapse in 2002", "the August 1985
   initial public offering"): the event of the noun's owner, else of its clause's subject;
-- a verb that is not speech, opinion or being (``non_event_verbs``): "emerged from bankruptcy
-  protection in 2004", "was declared insolvent in December 2003", "will be held in June 1988".
-The subject is resolved as for amounts (parse first, then the scored document-level candidates);
-an event needs both a subject and a date. Verbs in ``event_verbs`` need no more; other verbs
+- a verb that is not opinion or being (``non_event_verbs``): "emerged from bankruptcy protection
+  in 2004", "was declared insolvent in December 2003", "will be held in June 1988", and dated
+  statements ("told reporters yesterday", "announced on Friday"); "be" with "due", "scheduled" ...
+  ("the orders are due for delivery between 2008 and 2012").
+The subject is resolved as for amounts (parse first, then the scored document-level candidates,
+then the verb's own subject noun phrase: "prices would recover in the third quarter"); an event
+needs both a subject and a date. Verbs in ``event_verbs`` need no more; other verbs
 need an object, a particle, a passive subject or a prepositional phrase of their own.
 """
 
@@ -16,13 +19,13 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ...records import DateMention
+from ...records import DateMention, EntityMention
 from .build import _fact
 from .context import Context
 from .cues import cues
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _phrase, _span, _verb_chain, property_key
-from .subjects import _noun_owner, _window_subject, subject_and_source
+from .subjects import _noun_owner, _verb_subject, _window_subject, subject_and_source
 from .timing import _default_role, _pick_time, _role, _Time
 
 
@@ -49,11 +52,13 @@ def _verb_event(verb: Token | None, used: set[int]) -> bool:
     if verb is None or verb.i in used:
         return False
     lemma = verb.lemma_.lower()
-    if lemma in c.non_event_verbs or lemma in c.attribution_verbs:
-        return False
-    if any(ch.dep_ == "ccomp" for ch in verb.children):
-        return False  # "announced on Monday that ...": a speech act, not an event
     own = {ch.dep_ for ch in verb.children}
+    if lemma == "be" and any(ch.dep_ == "acomp" and ch.lower_ in c.due_words for ch in verb.children):
+        return True  # "the orders are due for delivery between 2008 and 2012"
+    if lemma in c.attribution_verbs:
+        return True  # "told reporters yesterday", "announced on Friday": a dated statement is an event
+    if lemma in c.non_event_verbs:
+        return False
     if lemma in c.event_verbs:
         return lemma not in c.event_needs_object or bool(own & {"dobj", "prt", "attr", "acomp"})
     return bool(own & {"dobj", "prt", "nsubjpass", "attr", "prep", "acomp"})
@@ -120,15 +125,35 @@ def _noun_event(ctx: Context, sent: Span, noun: Token, dspan: Span, d: DateMenti
 
 
 def _verb_fact(ctx: Context, sent: Span, verb: Token, dspan: Span, d: DateMention, s_dates):
-    found = subject_and_source(ctx, None, verb, None)
+    statement = verb.lemma_.lower() in cues().attribution_verbs
+    if statement:  # "told reporters yesterday": the speaker, on the statement's own date
+        speaker = _verb_subject(ctx, None, verb)
+        found = (*speaker, "verb_subject") if speaker is not None else None
+    else:
+        found = subject_and_source(ctx, None, verb, None) or _noun_subject(verb, sent)
     if found is None or (found[0] is not None and not sent.start <= found[0].i < sent.end):
         return None  # an event needs someone it happened to, named in this piece
-    # the date that led to the verb first ("opened in 2003 after launching the iPod in 2001")
-    time = _pick_time(sent.doc, sent, verb, [d], parsed=True) or _pick_time(sent.doc, sent, verb, s_dates, parsed=True)
+    if statement:
+        time = _Time(d, _role(sent.doc, d, sent.start_char)[0] or _default_role(d))
+    else:  # the date that led to the verb first ("opened in 2003 after launching the iPod in 2001")
+        time = _pick_time(sent.doc, sent, verb, [d], parsed=True) or _pick_time(
+            sent.doc, sent, verb, s_dates, parsed=True
+        )
     if time is None:
         return None
     predicate = _event_predicate(verb, found[:2], dspan)
     return _event_fact(ctx, sent, found[:2], predicate, time, s_dates, verb, found[2])
+
+
+def _noun_subject(verb: Token, sent: Span) -> tuple[Token, EntityMention, str] | None:
+    """ "prices would recover in the third quarter": an event's subject that names no entity is
+    the noun phrase itself (its compounds and adjectives, no determiner)."""
+    for ch in verb.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ == "NOUN" and sent.start <= ch.i < sent.end:
+            words = [t for t in ch.subtree if t.i <= ch.i and (t is ch or t.dep_ in ("compound", "amod"))]
+            name = " ".join(t.text for t in words)
+            return ch, EntityMention(ch.idx, ch.idx + len(ch.text), name, "NOUN_PHRASE", name, ""), "noun_phrase"
+    return None
 
 
 def _window_event(ctx: Context, sent: Span, dspan: Span, d: DateMention, s_dates, *, has_quantity: bool):

@@ -297,12 +297,7 @@ def _parse_fact(
     if q.value < 1 and q.kind in ("number", "count") and fact.subject is None:
         return None, None  # "half the IMF support": a share of something unmeasured, of no one named
     named_here = fact.subject is not None and not (source or "").startswith("candidate:")
-    if (
-        not named_here
-        and fact.time_value is None
-        and q.kind in ("number", "count")
-        and q.value < cues().min_bare_value
-    ):
+    if not named_here and fact.time_value is None and q.kind in ("number", "count") and q.value < cues().min_bare_value:
         return None, None  # "this two principal": a small count about no one named here, at no time, says nothing
     return fact, verb
 

@@ -43,6 +43,7 @@ class Events(Rules):
     age_cues: list[str]
     age_pattern: str
     event_nouns: list[str]
+    due_words: list[str]
     scaled_amount: str
     unit_lemmas: dict[str, str]
     non_event_verbs: list[str]
