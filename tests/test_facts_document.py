@@ -207,3 +207,28 @@ def test_each_figure_of_a_list_belongs_to_the_name_before_it(nlp):
     text = "Bankruptcies rose most in Texas, 57.4 pct, Oklahoma, 55.9 pct, and Colorado, 55.8 pct."
     owners = {f.value: f.subject for f in facts_of(nlp, text) if f.value is not None}
     assert owners == {57.4: "Texas", 55.9: "Oklahoma", 55.8: "Colorado"}
+
+
+@pytest.mark.parametrize(
+    "said, expected",
+    [("in the quarter", "1987-Q4"), ("the previous quarter", "1986-Q4"), ("for the year", "1987"), ("in 1985", "1985")],
+)
+def test_notes_below_a_results_table_use_its_fiscal_periods(said, expected):
+    from pipeline.extractors.facts.find import _fiscal_periods, _in_fiscal_period
+    from pipeline.records import Fact
+
+    def row(value: str) -> Fact:
+        return Fact(0, 1, "s", "K", "net profit", "net_profit", time_value=value)
+
+    periods = _fiscal_periods([row("1987-Q4"), row("1986-Q4"), row("1987"), row("1986")])
+    text = f"A gain of 5 mln dlrs {said}."
+    start = text.index(said)
+    fact = Fact(0, len(text), text, "K", "gain", "gain", value=5e6, time_value="1985" if "1985" in said else "1986-Q4")
+    fact = _in_fiscal_period(_replace(fact, date_span=(start, start + len(said))), text, periods)
+    assert fact.time_value == expected
+
+
+def _replace(fact, **changes):
+    import dataclasses
+
+    return dataclasses.replace(fact, **changes)

@@ -61,10 +61,12 @@ def find_facts(
     if rows:  # what a results table states is read from the table, never again from the "sentence"
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
         dates = [d for d in dates if not any(s <= d.start < e for s, e in rows)]
+    periods = _fiscal_periods(facts)
     counted_units: list[tuple[int, str]] = []
     for si, sent in enumerate(sents):
         ctx.piece = sent
-        facts.extend(_sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed))
+        found = _sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed)
+        facts.extend(_in_fiscal_period(f, doc.text, periods) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
 
@@ -201,6 +203,34 @@ def _paragraph_pieces(sent: Span) -> list[Span]:
             pieces.append(sent.doc[start:cut])
         start = cut + 1
     return [p for p in pieces if not all(t.is_space or t.is_punct for t in p)]
+
+
+_PRIOR = re.compile(r"(?i)\b(?:previous|prior|earlier|year-ago|year-earlier|last)\b")
+_PERIOD_WORD = re.compile(r"(?i)\b(quarter|year)\b")
+
+
+def _fiscal_periods(table_facts: list[Fact]) -> dict[str, tuple[str, str]]:
+    """{"quarter": (current, prior), "year": (...)}: the periods a results table resolved."""
+    out: dict[str, tuple[str, str]] = {}
+    for current, prior in zip(table_facts[::2], table_facts[1::2], strict=False):
+        if current.time_value and prior.time_value:
+            kind = "quarter" if "-Q" in current.time_value else "year" if current.time_value.isdigit() else None
+            if kind is not None:
+                out.setdefault(kind, (current.time_value, prior.time_value))
+    return out
+
+
+def _in_fiscal_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]]) -> Fact:
+    """ "in the quarter", "for the year" in the notes below a results table are the table's periods
+    (fiscal ones included), "the previous quarter" its prior period."""
+    if not periods or fact.date_span is None:
+        return fact
+    said = text[fact.date_span[0] : fact.date_span[1]]
+    m = _PERIOD_WORD.search(said)
+    if m is None or any(ch.isdigit() for ch in said) or m.group(1).lower() not in periods:
+        return fact
+    current, prior = periods[m.group(1).lower()]
+    return dataclasses.replace(fact, time_value=prior if _PRIOR.search(said) else current, time_role="period")
 
 
 def _after_dateline(piece: Span, end: int) -> Span | None:
