@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ...records import DateMention
 from ..doccache import doc_text
 from . import timex
-from .model import Context, Pattern, Timex
+from .model import Pattern, ResolveContext, Timex
 from .timex import parse_published
 from .words import lexicon
 
@@ -300,7 +300,7 @@ REJECT = (
 
 
 def _valid(doc: Doc, c: Candidate) -> bool:
-    """Context checks the grammar cannot make (each rule in REJECT says why a match is no date)."""
+    """ResolveContext checks the grammar cannot make (each rule in REJECT says why a match is no date)."""
     toks = _tokens(doc, c.start, c.end)
     if not toks:
         return False
@@ -334,7 +334,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _governing_verb(tok: Token) -> Token | None:
+def _dated_verb(tok: Token) -> Token | None:
     """The nearest verb above ``tok`` in the parse (a date hangs off the verb it dates)."""
     t = tok
     for _ in range(6):
@@ -412,7 +412,7 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
     tense = None
     verb = None
     if parsed:
-        verb = _governing_verb(toks[0])
+        verb = _dated_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
     else:
         sent = toks[0].sent if doc.has_annotation("SENT_START") else None
@@ -526,7 +526,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     for c in _select(cands):
         tense = _tense(doc, c.start, c.end, parsed=parsed, text=text) if _needs_tense(c) else None
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
-        context = Context(ref, tense, previous, near_quarter)
+        context = ResolveContext(ref, tense, previous, near_quarter)
         found = timex.resolve_match(c.pattern, c.match, context)
         if found is None and c.pattern.kind in RETRY_KINDS:  # another reading here ("a year": set -> duration)
             for alt in sorted(by_start[c.start], key=lambda a: (-(a.end - a.start), a.priority)):

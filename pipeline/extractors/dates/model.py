@@ -1,5 +1,5 @@
 """The values the dates code passes around: ``Timex`` (a resolved expression), ``Ref`` (the
-reference date), ``Pattern`` (one compiled grammar rule) and ``Context`` (what a resolver may know
+reference date), ``Pattern`` (one compiled grammar rule) and ``ResolveContext`` (what a resolver may know
 beyond the text). Every other dates module imports these; this one imports none of them.
 """
 
@@ -44,7 +44,7 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
+class ResolveContext:
     """What the resolver may know beyond the text: reference, tense, the narrative's last date."""
 
     ref: Ref | None

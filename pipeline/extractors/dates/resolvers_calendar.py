@@ -10,12 +10,12 @@ import datetime as dt
 import re
 
 from .calendar_math import _easter, _nth_weekday, _pick_year, _quarter, _safe_date, _shift_quarter, _week, _weekday_date
-from .model import Context, Pattern, Timex
+from .model import Pattern, ResolveContext, Timex
 from .values import _date_timex, _day_value, _mod, _month_num, _part_code, _rel, _weekday_num
 from .words import _key, _year_from_words, lexicon
 
 
-def _r_date(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_date(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     ref = c.ref
     mod = _mod(g)
     part = _part_code(g)
@@ -73,7 +73,7 @@ def _r_date(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex(typ, value, mod, anchor)
 
 
-def _r_week_of(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_week_of(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     """'the week of March 6': the ISO week holding that day."""
     day = _r_date(p, g, c)
     if day is None or day.start_date is None:
@@ -81,7 +81,7 @@ def _r_week_of(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _week(day.start_date), None, day.anchor)
 
 
-def _r_time(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_time(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     lx = lexicon()
     if "named" in g:
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[_key(g["named"])]
@@ -125,7 +125,7 @@ def _r_time(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return Timex("TIME", day.isoformat() + clock, _mod(g), day, day, anchor)
 
 
-def _r_decade(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_decade(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     if "decade" in g and g["decade"].endswith("00") and int(g["decade"]) <= 1900:
         value = g["decade"][:2]  # "the 1800s" is the century
     elif "decade" in g:
@@ -141,7 +141,7 @@ def _r_decade(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", value, _mod(g), None)
 
 
-def _r_century(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_century(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     t = _key(g["cent"])
     n = int(re.sub(r"\D", "", t)) if t[0].isdigit() else lexicon()["ordinal_words"].get(t)
     if not n or n > 21:
@@ -149,7 +149,7 @@ def _r_century(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", f"{n - 1:02d}", _mod(g), None)
 
 
-def _r_quarter(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_quarter(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     ref = c.ref
     if "qn" in g:
         q = int(g["qn"][1])
@@ -175,7 +175,7 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", f"{year:04d}-Q{q}", _mod(g), anchor)
 
 
-def _r_quarter_the(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_quarter_the(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     adj = _key(g.get("qadj", ""))
     noun = _key(g["qnoun"])
     if noun == "period" and not adj and "year" not in g:
@@ -214,7 +214,7 @@ def _r_quarter_the(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", f"{y:04d}-Q{q}", None, "published")
 
 
-def _r_half(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_half(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     h = 1 if _key(g["hord"]) == "first" else 2
     if "year" in g:
         return _date_timex("DATE", f"{g['year']}-H{h}", None, None)
@@ -230,7 +230,7 @@ def _season_start(y: int, code: str) -> dt.date:
     return dt.date(y, lexicon()["season_months"][code][0], 1)
 
 
-def _r_season(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_season(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     code = lexicon()["seasons"][_key(g["season"])]
     mod = _mod(g)
     if "year" in g or "yearw" in g:
@@ -252,7 +252,7 @@ def _r_season(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", f"{y:04d}-{code}", mod, "published")
 
 
-def _r_holiday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_holiday(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     spec = lexicon()["holidays"][_key(g["holiday"])]
 
     def on(y: int) -> dt.date:

@@ -18,7 +18,7 @@ from .calendar_math import (
     _week,
     _weekday_date,
 )
-from .model import REFS, Context, Pattern, Timex
+from .model import REFS, Pattern, ResolveContext, Timex
 from .values import (
     _date_timex,
     _day_value,
@@ -38,7 +38,7 @@ from .words import _key, lexicon, parse_number
 NARRATIVE_RELATIVES = ("following", "previous", "preceding", "prior", "subsequent")
 
 
-def _r_rel_unit(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_rel_unit(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     unit = _key(g["unit"])
     rel = _rel(g["rel"]) if "rel" in g else 0
     mod = _mod(g)
@@ -80,7 +80,7 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(d, code), mod, "published")
 
 
-def _r_rel_month(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_rel_month(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     month = _month_num(g["month"])
     rel = _rel(g["rel"])
     if _key(g["rel"]) in ("that", "same", "the same"):
@@ -97,7 +97,7 @@ def _r_rel_month(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", f"{y:04d}-{month:02d}", _mod(g), "published")
 
 
-def _r_rel_weekday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_rel_weekday(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     wd = _weekday_num(g["wd"])
     part = _part_code(g)
     rel_word = _key(g["rel"])
@@ -113,7 +113,7 @@ def _r_rel_weekday(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("TIME" if part else "DATE", _day_value(d, part), _mod(g), anchor)
 
 
-def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_offset(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     lx = lexicon()
     direction = lx["offset_directions"][_key(g["dir"])]
     ref_word = "PAST_REF" if direction < 0 else "FUTURE_REF"
@@ -147,7 +147,7 @@ def _r_offset(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(d, gran), _mod(g), anchor)
 
 
-def _r_unit_ago(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_unit_ago(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     unit = _key(g["ago_unit"])
     noun = _key(g.get("ago_noun2", ""))
     ordinal = _key(g.get("ago_noun", ""))
@@ -172,7 +172,7 @@ def _r_unit_ago(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(d, code), None, "published")
 
 
-def _r_year_end(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_year_end(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     t = _key(g["ye"])
     unit = "M" if "month" in t else "W" if "week" in t else "Y"
     if c.ref is None or not _ref_gran_ok(c.ref, unit):
@@ -180,7 +180,7 @@ def _r_year_end(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(c.ref.date, unit), "END", "published")
 
 
-def _r_deictic(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_deictic(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     lx = lexicon()
     mod = _mod(g)
     part = _part_code(g)
@@ -203,7 +203,7 @@ def _r_deictic(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex(typ, _day_value(d, part), mod, "published")
 
 
-def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_narrative(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     nrel = _key(g["nrel"])
     unit = _key(g.get("unit", ""))
     if nrel in ("the day before", "the night before"):
@@ -239,7 +239,7 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return _date_timex("DATE", _at_granularity(d, code), None, anchor)
 
 
-def _r_part_of_day(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_part_of_day(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     """ "in the morning", "mid afternoon": that part of the narrative's day (else the publication day)."""
     part = _part_code(g)
     prev = c.previous

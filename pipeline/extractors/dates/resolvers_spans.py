@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 from .calendar_math import _shift
-from .model import Context, Pattern, Timex
+from .model import Pattern, ResolveContext, Timex
 from .values import _mod, _month_num, _part_code, _unit_code, _weekday_num, duration_value
 from .words import _key, lexicon, parse_number
 
 
-def _r_duration_ended(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_duration_ended(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     """'the year ended March 31': a reporting period, a duration."""
     unit = _key(g["eunit"])
     value = {
@@ -24,7 +24,7 @@ def _r_duration_ended(p: Pattern, g: dict[str, str], c: Context) -> Timex | None
     return Timex("DURATION", value, None)
 
 
-def _r_duration(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_duration(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     mod = _mod(g)
     if "vaguedur" in g:
         return Timex("DURATION", "PXX", mod)
@@ -59,7 +59,7 @@ def _r_duration(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
     return Timex("DURATION", value, mod, start, end, anchor)
 
 
-def _r_set(p: Pattern, g: dict[str, str], c: Context) -> Timex | None:
+def _r_set(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     lx = lexicon()
     freq = None
     quant = None

@@ -19,7 +19,7 @@ import re
 
 from .calendar_math import interval
 from .grammar import PATTERNS_PATH, groups_of, patterns
-from .model import REFS, Context, Pattern, Ref, Timex
+from .model import REFS, Pattern, Ref, ResolveContext, Timex
 from .resolvers import RESOLVERS
 from .values import duration_value
 from .words import _key as _key  # re-exported: find.py reads ``timex._key``
@@ -29,7 +29,7 @@ __all__ = [
     "PATTERNS_PATH",
     "REFS",
     "RESOLVERS",
-    "Context",
+    "ResolveContext",
     "Pattern",
     "Ref",
     "Timex",
@@ -63,7 +63,7 @@ def parse_published(published: str | None) -> Ref | None:
         return None
 
 
-def resolve_match(pattern: Pattern, m: re.Match[str], context: Context) -> Timex | None:
+def resolve_match(pattern: Pattern, m: re.Match[str], context: ResolveContext) -> Timex | None:
     """Normalise one grammar match; None when it is not a valid temporal expression."""
     resolver = RESOLVERS[pattern.kind]  # every kind checked when the patterns were loaded
     try:
@@ -85,7 +85,7 @@ def resolve(
     future) picks the direction of bare weekdays and months; ``previous`` is the narrative's
     last date, the anchor of "the next day" or "two weeks later".
     """
-    context = Context(parse_published(published), tense, previous)
+    context = ResolveContext(parse_published(published), tense, previous)
     text = text.strip()
     for pattern in patterns():
         m = pattern.regex.fullmatch(text)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...records import EntityMention
-from .context import Context
+from .context import ArticleContext
 from .cues import cues
 from .schema import load
 
@@ -39,7 +39,7 @@ def scoring() -> tuple[dict[str, float], float]:
     return dict(rules["weights"]), float(rules["threshold"])
 
 
-def candidates(ctx: Context, prop: Token | None, speaker: tuple[Token, EntityMention] | None) -> list[Candidate]:
+def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, EntityMention] | None) -> list[Candidate]:
     """Every candidate for an amount with no owner in its sentence, with its features."""
     c = cues()
     found: dict[str, Candidate] = {}
@@ -71,7 +71,7 @@ def candidates(ctx: Context, prop: Token | None, speaker: tuple[Token, EntityMen
 
 
 def best_candidate(
-    ctx: Context, prop: Token | None, speaker: tuple[Token, EntityMention] | None
+    ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, EntityMention] | None
 ) -> tuple[Token | None, EntityMention, str] | None:
     """The best-scoring candidate at or above the threshold, with its trace (features and score)."""
     weights, threshold = scoring()

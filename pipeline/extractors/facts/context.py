@@ -19,7 +19,7 @@ from .document import DocumentModel, build_document
 
 
 @dataclass
-class Context:
+class ArticleContext:
     """What one part knows beyond a sentence: its entities and the entity the article is about."""
 
     entities: tuple[EntityMention, ...]
@@ -56,7 +56,7 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
     return next(m for m in doc_entities if m.entity_key == key)
 
 
-def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> Context:
+def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> ArticleContext:
     c = cues()
     first = sum(1 for t in doc if t.lower_ in c.first_person)
     ents = tuple(entities) if entities else tuple(doc_entities)
@@ -87,7 +87,7 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
         and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
     )
-    return Context(
+    return ArticleContext(
         ents,
         main,
         letter,
@@ -192,7 +192,7 @@ def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
     return False
 
 
-def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
+def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     for m in ctx.entities:
         if m.start <= token.idx < m.end:
             return m
@@ -200,7 +200,7 @@ def _entity_at(ctx: Context, token: Token) -> EntityMention | None:
     return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
 
 
-def _resolve(ctx: Context, token: Token) -> EntityMention | None:
+def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
     c = cues()
     ent = _entity_at(ctx, token)
@@ -245,7 +245,7 @@ def _resolve(ctx: Context, token: Token) -> EntityMention | None:
     return None
 
 
-def _nationality(ctx: Context, token: Token) -> tuple[Token, EntityMention] | None:
+def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
     """ "Venezuelan authorities", "German unemployment": the country a state noun belongs to."""
     c = cues()
     if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns:
@@ -293,7 +293,7 @@ def _is_company_noun(token: Token) -> bool:
     )
 
 
-def _named_org(ctx: Context, token: Token) -> EntityMention | None:
+def _named_org(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The ORG a subject names itself or through its apposition ("e-commerce giant Alibaba")."""
     for t in (token, *(ch for ch in token.children if ch.dep_ in ("appos", "compound"))):
         ent = _entity_at(ctx, t)
@@ -302,7 +302,9 @@ def _named_org(ctx: Context, token: Token) -> EntityMention | None:
     return None
 
 
-def _clause_subject_before(ctx: Context, token: Token, *, places: frozenset[str] = frozenset()) -> EntityMention | None:
+def _clause_subject_before(
+    ctx: ArticleContext, token: Token, *, places: frozenset[str] = frozenset()
+) -> EntityMention | None:
     """An ORG (or, for "it", a country) that is the subject of a verb above ``token`` and comes
     before it in the sentence."""
     if not token.doc.has_annotation("DEP"):
@@ -321,7 +323,7 @@ def _clause_subject_before(ctx: Context, token: Token, *, places: frozenset[str]
     return None
 
 
-def _remember_subject(ctx: Context, sent: Span) -> None:
+def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
     for ch in sent.root.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and not any(g.dep_ == "conj" for g in ch.children):

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ...records import DateMention, EntityMention
 from .build import _fact
-from .context import Context
+from .context import ArticleContext
 from .cues import cues
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _phrase, _span, _verb_chain, property_key
@@ -64,7 +64,7 @@ def _verb_event(verb: Token | None, used: set[int]) -> bool:
     return bool(own & {"dobj", "prt", "nsubjpass", "attr", "prep", "acomp"})
 
 
-def _events(ctx: Context, sent: Span, s_dates, used_verbs: set[int], *, parsed: bool, has_quantity: bool):
+def _events(ctx: ArticleContext, sent: Span, s_dates, used_verbs: set[int], *, parsed: bool, has_quantity: bool):
     """Dated events without a number: "launch smartphones in Taiwan at the end of 2012"."""
     out = []
     seen: set[int] = set()
@@ -110,7 +110,7 @@ def _event_fact(ctx, sent: Span, subject, predicate: str, time: _Time, s_dates, 
     )
 
 
-def _noun_event(ctx: Context, sent: Span, noun: Token, dspan: Span, d: DateMention, s_dates):
+def _noun_event(ctx: ArticleContext, sent: Span, noun: Token, dspan: Span, d: DateMention, s_dates):
     """ "WorldCom's collapse in 2002": the owner of the noun, else the subject of its clause."""
     owner = _noun_owner(ctx, noun, None)
     found = (*owner, "owner") if owner is not None else None
@@ -124,7 +124,7 @@ def _noun_event(ctx: Context, sent: Span, noun: Token, dspan: Span, d: DateMenti
     return _event_fact(ctx, sent, found[:2], _phrase(noun, skip=skip), _Time(d, role), s_dates, verb, found[2])
 
 
-def _verb_fact(ctx: Context, sent: Span, verb: Token, dspan: Span, d: DateMention, s_dates):
+def _verb_fact(ctx: ArticleContext, sent: Span, verb: Token, dspan: Span, d: DateMention, s_dates):
     statement = verb.lemma_.lower() in cues().attribution_verbs
     if statement:  # "told reporters yesterday": the speaker, on the statement's own date
         speaker = _verb_subject(ctx, None, verb)
@@ -156,7 +156,7 @@ def _noun_subject(verb: Token, sent: Span) -> tuple[Token, EntityMention, str] |
     return None
 
 
-def _window_event(ctx: Context, sent: Span, dspan: Span, d: DateMention, s_dates, *, has_quantity: bool):
+def _window_event(ctx: ArticleContext, sent: Span, dspan: Span, d: DateMention, s_dates, *, has_quantity: bool):
     """Without a parse: the nearest event verb of the list, and the nearest name before it."""
     c = cues()
     if has_quantity:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from .build import _fact
-from .context import Context, _context, _entity_at, _remember_subject
+from .context import ArticleContext, _context, _entity_at, _remember_subject
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
@@ -71,7 +71,7 @@ def find_facts(
 
 
 def _sentence_facts(
-    ctx: Context,
+    ctx: ArticleContext,
     sent: Span,
     si: int,
     dates: Sequence[DateMention],
@@ -242,7 +242,7 @@ def _after_dateline(piece: Span, end: int) -> Span | None:
 
 
 def _parse_fact(
-    ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates
+    ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention, unit, s_dates
 ) -> tuple[Fact | None, Token | None]:
     aged = _apposed_age(ctx, span, q)
     if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
@@ -332,7 +332,7 @@ def _parse_fact(
     return fact, verb
 
 
-def _list_item(ctx: Context, span: Span) -> tuple[Token, EntityMention] | None:
+def _list_item(ctx: ArticleContext, span: Span) -> tuple[Token, EntityMention] | None:
     """ "Texas, 57.4 pct; Oklahoma, 55.9 pct": in a list of places or companies with their
     figures, each figure belongs to the name right before it."""
     doc = span.doc
@@ -355,7 +355,7 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start if span is not None else None
 
 
-def _apposed_age(ctx: Context, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
+def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
     """ "Mr Ebbers, 63," -> (Ebbers, Bernard Ebbers): a whole number between commas after a person."""
     doc = span.doc
     if not (float(q.value).is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 2:
@@ -376,7 +376,7 @@ def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
     return q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])
 
 
-def _describes_subject(ctx: Context, measured: Token, verb: Token | None, d: DateMention) -> bool:
+def _describes_subject(ctx: ArticleContext, measured: Token, verb: Token | None, d: DateMention) -> bool:
     """Whether the amount sits inside a named subject's own phrase ("The Paris Club of 19
     creditors", "Apple, with 80,000 employees,") while the date belongs to the verb."""
     if verb is None:
@@ -389,7 +389,7 @@ def _describes_subject(ctx: Context, measured: Token, verb: Token | None, d: Dat
     return False
 
 
-def _window_fact(ctx: Context, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
+def _window_fact(ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention, unit, s_dates) -> Fact | None:
     """Fast mode: the nearest entity before the amount, the nearest verb, the nearest date in the sentence."""
     c = cues()
     if unit is None and q.kind == "number" and q.value < c.min_bare_value:

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ...records import EntityMention, QuantityMention
 from .candidates import best_candidate
 from .context import (
-    Context,
+    ArticleContext,
     _clause_subject_before,
     _entity_at,
     _is_company_noun,
@@ -28,7 +28,7 @@ def _is_unit_token(token: Token, q: QuantityMention) -> bool:
     return lemma in cues().count_units or lemma in cues().unit_words or lemma in units or token.lower_ in units
 
 
-def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
     if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
         return measured
@@ -55,7 +55,7 @@ def _property_noun(ctx: Context, measured: Token, q: QuantityMention, verb: Toke
     return None
 
 
-def _verb_object(ctx: Context, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
+def _verb_object(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """ "forecasting UK growth at 3%", "raised its stake to 10%": the verb's object is what is measured."""
     prep = measured.head if measured.dep_ == "pobj" else None
     if verb is None or prep is None or prep.head is not verb or prep.lower_ not in cues().object_property_preps:
@@ -72,7 +72,7 @@ def _verb_object(ctx: Context, measured: Token, q: QuantityMention, verb: Token 
     return None
 
 
-def _market(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
@@ -86,7 +86,7 @@ def _market(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token
 
 
 def _subject(
-    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+    ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention] | None:
     """The subject from the parse alone (``subject_and_source`` also says which rule found it)."""
     found = subject_and_source(ctx, prop, verb, measured)
@@ -94,7 +94,7 @@ def _subject(
 
 
 def subject_and_source(
-    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+    ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
     """Possessor, compound or prepositional entity of the measured noun, else the verb's subject,
     else an owner the property noun implies; with the name of the rule that found it. The subject
@@ -120,7 +120,7 @@ def _is_speaker(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in cues().attribution_verbs
 
 
-def _noun_owner(ctx: Context, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
+def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """The possessor or a named compound of the measured noun or the property noun."""
     c = cues()
     for noun in (measured, prop) if measured is not None and measured is not prop else (prop,):
@@ -143,7 +143,7 @@ def _noun_owner(ctx: Context, prop: Token | None, measured: Token | None) -> tup
 
 
 def _implied_owner(
-    ctx: Context, prop: Token | None, verb: Token | None, measured: Token | None
+    ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
     """Owners the property noun implies when the verb's subject named no one."""
     c = cues()
@@ -180,7 +180,7 @@ def _implied_owner(
 
 
 def _place(
-    ctx: Context, measured: Token | None, prop: Token | None, verb: Token | None
+    ctx: ArticleContext, measured: Token | None, prop: Token | None, verb: Token | None
 ) -> tuple[Token, EntityMention] | None:
     """With no one named, the country the amount is counted in: "53 million people own a mobile
     in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
@@ -206,7 +206,7 @@ def _place(
     return None
 
 
-def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
     c = cues()
     v = verb
@@ -278,7 +278,7 @@ def _verb_subject(ctx: Context, prop: Token | None, verb: Token | None) -> tuple
     return None
 
 
-def _window_subject(ctx: Context, sent: Span, before: int) -> tuple[Token, EntityMention] | None:
+def _window_subject(ctx: ArticleContext, sent: Span, before: int) -> tuple[Token, EntityMention] | None:
     """Fast mode: the entity in subject position of the clause holding token ``before``.
 
     The clause starts after the last "that" / "said" / ";" before the amount (after the

@@ -20,7 +20,7 @@ from .tables import _alternation, cues
 
 
 @dataclass(frozen=True, slots=True)
-class Context:
+class TextContext:
     """What a quantity may borrow from its document: currency defaults and token annotations."""
 
     dollar: str = "USD"  # ISO code a bare "$" / "dollars" stands for here
@@ -108,10 +108,10 @@ def _wire_regex() -> re.Pattern:
     )
 
 
-def make_context(text: str, doc: Doc | None = None) -> Context:
+def make_context(text: str, doc: Doc | None = None) -> TextContext:
     wire = bool(_wire_regex().search(text))
     cc = currency_context(text, wire)
-    return Context(
+    return TextContext(
         dollar=cc["dollar"],
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
@@ -123,7 +123,7 @@ def make_context(text: str, doc: Doc | None = None) -> Context:
     )
 
 
-def _resolve_currency(code: str, ctx: Context) -> tuple[str, bool]:
+def _resolve_currency(code: str, ctx: TextContext) -> tuple[str, bool]:
     """(ISO code, assumed) for a currency as written: a family ("dollar") or already a code.
 
     "Assumed" means the *context* chose the currency, not the text: a bare "$" read as TWD

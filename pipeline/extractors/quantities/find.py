@@ -50,7 +50,7 @@ from spacy.tokens import Doc
 from ...records import QuantityMention
 from ..doccache import doc_text
 from . import numbers
-from .context import Context, _resolve_currency, make_context
+from .context import TextContext, _resolve_currency, make_context
 from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
 from .nouns import _counted_noun
 from .numbers import NumberSpan
@@ -59,7 +59,7 @@ from .rejects import _label_before, _rejected, _score_zones, _zones
 from .tables import _regexes, _time_units, cues, physical
 
 
-def _bare_scale(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
+def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
     """ "its first million customers", "another billion dollars": a scale word alone counts one of it."""
     words = "|".join(cues()["bare_scale_after"])
     out = []
@@ -87,7 +87,7 @@ def _bare_scale(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
     return out
 
 
-def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
+def _vague(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
     out = []
     for m in _regexes()["vague"].finditer(text):
         phrase = re.sub(r"\s+", " ", m.group().strip().lower())
@@ -122,7 +122,7 @@ def _vague(text: str, ctx: Context) -> list[tuple[QuantityMention, bool]]:
     return out
 
 
-def extract(text: str, ctx: Context | None = None) -> list[tuple[QuantityMention, bool]]:
+def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMention, bool]]:
     """Rule candidates over ``text``: (mention, strong) pairs, not yet filtered by dates or entities."""
     ctx = ctx or make_context(text)
     spans = numbers.scan_numbers(text)
@@ -254,7 +254,7 @@ def find_quantities(
     return _resolve(kept)
 
 
-def parse_quantity(text: str, *, context: Context | None = None) -> QuantityMention | None:
+def parse_quantity(text: str, *, context: TextContext | None = None) -> QuantityMention | None:
     """The first quantity in ``text`` ("over $1.2bn a year") without a model; None if there is none."""
     found = _resolve([(q, s, 0) for q, s in extract(text, context)])
     return found[0] if found else None

@@ -1,7 +1,7 @@
 """The noun a bare number counts ("14 people" -> people), read from the spaCy parse.
 
 ``_counted_noun`` walks from the number over modifiers to the noun it counts (a plural or a
-collective noun) and returns its lemma, or None without a parse (``Context.doc`` is None); the
+collective noun) and returns its lemma, or None without a parse (``TextContext.doc`` is None); the
 small helpers say whether a plural or a singular noun follows a number ("1.2m workers", "the 486
 chip").
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from . import numbers
-from .context import Context, _token_at
+from .context import TextContext, _token_at
 from .number_atoms import MODEL_NUMBER
 from .tables import cues
 
 
-def _plural_noun_after(text: str, pos: int, ctx: Context) -> bool:
+def _plural_noun_after(text: str, pos: int, ctx: TextContext) -> bool:
     m = re.match(r" ([A-Za-z]+)", text[pos : pos + 30])
     if not m:
         return False
@@ -26,7 +26,7 @@ def _plural_noun_after(text: str, pos: int, ctx: Context) -> bool:
     return m.group(1).endswith("s") and m.group(1).islower()
 
 
-def _singular_noun_after(text: str, end: int, ctx: Context) -> bool:
+def _singular_noun_after(text: str, end: int, ctx: TextContext) -> bool:
     if ctx.doc is None or not re.match(r" [a-z]", text[end : end + 2]):
         return False
     tok = _token_at(ctx.doc, end + 1)
@@ -38,7 +38,7 @@ def _is_one(text: str, pos: int) -> bool:
     return bool(m) and numbers.parse_number(m.group(1)) == 1
 
 
-def _counted_noun(text: str, pos: int, ctx: Context) -> tuple[str, int, str] | None:
+def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str] | None:
     """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
     doc = ctx.doc
     if doc is None:

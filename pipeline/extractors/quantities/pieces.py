@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from . import numbers
-from .context import Context, _resolve_currency
+from .context import TextContext, _resolve_currency
 from .modifiers import _change
 from .nouns import _counted_noun, _plural_noun_after
 from .numbers import NumberSpan
@@ -38,7 +38,7 @@ class _Piece:
     age: bool = False  # "five years old", "a 12-year-old", "aged 93", "Mr Ebbers, 63,"
 
 
-def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece]:
+def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_Piece]:
     out: list[_Piece] = []
     for num in spans:
         p = _prefixed(text, num, out[-1].end if out else None, ctx)
@@ -52,7 +52,7 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: Context) -> list[_Piece
     return out
 
 
-def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: Context) -> _Piece:
+def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: TextContext) -> _Piece:
     """The number with the currency written before it ("$3m", "NT$ 5"), or the bare number."""
     start, end, value = num.start, num.end, num.value
     unit, unit_text, kind, assumed, prefixed = "dimensionless", None, "number", False, False
@@ -71,7 +71,7 @@ def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: Context) ->
     return _Piece(num, start, end, value, unit, unit_text, kind, assumed, prefixed=prefixed)
 
 
-def _with_unit_after(text: str, p: _Piece, ctx: Context) -> _Piece:
+def _with_unit_after(text: str, p: _Piece, ctx: TextContext) -> _Piece:
     """The unit written after the number: the unit of a bare number, or a repeat of a prefixed currency."""
     num = p.num
     unit, unit_text, kind, assumed = p.unit, p.unit_text, p.kind, p.assumed
@@ -93,7 +93,7 @@ def _with_unit_after(text: str, p: _Piece, ctx: Context) -> _Piece:
 
 
 def _unit_or_million_after(
-    text: str, num: NumberSpan, end: int, value: float, ctx: Context
+    text: str, num: NumberSpan, end: int, value: float, ctx: TextContext
 ) -> tuple[tuple[int, str, str | None, str, bool] | None, int, float]:
     """(``_unit_after``'s answer, end, value) after the number; an "m" that means million is read as one."""
     after = _unit_after(text, end, num, ctx)
@@ -164,14 +164,14 @@ def _apposed_age(text: str, num: NumberSpan) -> bool:
     )
 
 
-def _verb_before(text: str, pos: int, ctx: Context) -> bool:
+def _verb_before(text: str, pos: int, ctx: TextContext) -> bool:
     if ctx.doc is None:
         return False
     span = ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span is not None and span.start > 0 and ctx.doc[span.start - 1].pos_ == "VERB"
 
 
-def _ranges(text: str, pieces: list[_Piece], ctx: Context) -> list[tuple[_Piece, _Piece | None]]:
+def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Piece, _Piece | None]]:
     """Pair numbers joined as ranges: "3-5%", "3 to 5 million", "between $3 and $5"."""
     out: list[tuple[_Piece, _Piece | None]] = []
     i = 0

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from . import numbers
-from .context import Context, _token_at, _word_before
+from .context import TextContext, _token_at, _word_before
 from .nouns import _counted_noun, _singular_noun_after
 from .number_atoms import MODEL_NUMBER
 from .pieces import _Piece
 from .tables import MONTHS, _regexes, _time_units, cues, currencies
 
 
-def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: Context) -> bool:
+def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: TextContext) -> bool:
     """Numbers that are not amounts: IDs, model names, labels, years, scores, ordinals."""
     if _glued(text, p, zones):
         return True
@@ -48,7 +48,7 @@ def _glued(text: str, p: _Piece, zones: list[tuple[int, int]]) -> bool:
     return bool(p.end == e and re.match(r"-[A-Za-z]+\d", text[e : e + 6]))  # 123-ABC4: a code
 
 
-def _label_or_name(text: str, p: _Piece, ctx: Context) -> bool:
+def _label_or_name(text: str, p: _Piece, ctx: TextContext) -> bool:
     """A bare number that labels or names something: "page 3", "May 4", a year, "iPhone 5", "one-time"."""
     num = p.num
     e = num.end
@@ -101,7 +101,7 @@ def _model_after_count(text: str, p: _Piece) -> bool:
     return count is not None and numbers.parse_number(count.group(1)) is not None
 
 
-def _code_date_or_idiom(text: str, p: _Piece, ctx: Context) -> bool:
+def _code_date_or_idiom(text: str, p: _Piece, ctx: TextContext) -> bool:
     """A bare number that is a code, a version, part of a date or an idiom: "0800", "Opera 8.0", "2003-04"."""
     num = p.num
     s, e = num.start, num.end
@@ -150,7 +150,7 @@ def _code_date_or_idiom(text: str, p: _Piece, ctx: Context) -> bool:
     return False
 
 
-def _name_like_number(text: str, p: _Piece, ctx: Context) -> bool:
+def _name_like_number(text: str, p: _Piece, ctx: TextContext) -> bool:
     """A bare number after "the" followed by a verb or the end of a clause, with nothing counted."""
     if ctx.doc is None or p.num.value < 100:
         return False
@@ -165,7 +165,7 @@ def _name_like_number(text: str, p: _Piece, ctx: Context) -> bool:
     )
 
 
-def _after_the(text: str, pos: int, ctx: Context) -> bool:
+def _after_the(text: str, pos: int, ctx: TextContext) -> bool:
     """ "the 486", "the new 777": the definite article, perhaps with one adjective, names the number."""
     if _word_before(text, pos) == "the":
         return True
@@ -181,7 +181,7 @@ def _after_the(text: str, pos: int, ctx: Context) -> bool:
     )
 
 
-def _sentence_start(text: str, pos: int, ctx: Context) -> bool:
+def _sentence_start(text: str, pos: int, ctx: TextContext) -> bool:
     left = text[:pos].rstrip(" \u00a0\"'\u201c\u2018(")
     if not left or left[-1] in ".!?:;\n":
         return True
@@ -189,7 +189,7 @@ def _sentence_start(text: str, pos: int, ctx: Context) -> bool:
     return tok is not None and tok.is_sent_start
 
 
-def _name_word_number(text: str, p: _Piece, ctx: Context) -> bool:
+def _name_word_number(text: str, p: _Piece, ctx: TextContext) -> bool:
     """A capitalised number word mid-sentence (BBC headlines are in sentence case) is part of a name."""
     num = p.num
     if num.has_digits or not num.text[:1].isupper() or p.start != num.start or p.end != num.end:
@@ -204,7 +204,7 @@ def _date_range_after(text: str, end: int) -> bool:
     return bool(re.match(rx, text[end : end + 30], re.I))
 
 
-def _one_idiom(text: str, p: _Piece, ctx: Context) -> bool:
+def _one_idiom(text: str, p: _Piece, ctx: TextContext) -> bool:
     """ "one thing", "one way" (nouns that are not counted), or "one" as the subject of a verb."""
     nxt = re.match(r"\s+([A-Za-z]+)", text[p.end : p.end + 20])
     if nxt and nxt.group(1).lower() in cues()["not_counted"]:
@@ -242,7 +242,7 @@ def _street_address_after(text: str, end: int) -> bool:
     return bool(re.match(rf" (?:[A-Z][a-z]+ ){{1,3}}(?:{suffixes})(?![A-Za-z])", text[end : end + 50]))
 
 
-def _model_name_before(text: str, pos: int, ctx: Context) -> bool:
+def _model_name_before(text: str, pos: int, ctx: TextContext) -> bool:
     """ "iPhone 5", "Mi 2", "Windows 10": a capitalised name right before a bare number."""
     m = re.search(r"([A-Za-z][A-Za-z0-9]*)[ \u00a0]$", text[max(0, pos - 25) : pos])
     if not m:
@@ -266,7 +266,7 @@ def _model_name_before(text: str, pos: int, ctx: Context) -> bool:
     return text[line_start + 1 : wstart].strip() != ""
 
 
-def _pronoun_one(text: str, p: _Piece, ctx: Context) -> bool:
+def _pronoun_one(text: str, p: _Piece, ctx: TextContext) -> bool:
     wb = _word_before(text, p.start)
     if wb in cues()["not_one_before"]:
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import numbers
-from .context import Context, _resolve_currency
+from .context import TextContext, _resolve_currency
 from .numbers import NumberSpan
 from .tables import _key, _prefix_symbols, _regexes, cues, currencies, physical, pint_name
 
@@ -40,7 +40,9 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     return None
 
 
-def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int, str, str | None, str, bool] | None:
+def _unit_after(
+    text: str, pos: int, num: NumberSpan, ctx: TextContext
+) -> tuple[int, str, str | None, str, bool] | None:
     """(end, unit, unit_text, kind, assumed) for a unit written right after a number."""
     rx = _regexes()
     rest = text[pos : pos + 60]
@@ -91,7 +93,7 @@ def _unit_after(text: str, pos: int, num: NumberSpan, ctx: Context) -> tuple[int
     return None
 
 
-def _physical_after(rest: str, num: NumberSpan, ctx: Context) -> tuple[int, str, str] | None:
+def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, str, str] | None:
     """(end, pint expression, as written) of a physical unit at the start of ``rest``."""
     bracket = re.match(r"\s{0,2}(?:\(([^()]{1,12})\)|\[([^\[\]]{1,12})\]|\{([^{}]{1,12})\}|<([^<>]{1,12})>)", rest)
     if bracket:  # "20 (kg)", "20 [kg]": a unit in matching brackets
