@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from pipeline.cli import app, main
 from pipeline.store.tables import TABLE_NAMES, check_tables, load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,11 +43,22 @@ def test_every_command_has_help_and_is_documented(command):
         (["evaluate", "dates", "no/such/gold.jsonl"], "gold file not found"),
     ],
 )
-def test_wrong_command_lines_give_one_line_and_exit_2(args, message):
-    result = cli(*args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+def test_wrong_command_lines_give_one_line_and_exit_2(args, message, monkeypatch, capsys):
+    # in this process, through the same entry point as the console script (one subprocess test below)
+    monkeypatch.setattr(sys, "argv", ["pipeline", *args])
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    stderr = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert message in stderr
+    assert "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1
+
+
+def test_the_installed_entry_point_gives_one_line_and_exit_2():
+    result = cli("run", "--input", "no/such/folder")
+    assert result.returncode == 2 and "input folder not found" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -85,19 +96,19 @@ def test_bad_file_is_an_error_row_and_strict_exits_1(seed_run, tmp_path):
     shutil.copytree(raw, bad_raw)
     (bad_raw / "broken.txt").write_bytes(b"\x00\x01\x02" * 50)
     out = tmp_path / "out"
-    lenient = cli("run", "--input", str(bad_raw), "--output", str(out), "--quiet")
-    assert lenient.returncode == 0 and "errors 1" in lenient.stdout
+    lenient = CliRunner().invoke(app, ["run", "--input", str(bad_raw), "--output", str(out), "--quiet"])
+    assert lenient.exit_code == 0 and "errors 1" in lenient.output
     errors = load_tables(out).errors
     assert errors[["path", "error_type"]].values.tolist() == [["broken.txt", "binary"]]
-    strict = cli("run", "--input", str(bad_raw), "--output", str(out), "--quiet", "--strict")
-    assert strict.returncode == 1
+    strict = CliRunner().invoke(app, ["run", "--input", str(bad_raw), "--output", str(out), "--quiet", "--strict"])
+    assert strict.exit_code == 1
 
 
 def test_stages_one_by_one_equal_run(seed_run, tmp_path):
     raw, out, _ = seed_run
     staged = tmp_path / "staged"
     for args in (["ingest", "--input", str(raw)], ["extract", "--quiet"], ["export"]):
-        result = cli(*args, "--output", str(staged))
-        assert result.returncode == 0, result.stderr
+        result = CliRunner().invoke(app, [*args, "--output", str(staged)])
+        assert result.exit_code == 0, result.output
     for name, frame in load_tables(staged).items():
         pd.testing.assert_frame_equal(frame, load_tables(out)[name], obj=name)
