@@ -246,21 +246,7 @@ def _parse_fact(
 ) -> tuple[Fact | None, Token | None]:
     aged = _apposed_age(ctx, span, q)
     if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
-        return _fact(
-            sent,
-            subject=aged,
-            predicate="age",
-            key="age",
-            q=q,
-            unit="year",
-            time=None,
-            dates=s_dates,
-            modality="reported",
-            negated=False,
-            attribution=None,
-            per=None,
-            subject_source="apposed_age",
-        ), None
+        return _age_fact(sent, aged, q, s_dates), None
     item = _list_item(ctx, span)
     measured = _measured(span, q)
     verb = _governing_verb(measured, sent)
@@ -316,20 +302,43 @@ def _parse_fact(
         per=_per(q, sent.doc, sent, anchor, s_dates, parsed=True),
         subject_source=source if subject is not None else None,
     )
+    return (fact, verb) if _worth_a_fact(fact, q, span, prop, source) else (None, None)
+
+
+def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None, source: str | None) -> bool:
+    """Whether an amount read from the parse says something about someone."""
     if q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count"):
-        return None, None  # "one U.S. crew chief said": an article, not an amount
-    if _is_age(sent.doc, span, q):
-        return None, None  # "aged 30-39", "a 20-year-old man": a description of people
+        return False  # "one U.S. crew chief said": an article, not an amount
+    if _is_age(span.doc, span, q):
+        return False  # "aged 30-39", "a 20-year-old man": a description of people
     if fact.subject is None and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
-        return None, None  # "2.5G", "known as '771", "under 18": a bare number about no one
+        return False  # "2.5G", "known as '771", "under 18": a bare number about no one
     if fact.subject is None and q.vague:
-        return None, None  # "millions of under-18s": a manner of speaking, not a figure
+        return False  # "millions of under-18s": a manner of speaking, not a figure
     if q.value < 1 and q.kind in ("number", "count") and fact.subject is None:
-        return None, None  # "half the IMF support": a share of something unmeasured, of no one named
+        return False  # "half the IMF support": a share of something unmeasured, of no one named
     named_here = fact.subject is not None and not (source or "").startswith("candidate:")
-    if not named_here and fact.time_value is None and q.kind in ("number", "count") and q.value < cues().min_bare_value:
-        return None, None  # "this two principal": a small count about no one named here, at no time, says nothing
-    return fact, verb
+    small = q.kind in ("number", "count") and q.value < cues().min_bare_value
+    # "this two principal": a small count about no one named here, at no time, says nothing
+    return named_here or fact.time_value is not None or not small
+
+
+def _age_fact(sent: Span, aged: tuple[Token, EntityMention], q: QuantityMention, s_dates) -> Fact:
+    return _fact(
+        sent,
+        subject=aged,
+        predicate="age",
+        key="age",
+        q=q,
+        unit="year",
+        time=None,
+        dates=s_dates,
+        modality="reported",
+        negated=False,
+        attribution=None,
+        per=None,
+        subject_source="apposed_age",
+    )
 
 
 def _list_item(ctx: ArticleContext, span: Span) -> tuple[Token, EntityMention] | None:
