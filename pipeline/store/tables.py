@@ -133,7 +133,12 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("property_key", S, "normalised predicate for grouping", False),
         _c("value", F64, "amount, null for events without a number"),
         _c("value_max", F64, "upper end of a range"),
-        _c("unit", S, "unit of value (see quantities.unit)"),
+        _c(
+            "unit",
+            S,
+            "unit of value (see quantities.unit), with money in the currency itself (0.12 USD, not 12 cent)"
+            " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre)",
+        ),
         _c("bound", S, "= ~ > < >= <="),
         _c("per", S, "rate period"),
         _c("change", S, "up | down"),

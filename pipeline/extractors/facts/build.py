@@ -15,7 +15,7 @@ def _in_major_unit(q: QuantityMention | None, unit: str | None) -> tuple[float |
     """ "12 cts" -> 0.12 USD, "300p" -> 3.0 GBP: facts state money in the currency itself."""
     if q is None:
         return None, None, unit
-    unit = cues().unit_lemmas.get(unit or "", unit)
+    unit = cues().unit_names.get(unit or "", unit)
     major = cues().minor_units.get(unit or "")
     if major is None:
         return q.value, q.value_max, unit

@@ -79,7 +79,7 @@ class Cues:
     event_nouns: frozenset[str]
     due_words: frozenset[str]
     scaled_amount: re.Pattern[str]
-    unit_lemmas: dict[str, str]
+    unit_names: dict[str, str]
     non_event_verbs: frozenset[str]
     minor_units: dict[str, str]
     per_share_after: re.Pattern[str]
@@ -148,7 +148,7 @@ def cues() -> Cues:
         event_nouns=frozenset(e["event_nouns"]),
         due_words=frozenset(e["due_words"]),
         scaled_amount=re.compile(e["scaled_amount"]),
-        unit_lemmas=dict(e["unit_lemmas"]),
+        unit_names=dict(e["unit_names"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),
         minor_units=dict(c["minor_units"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),

@@ -45,7 +45,7 @@ class Events(Rules):
     event_nouns: list[str]
     due_words: list[str]
     scaled_amount: str
-    unit_lemmas: dict[str, str]
+    unit_names: dict[str, str]
     non_event_verbs: list[str]
 
 
