@@ -189,3 +189,15 @@ def test_range_shares_one_scale(nlp, text, expected):
 )
 def test_wire_lists_and_changes(nlp, text, expected):
     assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Fiat is to get 1bn euros now, with another 550m to follow within 90 days.", 550e6, "dimensionless"),
+        ("He ran the 100m in 10 seconds.", 100.0, "meter"),
+    ],
+)
+def test_an_m_before_a_function_word_is_million_in_a_text_of_millions(text, value, unit):
+    found = [(q.value, q.unit) for q, _ in extract(text)]
+    assert (value, unit) in found

@@ -92,6 +92,10 @@ def _with_unit_after(text: str, p: _Piece, ctx: TextContext) -> _Piece:
     return replace(p, end=end, value=value, unit=unit, unit_text=unit_text, kind=kind, assumed=assumed)
 
 
+# "another 550m to follow" in a text that writes millions as "m": a function word after the "m"
+_FUNCTION_WORD_AFTER_M = re.compile(r"m\s+(?:to|of|in|on|for|from|and|or|by|with|than)\b")
+
+
 def _unit_or_million_after(
     text: str, num: NumberSpan, end: int, value: float, ctx: TextContext
 ) -> tuple[tuple[int, str, str | None, str, bool] | None, int, float]:
@@ -108,7 +112,7 @@ def _unit_or_million_after(
             _plural_noun_after(text, end + 1, ctx)
             or _counted_noun(text, end + 1, ctx) is not None  # "1.4m cash machines"
             or ctx.m_is_million
-            and not re.match(r"m\s+[a-z]", text[end:])
+            and (not re.match(r"m\s+[a-z]", text[end:]) or _FUNCTION_WORD_AFTER_M.match(text, end) is not None)
         )
     ):
         value *= 1e6  # "1.2m workers": million; "1.8m tall", "a 100m sprint": metre
