@@ -232,3 +232,9 @@ def _replace(fact, **changes):
     import dataclasses
 
     return dataclasses.replace(fact, **changes)
+
+
+def test_a_share_of_something_belongs_to_its_owner(nlp):
+    text = "About 5% of Singapore's annual gross domestic product comes from tourism."
+    fact = next(f for f in facts_of(nlp, text) if f.value == 5)
+    assert (fact.subject, fact.subject_source) == ("Singapore", "partitive")

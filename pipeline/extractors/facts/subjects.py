@@ -142,11 +142,29 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
     return None
 
 
+def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "5% of Singapore's GDP", "half of Fiat's finance arm": the owner of what the share is of."""
+    for prep in measured.children if measured is not None else ():
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for whole in prep.children:
+            if whole.dep_ != "pobj":
+                continue
+            for ch in whole.children:
+                ent = _resolve(ctx, ch) if ch.dep_ == "poss" else None
+                if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
+                    return ch, ent
+    return None
+
+
 def _implied_owner(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
     """Owners the property noun implies when the verb's subject named no one."""
     c = cues()
+    part = _partitive_owner(ctx, measured)
+    if part is not None:
+        return (*part, "partitive")
     # "revenue at Apple", "shipments of Xiaomi"
     for ch in prop.children if prop is not None else ():
         if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
