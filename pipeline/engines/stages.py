@@ -28,7 +28,7 @@ from ..ingest.schema import load_furniture
 from ..records import Article, ErrorRecord
 from ..store.cache import ExtractionCache
 from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_rows, part_rows, read_articles
-from ..store.tables import arrow_schema, check_tables, table_files
+from ..store.tables import arrow_schema, check_tables, csv_safe, table_files
 from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, open_tables
 from .local import Backend, local_backend, pool_backend
 
@@ -183,7 +183,7 @@ def export_stage(output_dir: Path) -> StageSummary:
         with pacsv.CSVWriter(tmp, arrow_schema(table)) as writer:
             for path in table_files(output_dir, table):
                 for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-                    writer.write_batch(batch.cast(arrow_schema(table)))
+                    writer.write_batch(csv_safe(batch.cast(arrow_schema(table))))
         tmp.replace(output_dir / f"{table}.csv")
     seconds = time.perf_counter() - t0
     return StageSummary(

@@ -236,6 +236,11 @@ def iter_input_files(raw_dir: Path) -> Iterator[Path]:
         yield path
 
 
+def _shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def iter_articles(raw_dir: Path) -> Iterator[Article | ErrorRecord | str]:
     """Stream Articles, ErrorRecords (one per bad file or record) and skipped paths (str)."""
     raw_dir = Path(raw_dir)
@@ -247,8 +252,16 @@ def iter_articles(raw_dir: Path) -> Iterator[Article | ErrorRecord | str]:
         manifest = {}
         yield ErrorRecord(None, MANIFEST_NAME, "ingest", "bad_manifest", str(exc))
     seen: set[str] = set()
+    root = raw_dir.resolve()
     for path in iter_input_files(raw_dir):
-        rel = path.relative_to(raw_dir).as_posix()
+        rel = _shown_name(path.relative_to(raw_dir).as_posix())
+        if not path.resolve().is_relative_to(root):
+            message = "a link to a file outside the input folder: skipped"
+            yield ErrorRecord(None, rel, "ingest", "outside_input", message)
+            continue
+        if rel != path.relative_to(raw_dir).as_posix():
+            message = "the file name is not UTF-8: ids and paths show its bad bytes as U+FFFD"
+            yield ErrorRecord(rel, rel, "ingest", "file_name", message)
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             yield rel

@@ -196,6 +196,24 @@ def column_names(table: str) -> tuple[str, ...]:
     return tuple(c.name for c in SCHEMAS[table])
 
 
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def csv_safe(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The batch with every text cell that a spreadsheet would run as a formula (starting with
+    = + - @, a tab or a carriage return) prefixed with an apostrophe. For the CSV copies only: the
+    Parquet tables keep the text as it is."""
+    import pyarrow.compute as pc
+
+    columns = []
+    for column in batch.columns:
+        if pa.types.is_string(column.type):
+            risky = pc.fill_null(pc.match_substring_regex(column, _FORMULA_START), False)
+            column = pc.if_else(risky, pc.binary_join_element_wise("'", column, ""), column)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
+
+
 def arrow_schema(table: str) -> pa.Schema:
     return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in SCHEMAS[table]])
 

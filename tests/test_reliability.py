@@ -1,0 +1,66 @@
+"""Bad input never reaches the tables as it is (issue 12, first slices): file names that are not
+UTF-8, links out of the input folder, spreadsheet formulas in the CSV copies."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from pipeline.engines.stages import run
+from pipeline.ingest import iter_articles
+from pipeline.records import Article, ErrorRecord
+from pipeline.store.tables import check_tables, load_tables
+
+TEXT = "Acme Corp said on Monday that its sales rose 5% to $3m in 2004.\n"
+
+
+def test_a_file_name_that_is_not_utf8_is_ingested_with_an_error_row(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    bad = os.path.join(os.fsencode(raw), b"caf\xe9-report.txt")
+    with open(bad, "wb") as fh:
+        fh.write(TEXT.encode())
+    items = list(iter_articles(raw))
+    (article,) = [i for i in items if isinstance(i, Article)]
+    (error,) = [i for i in items if isinstance(i, ErrorRecord)]
+    assert article.doc_id == "caf\ufffd-report.txt" and error.error_type == "file_name"
+    summary = run(raw, tmp_path / "out", use_cache=False)  # the tables can be written (it crashed before)
+    assert summary.documents == 1 and check_tables(tmp_path / "out")["documents"] == 1
+
+
+@pytest.mark.parametrize("target", ["outside.txt", "../outside.txt"])
+def test_a_link_out_of_the_input_folder_is_skipped_with_an_error_row(tmp_path, target):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (tmp_path / "outside.txt").write_text("secret: 1234\n", encoding="utf-8")
+    (raw / "inside.txt").write_text(TEXT, encoding="utf-8")
+    (raw / "link.txt").symlink_to(tmp_path / "outside.txt" if target == "outside.txt" else Path(target))
+    items = list(iter_articles(raw))
+    assert [i.doc_id for i in items if isinstance(i, Article)] == ["inside.txt"]
+    assert [(e.path, e.error_type) for e in items if isinstance(e, ErrorRecord)] == [("link.txt", "outside_input")]
+
+
+def test_a_link_inside_the_input_folder_is_read(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    (raw / "sub" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (raw / "b.txt").symlink_to(raw / "sub" / "a.txt")
+    assert sorted(i.doc_id for i in iter_articles(raw) if isinstance(i, Article)) == ["b.txt", "sub/a.txt"]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_csv_copies_never_start_a_cell_with_a_formula(tmp_path, start):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    record = {"id": f"{start}HYPERLINK(1)", "title": f"{start}cmd|' /C calc'!A0", "text": TEXT}
+    (raw / "records.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run(raw, out, use_cache=False)
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as fh:
+        row = next(csv.DictReader(fh))
+    assert row["doc_id"] == f"'{start}HYPERLINK(1)" and row["title"].startswith(f"'{start}cmd")
+    assert load_tables(out).documents.doc_id.iloc[0] == f"{start}HYPERLINK(1)"  # Parquet keeps the text
