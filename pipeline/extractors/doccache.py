@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import weakref
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` as a slice of the cached ``doc_text`` (a C copy, not a walk over the tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def doc_text(doc: Doc) -> str:

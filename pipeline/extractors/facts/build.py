@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
+from ..doccache import span_text
 from .cues import cues
 from .timing import _range_end, _Time
 
@@ -53,7 +54,7 @@ def _fact(
     return Fact(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        sentence=sent.text.strip(),
+        sentence=span_text(sent).strip(),
         subject=ent.canonical_name if ent else None,
         predicate=predicate,
         property_key=key,

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...records import EntityMention
+from ..doccache import doc_text
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -165,7 +166,7 @@ def build_document(
 ) -> DocumentModel:
     """The part's headline (``title``, else its own first short paragraph), dateline, topic
     company and story country."""
-    text = doc.text
+    text = doc_text(doc)
     span = None if title else find_headline(text)
     headline = title or (text[span[0] : span[1]] if span else "")
     dateline = find_dateline(text, span[1] if span else 0)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
+from ..doccache import doc_text
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject
 from .cues import cues
@@ -51,7 +52,7 @@ def find_facts(
         sents = [p for p in (_after_dateline(piece, ctx.document.dateline[1]) for piece in sents) if p is not None]
     document = ctx.document
     facts, rows = read_tables(
-        doc.text,
+        doc_text(doc),
         headline=document.headline_text,
         skip=document.headline[1] if document.headline else 0,
         dateline=document.dateline,
@@ -66,7 +67,7 @@ def find_facts(
     for si, sent in enumerate(sents):
         ctx.piece = sent
         found = _sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed)
-        facts.extend(_in_fiscal_period(f, doc.text, periods) for f in found)
+        facts.extend(_in_fiscal_period(f, doc_text(doc), periods) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
 
@@ -164,8 +165,8 @@ def _is_conversion(doc: Doc, previous: Fact, q: QuantityMention) -> bool:
     restates it in another currency, whatever the parser made of the brackets."""
     if previous.quantity_span is None or previous.value is None or q.kind != "currency":
         return False
-    gap = doc.text[previous.quantity_span[1] : q.start]
-    opened = "(" in doc.text[max(0, previous.quantity_span[0] - 2) : q.start]
+    gap = doc_text(doc)[previous.quantity_span[1] : q.start]
+    opened = "(" in doc_text(doc)[max(0, previous.quantity_span[0] - 2) : q.start]
     return _CONVERSION_GAP.fullmatch(gap) is not None and opened
 
 
@@ -379,7 +380,7 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
 
 def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
     c = cues()
-    if c.age_pattern.search(q.text) or c.age_pattern.match(doc.text[q.start : q.end + 12]):
+    if c.age_pattern.search(q.text) or c.age_pattern.match(doc_text(doc)[q.start : q.end + 12]):
         return True
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
     return q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])

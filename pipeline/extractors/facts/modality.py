@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..doccache import span_text
 from .cues import cues
 
 
@@ -35,10 +36,11 @@ def _modality(chain: Sequence[Token], noun: Token | None) -> tuple[str, bool]:
 
 def _attribution(sent: Span, verb: Token | None) -> str | None:
     c = cues()
-    low = sent.text.lower()
+    text = span_text(sent)
+    low = text.lower()
     i = low.find("according to ")
     if i >= 0:
-        tail = sent.text[i:]
+        tail = text[i:]
         end = re.search(r"[,;.]", tail[13:])
         return tail[: 13 + end.start()] if end else tail.rstrip(".")
     t = verb

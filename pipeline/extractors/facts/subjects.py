@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
+from ..doccache import span_text
 from .candidates import best_candidate
 from .context import (
     ArticleContext,
@@ -306,7 +307,7 @@ def _window_subject(ctx: ArticleContext, sent: Span, before: int) -> tuple[Token
     c = cues()
     doc = sent.doc
     start = sent.start
-    if sent.text.lower().startswith("according to"):
+    if span_text(sent).lower().startswith("according to"):
         comma = next((t.i for t in sent if t.text == ","), None)
         start = comma + 1 if comma is not None and comma < before else start
     for t in doc[start:before]:

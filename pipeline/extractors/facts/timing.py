@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, QuantityMention
+from ..doccache import doc_text
 from .cues import cues
 from .parse import _clause, _governing_verb, _span
 
@@ -26,7 +27,7 @@ def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int
     for cue, role in c.time_roles:
         if text.startswith(cue + " "):
             return role, date.start
-    before = doc.text[max(sent_start, date.start - 40) : date.start].lower().rstrip()
+    before = doc_text(doc)[max(sent_start, date.start - 40) : date.start].lower().rstrip()
     before = re.sub(r"\s+", " ", before)
     if c.baseline.search(before):
         return "baseline", date.start
@@ -55,9 +56,14 @@ def _per_of_set(date: DateMention) -> str | None:
 def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> DateMention | None:
     """The second date of "from X to Y" / "between X and Y"."""
     for d in dates:
-        if d.start > first.end and re.fullmatch(r"\s*(?:to|and|until|through|-|–)\s*", doc.text[first.end : d.start]):
+        if d.start > first.end and re.fullmatch(
+            r"\s*(?:to|and|until|through|-|–)\s*", doc_text(doc)[first.end : d.start]
+        ):
             return d
     return None
+
+
+CLAUSE_REACH = 600  # characters: a date farther from the amount is never in its clause
 
 
 def _pick_time(
@@ -83,7 +89,10 @@ def _pick_time(
     phrase = _phrase_top(amount.root, anchor) if amount is not None and parsed else None
     near = amount.start if amount is not None else anchor.i
     scored = []
+    here = amount.start_char if amount is not None else anchor.idx
     for d in candidates:
+        if abs(d.start - here) > CLAUSE_REACH:
+            continue  # farther than any clause reaches: also keeps a run-on "sentence" linear
         if not _is_concrete(d) or d.type in ("SET", "DURATION"):
             continue
         dspan = _span(doc, d.start, d.end)
@@ -91,7 +100,7 @@ def _pick_time(
             continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
-            gap = doc.text[amount.end_char : d.start] if amount is not None else ""
+            gap = doc_text(doc)[amount.end_char : d.start] if amount is not None else ""
             if amount is not None and d.start > amount.end_char and not re.search(r"\d|%|,", gap):
                 role = "since"  # "savings of $2bn from 2008", not "..., an increase of 10 percent from ..."
         if role == "baseline" or (role == "range" and _range_end(doc, d, candidates) is None):
@@ -110,7 +119,7 @@ def _pick_time(
                 continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
             if amount is not None and _in_subject_modifier(droot, anchor, amount):
                 continue  # "The service, launched in December, has had 900,000 orders": the launch's date
-            if amount is not None and _baseline_between(doc.text[amount.end_char : d.start]):
+            if amount is not None and _baseline_between(doc_text(doc)[amount.end_char : d.start]):
                 continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
             if aside is not None and aside not in droot.ancestors and droot != aside:
                 continue  # "China Mobile, the largest carrier with 750 million users, received ... on"
@@ -199,7 +208,7 @@ def _phrase_top(token: Token, verb: Token) -> Token | None:
 def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
     if q.per:
         return q.per
-    if cues().per_share_after.match(doc.text[q.end : q.end + 30]):
+    if cues().per_share_after.match(doc_text(doc)[q.end : q.end + 30]):
         return "share"  # "12 cts a share", "9.50 dlrs per share"
     for d in dates:
         per = _per_of_set(d)
