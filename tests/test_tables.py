@@ -109,3 +109,60 @@ def test_check_tables_rejects_missing_tables(tmp_path):
     (tmp_path / "facts.parquet").unlink()
     with pytest.raises(SchemaError, match="facts: missing"):
         check_tables(tmp_path)
+
+
+DATE_ROW = {"doc_id": "d", "start": 15, "end": 17, "text": "3m", "part": "body", "part_index": 0}
+DATE_ROW |= {"type": "DATE", "value": "2012-06", "sentence": "Xiaomi shipped 3m units."}
+FACT_ROW = {"fact_id": "F1", "doc_id": "d", "predicate": "ship", "property_key": "ship", "modality": "reported"}
+FACT_ROW |= {"negated": False, "sentence": "s", "n_sources": 1, "source_spans": "0:1", "part": "body", "part_index": 0}
+FACT_ROW |= {"sentence_start": 0, "sentence_end": 24}
+
+
+@pytest.mark.parametrize(
+    "table, row, message",
+    [
+        ("facts", FACT_ROW | {"modality": "maybe"}, "facts.modality: isin"),
+        ("facts", FACT_ROW | {"time_value": "not-a-timex"}, "facts.time_value: str_matches"),
+        ("facts", FACT_ROW | {"value": 5.0, "value_max": 3.0}, "value <= value_max"),
+        ("dates", DATE_ROW | {"value": "sometime"}, "dates.value: str_matches"),
+        ("dates", DATE_ROW | {"type": "DAY"}, "dates.type: isin"),
+        ("dates", DATE_ROW | {"start": 17, "end": 15}, "start <= end"),
+    ],
+)
+def test_check_tables_checks_values_with_one_line_per_violation(tmp_path, table, row, message):
+    from pipeline.store.tables import check_tables
+
+    _seed_tables(tmp_path)
+    write_table(table, [row], tmp_path)
+    with pytest.raises(SchemaError, match=message) as info:
+        check_tables(tmp_path)
+    assert all(line.startswith(f"{table}.") for line in str(info.value).splitlines())
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2012",
+        "2012-06-12",
+        "2012-Q3",
+        "2012-W23",
+        "XXXX-04-06",
+        "P5Y",
+        "P2Y6M",
+        "PXX",
+        "1987-03-17TNI",
+        "198X",
+        "2008/2012",
+        "2004-01/2009-07",
+        "PRESENT_REF",
+        "XXXX-WXX-WE",
+        "2006-FA",
+        "T14:00",
+    ],
+)
+def test_timex3_values_the_extractors_write_pass_the_check(value):
+    import re
+
+    from pipeline.store.tables import TIMEX3_VALUE
+
+    assert re.match(TIMEX3_VALUE, value)

@@ -413,16 +413,88 @@ def load_tables(path: Path | str = "data/processed") -> Tables:
     return Tables(**{t: read_table(path, t) for t in TABLE_NAMES})
 
 
+# Values, not only dtypes: the allowed set or pattern of a column, and order between two columns.
+_TIMEX_DATE = (
+    r"[0-9X]{2,4}(?:-(?:[0-9X]{2}(?:-[0-9X]{2})?|Q[1-4X]|H[12X]|W[0-9X]{2}(?:-(?:[1-7X]|WE))?|SP|SU|FA|WI|[0-9X]{2}-WE))?"
+    r"(?:T(?:[0-9X]{2}(?::[0-9X]{2})?|MO|AF|EV|NI|DT|MI))?"
+)
+_TIMEX_DURATION = r"P(?:(?:[0-9X.]+[YMWDQ])+|X+)?(?:T(?:[0-9X.]+[HMS])+)?"
+_TIMEX_CLOCK = r"T[0-9X]{2}(?::[0-9X]{2})?"
+TIMEX3_VALUE = (
+    rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_TIMEX_DURATION}|{_TIMEX_DATE}(?:/{_TIMEX_DATE})?|{_TIMEX_CLOCK})$"
+)
+BOUNDS = ("=", "~", ">", "<", ">=", "<=")
+VALUE_RULES: dict[str, dict[str, tuple[str, ...] | str]] = {
+    "documents": {"published_precision": ("year", "month", "day")},
+    "parts": {"part": ("title", "body", "comment", "boilerplate")},
+    "dates": {"type": ("DATE", "TIME", "DURATION", "SET"), "value": TIMEX3_VALUE},
+    "quantities": {
+        "bound": BOUNDS,
+        "change": ("up", "down"),
+        "kind": ("number", "currency", "percent", "dimension", "count", "age"),
+    },
+    "facts": {
+        "bound": BOUNDS,
+        "change": ("up", "down"),
+        "modality": ("reported", "forecast", "plan", "negated"),
+        "time_role": ("after", "as_of", "at", "baseline", "by", "in", "on", "range", "since", "period"),
+        "time_value": TIMEX3_VALUE,
+    },
+    "errors": {"stage": ("ingest", "extract", "export")},
+}
+ORDERED = (("start", "end"), ("start_date", "end_date"), ("value", "value_max"), ("sentence_start", "sentence_end"))
+
+
 def pandera_schema(table: str):
-    """A pandera DataFrameSchema generated from the declared columns."""
+    """A pandera DataFrameSchema generated from the declared columns and their value rules."""
     import pandera.pandas as pa_schema
 
+    rules = VALUE_RULES.get(table, {})
+
+    def checks(name: str) -> list:
+        rule = rules.get(name)
+        if rule is None:
+            return []
+        return [pa_schema.Check.str_matches(rule)] if isinstance(rule, str) else [pa_schema.Check.isin(list(rule))]
+
+    names = {c.name for c in SCHEMAS[table]}
+    frame_checks = [
+        pa_schema.Check(
+            lambda df, a=a, b=b: df[a].isna() | df[b].isna() | (df[a] <= df[b]), name=f"{a} <= {b}", element_wise=False
+        )
+        for a, b in ORDERED
+        if a in names and b in names
+    ]
     return pa_schema.DataFrameSchema(
-        {c.name: pa_schema.Column(pd.ArrowDtype(c.type), nullable=c.nullable) for c in SCHEMAS[table]},
+        {
+            c.name: pa_schema.Column(pd.ArrowDtype(c.type), nullable=c.nullable, checks=checks(c.name))
+            for c in SCHEMAS[table]
+        },
+        checks=frame_checks,
         strict=True,
         ordered=True,
         name=table,
     )
+
+
+def _violations(table: str, cases: pd.DataFrame, limit: int = 10) -> str:
+    """One line per violation: the column and check with the failing value, or for a check between
+    two columns ("start <= end") both values; the row index in the batch."""
+    lines: list[str] = []
+    pairs: dict[tuple[str, object], dict[str, object]] = {}
+    for case in cases.to_dict("records"):
+        check, column, value, row = case.get("check"), case.get("column"), case.get("failure_case"), case.get("index")
+        named = str(check).split(" <= ")
+        if len(named) == 2:  # a row-wise check reports every column: keep the two it compares
+            if column in named:
+                pairs.setdefault((str(check), row), {})[column] = value
+            continue
+        lines.append(f"{table}.{column}: {check} fails for {value!r} (row {row})")
+    for (check, row), values in pairs.items():
+        shown = ", ".join(f"{k}={v!r}" for k, v in values.items())
+        lines.append(f"{table}.{check.split(' <= ')[0]}: {check} fails for {shown} (row {row})")
+    more = len(lines) - limit
+    return "\n".join(lines[:limit] + ([f"{table}: ... and {more} more"] if more > 0 else []))
 
 
 def table_files(path: Path | str, table: str) -> list[Path]:
@@ -472,7 +544,9 @@ def check_tables(path: Path | str) -> dict[str, int]:
     """Validate every table in ``path`` against its schema, batch by batch; returns row counts.
 
     Checks column names and order, dtypes and nullability (pandera, generated from ``SCHEMAS``),
-    and that every mention's offsets give its text. Raises SchemaError on the first failure.
+    values (``VALUE_RULES``: allowed sets, the TIMEX3 value pattern; ``ORDERED``: start <= end,
+    start_date <= end_date, value <= value_max), and that every mention's offsets give its text.
+    Raises SchemaError with one line per violation (the first ten) of the first failing batch.
     """
     import pandera.errors
 
@@ -493,7 +567,7 @@ def check_tables(path: Path | str) -> dict[str, int]:
             try:
                 checker.validate(frame, lazy=True)
             except pandera.errors.SchemaErrors as exc:
-                raise SchemaError(f"{table}: {exc.failure_cases.head(5).to_dict('records')}") from exc
+                raise SchemaError(_violations(table, exc.failure_cases)) from None
             if texts is not None:
                 _check_offsets(table, frame, texts)
             counts[table] += len(frame)

@@ -43,8 +43,8 @@ def _fact(
     end_date = d.end_date if d else None
     if time and time.role == "range":
         second = _range_end(sent.doc, d, dates)
-        if second is not None:
-            end_date = second.end_date
+        if second is not None and (second.end_date is None or d.start_date is None or second.end_date >= d.start_date):
+            end_date = second.end_date  # not "between January 2005 and the previous year": a comparison
     role = time.role if time else None
     if role == "by" and modality == "reported" and not negated:  # "by June 12 shipments had risen": a status
         role = cues().role_by_reported
