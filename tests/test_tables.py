@@ -166,3 +166,16 @@ def test_timex3_values_the_extractors_write_pass_the_check(value):
     from pipeline.store.tables import TIMEX3_VALUE
 
     assert re.match(TIMEX3_VALUE, value)
+
+
+def test_a_currency_amount_needs_an_iso_code(tmp_path):
+    from pipeline.store.tables import check_tables
+
+    row = {"doc_id": "d", "start": 15, "end": 17, "text": "3m", "part": "body", "part_index": 0, "value": 3e6}
+    row |= {"bound": "=", "kind": "currency", "currency_assumed": False, "vague": False, "sentence": "s"}
+    _seed_tables(tmp_path)
+    write_table("quantities", [row | {"unit": "USD"}], tmp_path)
+    assert check_tables(tmp_path)["quantities"] == 1
+    write_table("quantities", [row | {"unit": "dollars"}], tmp_path)
+    with pytest.raises(SchemaError, match="currency unit is an ISO 4217 code fails for unit='dollars'"):
+        check_tables(tmp_path)

@@ -424,6 +424,9 @@ TIMEX3_VALUE = (
     rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_TIMEX_DURATION}|{_TIMEX_DATE}(?:/{_TIMEX_DATE})?|{_TIMEX_CLOCK})$"
 )
 BOUNDS = ("=", "~", ">", "<", ">=", "<=")
+# A currency amount's unit: an ISO 4217 code, a hundredth of one, or a name many countries share
+# when the text does not settle which ("dinars").
+CURRENCY_UNIT = r"[A-Z]{3}|cent|penny|dinar|dollar|franc|peso|rupee|crown|krona|krone|pound|shilling|riyal|rial|dirham"
 VALUE_RULES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "documents": {"published_precision": ("year", "month", "day")},
     "parts": {"part": ("title", "body", "comment", "boilerplate")},
@@ -458,7 +461,14 @@ def pandera_schema(table: str):
         return [pa_schema.Check.str_matches(rule)] if isinstance(rule, str) else [pa_schema.Check.isin(list(rule))]
 
     names = {c.name for c in SCHEMAS[table]}
-    frame_checks = [
+    currency = [
+        pa_schema.Check(
+            lambda df: (df["kind"] != "currency") | df["unit"].str.fullmatch(CURRENCY_UNIT).fillna(False),
+            name="currency unit is an ISO 4217 code",
+            element_wise=False,
+        )
+    ]
+    frame_checks = (currency if table == "quantities" else []) + [
         pa_schema.Check(
             lambda df, a=a, b=b: df[a].isna() | df[b].isna() | (df[a] <= df[b]), name=f"{a} <= {b}", element_wise=False
         )
@@ -484,7 +494,7 @@ def _violations(table: str, cases: pd.DataFrame, limit: int = 10) -> str:
     pairs: dict[tuple[str, object], dict[str, object]] = {}
     for case in cases.to_dict("records"):
         check, column, value, row = case.get("check"), case.get("column"), case.get("failure_case"), case.get("index")
-        named = str(check).split(" <= ")
+        named = str(check).split(" <= ") if " <= " in str(check) else ["kind", "unit"] if "ISO" in str(check) else []
         if len(named) == 2:  # a row-wise check reports every column: keep the two it compares
             if column in named:
                 pairs.setdefault((str(check), row), {})[column] = value
@@ -492,7 +502,7 @@ def _violations(table: str, cases: pd.DataFrame, limit: int = 10) -> str:
         lines.append(f"{table}.{column}: {check} fails for {value!r} (row {row})")
     for (check, row), values in pairs.items():
         shown = ", ".join(f"{k}={v!r}" for k, v in values.items())
-        lines.append(f"{table}.{check.split(' <= ')[0]}: {check} fails for {shown} (row {row})")
+        lines.append(f"{table}.{next(iter(values), '')}: {check} fails for {shown} (row {row})")
     more = len(lines) - limit
     return "\n".join(lines[:limit] + ([f"{table}: ... and {more} more"] if more > 0 else []))
 
