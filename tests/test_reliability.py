@@ -64,3 +64,22 @@ def test_csv_copies_never_start_a_cell_with_a_formula(tmp_path, start):
         row = next(csv.DictReader(fh))
     assert row["doc_id"] == f"'{start}HYPERLINK(1)" and row["title"].startswith(f"'{start}cmd")
     assert load_tables(out).documents.doc_id.iloc[0] == f"{start}HYPERLINK(1)"  # Parquet keeps the text
+
+
+@pytest.mark.parametrize(
+    "published, expected, note",
+    [
+        ("20120612", "2012-06-12", None),  # ISO 8601 basic format
+        ("1339459200", "2012-06-12", None),  # a Unix timestamp
+        ("1339459200000", "2012-06-12", None),  # in milliseconds
+        ("2012-06", "2012-06", None),
+        ("yesterday", None, "record value 'yesterday' is not a date"),
+        ("99999", None, "record value '99999' is not a date"),
+    ],
+)
+def test_publication_dates_in_records(published, expected, note):
+    from pipeline.ingest import article_from_record
+
+    article = article_from_record({"id": "a", "text": "Acme said sales rose.", "published": published})
+    assert article.published == expected
+    assert (note in (article.published_note or "")) if note else article.published_note is None

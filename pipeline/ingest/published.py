@@ -29,6 +29,15 @@ def normalise_published(value: Any) -> str | None:
     text = str(value).strip()
     if not text or text.lower() in {"nan", "none", "null", "nat"}:
         return None
+    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)  # ISO 8601 basic format: 20120612
+    if compact:
+        try:
+            return dt.date(*(int(g) for g in compact.groups())).isoformat()
+        except ValueError as exc:
+            raise IngestError(f"impossible publication date {text!r}: {exc}") from exc
+    if re.fullmatch(r"\d{9,10}|\d{12,13}", text):  # a Unix timestamp, in seconds or milliseconds
+        seconds = int(text) / (1000 if len(text) > 10 else 1)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date().isoformat()
     m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][0-9:.+\-Z]*)?", text)
     if m:
         year, month, day = m.group(1), m.group(2), m.group(3)
@@ -86,14 +95,19 @@ def _published(
         ("manifest", manifest.published if manifest else None),
         ("html", html_date),
     )
+    unusable = []
     for source, value in candidates:
         if value is None:
             continue
         found = normalise_published(value)  # IngestError for impossible dates
         if found:
             return found, source, None
+        if str(value).strip():
+            unusable.append(f"{source} value {str(value).strip()[:40]!r} is not a date")
     body = next((p for p in parts if p.name == "body"), None)
     found = find_dateline(text, body)
     if found:
-        return found, "dateline", None
+        return found, "dateline", "; ".join(unusable) or None
+    if unusable:
+        return None, None, "; ".join(unusable) + "; no date in the text either"
     return None, None, "no publication date in the record, manifest or text"
