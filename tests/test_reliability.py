@@ -83,3 +83,16 @@ def test_publication_dates_in_records(published, expected, note):
     article = article_from_record({"id": "a", "text": "Acme said sales rose.", "published": published})
     assert article.published == expected
     assert (note in (article.published_note or "")) if note else article.published_note is None
+
+
+def test_a_run_removes_what_an_interrupted_run_left(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    out.mkdir()
+    (out / ".facts.x1y2.parquet.tmp").write_bytes(b"half a table")
+    (out / ".parts.abc").mkdir()
+    (out / ".parts.abc" / "part-00000.parquet").write_bytes(b"x")
+    run(raw, out, use_cache=False)
+    assert not list(out.glob(".*.tmp")) and not list(out.glob(".parts.*"))
+    assert check_tables(out)["documents"] == 1

@@ -138,3 +138,21 @@ def open_tables(tables: Iterable[str], out_dir: Path, *, part_docs: int | None =
     if part_docs:
         return PartitionedTableSet(tables, out_dir)
     return _SingleFileTables(tables, out_dir, csv=False)
+
+
+def remove_leftovers(out_dir: Path) -> int:
+    """Remove what an interrupted run left in the output folder: temporary table files
+    (``.<table>.*.tmp``) and partition staging folders (``.parts.*``). Returns how many."""
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        return 0
+    removed = 0
+    for path in out_dir.glob(".*.tmp"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed += 1
+    for path in out_dir.glob(".parts.*"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
