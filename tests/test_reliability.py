@@ -96,3 +96,18 @@ def test_a_run_removes_what_an_interrupted_run_left(tmp_path):
     run(raw, out, use_cache=False)
     assert not list(out.glob(".*.tmp")) and not list(out.glob(".parts.*"))
     assert check_tables(out)["documents"] == 1
+
+
+@pytest.mark.parametrize(
+    "path, why",
+    [("../outside.txt", "is outside the input folder"), ("missing.txt", "names no file of the input folder")],
+)
+def test_a_manifest_row_for_no_file_is_an_error_row(tmp_path, path, why):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    (raw / "manifest.csv").write_text(f"path,published\na.txt,2004-05-01\n{path},2004-05-02\n", encoding="utf-8")
+    items = list(iter_articles(raw))
+    assert [i.published for i in items if isinstance(i, Article)] == ["2004-05-01"]
+    (error,) = [i for i in items if isinstance(i, ErrorRecord)]
+    assert error.error_type == "manifest_path" and why in error.message

@@ -253,8 +253,10 @@ def iter_articles(raw_dir: Path) -> Iterator[Article | ErrorRecord | str]:
         yield ErrorRecord(None, MANIFEST_NAME, "ingest", "bad_manifest", str(exc))
     seen: set[str] = set()
     root = raw_dir.resolve()
+    files: set[str] = set()
     for path in iter_input_files(raw_dir):
         rel = _shown_name(path.relative_to(raw_dir).as_posix())
+        files.add(rel)
         if not path.resolve().is_relative_to(root):
             message = "a link to a file outside the input folder: skipped"
             yield ErrorRecord(None, rel, "ingest", "outside_input", message)
@@ -282,6 +284,15 @@ def iter_articles(raw_dir: Path) -> Iterator[Article | ErrorRecord | str]:
             yield ErrorRecord(rel, rel, "ingest", type(exc).__name__, str(exc))
             continue
         yield from _unique(article, seen, rel)
+    yield from _unmatched_manifest_rows(manifest, files, root)
+
+
+def _unmatched_manifest_rows(manifest: dict, files: set[str], root: Path) -> Iterator[ErrorRecord]:
+    """A manifest row that names no file of the input folder is an errors row, not a silent no-op."""
+    for key in sorted(set(manifest) - files):
+        outside = not (root / key).resolve().is_relative_to(root)
+        why = "is outside the input folder" if outside else "names no file of the input folder"
+        yield ErrorRecord(None, MANIFEST_NAME, "ingest", "manifest_path", f"manifest row {key!r} {why}: ignored")
 
 
 def _records_file(path: Path, rel: str, seen: set[str]) -> Iterator[Article | ErrorRecord]:
