@@ -117,9 +117,10 @@ def _finish(summary, strict: bool) -> None:
 def ingest(input: InputOpt = DEFAULT_INPUT, output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Read raw articles into the documents, parts and errors tables."""
     from .engines.stages import ingest_stage
+    from .store.writers import output_lock
 
     _need_dir(input, "input")
-    with handled():
+    with handled(), output_lock(output):
         summary = ingest_stage(input, output)
     _finish(summary, strict)
 
@@ -138,10 +139,11 @@ def extract(
     from .engines.stages import extract_stage
     from .store.rows import count_documents
     from .store.tables import table_files
+    from .store.writers import output_lock
 
     if not table_files(output, "documents"):
         fail(f"no ingested documents in {output}: run `pipeline ingest` first")
-    with handled(), progress_bar("extract", count_documents(output), quiet) as bar:
+    with handled(), output_lock(output), progress_bar("extract", count_documents(output), quiet) as bar:
         summary = extract_stage(output, _settings(model, workers, fast), progress=bar.advance, use_cache=not no_cache)
     _finish(summary, strict)
 
@@ -150,9 +152,10 @@ def extract(
 def export(output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Check every table against its schema and write the CSV copies."""
     from .engines.stages import export_stage
+    from .store.writers import output_lock
 
     _need_dir(output, "output")
-    with handled():
+    with handled(), output_lock(output):
         summary = export_stage(output)
     _finish(summary, strict)
 

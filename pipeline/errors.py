@@ -19,3 +19,7 @@ class SchemaError(PipelineError):
 
 class RulesError(PipelineError):
     """A rule file is missing, is not valid JSON, or does not match its schema."""
+
+
+class OutputBusyError(PipelineError):
+    """Another run is writing to the same output folder."""

@@ -111,3 +111,31 @@ def test_a_manifest_row_for_no_file_is_an_error_row(tmp_path, path, why):
     assert [i.published for i in items if isinstance(i, Article)] == ["2004-05-01"]
     (error,) = [i for i in items if isinstance(i, ErrorRecord)]
     assert error.error_type == "manifest_path" and why in error.message
+
+
+def test_a_second_run_into_the_same_folder_stops_with_one_line(tmp_path):
+    from pipeline.errors import OutputBusyError
+    from pipeline.store.writers import output_lock
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    with output_lock(out), pytest.raises(OutputBusyError, match="another run is writing to"):
+        run(raw, out, use_cache=False)
+    assert run(raw, out, use_cache=False).documents == 1  # free again once the first run ended
+
+
+def test_the_cli_refuses_a_busy_output_folder(tmp_path):
+    import subprocess
+    import sys
+
+    from pipeline.store.writers import output_lock
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    with output_lock(out):
+        cmd = [sys.executable, "-m", "pipeline", "ingest", "--input", str(raw), "--output", str(out)]
+        result = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 2 and "another run is writing to" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -29,7 +29,7 @@ from ..records import Article, ErrorRecord
 from ..store.cache import ExtractionCache
 from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_rows, part_rows, read_articles
 from ..store.tables import arrow_schema, check_tables, csv_safe, table_files
-from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, open_tables, remove_leftovers
+from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, open_tables, output_lock, remove_leftovers
 from .local import Backend, local_backend, pool_backend
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
@@ -219,14 +219,15 @@ def run(
     """
     settings = settings or Settings()
     t0 = time.perf_counter()
-    remove_leftovers(Path(output_dir))  # temporary files of an interrupted run
-    ingested = ingest_stage(Path(input_dir), Path(output_dir), part_docs=part_docs)
-    if on_ingested:
-        on_ingested(ingested)
-    extracted = extract_stage(
-        Path(output_dir), settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
-    )
-    exported = export_stage(Path(output_dir))
+    with output_lock(Path(output_dir)):
+        remove_leftovers(Path(output_dir))  # temporary files of an interrupted run
+        ingested = ingest_stage(Path(input_dir), Path(output_dir), part_docs=part_docs)
+        if on_ingested:
+            on_ingested(ingested)
+        extracted = extract_stage(
+            Path(output_dir), settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
+        )
+        exported = export_stage(Path(output_dir))
     return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
 
 

@@ -156,3 +156,25 @@ def remove_leftovers(out_dir: Path) -> int:
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
     return removed
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path):
+    """Hold the output folder for one run: a second run into the same folder stops at once with
+    ``OutputBusyError`` instead of mixing its tables with this one's (an advisory ``flock`` on
+    ``.lock``, released when the run ends or its process dies)."""
+    import fcntl
+
+    from ..errors import OutputBusyError
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with (out_dir / ".lock").open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusyError(f"another run is writing to {out_dir}: wait for it to finish") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
