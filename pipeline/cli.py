@@ -68,6 +68,9 @@ def handled():
         fail(str(exc))
     except FileNotFoundError as exc:
         fail(str(exc))
+    except OSError as exc:  # a full disk, a read-only folder: the tables were left as they were
+        where = f" ({exc.filename})" if exc.filename else ""
+        fail(f"cannot write the tables: {exc.strerror or exc}{where}; the previous tables are unchanged")
 
 
 class _Bar:

@@ -139,3 +139,27 @@ def test_the_cli_refuses_a_busy_output_folder(tmp_path):
         result = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 2 and "another run is writing to" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_full_disk_is_one_line_and_the_previous_tables_stay(tmp_path, monkeypatch):
+    import errno
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from pipeline.store import tables
+
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    run(raw, out, use_cache=False)
+    before = (out / "facts.parquet").read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out))
+
+    monkeypatch.setattr(tables.TableWriter, "write_arrow", full)
+    result = CliRunner().invoke(app, ["run", "--input", str(raw), "--output", str(out), "--quiet", "--no-cache"])
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert (out / "facts.parquet").read_bytes() == before and not list(out.glob(".*.tmp"))

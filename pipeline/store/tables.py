@@ -300,10 +300,18 @@ class TableWriter:
             self.rows_written += batch.num_rows
 
     def commit(self) -> None:
+        self.finish()
+        self.publish()
+
+    def finish(self) -> None:
+        """Write what is buffered and close the temporary files (what a full disk makes fail)."""
         self.flush()
         self._parquet.close()
         if self._csv is not None:
             self._csv.close()
+
+    def publish(self) -> None:
+        """Rename the finished temporary files to the table's names."""
         for ext, tmp in self._tmp.items():
             tmp.chmod(0o644)  # mkstemp creates 0600 files; tables are for every reader
             os.replace(tmp, self.out_dir / f"{self.table}.{ext}")
@@ -358,8 +366,16 @@ class TableSet(CommitOnExit):
         return {t: w.rows_written + len(w._buffer) for t, w in self.writers.items()}
 
     def commit(self) -> None:
+        """Finish every table first, then rename them all: a table that cannot be finished (a full
+        disk) aborts the whole set, so no table is replaced unless all of them can be."""
+        try:
+            for w in self.writers.values():
+                w.finish()
+        except BaseException:
+            self.abort()
+            raise
         for w in self.writers.values():
-            w.commit()
+            w.publish()
 
     def abort(self) -> None:
         for w in self.writers.values():
