@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import span_text
 from .cues import cues
+from .parse import property_key
 from .timing import _range_end, _Time
 
 
@@ -28,7 +29,6 @@ def _fact(
     *,
     subject: tuple[Token | None, EntityMention] | None,
     predicate: str,
-    key: str,
     q: QuantityMention | None,
     unit: str | None,
     time: _Time | None,
@@ -57,7 +57,7 @@ def _fact(
         sentence=span_text(sent).strip(),
         subject=ent.canonical_name if ent else None,
         predicate=predicate,
-        property_key=key,
+        property_key=property_key(predicate),
         subject_key=(ent.entity_key or None) if ent else None,
         value=value,
         value_max=value_max,

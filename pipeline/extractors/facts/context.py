@@ -60,7 +60,7 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     c = cues()
     first = sum(1 for t in doc if t.lower_ in c.first_person)
     ents = tuple(entities) if entities else tuple(doc_entities)
-    document = build_document(doc, ents, title=title, is_country=_is_country)
+    document = build_document(doc, ents, title=title, is_country_name=_is_country_name)
     if document.dateline is not None:
         # "SAN FRANCISCO (Reuters) -", "WELLINGTON, March 3 -": where the story was filed (and the
         # agency that filed it) is never what it is about
@@ -165,8 +165,12 @@ def _countries() -> frozenset[str]:
     return frozenset(n.casefold() for n in names | set(cues().demonyms.values()))
 
 
+def _is_country_name(name: str) -> bool:
+    return name.casefold() in _countries()
+
+
 def _is_country(e: EntityMention) -> bool:
-    return e.canonical_name.casefold() in _countries()
+    return _is_country_name(e.canonical_name)
 
 
 def parsed_doc(doc: Doc) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -118,7 +118,7 @@ def story_country(
     *,
     headline: str,
     dateline: tuple[int, int] | None,
-    is_country,
+    is_country_name: Callable[[str], bool],
 ) -> tuple[EntityMention | None, int]:
     """The country named most (named in the headline counts twice; demonyms count), with its
     weight; None when two countries tie. The dateline's place does not count."""
@@ -132,7 +132,11 @@ def story_country(
             first.setdefault(country.casefold(), mention)
 
     for e in entities:
-        if e.label == "GPE" and is_country(e) and not (dateline and dateline[0] <= e.start < dateline[1]):
+        if (
+            e.label == "GPE"
+            and is_country_name(e.canonical_name)
+            and not (dateline and dateline[0] <= e.start < dateline[1])
+        ):
             add(e.canonical_name, e)
     for t in doc:
         country = c.demonyms.get(t.text)
@@ -142,7 +146,7 @@ def story_country(
     for w in words:
         w = w.removesuffix("'S").removesuffix("'s")
         demonym = next((v for k, v in c.demonyms.items() if k.casefold() == w.casefold()), None)
-        for country in filter(None, (demonym, w if is_country(_probe(w)) else None)):
+        for country in filter(None, (demonym, w if is_country_name(w) else None)):
             weights[country.casefold()] += 2
     if not weights:
         return None, 0
@@ -157,12 +161,8 @@ def story_country(
     return named, weight
 
 
-def _probe(word: str) -> EntityMention:
-    return EntityMention(0, 0, word, "GPE", word.title() if word.isupper() else word, "")
-
-
 def build_document(
-    doc: Doc, entities: Sequence[EntityMention], *, title: str | None = None, is_country
+    doc: Doc, entities: Sequence[EntityMention], *, title: str | None = None, is_country_name: Callable[[str], bool]
 ) -> DocumentModel:
     """The part's headline (``title``, else its own first short paragraph), dateline, topic
     company and story country."""
@@ -171,5 +171,5 @@ def build_document(
     headline = title or (text[span[0] : span[1]] if span else "")
     dateline = find_dateline(text, span[1] if span else 0)
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
-    country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country=is_country)
+    country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
     return DocumentModel(span, headline, dateline, _topic(headline, span, ents), country, weight)

@@ -24,7 +24,7 @@ from .build import _fact
 from .context import ArticleContext
 from .cues import cues
 from .modality import _attribution, _modality, _window_modality
-from .parse import _governing_verb, _phrase, _span, _verb_chain, property_key
+from .parse import _governing_verb, _phrase, _span, _verb_chain
 from .subjects import _noun_owner, _verb_subject, _window_subject, subject_and_source
 from .timing import _default_role, _pick_time, _role, _Time
 
@@ -97,7 +97,6 @@ def _event_fact(ctx, sent: Span, subject, predicate: str, time: _Time, s_dates, 
         sent,
         subject=subject,
         predicate=predicate,
-        key=property_key(predicate),
         q=None,
         unit=None,
         time=time,
@@ -172,7 +171,6 @@ def _window_event(ctx: ArticleContext, sent: Span, dspan: Span, d: DateMention, 
         sent,
         subject=subject,
         predicate=verb.lemma_.lower(),
-        key=property_key(verb.lemma_.lower()),
         q=None,
         unit=None,
         time=time,

@@ -26,7 +26,7 @@ from .context import ArticleContext, _context, _entity_at, _remember_subject
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
-from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key
+from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain
 from .subjects import _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
@@ -292,7 +292,6 @@ def _parse_fact(
         sent,
         subject=subject,
         predicate=predicate,
-        key=property_key(predicate),
         q=q,
         unit=unit,
         time=time,
@@ -329,7 +328,6 @@ def _age_fact(sent: Span, aged: tuple[Token, EntityMention], q: QuantityMention,
         sent,
         subject=aged,
         predicate="age",
-        key="age",
         q=q,
         unit="year",
         time=None,
@@ -414,7 +412,6 @@ def _window_fact(ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention
         sent,
         subject=subject,
         predicate=predicate,
-        key=property_key(predicate),
         q=q,
         unit=unit,
         time=time,
