@@ -622,10 +622,12 @@ def test_day_without_year_still_dates_the_clause(nlp):
         # the country an amount is counted in, when the clause names no one else
         ("About 40 million people own a car in France.", "40 million", 4e7, "people", "France"),
         ("The lamp costs $30 in Canada.", "$30", 30, "USD", None),
+        # the verb's object is what the amount measures, and its possessor owns it
+        ("Hanson sold its mills, halving Acme's stake to 10%.", "10%", 10, "percent", "Acme"),
     ],
 )
 def test_subject_rules_from_real_articles(nlp, text, surface, value, unit, subject):
-    kind = "currency" if unit == "USD" else "count"
+    kind = {"USD": "currency", "percent": "percent"}.get(unit, "count")
     f = one(run(nlp, text, [], [qty(text, surface, value, unit=unit, kind=kind)]), value=value)
     assert f.subject == subject
 

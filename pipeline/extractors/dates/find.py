@@ -338,7 +338,7 @@ def _dated_verb(tok: Token) -> Token | None:
     """The nearest verb above ``tok`` in the parse (a date hangs off the verb it dates)."""
     t = tok
     for _ in range(6):
-        if t.head is t:
+        if t.head == t:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):

@@ -189,7 +189,7 @@ def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
         if span is None:
             continue
         t = span.root
-        while t.dep_ in ("compound", "appos", "conj") and t.head is not t:
+        while t.dep_ in ("compound", "appos", "conj") and t.head != t:
             t = t.head
         if not (t.dep_ == "pobj" and t.head.lower_ in passing):
             return True
@@ -221,7 +221,7 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
                 return ent
     low = token.lower_
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
-        return _resolve(ctx, token.head.head) if token.head.head is not token else None
+        return _resolve(ctx, token.head.head) if token.head.head != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         return ctx.person()
     if _is_country_noun(token) and ctx.country is not None:

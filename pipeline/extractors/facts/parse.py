@@ -57,7 +57,7 @@ def _clause(token: Token, piece: Span | None, transparent: range = range(0)) -> 
     for _ in range(64):
         if t.i not in transparent and _opens_clause(t):
             return t
-        if t.head is t:
+        if t.head == t:
             return t
         if not _inside(t.head, piece):  # the parse left the piece: the piece's own main verb heads the clause
             top = _piece_top(piece)
@@ -71,7 +71,7 @@ def _governing_verb(token: Token, piece: Span | None) -> Token | None:
     for _ in range(64):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
             return t
-        if t.head is t or not _inside(t.head, piece):
+        if t.head == t or not _inside(t.head, piece):
             return None
         t = t.head
     return None
@@ -81,7 +81,7 @@ def _verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs it is an open complement of ("expected" <- "to be launched")."""
     chain = [verb]
     t = verb
-    while t.head is not t and (
+    while t.head != t and (
         t.dep_ in ("xcomp", "acomp")
         or (
             t.dep_ == "conj" and not any(ch.dep_ in ("aux", "nsubj") for ch in t.children)

@@ -59,7 +59,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
 def _verb_object(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """ "forecasting UK growth at 3%", "raised its stake to 10%": the verb's object is what is measured."""
     prep = measured.head if measured.dep_ == "pobj" else None
-    if verb is None or prep is None or prep.head is not verb or prep.lower_ not in cues().object_property_preps:
+    if verb is None or prep is None or prep.head != verb or prep.lower_ not in cues().object_property_preps:
         return None
     for ch in verb.children:
         if (
@@ -80,7 +80,7 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     for noun in nouns:
         if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
             continue
-        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t is noun]
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t == noun]
         name = " ".join(t.text for t in words if not t.is_punct)
         return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
     return None
@@ -290,7 +290,7 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
         ):
             v = v.head  # "it expected repayments to be frozen": the one who expects owns them
             continue
-        if v.dep_ == "pcomp" and not subj and v.head.head is not v.head:
+        if v.dep_ == "pcomp" and not subj and v.head.head != v.head:
             v = v.head.head  # "after launching the iPod": the main verb's subject did it
             continue
         return None

@@ -185,7 +185,7 @@ def _apposition(token: Token, stop: Token) -> Token | None:
     """The appositive (background description) between ``token`` and ``stop`` that holds it, if any."""
     t = token
     for _ in range(32):
-        if t == stop or t.head is t:
+        if t == stop or t.head == t:
             return None
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":  # not "1.49 billion euros ($1.7 billion)"
             return t
@@ -199,7 +199,7 @@ def _phrase_top(token: Token, verb: Token) -> Token | None:
     for _ in range(32):
         if t.head == verb and t != verb:
             return t
-        if t.head is t:
+        if t.head == t:
             return None
         t = t.head
     return None

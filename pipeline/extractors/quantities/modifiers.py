@@ -61,7 +61,7 @@ def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str 
     c = cues()
     for _ in range(3):
         head = tok.head
-        if head is tok:
+        if head == tok:
             return None
         if tok.dep_ == "pobj" and head.lower_ != "by":
             return None  # "rose to 10%", "from $3": levels, not changes
