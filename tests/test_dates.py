@@ -338,6 +338,10 @@ def test_find_dates_tense_and_periods(nlp, text, expected):
         ("The stock is to resume trading in Paris Tuesday.", "1989-10-27", [("Tuesday", "1989-10-31")]),
         # perfect progressive: the date lies behind
         ("Police have been searching for him since the Oct. 23 slaying.", "1999-05-06", [("Oct. 23", "1998-10-23")]),
+        # a figure's month in a forecast is the month just reported, not the next one of that name
+        ("Sales will exceed the January level of 40 tonnes.", "1991-03-20", [("January", "1991-01")]),
+        ("The deficit for February is expected to narrow.", "1991-03-20", [("February", "1991-02")]),
+        ("The fair will be held in January.", "1991-03-20", [("January", "1992-01")]),
     ],
 )
 def test_find_dates_tense_cues(nlp, text, published, expected):

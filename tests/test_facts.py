@@ -624,6 +624,17 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("The lamp costs $30 in Canada.", "$30", 30, "USD", None),
         # the verb's object is what the amount measures, and its possessor owns it
         ("Hanson sold its mills, halving Acme's stake to 10%.", "10%", 10, "percent", "Acme"),
+        # the possessor of the plan the amount is for, not who helps fund it
+        ("Barclays wanted to help fund Shell's plans for a $3bn bid for a rival.", "$3bn", 3e9, "USD", "Shell"),
+        # who placed the order, in a deal valued at ..., which should create ... (the relative clause
+        # is about the amount)
+        (
+            "Lufthansa has placed an order for 40 jets, in a deal valued at $2bn which should create 900 jobs.",
+            "$2bn",
+            2e9,
+            "USD",
+            "Lufthansa",
+        ),
     ],
 )
 def test_subject_rules_from_real_articles(nlp, text, surface, value, unit, subject):

@@ -431,6 +431,22 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
     return tense
 
 
+def _names_a_period(doc: Doc, c: Candidate) -> bool:
+    """A month without a day that modifies a noun ("January's rate", "the January level", "the
+    deficit for February") names the period a figure covers: a forecast about that figure does not
+    put the month in the future; the month nearest the publication date is meant."""
+    g = c.match.groupdict()
+    if not g.get("month") or g.get("day") or g.get("dd"):
+        return False
+    toks = _tokens(doc, c.start, c.end)
+    if not toks:
+        return False
+    root = toks[0].doc[toks[0].i : toks[-1].i + 1].root
+    if root.dep_ in ("poss", "compound", "nmod") and root.head.pos_ == "NOUN":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("for", "of") and root.head.head.pos_ == "NOUN"
+
+
 def _needs_tense(c: Candidate) -> bool:
     g = c.match.groupdict()
     if c.pattern.kind in ("date", "time", "holiday", "quarter", "season"):
@@ -525,6 +541,8 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         by_start.setdefault(c.start, []).append(c)
     for c in _select(cands):
         tense = _tense(doc, c.start, c.end, parsed=parsed, text=text) if _needs_tense(c) else None
+        if tense == "future" and parsed and _names_a_period(doc, c):
+            tense = None  # "the January level is expected to ...": a figure's month, the closest one
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
         context = ResolveContext(ref, tense, previous, near_quarter)
         found = timex.resolve_match(c.pattern, c.match, context)

@@ -251,7 +251,7 @@ def _parse_fact(
     item = _list_item(ctx, span)
     measured = _measured(span, q)
     verb = _governing_verb(measured, sent)
-    relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB"]
+    relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB" and not _relative_subject(ch)]
     if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
         verb = relcl[0]
     prop = _property_noun(ctx, measured, q, verb)
@@ -303,6 +303,12 @@ def _parse_fact(
         subject_source=source if subject is not None else None,
     )
     return (fact, verb) if _worth_a_fact(fact, q, span, prop, source) else (None, None)
+
+
+def _relative_subject(verb: Token) -> bool:
+    """ "a deal valued at $4bn which should lead to 2,500 jobs": the clause is about the amount, not
+    what happened to it (its subject is the relative pronoun)."""
+    return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ == "WDT" for ch in verb.children)
 
 
 def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None, source: str | None) -> bool:

@@ -107,6 +107,9 @@ def subject_and_source(
     owner = _noun_owner(ctx, prop, measured)
     if owner is not None:
         return (*owner, "owner")
+    owner = _plan_owner(ctx, measured)
+    if owner is not None:
+        return (*owner, "plan_owner")
     found = _verb_subject(ctx, prop, verb)
     if found is not None and not _is_speaker(found[0]):
         return (*found, "verb_subject")
@@ -140,6 +143,25 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
                     return ch, ent
+    return None
+
+
+def _plan_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "X's plans for a $10bn bid", "Y's offer of $5 a share": the possessor of the noun the amount's
+    noun hangs from (through "for" / "of") owns it, whoever the verb's subject is."""
+    noun = measured
+    if noun is not None and noun.dep_ in ("nmod", "compound", "nummod", "quantmod") and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "$10bn bid": the noun the amount modifies
+    for _ in range(2):
+        if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
+            return None
+        noun = noun.head.head
+        if noun.pos_ != "NOUN":
+            return None
+        for ch in noun.children:
+            ent = _resolve(ctx, ch) if ch.dep_ == "poss" else None
+            if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
+                return ch, ent
     return None
 
 
@@ -276,6 +298,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 return v.head, ent
             if v.dep_ == "acl" and v.head.dep_ == "dobj" and not subj:
                 v = v.head.head  # "agreed a proposal to borrow $10bn": who agreed borrows
+                continue
+            if v.dep_ == "acl" and v.head.dep_ == "pobj" and v.head.head.head.pos_ == "VERB" and not subj:
+                v = v.head.head.head  # "placed an order, in a deal valued at $4bn": who placed it
                 continue
             return None
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
