@@ -234,3 +234,16 @@ def test_org_name_runs_on_to_the_capitalised_noun_it_modifies(nlp):
     doc = nlp("Creditors of Hanro Card said the lender needs cash. Hanro Card's losses grew.")
     names = {e.canonical_name for e in canonicalize(find_entities(doc)) if e.label == "ORG"}
     assert not names or all(n != "Hanro" for n in names)
+
+
+@pytest.mark.parametrize(
+    "texts, label",
+    [
+        (["Mr Okafor", "Okafor"], "PERSON"),  # a title makes a person, whatever the model said
+        (["Dr Lina Haas"], "PERSON"),
+        (["Okafor", "Okafor"], "ORG"),  # no title: the majority label stands
+    ],
+)
+def test_a_name_written_with_a_title_is_a_person(texts, label):
+    out = canonicalize([_mention(t, "ORG") for t in texts])
+    assert {m.label for m in out} == {label}

@@ -626,6 +626,10 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Hanson sold its mills, halving Acme's stake to 10%.", "10%", 10, "percent", "Acme"),
         # the possessor of the plan the amount is for, not who helps fund it
         ("Barclays wanted to help fund Shell's plans for a $3bn bid for a rival.", "$3bn", 3e9, "USD", "Shell"),
+        # "it" after a one-word name the model called a person: the (mislabelled) firm, not the last company
+        ("Banco Sol fell. Tarkov has said it intends to seek $5bn in damages.", "$5bn", 5e9, "USD", "Tarkov"),
+        # the possessor of the noun the amount modifies
+        ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
         # who placed the order, in a deal valued at ..., which should create ... (the relative clause
         # is about the amount)
         (

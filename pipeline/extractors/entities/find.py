@@ -159,6 +159,9 @@ def _split_at_paragraphs(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
 
 
 def _label_of(mentions: Sequence[EntityMention]) -> str:
+    """The group's majority label; a name written with a title ("Mr Ebbers") is a person's."""
+    if any(m.label in ("ORG", "PERSON", "GPE", "NORP") and _HONORIFIC.match(m.text) for m in mentions):
+        return "PERSON"
     counts = Counter(m.label for m in mentions)
     best = max(counts.values())
     return min((lab for lab, n in counts.items() if n == best), key=_priority)

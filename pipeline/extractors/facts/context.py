@@ -306,6 +306,15 @@ def _named_org(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return None
 
 
+def _one_word_person(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """A one-word name the NER called a person, never written with a first name or title in the
+    article: when "it" points back to it, it is an organisation the model mislabelled."""
+    ent = _entity_at(ctx, token)
+    if ent is None or ent.label != "PERSON" or " " in ent.canonical_name.strip():
+        return None
+    return ent
+
+
 def _clause_subject_before(
     ctx: ArticleContext, token: Token, *, places: frozenset[str] = frozenset()
 ) -> EntityMention | None:
@@ -317,6 +326,8 @@ def _clause_subject_before(
         for ch in verb.children:
             if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < token.i and not any(g.dep_ == "conj" for g in ch.children):
                 ent = _named_org(ctx, ch)
+                if ent is None and places:
+                    ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
                 if ent is None and places:
                     ent = _entity_at(ctx, ch)
                     ent = ent if ent is not None and ent.label in places else None

@@ -152,6 +152,10 @@ def _plan_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, Ent
     noun = measured
     if noun is not None and noun.dep_ in ("nmod", "compound", "nummod", "quantmod") and noun.head.pos_ == "NOUN":
         noun = noun.head  # "$10bn bid": the noun the amount modifies
+        for ch in noun.children:  # "America's $422bn budget deficit"
+            ent = _resolve(ctx, ch) if ch.dep_ == "poss" else None
+            if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
+                return ch, ent
     for _ in range(2):
         if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("for", "of"):
             return None
