@@ -362,3 +362,79 @@ def test_csv_records_stream_long_texts_legacy_encodings_and_bad_rows(tmp_path):
     assert result.articles[0].text == long_text
     assert "Zürich" in result.articles[1].text
     assert [(e.path, e.error_type) for e in result.errors] == [("in.csv:4", "bad_record")]
+
+
+# --------------------------------------------------------------------------- issue 12, item 8: silent wrong data
+
+CUT_TEXT = "Acme Corp said on Monday that its sales in Zürich rose 5% to €3m — “a record”. "
+
+
+@pytest.mark.parametrize(
+    "data, kept",
+    [
+        ((CUT_TEXT * 3).encode()[:-3], "“a record"),  # cut inside the closing quote
+        ("Sales rose 5% in ไทย".encode()[:-1], "Sales rose 5% in ไท"),  # cut inside a Thai letter
+        ("\ufeffCafé sales rose — “a lot”".encode()[:-2], "Café sales rose — “a lot"),  # with a BOM
+        ("Café sales rose 5%.".encode("utf-16")[:-1], "Café sales rose 5%"),  # UTF-16 cut in half a unit
+    ],
+)
+def test_a_truncated_utf8_file_stays_utf8_with_an_error_row(tmp_path, data, kept):
+    write(tmp_path, "cut.txt", data)
+    result = ingest(tmp_path)
+    (article,) = result.articles
+    assert kept in article.text and article.text.endswith("\ufffd")
+    (error,) = result.errors
+    assert (error.path, error.error_type) == ("cut.txt", "truncated") and "truncated" in error.message
+
+
+def test_text_that_is_not_utf8_in_the_middle_still_goes_to_the_charset_guess():
+    assert decode_bytes(("Café owners in Zürich paid 5 euros. " * 5).encode("cp1252")).startswith("Café owners")
+
+
+@pytest.mark.parametrize(
+    "published, expected, note",
+    [
+        ("12/06/2012", "2012-12-06", "ambiguous day/month order in '12/06/2012'; read as month-first"),
+        ("12.06.2012", "2012-12-06", "ambiguous day/month order"),
+        ("13/06/2012", "2012-06-13", None),  # 13 cannot be a month: day-first, no doubt
+        ("06/13/2012", "2012-06-13", None),
+        ("06/06/2012", "2012-06-06", None),  # the same day either way
+        ("31/02/2012", None, "is not a date"),
+    ],
+)
+def test_numeric_day_month_order_is_recorded_when_ambiguous(published, expected, note):
+    article = article_from_record({"id": "a", "text": "Acme said sales rose.", "published": published})
+    assert article.published == expected
+    assert (note in (article.published_note or "")) if note else article.published_note is None
+
+
+def test_an_ambiguous_dateline_is_recorded_too():
+    article = article_from_record({"id": "a", "text": "Posted on 05/06/2012\nAcme said sales rose."})
+    assert (article.published, article.published_source) == ("2012-05-06", "dateline")
+    assert "ambiguous day/month order" in article.published_note
+
+
+@pytest.mark.parametrize("bad", ["2012-02-30", "2011-13-01", "20120230"])
+def test_a_bad_manifest_date_keeps_the_article_with_an_error_row(tmp_path, bad):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", "Other story\n\nAcme Corp said sales rose.\n")
+    write(tmp_path, "manifest.csv", f"# dates\npath,published,title\na.txt,{bad},Xiaomi\nb.txt,2012-06-01,\n")
+    result = ingest(tmp_path)
+    a, b = result.articles
+    assert (a.doc_id, a.published, a.title) == ("a.txt", None, "Xiaomi")
+    assert "impossible" in a.published_note and bad in a.published_note
+    assert b.published == "2012-06-01"
+    (error,) = result.errors
+    assert (error.doc_id, error.path, error.error_type) == ("a.txt", "manifest.csv:3", "bad_date")
+    assert "kept" in error.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be-bom", "utf-32"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_utf16_and_utf32_jsonl_is_read(tmp_path, encoding, newline):
+    records = [{"id": "1", "text": "Café sales in Zürich rose 5%."}, {"id": "2", "text": "Ünïcode “quotes”."}]
+    text = newline.join(json.dumps(r, ensure_ascii=False) for r in records) + newline + "{broken" + newline
+    data = b"\xfe\xff" + text.encode("utf-16-be") if encoding == "utf-16-be-bom" else text.encode(encoding)
+    result = ingest(write(tmp_path, "r.jsonl", data).parent)
+    assert [(a.doc_id, a.text) for a in result.articles] == [(r["id"], r["text"]) for r in records]
+    assert [(e.path, e.error_type) for e in result.errors] == [("r.jsonl:3", "bad_record")]

@@ -4,23 +4,26 @@ Why each step exists:
 - text is kept verbatim (records) or rebuilt once (HTML), so every offset downstream indexes
   ``Article.text`` exactly;
 - encodings are guessed with charset-normalizer only after UTF-8 and BOMs fail, so plain UTF-8
-  is never "re-detected" as something else;
+  is never "re-detected" as something else (a file cut inside its last character is still UTF-8,
+  with an errors row);
 - page furniture and reader comments are located as ``Part`` ranges (rules in
   ``rules/page_furniture.json``) instead of being deleted, so nothing is lost;
-- the publication date comes from the record, then ``manifest.csv``, then a dateline in the
-  text — never from the file's mtime, which says when it was copied, not published.
+- the publication date comes from the record, then ``manifest.csv``, then the HTML page's
+  metadata, then a dateline in the text — never from the file's mtime, which says when it was
+  copied, nor from a date in an HTML page's body text or styles. A manifest date that is
+  impossible is an errors row; the article is kept without it.
 A file that cannot be read yields an ``ErrorRecord`` and the run goes on.
 
-Modules (imports point one way): ``decode`` (bytes -> text), ``parts`` (title / body / comments /
-furniture ranges), ``metadata`` (manifest, field cleaning, hash), ``published`` (publication
-dates), ``html`` (HTML pages); this module reads folders and records (txt, md, jsonl, csv) and
-re-exports the names callers use.
+Modules (imports point one way): ``decode`` (bytes -> text), ``record_files`` (JSONL / CSV
+lines), ``parts`` (title / body / comments / furniture ranges), ``metadata`` (manifest, field
+cleaning, hash), ``published`` (publication dates), ``html_dates`` and ``html_comments`` (an HTML
+page's dates and reader comments), ``html`` (HTML pages); this module reads folders and records
+(txt, md, jsonl, csv) and re-exports the names callers use.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -29,11 +32,19 @@ from typing import Any
 
 from ..errors import IngestError
 from ..records import Article, ErrorRecord, Part
-from .decode import CSV_SNIFF_BYTES, MAX_FILE_BYTES, WESTERN_ENCODINGS, _csv_encoding, decode_bytes, read_text_file
+from .decode import (
+    CSV_SNIFF_BYTES,
+    MAX_FILE_BYTES,
+    WESTERN_ENCODINGS,
+    decode_bytes,
+    read_text,
+    read_text_file,
+)
 from .html import article_from_html
 from .metadata import MANIFEST_NAME, ManifestEntry, _clean, _sha256, read_manifest
 from .parts import split_parts
-from .published import _published, find_dateline, normalise_published
+from .published import _published, find_dateline, manifest_date_problem, normalise_published, read_published
+from .record_files import MAX_TEXT_CHARS, iter_records
 
 __all__ = [
     "CSV_SNIFF_BYTES",
@@ -62,6 +73,7 @@ __all__ = [
     "normalise_published",
     "read_front_matter",
     "read_manifest",
+    "read_published",
     "read_records",
     "read_text_file",
     "split_parts",
@@ -71,7 +83,6 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
-MAX_TEXT_CHARS = 1_000_000  # spaCy's max_length: longer texts are not articles
 RECORD_TEXT_FIELDS = ("text", "body", "content")
 
 
@@ -185,48 +196,6 @@ def article_from_text(text: str, *, doc_id: str, source_path: str, manifest: Man
     )
 
 
-def iter_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | IngestError]]:
-    """(line or row number, record or the error for that line) from a JSONL or CSV file.
-
-    Both are streamed, so a records file may be larger than memory.
-    """
-    if path.suffix.lower() == ".csv":
-        yield from _iter_csv(path)
-        return
-    with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield n, IngestError(f"line {n} is not valid JSON: {exc}")
-                continue
-            if not isinstance(record, dict):
-                yield n, IngestError(f"line {n} is not a JSON object")
-                continue
-            yield n, record
-
-
-def _iter_csv(path: Path) -> Iterator[tuple[int, Mapping[str, Any] | IngestError]]:
-    csv.field_size_limit(max(csv.field_size_limit(), 4 * MAX_TEXT_CHARS))  # article texts exceed 128 kB
-    encoding = _csv_encoding(path)
-    n = 1
-    try:
-        with path.open(encoding=encoding, newline="") as fh:
-            reader = csv.DictReader(fh)
-            for row in reader:
-                n = reader.line_num
-                if None in row:  # more fields than the header names
-                    yield n, IngestError(f"row ending at line {n} has more fields than the header")
-                    continue
-                yield n, row
-    except UnicodeDecodeError as exc:
-        yield n, IngestError(f"rows after line {n} are not valid {encoding} text: {exc.reason}")
-    except csv.Error as exc:
-        yield n, IngestError(f"CSV error after line {n}: {exc}")
-
-
 def iter_input_files(raw_dir: Path) -> Iterator[Path]:
     """Files under ``raw_dir`` in a stable order, hidden files and the manifest excluded."""
     for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
@@ -273,16 +242,21 @@ def iter_articles(raw_dir: Path) -> Iterator[Article | ErrorRecord | str]:
             yield from _records_file(path, rel, seen)
             continue
         try:
-            if suffix in HTML_SUFFIXES:
-                article = article_from_html(read_text_file(path), doc_id=rel, source_path=rel, manifest=entry)
-            else:
-                article = article_from_text(read_text_file(path), doc_id=rel, source_path=rel, manifest=entry)
+            text, problem = read_text(path)
+            read = article_from_html if suffix in HTML_SUFFIXES else article_from_text
+            article = read(text, doc_id=rel, source_path=rel, manifest=entry)
         except IngestError as exc:
             yield ErrorRecord(rel, rel, "ingest", _error_type(exc), str(exc))
             continue
         except (OSError, ValueError) as exc:
             yield ErrorRecord(rel, rel, "ingest", type(exc).__name__, str(exc))
             continue
+        if problem:
+            yield ErrorRecord(rel, rel, "ingest", "truncated", f"{problem}; the rest of the file is read")
+        if bad_date := manifest_date_problem(entry):
+            where = f"{MANIFEST_NAME}:{entry.line}" if entry.line else MANIFEST_NAME
+            message = f"manifest row for {rel!r}: {bad_date}; the article is kept without a publication date"
+            yield ErrorRecord(rel, where, "ingest", "bad_date", message)
         yield from _unique(article, seen, rel)
     yield from _unmatched_manifest_rows(manifest, files, root)
 

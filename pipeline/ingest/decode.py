@@ -18,6 +18,16 @@ def decode_bytes(data: bytes) -> str:
 
     Raises IngestError for empty or binary content.
     """
+    return decode_text(data)[0]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """(text, a problem worth an errors row or None), as ``decode_bytes``.
+
+    A file cut inside its last character (a truncated download or copy) is still UTF-8: the
+    broken tail becomes U+FFFD and the problem says so. Only text that is not UTF-8 elsewhere
+    goes to the charset guess, so a cut never turns the whole file into mojibake.
+    """
     if not data.strip():
         raise IngestError("empty file")
     for bom, codec in (
@@ -29,16 +39,30 @@ def decode_bytes(data: bytes) -> str:
     ):
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                if codec == "utf-8-sig":  # its errors count from after the BOM
+                    return _decode_cut(data[len(bom) :], "utf-8")
+                return _decode_cut(data, codec)
             except UnicodeDecodeError as exc:
                 raise IngestError(f"invalid {codec} text: {exc.reason}") from exc
     if _looks_binary(data):
         raise IngestError("binary content, not text")
     try:
-        return data.decode("utf-8")
+        return _decode_cut(data, "utf-8")
     except UnicodeDecodeError:
         pass
-    return data.decode(_guess_legacy_encoding(data))
+    return data.decode(_guess_legacy_encoding(data)), None
+
+
+def _decode_cut(data: bytes, codec: str) -> tuple[str, str | None]:
+    """Strict decoding, except that an incomplete last character becomes U+FFFD with a note."""
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError as exc:
+        if exc.end != len(data) or exc.reason not in ("unexpected end of data", "truncated data"):
+            raise
+        text = data[: exc.start].decode(codec) + "\ufffd"
+        cut = len(data) - exc.start
+        return text, f"the file ends inside a {codec} character (truncated): its last {cut} byte(s) read as U+FFFD"
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -63,6 +87,11 @@ def _decode_utf16_without_bom(data: bytes) -> str | None:
 
 def read_text_file(path: Path) -> str:
     """Decode a text file, refusing files too large to be one article."""
+    return read_text(path)[0]
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """(text, a problem worth an errors row or None), as ``read_text_file``."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise IngestError(f"file too large for one article ({size:,} bytes > {MAX_FILE_BYTES:,})")
@@ -74,8 +103,8 @@ def read_text_file(path: Path) -> str:
             text = None
         if text is None:
             raise IngestError("binary content, not text")
-        return text
-    return decode_bytes(data)
+        return text, None
+    return decode_text(data)
 
 
 def _csv_encoding(path: Path) -> str:

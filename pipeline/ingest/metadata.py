@@ -23,6 +23,7 @@ class ManifestEntry:
     published: str | None
     title: str | None
     url: str | None
+    line: int | None = None  # where the row ends in manifest.csv, for errors rows
 
 
 def _sha256(text: str) -> str:
@@ -41,14 +42,17 @@ def read_manifest(raw_dir: Path) -> dict[str, ManifestEntry]:
     path = raw_dir / MANIFEST_NAME
     if not path.exists():
         return {}
-    lines = [line for line in decode_bytes(path.read_bytes()).splitlines() if not line.startswith("#")]
+    numbered = [(n, line) for n, line in enumerate(decode_bytes(path.read_bytes()).splitlines(), 1)]
+    kept = [(n, line) for n, line in numbered if not line.startswith("#")]
     entries = {}
-    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+    reader = csv.DictReader(io.StringIO("\n".join(line for _, line in kept)))
+    for row in reader:
         key = (row.get("path") or "").strip()
         if key:
             entries[key] = ManifestEntry(
                 published=_clean(row.get("published")),
                 title=_clean(row.get("title")),
                 url=_clean(row.get("url")),
+                line=kept[reader.line_num - 1][0] if 0 < reader.line_num <= len(kept) else None,
             )
     return entries

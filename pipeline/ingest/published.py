@@ -14,21 +14,54 @@ from ..records import Part
 from .metadata import ManifestEntry
 from .parts import _furniture
 
+NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T]\d{1,2}:\d{2}\S*)?")
+
 
 def normalise_published(value: Any) -> str | None:
     """A publication date as ISO text, keeping partial precision ("2012-06"); None if unusable.
 
     Raises IngestError for a value that looks like a date but is impossible ("2012-02-30").
     """
+    return read_published(value)[0]
+
+
+def read_published(value: Any) -> tuple[str | None, str | None]:
+    """(ISO date or None, a caveat about the reading or None), as ``normalise_published``.
+
+    "12/06/2012" is read month-first, and the caveat says the order was a guess; "13/06/2012"
+    can only be day-first and carries none.
+    """
     if value is None:
-        return None
+        return None, None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return value.date().isoformat(), None
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value.isoformat(), None
     text = str(value).strip()
     if not text or text.lower() in {"nan", "none", "null", "nat"}:
-        return None
+        return None, None
+    numeric = NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        return _numeric_date(text, *(int(g) for g in numeric.groups()))
+    return _normalise_text(text), None
+
+
+def _numeric_date(text: str, first: int, second: int, year: int) -> tuple[str | None, str | None]:
+    """A numeric date ("12/06/2012"): month-first unless only the day-first reading is a date."""
+    readings = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    if not readings:
+        return None, None
+    if len(set(readings)) > 1:
+        return readings[0], f"ambiguous day/month order in {text!r}; read as month-first ({readings[0]})"
+    return readings[0], None
+
+
+def _normalise_text(text: str) -> str | None:
     compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)  # ISO 8601 basic format: 20120612
     if compact:
         try:
@@ -69,17 +102,21 @@ def _parse_date_phrase(text: str) -> str | None:
 
 def find_dateline(text: str, body: Part | None = None) -> str | None:
     """A publication date stated in the first lines of the body ("Posted on June 12, 2012")."""
+    return _find_dateline(text, body)[0]
+
+
+def _find_dateline(text: str, body: Part | None) -> tuple[str | None, str | None]:
     head = text[: (body.start if body else 0) + 400]  # furniture above the body counts too
     for rx in _furniture()["datelines"]:
         m = rx.search(head)
         if m:
             try:
-                found = normalise_published(m.group("date"))
+                found, caveat = read_published(m.group("date"))
             except IngestError:
                 continue
             if found:
-                return found
-    return None
+                return found, caveat
+    return None, None
 
 
 def _published(
@@ -88,26 +125,50 @@ def _published(
     text: str,
     parts: tuple[Part, ...],
     html_date: Any = None,
+    *,
+    searched: str = "the record, manifest or text",
 ) -> tuple[str | None, str | None, str | None]:
-    """(published, source, note) in the documented order of precedence."""
+    """(published, source, note) in the documented order of precedence.
+
+    An impossible record date raises IngestError (the record is refused); an impossible manifest
+    or page date is passed over with a note (the article is kept; ``manifest_date_problem`` gives
+    the manifest's errors row).
+    """
     candidates = (
         ("record", record_value),
         ("manifest", manifest.published if manifest else None),
         ("html", html_date),
     )
-    unusable = []
+    notes = []
     for source, value in candidates:
         if value is None:
             continue
-        found = normalise_published(value)  # IngestError for impossible dates
+        try:
+            found, caveat = read_published(value)
+        except IngestError as exc:
+            if source == "record":
+                raise
+            notes.append(f"{source} value: {exc}")
+            continue
         if found:
-            return found, source, None
+            return found, source, "; ".join([*notes, *([caveat] if caveat else [])]) or None
         if str(value).strip():
-            unusable.append(f"{source} value {str(value).strip()[:40]!r} is not a date")
+            notes.append(f"{source} value {str(value).strip()[:40]!r} is not a date")
     body = next((p for p in parts if p.name == "body"), None)
-    found = find_dateline(text, body)
+    found, caveat = _find_dateline(text, body)
     if found:
-        return found, "dateline", "; ".join(unusable) or None
-    if unusable:
-        return None, None, "; ".join(unusable) + "; no date in the text either"
-    return None, None, "no publication date in the record, manifest or text"
+        return found, "dateline", "; ".join([*notes, *([caveat] if caveat else [])]) or None
+    if notes:
+        return None, None, "; ".join(notes) + "; no date in the text either"
+    return None, None, f"no publication date in {searched}"
+
+
+def manifest_date_problem(entry: ManifestEntry | None) -> str | None:
+    """Why the manifest's date for a file cannot be used (an impossible date), else None."""
+    if entry is None:
+        return None
+    try:
+        read_published(entry.published)
+    except IngestError as exc:
+        return str(exc)
+    return None
