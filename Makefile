@@ -53,4 +53,4 @@ bench: setup ## throughput benchmark (CORPUS=records.jsonl or folder; default a 
 	$(PY) -m pipeline bench $(CORPUS)
 
 clean: ## remove generated tables and caches (not .venv)
-	rm -rf $(OUTPUT)/*.parquet $(OUTPUT)/*.csv $(OUTPUT)/.cache $(OUTPUT)/.lock .pytest_cache .ruff_cache
+	rm -rf $(OUTPUT)/*.parquet $(OUTPUT)/*.csv $(OUTPUT)/_run.json $(OUTPUT)/.staging-* $(OUTPUT)/.trash-* $(OUTPUT)/.cache $(OUTPUT)/.lock .pytest_cache .ruff_cache

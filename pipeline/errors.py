@@ -23,3 +23,8 @@ class RulesError(PipelineError):
 
 class OutputBusyError(PipelineError):
     """Another run is writing to the same output folder."""
+
+
+class RunMismatchError(PipelineError):
+    """The tables of an output folder disagree with its ``_run.json`` (an interrupted switch, or a
+    table copied in or deleted by hand)."""

@@ -5,9 +5,13 @@
   writes the mention tables and ``facts``; a document whose text, publication date, pipeline
   version and model are unchanged is taken from the cache instead of being re-processed.
 - ``export_stage`` checks every table against its schema and writes the CSV copies.
-Every table is written under a temporary name and renamed when complete, so an interrupted run
-leaves the previous tables as they were. ``run`` is the one place the sequence is written; where
-the model runs is a ``Backend`` (``engines.local``: this process or a pool; ``engines.dask``).
+
+Each command writes every table it produces into a staging folder and publishes them together
+at its end (``store.publish``): a run interrupted anywhere leaves the previous run's tables, all
+of them, and a published folder always holds one run's tables and its manifest ``_run.json``.
+``extract`` and ``export`` on their own carry the published tables they do not rewrite into the
+new run. ``run`` is the one place the sequence is written, into one staging folder; where the
+model runs is a ``Backend`` (``engines.local``: this process or a pool; ``engines.dask``).
 """
 
 from __future__ import annotations
@@ -22,14 +26,16 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from ..config import Settings
+from ..errors import SchemaError
 from ..extractors import STAGES, StageTimer
 from ..ingest import iter_articles
 from ..ingest.schema import load_furniture
 from ..records import Article, ErrorRecord
 from ..store.cache import ExtractionCache
+from ..store.publish import carry, pause_point, publishing
 from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_rows, part_rows, read_articles
-from ..store.tables import arrow_schema, check_tables, csv_safe, table_files
-from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, open_tables, output_lock, remove_leftovers
+from ..store.tables import TABLE_NAMES, arrow_schema, check_tables, csv_safe, table_files
+from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, holding, open_tables, output_lock
 from .local import Backend, local_backend, pool_backend
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
@@ -58,15 +64,24 @@ class StageSummary:
 def ingest_stage(
     input_dir: Path, output_dir: Path, *, progress: Progress | None = None, part_docs: int | None = None
 ) -> StageSummary:
-    """Raw folder -> documents, parts, errors (ingest rows only).
+    """Raw folder -> documents, parts, errors (ingest rows only), published as a new run.
 
-    ``part_docs`` writes partitioned tables (``<table>/part-NNNNN.parquet``, that many documents
-    a part) instead of one file per table: the layout of the Dask engine.
+    The previous run's other tables are not carried: they describe other documents. ``part_docs``
+    writes partitioned tables (``<table>/part-NNNNN.parquet``, that many documents a part)
+    instead of one file per table: the layout of the Dask engine.
     """
+    with holding(output_dir), publishing(output_dir, ["ingest"], input_dir=Path(input_dir)) as staging:
+        return ingest_into(input_dir, staging, progress=progress, part_docs=part_docs)
+
+
+def ingest_into(
+    input_dir: Path, staging: Path, *, progress: Progress | None = None, part_docs: int | None = None
+) -> StageSummary:
+    """The ingest stage's work, into a staging folder."""
     t0 = time.perf_counter()
     summary = StageSummary()
     load_furniture()  # a broken rule file stops here, before any table is touched
-    with open_tables(("documents", "parts", "errors"), output_dir, part_docs=part_docs) as ts:
+    with open_tables(("documents", "parts", "errors"), staging, part_docs=part_docs) as ts:
         buffer = RowBuffer(ts, docs_per_flush=part_docs or INGEST_FLUSH_DOCS)
         for item in iter_articles(Path(input_dir)):
             if isinstance(item, Article):
@@ -74,6 +89,8 @@ def ingest_stage(
                 summary.documents += 1
                 if progress:
                     progress(1)
+                if summary.documents == 1:
+                    pause_point("ingest")
             elif isinstance(item, ErrorRecord):
                 buffer.add({"errors": [error_row(item)]}, documents=0)
                 summary.errors += 1
@@ -97,7 +114,37 @@ def extract_stage(
     backend: Backend | None = None,
     part_docs: int | None = None,
 ) -> StageSummary:
-    """documents + parts -> entities, dates, quantities, ranks, facts (+ extract errors).
+    """Published documents + parts -> entities, dates, quantities, ranks, facts (+ extract errors),
+    published as a new run that carries ``documents`` and ``parts`` unchanged."""
+    output_dir = Path(output_dir)
+    with holding(output_dir), publishing(output_dir, ["extract"]) as staging:
+        carry(output_dir, staging, ("documents", "parts"))
+        return extract_into(
+            staging,
+            output_dir,
+            settings,
+            progress=progress,
+            use_cache=use_cache,
+            backend=backend,
+            part_docs=part_docs,
+            errors_from=output_dir,
+        )
+
+
+def extract_into(
+    staging: Path,
+    output_dir: Path,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    backend: Backend | None = None,
+    part_docs: int | None = None,
+    errors_from: Path | None = None,
+) -> StageSummary:
+    """The extract stage's work in a staging folder: its documents and parts in, its mention tables
+    and errors out; the cache is kept in ``output_dir``, the ingest errors are carried over from
+    the errors table in ``errors_from`` (default: the staging folder's).
 
     Streams: documents are read a batch at a time, cached ones are taken from the cache, the
     rest go through ``backend`` (this process, a process pool, or Dask workers), and rows are
@@ -106,7 +153,6 @@ def extract_stage(
     from ..extractors import check_rules
     from ..extractors.nlp import check_model
 
-    output_dir = Path(output_dir)
     t0 = time.perf_counter()
     summary = StageSummary()
     timer = StageTimer()
@@ -114,11 +160,11 @@ def extract_stage(
     check_rules()
     backend = backend or default_backend(settings)
     cache = ExtractionCache(output_dir, model=settings.model, fast=settings.fast) if use_cache else None
-    previous_errors = _ingest_errors(output_dir)
+    previous_errors = _ingest_errors(errors_from or staging)
     # Input order is kept: cached rows wait in ``queue`` behind documents still being extracted.
     queue: deque[tuple[Article, Any, int] | None] = deque()  # None marks a document in flight
 
-    with open_tables((*MENTION_TABLES, "errors"), output_dir, part_docs=part_docs) as ts:
+    with open_tables((*MENTION_TABLES, "errors"), staging, part_docs=part_docs) as ts:
         buffer = RowBuffer(ts, docs_per_flush=part_docs or EXTRACT_FLUSH_DOCS)
         buffer.add({"errors": previous_errors}, documents=0)
         summary.errors += len(previous_errors)
@@ -135,6 +181,8 @@ def extract_stage(
                     cache.put(article, rows, words)
             if progress:
                 progress(1)
+            if summary.documents == 1:
+                pause_point("extract")
 
         def flush_cached() -> None:
             while queue and queue[0] is not None:
@@ -142,7 +190,7 @@ def extract_stage(
                 emit(a, rows, words, fresh=False)
 
         def uncached() -> Iterator[Article]:
-            for a in read_articles(output_dir):
+            for a in read_articles(staging):
                 hit = cache.get(a) if cache else None
                 if hit is None:
                     queue.append(None)
@@ -172,19 +220,28 @@ def _ingest_errors(output_dir: Path) -> list[dict[str, Any]]:
 
 
 def export_stage(output_dir: Path) -> StageSummary:
-    """Check every table against its schema, then write the CSV copies (atomically, streamed)."""
+    """Check every published table against its schema and publish them again with CSV copies."""
+    output_dir = Path(output_dir)
+    with holding(output_dir), publishing(output_dir, ["export"]) as staging:
+        carry(output_dir, staging, TABLE_NAMES)
+        return export_into(staging)
+
+
+def export_into(staging: Path) -> StageSummary:
+    """Check every table in the staging folder against its schema, then write the CSV copies there."""
     import pyarrow.csv as pacsv
 
     t0 = time.perf_counter()
-    output_dir = Path(output_dir)
-    counts = check_tables(output_dir)
+    try:
+        counts = check_tables(staging)
+    except SchemaError as exc:  # name the output folder the user knows, not the staging folder in it
+        raise SchemaError(str(exc).replace(str(staging), str(staging.parent))) from None
     for table in counts:
-        tmp = output_dir / f".{table}.csv.tmp"
-        with pacsv.CSVWriter(tmp, arrow_schema(table)) as writer:
-            for path in table_files(output_dir, table):
+        with pacsv.CSVWriter(staging / f"{table}.csv", arrow_schema(table)) as writer:
+            for path in table_files(staging, table):
                 for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
                     writer.write_batch(csv_safe(batch.cast(arrow_schema(table))))
-        tmp.replace(output_dir / f"{table}.csv")
+        pause_point("export")
     seconds = time.perf_counter() - t0
     return StageSummary(
         documents=counts.get("documents", 0),
@@ -219,15 +276,21 @@ def run(
     """
     settings = settings or Settings()
     t0 = time.perf_counter()
-    with output_lock(Path(output_dir)):
-        remove_leftovers(Path(output_dir))  # temporary files of an interrupted run
-        ingested = ingest_stage(Path(input_dir), Path(output_dir), part_docs=part_docs)
+    out = Path(output_dir)
+    with output_lock(out), publishing(out, ["ingest", "extract", "export"], input_dir=Path(input_dir)) as staging:
+        ingested = ingest_into(Path(input_dir), staging, part_docs=part_docs)
         if on_ingested:
             on_ingested(ingested)
-        extracted = extract_stage(
-            Path(output_dir), settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
+        extracted = extract_into(
+            staging,
+            out,
+            settings,
+            progress=progress,
+            use_cache=use_cache,
+            backend=backend,
+            part_docs=part_docs,
         )
-        exported = export_stage(Path(output_dir))
+        exported = export_into(staging)
     return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
 
 

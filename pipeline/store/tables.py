@@ -62,7 +62,12 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("published_precision", S, "day | month | year (null when published is null)"),
         _c("published_date", D, "first day of the published interval, for filtering"),
         _c("published_source", S, "record | manifest | html | dateline (null when unknown)"),
-        _c("published_note", S, "why published is null, when it is"),
+        _c(
+            "published_note",
+            S,
+            "why published is null, or a caveat on how it was read "
+            "(ambiguous day/month order, a manifest or page date passed over)",
+        ),
         _c("url", S, "source URL, if known"),
         _c("source", S, "publisher / site, if known"),
         _c("text", S, "full text; every offset in the other tables indexes this", False),
@@ -171,7 +176,8 @@ SCHEMAS: dict[str, list[Column]] = {
         _c(
             "error_type",
             S,
-            "empty | binary | encoding | too_large | bad_record | bad_date | duplicate_id | ...",
+            "empty | binary | encoding | truncated | too_large | bad_record | bad_date | duplicate_id | "
+            "file_name | outside_input | ...",
             False,
         ),
         _c("message", S, "what went wrong, in one line", False),
@@ -414,7 +420,11 @@ class Tables:
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
     """One table from ``<table>.parquet`` or a partitioned ``<table>/`` folder; empty if absent."""
-    files = table_files(Path(path), table)
+    return read_files(table_files(Path(path), table), table)
+
+
+def read_files(files: Sequence[Path], table: str) -> pd.DataFrame:
+    """The Parquet files of one table as one DataFrame (declared dtypes); empty when there are none."""
     if not files:
         return empty_frame(table)
     data = pa.concat_tables([pq.read_table(f, schema=arrow_schema(table)) for f in files])
@@ -422,11 +432,27 @@ def read_table(path: Path, table: str) -> pd.DataFrame:
 
 
 def load_tables(path: Path | str = "data/processed") -> Tables:
-    """Every table of a processed folder, with the documented dtypes."""
+    """Every table of the run published in a processed folder, with the documented dtypes.
+
+    The folder is checked against its manifest ``_run.json`` first (``store.manifest``): tables
+    that disagree with it raise RunMismatchError; a folder without one loads with a warning. A run
+    published while the tables are read is noticed (its run id) and the read starts again.
+    """
+    from .manifest import RunMismatchError, current_run_id, published_files
+
     path = Path(path)
     if not path.is_dir():
         raise FileNotFoundError(f"no processed tables in {path} (run `make extract` first)")
-    return Tables(**{t: read_table(path, t) for t in TABLE_NAMES})
+    for _ in range(3):
+        run_id = current_run_id(path)
+        files = published_files(path)
+        try:
+            tables = Tables(**{t: read_files(files[t], t) for t in TABLE_NAMES})
+        except FileNotFoundError:  # a newer run was switched in while reading
+            continue
+        if current_run_id(path) == run_id:
+            return tables
+    raise RunMismatchError(f"{path}: runs kept being published while the tables were read; try again")
 
 
 # Values, not only dtypes: the allowed set or pattern of a column, and order between two columns.

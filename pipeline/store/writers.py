@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -140,24 +141,6 @@ def open_tables(tables: Iterable[str], out_dir: Path, *, part_docs: int | None =
     return _SingleFileTables(tables, out_dir, csv=False)
 
 
-def remove_leftovers(out_dir: Path) -> int:
-    """Remove what an interrupted run left in the output folder: temporary table files
-    (``.<table>.*.tmp``) and partition staging folders (``.parts.*``). Returns how many."""
-    out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        return 0
-    removed = 0
-    for path in out_dir.glob(".*.tmp"):
-        if path.is_file():
-            path.unlink(missing_ok=True)
-            removed += 1
-    for path in out_dir.glob(".parts.*"):
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-            removed += 1
-    return removed
-
-
 @contextlib.contextmanager
 def output_lock(out_dir: Path):
     """Hold the output folder for one run: a second run into the same folder stops at once with
@@ -174,7 +157,26 @@ def output_lock(out_dir: Path):
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise OutputBusyError(f"another run is writing to {out_dir}: wait for it to finish") from None
+        held = (out_dir.resolve(), threading.get_ident())
+        _HELD.add(held)
         try:
             yield
         finally:
+            _HELD.discard(held)
             fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# The output folders this process holds the lock of, with the thread that took it.
+_HELD: set[tuple[Path, int]] = set()
+
+
+@contextlib.contextmanager
+def holding(out_dir: Path):
+    """The output lock for one stage command: taken here, unless this thread already holds it
+    (the CLI takes it before it calls a stage). ``run`` always takes it itself, so a second
+    ``run`` into a folder in use stops, even in the same process."""
+    if (Path(out_dir).resolve(), threading.get_ident()) in _HELD:
+        yield
+        return
+    with output_lock(out_dir):
+        yield
