@@ -228,6 +228,32 @@ def test_notes_below_a_results_table_use_its_fiscal_periods(said, expected):
     assert fact.time_value == expected
 
 
+@pytest.mark.parametrize(
+    "amount, expected",
+    [
+        ("30.8 mln", "1987-Q4"),  # before "vs", closed by "in the quarter": the table's quarter
+        ("238.9 mln", "1986-Q4"),  # after "vs": its prior quarter
+        ("28.4 mln", "1987"),  # the next part is closed by "for the year"
+        ("472.0 mln", "1986"),
+    ],
+)
+def test_notes_figures_take_the_period_that_closes_their_part(amount, expected):
+    from pipeline.extractors.facts.find import _fiscal_periods, _in_fiscal_period
+    from pipeline.records import Fact
+
+    def row(value: str) -> Fact:
+        return Fact(0, 1, "s", "K", "net profit", "net_profit", time_value=value)
+
+    periods = _fiscal_periods([row("1987-Q4"), row("1986-Q4"), row("1987"), row("1986")])
+    text = (
+        "Earnings include a gain of 30.8 mln dlrs vs a loss of 238.9 mln dlrs in the quarter "
+        "and a gain of 28.4 mln dlrs vs a gain of 472.0 mln dlrs for the year."
+    )
+    start = text.index(amount)
+    fact = Fact(0, len(text), text, "K", "gain", "gain", value=1.0, quantity_span=(start, start + len(amount) + 5))
+    assert _in_fiscal_period(fact, text, periods).time_value == expected
+
+
 def _replace(fact, **changes):
     import dataclasses
 

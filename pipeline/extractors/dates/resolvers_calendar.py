@@ -169,6 +169,8 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None
             year += {"last": -1, "next": 1}.get(rel, 0)
         elif "rel" in g:
             year += min(0, _rel(g["rel"])) if _rel(g["rel"]) < 0 and q >= rq else max(0, _rel(g["rel"]))
+            if _rel(g["rel"]) < 0 and c.quarter is not None and c.quarter.value == f"{year:04d}-Q{q}":
+                year -= 1  # "a fourth quarter loss ... it earned X in the previous fourth quarter"
         elif q > rq and c.tense == "past" and ref.granularity != "year":
             year -= 1
         anchor = "published"

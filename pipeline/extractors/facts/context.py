@@ -34,6 +34,7 @@ class ArticleContext:
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
+    amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""

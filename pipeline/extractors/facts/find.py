@@ -221,10 +221,52 @@ def _fiscal_periods(table_facts: list[Fact]) -> dict[str, tuple[str, str]]:
     return out
 
 
+# "in the quarter", "for the year", "in the latest year": a period of the results table above
+_NOTE_PERIOD = re.compile(
+    r"(?i)\b(?:in|for|during|of)\s+the\s+(?:(latest|current|previous|prior|year-ago|year-earlier)\s+)?"
+    r"(?:fiscal\s+|full\s+)?(quarter|year)\b"
+)
+# what a note compares the current figure with: the table's prior period
+_VERSUS = re.compile(r"(?i)\b(?:vs\.?|versus|compared\s+with|compared\s+to|against)\s")
+
+
+def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]]) -> Fact | None:
+    """The period of a figure in the notes below a results table, from the period phrase that closes
+    its part of the sentence: "a gain of 30.8 mln vs a loss of 238.9 mln in the quarter and a gain of
+    28.4 mln vs 472.0 mln for the year" (after "vs", the prior period)."""
+    if fact.quantity_span is None or (fact.time_value and any(ch.isdigit() for ch in _said(fact, text))):
+        return None
+    q0, q1 = fact.quantity_span
+    sentence = text[fact.sentence_start : fact.sentence_end]
+    at = q1 - fact.sentence_start
+    closing = next((m for m in _NOTE_PERIOD.finditer(sentence) if m.start() >= at), None)
+    if closing is None or closing.group(2).lower() not in periods:
+        return None
+    opening = max((m.end() for m in _NOTE_PERIOD.finditer(sentence) if m.end() <= q0 - fact.sentence_start), default=0)
+    before = sentence[opening : q0 - fact.sentence_start]
+    prior = bool(_VERSUS.search(before)) or (closing.group(1) or "").lower() in (
+        "previous",
+        "prior",
+        "year-ago",
+        "year-earlier",
+    )
+    current, previous = periods[closing.group(2).lower()]
+    return dataclasses.replace(fact, time_value=previous if prior else current, time_role="period")
+
+
+def _said(fact: Fact, text: str) -> str:
+    return text[fact.date_span[0] : fact.date_span[1]] if fact.date_span else ""
+
+
 def _in_fiscal_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]]) -> Fact:
     """ "in the quarter", "for the year" in the notes below a results table are the table's periods
     (fiscal ones included), "the previous quarter" its prior period."""
-    if not periods or fact.date_span is None:
+    if not periods:
+        return fact
+    noted = _in_notes_period(fact, text, periods)
+    if noted is not None:
+        return noted
+    if fact.date_span is None:
         return fact
     said = text[fact.date_span[0] : fact.date_span[1]]
     m = _PERIOD_WORD.search(said)
@@ -245,6 +287,7 @@ def _after_dateline(piece: Span, end: int) -> Span | None:
 def _parse_fact(
     ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention, unit, s_dates
 ) -> tuple[Fact | None, Token | None]:
+    ctx.amount = span
     aged = _apposed_age(ctx, span, q)
     if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
         return _age_fact(sent, aged, q, s_dates), None

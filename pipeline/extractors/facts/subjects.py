@@ -141,7 +141,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _entity_at(ctx, ch)
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
-                if ent is not None and ent.label in c.subject_labels and ent.label not in banned:
+                inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
+                if ent is not None and ent.label in c.subject_labels and ent.label not in banned and not inside:
                     return ch, ent
     return None
 
