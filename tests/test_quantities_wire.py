@@ -109,6 +109,9 @@ WIRE = [
     ("It issued two mln shares.", [("two mln", 2e6, None, "share", None, "count")]),
     ("It issued four mln.", [("four mln", 4e6, None, "dimensionless", None, "number")]),
     ("They shipped five mln tonnes.", [("five mln tonnes", 5e6, None, "metric_ton", None, "dimension")]),
+    # a currency word before a number word is no amount ("floated the dollar two years ago"); with digits it is
+    ("It floated the dollar two years ago.", []),
+    ("It paid dlrs 500 for the stake.", [("dlrs 500", 500, None, "USD", None, "currency")]),
 ]
 
 

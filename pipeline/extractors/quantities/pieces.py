@@ -59,6 +59,8 @@ def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: TextContext
     pre = _prefix_currency(text, num.start)
     if pre is not None and prev_end is not None and pre[0] < prev_end:
         pre = None  # "10 $ 30 $", "10 rmb 20 usd": the symbol belongs to the number before
+    if pre is not None and pre[2][:1].isalpha() and not num.has_digits:
+        pre = None  # "floated the dollar two years ago": a currency word before a number word is no amount
     if pre is not None:
         start, code, unit_text = pre
         unit, assumed = _resolve_currency(code, ctx)
