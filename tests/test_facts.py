@@ -767,3 +767,17 @@ def test_date_in_a_clause_on_the_object_is_not_the_amount_date(nlp):
     dates = [date(text, "October", "XXXX-10")]
     facts = run(nlp, text, dates, [qty(text, "$90m", 9e7, unit="USD", kind="currency")])
     assert one(facts, value=9e7).time_value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lloyds said prices rose 15% over the whole of 2004, but by only 3% in the second half of the year.",
+        "The UK's biggest bank said prices rose 15% over the whole of 2004, but by only 3% in the second half.",
+    ],
+)
+def test_an_elided_conjunct_repeats_the_reported_verb_not_the_speaker(nlp, text):
+    qs = [qty(text, "15%", 15, unit="percent", kind="percent"), qty(text, "3%", 3, unit="percent", kind="percent")]
+    facts = {f.value: f for f in run(nlp, text, [], qs)}
+    assert facts[3].predicate == facts[15].predicate == "prices"
+    assert facts[3].subject != "Lloyds"

@@ -67,14 +67,27 @@ def _clause(token: Token, piece: Span | None, transparent: range = range(0)) -> 
 
 
 def _governing_verb(token: Token, piece: Span | None) -> Token | None:
-    t = token
+    t = below = token
     for _ in range(64):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
-            return t
+            return _elided_verb(t, below) if t != token else t
+        below = t
         if t.head == t or not _inside(t.head, piece):
             return None
         t = t.head
     return None
+
+
+def _elided_verb(verb: Token, below: Token) -> Token:
+    """ "said prices rose 15%, but by only 3% in the second half": a bare prepositional conjunct of a
+    reporting verb repeats the verb of the reported clause ("rose"), which the parse hung it off."""
+    bare = (below.dep_ == "conj" and below.pos_ == "ADP") or (
+        below.dep_ == "cc" and any(ch.dep_ == "prep" for ch in below.children)  # "but" <- "by only 3%"
+    )
+    if not bare or verb.lemma_.lower() not in cues().attribution_verbs:
+        return verb
+    reported = [ch for ch in verb.children if ch.dep_ == "ccomp" and ch.i < below.i]
+    return reported[-1] if reported else verb
 
 
 def _verb_chain(verb: Token) -> list[Token]:
