@@ -17,7 +17,16 @@ from typing import Annotated
 import typer
 import typer._click.exceptions as click_errors  # typer >= 0.22 vendors click; pinned in uv.lock
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from .config import DEFAULT_INPUT, DEFAULT_OUTPUT, Settings, default_model
 from .errors import PipelineError
@@ -42,10 +51,26 @@ ModelOpt = Annotated[
     ),
 ]
 WorkersOpt = Annotated[int, typer.Option("--workers", "-w", min=1, max=64, help="Processes for the model.")]
+AutoWorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        "-w",
+        min=1,
+        max=64,
+        help="Processes for the model (default: one per CPU; one for fewer than 32 documents to extract).",
+        show_default=False,
+    ),
+]
 FastOpt = Annotated[bool, typer.Option("--fast", help="Skip the parser: ~2x faster, fewer and simpler facts.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any document or file had an error.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Re-extract every document, ignoring the cache.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+def _examples(*lines: str) -> str:
+    """A command's --help epilog: one example command line per paragraph."""
+    return "Examples:\n\n" + "\n\n".join(lines)
 
 
 class Engine(StrEnum):
@@ -88,13 +113,29 @@ class _Bar:
             self.bar.update(self.task, total=total)
 
 
+class _DocsPerSecond(ProgressColumn):
+    """Documents a second, from the bar's running estimate."""
+
+    def render(self, task) -> Text:
+        return Text("" if task.speed is None else f"{task.speed:.1f} docs/s", style="progress.data.speed")
+
+
 @contextmanager
 def progress_bar(label: str, total: int | None, quiet: bool):
-    """A rich progress bar on stderr (none when quiet or not a terminal)."""
+    """A rich progress bar on stderr (none when quiet or not a terminal): done/total, documents a
+    second, time elapsed and time left."""
     if quiet or not err.is_terminal:
         yield _Bar()
         return
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _DocsPerSecond(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as bar:
         yield _Bar(bar, bar.add_task(label, total=total))
 
@@ -108,15 +149,26 @@ def _need_dir(path: Path, what: str) -> None:
         fail(f"{what} folder not found: {path}")
 
 
-def _finish(summary, strict: bool) -> None:
+def _default_backend(workers: int | None):
+    """No --workers: one worker per CPU, one process for a small run (``engines.local.AutoBackend``)."""
+    if workers is not None:
+        return None
+    from .engines.local import AutoBackend
+
+    return AutoBackend()
+
+
+def _finish(summary, strict: bool, output: Path | None = None) -> None:
     out.print(summary.line(), highlight=False)
+    if output is not None:
+        out.print(f"tables in {output}; overview: pipeline report --output {output}", highlight=False)
     if summary.skipped:
         err.print(f"skipped (unsupported type): {', '.join(summary.skipped[:10])}", highlight=False)
     if strict and summary.errors:
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(epilog=_examples("pipeline ingest --input data/raw --output data/processed"))
 def ingest(input: InputOpt = DEFAULT_INPUT, output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Read raw articles into the documents, parts and errors tables."""
     from .engines.stages import ingest_stage
@@ -128,11 +180,16 @@ def ingest(input: InputOpt = DEFAULT_INPUT, output: OutputOpt = DEFAULT_OUTPUT, 
     _finish(summary, strict)
 
 
-@app.command()
+@app.command(
+    epilog=_examples(
+        "pipeline extract --output data/processed --workers 2",
+        "pipeline extract --model en_core_web_lg --no-cache",
+    )
+)
 def extract(
     output: OutputOpt = DEFAULT_OUTPUT,
     model: ModelOpt = None,
-    workers: WorkersOpt = 1,
+    workers: AutoWorkersOpt = None,
     fast: FastOpt = False,
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
@@ -147,11 +204,17 @@ def extract(
     if not table_files(output, "documents"):
         fail(f"no ingested documents in {output}: run `pipeline ingest` first")
     with handled(), output_lock(output), progress_bar("extract", count_documents(output), quiet) as bar:
-        summary = extract_stage(output, _settings(model, workers, fast), progress=bar.advance, use_cache=not no_cache)
-    _finish(summary, strict)
+        summary = extract_stage(
+            output,
+            _settings(model, workers or 1, fast),
+            progress=bar.advance,
+            use_cache=not no_cache,
+            backend=_default_backend(workers),
+        )
+    _finish(summary, strict, output)
 
 
-@app.command()
+@app.command(epilog=_examples("pipeline export --output data/processed"))
 def export(output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> None:
     """Check every table against its schema and write the CSV copies."""
     from .engines.stages import export_stage
@@ -163,12 +226,18 @@ def export(output: OutputOpt = DEFAULT_OUTPUT, strict: StrictOpt = False) -> Non
     _finish(summary, strict)
 
 
-@app.command("run")
+@app.command(
+    "run",
+    epilog=_examples(
+        "pipeline run --input data/raw --output data/processed --workers 2",
+        "pipeline run --engine dask --scheduler tcp://scheduler-host:8786",
+    ),
+)
 def run_all(
     input: InputOpt = DEFAULT_INPUT,
     output: OutputOpt = DEFAULT_OUTPUT,
     model: ModelOpt = None,
-    workers: WorkersOpt = 1,
+    workers: AutoWorkersOpt = None,
     fast: FastOpt = False,
     no_cache: NoCacheOpt = False,
     strict: StrictOpt = False,
@@ -186,14 +255,16 @@ def run_all(
     from .extractors.nlp import check_model
 
     _need_dir(input, "input")
-    settings = _settings(model, workers, fast)
+    settings = _settings(model, workers or 1, fast)
     if scheduler and engine is not Engine.dask:
         fail("--scheduler needs --engine dask")
     with handled():
         check_model(settings.model)  # a missing model fails before any work, without loading it
     if engine is Engine.dask:
         from .engines.dask import run_dask
+        from .engines.local import available_cpus
 
+        settings = _settings(model, workers or available_cpus(), fast)  # a LocalCluster's size
         with handled(), progress_bar("extract", None, quiet) as bar:
             summary = run_dask(
                 input, output, settings, scheduler=scheduler, progress=bar.advance, use_cache=not no_cache
@@ -206,26 +277,35 @@ def run_all(
                 settings,
                 progress=bar.advance,
                 use_cache=not no_cache,
+                backend=_default_backend(workers),
                 on_ingested=lambda ingested: bar.set_total(ingested.documents),
             )
-    _finish(summary, strict)
+    _finish(summary, strict, output)
 
 
-@app.command()
+@app.command(epilog=_examples("pipeline bench", "pipeline bench articles.jsonl --sample 200 --scaling"))
 def bench(
     corpus: Annotated[
         Path | None,
         typer.Argument(help="Records JSONL or a folder (default: a sample of ../shared/corpora/bbc_news.jsonl)."),
     ] = None,
     sample: Annotated[int, typer.Option(min=1, help="Records sampled from a JSONL corpus.")] = 500,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=2, max=64, help="Processes for run (c).")] = 2,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-w", min=1, max=64, help="N for bare nlp.pipe(n_process=N) (default: the CPUs)."),
+    ] = None,
     model: ModelOpt = None,
     fast: FastOpt = False,
-    memory: Annotated[bool, typer.Option("--memory", help="Also compare peak RSS on 4x vs 1x the corpus.")] = False,
+    scaling: Annotated[
+        bool,
+        typer.Option(
+            "--scaling", help="Also time 1x/2x/4x corpora and 50k-400k character articles: exponents, peak RSS."
+        ),
+    ] = False,
     json_out: Annotated[Path, typer.Option("--json", help="Where to write the figures.")] = Path(".bench/bench.json"),
     repeat: Annotated[int, typer.Option(min=1, max=10, help="Run each measurement N times, keep the fastest.")] = 1,
 ) -> None:
-    """Throughput: bare nlp.pipe vs the whole pipeline, 1 and N processes, and a cached re-run."""
+    """Throughput: bare nlp.pipe vs the whole pipeline on 1 and N processes, start-up, stages, a cached re-run."""
     from .evaluate.bench import render, run_bench
 
     if corpus is not None and not corpus.exists():
@@ -237,7 +317,7 @@ def bench(
                 sample=sample,
                 settings=_settings(model, 1, fast),
                 workers=workers,
-                memory=memory,
+                scaling=scaling,
                 json_path=json_out,
                 repeat=repeat,
                 log=lambda line: err.print(line, highlight=False),
@@ -262,7 +342,7 @@ GoldArg = Annotated[Path, typer.Argument(help="Gold JSONL file.")]
 JsonOpt = Annotated[Path | None, typer.Option("--json", help="Also write the scores to this JSON file.")]
 
 
-@evaluate_app.command("dates")
+@evaluate_app.command("dates", epilog=_examples("pipeline evaluate dates tests/data/temporal_dev_sample.jsonl"))
 def evaluate_dates(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """TempEval-3 Task A scores (strict/relaxed span F1, value accuracy, value F1, per type)."""
     from .evaluate.dates import evaluate_dates as runner
@@ -270,7 +350,9 @@ def evaluate_dates(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False,
     _evaluate("dates", runner, gold, model, fast, json_out)
 
 
-@evaluate_app.command("quantities")
+@evaluate_app.command(
+    "quantities", epilog=_examples("pipeline evaluate quantities tests/data/news_quantities.jsonl --json q.json")
+)
 def evaluate_quantities(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """P/R/F1 on value, value+unit and surface, and case accuracy, overall and per type."""
     from .evaluate.quantities import evaluate_quantities as runner
@@ -278,7 +360,7 @@ def evaluate_quantities(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = F
     _evaluate("quantities", runner, gold, model, fast, json_out)
 
 
-@evaluate_app.command("facts")
+@evaluate_app.command("facts", epilog=_examples("pipeline evaluate facts tests/data/facts_gold.jsonl"))
 def evaluate_facts(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False, json_out: JsonOpt = None) -> None:
     """Precision and recall of (subject, value, unit, time_value) facts."""
     from .evaluate.facts import evaluate_facts as runner
@@ -286,7 +368,7 @@ def evaluate_facts(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False,
     _evaluate("facts", runner, gold, model, fast, json_out)
 
 
-@evaluate_app.command("dev-facts")
+@evaluate_app.command("dev-facts", epilog=_examples("pipeline evaluate dev-facts --dev ../shared/dev --workers 2"))
 def evaluate_dev_facts(
     dev: Annotated[Path, typer.Option(help="Folder of the dev gold (facts_dev*.jsonl, score_facts.py).")] = Path(
         "../shared/dev"
@@ -310,7 +392,7 @@ def evaluate_dev_facts(
         json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
 
 
-@evaluate_app.command("fit-subjects")
+@evaluate_app.command("fit-subjects", epilog=_examples("pipeline evaluate fit-subjects --dev ../shared/dev"))
 def evaluate_fit_subjects(
     dev: Annotated[Path, typer.Option(help="Folder of the dev gold.")] = Path("../shared/dev"),
     corpora: Annotated[Path, typer.Option(help="Folder of the corpora.")] = Path("../shared/corpora"),
@@ -336,12 +418,105 @@ def evaluate_fit_subjects(
             )
 
 
-@app.command()
+@app.command(epilog=_examples("pipeline schema", "pipeline schema > schema.md"))
 def schema() -> None:
     """Print the tables' schema (columns, types, meaning) as Markdown, as in the README."""
     from .store.tables import schema_markdown
 
     out.print(schema_markdown(), highlight=False, markup=False)
+
+
+class SqlFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+TablesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Folder of the tables (default: $PIPELINE_OUTPUT, else the project's data/processed)."
+    ),
+]
+
+
+@contextmanager
+def _warnings_as_lines():
+    """Library warnings (a folder without _run.json) as one line each on stderr."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                err.print(f"[yellow]warning:[/] {warning.message}", highlight=False, soft_wrap=True)
+
+
+def _tables_folder(output: Path | None) -> Path:
+    from .store.locate import default_output
+
+    return default_output() if output is None else output
+
+
+@app.command(
+    "sql",
+    epilog=_examples(
+        'pipeline sql "SELECT subject, count(*) AS facts FROM facts GROUP BY subject ORDER BY facts DESC"',
+        "pipeline sql \"SELECT * FROM facts WHERE start_date >= '2012-01-01'\" --format csv > facts_2012.csv",
+        'pipeline sql "SELECT doc_id, title FROM documents" --output out --format json',
+    ),
+)
+def sql_command(
+    query: Annotated[str, typer.Argument(help="DuckDB SQL; each table is a view of its name (see `pipeline tables`).")],
+    output: TablesOpt = None,
+    fmt: Annotated[
+        SqlFormat, typer.Option("--format", "-f", help="table (aligned text), csv, or json (an array of objects).")
+    ] = SqlFormat.table,
+) -> None:
+    """Run SQL (DuckDB) over the published tables: one view per table, Dask part folders included."""
+    from .store.sql import query_folder, render
+
+    with handled(), _warnings_as_lines():
+        result = query_folder(_tables_folder(output), query)
+    if result is not None:
+        typer.echo(render(result, fmt.value), nl=False)
+
+
+@app.command("tables", epilog=_examples("pipeline tables", "pipeline tables --output out --types"))
+def tables_command(
+    output: TablesOpt = None,
+    types: Annotated[bool, typer.Option("--types", help="Show each column's SQL type.")] = False,
+) -> None:
+    """List the published tables with their row counts and columns (the views `pipeline sql` queries)."""
+    from .store.sql import overview
+
+    with handled(), _warnings_as_lines():
+        infos = overview(_tables_folder(output))
+    width = max(len("table"), *(len(info.name) for info in infos))
+    typer.echo(f"{'table':<{width}}  {'rows':>8}  columns")
+    for info in infos:
+        columns = ", ".join(f"{name} {typ}" if types else name for name, typ in info.columns)
+        typer.echo(f"{info.name:<{width}}  {info.rows:>8}  {columns}")
+
+
+@app.command("report", epilog=_examples("pipeline report", "pipeline report --output out --open"))
+def report_command(
+    output: TablesOpt = None,
+    open_page: Annotated[bool, typer.Option("--open", help="Also open the page in the default web browser.")] = False,
+) -> None:
+    """Write OUTPUT/report.html: one offline page of the facts, the documents highlighted, a chart, the errors."""
+    from .report import REPORT_NAME, write_report
+
+    folder = _tables_folder(output)
+    with handled(), _warnings_as_lines():
+        path = write_report(folder, folder / REPORT_NAME)
+    typer.echo(str(path))
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(path.resolve().as_uri())
 
 
 def _version(value: bool) -> None:

@@ -6,7 +6,6 @@ would filter on, so a regression in any extractor (dates, quantities, entities, 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -65,7 +64,7 @@ def test_seed_quantity_facts(tables, doc, subject, value, unit, bound, per, time
 def test_founding_fact_in_beijing(tables):
     fact = rows(tables.facts, doc_id=LETTER, value=14.0).iloc[0]
     assert "found" in fact["predicate"] and "Beijing" in fact["sentence"]
-    assert (fact["start_date"], fact["end_date"]) == (dt.date(2010, 4, 6), dt.date(2010, 4, 6))
+    assert (fact["start_date"], fact["end_date"]) == (pd.Timestamp("2010-04-06"), pd.Timestamp("2010-04-06"))
 
 
 def test_taiwan_launch_is_a_planned_event_at_the_end_of_2012(tables):
@@ -74,7 +73,7 @@ def test_taiwan_launch_is_a_planned_event_at_the_end_of_2012(tables):
     assert len(launch) == 1
     fact = launch.iloc[0]
     assert fact["modality"] == "plan" and fact["time_mod"] == "END" and "Taiwan" in fact["predicate"]
-    assert fact["end_date"] == dt.date(2012, 12, 31)
+    assert fact["end_date"] == pd.Timestamp("2012-12-31")
 
 
 def test_seed_dates(tables):
@@ -82,7 +81,7 @@ def test_seed_dates(tables):
     assert rows(dates, doc_id=LETTER, text="6th April 2010", value="2010-04-06", type="DATE").shape[0] == 1
     assert rows(dates, doc_id=REPORT, text="June 12, 2012", value="2012-06-12").shape[0] == 1
     end = rows(dates, doc_id=REPORT, text="the end of 2012", value="2012", mod="END")
-    assert end.shape[0] == 1 and end.iloc[0]["end_date"] == dt.date(2012, 12, 31)
+    assert end.shape[0] == 1 and end.iloc[0]["end_date"] == pd.Timestamp("2012-12-31")
     assert rows(dates, doc_id=REPORT, text="the end of the year", value="2012", mod="END").shape[0] == 1
     assert rows(dates, doc_id=REPORT, text="each year", type="SET").shape[0] == 1
     assert rows(dates, doc_id=REPORT, text="July 2012", part="comment").shape[0] == 1  # kept, marked

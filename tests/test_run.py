@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +14,8 @@ import pytest
 
 import pipeline.extractors.nlp
 from pipeline.config import Settings
-from pipeline.engines.local import ordered_tasks
+from pipeline.engines import local
+from pipeline.engines.local import AutoBackend, default_workers, ordered_tasks
 from pipeline.engines.stages import extract_stage, ingest_stage, run
 from pipeline.ingest import ingest
 from pipeline.records import Article, Part
@@ -175,3 +178,115 @@ def test_worker_pool_gives_the_same_tables(first_run, tmp_path):
     assert summary.cached == 0 and summary.documents == 2
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(load_tables(tmp_path)[name], before[name], obj=name)
+
+
+# --------------------------------------------------------------------------- default workers (issue 14 item 4)
+
+
+@pytest.mark.parametrize(
+    "documents, cpus, expected",
+    [
+        (None, 8, 8),  # more documents than were counted: one worker per CPU
+        (None, 1, 1),
+        (1, 8, 1),  # tiny runs: one process, no pool to start
+        (31, 8, 1),
+        (32, 8, 2),  # no more workers than chunks of 16 documents
+        (64, 8, 4),
+        (100, 8, 7),
+        (128, 8, 8),
+        (10_000, 8, 8),
+        (32, 2, 2),
+        (500, 2, 2),
+        (500, 1, 1),
+        (10_000, 64, 64),
+    ],
+)
+def test_default_workers(documents, cpus, expected):
+    assert default_workers(documents, cpus) == expected
+
+
+@pytest.mark.parametrize(
+    "documents, cpus, memory_gb, expected",
+    [
+        (None, 16, 64.0, 16),
+        (None, 16, 6.5, 6),  # a laptop with little free memory: one worker a GB
+        (10_000, 16, 1.5, 1),
+        (100, 16, 3.0, 3),
+        (100, 16, None, 7),  # memory unknown: CPUs and documents decide
+    ],
+)
+def test_default_workers_fit_in_memory(documents, cpus, memory_gb, expected):
+    assert default_workers(documents, cpus, memory_gb=memory_gb) == expected
+
+
+@pytest.mark.parametrize(
+    "articles, cpus, backend, workers",
+    [
+        (0, 4, None, 0),  # nothing to extract: no model, no pool
+        (10, 4, "local", 1),
+        (31, 2, "local", 1),
+        (32, 2, "pool", 2),
+        (63, 2, "pool", 2),
+        (70, 8, "pool", 5),
+        (300, 8, "pool", 8),  # more than it looks ahead at
+        (300, 1, "local", 1),
+    ],
+)
+def test_auto_backend_picks_in_process_or_pool(monkeypatch, articles, cpus, backend, workers):
+    used = []
+
+    def fake(name):
+        def run(stream, settings, timer):
+            items = list(stream)
+            used.append((name, settings.workers, len(items)))
+            for a in items:
+                yield a, {}, 0
+
+        return run
+
+    monkeypatch.setattr(local, "local_backend", fake("local"))
+    monkeypatch.setattr(local, "pool_backend", fake("pool"))
+    auto = AutoBackend(cpus=cpus, memory_gb=1000.0)
+    out = list(auto((article(f"d{i}") for i in range(articles)), Settings(), None))
+    assert [a.doc_id for a, _, _ in out] == [f"d{i}" for i in range(articles)]  # every article, in order
+    assert used == ([(backend, workers, articles)] if backend else [])
+    assert auto.workers == workers
+
+
+def test_cli_summary_names_the_output_folder_and_the_report_command(tmp_path):
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--input", str(SEEDS), "--output", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"pipeline report --output {out}" in done.stdout
+    assert "worker processes" not in done.stdout  # two documents: one process
+
+
+# --------------------------------------------------------------------------- nothing loaded that a command does not use
+
+
+def _imported(args: list[str]) -> set[str]:
+    """Top-level modules a `pipeline` command imports (from `python -X importtime`)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "pipeline", *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = [line.rsplit("|", 1)[-1] for line in done.stderr.splitlines() if line.startswith("import time:")]
+    return {line.strip().split(".")[0] for line in lines}
+
+
+@pytest.mark.parametrize("args", [["export", "--help"], ["schema"], ["export"]])
+def test_commands_that_only_read_tables_do_not_import_spacy(first_run, tmp_path, args):
+    if args == ["export"]:
+        shutil.copytree(first_run[0], tmp_path / "out")
+        args = ["export", "--output", str(tmp_path / "out")]
+    modules = _imported(args)
+    assert "pipeline" in modules
+    assert not modules & {"spacy", "thinc", "torch", "distributed"}
+
+
+def test_the_stage_wiring_imports_spacy_only_when_extracting():
+    code = "import sys, pipeline.engines.stages, pipeline.engines.local; print('spacy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

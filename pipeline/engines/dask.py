@@ -4,7 +4,8 @@ What runs where:
 
 - the client (this process) ingests the input, cheap and I/O-bound (about half a millisecond an
   article), and writes ``documents`` and ``parts`` as partitions of ``partition_docs`` documents;
-- each partition's uncached documents go to a Dask worker as one task; the worker runs
+- the uncached documents go to Dask workers as tasks of at most ``TASK_DOCS`` (a partition is cut
+  into several tasks, so no worker idles while another finishes a large one); the worker runs
   ``extract_chunk`` (``nlp.pipe`` + every extractor, exactly the local code) with its own model,
   loaded once when the worker starts (``ModelPlugin``), and sends back plain rows, never Docs;
 - the client writes each table as ``<table>/part-NNNNN.parquet`` (``load_tables`` reads the
@@ -21,18 +22,27 @@ import contextlib
 import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from ..config import Settings
-from ..extractors import StageTimer
 from ..records import Article
 from .local import Backend, Extracted, extract_chunk, merge_chunk, ordered_tasks, text_batches
 from .stages import Progress, StageSummary, run
 
+if TYPE_CHECKING:
+    from ..extractors import StageTimer
+
 PLUGIN_NAME = "pipeline-model"
-PARTITION_DOCS = 64  # documents per partition: one task, one part file per table
+PARTITION_DOCS = 64  # documents per partition: one part file per table
+TASK_DOCS = 16  # documents per task: as the local pool's chunks, small enough to keep every worker busy
+
+# Dask settings for the LocalCluster's workers (on a real cluster, set them where the workers start,
+# DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False): the workers' statistical profiler samples every
+# task's stack every 10 ms, CPU taken from spaCy.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class ModelPlugin(WorkerPlugin):
@@ -63,17 +73,17 @@ def _worker_nlp(settings: Settings):
 
 
 def extract_partition(articles: list[Article], settings: Settings) -> tuple[list[tuple[Any, int]], dict[str, float]]:
-    """The Dask task: one partition's articles through the worker's model and the extractors."""
+    """The Dask task: a chunk of articles (at most ``TASK_DOCS``) through the worker's model and the extractors."""
     return extract_chunk(articles, _worker_nlp(settings), settings)
 
 
-def dask_backend(client: Client, *, partition_docs: int = PARTITION_DOCS) -> Backend:
-    """An extraction backend for ``extract_stage`` that runs each partition as a Dask task."""
+def dask_backend(client: Client, *, task_docs: int = TASK_DOCS) -> Backend:
+    """An extraction backend for ``extract_stage``: each chunk of ``task_docs`` articles is a Dask task."""
 
     def backend(articles: Iterable[Article], settings: Settings, timer: StageTimer) -> Iterator[Extracted]:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         tasks = ordered_tasks(
-            text_batches(articles, max_docs=partition_docs, max_chars=math.inf),
+            text_batches(articles, max_docs=task_docs, max_chars=math.inf),
             lambda chunk: client.submit(extract_partition, chunk, settings, pure=False),
             lambda future: future.result(),
             window=2 * workers,
@@ -91,13 +101,14 @@ def connect(scheduler: str | None = None, *, n_workers: int = 2, processes: bool
         with Client(scheduler) as client:
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=n_workers,
-        threads_per_worker=1,  # spaCy is not thread-safe per model; one task at a time per worker
-        processes=processes,
-        dashboard_address=None,
-        silence_logs=40,  # errors only
-    )
+    with dask.config.set(WORKER_CONFIG):  # the nannies pass the config on to the worker processes
+        cluster = LocalCluster(
+            n_workers=n_workers,
+            threads_per_worker=1,  # spaCy is not thread-safe per model; one task at a time per worker
+            processes=processes,
+            dashboard_address=None,
+            silence_logs=40,  # errors only
+        )
     with cluster, Client(cluster) as client:
         yield client
 
@@ -126,9 +137,9 @@ def run_dask(
             settings,
             progress=progress,
             use_cache=use_cache,
-            backend=dask_backend(client, partition_docs=partition_docs),
+            backend=dask_backend(client, task_docs=min(TASK_DOCS, partition_docs)),
             part_docs=partition_docs,
         )
 
 
-__all__ = ["run_dask", "dask_backend", "connect", "ModelPlugin", "extract_partition", "PARTITION_DOCS"]
+__all__ = ["run_dask", "dask_backend", "connect", "ModelPlugin", "extract_partition", "PARTITION_DOCS", "TASK_DOCS"]

@@ -27,7 +27,6 @@ import pyarrow.parquet as pq
 
 from ..config import Settings
 from ..errors import SchemaError
-from ..extractors import STAGES, StageTimer
 from ..ingest import iter_articles
 from ..ingest.schema import load_furniture
 from ..records import Article, ErrorRecord
@@ -37,6 +36,9 @@ from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_row
 from ..store.tables import TABLE_NAMES, arrow_schema, check_tables, csv_safe, table_files
 from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, holding, open_tables, output_lock
 from .local import Backend, local_backend, pool_backend
+
+# Nothing here imports spaCy at module level (only ``extract_into`` needs the extractors, which do):
+# `pipeline export` and the commands that only read tables never load it.
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
@@ -53,12 +55,17 @@ class StageSummary:
     words: int = 0
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    workers: int = 0  # processes that ran the model (0: every document came from the cache)
 
     def line(self) -> str:
         rows = ", ".join(f"{t} {n}" for t, n in self.rows.items() if t not in ("errors",))
         extra = f", {self.cached} cached" if self.cached else ""
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return f"{self.documents} documents{extra}{skipped}; rows: {rows}; errors {self.errors}; {self.seconds:.1f} s"
+        workers = f" ({self.workers} worker processes)" if self.workers > 1 else ""
+        return (
+            f"{self.documents} documents{extra}{skipped}; rows: {rows}; errors {self.errors}; "
+            f"{self.seconds:.1f} s{workers}"
+        )
 
 
 def ingest_stage(
@@ -150,7 +157,7 @@ def extract_into(
     rest go through ``backend`` (this process, a process pool, or Dask workers), and rows are
     written in batches. The model is loaded only when a document actually needs it.
     """
-    from ..extractors import check_rules
+    from ..extractors import StageTimer, check_rules
     from ..extractors.nlp import check_model
 
     t0 = time.perf_counter()
@@ -158,8 +165,11 @@ def extract_into(
     timer = StageTimer()
     check_model(settings.model)  # fail fast, with one clear line, before any work
     check_rules()
+    timer.add("rules", t0)
     backend = backend or default_backend(settings)
+    t = time.perf_counter()
     cache = ExtractionCache(output_dir, model=settings.model, fast=settings.fast) if use_cache else None
+    timer.add("cache", t)
     previous_errors = _ingest_errors(errors_from or staging)
     # Input order is kept: cached rows wait in ``queue`` behind documents still being extracted.
     queue: deque[tuple[Article, Any, int] | None] = deque()  # None marks a document in flight
@@ -171,6 +181,7 @@ def extract_into(
 
         def emit(article: Article, rows: Any, words: int, *, fresh: bool) -> None:
             summary.documents += 1
+            t = time.perf_counter()
             if isinstance(rows, ErrorRecord):
                 buffer.add({"errors": [error_row(rows)]})
                 summary.errors += 1
@@ -178,7 +189,10 @@ def extract_into(
                 buffer.add(rows)
                 summary.words += words
                 if fresh and cache is not None:
+                    t = timer.add("write", t)
                     cache.put(article, rows, words)
+                    t = timer.add("cache", t)
+            timer.add("write", t)
             if progress:
                 progress(1)
             if summary.documents == 1:
@@ -191,7 +205,9 @@ def extract_into(
 
         def uncached() -> Iterator[Article]:
             for a in read_articles(staging):
+                t = time.perf_counter()
                 hit = cache.get(a) if cache else None
+                timer.add("cache", t)
                 if hit is None:
                     queue.append(None)
                     yield a
@@ -206,12 +222,17 @@ def extract_into(
             emit(article, rows, words, fresh=True)
             flush_cached()
         flush_cached()
+        t = time.perf_counter()
         buffer.flush()
         summary.rows = ts.counts()
+    t = timer.add("write", t)  # the last row group, and closing the Parquet files
     if cache is not None:
         cache.prune()
+        timer.add("cache", t)
+    if summary.documents > summary.cached:
+        summary.workers = getattr(backend, "workers", None) or settings.workers
     summary.seconds = time.perf_counter() - t0
-    summary.stage_seconds = {s: timer.seconds.get(s, 0.0) for s in STAGES}
+    summary.stage_seconds = dict(timer.seconds)  # rules, load (the model) and the extractors' stages
     return summary
 
 
@@ -305,6 +326,7 @@ def combine(ingested: StageSummary, extracted: StageSummary, exported: StageSumm
         words=extracted.words,
         seconds=seconds,
         stage_seconds={**ingested.stage_seconds, **extracted.stage_seconds, **exported.stage_seconds},
+        workers=extracted.workers,
     )
 
 

@@ -54,8 +54,9 @@ def check_model(model: str) -> None:
     """Raise ModelNotInstalledError (with an install hint) without loading anything."""
     if not _is_installed(model) and not spacy.util.is_package(model):
         raise ModelNotInstalledError(
-            f"spaCy model {model!r} is not installed; install it with "
-            f"`uv pip install {model.replace('_', '-')}` (or pick another with --model)"
+            f"spaCy model {model!r} is not installed in this environment; pick an installed pipeline with"
+            f" --model NAME (the default {DEFAULT_MODEL} comes with `make setup`), or install one as"
+            " https://spacy.io/usage/models describes, under its name from https://spacy.io/models"
         )
 
 

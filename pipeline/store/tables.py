@@ -400,7 +400,9 @@ def write_table(table: str, rows: Sequence[Mapping[str, Any]], out_dir: Path, *,
 
 @dataclass
 class Tables:
-    """The processed tables as pandas DataFrames with pyarrow-backed dtypes."""
+    """The processed tables as pandas DataFrames with pyarrow-backed dtypes, except the date
+    columns, which are ``datetime64[s]`` so that they compare with strings and Timestamps
+    (``t.facts[t.facts.start_date > "2004-06-01"]``)."""
 
     documents: pd.DataFrame
     parts: pd.DataFrame
@@ -417,6 +419,13 @@ class Tables:
     def items(self):
         return ((name, getattr(self, name)) for name in TABLE_NAMES)
 
+    def sql(self, query: str) -> pd.DataFrame:
+        """DuckDB SQL over these DataFrames, one view per table by its name; the result has the
+        dtypes ``load_tables`` gives. A query DuckDB rejects raises SqlError (one line)."""
+        from .sql import query_frames
+
+        return query_frames(dict(self.items()), query)
+
 
 def read_table(path: Path, table: str) -> pd.DataFrame:
     """One table from ``<table>.parquet`` or a partitioned ``<table>/`` folder; empty if absent."""
@@ -431,23 +440,39 @@ def read_files(files: Sequence[Path], table: str) -> pd.DataFrame:
     return data.to_pandas(types_mapper=pd.ArrowDtype)
 
 
-def load_tables(path: Path | str = "data/processed") -> Tables:
-    """Every table of the run published in a processed folder, with the documented dtypes.
+DATE_DTYPE = pd.ArrowDtype(D)
 
+
+def with_datetimes(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its date32 columns as ``datetime64[s]`` (null -> NaT): pyarrow dates refuse
+    to compare with a string or a Timestamp; seconds keep every date from year 1 to 9999."""
+    dates = [name for name, dtype in frame.dtypes.items() if dtype == DATE_DTYPE]
+    return frame.astype(dict.fromkeys(dates, "datetime64[s]")) if dates else frame
+
+
+def load_tables(path: Path | str | None = None) -> Tables:
+    """Every table of the run published in a processed folder, with the documented dtypes (date
+    columns as ``datetime64[s]``, see ``Tables``).
+
+    Without ``path``: ``$PIPELINE_OUTPUT``, else the ``data/processed`` folder of the project the
+    working directory is in (``store.locate``), so a notebook in a subfolder finds the tables.
     The folder is checked against its manifest ``_run.json`` first (``store.manifest``): tables
     that disagree with it raise RunMismatchError; a folder without one loads with a warning. A run
     published while the tables are read is noticed (its run id) and the read starts again.
     """
+    from .locate import OUTPUT_ENV_VAR, default_output
     from .manifest import RunMismatchError, current_run_id, published_files
 
-    path = Path(path)
+    path = default_output() if path is None else Path(path)
     if not path.is_dir():
-        raise FileNotFoundError(f"no processed tables in {path} (run `make extract` first)")
+        raise FileNotFoundError(
+            f"no processed tables in {path} (run `make extract` first, or set {OUTPUT_ENV_VAR} to the tables' folder)"
+        )
     for _ in range(3):
         run_id = current_run_id(path)
         files = published_files(path)
         try:
-            tables = Tables(**{t: read_files(files[t], t) for t in TABLE_NAMES})
+            tables = Tables(**{t: with_datetimes(read_files(files[t], t)) for t in TABLE_NAMES})
         except FileNotFoundError:  # a newer run was switched in while reading
             continue
         if current_run_id(path) == run_id:
@@ -637,12 +662,14 @@ def _check_offsets(table: str, frame: pd.DataFrame, texts: _DocumentTexts) -> No
 
 
 def schema_markdown() -> str:
-    """The schema section of the README, generated from SCHEMAS."""
+    """The schema section of the README, generated from SCHEMAS. A type is the Parquet (Arrow)
+    type; date columns also name the dtype ``load_tables`` gives them."""
     out = []
     for table, cols in SCHEMAS.items():
         out.append(f"### `{table}`\n\n| column | type | null | meaning |\n|---|---|---|---|")
         for c in cols:
-            out.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {c.doc} |")
+            typ = f"{c.type} (load_tables: datetime64[s])" if c.type == D else c.type
+            out.append(f"| `{c.name}` | {typ} | {'yes' if c.nullable else 'no'} | {c.doc} |")
         out.append("")
     return "\n".join(out)
 
