@@ -630,6 +630,8 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Banco Sol fell. Tarkov has said it intends to seek $5bn in damages.", "$5bn", 5e9, "USD", "Tarkov"),
         # the possessor of the noun the amount modifies
         ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
+        # a place put before a subject that names no one frames the clause
+        ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
         # who placed the order, in a deal valued at ..., which should create ... (the relative clause
         # is about the amount)
         (

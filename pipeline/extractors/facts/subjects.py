@@ -232,6 +232,9 @@ def _place(
     in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
     c = cues()
     own = {t.i for t in measured.subtree} if measured is not None else set()
+    fronted = _fronted_place(ctx, verb)
+    if fronted is not None:
+        return fronted
     if verb is not None and any(ch.dep_ in SUBJECT_DEPS and ch.i not in own for ch in verb.children):
         return None  # the clause is about its subject ("It employs 120 people in London"), named or not
     heads: list[Token] = [t for t in (measured, prop) if t is not None]
@@ -249,6 +252,23 @@ def _place(
                     ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
                     if ent is not None and ent.label == "GPE":
                         return p, ent
+    return None
+
+
+def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "In Alaska, failures rose by 66%": a place put before a subject that names no one frames the
+    whole clause."""
+    if verb is None:
+        return None
+    subjects = [ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or _resolve(ctx, subjects[0]) is not None:
+        return None
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in cues().place_preps and ch.i < subjects[0].i:
+            for p in ch.children:
+                ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
+                if ent is not None and ent.label == "GPE":
+                    return p, ent
     return None
 
 
