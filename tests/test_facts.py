@@ -632,6 +632,15 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
         # a place put before a subject that names no one frames the clause
         ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
+        # a figure of the economy named with its modifiers, in an article about one country
+        (
+            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+            "Gross domestic product fell by 0.4% in the last three months of the year.",
+            "0.4%",
+            0.4,
+            "percent",
+            "Peru",
+        ),
         # who placed the order, in a deal valued at ..., which should create ... (the relative clause
         # is about the amount)
         (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...records import EntityMention
-from .context import ArticleContext
+from .context import ArticleContext, macro_noun
 from .cues import cues
 from .schema import load
 
@@ -56,14 +56,14 @@ def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, En
     add(ctx.main, "main_org")
     if ctx.recent:
         add(ctx.recent[-1], "recent_subject")
-    if ctx.country is not None and lemma in c.country_owner:
+    if ctx.country is not None and macro_noun(prop):
         add(ctx.country, "country_macro")
     if speaker is not None:
         add(speaker[1], "speaker", speaker[0])
     for cand in found.values():
         if cand.entity.label == "ORG" and lemma in c.implicit_owner:
             cand.features.add("company_property")
-        if cand.entity.label == "ORG" and lemma in c.country_owner and lemma not in c.implicit_owner:
+        if cand.entity.label == "ORG" and macro_noun(prop) and lemma not in c.implicit_owner:
             cand.features.add("company_macro_property")
         if prop is None:
             cand.features.add("no_property")

@@ -205,6 +205,19 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
 
 
+def macro_noun(token: Token | None) -> bool:
+    """Whether a property noun names a figure of a country's economy: "inflation", "exports", or
+    with its modifiers "gross domestic product", "current account"."""
+    if token is None:
+        return False
+    owners = cues().country_owner
+    lemma = token.lemma_.lower()
+    if lemma in owners:
+        return True
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+    return any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods)))
+
+
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
     c = cues()

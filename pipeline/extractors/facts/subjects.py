@@ -15,6 +15,7 @@ from .context import (
     _is_country_noun,
     _nationality,
     _resolve,
+    macro_noun,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
 from .parse import _inside, _orphans
@@ -216,7 +217,7 @@ def _implied_owner(
     if state is not None:
         return (*state, "nationality")
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
-    if prop is not None and not owned and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
+    if prop is not None and not owned and macro_noun(prop) and ctx.country is not None:
         return prop, ctx.country, "country_property"  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
         if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
