@@ -641,6 +641,9 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "percent",
             "Peru",
         ),
+        # names on the object say what is counted or bought, not whose it is
+        ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
+        ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),
         # who placed the order, in a deal valued at ..., which should create ... (the relative clause
         # is about the amount)
         (

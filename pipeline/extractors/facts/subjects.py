@@ -137,6 +137,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None:
                     return ch, ent
+        if noun.dep_ == "dobj" and any(ch.dep_ == "nsubj" and _resolve(ctx, ch) for ch in noun.head.children):
+            continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:
             if ch.dep_ == "compound":
                 ent = _entity_at(ctx, ch)
