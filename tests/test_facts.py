@@ -95,7 +95,7 @@ def test_seed_founded_with_14_people(nlp):
     dates = [date(SEED_LETTER, "6th April 2010", "2010-04-06"), date(SEED_LETTER, "Five years ago", "2010")]
     qs = [qty(SEED_LETTER, "14 people", 14, unit="people", kind="count")]
     f = one(run(nlp, SEED_LETTER, dates, qs, "2015-04"), value=14)
-    assert (f.subject, f.unit, f.bound, f.time_value, f.time_role) == ("Xiaomi", "people", "=", "2010-04-06", "on")
+    assert (f.subject, f.unit, f.bound, f.time_value, f.time_role) == ("Xiaomi", "person", "=", "2010-04-06", "on")
     assert f.modality == "reported" and f.subject_key == "ORG:xiaomi"
 
 
