@@ -274,3 +274,20 @@ def test_a_ticker_headline_names_the_company_the_text_names_not_its_first_words(
     body = EntityMention(60, 80, "Harlow Industries Corp", "ORG", "Harlow Industries Corp", "ORG:harlow industries")
     topic = _topic(headline, (0, len(headline)), [body])
     assert topic is not None and topic.canonical_name == "Harlow Industries Corp"
+
+
+@pytest.mark.parametrize(
+    "text, label, kept",
+    [
+        ("U.S.", "GPE", True),  # a place the NER tags once stands for itself where it missed it
+        ("Citadel", "ORG", True),
+        ("Lee", "PERSON", True),
+        ("Americans", "NORP", False),
+    ],
+)
+def test_one_word_names_found_elsewhere_are_known(text, label, kept):
+    from pipeline.extractors.facts.context import _short_names
+    from pipeline.records import EntityMention
+
+    e = EntityMention(0, len(text), text, label, text, f"{label}:{text.lower()}")
+    assert (text in _short_names([e])) is kept

@@ -129,7 +129,7 @@ def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMenti
     the first word of a company name, initials."""
     names: dict[str, EntityMention] = {}
     for e in doc_entities:
-        if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
+        if e.label in ("ORG", "PERSON", "GPE") and " " not in e.text and e.text[:1].isupper():
             names.setdefault(e.text, e)
     surnames: dict[str, set[str]] = {}
     for e in doc_entities:  # "Mr Balls" where the NER missed it, for "Ed Balls" named elsewhere
