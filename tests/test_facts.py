@@ -95,7 +95,7 @@ def test_seed_founded_with_14_people(nlp):
     dates = [date(SEED_LETTER, "6th April 2010", "2010-04-06"), date(SEED_LETTER, "Five years ago", "2010")]
     qs = [qty(SEED_LETTER, "14 people", 14, unit="people", kind="count")]
     f = one(run(nlp, SEED_LETTER, dates, qs, "2015-04"), value=14)
-    assert (f.subject, f.unit, f.bound, f.time_value, f.time_role) == ("Xiaomi", "people", "=", "2010-04-06", "on")
+    assert (f.subject, f.unit, f.bound, f.time_value, f.time_role) == ("Xiaomi", "person", "=", "2010-04-06", "on")
     assert f.modality == "reported" and f.subject_key == "ORG:xiaomi"
 
 
@@ -630,6 +630,20 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Banco Sol fell. Tarkov has said it intends to seek $5bn in damages.", "$5bn", 5e9, "USD", "Tarkov"),
         # the possessor of the noun the amount modifies
         ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
+        # a place put before a subject that names no one frames the clause
+        ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
+        # a figure of the economy named with its modifiers, in an article about one country
+        (
+            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+            "Gross domestic product fell by 0.4% in the last three months of the year.",
+            "0.4%",
+            0.4,
+            "percent",
+            "Peru",
+        ),
+        # names on the object say what is counted or bought, not whose it is
+        ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
+        ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),
         # who placed the order, in a deal valued at ..., which should create ... (the relative clause
         # is about the amount)
         (

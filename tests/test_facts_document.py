@@ -264,3 +264,30 @@ def test_a_share_of_something_belongs_to_its_owner(nlp):
     text = "About 5% of Singapore's annual gross domestic product comes from tourism."
     fact = next(f for f in facts_of(nlp, text) if f.value == 5)
     assert (fact.subject, fact.subject_source) == ("Singapore", "partitive")
+
+
+def test_a_ticker_headline_names_the_company_the_text_names_not_its_first_words():
+    from pipeline.extractors.facts.document import _topic
+    from pipeline.records import EntityMention
+
+    headline = "INVESTMENT GROUP RAISES HARLOW <HRLW> STAKE"
+    body = EntityMention(60, 80, "Harlow Industries Corp", "ORG", "Harlow Industries Corp", "ORG:harlow industries")
+    topic = _topic(headline, (0, len(headline)), [body])
+    assert topic is not None and topic.canonical_name == "Harlow Industries Corp"
+
+
+@pytest.mark.parametrize(
+    "text, label, kept",
+    [
+        ("U.S.", "GPE", True),  # a place the NER tags once stands for itself where it missed it
+        ("Citadel", "ORG", True),
+        ("Lee", "PERSON", True),
+        ("Americans", "NORP", False),
+    ],
+)
+def test_one_word_names_found_elsewhere_are_known(text, label, kept):
+    from pipeline.extractors.facts.context import _short_names
+    from pipeline.records import EntityMention
+
+    e = EntityMention(0, len(text), text, label, text, f"{label}:{text.lower()}")
+    assert (text in _short_names([e])) is kept

@@ -33,7 +33,7 @@ def rows(frame: pd.DataFrame, **where) -> pd.DataFrame:
 
 # (doc, subject, value, unit, bound, per, time_value, time_mod, time_role, modality)
 SEED_FACTS = [
-    (LETTER, "Xiaomi", 14.0, "people", "=", None, "2010-04-06", None, "on", "reported"),
+    (LETTER, "Xiaomi", 14.0, "person", "=", None, "2010-04-06", None, "on", "reported"),
     (REPORT, "Xiaomi", 3_000_000.0, "unit", ">", None, "2012-06-12", None, "as_of", "reported"),
     (REPORT, "Xiaomi", 5_000_000.0, "unit", "=", None, "2012", "END", "by", "forecast"),
     (REPORT, "Taiwan", 7_000_000.0, "unit", ">", "year", None, None, None, "reported"),

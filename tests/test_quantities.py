@@ -45,6 +45,11 @@ CASES = [
     ("The team has a dozen engineers.", [("a dozen", 12, None, "engineer", "=", None, None, "count")]),
     ("It has half a million users.", [("half a million", 5e5, None, "user", "=", None, None, "count")]),
     ("At least 14 people died.", [("14", 14, None, "people", ">=", None, None, "count")]),
+    # an "m" before a currency's name is million, and a currency range shares its "m"
+    ("The deal was worth 512m euro.", [("512m euro", 512e6, None, "EUR", "=", None, None, "currency")]),
+    ("It lost 154m naira.", [("154m naira", 154e6, None, "NGN", "=", None, None, "currency")]),
+    ("It has $10-25m in cash.", [("$10-25m", 10e6, 25e6, "USD", "=", None, None, "currency")]),
+    ("He ran 400m in 44 seconds.", [("400m", 400, None, "meter", "=", None, None, "dimension")]),
     ("It has a 5.5-inch screen.", [("5.5-inch", 5.5, None, "inch", "=", None, None, "dimension")]),
     (
         "Profit fell by 3 million yuan.",

@@ -13,12 +13,13 @@ features and score, so a row can be traced to how its subject was chosen.
 from __future__ import annotations
 
 import functools
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from ...records import EntityMention
-from .context import ArticleContext
+from .context import ArticleContext, macro_noun
 from .cues import cues
 from .schema import load
 
@@ -31,6 +32,11 @@ class Candidate:
 
     def score(self, weights: dict[str, float]) -> float:
         return sum(weights.get(f, 0.0) for f in self.features)
+
+
+# When set (``pipeline explain``), every ranking is kept here: {(id of the part's Doc, amount start
+# char or -1): [(candidate name, sorted features, score), ...]}, best first.
+TRACE: ContextVar[dict | None] = ContextVar("facts_candidate_trace", default=None)
 
 
 @functools.cache
@@ -56,14 +62,14 @@ def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, En
     add(ctx.main, "main_org")
     if ctx.recent:
         add(ctx.recent[-1], "recent_subject")
-    if ctx.country is not None and lemma in c.country_owner:
+    if ctx.country is not None and macro_noun(prop):
         add(ctx.country, "country_macro")
     if speaker is not None:
         add(speaker[1], "speaker", speaker[0])
     for cand in found.values():
         if cand.entity.label == "ORG" and lemma in c.implicit_owner:
             cand.features.add("company_property")
-        if cand.entity.label == "ORG" and lemma in c.country_owner and lemma not in c.implicit_owner:
+        if cand.entity.label == "ORG" and macro_noun(prop) and lemma not in c.implicit_owner:
             cand.features.add("company_macro_property")
         if prop is None:
             cand.features.add("no_property")
@@ -76,10 +82,14 @@ def best_candidate(
     """The best-scoring candidate at or above the threshold, with its trace (features and score)."""
     weights, threshold = scoring()
     ranked = sorted(candidates(ctx, prop, speaker), key=lambda c: -c.score(weights))
+    trace = TRACE.get()
+    if trace is not None and ctx.piece is not None:
+        key = (id(ctx.piece.doc), ctx.amount.start_char if ctx.amount is not None else -1)
+        trace[key] = [(c.entity.canonical_name, sorted(c.features), c.score(weights)) for c in ranked]
     if not ranked or ranked[0].score(weights) < threshold:
         return None
     if len(ranked) > 1 and ranked[1].score(weights) == ranked[0].score(weights):
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
-    trace = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
-    return best.token, best.entity, trace
+    how = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
+    return best.token, best.entity, how

@@ -129,7 +129,7 @@ def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMenti
     the first word of a company name, initials."""
     names: dict[str, EntityMention] = {}
     for e in doc_entities:
-        if e.label in ("ORG", "PERSON") and " " not in e.text and e.text[:1].isupper():
+        if e.label in ("ORG", "PERSON", "GPE") and " " not in e.text and e.text[:1].isupper():
             names.setdefault(e.text, e)
     surnames: dict[str, set[str]] = {}
     for e in doc_entities:  # "Mr Balls" where the NER missed it, for "Ed Balls" named elsewhere
@@ -203,6 +203,19 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return m
     # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...")
     return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
+
+
+def macro_noun(token: Token | None) -> bool:
+    """Whether a property noun names a figure of a country's economy: "inflation", "exports", or
+    with its modifiers "gross domestic product", "current account"."""
+    if token is None:
+        return False
+    owners = cues().country_owner
+    lemma = token.lemma_.lower()
+    if lemma in owners:
+        return True
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+    return any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods)))
 
 
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:

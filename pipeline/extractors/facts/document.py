@@ -88,11 +88,16 @@ def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Seque
     the text whose name the headline also gives."""
     name = headline_company(headline)
     if name is not None:
+        words = name.split()
+        # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the
+        # ticker that the text names as a company ("Robeson Industries Corp")
+        for k in range(len(words)):
+            lead = _first_word(" ".join(words[k:]))
+            found = next((e for e in entities if e.label == "ORG" and _first_word(e.canonical_name) == lead), None)
+            if found is not None:
+                return found
         lead = _first_word(name)
         same = [e for e in entities if _first_word(e.canonical_name) == lead]
-        found = next((e for e in same if e.label == "ORG"), None)
-        if found is not None:
-            return found
         # a company the NER took for a person or a place ("E.A. Viner Holdings Ltd")
         found = next((e for e in same if cues().company_suffix.search(e.text)), None)
         named = found.canonical_name if found is not None else name

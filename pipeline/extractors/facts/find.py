@@ -109,6 +109,7 @@ def _sentence_facts(
             counted_units.append((si, "money:" + unit))
         if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
             used_verbs.add(verb.i)
+    ctx.amount = None  # events have no amount
     facts.extend(_events(ctx, sent, s_dates, used_verbs, parsed=parsed, has_quantity=bool(s_qs)))
     if parsed:
         _remember_subject(ctx, sent)

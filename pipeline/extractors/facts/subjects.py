@@ -15,6 +15,7 @@ from .context import (
     _is_country_noun,
     _nationality,
     _resolve,
+    macro_noun,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
 from .parse import _inside, _orphans
@@ -136,6 +137,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None:
                     return ch, ent
+        if noun.dep_ == "dobj" and any(ch.dep_ == "nsubj" and _resolve(ctx, ch) for ch in noun.head.children):
+            continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:
             if ch.dep_ == "compound":
                 ent = _entity_at(ctx, ch)
@@ -216,7 +219,7 @@ def _implied_owner(
     if state is not None:
         return (*state, "nationality")
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
-    if prop is not None and not owned and prop.lemma_.lower() in c.country_owner and ctx.country is not None:
+    if prop is not None and not owned and macro_noun(prop) and ctx.country is not None:
         return prop, ctx.country, "country_property"  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
         if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
@@ -232,6 +235,9 @@ def _place(
     in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
     c = cues()
     own = {t.i for t in measured.subtree} if measured is not None else set()
+    fronted = _fronted_place(ctx, verb)
+    if fronted is not None:
+        return fronted
     if verb is not None and any(ch.dep_ in SUBJECT_DEPS and ch.i not in own for ch in verb.children):
         return None  # the clause is about its subject ("It employs 120 people in London"), named or not
     heads: list[Token] = [t for t in (measured, prop) if t is not None]
@@ -249,6 +255,23 @@ def _place(
                     ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
                     if ent is not None and ent.label == "GPE":
                         return p, ent
+    return None
+
+
+def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "In Alaska, failures rose by 66%": a place put before a subject that names no one frames the
+    whole clause."""
+    if verb is None:
+        return None
+    subjects = [ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or _resolve(ctx, subjects[0]) is not None:
+        return None
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in cues().place_preps and ch.i < subjects[0].i:
+            for p in ch.children:
+                ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
+                if ent is not None and ent.label == "GPE":
+                    return p, ent
     return None
 
 

@@ -17,7 +17,7 @@ from .context import TextContext, _resolve_currency
 from .modifiers import _change
 from .nouns import _counted_noun, _plural_noun_after
 from .numbers import NumberSpan
-from .tables import _key, _time_units, cues, currencies
+from .tables import _key, _regexes, _time_units, cues, currencies
 from .units import _compound, _prefix_currency, _unit_after
 
 
@@ -43,6 +43,10 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_P
     for num in spans:
         p = _prefixed(text, num, out[-1].end if out else None, ctx)
         p = _with_unit_after(text, p, ctx)
+        if out and _shares_million(text, out[-1], p):  # "$10-25m": both ends are millions of dollars
+            prev = out[-1]
+            out[-1] = replace(prev, value=prev.value * 1e6)
+            p = replace(p, value=p.value * 1e6, unit=prev.unit, unit_text=None, kind="currency", assumed=prev.assumed)
         if p.kind == "currency" and not p.prefixed and num.scale is None:
             p = _with_scale_after_code(text, p)
         if p.kind in ("currency", "dimension"):
@@ -113,6 +117,7 @@ def _unit_or_million_after(
         and (
             _plural_noun_after(text, end + 1, ctx)
             or _counted_noun(text, end + 1, ctx) is not None  # "1.4m cash machines"
+            or _currency_word_at(text, end + 1)  # "512m euro", "154m naira"
             or ctx.m_is_million
             and (not re.match(r"m\s+[a-z]", text[end:]) or _FUNCTION_WORD_AFTER_M.match(text, end) is not None)
         )
@@ -121,6 +126,28 @@ def _unit_or_million_after(
         end += 1
         after = _unit_after(text, end, num, ctx) if re.match(r"\s", text[end : end + 1]) else None
     return after, end, value
+
+
+def _shares_million(text: str, prev: _Piece, p: _Piece) -> bool:
+    """ "$10-25m": an "m" read as metres after a currency range's dash is the range's million."""
+    return (
+        prev.prefixed
+        and prev.kind == "currency"
+        and prev.num.scale is None
+        and prev.end == prev.num.end
+        and p.unit == "meter"
+        and text[p.num.end : p.end] == "m"
+        and re.fullmatch(r"\s*(?:-|\u2013|to)\s*", text[prev.end : p.start]) is not None
+    )
+
+
+def _currency_word_at(text: str, pos: int) -> bool:
+    """Whether a currency's name follows (" euro", " yuan"): the "m" before it is million."""
+    m = _regexes()["suffix_word"].match(text[pos : pos + 40])
+    cur = currencies()
+    return (
+        m is not None and m.group()[:1].isspace() and _key(cur["words"], m.group().strip().strip("-")) in cur["words"]
+    )
 
 
 def _with_scale_after_code(text: str, p: _Piece) -> _Piece:
