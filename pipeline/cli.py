@@ -519,6 +519,30 @@ def report_command(
         webbrowser.open(path.resolve().as_uri())
 
 
+@app.command(
+    "explain",
+    epilog=_examples("pipeline explain bbc-business-047", "pipeline explain reuters-2544 --output out"),
+)
+def explain_command(
+    doc_id: Annotated[str, typer.Argument(help="The document's id (documents.doc_id).")],
+    output: TablesOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Why each fact of one document has its subject: the rule, and every candidate weighed with its score."""
+    from .store.rows import read_articles
+
+    folder = _tables_folder(output)
+    with handled():
+        article = next((a for a in read_articles(folder) if a.doc_id == doc_id), None)
+        if article is None:
+            fail(f"no document {doc_id!r} in {folder}")
+        from .extractors.explain import explain_article, explain_lines
+        from .extractors.nlp import load_nlp
+
+        lines = explain_lines(explain_article(article, load_nlp(model or default_model())))
+    typer.echo("\n".join(lines) if lines else f"{doc_id}: no facts")
+
+
 def _version(value: bool) -> None:
     if value:
         from . import __version__

@@ -41,3 +41,35 @@ def test_explanation_lines_mark_the_winner(explained):
     lines = explain_lines(explained)
     assert any(line.startswith("  * candidate Zentek:") for line in lines)
     assert sum(1 for line in lines if "| rule:" in line) == len(explained)
+
+
+@pytest.fixture(scope="module")
+def sample_tables(tmp_path_factory):
+    """The sample corpus run into a fresh folder."""
+    import shutil
+    from pathlib import Path
+
+    from pipeline.config import Settings
+    from pipeline.engines.stages import run
+
+    base = tmp_path_factory.mktemp("explain")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "raw", base / "raw")
+    run(base / "raw", base / "out", Settings())
+    return base / "out"
+
+
+@pytest.mark.parametrize(
+    "doc_id, code, expected",
+    [
+        ("000_1aa4ab728a912f4a.txt", 0, "rule: verb_subject"),  # the letter: Xiaomi founded with 14 people
+        ("no-such-doc", 2, "no document 'no-such-doc'"),
+    ],
+)
+def test_explain_command(sample_tables, doc_id, code, expected):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["explain", doc_id, "--output", str(sample_tables)])
+    assert result.exit_code == code
+    assert expected in result.output
