@@ -285,3 +285,16 @@ def test_ages_are_amounts_is_a_switch(nlp, monkeypatch, text, value):
     table = dict(quantities.cues(), ages_are_amounts=False)
     monkeypatch.setattr(quantities, "cues", lambda: table)
     assert find_quantities(nlp(text)) == []
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=12),
+    st.integers(0, 80),
+    st.integers(1, 20),
+)
+def test_span_index_answers_like_a_scan(spans, start, length):
+    from pipeline.extractors.quantities.find import _Spans
+
+    spans = [(a, a + n) for a, n in spans]
+    end = start + length
+    assert _Spans(spans).hit(start, end) == any(a < end and start < b for a, b in spans)

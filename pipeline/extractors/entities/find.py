@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -84,10 +85,17 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
         (s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in filter_spans(ruler.match(doc))
     ]
     # a place name inside a longer name the model found ("China Mobile", "Bank of Japan") stays in it
-    matches = [m for m in matches if m[2] != "GPE" or not any(_strictly_inside(m, e) for e in ents)]
+    starts = sorted(e[0] for e in ents)
+    by_start = sorted(ents)
+    matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
     return sorted(kept + matches)
+
+
+def _inside_any(inner: tuple, ents: list[tuple], starts: list[int]) -> bool:
+    """Whether a longer mention (sorted by start, ``starts`` its starts) holds ``inner``."""
+    return any(_strictly_inside(inner, e) for e in ents[: bisect_right(starts, inner[0])][-8:])
 
 
 def _strictly_inside(inner: tuple, outer: tuple) -> bool:
@@ -265,11 +273,31 @@ def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[En
             groups[longer[0]].extend(groups.pop(k))
 
 
+def _initials_of_long_names(
+    groups: dict[str, list[int]], mentions: Sequence[EntityMention]
+) -> dict[str, dict[str, str]]:
+    """For each group with a name of several words: {initials: the name they spell}, first
+    mention first, the name as written before the display form ("International Monetary Fund")."""
+    out: dict[str, dict[str, str]] = {}
+    for o, idx in groups.items():
+        if " " not in o:
+            continue
+        spelled: dict[str, str] = {}
+        for name in dict.fromkeys(clean_name(mentions[i].text) for i in idx):
+            spelled.setdefault(initials(name), name)
+            shown = display_name(name, "ORG")
+            if initials(shown) != initials(name):
+                spelled.setdefault(initials(shown), shown)
+        out[o] = spelled
+    return out
+
+
 def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:
     """An all-capitals name joins the one longer name it abbreviates ("IMF" -> "International
     Monetary Fund"). Returns the full form to show for a group whose acronym spells a legal
     suffix the display name drops ("AIG" -> "American International Group")."""
     full_forms: dict[str, str] = {}
+    spelled = _initials_of_long_names(groups, mentions)  # computed once: linear in the mentions
     for k in list(groups):
         if k not in groups or " " in k or not 2 <= len(k) <= 6:
             continue
@@ -277,16 +305,7 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
         if not any(t.isupper() and t.isalpha() for t in texts):
             continue
         acronym = k.upper()
-        fits: dict[str, str] = {}
-        for o, idx in groups.items():
-            if o == k or " " not in o:
-                continue
-            for i in idx:
-                name = clean_name(mentions[i].text)
-                if initials(name) == acronym:
-                    fits.setdefault(o, name)
-                elif initials(display_name(name, "ORG")) == acronym:
-                    fits.setdefault(o, display_name(name, "ORG"))
+        fits = {o: names[acronym] for o, names in spelled.items() if acronym in names and o in groups}
         if len(fits) == 1:
             ((target, name),) = fits.items()
             groups[target].extend(groups.pop(k))

@@ -187,7 +187,8 @@ def _event_predicate(verb: Token, subject, dspan: Span) -> str:
     skip = set(range(dspan.start, dspan.end))
     if subject is not None and subject[0] is not None:  # "launch Xiaomi smartphones" with Xiaomi the subject
         skip.add(subject[0].i)
-        skip.update(t.i for t in verb.doc if t.ent_type_ and t.text in subject[1].canonical_name.split())
+        names = subject[1].canonical_name.split()
+        skip.update(t.i for t in verb.sent if t.ent_type_ and t.text in names)
     words = [verb.lemma_.lower()]
     for ch in verb.children:
         if ch.i in skip:

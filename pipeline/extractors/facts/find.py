@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -64,9 +65,16 @@ def find_facts(
         dates = [d for d in dates if not any(s <= d.start < e for s, e in rows)]
     periods = _fiscal_periods(facts)
     counted_units: list[tuple[int, str]] = []
+    by_start = [sorted(ms, key=lambda m: m.start) for ms in (dates, quantities, entities)]
+    starts = [[m.start for m in ms] for ms in by_start]
     for si, sent in enumerate(sents):
         ctx.piece = sent
-        found = _sentence_facts(ctx, sent, si, dates, quantities, entities, counted_units, parsed=parsed)
+        # the mentions that start in the piece (found by offset: linear in the article's length)
+        s_dates, s_qs, s_ents = (
+            ms[bisect_left(st, sent.start_char) : bisect_left(st, sent.end_char)]
+            for ms, st in zip(by_start, starts, strict=True)
+        )
+        found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         facts.extend(_in_fiscal_period(f, doc_text(doc), periods) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 

@@ -42,8 +42,10 @@ ranges), ``modifiers`` (bound, change and rate) and ``rejects`` (step 3). Ranks 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 
 from spacy.tokens import Doc
 
@@ -213,6 +215,19 @@ def _resolve(cands: list[tuple[QuantityMention, bool, int]]) -> list[QuantityMen
 HINT_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
+class _Spans:
+    """Character spans, answering "does any overlap [start, end)?" in log time."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def hit(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the spans starting before ``end``
+        return i >= 0 and self.reach[i] > start
+
+
 def find_quantities(
     doc: Doc, *, exclude: Sequence[tuple[int, int]] = (), keep_durations: bool = False
 ) -> list[QuantityMention]:
@@ -232,23 +247,27 @@ def find_quantities(
     cands: list[tuple[QuantityMention, bool, int]] = []
     if keep_durations:
         rule = [(q, strong or q.unit in _time_units()) for q, strong in rule]
+    in_time = _Spans(time_ents)
     for q, strong in rule:
-        if not strong and q.unit in _time_units() and any(q.start < b and a < q.end for a, b in time_ents):
+        if not strong and q.unit in _time_units() and in_time.hit(q.start, q.end):
             continue  # "three years": a duration, the date extractor's
         cands.append((q, strong, 0))
+    in_cands = _Spans([(q.start, q.end) for q, _, _ in cands])
+    in_scanned = _Spans([(n.start, n.end) for n in scanned])
     for ent in ents:
         if ent.label_ not in HINT_LABELS:
             continue
-        if any(q.start < ent.end_char and ent.start_char < q.end for q, _, _ in cands):
+        if in_cands.hit(ent.start_char, ent.end_char):
             continue
-        if any(n.start < ent.end_char and ent.start_char < n.end for n in scanned):
+        if in_scanned.hit(ent.start_char, ent.end_char):
             continue  # the rules read a number here and kept or refused it
         for q, strong in extract(ent.text, replace(ctx, doc=None)):  # offsets are the entity's
             moved = replace(q, start=q.start + ent.start_char, end=q.end + ent.start_char)
             cands.append((moved, strong, 1))
     kept = []
+    excluded = _Spans(exclude)
     for q, strong, src in cands:
-        if not strong and any(q.start < b and a < q.end for a, b in exclude):
+        if not strong and excluded.hit(q.start, q.end):
             continue
         kept.append((q, strong, src))
     return _resolve(kept)
