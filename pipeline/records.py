@@ -78,6 +78,8 @@ class QuantityMention:
     kind: str = "number"  # number | currency | percent | dimension | count
     currency_assumed: bool = False  # True when the currency came from context, not the text
     vague: bool = False  # "hundreds of", "dozens of"
+    value_base: float | None = None  # a physical amount in pint's base units ("3 miles" -> 4828.032)
+    unit_base: str | None = None  # those base units ("meter"), so amounts in km and miles can be summed
 
 
 @dataclass(frozen=True, slots=True)

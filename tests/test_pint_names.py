@@ -19,3 +19,31 @@ def test_pint_names_cover_every_unit_expression():
 @pytest.mark.parametrize("expr", _expressions())
 def test_pint_names_match_pint(expr):
     assert quantities._data("pint_names.json")["names"][expr] == str(quantities._ureg().parse_units(expr))
+
+
+def _names() -> list[str]:
+    return sorted(set(quantities._data("pint_names.json")["names"].values()))
+
+
+@pytest.mark.parametrize("name", _names())
+def test_pint_base_factors_match_pint(name):
+    """Every name has pint's base units (offset units such as degrees Celsius have none)."""
+    q = quantities._ureg().Quantity(1.0, name)
+    base = quantities._data("pint_names.json")["base"].get(name)
+    if not q._ok_for_muldiv():
+        assert base is None
+        return
+    expected = q.to_base_units()
+    assert base is not None and base[1] == str(expected.units)
+    assert base[0] == pytest.approx(expected.magnitude, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text, value_base, unit_base",
+    [("5 km", 5000.0, "meter"), ("3 miles", 4828.032, "meter"), ("$5m", None, None), ("12 hours", 43200.0, "second")],
+)
+def test_physical_amounts_carry_base_units(text, value_base, unit_base):
+    from pipeline.extractors.quantities.find import parse_quantity
+
+    q = parse_quantity(text)
+    assert (q.value_base, q.unit_base) == (value_base, unit_base)

@@ -58,7 +58,7 @@ from .nouns import _counted_noun
 from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
-from .tables import _regexes, _time_units, cues, physical
+from .tables import _data, _regexes, _time_units, cues, physical
 
 
 def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
@@ -193,6 +193,15 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
     return out
 
 
+def _with_base(q: QuantityMention) -> QuantityMention:
+    """A physical amount also in pint's base units ("5 km" -> 5000 meter), from ``pint_names.json``."""
+    base = _data("pint_names.json")["base"].get(q.unit) if q.kind == "dimension" else None
+    if base is None:
+        return q
+    factor, unit = base
+    return replace(q, value_base=_tidy(q.value * factor), unit_base=unit)
+
+
 def _tidy(value: float) -> float:
     """ "4.1 million" is 4100000.0, not the float product 4099999.9999999995 (12 significant digits)."""
     return float(f"{value:.12g}")
@@ -270,10 +279,10 @@ def find_quantities(
         if not strong and excluded.hit(q.start, q.end):
             continue
         kept.append((q, strong, src))
-    return _resolve(kept)
+    return [_with_base(q) for q in _resolve(kept)]
 
 
 def parse_quantity(text: str, *, context: TextContext | None = None) -> QuantityMention | None:
     """The first quantity in ``text`` ("over $1.2bn a year") without a model; None if there is none."""
     found = _resolve([(q, s, 0) for q, s in extract(text, context)])
-    return found[0] if found else None
+    return _with_base(found[0]) if found else None

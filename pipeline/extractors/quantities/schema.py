@@ -106,6 +106,7 @@ class PintNames(Rules):
     """``pint_names.json``."""
 
     names: dict[str, str]
+    base: dict[str, list[float | str]]  # [factor, base unit]
 
 
 FILES: dict[str, type[Rules]] = {
