@@ -79,7 +79,7 @@ CASES = [
     ("The Fed made a 25-basis-point cut.", [("25-basis-point", 25, None, "basis_point", "=", "down", None, "percent")]),
     ("Kidnappers demanded dlrs 1 million.", [("dlrs 1 million", 1e6, None, "USD", "=", None, None, "currency")]),
     ("A few hundred workers marched.", [("A few hundred", 100, None, "worker", ">=", None, None, "count")]),
-    ("The victim, a 30-year-old man, died.", [("30-year-old", 30, None, "year", "=", None, None, "dimension")]),
+    ("The victim, a 30-year-old man, died.", [("30-year-old", 30, None, "year", "=", None, None, "age")]),
     (
         "Heritage will issue between 1.8 million and 2.35 million shares.",
         [("between 1.8 million and 2.35 million", 1.8e6, 2.35e6, "share", "=", None, None, "count")],

@@ -296,6 +296,8 @@ def _system_item(q: QuantityMention) -> dict:
 
 def _kind_for_gold(q: QuantityMention) -> str:
     """Our kind, with temperatures and time units told apart from other dimensions."""
+    if q.kind == "age":
+        return "time"  # the Recognizers Age model counts ages as spans of time
     if q.kind == "dimension":
         if q.unit in ("degree_Celsius", "degree_Fahrenheit"):
             return "temperature"

@@ -111,7 +111,7 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("bound", S, "= ~ > < >= <= ('over' -> >, 'about' -> ~, 'at least' -> >=)", False),
         _c("change", S, "up | down for changes ('rose 20%'), else null"),
         _c("per", S, "rate period (year, month, day ...), else null"),
-        _c("kind", S, "number | currency | percent | dimension | count", False),
+        _c("kind", S, "number | currency | percent | dimension | count | age ('42 years old', 'Mr Lee, 58,')", False),
         _c("currency_assumed", B, "true when the currency came from context, not the text", False),
         _c("vague", B, "true for vague amounts ('hundreds of')", False),
         _c("value_base", F64, "a physical amount in pint's base units ('3 miles' -> 4828.032), else null"),

@@ -439,7 +439,7 @@ def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:
     if c.age_pattern.search(q.text) or c.age_pattern.match(doc_text(doc)[q.start : q.end + 12]):
         return True
     before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
-    return q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])
+    return q.kind == "age" or q.kind in ("number", "dimension") and any(t.lower_ in c.age_cues for t in before[-2:])
 
 
 def _describes_subject(ctx: ArticleContext, measured: Token, verb: Token | None, d: DateMention) -> bool:

@@ -174,7 +174,7 @@ def _with_strength(text: str, p: _Piece) -> _Piece:
     if kind == "number" and (
         re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I) or _apposed_age(text, num)
     ):
-        unit, kind, strong, is_age = "year", "dimension", True, True  # "died aged 93", "Mr Ebbers, 63, said"
+        unit, kind, strong, is_age = "year", "age", True, True  # "died aged 93", "Mr Ebbers, 63, said"
     elif kind == "dimension" and unit in _time_units():
         age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
         # "five years old" is an age, an amount; "five years" a duration; "9.58 seconds" (a
@@ -184,6 +184,7 @@ def _with_strength(text: str, p: _Piece) -> _Piece:
         if age:
             end += age.end()
             is_age = True
+            kind = "age"  # "42 years old": an age in years, not a duration
     return replace(p, end=end, unit=unit, kind=kind, strong=strong, age=is_age)
 
 
