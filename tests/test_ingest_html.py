@@ -11,6 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.ingest import article_from_html
 
@@ -224,3 +226,32 @@ def test_annotated_pages_body_f1_dates_and_comments():
 def test_html_with_an_xml_declaration_or_doctype_is_read(prefix):
     article = read(prefix + page(ARTICLE))
     assert named(article, "body") == [f"{LEAD}\n{MORE}"]
+
+
+_TAGS = ["p", "div", "article", "script", "style", "noscript", "iframe", "section", "h1", "time", "span", "li", "ul"]
+_html_piece = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.sampled_from(
+        [f"<{t}>" for t in _TAGS]
+        + [f"</{t}>" for t in _TAGS]
+        + ['<meta property="article:published_time" content="2012-06-12">', '<time datetime="99999">', "<!--", "-->"]
+        + ['<div class="comments">', '<div class="comment">', "<![CDATA[", "&amp;", "&#xD800;", "<?xml ?>"]
+    ),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_html_piece, max_size=40), st.binary(max_size=40))
+def test_random_html_never_escapes_ingest(pieces, noise):
+    """Random markup (and random bytes after it) is an article or an errors row, never an exception."""
+    import tempfile
+
+    from pipeline.ingest import ingest
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "page.html").write_bytes("".join(pieces).encode("utf-8", "surrogatepass") + noise)
+        result = ingest(folder)
+    assert len(result.articles) + len(result.errors) + len(result.skipped) >= 1
+    for article in result.articles:
+        for part in article.parts:
+            assert 0 <= part.start <= part.end <= len(article.text)
