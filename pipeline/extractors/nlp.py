@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -35,13 +36,26 @@ FAST_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
 
 
 def _is_installed(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
+    return "/" not in name and importlib.util.find_spec(name) is not None
+
+
+def _model_dir(model: str) -> Path | None:
+    """The folder of a pipeline given as a path (``nlp.to_disk`` output, or a package's inner folder)."""
+    path = Path(model).expanduser()
+    if not path.is_dir():
+        return None
+    if (path / "config.cfg").exists():
+        return path
+    inner = [p for p in path.iterdir() if p.is_dir() and (p / "config.cfg").exists()]
+    return inner[0] if len(inner) == 1 else None
 
 
 def _pipe_names(model: str) -> list[str]:
-    """Component names of an installed pipeline package, read from its config without loading it."""
-    config = spacy.util.load_config(spacy.util.get_package_path(model) / _config_dir(model) / "config.cfg")
-    return list(config["nlp"]["pipeline"])
+    """Component names of a pipeline (installed package or folder), read from its config without loading it."""
+    folder = _model_dir(model)
+    if folder is None:
+        folder = spacy.util.get_package_path(model) / _config_dir(model)
+    return list(spacy.util.load_config(folder / "config.cfg")["nlp"]["pipeline"])
 
 
 def _config_dir(model: str) -> str:
@@ -52,11 +66,12 @@ def _config_dir(model: str) -> str:
 
 def check_model(model: str) -> None:
     """Raise ModelNotInstalledError (with an install hint) without loading anything."""
-    if not _is_installed(model) and not spacy.util.is_package(model):
+    if _model_dir(model) is None and not _is_installed(model) and not spacy.util.is_package(model):
         raise ModelNotInstalledError(
             f"spaCy model {model!r} is not installed in this environment; pick an installed pipeline with"
-            f" --model NAME (the default {DEFAULT_MODEL} comes with `make setup`), or install one as"
-            " https://spacy.io/usage/models describes, under its name from https://spacy.io/models"
+            f" --model NAME (the default {DEFAULT_MODEL} comes with `make setup`) or a pipeline folder with"
+            " --model PATH, or install one as https://spacy.io/usage/models describes, under its name from"
+            " https://spacy.io/models"
         )
 
 
@@ -68,7 +83,7 @@ def model_fingerprint(model: str) -> str:
     """
     check_model(model)
     try:
-        path = spacy.util.get_package_path(model)
+        path = _model_dir(model) or spacy.util.get_package_path(model)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, ImportError):  # a model given as a folder, or an odd package
         return model
