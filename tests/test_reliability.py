@@ -120,7 +120,8 @@ def test_a_second_run_into_the_same_folder_stops_with_one_line(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     raw.mkdir()
     (raw / "a.txt").write_text(TEXT, encoding="utf-8")
-    with output_lock(out), pytest.raises(OutputBusyError, match="another run is writing to"):
+    holder = rf"pipeline run \(pid {os.getpid()} on .+\) is writing to"
+    with output_lock(out), pytest.raises(OutputBusyError, match=holder):
         run(raw, out, use_cache=False)
     assert run(raw, out, use_cache=False).documents == 1  # free again once the first run ended
 
@@ -137,7 +138,7 @@ def test_the_cli_refuses_a_busy_output_folder(tmp_path):
     with output_lock(out):
         cmd = [sys.executable, "-m", "pipeline", "ingest", "--input", str(raw), "--output", str(out)]
         result = subprocess.run(cmd, capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
-    assert result.returncode == 2 and "another run is writing to" in result.stderr
+    assert result.returncode == 2 and f"(pid {os.getpid()} on " in result.stderr and "is writing to" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

@@ -8,7 +8,9 @@ their tables together or none of them.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import socket
 import tempfile
 import threading
 from collections.abc import Iterable
@@ -152,11 +154,17 @@ def output_lock(out_dir: Path):
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with (out_dir / ".lock").open("a") as fh:
+    with (out_dir / ".lock").open("a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OutputBusyError(f"another run is writing to {out_dir}: wait for it to finish") from None
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise OutputBusyError(f"{holder} is writing to {out_dir}: wait for it to finish") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pipeline run (pid {os.getpid()} on {socket.gethostname()})")  # who holds it, for the message
+        fh.flush()
         held = (out_dir.resolve(), threading.get_ident())
         _HELD.add(held)
         try:
