@@ -322,7 +322,8 @@ def _parse_fact(
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
     skip = {token.i} if subject and token is not None else set()
     if prop is not None:
-        predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)))
+        outside = {t.i for t in prop.subtree if not sent.start <= t.i < sent.end}  # a dateline the parse hung on
+        predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)) | outside)
     elif verb is not None:
         prep = measured.head if measured.dep_ == "pobj" and measured.head.head == verb else None
         predicate = verb.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")

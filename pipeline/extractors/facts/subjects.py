@@ -12,6 +12,7 @@ from .context import (
     _clause_subject_before,
     _entity_at,
     _is_company_noun,
+    _is_country_name,
     _is_country_noun,
     _nationality,
     _resolve,
@@ -54,6 +55,12 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                 and not (_is_country_noun(ch) and ctx.country is not None)
             ):
                 return ch
+        if any(ch.dep_ in ("nsubj", "nsubjpass") and not _inside(ch, ctx.piece) for ch in verb.children):
+            # "WASHINGTON, March 18 - U.S. oil demand ... rose 2.3 pct": the parse hung the piece's
+            # subject on the dateline; the piece's own first noun is what rose
+            hung = [t for t in _orphans(ctx.piece) if t.i < verb.i and t.pos_ == "NOUN" and not _is_unit_token(t, q)]
+            if hung and _entity_at(ctx, hung[0]) is None:
+                return hung[0]
     return None
 
 
@@ -141,13 +148,20 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
             continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:
             if ch.dep_ == "compound":
-                ent = _entity_at(ctx, ch)
+                ent = _entity_at(ctx, ch) or (_country_word(ch) if content else None)
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
                 if ent is not None and ent.label in c.subject_labels and ent.label not in banned and not inside:
                     return ch, ent
     return None
+
+
+def _country_word(token: Token) -> EntityMention | None:
+    """A country's name the NER missed ("U.S. oil demand"), as a place."""
+    if token.pos_ != "PROPN" or not (_is_country_name(token.text) or _is_country_name(token.text.replace(".", ""))):
+        return None
+    return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", token.text, "GPE:" + token.lower_)
 
 
 def _plan_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
