@@ -36,14 +36,12 @@ class ArticleContext:
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
-    _index: tuple | None = dataclasses.field(default=None, repr=False, compare=False)
 
+    @functools.cached_property
     def entity_index(self) -> tuple[list[int], list[EntityMention]]:
-        """The mentions sorted by start, with their starts, for lookups by offset (built once)."""
-        if self._index is None or self._index[2] is not self.entities:
-            ordered = sorted(self.entities, key=lambda m: (m.start, m.end))
-            self._index = ([m.start for m in ordered], ordered, self.entities)
-        return self._index[0], self._index[1]
+        """The mentions sorted by start, with their starts, for lookups by offset."""
+        ordered = sorted(self.entities, key=lambda m: (m.start, m.end))
+        return [m.start for m in ordered], ordered
 
     def antecedent(self) -> EntityMention | None:
         """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
@@ -207,9 +205,9 @@ def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
 
 
 def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
-    index = ctx.entity_index()
-    i = bisect_right(index[0], token.idx) - 1
-    for m in index[1][max(0, i - 2) : i + 1]:  # the mention starting last before the token (or one it nests in)
+    starts, ordered = ctx.entity_index
+    i = bisect_right(starts, token.idx) - 1
+    for m in ordered[max(0, i - 2) : i + 1]:  # the mention starting last before the token (or one it nests in)
         if m.start <= token.idx < m.end:
             return m
     # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...")

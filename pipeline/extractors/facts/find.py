@@ -253,12 +253,7 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
         return None
     opening = max((m.end() for m in _NOTE_PERIOD.finditer(sentence) if m.end() <= q0 - fact.sentence_start), default=0)
     before = sentence[opening : q0 - fact.sentence_start]
-    prior = bool(_VERSUS.search(before)) or (closing.group(1) or "").lower() in (
-        "previous",
-        "prior",
-        "year-ago",
-        "year-earlier",
-    )
+    prior = bool(_VERSUS.search(before) or _PRIOR.search(closing.group(1) or ""))
     current, previous = periods[closing.group(2).lower()]
     return dataclasses.replace(fact, time_value=previous if prior else current, time_role="period")
 
@@ -277,7 +272,7 @@ def _in_fiscal_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]]
         return noted
     if fact.date_span is None:
         return fact
-    said = text[fact.date_span[0] : fact.date_span[1]]
+    said = _said(fact, text)
     m = _PERIOD_WORD.search(said)
     if m is None or any(ch.isdigit() for ch in said) or m.group(1).lower() not in periods:
         return fact

@@ -135,10 +135,11 @@ def _is_speaker(token: Token) -> bool:
 def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """The possessor or a named compound of the measured noun or the property noun."""
     c = cues()
-    for noun in (measured, prop) if measured is not None and measured is not prop else (prop,):
-        if noun is None or (noun is measured and noun is not prop and noun.pos_ in ("VERB", "AUX")):
+    # tokens compare by position: spaCy makes a new Token object on every access
+    for noun in (measured, prop) if measured is not None and measured != prop else (prop,):
+        if noun is None or (noun == measured and noun != prop and noun.pos_ in ("VERB", "AUX")):
             continue
-        content = noun is prop
+        content = noun == prop
         for ch in noun.children:
             if ch.dep_ == "poss":
                 ent = _resolve(ctx, ch)
