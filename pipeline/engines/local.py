@@ -22,7 +22,7 @@ from ..config import Settings
 from ..records import Article, ErrorRecord
 from ..store.rows import article_rows
 
-if TYPE_CHECKING:  # the extractors import spaCy: only the functions that run the model load them
+if TYPE_CHECKING:  # the extractors and spaCy: imported by the functions that run the model
     from ..extractors import StageTimer
 
 # (article, its rows by table or the ErrorRecord it became, words), in input order.

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 
@@ -37,8 +37,12 @@ from ..store.tables import TABLE_NAMES, arrow_schema, check_tables, csv_safe, ta
 from ..store.writers import EXTRACT_FLUSH_DOCS, INGEST_FLUSH_DOCS, RowBuffer, holding, open_tables, output_lock
 from .local import Backend, local_backend, pool_backend
 
-# Nothing here imports spaCy at module level (only ``extract_into`` needs the extractors, which do):
-# `pipeline export` and the commands that only read tables never load it.
+if TYPE_CHECKING:
+    from ..extractors import StageTimer
+
+# Nothing here imports spaCy at module level: ``extract_into`` imports it (with the extractors and
+# their rule files) when the first document that is not in the cache needs the model. `pipeline
+# export`, the commands that only read tables, and a re-run with every document cached never do.
 
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
@@ -155,16 +159,17 @@ def extract_into(
 
     Streams: documents are read a batch at a time, cached ones are taken from the cache, the
     rest go through ``backend`` (this process, a process pool, or Dask workers), and rows are
-    written in batches. The model is loaded only when a document actually needs it.
+    written in batches. spaCy, the extractors and their rule files are imported and checked when
+    the first document not in the cache needs them (before it reaches the backend: a bad rule file
+    still stops the run before any document is extracted); the model is loaded by the backend.
     """
-    from ..extractors import StageTimer, check_rules
-    from ..extractors.nlp import check_model
+    from ..extractors import StageTimer
+    from ..extractors.nlp import check_model  # no spaCy: reads the installed packages' metadata
 
     t0 = time.perf_counter()
     summary = StageSummary()
     timer = StageTimer()
     check_model(settings.model)  # fail fast, with one clear line, before any work
-    check_rules()
     timer.add("rules", t0)
     backend = backend or default_backend(settings)
     t = time.perf_counter()
@@ -203,12 +208,17 @@ def extract_into(
                 a, rows, words = queue.popleft()
                 emit(a, rows, words, fresh=False)
 
+        prepared: list[bool] = []
+
         def uncached() -> Iterator[Article]:
             for a in read_articles(staging):
                 t = time.perf_counter()
                 hit = cache.get(a) if cache else None
                 timer.add("cache", t)
                 if hit is None:
+                    if not prepared:  # the first document that needs the model
+                        prepare_extractors(timer)
+                        prepared.append(True)
                     queue.append(None)
                     yield a
                     continue
@@ -232,8 +242,21 @@ def extract_into(
     if summary.documents > summary.cached:
         summary.workers = getattr(backend, "workers", None) or settings.workers
     summary.seconds = time.perf_counter() - t0
-    summary.stage_seconds = dict(timer.seconds)  # rules, load (the model) and the extractors' stages
+    summary.stage_seconds = dict(timer.seconds)  # imports, rules, load (the model), the extractors' stages
     return summary
+
+
+def prepare_extractors(timer: StageTimer) -> None:
+    """Import spaCy and the extractors (timed as ``imports``), then load and check every rule file
+    (``rules``; a bad one raises ``RulesError``). Called once, before the first document goes to
+    the model; a run with every document cached skips both."""
+    from ..extractors import check_rules, import_extractors
+
+    t = time.perf_counter()
+    import_extractors()
+    t = timer.add("imports", t)
+    check_rules()
+    timer.add("rules", t)
 
 
 def _ingest_errors(output_dir: Path) -> list[dict[str, Any]]:

@@ -7,6 +7,11 @@ Only this package touches spaCy Docs; it returns plain records (``pipeline.recor
 Each extracted part of an article (body, each reader comment) is its own Doc, so page
 boilerplate glued to a sentence ("No commentsLei Jun ...") never reaches the tokenizer.
 Extractors return offsets relative to the part; here they are shifted into ``Article.text``.
+
+Importing this package does not import spaCy: the subpackages that need it (``dates``,
+``quantities``, ``entities``, ``facts``) are imported by the functions that run them, or on first
+use of ``pipeline.extractors.dates`` and the like (``import_extractors`` imports them all). So a
+run that takes every document from the cache, or the CLI reading tables, never pays for spaCy.
 """
 
 from __future__ import annotations
@@ -16,9 +21,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from ..records import (
     EXTRACTED_PARTS,
@@ -31,9 +34,30 @@ from ..records import (
     Part,
     QuantityMention,
 )
-from . import dates, entities, facts, quantities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 STAGES = ("nlp", "dates", "quantities", "entities", "facts")
+EXTRACTORS = ("dates", "quantities", "entities", "facts")  # the subpackages; each imports spaCy
+
+
+def import_extractors() -> None:
+    """Import spaCy and every extractor (what the first document that needs the model pays)."""
+    import importlib
+
+    for name in EXTRACTORS:
+        importlib.import_module(f"{__name__}.{name}")
+
+
+def __getattr__(name: str) -> Any:
+    """``pipeline.extractors.dates`` (and the others) imported on first use, not with the package."""
+    if name in EXTRACTORS:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def check_rules() -> None:
@@ -108,6 +132,8 @@ def extract_from_docs(
     article: Article, docs: list[tuple[Part, Doc]], timer: StageTimer | None = None
 ) -> ArticleExtraction:
     """Run the extractors over the parsed parts of one article."""
+    from . import dates, entities, facts, quantities
+
     timer = timer or StageTimer()
     t = time.perf_counter()
     per_part = []

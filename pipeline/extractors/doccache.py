@@ -8,8 +8,10 @@ entry goes when its Doc does; Docs are never changed by the extractors, so entri
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 

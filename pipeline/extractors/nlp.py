@@ -15,20 +15,26 @@ Entity fixes (``entities/rules/entity_fixes.jsonl``) are applied by ``extractors
 statistical NER, not as a pipeline component, so the other extractors see the model's own
 entities. ``fast=True`` drops the parser (the slowest component) and uses a rule sentencizer
 instead: facts then fall back to sentence windows instead of the dependency tree.
+
+spaCy is imported by the functions that load or read a pipeline, not by this module: checking that
+a model is installed and its fingerprint (the cache key) read files only, so a re-run whose every
+document comes from the cache never imports spaCy.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import importlib.util
 import json
 from pathlib import Path
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from ..config import DEFAULT_MODEL
 from ..errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # The components each mode keeps from a trained English pipeline (others are excluded).
 FULL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
@@ -36,7 +42,32 @@ FAST_COMPONENTS = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "ner")
 
 
 def _is_installed(name: str) -> bool:
-    return "/" not in name and importlib.util.find_spec(name) is not None
+    return _package_path(name) is not None
+
+
+def _package_path(name: str) -> Path | None:
+    """The folder of an installed pipeline package, found without importing it (its
+    ``__init__`` imports spaCy)."""
+    if not name or "/" in name or "." in name:
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    if spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(spec.origin).parent if spec.origin else None
+
+
+def _is_distribution(name: str) -> bool:
+    """``spacy.util.is_package``: an installed distribution of that name."""
+    try:
+        importlib.metadata.distribution(name)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _model_dir(model: str) -> Path | None:
@@ -52,6 +83,8 @@ def _model_dir(model: str) -> Path | None:
 
 def _pipe_names(model: str) -> list[str]:
     """Component names of a pipeline (installed package or folder), read from its config without loading it."""
+    import spacy
+
     folder = _model_dir(model)
     if folder is None:
         folder = spacy.util.get_package_path(model) / _config_dir(model)
@@ -59,6 +92,8 @@ def _pipe_names(model: str) -> list[str]:
 
 
 def _config_dir(model: str) -> str:
+    import spacy
+
     path = spacy.util.get_package_path(model)
     inner = [p.name for p in path.iterdir() if p.is_dir() and (p / "config.cfg").exists()]
     return inner[0] if inner else "."
@@ -66,7 +101,7 @@ def _config_dir(model: str) -> str:
 
 def check_model(model: str) -> None:
     """Raise ModelNotInstalledError (with an install hint) without loading anything."""
-    if _model_dir(model) is None and not _is_installed(model) and not spacy.util.is_package(model):
+    if _model_dir(model) is None and not _is_installed(model) and not _is_distribution(model):
         raise ModelNotInstalledError(
             f"spaCy model {model!r} is not installed in this environment; pick an installed pipeline with"
             f" --model NAME (the default {DEFAULT_MODEL} comes with `make setup`) or a pipeline folder with"
@@ -77,15 +112,18 @@ def check_model(model: str) -> None:
 
 @functools.cache
 def model_fingerprint(model: str) -> str:
-    """``lang_name-version`` of an installed pipeline, read from its meta.json without loading it.
+    """``lang_name-version`` of an installed pipeline, read from its meta.json without loading it
+    (nor importing spaCy or the model package).
 
     Part of the cache key: upgrading the model package re-extracts every document.
     """
     check_model(model)
+    path = _model_dir(model) or _package_path(model)
     try:
-        path = _model_dir(model) or spacy.util.get_package_path(model)
+        if path is None:
+            raise OSError(model)
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, ImportError):  # a model given as a folder, or an odd package
+    except (OSError, ValueError):  # a model given as a folder, or an odd package
         return model
     return f"{meta.get('lang', 'xx')}_{meta.get('name', model)}-{meta.get('version', '?')}"
 
@@ -98,6 +136,8 @@ def load_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
 
 def build_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
     """A new, uncached pipeline: one per Dask worker when several workers share a process."""
+    import spacy
+
     check_model(model)
     wanted = FAST_COMPONENTS if fast else FULL_COMPONENTS
     exclude = [name for name in _pipe_names(model) if name not in wanted and name != "transformer"]

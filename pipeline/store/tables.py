@@ -517,9 +517,33 @@ VALUE_RULES: dict[str, dict[str, tuple[str, ...] | str]] = {
 ORDERED = (("start", "end"), ("start_date", "end_date"), ("value", "value_max"), ("sentence_start", "sentence_end"))
 
 
+def _pandera():
+    """``pandera.pandas``, imported without hypothesis unless something already imported it.
+
+    pandera imports hypothesis when it is installed (a test dependency here), for its data
+    synthesis strategies, which the checks never use: that import and the plugin scan it starts
+    cost about as much as pandera itself. Where hypothesis is already loaded (pytest), pandera
+    uses it as usual.
+    """
+    import sys
+
+    if "pandera.pandas" in sys.modules or "hypothesis" in sys.modules:
+        import pandera.pandas
+
+        return pandera.pandas
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # "import hypothesis" raises ImportError
+    try:
+        import pandera.pandas
+        import pandera.strategies.pandas_strategies  # noqa: F401  (decides once: no hypothesis)
+    finally:
+        if sys.modules.get("hypothesis", 0) is None:
+            del sys.modules["hypothesis"]
+    return pandera.pandas
+
+
 def pandera_schema(table: str):
     """A pandera DataFrameSchema generated from the declared columns and their value rules."""
-    import pandera.pandas as pa_schema
+    pa_schema = _pandera()
 
     rules = VALUE_RULES.get(table, {})
 
@@ -627,6 +651,7 @@ def check_tables(path: Path | str) -> dict[str, int]:
     start_date <= end_date, value <= value_max), and that every mention's offsets give its text.
     Raises SchemaError with one line per violation (the first ten) of the first failing batch.
     """
+    _pandera()
     import pandera.errors
 
     path = Path(path)
