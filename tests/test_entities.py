@@ -28,6 +28,10 @@ def _mention(text: str, label: str) -> EntityMention:
         ("  Lei   Jun ", "Lei Jun"),
         ("Apple’s", "Apple"),
         ("TIME Magazine", "TIME Magazine"),
+        # an initialism keeps its last dot; a sentence's or an abbreviation's full stop goes
+        ("the U.S.", "U.S."),
+        ("U.K.'s", "U.K."),
+        ("Acme Corp.", "Acme Corp"),
     ],
 )
 def test_clean_name(text_in, text_out):

@@ -641,6 +641,23 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "percent",
             "Peru",
         ),
+        # a country written with dots ("U.S.") is a country; demand and imports are its figures
+        (
+            "U.S. refiners struggle. Officials in the U.S. blamed the weather.\n\n"
+            "Heating oil demand averaged 2.4 mln bpd, the agency said.",
+            "2.4 mln bpd",
+            2.4e6,
+            "barrel",
+            "U.S.",
+        ),
+        (
+            "U.S. refiners struggle. Officials in the U.S. blamed the weather.\n\n"
+            "Gross daily crude imports averaged 3.1 mln bpd, the agency said.",
+            "3.1 mln bpd",
+            3.1e6,
+            "barrel",
+            "U.S.",
+        ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

@@ -102,10 +102,14 @@ def _strictly_inside(inner: tuple, outer: tuple) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and (outer[1] - outer[0]) > (inner[1] - inner[0])
 
 
+_INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$")
+
+
 def clean_name(text: str) -> str:
     """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
     name = _BRACKET_TAIL.sub("", _SPACE.sub(" ", text).strip()) or text
-    name = name.strip(" \t\n,.;:\"'“”()")
+    dotted = _INITIALISM.search(name)  # "U.S.", "U.K.": the last dot is part of the name
+    name = name.strip(" \t\n,.;:\"'“”()") + ("." if dotted else "")
     name = _POSSESSIVE.sub("", name).strip()
     return _HONORIFIC.sub("", _LEADING_THE.sub("", name).strip()).strip()
 

@@ -174,7 +174,8 @@ def _countries() -> frozenset[str]:
 
 
 def _is_country_name(name: str) -> bool:
-    return name.casefold() in _countries()
+    key = name.casefold()
+    return key in _countries() or key.replace(".", "") in _countries()  # "U.S.", "U.K."
 
 
 def _is_country(e: EntityMention) -> bool:
@@ -220,8 +221,7 @@ def macro_noun(token: Token | None) -> bool:
     if token is None:
         return False
     owners = cues().country_owner
-    lemma = token.lemma_.lower()
-    if lemma in owners:
+    if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
     return any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods)))
