@@ -658,6 +658,24 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "barrel",
             "U.S.",
         ),
+        # "a group ... led by X said it": the leader speaks for the group, and "the group" later is X
+        (
+            "DENTON MILLS STAKE RAISED\n\nA group of investment firms led by Harlow Capital Corp said it "
+            "raised its stake in Denton Mills Inc to 120,000 shares.",
+            "120,000 shares",
+            1.2e5,
+            "share",
+            "Harlow Capital",
+        ),
+        (
+            "DENTON MILLS STAKE RAISED\n\nA group of investment firms led by Harlow Capital Corp said it "
+            "raised its stake in Denton Mills Inc. Denton Mills Inc makes paper. Denton Mills Inc is old. "
+            "The group said it bought 10,000 Denton shares last month.",
+            "10,000 Denton shares",
+            1e4,
+            "share",
+            "Harlow Capital",
+        ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

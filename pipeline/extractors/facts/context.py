@@ -33,6 +33,7 @@ class ArticleContext:
     names: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # one-word ORG/PERSON names
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
+    described: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # "a group led by X": "the group"
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
@@ -266,6 +267,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return ctx.main
     if _is_company_noun(token):
         lemma = token.lemma_.lower()
+        if parsed and _named_org(ctx, token) is not None:
+            return _named_org(ctx, token)
         if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
@@ -326,6 +329,17 @@ def _named_org(ctx: ArticleContext, token: Token) -> EntityMention | None:
         ent = _entity_at(ctx, t)
         if ent is not None and ent.label == "ORG":
             return ent
+    if token.pos_ != "NOUN":
+        return None
+    if any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
+        return ctx.described.get(token.lemma_.lower())  # "the group" after "a group ... led by X"
+    # "a group of investors led by Acme Capital", "a consortium headed by Acme": the leader speaks for it
+    for acl in token.subtree:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head"):
+            for p in (g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+                ent = _entity_at(ctx, p)
+                if ent is not None and ent.label == "ORG":
+                    return ent
     return None
 
 
@@ -370,6 +384,8 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             )
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
+                if ch.pos_ == "NOUN" and not ch.ent_type_:
+                    ctx.described.setdefault(ch.lemma_.lower(), ent)
             person = _entity_at(ctx, ch)
             if person is not None and person.label == "PERSON":
                 ctx.recent_people.append(person)
