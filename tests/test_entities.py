@@ -138,6 +138,28 @@ def test_canonicalize_company_short_form_and_suffix():
     assert out[2].entity_key == "ORG:xiaomi"
 
 
+@pytest.mark.parametrize(
+    "names, short_becomes",
+    [
+        # the only ORG name with the word
+        (["Central Bank of Ruritania", "Bank"], "Central Bank of Ruritania"),
+        (["Global Relief Fund", "Fund"], "Global Relief Fund"),
+        # two such names: the one named more often
+        (
+            ["Central Bank of Ruritania", "Central Bank of Ruritania", "Farmers Bank of Ruritania", "Bank"],
+            "Central Bank of Ruritania",
+        ),
+        # two named equally often: left alone
+        (["Central Bank of Ruritania", "Farmers Bank of Ruritania", "Bank"], "Bank"),
+        # not an institution noun
+        (["Acme Widgets", "Widgets"], "Widgets"),
+    ],
+)
+def test_canonicalize_institution_short_form(names, short_becomes):
+    out = canonicalize([_mention(n, "ORG") for n in names])
+    assert out[-1].canonical_name == short_becomes
+
+
 def test_canonicalize_two_longer_companies_leave_the_short_form_alone():
     out = canonicalize(
         [_mention("Samsung Electronics", "ORG"), _mention("Samsung Heavy", "ORG"), _mention("Samsung", "ORG")]

@@ -676,6 +676,23 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "share",
             "Harlow Capital",
         ),
+        # "data showing the Ruritanian economy grew": the parser's subject is "data"; the economy grew
+        (
+            "Critics said the rise was badly timed given data showing the Peruvian economy grew just 0.3% last year.",
+            "0.3%",
+            0.3,
+            "percent",
+            "Peru",
+        ),
+        # a growth rate is the story country's, with no owner named
+        (
+            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+            '"That 1.2% annual growth rate is the lowest in years," an economist said.',
+            "1.2%",
+            1.2,
+            "percent",
+            "Peru",
+        ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

@@ -220,6 +220,16 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             continue  # "Barclays" and "Barclays Capital" are two entities
         if k in groups and len(longer) == 1:
             groups[longer[0]].extend(groups.pop(k))
+    # Institution short forms: "the Bank" joins "Reserve Bank of Australia", the ORG name with the
+    # word that the article names most (and more than any other such name).
+    institutions = frozenset(load_names()["institution_words"])
+    orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
+    for k in orgs:
+        if " " in k or k not in institutions:
+            continue
+        longer = sorted((o for o in orgs if o != k and o in groups and k in o.split()), key=lambda o: -len(groups[o]))
+        if longer and (len(longer) == 1 or len(groups[longer[0]]) > len(groups[longer[1]])):
+            groups[longer[0]].extend(groups.pop(k))
     _merge_spelling_variants(groups, mentions)
     full_forms = _merge_acronyms(groups, mentions)
     out: list[EntityMention | None] = [None] * len(mentions)

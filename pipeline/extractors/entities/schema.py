@@ -24,6 +24,7 @@ class Names(Rules):
 
     unit_words: list[str]
     generic_words: list[str]
+    institution_words: list[str]
 
 
 @functools.cache

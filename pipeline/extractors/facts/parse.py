@@ -25,6 +25,20 @@ def _orphans(piece: Span | None) -> list[Token]:
     return [t for t in piece if t.head.i == t.i or not _inside(t.head, piece)]
 
 
+_EVIDENCE_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "confirm"})
+
+
+def _true_subject(subj: Token, verb: Token) -> Token:
+    """ "data showing the economy grew 1%": the parser makes "data" the subject of "grew" and "the
+    economy" the object of "showing"; the noun right before the verb is what grew."""
+    for acl in subj.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _EVIDENCE_VERBS:
+            for obj in acl.children:
+                if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.right_edge.i == verb.i - 1:
+                    return obj
+    return subj
+
+
 def _piece_top(piece: Span | None) -> Token | None:
     """The main verb of the piece: its own root, else a verb hung outside it."""
     tops = [t for t in _orphans(piece) if t.pos_ in ("VERB", "AUX")]

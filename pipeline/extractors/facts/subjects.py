@@ -19,7 +19,7 @@ from .context import (
     macro_noun,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
-from .parse import _inside, _orphans
+from .parse import _inside, _orphans, _true_subject
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -45,7 +45,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     if obj is not None:
         return obj
     if verb is not None:
-        for ch in verb.children:
+        for ch in (_true_subject(ch, verb) if ch.dep_ == "nsubj" else ch for ch in verb.children):
             if (
                 _inside(ch, ctx.piece)
                 and ch.dep_ in ("nsubj", "nsubjpass")
@@ -290,6 +290,9 @@ def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Enti
     return None
 
 
+SUBJ = ("nsubj", "nsubjpass")
+
+
 def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
     c = cues()
@@ -297,7 +300,7 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
     for _ in range(6):
         if v is None:
             return None
-        subj = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass") and _inside(ch, ctx.piece)]
+        subj = [_true_subject(ch, v) for ch in v.children if ch.dep_ in SUBJ and _inside(ch, ctx.piece)]
         if not subj and any(not _inside(ch, ctx.piece) and ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
             # the parser took the headline's noun as subject: the piece's own first name, hung outside
             subj = [t for t in _orphans(ctx.piece) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
