@@ -273,3 +273,22 @@ def test_org_name_runs_on_to_the_capitalised_noun_it_modifies(nlp):
 def test_a_name_written_with_a_title_is_a_person(texts, label):
     out = canonicalize([_mention(t, "ORG") for t in texts])
     assert {m.label for m in out} == {label}
+
+
+@pytest.mark.parametrize(
+    "text, name, labels",
+    [
+        # a name described as a company by its apposition, untagged or tagged as a place, and the
+        # same name elsewhere in the part
+        (
+            "Trelkin boasts doubled profits\n\nTrelkin, the Dutch food group, has reported a doubling in profit.",
+            "Trelkin",
+            {"ORG"},
+        ),
+        ("Zorblat, the Italian food group, reported a profit. Zorblat shares rose.", "Zorblat", {"ORG"}),
+        # the apposition must end in a company noun
+        ("Zorblat, the Italian food critic, wrote a review. Zorblat liked it.", "Zorblat", {"GPE", "PERSON"}),
+    ],
+)
+def test_described_company_is_an_org(nlp, text, name, labels):
+    assert {m.label for m in find_entities(nlp(text)) if m.text == name} == labels

@@ -90,7 +90,46 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
-    return sorted(kept + matches)
+    return _described_companies(doc, sorted(kept + matches))
+
+
+_RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
+
+
+def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Parmalat, the Italian food group, ...": a capitalised name the model left untagged (or
+    called a person or a place) that the apposition after it describes as a company is an ORG, and
+    so is the same name elsewhere in the part. Returns ``spans`` with those names added or relabelled."""
+    if not doc.has_annotation("TAG"):
+        return spans
+    words = frozenset(_name_rules()["company_appositives"])
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    runs, i = [], 0
+    while i < len(doc):  # maximal runs of proper nouns outside any entity
+        j = i
+        while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and j not in taken and doc[j].text[:1].isupper():
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = max(j, i + 1)
+    others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
+    names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
+    if not names:
+        return spans
+    out = [
+        (a, b, "ORG", "") if (a, b) in set(others) and doc[a:b].text in names else s for s in spans for a, b in [s[:2]]
+    ]
+    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names])
+
+
+def _described_as_company(doc: Doc, end: int, words: frozenset[str]) -> bool:
+    """Whether ", the [adjectives and nouns] COMPANY-NOUN" follows token ``end``."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+        return False
+    k = end + 2
+    while k < min(len(doc), end + 8) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and doc[k].lower_ not in words:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in words
 
 
 def _inside_any(inner: tuple, ents: list[tuple], starts: list[int]) -> bool:

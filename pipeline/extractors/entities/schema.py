@@ -25,6 +25,7 @@ class Names(Rules):
     unit_words: list[str]
     generic_words: list[str]
     institution_words: list[str]
+    company_appositives: list[str]
 
 
 @functools.cache
