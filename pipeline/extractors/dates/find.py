@@ -372,11 +372,30 @@ def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
         return "future" if verb.lemma_.lower() in cues["plan"] else "past"  # "the year ended Sept. 30"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "conj", "ccomp"):
+        return "past"  # a main verb without an auxiliary is a past tense the tagger took for a participle
     if perfect and verb.tag_ in ("VBN", "VBG"):
         return "past"  # "have been searching since the Oct. 23 slaying"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     return None
+
+
+def _scheduled(verb: Token, toks: list[Token], cues: dict[str, set[str]]) -> bool:
+    """ "The talks resume Tuesday", "polls close at 15:00 GMT Saturday": a simple present dated
+    directly (not a report: "says Tuesday") states a schedule, a time still to come."""
+    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in cues["report"]:
+        return False
+    if any(a.dep_ in ("aux", "auxpass") for a in verb.children):
+        return False
+    head = toks[0].doc[toks[0].i : toks[-1].i + 1].root
+    for _ in range(2):  # the date, or the object of a preposition ("on Tuesday", "at noon Saturday")
+        if head.head == verb:
+            return head.dep_ in ("npadvmod", "tmod", "prep", "obl", "dobj", "attr")
+        if head.dep_ not in ("pobj", "npadvmod", "compound", "appos"):
+            return False
+        head = head.head
+    return False
 
 
 def _past_marked(verb: Token) -> bool:
@@ -388,6 +407,7 @@ def _past_marked(verb: Token) -> bool:
     )
 
 
+@functools.cache
 def _cues() -> dict[str, set[str]]:
     lx = lexicon()
     return {
@@ -397,6 +417,7 @@ def _cues() -> dict[str, set[str]]:
         "weak_phrases": set(lx["future_phrases_unless_past"]),
         "defer": set(lx["deferral_lemmas"]),
         "defer_phrases": set(lx["deferral_phrases"]),
+        "report": set(lx["reporting_lemmas"]),
     }
 
 
@@ -414,6 +435,8 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
     if parsed:
         verb = _dated_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
+        if tense == "present" and verb is not None and _scheduled(verb, toks, cues):
+            tense = "future"
     else:
         sent = toks[0].sent if doc.has_annotation("SENT_START") else None
         lo = max(sent.start if sent is not None else 0, toks[0].i - 6)
@@ -534,6 +557,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     parsed = doc.has_annotation("DEP")
     out: list[DateMention] = []
     previous: Timex | None = None
+    latest: Timex | None = None
     quarter: Timex | None = None
     quarter_end = -1
     by_start: dict[int, list[Candidate]] = {}
@@ -544,7 +568,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if tense == "future" and parsed and _names_a_period(doc, c):
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
-        context = ResolveContext(ref, tense, previous, near_quarter)
+        context = ResolveContext(ref, tense, previous, near_quarter, latest)
         found = timex.resolve_match(c.pattern, c.match, context)
         if found is None and c.pattern.kind in RETRY_KINDS:  # another reading here ("a year": set -> duration)
             for alt in sorted(by_start[c.start], key=lambda a: (-(a.end - a.start), a.priority)):
@@ -567,4 +591,6 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             quarter_end = c.end
         if _moves_narrative(found):
             previous = found
+        if found.type == "DATE" and found.start_date is not None and found.value not in timex.REFS:
+            latest = found
     return out

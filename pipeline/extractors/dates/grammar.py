@@ -96,7 +96,7 @@ def _slots() -> dict[str, str]:
         "VAGUE": rf"(?P<vague>{_alt(lx['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alt(lx['units'])})",
         "RUNIT": r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|fortnight|fiscal\s+year))",
-        "NUNIT": r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year|weekend|quarter))",
+        "NUNIT": r"(?P<unit>(?i:day|morning|afternoon|evening|night|week|month|year|weekend|quarter|decade|century))",
         "REL": rf"(?P<rel>{_alt(lx['relatives'])})",
         "PRE": rf"(?P<pre>{_alt(lx['premods'])})",
         "APPROX": rf"(?P<approx>{_alt(lx['approx'])})",

@@ -51,3 +51,4 @@ class ResolveContext:
     tense: str | None = None  # past | present | future | None
     previous: Timex | None = None
     quarter: Timex | None = None  # a quarter just mentioned: "a year earlier" then means that quarter
+    latest: Timex | None = None  # the last calendar date of any size (a decade too): "the following decade"

@@ -46,7 +46,8 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
         mod = None
     if _key(g.get("rel", "")) in ("that", "same", "the same"):
         return None  # narrative: handled by the narrative pattern
-    if _key(g.get("rel", "")) in NARRATIVE_RELATIVES and c.previous is not None:
+    narrative = c.latest if unit in ("decade", "century") else c.previous
+    if _key(g.get("rel", "")) in NARRATIVE_RELATIVES and narrative is not None:
         return None  # "the following month" counts from the story's last date
     code = {
         "week": "W",
@@ -225,8 +226,9 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | No
     else:
         step = 0
     part = lexicon()["day_parts"].get(unit)
-    code = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "quarter": "Q"}.get(unit, "D")
-    prev = c.previous
+    codes = {"week": "W", "month": "M", "year": "Y", "weekend": "WE", "quarter": "Q", "decade": "DE", "century": "CE"}
+    code = codes.get(unit, "D")
+    prev = c.latest if code in ("DE", "CE") and c.latest is not None else c.previous
     if prev is not None and _fine_enough(prev, code):
         base, anchor = prev.start_date, "previous"
     elif _ref_gran_ok(c.ref, code):

@@ -83,6 +83,8 @@ def _r_set(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
         return Timex("SET", f"XXXX-{_month_num(g['month']):02d}", None, quant=quant, freq=freq)
     if "season" in g:
         return Timex("SET", f"XXXX-{lx['seasons'][_key(g['season'])]}", None, quant=quant, freq=freq)
+    if "sportseason" in g:  # "each season" (of a sport, a theatre ...): once a year
+        return Timex("SET", "P1Y", None, quant=quant, freq=freq)
     if "part" in g:
         return Timex("SET", f"XXXX-XX-XXT{_part_code(g)}", None, quant=quant, freq=freq)
     n = 1.0

@@ -47,6 +47,7 @@ class Lexicon(Rules):
     over_means_more_after: list[str]
     deferral_lemmas: list[str]
     deferral_phrases: list[str]
+    reporting_lemmas: list[str]
     future_phrases: list[str]
     future_phrases_unless_past: list[str]
     unit_adjectives: list[str]

