@@ -7,6 +7,13 @@ the score of the real pipeline. Our unit names are mapped to the gold's (``Dolla
 ``Kilometer``) only here, for scoring (``evaluate/data/quantities_gold_units.json``). Matching follows the
 shared scorer: per case, greedy one-to-one multiset matching on value (relative tolerance 1e-6),
 value+unit (unit case-folded), and surface; micro P/R/F1 plus case accuracy.
+
+A quantulum3 gold file (``{"id", "subset", "text", "quantities"}``, ../shared/dev/quantities_quantulum3.jsonl)
+is recognised by its unit names (``gold_vocabulary``) and scored in quantulum3's vocabulary: our
+units renamed by ``evaluate/data/quantities_quantulum3_units.json`` ("kilometer / hour" ->
+"kilometre per hour", "GBP" -> "pound sterling", a counted noun -> "dimensionless"), a range at its
+midpoint (quantulum3's value for "10-15 exabytes" is 12.5), per ``subset``, with the target on
+value+unit F1 of the "standard" subset.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from ..config import DEFAULT_MODEL
 from ..records import QuantityMention
 
 TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
+QUANTULUM3_TARGETS = {"standard": 0.85}  # value+unit F1, quantulum3's own criterion is value and unit
 KEYS = ("value", "value+unit", "surface")
 
 
@@ -50,6 +58,44 @@ def gold_unit(q: QuantityMention) -> str | None:
     name = re.sub(r"(\w+) \*\* 3", r"cubic \1", name)
     name = name.replace(" / ", " per ").replace("_", " ")
     return name[:1].upper() + name[1:]
+
+
+@functools.cache
+def _quantulum3_units() -> dict:
+    return json.loads((Path(__file__).parent / "data" / "quantities_quantulum3_units.json").read_text(encoding="utf-8"))
+
+
+def quantulum_unit(q: QuantityMention) -> str:
+    """Our unit -> quantulum3's unit name ("kilometer ** 2" -> "square kilometre", "$" -> "dollar")."""
+    table = _quantulum3_units()
+    if q.kind == "currency":
+        key = f"{q.unit} {(q.unit_text or '').lower()}"
+        return table["currency_by_text"].get(key) or table["currency"].get(q.unit, q.unit)
+    if q.unit in table["units"]:
+        return table["units"][q.unit]
+    if q.kind in table["kinds"]:
+        return table["kinds"][q.kind]
+    return quantulum_name(q.unit)
+
+
+def quantulum_name(pint_unit: str) -> str:
+    """A pint name spelled as quantulum3 does: "kilometer / second ** 2" -> "kilometre per square second"."""
+    spelling = _quantulum3_units()["spelling"]
+    name = re.sub(r"(\w+) \*\* 2", r"square \1", pint_unit)
+    name = re.sub(r"(\w+) \*\* 3", r"cubic \1", name)
+    name = name.replace(" / ", " per ").replace(" * ", " ")
+    return " ".join(spelling.get(w, w).replace("_", " ") for w in name.split())
+
+
+def gold_vocabulary(cases: Iterable[Mapping]) -> str:
+    """ "quantulum3" for a gold file in quantulum3's unit names (no ``model``, a quantulum3-only
+    unit name such as "metre" or "pound sterling"), else "recognizers" (also our own news table)."""
+    markers = {m.casefold() for m in _quantulum3_units()["markers"]}
+    cases = list(cases)
+    if any("model" in c for c in cases):
+        return "recognizers"
+    names = {_unit_key(g.get("unit")) for c in cases for g in c.get("quantities", [])}
+    return "quantulum3" if names & markers else "recognizers"
 
 
 def _num(v: Any) -> float | None:
@@ -155,6 +201,7 @@ class QuantityReport:
     targets: dict[str, float] = field(default_factory=lambda: dict(TARGETS))
     by_type: bool = True  # typed gold models scored against our quantities of their kind
     untyped: Subset | None = None  # overall without the type filter (= the shared scorer's figure)
+    target_key: str = "value"  # the score the targets are on ("value+unit" for quantulum3)
 
     def target_results(self) -> dict[str, tuple[float, float, bool]]:
         """name -> (value F1, target, met) for each target whose subset is present."""
@@ -163,7 +210,7 @@ class QuantityReport:
             sub = self.overall if name == "overall" else self.by_model.get(name)
             if sub is None:
                 continue
-            f1 = sub.scores["value"].f1
+            f1 = sub.scores[self.target_key].f1
             out[name] = (f1, target, f1 >= target)
         return out
 
@@ -193,7 +240,7 @@ class QuantityReport:
             )
         results = self.target_results()
         if results:
-            lines.append("targets (value F1):")
+            lines.append(f"targets ({self.target_key} F1):")
             for name, (f1, target, met) in results.items():
                 lines.append(f"  {name:<10} {f1:.3f} >= {target:.2f}  {'met' if met else 'NOT MET'}")
             lines.append("all targets met" if self.targets_met else "targets NOT met")
@@ -209,6 +256,7 @@ class QuantityReport:
             "overall": self.overall.to_dict(),
             "by_model": {k: v.to_dict() for k, v in sorted(self.by_model.items())},
             "targets": {k: {"value_f1": f, "target": t, "met": m} for k, (f, t, m) in self.target_results().items()},
+            "target_key": self.target_key,
             "targets_met": self.targets_met,
             "by_type": self.by_type,
             "untyped_overall": None if self.untyped is None else self.untyped.to_dict(),
@@ -245,19 +293,26 @@ def typed(cases: list[dict], system: Mapping[str, list[dict]]) -> dict[str, list
 
 
 def score_cases(
-    cases: list[dict], system: Mapping[str, list[dict]], gold_path: str = "", *, by_type: bool = True
+    cases: list[dict],
+    system: Mapping[str, list[dict]],
+    gold_path: str = "",
+    *,
+    by_type: bool = True,
+    targets: Mapping[str, float] | None = None,
+    target_key: str = "value",
 ) -> QuantityReport:
     """Score already-extracted system quantities (``{"surface", "value", "unit"}`` per case).
 
     ``by_type`` scores each typed gold model against our quantities of that type only (see
-    ``typed``); ``by_type=False`` is what the shared scorer computes on an untyped run.
+    ``typed``); ``by_type=False`` is what the shared scorer computes on an untyped run. Cases are
+    grouped by their ``model`` (Recognizers-Text) or else their ``subset`` (quantulum3).
     """
     untyped = _subset("overall", cases, system)
     if by_type:
         system = typed(cases, system)
     by_model: dict[str, list[dict]] = {}
     for c in cases:
-        by_model.setdefault(str(c.get("model") or "all"), []).append(c)
+        by_model.setdefault(str(c.get("model") or c.get("subset") or "all"), []).append(c)
     errors = []
     for c in cases:
         gold, pred = c["quantities"], system.get(c["id"], [])
@@ -277,10 +332,15 @@ def score_cases(
         errors=tuple(errors),
         by_type=by_type,
         untyped=untyped,
+        targets=dict(TARGETS if targets is None else targets),
+        target_key=target_key,
     )
 
 
-def _system_item(q: QuantityMention) -> dict:
+def _system_item(q: QuantityMention, vocabulary: str = "recognizers") -> dict:
+    if vocabulary == "quantulum3":
+        value = q.value if q.value_max is None else (q.value + q.value_max) / 2  # quantulum3: a range's mean
+        return {**_system_item(q), "value": value, "unit": quantulum_unit(q)}
     return {
         "surface": q.text,
         "value": q.value,
@@ -320,8 +380,11 @@ def read_gold(path: str | Path, where: Mapping[str, str] | None = None) -> list[
     return cases
 
 
-def run_texts(cases: Iterable[Mapping], *, model: str = DEFAULT_MODEL, fast: bool = False) -> dict[str, list[dict]]:
-    """Run each case's text through the pipeline's own path; quantities per case id."""
+def run_texts(
+    cases: Iterable[Mapping], *, model: str = DEFAULT_MODEL, fast: bool = False, vocabulary: str = "recognizers"
+) -> dict[str, list[dict]]:
+    """Run each case's text through the pipeline's own path; quantities per case id, with unit
+    names in the gold's ``vocabulary`` ("recognizers" or "quantulum3", see ``gold_vocabulary``)."""
     from ..extractors import extract_articles
     from ..extractors.nlp import load_nlp
     from ..ingest import article_from_record
@@ -330,7 +393,7 @@ def run_texts(cases: Iterable[Mapping], *, model: str = DEFAULT_MODEL, fast: boo
     articles = [article_from_record({"id": c["id"], "text": c["text"], "published": c.get("published")}) for c in cases]
     out: dict[str, list[dict]] = {}
     for ex in extract_articles(articles, nlp):
-        out[ex.article.doc_id] = [_system_item(getattr(f, "mention", f)) for f in ex.quantities]
+        out[ex.article.doc_id] = [_system_item(getattr(f, "mention", f), vocabulary) for f in ex.quantities]
     return out
 
 
@@ -344,7 +407,12 @@ def evaluate_quantities(
 ) -> QuantityReport:
     """Run the gold texts through the pipeline and score the quantities (see module docstring)."""
     cases = read_gold(gold_path, where)
-    system = run_texts(cases, model=model, fast=fast)
+    vocabulary = gold_vocabulary(cases)
+    system = run_texts(cases, model=model, fast=fast, vocabulary=vocabulary)
+    if vocabulary == "quantulum3":
+        return score_cases(
+            cases, system, str(gold_path), by_type=False, targets=QUANTULUM3_TARGETS, target_key="value+unit"
+        )
     return score_cases(cases, system, str(gold_path), by_type=by_type)
 
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .tables import _regexes, cues, physical
+from .tables import _key, _regexes, cues, physical, pint_name
 
 
 def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -78,19 +78,39 @@ def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str 
 def _per(text: str, end: int) -> str | None:
     c = cues()
     rest = text[end : end + 40]
-    m = re.match(r"\s*(?:-|\s)?(an|a|per|each|every|/)(?![A-Za-z])[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
+    m = re.match(r"\s*(?:-|\s)?((?:an|a|per|each|every)(?![A-Za-z])|/)[\s-]*([A-Za-z]+)(?:\s+([A-Za-z]+))?", rest, re.I)
     if m:
         noun = m.group(2).lower()
         nxt = (m.group(3) or "").lower()
         base = noun[:-1] if noun.endswith("s") and noun[:-1] in c["rate_nouns"] else noun
         if base in c["rate_nouns"] and nxt not in c["rate_not_before"]:
             return c["rate_nouns"][base]
+        unit = _per_unit(rest[m.start(2) :], m.group(1).lower() in ("a", "an"))
+        if unit is not None:
+            return unit  # "$12 per sq m", "$85/barrel", "$450 a square foot": the rate's base is a unit
         if m.group(1).lower() == "per" and base.isalpha() and base not in ("cent",):
             return base
     m = re.match(r"\s*(annually|yearly|per annum|monthly|weekly|daily|hourly|nightly)\b", rest, re.I)
     if m:
         return c["rate_words"][m.group(1).lower()]
     return None
+
+
+def _per_unit(rest: str, after_article: bool) -> str | None:
+    """pint's name of a physical unit at the start of ``rest`` (the base of a rate), or None.
+
+    Time units are left to the rate nouns ("a year" is the period ``year``); after "a"/"an" a bare
+    symbol such as "ft" or "mi" is too weak to be a unit.
+    """
+    phy = physical()
+    m = _regexes()["unit_ci"].match(rest)
+    if not m or m.start() != 0 or rest[:1].isspace():
+        return None
+    key = _key(phy["aliases"], m.group().strip().strip("-").strip())
+    expr = phy["aliases"].get(key)
+    if expr is None or expr in phy["time_units"] or (after_article and key in phy["needs_digits"]):
+        return None
+    return pint_name(expr)
 
 
 def _unit_rate(unit_text: str | None) -> str | None:

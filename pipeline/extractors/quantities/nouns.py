@@ -48,12 +48,15 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
         return None  # nothing is counted across a paragraph break
     start = pos + m.end()
     if start >= len(text) or not (
-        text[start].isalpha() or re.match(r"\d[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
+        text[start].isalpha() or re.match(r"\d+[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
     ):
-        return None  # a word, or a code that modifies the noun ("five 2D side-scrolling levels", "300 747 jets")
+        return None  # a word, or a code that modifies the noun ("five 2D side-scrolling levels", "300 747 jets",
+        # "six million 330ml cans")
     tok = _token_at(doc, start)
     if tok is None or tok.idx != start:
         return None
+    if tok.lower_ in cues()["multiplier_words"]:
+        return None  # "9 times earnings": a multiple, nothing counted
     best = None
     i = tok.i
     while i < len(doc) and i < tok.i + 6:
@@ -65,6 +68,7 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
             or (t.i == tok.i and _model_code(t, text))  # "200 A320 jets", "300 747 jets"
+            or (t.i == tok.i and re.fullmatch(r"\d+[A-Za-z]+", t.text))  # "six million 330ml cans"
             or (  # "10 737-800 planes": the rest of the model code, glued to it
                 t.i > tok.i and _model_code(tok, text) and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
             )

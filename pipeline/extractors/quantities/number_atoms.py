@@ -45,10 +45,16 @@ MODEL_NUMBER = (
 )
 
 
+_SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+_PLAIN_EXPONENT = str.maketrans(
+    {**{c: str(i) for i, c in enumerate(_SUPERSCRIPTS)}, "\u207b": "-", "\u207a": "+", "\u2212": "-"}
+)
+
 _NUM = (
     r"(?<![\d.,/])(?:"
     r"\d+ \. \d+(?![\d.,/])"  # 6 . 2: a decimal split by Penn Treebank tokenization (no prose spaces a point)
     r"|\d+/\d+(?![\d/])"  # slash fraction
+    rf"|\d+(?:\.\d+)?\s?\u00d7\s?10(?:\^?[-+\u2212]\d+|[\u207a\u207b]?[{_SUPERSCRIPTS}]+)"  # 2.48×10−5, 3×10⁸
     r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)
@@ -64,6 +70,10 @@ _ATOM_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>[A-Za-z]+)|(?P<sym>\S)")
 
 def _literal_value(raw: str) -> float:
     """Digits to float: separators dropped; "a^b" and "a x 10^b" powers evaluated."""
+    if "\u00d7" in raw:  # "2.48×10−5", "3×10⁸": the exponent written without a caret
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)\s?\u00d7\s?10\^?([-+]?\d+)", raw.translate(_PLAIN_EXPONENT))
+        if m:
+            return float(m.group(1)) * 10.0 ** int(m.group(2))
     if "^" in raw:
         base, exp = raw.split("^")
         sign = -1 if exp.count("-") % 2 else 1

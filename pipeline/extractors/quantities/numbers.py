@@ -124,6 +124,22 @@ def _can_start(atoms: Sequence[Atom], i: int) -> bool:
 MAX_ATOMS = 16
 
 
+def _glued_code_after_scale(atoms: Sequence[Atom], j: int) -> bool:
+    """Digits at ``j`` come after a spaced scale word and have letters glued on ("million 330ml")."""
+    a, prev = atoms[j], atoms[j - 1]
+    nxt = atoms[j + 1] if j + 1 < len(atoms) else None
+    return (
+        a.kind == "num"
+        and prev.kind == "word"
+        and prev.end < a.start
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.start == a.end
+        and _scale_of(prev, attached=False) is not None
+        and _scale_of(nxt, attached=True) is None
+    )
+
+
 def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[NumberSpan]:
     """Longest parseable runs of atoms, left to right, never overlapping."""
     out = []
@@ -137,6 +153,8 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
         while j < len(atoms) and j - i < MAX_ATOMS and _extendable(atoms[j]):
             if j > i and atoms[j].start - atoms[j - 1].end > 3:
                 break  # a gap wider than a few spaces ends a number
+            if j > i and _glued_code_after_scale(atoms, j):
+                break  # "six million 330ml cans", "two million 5G phones": the code starts a new thing
             v = parse_atoms(atoms[i : j + 1])
             if v is not None:
                 best, best_j = v, j

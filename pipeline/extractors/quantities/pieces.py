@@ -65,6 +65,11 @@ def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: TextContext
         pre = None  # "10 $ 30 $", "10 rmb 20 usd": the symbol belongs to the number before
     if pre is not None and pre[2][:1].isalpha() and not num.has_digits:
         pre = None  # "floated the dollar two years ago": a currency word before a number word is no amount
+    scaled = re.search(r"(?<![A-Za-z])[MKT][A-Z]{3} {1,2}$", text[max(0, start - 6) : start]) if pre is None else None
+    if scaled and scaled.group().strip() in currencies()["scaled_codes"] and num.scale is None:
+        code, factor = currencies()["scaled_codes"][scaled.group().strip()]  # "MAUD 60", "MSEK 450"
+        start -= len(scaled.group())
+        unit, unit_text, kind, prefixed, value = code, scaled.group().strip(), "currency", True, value * factor
     if pre is not None:
         start, code, unit_text = pre
         unit, assumed = _resolve_currency(code, ctx)
@@ -215,11 +220,12 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
         if q is not None:
             gap = text[p.num.end : q.start]
             head = text[max(0, p.start - 12) : p.start].lower()
-            m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", gap, re.I) if p.end == p.num.end else None
+            # "8- to 16-meter": a suspended hyphen before "to"
+            m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*|-\s+(to)\s+", gap, re.I) if p.end == p.num.end else None
             if m is None and p.kind == q.kind and p.kind in ("percent", "currency", "dimension"):
                 m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", text[p.end : q.start], re.I)
             if m:
-                joiner = m.group(1).lower()
+                joiner = (m.group(1) or m.group(m.lastindex)).lower()
                 bare_to_unit = (
                     p.end == p.num.end
                     and p.kind == "number"
@@ -247,6 +253,10 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
                         ok = False  # "rocketed 9 1/2 to 39", "skidded 1.74 to 123.5": a change, then a level
                     if ok and lo < q.value:
                         out.append((replace(p, value=lo), q))
+                        i += 2
+                        continue
+                    if ok and q.value < lo < 0 and p.kind != "number":  # "from -18 °C to -34 °C"
+                        out.append((replace(p, value=q.value), replace(q, value=lo)))
                         i += 2
                         continue
         out.append((p, None))

@@ -49,6 +49,7 @@ class Cues(Rules):
     bare_scale_after: list[str]
     wire_style_words: list[str]
     wire_currency_default: dict[str, str]
+    multiplier_words: list[str]
 
 
 class Numbers(Rules):
@@ -100,6 +101,7 @@ class PhysicalUnits(Rules):
     compounds: list[list[Any]]
     time_plurals: list[str]
     unit_rates: dict[str, str]
+    inch_words: list[str]
 
 
 class PintNames(Rules):

@@ -116,6 +116,11 @@ def _regexes() -> dict[str, re.Pattern]:
             rf"(?:\s{{0,2}}|-|\s?-\s?)(?:{_alternation(phy['aliases'], boundary_left=False)})(?![A-Za-z0-9])",
             re.I,
         ),
+        # "2 1/2 in thick", "is 2 in.", "(5 in)": the inch written "in" (see units_physical.json inch_words)
+        "inch_in": re.compile(
+            rf"\s{{0,2}}in(?:\.?(?=\s+(?:{_alternation(phy['inch_words'], boundary_left=False)})(?![A-Za-z]))"
+            r"|(?=\s*\)|\s*$|\s*[.;:!?]\s*$|\s*[.;:!?]\s+[A-Z]))"
+        ),
         "unit_cs": re.compile(
             rf"(?:\s{{0,1}})(?:{_alternation(phy['case_sensitive'], boundary_left=False)})(?![A-Za-z0-9])"
         ),

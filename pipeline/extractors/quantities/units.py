@@ -62,7 +62,7 @@ def _unit_after(
         written = m.group().strip()
         code, assumed = _resolve_currency(cur["suffix_symbols"][written], ctx)
         return pos + m.end(), code, written, "currency", assumed
-    m = re.match(r"\s{0,2}([MK])(USD|EUR|GBP|AUD|CAD)(?![A-Za-z])", rest)
+    m = re.match(r"\s{0,2}[MKT][A-Z]{3}(?![A-Za-z])", rest)
     if m and m.group().strip() in cur["scaled_codes"]:
         return pos + m.end(), m.group().strip(), m.group().strip(), "currency", False
     for name in ("suffix_code", "suffix_code_low"):
@@ -103,6 +103,10 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
             return bracket.end(), inner[1], inner[2]
     rx = _regexes()
     phy = physical()
+    if num.has_digits and rest[:1] != "-":
+        m = rx["inch_in"].match(rest)
+        if m:
+            return m.end(), "inch", m.group().strip()
     best = None
     m = rx["unit_cs"].match(rest)
     if m:
