@@ -286,6 +286,13 @@ def test_a_name_written_with_a_title_is_a_person(texts, label):
             {"ORG"},
         ),
         ("Zorblat, the Italian food group, reported a profit. Zorblat shares rose.", "Zorblat", {"ORG"}),
+        # a name ending in a legal form, untagged or tagged as a person
+        (
+            "DALLAS, March 24 - Quorvex Holdings Inc, a unit of Trabant Corp, said it began an offering.",
+            "Quorvex Holdings Inc",
+            {"ORG"},
+        ),
+        ("Zentrix Plc said profits rose.", "Zentrix Plc", {"ORG"}),
         # the apposition must end in a company noun
         ("Zorblat, the Italian food critic, wrote a review. Zorblat liked it.", "Zorblat", {"GPE", "PERSON"}),
     ],

@@ -99,7 +99,8 @@ _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK
 def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Parmalat, the Italian food group, ...": a capitalised name the model left untagged (or
     called a person or a place) that the apposition after it describes as a company is an ORG, and
-    so is the same name elsewhere in the part. Returns ``spans`` with those names added or relabelled."""
+    so is the same name elsewhere in the part; so is an untagged name ending in a legal form
+    ("National Heritage Inc"). Returns ``spans`` with those names added or relabelled."""
     if not doc.has_annotation("TAG"):
         return spans
     words = frozenset(_name_rules()["company_appositives"])
@@ -114,12 +115,13 @@ def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
         i = max(j, i + 1)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
     names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
-    if not names:
+    suffixes = frozenset(_name_rules()["company_suffixes"])
+    legal = {(a, b) for a, b in runs if 1 < b - a <= 6 and doc[b - 1].text.rstrip(".") in suffixes}
+    if not names and not legal and not any(doc[b - 1].text.rstrip(".") in suffixes for _, b in others):
         return spans
-    out = [
-        (a, b, "ORG", "") if (a, b) in set(others) and doc[a:b].text in names else s for s in spans for a, b in [s[:2]]
-    ]
-    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names])
+    relabel = {(a, b) for a, b in others if doc[a:b].text in names or doc[b - 1].text.rstrip(".") in suffixes}
+    out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
+    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names or (a, b) in legal])
 
 
 def _described_as_company(doc: Doc, end: int, words: frozenset[str]) -> bool:

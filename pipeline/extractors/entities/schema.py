@@ -26,6 +26,7 @@ class Names(Rules):
     generic_words: list[str]
     institution_words: list[str]
     company_appositives: list[str]
+    company_suffixes: list[str]
 
 
 @functools.cache
