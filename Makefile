@@ -54,6 +54,7 @@ format: setup ## apply ruff fixes and formatting
 eval: setup ## score dates, quantities and facts against the development data
 	$(PY) -m pipeline evaluate dates $(if $(wildcard $(DEV)/temporal_dev.jsonl),$(DEV)/temporal_dev.jsonl,tests/data/temporal_dev_sample.jsonl)
 	$(PY) -m pipeline evaluate quantities $(if $(wildcard $(DEV)/quantities_dev.jsonl),$(DEV)/quantities_dev.jsonl,tests/data/quantities_recognizers_sample.jsonl)
+	$(if $(wildcard $(DEV)/quantities_quantulum3.jsonl),$(PY) -m pipeline evaluate quantities $(DEV)/quantities_quantulum3.jsonl,@echo "no $(DEV)/quantities_quantulum3.jsonl: quantulum3 cases not scored")
 	$(PY) -m pipeline evaluate quantities tests/data/news_quantities.jsonl
 	$(PY) -m pipeline evaluate facts tests/data/facts_gold.jsonl
 	$(if $(wildcard $(DEV)/facts_dev.jsonl),$(PY) -m pipeline evaluate dev-facts --dev $(DEV) --corpora $(DEV)/../corpora,@echo "no $(DEV)/facts_dev.jsonl: dev facts not scored")
