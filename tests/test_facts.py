@@ -693,6 +693,17 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "percent",
             "Peru",
         ),
+        # a forecast is about the place or economy it is for, not whoever made it
+        (
+            "The World Bank cut its 2006 growth forecast for the Peruvian economy to 2.5%.",
+            "2.5%",
+            2.5,
+            "percent",
+            "Peruvian economy",
+        ),
+        ("The OECD raised its inflation estimate for Chile to 4.1%.", "4.1%", 4.1, "percent", "Chile"),
+        # "Peruvian growth" is Peru's, whoever said it
+        ("In May, the OECD had said that Peruvian growth this year would be 3.3%.", "3.3%", 3.3, "percent", "Peru"),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

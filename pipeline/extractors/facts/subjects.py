@@ -112,6 +112,9 @@ def subject_and_source(
     market = _market(ctx, prop, verb)
     if market is not None:
         return (*market, "market")
+    target = _forecast_for(ctx, prop)
+    if target is not None:
+        return (*target, "forecast_for")
     owner = _noun_owner(ctx, prop, measured)
     if owner is not None:
         return (*owner, "owner")
@@ -125,6 +128,24 @@ def subject_and_source(
     if implied is not None:
         return implied
     return best_candidate(ctx, prop, found)
+
+
+def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "its growth forecast for the German economy", "the estimate for Japan": a forecast is about
+    the place or economy it is for, not whoever made it."""
+    if prop is None or prop.lemma_.lower() not in cues().forecast_nouns:
+        return None
+    for p in (p for prep in prop.children if prep.dep_ == "prep" and prep.lower_ == "for" for p in prep.children):
+        if p.dep_ != "pobj":
+            continue
+        ent = _entity_at(ctx, p)
+        if ent is not None and ent.label in ("GPE", "LOC"):
+            return p, ent
+        if ent is None and p.pos_ == "NOUN" and macro_noun(p):
+            words = [t for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "punct", "poss") and not t.is_space]
+            name = " ".join(t.text for t in words).replace(" - ", "-")
+            return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
+    return None
 
 
 def _is_speaker(token: Token) -> bool:
@@ -222,6 +243,9 @@ def _implied_owner(
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent, "property_of"
+    state = _nationality(ctx, prop) if prop is not None else None
+    if state is not None:
+        return (*state, "nationality")
     # "Revenue rose 3 percent" with no owner named, in an article about one company
     named = prop is not None and any(
         ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
@@ -230,9 +254,6 @@ def _implied_owner(
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None:
             return prop, owner, "company_property"
-    state = _nationality(ctx, prop) if prop is not None else None
-    if state is not None:
-        return (*state, "nationality")
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
     if prop is not None and not owned and macro_noun(prop) and ctx.country is not None:
         return prop, ctx.country, "country_property"  # "inflation fell below 10%" in an article about one country
