@@ -425,6 +425,28 @@ def test_unit_is_not_inherited_across_a_noun(nlp):
     assert f.unit == "marine"
 
 
+@pytest.mark.parametrize(
+    "text, surfaces, value, unit",
+    [
+        # the second amount of a pair takes the first's measure
+        (
+            "Output rose to 16.5 mln barrels from 16.1 mln, the agency said.",
+            [("16.5 mln barrels", 1.65e7, "barrel"), ("16.1 mln", 1.61e7, None)],
+            1.61e7,
+            "barrel",
+        ),
+        # a bare number counts the plural noun it is the amount of, or "the number of" one
+        ("New loans in March fell to 77,000.", [("77,000", 77000, None)], 77000, "loan"),
+        ("The number of its kiosks rose to 4,500.", [("4,500", 4500, None)], 4500, "kiosk"),
+        # amounts that are not counts keep no unit
+        ("Sales rose to 77,000.", [("77,000", 77000, None)], 77000, None),
+    ],
+)
+def test_a_bare_number_takes_its_measure_from_the_sentence(nlp, text, surfaces, value, unit):
+    qs = [qty(text, s, v, unit=u, kind="count" if u else "number") for s, v, u in surfaces]
+    assert one(run(nlp, text, [], qs), value=value).unit == unit
+
+
 def test_one_as_determiner_is_not_a_fact(nlp):
     text = "One Apple engineer said the project was late."
     assert run(nlp, text, [], [qty(text, "One", 1)]) == []

@@ -68,6 +68,8 @@ class Cues:
     event_verbs: frozenset[str]
     event_needs_object: frozenset[str]
     count_units: frozenset[str]
+    number_nouns: frozenset[str]
+    uncounted_nouns: frozenset[str]
     unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
@@ -137,6 +139,8 @@ def cues() -> Cues:
         event_verbs=frozenset(e["event_verbs"]),
         event_needs_object=frozenset(e["event_requires_object_or_particle"]),
         count_units=frozenset(e["count_units"]),
+        number_nouns=frozenset(e["number_nouns"]),
+        uncounted_nouns=frozenset(e["uncounted_nouns"]),
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         min_bare_value=float(e["min_bare_value"]),

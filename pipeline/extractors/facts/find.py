@@ -163,7 +163,21 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
         if unit.startswith("money:") and scaled and sent_index - idx <= cues().inherit_sentences:
             return unit.removeprefix("money:")
+        if scaled and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln": the same measure
+            return unit
     return None if q.unit in (None, "dimensionless") else q.unit
+
+
+def _counted_property(prop: Token) -> str | None:
+    """The things a bare number counts when its property is a plural count noun ("loans fell to
+    77,000") or "the number of" one; None for amounts that are not counts ("sales", "prices")."""
+    c = cues()
+    noun = prop
+    if prop.lemma_.lower() in c.number_nouns:
+        noun = next((p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"), prop)
+    if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:
+        return None
+    return noun.lemma_.lower()
 
 
 _CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
@@ -306,6 +320,8 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
+    if unit is None and q.kind == "number" and prop is not None:
+        unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)
     token = subject[0] if subject else None

@@ -37,6 +37,8 @@ class Events(Rules):
     event_verbs: list[str]
     event_requires_object_or_particle: list[str]
     count_units: list[str]
+    number_nouns: list[str]
+    uncounted_nouns: list[str]
     unit_inherit_sentences: int
     min_bare_value: int
     unit_words: list[str]
