@@ -447,6 +447,19 @@ def test_a_bare_number_takes_its_measure_from_the_sentence(nlp, text, surfaces, 
     assert one(run(nlp, text, [], qs), value=value).unit == unit
 
 
+def test_a_when_clause_after_a_date_takes_that_date(nlp):
+    text = "They said the gap would narrow after a sharp rise in November when the deficit was only 412 mln dlrs."
+    dates = [date(text, "November", "1986-11")]
+    qs = [qty(text, "412 mln dlrs", 4.12e8, unit="USD", kind="currency")]
+    assert one(run(nlp, text, dates, qs), value=4.12e8).time_value == "1986-11"
+
+
+def test_a_currency_is_the_subject_of_its_relative_clause(nlp):
+    text = "Dealers said the Canadian dollar, which last week touched a high of 0.7700 U.S. dlrs, would hold."
+    qs = [qty(text, "0.7700 U.S. dlrs", 0.77, unit="USD", kind="currency")]
+    assert one(run(nlp, text, [], qs), value=0.77).subject == "Canadian dollar"
+
+
 def test_one_as_determiner_is_not_a_fact(nlp):
     text = "One Apple engineer said the project was late."
     assert run(nlp, text, [], [qty(text, "One", 1)]) == []

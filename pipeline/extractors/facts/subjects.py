@@ -85,6 +85,8 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
+    if verb is not None and verb.dep_ == "relcl" and any(n.lower_ in ("which", "that") for n in nouns):
+        nouns.append(verb.head)  # "the Australian dollar, which last week touched 0.69 U.S. dlrs"
     for noun in nouns:
         if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
             continue

@@ -108,6 +108,9 @@ def _pick_time(
         direct = False
         if parsed:
             droot = dspan.root
+            if _when_clause_of(dspan, _clause(anchor, sent, transparent)):
+                scored.append((0, 0, -len(d.value), 0, d, role))  # "a rise in December when the deficit was $5m"
+                continue
             if _clause(droot, sent, transparent) != _clause(anchor, sent, transparent) and not _fronted_for_report(
                 d, droot, _clause(anchor, sent, transparent), transparent, sent
             ):
@@ -136,6 +139,14 @@ def _pick_time(
         return None
     *_, best, role = min(scored, key=lambda s: s[:4])
     return _Time(best, role or _default_role(best))
+
+
+def _when_clause_of(dspan: Span, clause: Token) -> bool:
+    """Whether the amount's clause opens with "when" right after the date ("in December when the
+    deficit was only $598m"): the clause tells what happened then, wherever the parser hung it."""
+    doc = dspan.doc
+    nxt = doc[dspan.end] if dspan.end < len(doc) else None
+    return nxt is not None and nxt.lower_ == "when" and nxt.head == clause and nxt.dep_ == "advmod"
 
 
 def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent: range, sent: Span) -> bool:
