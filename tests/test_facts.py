@@ -739,6 +739,32 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("The OECD raised its inflation estimate for Chile to 4.1%.", "4.1%", 4.1, "percent", "Chile"),
         # "Peruvian growth" is Peru's, whoever said it
         ("In May, the OECD had said that Peruvian growth this year would be 3.3%.", "3.3%", 3.3, "percent", "Peru"),
+        # "the device", "the service", "the chip": the product the article names on such a noun
+        (
+            "Zorbex gadget goes on sale\n\nThe Zorbex gadget goes on sale on Saturday. "
+            "Priced at £199, the handheld device is debuting in the UK.",
+            "£199",
+            199,
+            "GBP",
+            "Zorbex",
+        ),
+        (
+            "Tunely will launch a new music service - dubbed Tunely Max in the UK. Tunely Max is popular. "
+            "In the US, the service costs $12 per month.",
+            "$12",
+            12,
+            "USD",
+            "Tunely Max",
+        ),
+        # a passive subject of "reported" is what is reported about, not a speaker
+        (
+            "IBM will unveil the Orion processor. The Orion processor is fast. "
+            "The chip is reported to be up to 8 times faster than current processors.",
+            "8 times",
+            8,
+            "time",
+            "Orion",
+        ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
+from ..doccache import doc_text
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
@@ -34,6 +35,7 @@ class ArticleContext:
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
     described: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # "a group led by X": "the group"
+    product: EntityMention | None = None  # the product named most on a product noun ("the Cell processor")
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
@@ -106,7 +108,52 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         country=country,
         owned_nouns=owned,
         document=document,
+        product=_main_product(doc, ents) if parsed_doc(doc) else None,
     )
+
+
+def _product_name(token: Token) -> list[Token]:
+    """The name a product noun carries: its proper-noun compounds ("the Cell processor"), or what
+    it is dubbed or called ("a service dubbed Napster To Go")."""
+    names = [ch for ch in token.children if ch.dep_ == "compound" and ch.pos_ == "PROPN"]
+    if names:
+        return sorted({t for ch in names for t in ch.subtree if t.pos_ in ("PROPN", "NUM")}, key=lambda t: t.i)
+    for ch in token.children:  # "a service - dubbed Napster To Go": the parser may make the name an apposition
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+            return [t for t in ch.subtree if t.pos_ in ("PROPN", "NUM")]
+    for acl in token.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in ("dub", "call", "name", "brand"):
+            for ch in acl.children:
+                if ch.dep_ in ("oprd", "dobj", "attr", "xcomp") and ch.pos_ == "PROPN":
+                    return [t for t in ch.subtree if not t.is_punct and not t.is_space]
+    return []
+
+
+def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
+    """The product the article names most on a product noun ("the Gizmondo device"), if one leads."""
+    nouns = cues().product_nouns
+    counts: Counter[str] = Counter()
+    first: dict[str, list[Token]] = {}
+    for t in doc:
+        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+            name = _product_name(t)
+            if name:
+                key = " ".join(x.text for x in name)
+                counts[key] += 1
+                first.setdefault(key, name)
+    text = doc_text(doc)
+    for key in counts:  # the product the article is about is also named most
+        counts[key] += text.count(key)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = first[ranked[0][0]]
+    start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+    named = next((e for e in ents if e.start <= start < e.end), None)
+    if named is not None and named.label not in ("PERSON", "NORP", "DATE"):
+        return named
+    text = text[start:end]
+    return EntityMention(start, end, text, "PRODUCT", text, "PRODUCT:" + text.casefold())
 
 
 def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: bool) -> EntityMention | None:
@@ -252,6 +299,15 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return ctx.country  # "the government", "the island state" in an article about one country
     if low in ("they", "their", "them") and _plural_subject_before(token):
         return None  # "The companies said they expected ...": more than one, not the article's company
+    if (
+        parsed
+        and ctx.product is not None
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in c.product_nouns
+        and not _product_name(token)
+        and any(ch.dep_ == "det" and ch.lower_ in ("the", "this") for ch in token.children)
+    ):
+        return ctx.product  # "the handheld device" in an article about one product
     if low in c.third_person or _is_company_noun(token):
         places = c.pronoun_place_labels if low in c.third_person else frozenset()
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."

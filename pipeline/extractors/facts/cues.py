@@ -54,6 +54,7 @@ class Cues:
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
     country_nouns: frozenset[str]
+    product_nouns: frozenset[str]
     demonyms: dict[str, str]
     state_nouns: frozenset[str]
     country_min: int
@@ -125,6 +126,7 @@ def cues() -> Cues:
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
         country_nouns=frozenset(s["country_nouns"]),
+        product_nouns=frozenset(s["product_nouns"]),
         demonyms=dict(s["demonyms"]),
         state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),

@@ -74,6 +74,7 @@ class Subjects(Rules):
     demonyms: dict[str, str]
     state_nouns: list[str]
     market_nouns: list[str]
+    product_nouns: list[str]
     object_property_preps: list[str]
 
 

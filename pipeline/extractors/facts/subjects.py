@@ -152,7 +152,8 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
 
 def _is_speaker(token: Token) -> bool:
     """The subject of "say", "tell", "report" ...: who speaks, not what is measured."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in cues().attribution_verbs
+    # a passive subject ("The chip is reported to be 10 times faster") is what is reported about
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
 
 
 def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
