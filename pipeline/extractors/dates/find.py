@@ -28,6 +28,7 @@ from .timex import parse_published
 from .words import lexicon
 
 RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
+BASELINE_KINDS = ("unit_ago", "quarter_the", "offset", "rel_unit")  # may compare a figure with a year before
 QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
 AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 PREPOSITIONS_BEFORE_SEASON = {"in", "into", "during", "by", "since", "until", "through", "over", "for"}
@@ -549,6 +550,60 @@ def _current_quarter(t: Timex, ref) -> bool:
     return ref is None or int(m.group(1)) in (ref.date.year, ref.date.year - 1 if ref.date.month <= 3 else -1)
 
 
+COMPARISON_REACH = 80  # characters before "a year ago" within which "from"/"against" makes it a baseline
+
+
+@functools.cache
+def _scope_rx() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Cue phrases of a whole year ("full-year"), of a quarter, and of a comparison ("from", "against")."""
+    lx = lexicon()
+
+    def rx(words: list[str]) -> re.Pattern[str]:
+        alts = (re.sub(r"(?:\\ |\\-)+", r"[\\s-]+", re.escape(w)) for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?i)(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+    return rx(lx["year_scope_cues"]), rx(lx["quarter_scope_cues"]), rx(lx["comparison_cues"])
+
+
+def _sentence_before(doc: Doc, text: str, start: int) -> str:
+    """The text of the sentence around ``start`` up to it (without a parse: from the last full stop)."""
+    toks = _tokens(doc, start, start + 1)
+    if toks and doc.has_annotation("SENT_START"):
+        return text[toks[0].sent.start_char : start]
+    lo = max(0, start - 400)
+    ends = list(re.finditer(r"[.!?]\s+(?=[A-Z\"'])", text[lo:start]))
+    return text[lo + ends[-1].end() if ends else lo : start]
+
+
+def _year_scope(before: str) -> bool:
+    """ "Full-year profit rose ... from a year earlier", "For the year, ...": the sentence is about a
+    whole year, not the quarter just reported (the nearest of the two cues before the date decides)."""
+    year_rx, quarter_rx, _ = _scope_rx()
+    years = [m.end() for m in year_rx.finditer(before)]
+    quarters = [m.end() for m in quarter_rx.finditer(before)]
+    return bool(years) and (not quarters or years[-1] > quarters[-1])
+
+
+def _baseline(c: Candidate, before: str) -> bool:
+    """A comparison baseline ("year-ago", "the same period", "from 3 mln a year earlier", "from 5 mln
+    last year"): the figure it dates is compared against, so it is no anchor for the next "X earlier"."""
+    kind, g = c.pattern.kind, c.match.groupdict()
+    if kind == "unit_ago":
+        return True
+    if kind == "quarter_the":
+        adj = timex._key(g.get("qadj") or "")
+        return "year" in adj or adj in ("comparable", "same")
+    lx = lexicon()
+    if kind == "offset" and g.get("num") and g.get("dir"):
+        back = lx["offset_directions"].get(timex._key(g["dir"]), 0) < 0
+        one_back = back and timex._key(g["num"]) in ("a", "an", "one")
+    elif kind == "rel_unit" and g.get("rel"):
+        one_back = lx["relatives"].get(timex._key(g["rel"])) == -1
+    else:
+        return False
+    return one_back and _scope_rx()[2].search(before[-COMPARISON_REACH:]) is not None
+
+
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     """Date/time/duration/set mentions of ``doc``, resolved against ``published`` (ISO, maybe partial)."""
     text = doc_text(doc)
@@ -568,7 +623,9 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if tense == "future" and parsed and _names_a_period(doc, c):
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
-        context = ResolveContext(ref, tense, previous, near_quarter, latest)
+        before = _sentence_before(doc, text, c.start) if c.pattern.kind in BASELINE_KINDS else ""
+        year_scope = near_quarter is not None and _year_scope(before)
+        context = ResolveContext(ref, tense, previous, near_quarter, latest, year_scope)
         found = timex.resolve_match(c.pattern, c.match, context)
         if found is None and c.pattern.kind in RETRY_KINDS:  # another reading here ("a year": set -> duration)
             for alt in sorted(by_start[c.start], key=lambda a: (-(a.end - a.start), a.priority)):
@@ -589,7 +646,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":
             quarter = found
             quarter_end = c.end
-        if _moves_narrative(found):
+        if _moves_narrative(found) and not _baseline(c, before):
             previous = found
         if found.type == "DATE" and found.start_date is not None and found.value not in timex.REFS:
             latest = found

@@ -52,3 +52,5 @@ class ResolveContext:
     previous: Timex | None = None
     quarter: Timex | None = None  # a quarter just mentioned: "a year earlier" then means that quarter
     latest: Timex | None = None  # the last calendar date of any size (a decade too): "the following decade"
+    year_scope: bool = False  # the sentence is about a whole year ("full-year", "for the year"), not the
+    # quarter just reported: "a year earlier" is then that quarter's year, a year back

@@ -11,7 +11,7 @@ import re
 
 from .calendar_math import _easter, _nth_weekday, _pick_year, _quarter, _safe_date, _shift_quarter, _week, _weekday_date
 from .model import Pattern, ResolveContext, Timex
-from .values import _date_timex, _day_value, _mod, _month_num, _part_code, _rel, _weekday_num
+from .values import _date_timex, _day_value, _mod, _month_num, _part_code, _rel, _weekday_num, _year_ago_quarter
 from .words import _key, _year_from_words, lexicon
 
 
@@ -199,14 +199,19 @@ def _r_quarter_the(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | 
         return _date_timex("DATE", f"{yq:04d}-Q{q}", None, "published")
     if not adj and c.quarter is not None:  # "the quarter" after "the fiscal first quarter": that one
         return _date_timex("DATE", c.quarter.value, None, "previous")
+    year_ago = "year" in adj or adj in ("comparable", "same")
+    if year_ago and c.quarter is not None and c.year_scope:  # "full-year net ... the year-earlier period"
+        return _year_ago_quarter(c.quarter, whole_year=True)
     if c.ref is None:
         return Timex("DATE", "XXXX-QX", None)
     y, q = _quarter(c.ref.date)
+    if year_ago and noun == "period" and c.quarter is None:  # no quarter in sight ("the four weeks ended
+        return _date_timex("DATE", f"{y - 1:04d}", None, "published")  # March 13 ... the same period a year ago")
     if c.ref.granularity == "year":
         return Timex("DATE", f"{y:04d}-QX", None, anchor="published")
     if adj in ("current", "this"):
         shift = 0
-    elif "year" in adj or adj in ("comparable", "same"):
+    elif year_ago:
         shift = -5
     elif adj in ("previous", "prior", "preceding"):
         shift = -2

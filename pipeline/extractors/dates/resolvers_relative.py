@@ -36,6 +36,7 @@ from .values import (
 from .words import _key, lexicon, parse_number
 
 NARRATIVE_RELATIVES = ("following", "previous", "preceding", "prior", "subsequent")
+WHOLE = ("full", "the full", "entire", "the entire", "whole", "the whole")
 
 
 def _r_rel_unit(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
@@ -62,6 +63,9 @@ def _r_rel_unit(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
     }[unit]
     if code in ("DE", "CE") and _key(g.get("rel", "")) in lexicon()["past_span_relatives"]:
         return Timex("DURATION", duration_value(1, code), mod)  # "the past century": the last hundred years
+    if code == "Y" and _key(g.get("rel", "")) in WHOLE and c.quarter is not None:
+        y = c.quarter.value.split("-Q")[0]  # "the full year" beside a reported quarter: that quarter's year
+        return _date_timex("DATE", y, mod, "previous")
     ref = c.ref
     if ref is None or not _ref_gran_ok(ref, "D" if code in ("W", "WE", "2W") else code):
         und = {"WE": "XXXX-WXX-WE", "2W": "XXXX-WXX"}.get(code, _UNDERSPECIFIED.get(code, "XXXX"))
@@ -132,7 +136,7 @@ def _r_offset(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
         unit, n = "W", n * 2
     dir_word = _key(g["dir"])
     if unit == "Y" and n == 1 and direction < 0 and c.quarter is not None:
-        return _year_ago_quarter(c.quarter)
+        return _year_ago_quarter(c.quarter, c.year_scope)
     base: dt.date | None = None
     anchor = None
     prev = c.previous
@@ -160,8 +164,8 @@ def _r_unit_ago(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
         if ordinal:
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[ordinal]
             return _date_timex("DATE", f"{r.year - 1}-Q{q}", None, "published")
-        if not noun and c.quarter is not None:
-            return _year_ago_quarter(c.quarter)
+        if c.quarter is not None and (not noun or (noun == "period" and c.year_scope)):
+            return _year_ago_quarter(c.quarter, c.year_scope)
         if noun in ("quarter", "period"):
             y, q = _shift_quarter(*_quarter(r), -5)
             return _date_timex("DATE", f"{y}-Q{q}", None, "published")

@@ -55,6 +55,9 @@ class Lexicon(Rules):
     trigger_numbers: str
     trigger_clock: str
     trigger_cues: list[str]
+    comparison_cues: list[str]
+    year_scope_cues: list[str]
+    quarter_scope_cues: list[str]
 
 
 class Pattern(Rules):

@@ -87,8 +87,12 @@ def duration_value(n: float | None, unit: str) -> str:
     return t.replace("{n2}", n2).replace("{n10}", n10).replace("{n100}", n100).replace("{n}", ns)
 
 
-def _year_ago_quarter(quarter: Timex) -> Timex:
+def _year_ago_quarter(quarter: Timex, whole_year: bool = False) -> Timex:
+    """The quarter just reported, a year back; its whole year a year back when the sentence is
+    about the full year ("full-year profit ... a year earlier")."""
     y, q = quarter.value.split("-Q")
+    if whole_year:
+        return _date_timex("DATE", f"{int(y) - 1:04d}", None, "previous")
     return _date_timex("DATE", f"{int(y) - 1:04d}-Q{q}", None, "previous")
 
 
