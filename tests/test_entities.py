@@ -293,6 +293,8 @@ def test_a_name_written_with_a_title_is_a_person(texts, label):
             {"ORG"},
         ),
         ("Zentrix Plc said profits rose.", "Zentrix Plc", {"ORG"}),
+        # a company noun right before an untagged name
+        ("The survey was carried out by consultancy firm Verdant.", "Verdant", {"ORG"}),
         # the apposition must end in a company noun
         ("Zorblat, the Italian food critic, wrote a review. Zorblat liked it.", "Zorblat", {"GPE", "PERSON"}),
     ],

@@ -765,6 +765,24 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "time",
             "Orion",
         ),
+        # in an article with a named survey, those asked and their answers are the survey's figures
+        (
+            "Shoppers fear smart labels, a survey says. The survey was carried out by consultancy firm Verdant. "
+            "More than half (61%) of the respondents said they were worried.",
+            "61%",
+            61,
+            "percent",
+            "Verdant survey",
+        ),
+        (
+            "A poll by Ipsos Mori found support for the plan. Of 1,500 adults polled, most agreed.",
+            "1,500 adults",
+            1500,
+            "adult",
+            "Ipsos Mori poll",
+        ),
+        # no survey named: left to the other rules
+        ("Of 1,500 adults polled by phone, most agreed.", "1,500 adults", 1500, "adult", None),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

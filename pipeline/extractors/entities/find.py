@@ -115,6 +115,8 @@ def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
         i = max(j, i + 1)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
     names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
+    # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before an untagged name
+    names |= {doc[a:b].text for a, b in runs if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
     suffixes = frozenset(_name_rules()["company_suffixes"])
     legal = {(a, b) for a, b in runs if 1 < b - a <= 6 and doc[b - 1].text.rstrip(".") in suffixes}
     if not names and not legal and not any(doc[b - 1].text.rstrip(".") in suffixes for _, b in others):

@@ -36,6 +36,7 @@ class ArticleContext:
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
     described: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # "a group led by X": "the group"
     product: EntityMention | None = None  # the product named most on a product noun ("the Cell processor")
+    survey: EntityMention | None = None  # "a survey by Capgemini": "Capgemini survey"
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
@@ -109,7 +110,33 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         owned_nouns=owned,
         document=document,
         product=_main_product(doc, ents) if parsed_doc(doc) else None,
+        survey=_survey(doc, ents) if parsed_doc(doc) else None,
     )
+
+
+def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
+    """The first survey or poll the article says who ran ("a Capgemini survey", "a poll by ICM",
+    "Gallup's poll", "a survey carried out by Ipsos"), named "<who> <survey noun>"."""
+    c = cues()
+
+    def named(t: Token) -> EntityMention | None:
+        ent = next((e for e in ents if e.start <= t.idx < e.end), None)
+        return ent if ent is not None and ent.label in ("ORG", "PERSON", "GPE", "PRODUCT") else None
+
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in c.survey_nouns:
+            continue
+        who = [ch for ch in t.children if ch.dep_ in ("compound", "poss")]
+        who += [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("by", "for", "from") for p in ch.children]
+        # "a survey carried out by X", "The survey ... was carried out by consultancy group X"
+        verbs = [a for a in t.children if a.dep_ == "acl"] + ([t.head] if t.dep_ == "nsubjpass" else [])
+        who += [p for v in verbs for ag in v.children if ag.dep_ == "agent" for p in ag.children]
+        for w in (x for y in who for x in (y, *(ch for ch in y.children if ch.dep_ in ("compound", "appos")))):
+            ent = named(w)
+            if ent is not None:
+                name = f"{ent.canonical_name} {t.lemma_.lower()}"
+                return EntityMention(ent.start, ent.end, name, "SURVEY", name, "SURVEY:" + name.casefold())
+    return None
 
 
 def _product_name(token: Token) -> list[Token]:

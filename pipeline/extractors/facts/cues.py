@@ -55,6 +55,10 @@ class Cues:
     country_owner: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
+    survey_nouns: frozenset[str]
+    respondent_nouns: frozenset[str]
+    survey_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
     state_nouns: frozenset[str]
     country_min: int
@@ -127,6 +131,10 @@ def cues() -> Cues:
         country_owner=frozenset(s["country_owner_nouns"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),
+        survey_nouns=frozenset(s["survey_nouns"]),
+        respondent_nouns=frozenset(s["respondent_nouns"]),
+        survey_verbs=frozenset(s["survey_verbs"]),
+        opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),
         state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),

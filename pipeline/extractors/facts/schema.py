@@ -75,6 +75,10 @@ class Subjects(Rules):
     state_nouns: list[str]
     market_nouns: list[str]
     product_nouns: list[str]
+    survey_nouns: list[str]
+    respondent_nouns: list[str]
+    survey_verbs: list[str]
+    opinion_verbs: list[str]
     object_property_preps: list[str]
 
 

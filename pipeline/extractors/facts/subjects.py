@@ -117,6 +117,9 @@ def subject_and_source(
     target = _forecast_for(ctx, prop)
     if target is not None:
         return (*target, "forecast_for")
+    asked = _surveyed(ctx, prop, measured, verb)
+    if asked is not None:
+        return (*asked, "survey")
     owner = _noun_owner(ctx, prop, measured)
     if owner is not None:
         return (*owner, "owner")
@@ -130,6 +133,32 @@ def subject_and_source(
     if implied is not None:
         return implied
     return best_candidate(ctx, prop, found)
+
+
+def _surveyed(
+    ctx: ArticleContext, prop: Token | None, measured: Token | None, verb: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """ "2,000 people surveyed", "55% of the respondents", "Fifty nine percent of people said": in an
+    article with a named survey, what those asked said or are is the survey's finding."""
+    if ctx.survey is None:
+        return None
+    c = cues()
+
+    def asked(noun: Token) -> bool:
+        if noun.lemma_.lower() not in c.respondent_nouns and noun.lower_ not in c.respondent_nouns:
+            return False
+        polled = any(ch.dep_ in ("acl", "amod") and ch.lemma_.lower() in c.survey_verbs for ch in noun.children)
+        return polled or noun.lemma_.lower() == "respondent"
+
+    amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
+    for noun in (n for n in (measured, prop) if n is not None):
+        if asked(noun):  # the token the subject stands on: outside the amount ("1,500 adults polled")
+            return next((t for t in (noun, *noun.children, noun.head) if t.i not in amount), noun), ctx.survey
+        for p in (p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+            said = verb is not None and verb.lemma_.lower() in c.opinion_verbs
+            if p.dep_ == "pobj" and (asked(p) or (said and p.lemma_.lower() in c.respondent_nouns)):
+                return p, ctx.survey
+    return None
 
 
 def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
