@@ -38,7 +38,7 @@ RATES = [
     ("Flats sell for $610 per square foot.", [("$610", 610, None, "USD", "foot ** 2", "currency")]),
     ("Flats sell for $610 a square foot.", [("$610", 610, None, "USD", "foot ** 2", "currency")]),
     ("Crude slipped to $71/barrel.", [("$71", 71, None, "USD", "barrel", "currency")]),
-    ("Nickel fetched $18,000/tonne.", [("$18,000", 18000, None, "USD", "ton", "currency")]),
+    ("Nickel fetched $18,000/tonne.", [("$18,000", 18000, None, "USD", "metric_ton", "currency")]),
 ]
 
 UNITS = [

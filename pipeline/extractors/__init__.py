@@ -202,8 +202,9 @@ def settle_overlaps(
 
     The quantities extractor keeps a candidate overlapping a date only when it is a strong amount
     (currency, percent, unit, scale word). Where a date and an amount still overlap, the rule is:
-    an amount of plain time units with no rate ("95 years of age") is a duration and belongs to
-    ``dates``, except a fractional timing ("6.62 seconds"), which is a measurement; any other amount
+    an amount of plain time units with no rate ("95 years") is a duration and belongs to
+    ``dates``, except a fractional timing ("6.62 seconds"), which is a measurement, and an age
+    (kind "age": "95 years of age", "aged 42"), which stays an amount; any other amount
     wins and the date goes ("an hour" in "188 miles an hour",
     "two thousand" in "two hundred and two thousand").
     """
@@ -214,6 +215,8 @@ def settle_overlaps(
         return a.start < b.end and b.start < a.end
 
     def is_duration(q: QuantityMention) -> bool:
+        if q.kind == "age":
+            return False  # "3 years of age", "aged 42": an age stays an amount; the duration goes
         timing = q.unit in MEASURED_TIME_UNITS and not float(q.value).is_integer()  # "6.62 seconds": a race time
         return q.unit in TIME_UNITS and q.per is None and not timing
 

@@ -2,7 +2,8 @@
 
 ``make_context`` reads a whole text once: which ISO code an ambiguous "$", "¥" or "francs" stands
 for there (``currency_context``, from counted country cues; in wire copy such as "50 mln francs"
-a bare "francs" is French), whether "£" makes "pounds" sterling,
+a bare "francs" is French unless a cue names another franc country; "crowns", "pesos" and
+"dinars" likewise take the country a cue names), whether "£" makes "pounds" sterling,
 whether the text writes millions as "3m", and whether it talks about markets ("points" are index
 points). ``_resolve_currency`` turns a currency as written into a code with that context, and
 ``_word_before`` / ``_token_at`` give the word or spaCy token at a character offset.
@@ -31,6 +32,8 @@ class TextContext:
     market_points: bool = False  # the text talks about an index or shares: "points" are index points
     wire_style: bool = False  # news-agency wire copy ("mln dlrs", "pct"): "francs" are French francs
     doc: Doc | None = None
+    # other currency names several countries use ("crowns", "pesos", "dinars"): (family, ISO code) pairs
+    others: tuple[tuple[str, str], ...] = ()
 
 
 @functools.cache
@@ -49,7 +52,7 @@ def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
     table = cues()["currency_context"]
     out = {}
     for family, options in table.items():
-        if family in ("default", "min_mentions"):
+        if family in ("default", "min_mentions", "min_mentions_family"):
             continue
         default = _default(family, wire_style)
         counts = dict.fromkeys(options, 0)
@@ -57,7 +60,8 @@ def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
         for m in _cue_regex(family).finditer(text):
             counts[word_code[m.group()]] += 1
         best = max(counts, key=lambda c: (counts[c], c == default))
-        if best != default and counts[best] >= table["min_mentions"] and counts[best] > counts.get(default, 0):
+        least = table["min_mentions_family"].get(family, table["min_mentions"])
+        if best != default and counts[best] >= least and counts[best] > counts.get(default, 0):
             out[family] = best
         else:
             out[family] = default
@@ -115,6 +119,7 @@ def make_context(text: str, doc: Doc | None = None) -> TextContext:
         dollar=cc["dollar"],
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
+        others=tuple((f, code) for f, code in cc.items() if f not in ("dollar", "yen_yuan", "franc")),
         pound_is_currency="£" in text,
         market_points=_market_talk(text),
         wire_style=wire,
@@ -130,7 +135,7 @@ def _resolve_currency(code: str, ctx: TextContext) -> tuple[str, bool]:
     because the article is about Taiwan. A bare "$" with no country cues is the text's own
     reading (USD, the family's default), so it is not assumed; neither is "NT$" or "US$".
     """
-    chosen = {"dollar": ctx.dollar, "yen_yuan": ctx.yen_yuan, "franc": ctx.franc}.get(code)
+    chosen = {"dollar": ctx.dollar, "yen_yuan": ctx.yen_yuan, "franc": ctx.franc, **dict(ctx.others)}.get(code)
     if chosen is None:
         return code, False
     return chosen, chosen != _default(code, ctx.wire_style)

@@ -52,7 +52,7 @@ from spacy.tokens import Doc
 from ...records import QuantityMention
 from ..doccache import doc_text
 from . import numbers
-from .context import TextContext, _resolve_currency, make_context
+from .context import TextContext, _resolve_currency, _token_at, make_context
 from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
 from .nouns import _counted_noun
 from .numbers import NumberSpan
@@ -147,7 +147,9 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             pieces.append(p)
             refused_end = None
     pieces = _share_units(text, pieces)
-    out = []
+    out: list[tuple[QuantityMention, bool]] = []
+    last_scaled: tuple[QuantityMention, float] | None = None  # the last amount with a scale word
+    last_end = 0
     for p, q in _ranges(text, pieces, ctx):
         last = q or p
         start, end = p.start, last.end
@@ -167,12 +169,17 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             unit, unit_text, kind = "percent", pct.group(1), "percent"
         per_from = end
         if kind == "number" and not _is_ratio(p.num):
-            noun = _counted_noun(text, end, ctx)
+            noun = _counted_noun(text, end, ctx) or (_partitive_noun(text, end, p.num, ctx) if q is None else None)
             if noun is not None:
                 unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
+        elided = None
+        if kind == "number" and q is None and p.end == p.num.end:
+            elided = _elided_unit(text, p, out[-1][0] if out else None, last_end, last_scaled, ctx)
+        if elided is not None:
+            unit, kind, assumed = elided.unit, elided.kind, elided.currency_assumed
         bound, b_start, b_end = _bound(text, start, end)
         change = _change(text, b_start, end, kind) or _change_from_parse(ctx.doc, p.num.start, end, kind)
-        per = _per(text, max(b_end, per_from)) or _unit_rate(unit_text)
+        per = _per(text, max(b_end, per_from)) or _unit_rate(unit_text) or (elided.per if elided else None)
         mention = QuantityMention(
             start=start,
             end=end,
@@ -188,9 +195,94 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             currency_assumed=assumed,
         )
         out.append((mention, p.strong or (q is not None and q.strong)))
+        last_end = max(end, per_from)  # "369 domestic institutions": the counted noun's end
+        if (q or p).num.scale is not None:
+            last_scaled = (mention, (q or p).num.scale)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     return out
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)
+_PAIRED = re.compile(r"\s*,?\s*(?:and|or|vs\.?|versus|against|compared\s+(?:with|to))\s+", re.I)
+_PAIRED_LOOSE = re.compile(r"\b(?:and|or|vs|versus|against|while|compared)\b", re.I)
+
+
+def _partitive_noun(text: str, end: int, num: NumberSpan, ctx: TextContext) -> tuple[str, int, str] | None:
+    """ "three of the new stores", "five of his songs": a count of the noun after "of the" (not "one of")."""
+    m = _PARTITIVE.match(text, end)
+    if m is None or num.value <= 1 or not float(num.value).is_integer():
+        return None
+    return _counted_noun(text, m.end(), ctx)
+
+
+def _elided_unit(
+    text: str,
+    p,
+    prev: QuantityMention | None,
+    prev_end: int,
+    last_scaled: tuple[QuantityMention, float] | None,
+    ctx: TextContext,
+) -> QuantityMention | None:
+    """The amount whose unit a bare number repeats by ellipsis, or None.
+
+    "40 mln marks and 20 mln", "369 domestic institutions and 347 elsewhere", "4.5 pct vs 3.2",
+    "rose to 4.5 pct from 3.2", "from 3.2 pct to 4.5": the number right after, joined by a
+    conjunction or a from/to/vs pairing, with the same shape (the same scale word, digits both or
+    words both). A scaled amount may also be farther back in the sentence when a conjunction comes
+    between ("for 250 mln francs and the 6-1/2 pct bond ... for 300 mln").
+    """
+    num = p.num
+    if re.match(r"\s*[\"\u201c]", text[p.end : p.end + 3]) or (
+        num.scale is None and not _nothing_named_after(text, p.end, ctx)
+    ):
+        return None  # "13 games and 178 \"sound recordings\"": the second number names its own thing
+    if prev is not None and prev_end <= p.start:
+        gap = text[prev_end : p.start]
+        before = text[max(0, prev.start - 6) : prev.start]
+        paired = (
+            _PAIRED.fullmatch(gap)
+            or (re.fullmatch(r"\s+from\s+", gap, re.I) and re.search(r"\b(?:to|at)\s+$", before, re.I))
+            or (re.fullmatch(r"\s+to\s+", gap, re.I) and re.search(r"\bfrom\s+$", before, re.I))
+        )
+        shape = (  # the earlier amount's number (only looked up for a pair)
+            next((n for n in numbers.scan_numbers(text) if prev.start <= n.start < prev.end), None) if paired else None
+        )
+        if (
+            paired
+            and prev.kind in ("currency", "percent", "dimension", "count")
+            and prev.value_max is None
+            and shape is not None
+            and shape.scale == num.scale
+            and shape.has_digits == num.has_digits
+            # "one dollar and one", "5 dollars and 50": without a scale, "and" after money adds cents
+            and not (prev.kind == "currency" and num.scale is None and re.search(r"\band\b", gap, re.I))
+        ):
+            return prev
+    if last_scaled is not None and num.scale is not None:
+        prev, scale = last_scaled
+        gap = text[prev.end : p.start]
+        if (
+            scale == num.scale
+            and prev.kind == "currency"
+            and len(gap) <= 80
+            and not re.search(r"[.;!?]\s|[()]", gap)  # a conversion in brackets is no parallel
+            and _PAIRED_LOOSE.search(gap)
+        ):
+            return prev
+    return None
+
+
+def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
+    """After a bare number: the end of a clause, or a word that names nothing ("347 elsewhere", "3.2 in May")."""
+    m = re.match(r"\s*(?:[.,;:)!?]|$|([A-Za-z]))", text[end : end + 3])
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return True
+    tok = _token_at(ctx.doc, end + m.start(1)) if ctx.doc is not None else None
+    # not a verb: "$4.25 and 32 is the quantity" starts a new clause about another thing
+    return tok is not None and tok.pos_ in ("ADV", "ADP", "CCONJ", "SCONJ", "PART")
 
 
 def _with_base(q: QuantityMention) -> QuantityMention:

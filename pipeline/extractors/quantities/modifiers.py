@@ -1,7 +1,8 @@
 """What the words around an amount say about it: its bound, its change and its rate.
 
 ``_bound`` reads a cue such as "more than" or "or more" (">", ">=", "~"; "=" when there is none),
-``_change`` a verb before the amount or a noun after it ("rose 20%", "a 3% rise") and
+``_change`` a verb before the amount or a noun after it ("rose 20%", "a 3% rise", "20 pct increases";
+not a margin: "lost by two points") and
 ``_change_from_parse`` the verb governing the amount in the parse; ``_per`` reads a rate after it
 ("a year", "per head", "annually") and ``_unit_rate`` the rate a unit carries ("bpd": a day).
 """
@@ -36,17 +37,23 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
     """up/down from a verb just before ("rose 20%", "fell by about 3m") or a noun just after."""
     c = cues()
     words = re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])
+    by = False
     for w in reversed(words[-5:]):
         lw = w.lower()
+        if by and lw in c["margin_verbs"]:
+            return None  # "lost by two points", "won by three goals": a margin, not a change
         if lw in c["change_before"]:
             return c["change_before"][lw]
         if kind != "currency" and lw in c["change_before_not_money"]:
             return c["change_before_not_money"][lw]  # "lost 5%" is a change, "lost $5m" a loss
         if lw not in c["change_skip"]:
             break
+        by = by or lw == "by"
     m = re.match(r"\s*([A-Za-z]+)", text[end : end + 20])
     if m and m.group(1).lower() in c["change_after"]:
         return c["change_after"][m.group(1).lower()]
+    if m and kind in ("percent", "currency", "dimension") and m.group(1).lower() in c["change_after_plural"]:
+        return c["change_after_plural"][m.group(1).lower()]  # "20 pct increases"; "three rises" counts events
     return None
 
 
@@ -59,12 +66,16 @@ def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str 
         return None
     tok = span.root
     c = cues()
+    by = False
     for _ in range(3):
         head = tok.head
         if head == tok:
             return None
         if tok.dep_ == "pobj" and head.lower_ != "by":
             return None  # "rose to 10%", "from $3": levels, not changes
+        by = by or (tok.dep_ == "pobj" and head.lower_ == "by")
+        if by and head.lower_ in c["margin_verbs"]:
+            return None  # "lose by only two points": a margin
         if tok.dep_ not in ("dobj", "npadvmod", "advmod", "pobj", "prep", "nummod", "quantmod", "compound"):
             return None  # "2,000 protesters rallied": the subject is not the change
         if head.pos_ in ("VERB", "AUX"):

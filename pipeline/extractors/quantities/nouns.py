@@ -47,6 +47,8 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     if m.group().count("\n") > 1:
         return None  # nothing is counted across a paragraph break
     start = pos + m.end()
+    if m.end() and text[start : start + 1] in ('"', "\u201c") and text[start + 1 : start + 2].isalpha():
+        start += 1  # 178 "sound recordings": a quoted noun phrase is still what is counted
     if start >= len(text) or not (
         text[start].isalpha() or re.match(r"\d+[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
     ):

@@ -134,6 +134,19 @@ class _Parser:
             if nxt is not None and nxt.kind == "slash" and a.text.isdigit():
                 self.i += 1  # 10 1/2
                 return v + nxt.value
+            after = self.peek(1)
+            if (  # "12-3/8", "5-1/2 pct": a wire-style mixed number, the hyphen glued on both sides
+                nxt is not None
+                and after is not None
+                and nxt.kind == "sym"
+                and nxt.text in HYPHENS
+                and after.kind == "slash"
+                and a.text.isdigit()
+                and nxt.start == a.end
+                and after.start == nxt.end
+            ):
+                self.i += 2
+                return v + after.value
         elif self.is_a() and (self.word(1) in lexicon()["hundred"] or _scale_of(self.peek(1), attached=False)):
             v = 1.0
             self.i += 1

@@ -312,7 +312,8 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
     """ "won 3-1", "a 2-0 victory": small number pairs in a sentence that talks about a match."""
     out = []
     ctx_words = set(cues()["score_context"])
-    rx = r"(?<![\d.,$£€])(\d{1,3})\s?[-\u2013](\d{1,3})(?![\d%A-Za-z]|[.,]\d|\s?(?:%|per\b|percent))"
+    # "12-3/8" is a wire-style mixed number, not a score ("(?!/\d)")
+    rx = r"(?<![\d.,$£€])(\d{1,3})\s?[-\u2013](\d{1,3})(?![\d%A-Za-z/]|[.,]\d|\s?(?:%|per\b|percent))"
     pairs = list(re.finditer(rx, text))
     for i, m in enumerate(pairs):
         a, b = int(m.group(1)), int(m.group(2))

@@ -50,6 +50,8 @@ class Cues(Rules):
     wire_style_words: list[str]
     wire_currency_default: dict[str, str]
     multiplier_words: list[str]
+    change_after_plural: dict[str, str]
+    margin_verbs: list[str]
 
 
 class Numbers(Rules):
