@@ -783,6 +783,17 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ),
         # no survey named: left to the other rules
         ("Of 1,500 adults polled by phone, most agreed.", "1,500 adults", 1500, "adult", None),
+        # a share of a named group of people is a figure about that group
+        (
+            "More than 40% of the 12 million Dutch broadband users log on daily.",
+            "40%",
+            40,
+            "percent",
+            "Dutch broadband users",
+        ),
+        # ... but not of people in general, or of someone's customers
+        ("More than 40% of people log on daily.", "40%", 40, "percent", None),
+        ("Zorbank said 30% of its online customers log on daily.", "30%", 30, "percent", "Zorbank"),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),

@@ -120,6 +120,9 @@ def subject_and_source(
     asked = _surveyed(ctx, prop, measured, verb)
     if asked is not None:
         return (*asked, "survey")
+    group = _population(ctx, prop, measured)
+    if group is not None:
+        return (*group, "population")
     owner = _noun_owner(ctx, prop, measured)
     if owner is not None:
         return (*owner, "owner")
@@ -159,6 +162,32 @@ def _surveyed(
             if p.dep_ == "pobj" and (asked(p) or (said and p.lemma_.lower() in c.respondent_nouns)):
                 return p, ctx.survey
     return None
+
+
+def _population(
+    ctx: ArticleContext, prop: Token | None, measured: Token | None
+) -> tuple[Token, EntityMention] | None:
+    """ "more than 50% of the 22.8 million UK net users", "a third of independent developers": a
+    share of a group of people nobody owns is a figure about that group (named with its modifiers)."""
+    if ctx.amount is None or not any(t.like_num or t.text == "%" or t.lower_ in _SHARE_WORDS for t in ctx.amount):
+        return None
+    c = cues()
+    for noun in (n for n in (measured, prop) if n is not None):
+        for p in (p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+            if p.dep_ != "pobj" or p.lemma_.lower() not in c.respondent_nouns or p.tag_ not in ("NNS", "NN"):
+                continue
+            if p.lower_ in ("those", "people") or any(ch.dep_ == "poss" for ch in p.children):
+                continue  # "half of people": no group named; "30% of its users": the owner's
+            skip = {t.i for ch in p.children if ch.dep_ in ("nummod", "det", "quantmod") for t in ch.subtree}
+            words = [t for t in p.subtree if t.i <= p.i and t.i not in skip and not t.is_punct and not t.is_space]
+            if len(words) < 2:
+                continue  # "a third of developers": which developers is not said
+            name = " ".join(t.text for t in words)
+            return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
+    return None
+
+
+_SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority", "minority", "percent"})
 
 
 def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
