@@ -79,6 +79,9 @@ def test_sets(nlp, text, expected):
         # a simple present dated directly is a schedule: the day ahead
         ("Trading resumes at 15:00 GMT on Saturday.", WEDNESDAY, [("15:00 GMT on Saturday", "2015-04-11T15:00")]),
         ("The talks begin Tuesday in Geneva.", WEDNESDAY, [("Tuesday", "2015-04-14")]),
+        # wire copy writes the clock without a colon: "1700 GMT" is a time of day, not the year 1700
+        ("By 1600 GMT the shares had fallen.", MONDAY, [("1600 GMT", "2015-04-06T16:00")]),
+        ("Offers are due by 1700 EST on April 9.", MONDAY, [("1700 EST on April 9", "2015-04-09T17:00")]),
     ],
 )
 def test_clock_times_with_zones_and_schedules(nlp, text, published, expected):

@@ -301,3 +301,16 @@ def test_a_name_written_with_a_title_is_a_person(texts, label):
 )
 def test_described_company_is_an_org(nlp, text, name, labels):
     assert {m.label for m in find_entities(nlp(text)) if m.text == name} == labels
+
+
+@pytest.mark.parametrize(
+    "text, name, kept",
+    [
+        # a common word capitalised only because it starts the sentence is no name
+        ("House prices rose 2%. The registry said house prices rose again.", "House", False),
+        # a name written the same way inside a sentence stays one
+        ("Apple sold more. Analysts said Apple shares rose.", "Apple", True),
+    ],
+)
+def test_sentence_initial_common_word_is_not_an_entity(nlp, text, name, kept):
+    assert any(m.text == name for m in find_entities(nlp(text))) == kept

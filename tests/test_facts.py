@@ -10,7 +10,7 @@ from pipeline.extractors import facts as F
 from pipeline.extractors.entities.find import canonicalize, find_entities
 from pipeline.extractors.facts.parse import property_key
 from pipeline.extractors.nlp import load_nlp
-from pipeline.records import DateMention, Fact, QuantityMention
+from pipeline.records import DateMention, EntityMention, Fact, QuantityMention
 
 SEED_LETTER = (
     "Five years ago on 6th April 2010, there was a company founded with only 14 people in Beijing. "
@@ -794,6 +794,16 @@ def test_day_without_year_still_dates_the_clause(nlp):
         # ... but not of people in general, or of someone's customers
         ("More than 40% of people log on daily.", "40%", 40, "percent", None),
         ("Zorbank said 30% of its online customers log on daily.", "30%", 30, "percent", "Zorbank"),
+        # the name written with 's before the noun owns it, however the parser hung the 's
+        # "it" as the figure ("it was 66,000") is no company: the place before it frames the amount
+        (
+            "Acme Corp said costs rose. The average class in England was 28 pupils. "
+            "In Wales it was just over 24 pupils, Acme Corp said.",
+            "24 pupils",
+            24,
+            "pupil",
+            "Wales",
+        ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),
         ("Vodafone said it has acquired 2,000,000 Telecom Italia shares.", "2,000,000", 2e6, "share", "Vodafone"),
@@ -948,3 +958,24 @@ def test_an_elided_conjunct_repeats_the_reported_verb_not_the_speaker(nlp, text)
     facts = {f.value: f for f in run(nlp, text, [], qs)}
     assert facts[3].predicate == facts[15].predicate == "prices"
     assert facts[3].subject != "Lloyds"
+
+
+def test_possessor_written_before_the_noun_survives_a_bad_parse(nlp):
+    """ "By 1700 GMT, Petrel's shares fell": a real parse hung "Petrel 's" on "GMT" as a conjunct; the
+    name written with 's right before the noun still owns it."""
+    from spacy.tokens import Doc
+
+    from pipeline.extractors.facts.context import ArticleContext
+    from pipeline.extractors.facts.subjects import _noun_owner
+
+    words = ["By", "1700", "GMT", ",", "Zorlan", "'s", "shares", "fell"]
+    heads = [7, 0, 6, 2, 2, 4, 7, 7]  # "Zorlan" a conjunct of "GMT", as the parser had it
+    deps = ["prep", "pobj", "nmod", "punct", "conj", "case", "nsubj", "ROOT"]
+    tags = ["IN", "CD", "NNP", ",", "NNP", "POS", "NNS", "VBD"]
+    pos = ["ADP", "NUM", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "VERB"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    start = doc[4].idx
+    ent = EntityMention(start, start + 6, "Zorlan", "ORG", "Zorlan", "ORG:zorlan")
+    ctx = ArticleContext(entities=(ent,), main=None, first_person=False, published=None)
+    found = _noun_owner(ctx, doc[6], doc[6])
+    assert found is not None and found[1].canonical_name == "Zorlan"

@@ -177,9 +177,17 @@ def name_key(name: str, label: str) -> str:
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
     out = []
+    lower_words: set[str] | None = None
     for start, end, label, ent_id in _split_at_paragraphs(doc, fixed_entities(doc)):
         if label not in LABELS:
             continue
+        if end - start == 1 and not ent_id and _starts_sentence(doc, start):
+            if lower_words is None:
+                lower_words = {t.text for t in doc if t.text.islower()}
+                capital_inside = {t.text for t in doc if t.text[:1].isupper() and not _starts_sentence(doc, t.i)}
+            word = doc[start].text
+            if word.lower() in lower_words and word not in capital_inside:
+                continue  # "House prices rose ... house prices": a common word capitalised by the sentence
         end = _name_head_end(doc, start, end) if label == "ORG" and not ent_id else end
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
@@ -188,6 +196,14 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         key = f"{label}:{name_key(canonical, label)}"
         out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
     return out
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence (after a full stop, a line break or a quote, or per the parse)."""
+    if i == 0 or (doc.has_annotation("SENT_START") and doc[i].is_sent_start):
+        return True
+    prev = doc[i - 1]
+    return prev.is_space and "\n" in prev.text or prev.text in (".", "!", "?", '"', "\u201c", ":")
 
 
 def _name_head_end(doc: Doc, start: int, end: int) -> int:

@@ -318,6 +318,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             if ent is not None and ent.label in ("ORG", "PERSON"):
                 return ent
     low = token.lower_
+    if parsed and low == "it" and _is_the_figure(ctx, token):
+        return None  # "In Wales it was just over 59,000": "it" is the figure, not a company
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
@@ -356,6 +358,14 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
     return None
+
+
+def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
+    """ "it" as the subject of "be" whose complement is the amount being attached."""
+    if token.dep_ != "nsubj" or token.head.lemma_ != "be" or ctx.amount is None:
+        return False
+    amount = range(ctx.amount.start, ctx.amount.end)
+    return any(ch.dep_ in ("attr", "acomp") and ch.i in amount or ch.i in amount for ch in token.head.children)
 
 
 def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:

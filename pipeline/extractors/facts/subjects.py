@@ -14,6 +14,7 @@ from .context import (
     _is_company_noun,
     _is_country_name,
     _is_country_noun,
+    _is_the_figure,
     _nationality,
     _resolve,
     macro_noun,
@@ -164,9 +165,7 @@ def _surveyed(
     return None
 
 
-def _population(
-    ctx: ArticleContext, prop: Token | None, measured: Token | None
-) -> tuple[Token, EntityMention] | None:
+def _population(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "more than 50% of the 22.8 million UK net users", "a third of independent developers": a
     share of a group of people nobody owns is a figure about that group (named with its modifiers)."""
     if ctx.amount is None or not any(t.like_num or t.text == "%" or t.lower_ in _SHARE_WORDS for t in ctx.amount):
@@ -227,6 +226,9 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None:
                     return ch, ent
+        before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
+        if before is not None:
+            return before
         if noun.dep_ == "dobj" and any(ch.dep_ == "nsubj" and _resolve(ctx, ch) for ch in noun.head.children):
             continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:
@@ -238,6 +240,18 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 if ent is not None and ent.label in c.subject_labels and ent.label not in banned and not inside:
                     return ch, ent
     return None
+
+
+def _surface_possessor(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
+    """The name written with 's right before the noun (past its adjectives), whatever the parse."""
+    i = noun.i - 1
+    while i > 0 and noun.doc[i].pos_ in ("ADJ", "NOUN") and noun.doc[i].head == noun:
+        i -= 1
+    if i < 1 or noun.doc[i].tag_ != "POS" or not _inside(noun.doc[i - 1], ctx.piece):
+        return None
+    owner = noun.doc[i - 1]
+    ent = _entity_at(ctx, owner)
+    return (owner, ent) if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP" else None
 
 
 def _country_word(token: Token) -> EntityMention | None:
@@ -361,15 +375,23 @@ def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Enti
     if verb is None:
         return None
     subjects = [ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS]
-    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or _resolve(ctx, subjects[0]) is not None:
+    if len(subjects) != 1 or _resolve(ctx, subjects[0]) is not None:
         return None
+    figure = subjects[0].lower_ == "it" and _is_the_figure(ctx, subjects[0])  # "In Wales it was 59,000"
+    if subjects[0].pos_ != "NOUN" and not figure:
+        return None
+    # the place nearest before the amount: "In Northern Ireland it was 66,000, in Wales 59,000"
+    upto = ctx.amount.start if figure and ctx.amount is not None else subjects[0].i
+    found = None
     for ch in verb.children:
-        if ch.dep_ == "prep" and ch.lower_ in cues().place_preps and ch.i < subjects[0].i:
+        if ch.dep_ == "prep" and ch.lower_ in cues().place_preps and ch.i < upto:
             for p in ch.children:
                 ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
                 if ent is not None and ent.label == "GPE":
-                    return p, ent
-    return None
+                    found = p, ent
+            if found is not None and not figure:
+                return found
+    return found
 
 
 SUBJ = ("nsubj", "nsubjpass")
