@@ -314,3 +314,16 @@ def test_described_company_is_an_org(nlp, text, name, labels):
 )
 def test_sentence_initial_common_word_is_not_an_entity(nlp, text, name, kept):
     assert any(m.text == name for m in find_entities(nlp(text))) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ACME WIDGETS INC <ACW> 4TH QTR NET\n\nDALLAS, March 9 - Shr profit primary 91 cts vs loss 86 cts\n"
+        "    Net profit 787,000 vs loss 751,000\n    Sales 20 mln vs 12.5 mln",
+        "ACME WIDGETS INC <ACW> YEAR NET\n\nDALLAS, March 5 - Shr 1.17 dlrs vs 70 cts\n    Revs 31.9 mln vs 25.3 mln",
+    ],
+)
+def test_wire_table_abbreviations_are_not_names(nlp, text):
+    words = {"cts", "dlrs", "mln", "Revs", "Shr", "vs"}
+    assert not [m.text for m in find_entities(nlp(text)) if set(m.text.split()) & words]
