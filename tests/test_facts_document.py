@@ -211,7 +211,14 @@ def test_each_figure_of_a_list_belongs_to_the_name_before_it(nlp):
 
 @pytest.mark.parametrize(
     "said, expected",
-    [("in the quarter", "1987-Q4"), ("the previous quarter", "1986-Q4"), ("for the year", "1987"), ("in 1985", "1985")],
+    [
+        ("in the quarter", "1987-Q4"),
+        ("the previous quarter", "1986-Q4"),
+        ("for the year", "1987"),
+        ("in 1985", "1985"),
+        ("in quarter", "1987-Q4"),  # wire notes drop the article
+        ("in year", "1987"),
+    ],
 )
 def test_notes_below_a_results_table_use_its_fiscal_periods(said, expected):
     from pipeline.extractors.facts.find import _fiscal_periods, _in_fiscal_period
@@ -246,8 +253,8 @@ def test_notes_figures_take_the_period_that_closes_their_part(amount, expected):
 
     periods = _fiscal_periods([row("1987-Q4"), row("1986-Q4"), row("1987"), row("1986")])
     text = (
-        "Earnings include a gain of 30.8 mln dlrs vs a loss of 238.9 mln dlrs in the quarter "
-        "and a gain of 28.4 mln dlrs vs a gain of 472.0 mln dlrs for the year."
+        "Earnings include a gain of 30.8 mln dlrs vs a loss of 238.9 mln dlrs in quarter "
+        "and a gain of 28.4 mln dlrs vs a gain of 472.0 mln dlrs in year."
     )
     start = text.index(amount)
     fact = Fact(0, len(text), text, "K", "gain", "gain", value=1.0, quantity_span=(start, start + len(amount) + 5))
@@ -319,3 +326,20 @@ def test_a_subject_hung_on_the_dateline_is_read_from_the_sentence(nlp, text, val
     assert fact.predicate == predicate
     if subject is not None:
         assert fact.subject == subject
+
+
+@pytest.mark.parametrize(
+    "start, subject, expected",
+    [
+        (50, None, "Zorbex"),  # below the table, naming no one: the table company's
+        (50, "Acme", "Acme"),  # naming someone: theirs
+        (0, None, None),  # above the table: left alone
+    ],
+)
+def test_notes_below_a_results_table_are_the_table_companys(start, subject, expected):
+    from pipeline.extractors.facts.find import _table_company
+    from pipeline.records import Fact
+
+    table = Fact(10, 20, "Net 5 vs 4", "Zorbex", "net profit", "net_profit", value=5.0, subject_source="table")
+    note = Fact(start, start + 10, "NOTE: ...", subject, "gain", "gain", value=2.0)
+    assert _table_company(note, [table], [(10, 20)]).subject == expected

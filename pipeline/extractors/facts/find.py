@@ -75,8 +75,22 @@ def find_facts(
             for ms, st in zip(by_start, starts, strict=True)
         )
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
-        facts.extend(_in_fiscal_period(f, doc_text(doc), periods) for f in found)
+        found = [_in_fiscal_period(f, doc_text(doc), periods) for f in found]
+        facts.extend(_table_company(f, facts, rows) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
+
+
+def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -> Fact:
+    """ "NOTE: Net excludes investment gains 20,000 dlrs vs 86,000 dlrs": an amount below a results
+    table that names no one else is the table company's."""
+    if fact.subject is not None or fact.value is None or not rows or fact.sentence_start < rows[0][0]:
+        return fact
+    table = next((f for f in facts if f.subject_source == "table" and f.subject is not None), None)
+    if table is None:
+        return fact
+    return dataclasses.replace(
+        fact, subject=table.subject, subject_key=table.subject_key, subject_span=None, subject_source="table_note"
+    )
 
 
 def _sentence_facts(
@@ -246,7 +260,7 @@ def _fiscal_periods(table_facts: list[Fact]) -> dict[str, tuple[str, str]]:
 
 # "in the quarter", "for the year", "in the latest year": a period of the results table above
 _NOTE_PERIOD = re.compile(
-    r"(?i)\b(?:in|for|during|of)\s+the\s+(?:(latest|current|previous|prior|year-ago|year-earlier)\s+)?"
+    r"(?i)\b(?:in|for|during|of)\s+(?:the\s+)?(?:(latest|current|previous|prior|year-ago|year-earlier)\s+)?"
     r"(?:fiscal\s+|full\s+)?(quarter|year)\b"
 )
 # what a note compares the current figure with: the table's prior period
