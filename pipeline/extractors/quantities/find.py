@@ -50,6 +50,7 @@ from itertools import accumulate
 from spacy.tokens import Doc
 
 from ...records import QuantityMention
+from .. import TakenSpans
 from ..doccache import doc_text
 from . import numbers
 from .context import TextContext, _resolve_currency, _token_at, make_context
@@ -307,9 +308,11 @@ def _is_ratio(num: NumberSpan) -> bool:
 def _resolve(cands: list[tuple[QuantityMention, bool, int]]) -> list[QuantityMention]:
     """Keep non-overlapping candidates: longest first, then rule (0) before entity (1), then leftmost."""
     chosen: list[QuantityMention] = []
+    taken = TakenSpans()
     for q, _strong, _src in sorted(cands, key=lambda c: (-(c[0].end - c[0].start), c[2], c[0].start)):
-        if all(q.end <= k.start or k.end <= q.start for k in chosen):
+        if not taken.hit(q.start, q.end):
             chosen.append(q)
+            taken.add(q.start, q.end)
     return sorted(chosen, key=lambda q: (q.start, q.end))
 
 
