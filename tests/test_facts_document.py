@@ -82,8 +82,9 @@ def test_results_table_periods(headline, published, current, prior):
     assert len(rows) == 2
 
 
-def test_results_table_year_block_and_losses():
-    text = "Shr loss six cts vs profit 19 cts\n    Year\n    Net loss 391,000 vs profit 1,425,000\n"
+@pytest.mark.parametrize("header", ["Year", "12 mths", "Twelve months"])
+def test_results_table_year_block_and_losses(header):
+    text = f"Shr loss six cts vs profit 19 cts\n    {header}\n    Net loss 391,000 vs profit 1,425,000\n"
     facts, _ = read_tables(
         text, headline="ACME <ACM> 4TH QTR LOSS", dateline=None, subject=None, published="1987-03-03"
     )
@@ -259,6 +260,38 @@ def test_notes_figures_take_the_period_that_closes_their_part(amount, expected):
     start = text.index(amount)
     fact = Fact(0, len(text), text, "K", "gain", "gain", value=1.0, quantity_span=(start, start + len(amount) + 5))
     assert _in_fiscal_period(fact, text, periods).time_value == expected
+
+
+@pytest.mark.parametrize(
+    "amount, expected",
+    [("3.1 mln", "1987-Q4"), ("2.0 mln", "1986-Q4"), ("9.8 mln", "1987"), ("5.7 mln", "1986")],
+)
+def test_notes_figures_take_the_period_that_opens_their_part(amount, expected):
+    from pipeline.extractors.facts.find import _fiscal_periods, _in_fiscal_period
+    from pipeline.records import Fact
+
+    def row(value: str) -> Fact:
+        return Fact(0, 1, "s", "K", "net profit", "net_profit", time_value=value)
+
+    periods = _fiscal_periods([row("1987-Q4"), row("1986-Q4"), row("1987"), row("1986")])
+    text = "Revs for qtr include capital gains of 3.1 mln vs 2.0 mln, and for year of 9.8 mln vs 5.7 mln."
+    start = text.index(amount)
+    fact = Fact(0, len(text), text, "K", "gain", "gain", value=1.0, quantity_span=(start, start + len(amount)))
+    assert _in_fiscal_period(fact, text, periods).time_value == expected
+
+
+def test_a_table_line_above_a_note_does_not_take_the_notes_period():
+    from pipeline.extractors.facts.find import _fiscal_periods, _in_fiscal_period
+    from pipeline.records import Fact
+
+    def row(value: str) -> Fact:
+        return Fact(0, 1, "s", "K", "net profit", "net_profit", time_value=value)
+
+    periods = _fiscal_periods([row("1987"), row("1986")])
+    text = "Current 24.06 billion vs 23.76 billion\n    NOTE - Company forecast for current year net 8 billion."
+    start = text.index("23.76 billion")
+    fact = Fact(0, len(text), text, "K", "current", "current", value=1.0, quantity_span=(start, start + 13))
+    assert _in_fiscal_period(fact, text, periods).time_value is None
 
 
 def _replace(fact, **changes):

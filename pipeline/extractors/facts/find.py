@@ -261,29 +261,44 @@ def _fiscal_periods(table_facts: list[Fact]) -> dict[str, tuple[str, str]]:
 # "in the quarter", "for the year", "in the latest year": a period of the results table above
 _NOTE_PERIOD = re.compile(
     r"(?i)\b(?:in|for|during|of)\s+(?:the\s+)?(?:(latest|current|previous|prior|year-ago|year-earlier)\s+)?"
-    r"(?:fiscal\s+|full\s+)?(quarter|year)\b"
+    r"(?:fiscal\s+|full\s+)?(quarter|year|qtr)\b"
 )
 # what a note compares the current figure with: the table's prior period
 _VERSUS = re.compile(r"(?i)\b(?:vs\.?|versus|compared\s+with|compared\s+to|against)\s")
 
 
 def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]]) -> Fact | None:
-    """The period of a figure in the notes below a results table, from the period phrase that closes
-    its part of the sentence: "a gain of 30.8 mln vs a loss of 238.9 mln in the quarter and a gain of
-    28.4 mln vs 472.0 mln for the year" (after "vs", the prior period)."""
+    """The period of a figure in the notes below a results table, from the period phrase of its part
+    of the sentence, the one that closes it ("a gain of 30.8 mln vs a loss of 238.9 mln in the quarter
+    and a gain of 28.4 mln vs 472.0 mln for the year") or else the one that opens it ("Revs for qtr
+    include gains of 3.0 mln vs 2.0 mln, and for year of 9.8 mln vs 5.8 mln"); after "vs", the prior
+    period."""
     if fact.quantity_span is None or (fact.time_value and any(ch.isdigit() for ch in _said(fact, text))):
         return None
-    q0, q1 = fact.quantity_span
+    q0, q1 = (x - fact.sentence_start for x in fact.quantity_span)
     sentence = text[fact.sentence_start : fact.sentence_end]
-    at = q1 - fact.sentence_start
-    closing = next((m for m in _NOTE_PERIOD.finditer(sentence) if m.start() >= at), None)
-    if closing is None or closing.group(2).lower() not in periods:
+    cuts = [(m.start(), m.end()) for m in _NOTE_PART.finditer(sentence)]
+    part_start = max((b for a, b in cuts if b <= q0), default=0)
+    part_end = min((a for a, b in cuts if a >= q1), default=len(sentence))
+    phrases = [m for m in _NOTE_PERIOD.finditer(sentence) if part_start <= m.start() and m.end() <= part_end]
+    chosen = next((m for m in phrases if m.start() >= q1), None) or next(
+        (m for m in reversed(phrases) if m.end() <= q0), None
+    )
+    if chosen is None:
         return None
-    opening = max((m.end() for m in _NOTE_PERIOD.finditer(sentence) if m.end() <= q0 - fact.sentence_start), default=0)
-    before = sentence[opening : q0 - fact.sentence_start]
-    prior = bool(_VERSUS.search(before) or _PRIOR.search(closing.group(1) or ""))
-    current, previous = periods[closing.group(2).lower()]
+    kind = {"qtr": "quarter"}.get(chosen.group(2).lower(), chosen.group(2).lower())
+    if kind not in periods:
+        return None
+    opening = max((m.end() for m in _NOTE_PERIOD.finditer(sentence) if m.end() <= q0), default=part_start)
+    before = sentence[max(opening, part_start) : q0]
+    prior = bool(_VERSUS.search(before) or _PRIOR.search(chosen.group(1) or ""))
+    current, previous = periods[kind]
     return dataclasses.replace(fact, time_value=previous if prior else current, time_role="period")
+
+
+# where a note's sentence starts a new part: ", and for the year ...", "; ...", or a new indented
+# line ("\n    Sales 610 billion", "\n    NOTE - ..."); a wrapped line ("vs 86,000\ndlrs") goes on
+_NOTE_PART = re.compile(r"(?i),\s+and\s+|;\s+|\s+and\s+(?=(?:in|for|during)\s)|\n[ \t]+(?=[A-Z])")
 
 
 def _said(fact: Fact, text: str) -> str:
