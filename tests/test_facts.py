@@ -460,6 +460,13 @@ def test_a_currency_is_the_subject_of_its_relative_clause(nlp):
     assert one(run(nlp, text, [], qs), value=0.77).subject == "Canadian dollar"
 
 
+def test_a_currency_word_the_tagger_read_as_a_verb_is_not_the_verb(nlp):
+    text = "Zorbank said it has earmarked 100 trillion won for new loans."
+    qs = [qty(text, "100 trillion won", 1e14, unit="KRW", kind="currency")]
+    f = one(run(nlp, text, [], qs), value=1e14)
+    assert (f.predicate, f.subject) == ("earmark", "Zorbank")
+
+
 def test_one_as_determiner_is_not_a_fact(nlp):
     text = "One Apple engineer said the project was late."
     assert run(nlp, text, [], [qty(text, "One", 1)]) == []
@@ -803,6 +810,14 @@ def test_day_without_year_still_dates_the_clause(nlp):
             24,
             "pupil",
             "Wales",
+        ),
+        # with no one named, the country of the thing the property is of
+        (
+            "The average size of a Scottish constituency was 53,000 people.",
+            "53,000 people",
+            53000,
+            "people",
+            "Scotland",
         ),
         # names on the object say what is counted or bought, not whose it is
         ("Lufthansa has ordered 30 Airbus A320 planes.", "30", 30, "plane", "Lufthansa"),

@@ -341,6 +341,8 @@ def _parse_fact(
     item = _list_item(ctx, span)
     measured = _measured(span, q)
     verb = _governing_verb(measured, sent)
+    if verb == measured and span.start <= measured.i < span.end and measured.head != measured:
+        verb = _governing_verb(measured.head, sent)  # "100 trillion won" with "won" read as a verb
     relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB" and not _relative_subject(ch)]
     if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
         verb = relcl[0]

@@ -83,7 +83,9 @@ def _clause(token: Token, piece: Span | None, transparent: range = range(0)) -> 
 def _governing_verb(token: Token, piece: Span | None) -> Token | None:
     t = below = token
     for _ in range(64):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux":
+        # a unit word the tagger took for a verb ("100 trillion won" as an object) is a noun here
+        misread = t == token and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread:
             return _elided_verb(t, below) if t != token else t
         below = t
         if t.head == t or not _inside(t.head, piece):

@@ -336,7 +336,31 @@ def _implied_owner(
         if ch.dep_ == "compound" and _is_company_noun(ch) and ctx.antecedent():
             return ch, ctx.antecedent(), "company_compound"
     place = _place(ctx, measured, prop, verb)
-    return (*place, "place") if place is not None else None
+    if place is not None:
+        return (*place, "place")
+    national = _national_whole(ctx, prop)
+    return (*national, "nationality") if national is not None else None
+
+
+def _national_whole(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The average size of an English constituency was 70,000": with no one named, the country of
+    the thing the property is of."""
+    c = cues()
+    wholes = [
+        p
+        for ch in (prop.children if prop is not None else ())
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for p in ch.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN"
+    ]
+    for whole in wholes:
+        for ch in whole.children:
+            country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
+            if country is not None:
+                named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+                key = "GPE:" + country.casefold()
+                return ch, named or EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "GPE", country, key)
+    return None
 
 
 def _place(
