@@ -55,6 +55,7 @@ def test_dateline(text, dateline):
         ("ACME TOOLS CORP <ACT> 4TH QTR NET", "Acme Tools Corp"),
         ("ZENITH<ZEN> SETS REVERSE SPLIT", "Zenith"),
         ("ITALY'S BANCO <BNC> BUYS STAKE", "Banco"),
+        ("<ZORBEX HOME CARE INC> 4TH QTR NET", "Zorbex Home Care Inc"),  # the name itself in brackets
         ("Acme profits rise 5%", None),
     ],
 )
@@ -80,6 +81,17 @@ def test_results_table_periods(headline, published, current, prior):
     assert [f.value for f in facts] == [pytest.approx(0.31), pytest.approx(0.5), 5.6e6, 4.3e6]
     assert [f.unit for f in facts] == ["USD"] * 4 and [f.per for f in facts] == ["share", "share", None, None]
     assert len(rows) == 2
+
+
+def test_results_table_profit_labels():
+    text = "Shr profit primary 91 cts vs loss 86 cts\n    Shr profit diluted 90 cts vs loss 86 cts\n"
+    facts, _ = read_tables(text, headline="ACME <ACM> 4TH QTR NET", dateline=None, subject=None, published="1987-03-03")
+    assert [(f.predicate, f.value) for f in facts] == [
+        ("earnings per share", pytest.approx(0.91)),
+        ("loss per share", pytest.approx(0.86)),
+        ("diluted earnings per share", pytest.approx(0.90)),
+        ("diluted loss per share", pytest.approx(0.86)),
+    ]
 
 
 @pytest.mark.parametrize("header", ["Year", "12 mths", "Twelve months"])

@@ -186,7 +186,10 @@ def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | No
 def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: bool) -> EntityMention | None:
     """The company "it" and "the company" stand for: a wire headline's ticker company, else the
     clearly dominant ORG (unless only named in passing), else the company of the headline."""
-    if document.topic is not None and cues().ticker_headline.search(document.headline_text):
+    wire = cues().ticker_headline.search(document.headline_text) or cues().bracketed_headline.search(
+        document.headline_text
+    )
+    if document.topic is not None and wire:
         return document.topic
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
     topic = document.topic

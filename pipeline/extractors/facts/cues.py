@@ -81,6 +81,7 @@ class Cues:
     headline_max_words: int
     wire_dateline: re.Pattern[str]
     ticker_headline: re.Pattern[str]
+    bracketed_headline: re.Pattern[str]
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
     event_nouns: frozenset[str]
@@ -157,6 +158,7 @@ def cues() -> Cues:
         headline_max_words=int(d["headline_max_words"]),
         wire_dateline=re.compile(d["wire_dateline"]),
         ticker_headline=re.compile(d["ticker_headline"]),
+        bracketed_headline=re.compile(d["bracketed_headline"]),
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
         event_nouns=frozenset(e["event_nouns"]),

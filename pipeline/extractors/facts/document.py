@@ -72,8 +72,9 @@ def _title_case(name: str) -> str:
 
 
 def headline_company(headline: str) -> str | None:
-    """ "K MART CORP <KM> 4TH QTR NET" -> "K Mart Corp": the name a wire headline gives a ticker."""
-    m = cues().ticker_headline.search(headline)
+    """ "K MART CORP <KM> 4TH QTR NET" -> "K Mart Corp": the name a wire headline gives a ticker (or
+    puts in the brackets itself: "<FOR BETTER LIVING INC> 4TH QTR NET")."""
+    m = cues().ticker_headline.search(headline) or cues().bracketed_headline.search(headline)
     return _title_case(m.group("name").strip(" ,-'")) if m else None
 
 

@@ -88,6 +88,7 @@ class Document(Rules):
     headline_max_words: int
     wire_dateline: str
     ticker_headline: str
+    bracketed_headline: str
     name_stopwords: list[str]
     company_suffix: str
 
