@@ -32,6 +32,7 @@ def _mention(text: str, label: str) -> EntityMention:
         ("the U.S.", "U.S."),
         ("U.K.'s", "U.K."),
         ("Acme Corp.", "Acme Corp"),
+        ("<Cruden Investments Pty Ltd>", "Cruden Investments Pty Ltd"),  # wire copy's brackets
     ],
 )
 def test_clean_name(text_in, text_out):

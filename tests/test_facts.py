@@ -788,6 +788,13 @@ def test_day_without_year_still_dates_the_clause(nlp):
             "adult",
             "Ipsos Mori poll",
         ),
+        (
+            "A survey by Techlife Magazine asked readers about broadband. 17% of readers have switched suppliers.",
+            "17%",
+            17,
+            "percent",
+            "Techlife Magazine survey",
+        ),
         # no survey named: left to the other rules
         ("Of 1,500 adults polled by phone, most agreed.", "1,500 adults", 1500, "adult", None),
         # a share of a named group of people is a figure about that group

@@ -152,7 +152,7 @@ def clean_name(text: str) -> str:
     """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
     name = _BRACKET_TAIL.sub("", _SPACE.sub(" ", text).strip()) or text
     dotted = _INITIALISM.search(name)  # "U.S.", "U.K.": the last dot is part of the name
-    name = name.strip(" \t\n,.;:\"'“”()") + ("." if dotted else "")
+    name = name.strip(" \t\n,.;:\"'“”()<>") + ("." if dotted else "")  # "<Cruden Investments Pty Ltd>"
     name = _POSSESSIVE.sub("", name).strip()
     return _HONORIFIC.sub("", _LEADING_THE.sub("", name).strip()).strip()
 

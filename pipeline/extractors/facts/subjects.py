@@ -160,7 +160,8 @@ def _surveyed(
             return next((t for t in (noun, *noun.children, noun.head) if t.i not in amount), noun), ctx.survey
         for p in (p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
             said = verb is not None and verb.lemma_.lower() in c.opinion_verbs
-            if p.dep_ == "pobj" and (asked(p) or (said and p.lemma_.lower() in c.respondent_nouns)):
+            group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
+            if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
                 return p, ctx.survey
     return None
 
