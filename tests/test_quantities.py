@@ -293,8 +293,8 @@ def test_ages_are_amounts_is_a_switch(nlp, monkeypatch, text, value):
     st.integers(1, 20),
 )
 def test_span_index_answers_like_a_scan(spans, start, length):
-    from pipeline.extractors.quantities.find import _Spans
+    from pipeline.extractors.spans import SpanIndex
 
     spans = [(a, a + n) for a, n in spans]
     end = start + length
-    assert _Spans(spans).hit(start, end) == any(a < end and start < b for a, b in spans)
+    assert SpanIndex(spans).hit(start, end) == any(a < end and start < b for a, b in spans)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...records import DateMention
-from .. import TakenSpans
 from ..doccache import doc_text
+from ..spans import TakenSpans
 from . import timex
 from .model import Pattern, ResolveContext, Timex
 from .timex import parse_published

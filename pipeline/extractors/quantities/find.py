@@ -42,16 +42,14 @@ ranges), ``modifiers`` (bound, change and rate) and ``rejects`` (step 3). Ranks 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import accumulate
 
 from spacy.tokens import Doc
 
 from ...records import QuantityMention
-from .. import TakenSpans
 from ..doccache import doc_text
+from ..spans import SpanIndex, TakenSpans
 from . import numbers
 from .context import TextContext, _resolve_currency, _token_at, make_context
 from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
@@ -319,19 +317,6 @@ def _resolve(cands: list[tuple[QuantityMention, bool, int]]) -> list[QuantityMen
 HINT_LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
-class _Spans:
-    """Character spans, answering "does any overlap [start, end)?" in log time."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach = list(accumulate((b for _, b in ordered), max))  # the furthest end so far
-
-    def hit(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end) - 1  # the spans starting before ``end``
-        return i >= 0 and self.reach[i] > start
-
-
 def find_quantities(
     doc: Doc, *, exclude: Sequence[tuple[int, int]] = (), keep_durations: bool = False
 ) -> list[QuantityMention]:
@@ -351,13 +336,13 @@ def find_quantities(
     cands: list[tuple[QuantityMention, bool, int]] = []
     if keep_durations:
         rule = [(q, strong or q.unit in _time_units()) for q, strong in rule]
-    in_time = _Spans(time_ents)
+    in_time = SpanIndex(time_ents)
     for q, strong in rule:
         if not strong and q.unit in _time_units() and in_time.hit(q.start, q.end):
             continue  # "three years": a duration, the date extractor's
         cands.append((q, strong, 0))
-    in_cands = _Spans([(q.start, q.end) for q, _, _ in cands])
-    in_scanned = _Spans([(n.start, n.end) for n in scanned])
+    in_cands = SpanIndex([(q.start, q.end) for q, _, _ in cands])
+    in_scanned = SpanIndex([(n.start, n.end) for n in scanned])
     for ent in ents:
         if ent.label_ not in HINT_LABELS:
             continue
@@ -369,7 +354,7 @@ def find_quantities(
             moved = replace(q, start=q.start + ent.start_char, end=q.end + ent.start_char)
             cands.append((moved, strong, 1))
     kept = []
-    excluded = _Spans(exclude)
+    excluded = SpanIndex(exclude)
     for q, strong, src in cands:
         if not strong and excluded.hit(q.start, q.end):
             continue
