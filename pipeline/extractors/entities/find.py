@@ -311,6 +311,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
 
 
+@functools.lru_cache(maxsize=8192)
 def initials(name: str) -> str:
     """ "International Monetary Fund" -> "IMF"; "Bank of England" -> "BE" (small words skipped)."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]

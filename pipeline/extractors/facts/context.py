@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
-from ..doccache import doc_text
+from ..doccache import doc_text, token_indices
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
@@ -35,11 +35,20 @@ class ArticleContext:
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
     described: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # "a group led by X": "the group"
-    product: EntityMention | None = None  # the product named most on a product noun ("the Cell processor")
-    survey: EntityMention | None = None  # "a survey by Capgemini": "Capgemini survey"
+    doc: Doc | None = None  # the parsed part, for the document-level models below (None without a parse)
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
+
+    @functools.cached_property
+    def product(self) -> EntityMention | None:
+        """The product named most on a product noun ("the Cell processor"), built when first asked."""
+        return _main_product(self.doc, self.entities) if self.doc is not None else None
+
+    @functools.cached_property
+    def survey(self) -> EntityMention | None:
+        """ "a survey by Capgemini": "Capgemini survey", built when first asked."""
+        return _survey(self.doc, self.entities) if self.doc is not None else None
 
     @functools.cached_property
     def entity_index(self) -> tuple[list[int], list[EntityMention]]:
@@ -70,7 +79,7 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
 
 def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> ArticleContext:
     c = cues()
-    first = sum(1 for t in doc if t.lower_ in c.first_person)
+    first = len(token_indices(doc, "LOWER", c.first_person.__contains__))
     ents = tuple(entities) if entities else tuple(doc_entities)
     document = build_document(doc, ents, title=title, is_country_name=_is_country_name)
     if document.dateline is not None:
@@ -90,11 +99,13 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
     if country is None and document.country_weight >= c.country_min:
         country = document.country  # named once, and once more as "Australian", "Japan's"
+    parsed = parsed_doc(doc)
+    company = cues().company_nouns
+    nouns = token_indices(doc, "LEMMA", lambda w: w.lower() in company) if parsed else []
     owned = tuple(
         (t.i, t.lemma_.lower())
-        for t in doc
-        if parsed_doc(doc)
-        and _is_company_noun(t)
+        for t in (doc[i] for i in nouns)
+        if _is_company_noun(t)
         and not t.ent_type_
         and any(ch.dep_ == "poss" and (ch.pos_ == "PRON" or ch.ent_type_ in ("GPE", "NORP")) for ch in t.children)
         and not any(ch.dep_ in ("appos", "compound") and ch.ent_type_ for ch in t.children)  # "retail bank Absa"
@@ -109,8 +120,7 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         country=country,
         owned_nouns=owned,
         document=document,
-        product=_main_product(doc, ents) if parsed_doc(doc) else None,
-        survey=_survey(doc, ents) if parsed_doc(doc) else None,
+        doc=doc if parsed else None,
     )
 
 
@@ -123,8 +133,8 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
         ent = next((e for e in ents if e.start <= t.idx < e.end), None)
         return ent if ent is not None and ent.label in ("ORG", "PERSON", "GPE", "PRODUCT") else None
 
-    for t in doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in c.survey_nouns:
+    for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in c.survey_nouns)):
+        if t.pos_ != "NOUN":
             continue
         who = [ch for ch in t.children if ch.dep_ in ("compound", "poss")]
         who += [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("by", "for", "from") for p in ch.children]
@@ -161,8 +171,8 @@ def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | No
     nouns = cues().product_nouns
     counts: Counter[str] = Counter()
     first: dict[str, list[Token]] = {}
-    for t in doc:
-        if t.pos_ == "NOUN" and t.lemma_.lower() in nouns:
+    for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in nouns)):
+        if t.pos_ == "NOUN":
             name = _product_name(t)
             if name:
                 key = " ".join(x.text for x in name)
@@ -333,11 +343,11 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return None  # "The companies said they expected ...": more than one, not the article's company
     if (
         parsed
-        and ctx.product is not None
         and token.pos_ == "NOUN"
         and token.lemma_.lower() in c.product_nouns
         and not _product_name(token)
         and any(ch.dep_ == "det" and ch.lower_ in ("the", "this") for ch in token.children)
+        and ctx.product is not None  # built only when a "the device" needs it
     ):
         return ctx.product  # "the handheld device" in an article about one product
     if low in c.third_person or _is_company_noun(token):

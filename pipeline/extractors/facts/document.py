@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...records import EntityMention
-from ..doccache import doc_text
+from ..doccache import doc_text, token_indices
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -144,9 +144,9 @@ def story_country(
             and not (dateline and dateline[0] <= e.start < dateline[1])
         ):
             add(e.canonical_name, e)
-    for t in doc:
-        country = c.demonyms.get(t.text)
-        if country is not None and not (dateline and dateline[0] <= t.idx < dateline[1]):
+    for t in (doc[i] for i in token_indices(doc, "ORTH", c.demonyms.__contains__)):
+        country = c.demonyms[t.text]
+        if not (dateline and dateline[0] <= t.idx < dateline[1]):
             add(country, EntityMention(t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()))
     words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
     for w in words:

@@ -144,8 +144,6 @@ def _surveyed(
 ) -> tuple[Token, EntityMention] | None:
     """ "2,000 people surveyed", "55% of the respondents", "Fifty nine percent of people said": in an
     article with a named survey, what those asked said or are is the survey's finding."""
-    if ctx.survey is None:
-        return None
     c = cues()
 
     def asked(noun: Token) -> bool:
@@ -157,12 +155,13 @@ def _surveyed(
     amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
     for noun in (n for n in (measured, prop) if n is not None):
         if asked(noun):  # the token the subject stands on: outside the amount ("1,500 adults polled")
-            return next((t for t in (noun, *noun.children, noun.head) if t.i not in amount), noun), ctx.survey
+            token = next((t for t in (noun, *noun.children, noun.head) if t.i not in amount), noun)
+            return (token, ctx.survey) if ctx.survey is not None else None
         for p in (p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
             said = verb is not None and verb.lemma_.lower() in c.opinion_verbs
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
             if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
-                return p, ctx.survey
+                return (p, ctx.survey) if ctx.survey is not None else None  # the article's survey, looked up once
     return None
 
 
