@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ...records import EntityMention
+from ..doccache import token_indices
 from .schema import load_fixes, load_names
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
@@ -177,17 +178,11 @@ def name_key(name: str, label: str) -> str:
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
     out = []
-    lower_words: set[str] | None = None
     for start, end, label, ent_id in _split_at_paragraphs(doc, fixed_entities(doc)):
         if label not in LABELS:
             continue
-        if end - start == 1 and not ent_id and _starts_sentence(doc, start):
-            if lower_words is None:
-                lower_words = {t.text for t in doc if t.text.islower()}
-                capital_inside = {t.text for t in doc if t.text[:1].isupper() and not _starts_sentence(doc, t.i)}
-            word = doc[start].text
-            if word.lower() in lower_words and word not in capital_inside:
-                continue  # "House prices rose ... house prices": a common word capitalised by the sentence
+        if end - start == 1 and not ent_id and _starts_sentence(doc, start) and _sentence_case_only(doc, start):
+            continue  # "House prices rose ... house prices": a common word capitalised by the sentence
         end = _name_head_end(doc, start, end) if label == "ORG" and not ent_id else end
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
@@ -196,6 +191,18 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         key = f"{label}:{name_key(canonical, label)}"
         out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
     return out
+
+
+def _sentence_case_only(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is also written in lower case in the part, and capitalised only
+    where a sentence starts."""
+    word = doc[i].text
+    lower = word.lower()
+    if lower == word:
+        return True  # written in lower case where a sentence starts: no name
+    if not token_indices(doc, "ORTH", lambda w: w == lower):
+        return False
+    return all(_starts_sentence(doc, j) for j in token_indices(doc, "ORTH", lambda w: w == word))
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
