@@ -119,12 +119,13 @@ def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
     # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before an untagged name
     names |= {doc[a:b].text for a, b in runs if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
     suffixes = frozenset(_name_rules()["company_suffixes"])
-    legal = {(a, b) for a, b in runs if 1 < b - a <= 6 and doc[b - 1].text.rstrip(".") in suffixes}
-    if not names and not legal and not any(doc[b - 1].text.rstrip(".") in suffixes for _, b in others):
+    legal = {(a, b) for a, b in runs + others if doc[b - 1].text.rstrip(".") in suffixes}  # "... Inc", "... Plc"
+    legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
+    relabel = {(a, b) for a, b in others if doc[a:b].text in names or (a, b) in legal}
+    if not names and not legal_runs and not relabel:
         return spans
-    relabel = {(a, b) for a, b in others if doc[a:b].text in names or doc[b - 1].text.rstrip(".") in suffixes}
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
-    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names or (a, b) in legal])
+    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names or (a, b) in legal_runs])
 
 
 def _described_as_company(doc: Doc, end: int, words: frozenset[str]) -> bool:

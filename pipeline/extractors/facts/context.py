@@ -189,8 +189,8 @@ def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | No
     named = next((e for e in ents if e.start <= start < e.end), None)
     if named is not None and named.label not in ("PERSON", "NORP", "DATE"):
         return named
-    text = text[start:end]
-    return EntityMention(start, end, text, "PRODUCT", text, "PRODUCT:" + text.casefold())
+    surface = text[start:end]
+    return EntityMention(start, end, surface, "PRODUCT", surface, "PRODUCT:" + surface.casefold())
 
 
 def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: bool) -> EntityMention | None:
@@ -365,8 +365,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return ctx.main
     if _is_company_noun(token):
         lemma = token.lemma_.lower()
-        if parsed and _named_org(ctx, token) is not None:
-            return _named_org(ctx, token)
+        named = _named_org(ctx, token) if parsed else None
+        if named is not None:
+            return named
         if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
@@ -378,7 +379,7 @@ def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
     if token.dep_ != "nsubj" or token.head.lemma_ != "be" or ctx.amount is None:
         return False
     amount = range(ctx.amount.start, ctx.amount.end)
-    return any(ch.dep_ in ("attr", "acomp") and ch.i in amount or ch.i in amount for ch in token.head.children)
+    return any(ch.i in amount for ch in token.head.children)
 
 
 def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:

@@ -256,7 +256,7 @@ def _surface_possessor(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityM
 
 def _country_word(token: Token) -> EntityMention | None:
     """A country's name the NER missed ("U.S. oil demand"), as a place."""
-    if token.pos_ != "PROPN" or not (_is_country_name(token.text) or _is_country_name(token.text.replace(".", ""))):
+    if token.pos_ != "PROPN" or not _is_country_name(token.text):  # dots ignored: "U.S."
         return None
     return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", token.text, "GPE:" + token.lower_)
 
