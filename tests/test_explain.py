@@ -23,18 +23,17 @@ def explained():
 
 
 @pytest.mark.parametrize(
-    "value, rule, ranked_first",
+    "value, rule, ranked_first, feature",
     [
-        (4e9, "candidate", "Zentek"),  # no owner in its clause: the scored document candidates decide
-        (100, "verb_subject", None),  # the parse decides; no candidates were weighed
+        (4e9, "candidate", "Zentek", "headline_topic"),  # no owner in its clause: the article's candidates
+        (100, "verb_subject", "Zentek", "first_rule"),  # the parse rule's proposal, weighed with the rest
     ],
 )
-def test_each_fact_names_its_rule_and_candidates(explained, value, rule, ranked_first):
+def test_each_fact_names_its_rule_and_candidates(explained, value, rule, ranked_first, feature):
     e = next(e for e in explained if e.fact.value == value)
     assert e.rule == rule
-    assert (e.candidates[0][0] if e.candidates else None) == ranked_first
-    if ranked_first:
-        assert e.candidates[0][2] >= e.threshold and "headline_topic" in e.candidates[0][1]
+    assert e.candidates[0][0] == ranked_first
+    assert e.candidates[0][2] >= e.threshold and feature in e.candidates[0][1]
 
 
 def test_explanation_lines_mark_the_winner(explained):

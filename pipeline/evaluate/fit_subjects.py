@@ -31,6 +31,7 @@ class Decision:
 
     features: tuple[frozenset[str], ...]
     right: tuple[bool, ...]
+    doc_id: str = ""  # the article, for cross-validation by article
 
 
 def _words(name: str | None) -> set[str]:
@@ -43,24 +44,26 @@ def _same_subject(gold: str | None, name: str) -> bool:
 
 
 @contextmanager
-def _recording() -> Iterator[list[tuple[str, list]]]:
-    """Record (sentence, candidates) for every weighing; restores the module afterwards."""
+def _recording() -> Iterator[list[tuple[str, str, list]]]:
+    """Record (sentence, amount, candidates) for every weighing; restores the module afterwards."""
     from ..extractors.facts import subjects
 
-    seen: list[tuple[str, list]] = []
-    original = subjects.best_candidate
+    seen: list[tuple[str, str, list]] = []
+    original = subjects.rank
 
-    def spy(ctx, prop, speaker):
+    def spy(ctx, prop, proposed):
         from ..extractors.facts.candidates import candidates
 
-        seen.append((ctx.piece.text if ctx.piece is not None else "", candidates(ctx, prop, speaker)))
-        return original(ctx, prop, speaker)
+        sentence = ctx.piece.text if ctx.piece is not None else ""
+        amount = ctx.amount.text if ctx.amount is not None else ""
+        seen.append((sentence, amount, candidates(ctx, prop, proposed)))
+        return original(ctx, prop, proposed)
 
-    subjects.best_candidate = spy
+    subjects.rank = spy
     try:
         yield seen
     finally:
-        subjects.best_candidate = original
+        subjects.rank = original
 
 
 def collect(*, dev: Path = DEV_DIR, corpora: Path = CORPORA, keep: str = "tuning") -> list[Decision]:
@@ -81,13 +84,15 @@ def collect(*, dev: Path = DEV_DIR, corpora: Path = CORPORA, keep: str = "tuning
             (raw / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
             run(raw, Path(tmp) / "out", use_cache=False)
         quoted = [g for r in records for g in gold.get(r["id"], [])]
-        for sentence, cands in seen:
+        for sentence, amount, cands in seen:
             flat = " ".join(sentence.split())
             golds = [g for g in quoted if " ".join(g["quote"].split()) in flat]
+            # the gold facts of this amount: quoted with it, when any is
+            golds = [g for g in golds if amount and amount in g["quote"]] or golds
             if not golds or not cands:
                 continue
             right = tuple(any(_same_subject(g["subject"], c.entity.canonical_name) for g in golds) for c in cands)
-            decisions.append(Decision(tuple(frozenset(c.features) for c in cands), right))
+            decisions.append(Decision(tuple(frozenset(c.features) for c in cands), right, golds[0]["doc_id"]))
     return decisions
 
 

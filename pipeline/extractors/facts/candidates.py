@@ -12,6 +12,7 @@ features and score, so a row can be traced to how its subject was chosen.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -45,8 +46,12 @@ def scoring() -> tuple[dict[str, float], float]:
     return dict(rules["weights"]), float(rules["threshold"])
 
 
-def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, EntityMention] | None) -> list[Candidate]:
-    """Every candidate for an amount with no owner in its sentence, with its features."""
+def candidates(
+    ctx: ArticleContext, prop: Token | None, proposed: list[tuple[str, Token, EntityMention]]
+) -> list[Candidate]:
+    """Every candidate subject of one amount, with its features: what the parse rules propose (the
+    first of them, in the rules' precedence, marked ``first_rule``), the article's own candidates,
+    and the names in the sentence."""
     c = cues()
     found: dict[str, Candidate] = {}
 
@@ -57,6 +62,9 @@ def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, En
         cand = found.setdefault(key, Candidate(entity, token))
         cand.features.add(feature)
 
+    first = next((p for p in proposed if p[0] != "speaker"), None)
+    if first is not None:
+        add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
     add(ctx.document.topic, "headline_topic")
     add(ctx.main, "main_org")
@@ -64,24 +72,54 @@ def candidates(ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, En
         add(ctx.recent[-1], "recent_subject")
     if ctx.country is not None and macro_noun(prop):
         add(ctx.country, "country_macro")
-    if speaker is not None:
-        add(speaker[1], "speaker", speaker[0])
+    for name, token, entity in sorted(proposed, key=lambda p: p[0] != "speaker"):
+        add(entity, "speaker" if name == "speaker" else "rule:" + name, token)
+    for token, entity in _sentence_names(ctx):
+        add(entity, "in_sentence", token)
     for cand in found.values():
-        if cand.entity.label == "ORG" and lemma in c.implicit_owner:
+        label = cand.entity.label
+        cand.features.add("label:" + (label if label in _LABELS else "other"))
+        if label == "ORG" and lemma in c.implicit_owner:
             cand.features.add("company_property")
-        if cand.entity.label == "ORG" and macro_noun(prop) and lemma not in c.implicit_owner:
+        if label == "ORG" and macro_noun(prop) and lemma not in c.implicit_owner:
             cand.features.add("company_macro_property")
+        if label in ("GPE", "LOC") and macro_noun(prop):
+            cand.features.add("place_macro_property")
+        if label == "PERSON" and lemma in c.implicit_owner:
+            cand.features.add("person_company_property")
         if prop is None:
             cand.features.add("no_property")
     return list(found.values())
 
 
-def best_candidate(
-    ctx: ArticleContext, prop: Token | None, speaker: tuple[Token, EntityMention] | None
+_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC"})
+
+
+def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
+    """The names in the sentence piece outside the amount, each with its first token."""
+    piece = ctx.piece
+    if piece is None:
+        return []
+    starts, ordered = ctx.entity_index
+    lo, hi = piece.start_char, piece.end_char
+    amount = (ctx.amount.start_char, ctx.amount.end_char) if ctx.amount is not None else (-1, -1)
+    out = []
+    for m in ordered[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1]:
+            continue
+        token = next((t for t in piece if t.idx >= m.start), None)
+        if token is not None:
+            out.append((token, m))
+    return out
+
+
+def rank(
+    ctx: ArticleContext, prop: Token | None, proposed: list[tuple[str, Token, EntityMention]]
 ) -> tuple[Token | None, EntityMention, str] | None:
-    """The best-scoring candidate at or above the threshold, with its trace (features and score)."""
+    """The best-scoring candidate at or above the threshold, with how it was chosen: the parse
+    rule's name when the winner is the first rule's proposal, else its features and score."""
     weights, threshold = scoring()
-    ranked = sorted(candidates(ctx, prop, speaker), key=lambda c: -c.score(weights))
+    ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:
         key = (id(ctx.piece.doc), ctx.amount.start_char if ctx.amount is not None else -1)
@@ -91,5 +129,8 @@ def best_candidate(
     if len(ranked) > 1 and ranked[1].score(weights) == ranked[0].score(weights):
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
+    if "first_rule" in best.features:
+        first = next(p for p in proposed if p[0] != "speaker")
+        return best.token, best.entity, first[0]
     how = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
     return best.token, best.entity, how

@@ -6,7 +6,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import span_text
-from .candidates import best_candidate
+from .candidates import rank
 from .context import (
     ArticleContext,
     _clause_subject_before,
@@ -107,36 +107,41 @@ def _subject(
 
 def subject_and_source(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
-) -> tuple[Token, EntityMention, str] | None:
-    """Possessor, compound or prepositional entity of the measured noun, else the verb's subject,
-    else an owner the property noun implies; with the name of the rule that found it. The subject
-    of a reporting or forecasting verb ("Halifax said prices rose 2%") is a speaker: it is the
-    subject only when nothing else owns the amount."""
-    market = _market(ctx, prop, verb)
-    if market is not None:
-        return (*market, "market")
-    target = _forecast_for(ctx, prop)
-    if target is not None:
-        return (*target, "forecast_for")
-    asked = _surveyed(ctx, prop, measured, verb)
-    if asked is not None:
-        return (*asked, "survey")
-    group = _population(ctx, prop, measured)
-    if group is not None:
-        return (*group, "population")
-    owner = _noun_owner(ctx, prop, measured)
-    if owner is not None:
-        return (*owner, "owner")
-    owner = _plan_owner(ctx, measured)
-    if owner is not None:
-        return (*owner, "plan_owner")
-    found = _verb_subject(ctx, prop, verb)
-    if found is not None and not _is_speaker(found[0]):
-        return (*found, "verb_subject")
-    implied = _implied_owner(ctx, prop, verb, measured)
-    if implied is not None:
-        return implied
-    return best_candidate(ctx, prop, found)
+) -> tuple[Token | None, EntityMention, str] | None:
+    """The subject with the name of the rule (or the candidate scoring) that chose it.
+
+    Every parse rule is asked (``proposals``); the scorer (``candidates.rank``) weighs what they
+    propose together with the article's own candidates (headline topic, main company, story country,
+    the sentence's names). The subject of a reporting or forecasting verb ("Halifax said prices rose
+    2%") is proposed as a speaker, not as an owner."""
+    return rank(ctx, prop, proposals(ctx, prop, verb, measured))
+
+
+def proposals(
+    ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
+) -> list[tuple[str, Token, EntityMention]]:
+    """What each parse rule proposes, in the order of their precedence: (rule, token, entity)."""
+    found: list[tuple[str, Token, EntityMention]] = []
+    for name, rule in _RULES:
+        got = rule(ctx, prop, verb, measured)
+        if got is None:
+            continue
+        if name == "verb_subject" and _is_speaker(got[0]):
+            name = "speaker"
+        found.append((got[2], got[0], got[1]) if len(got) == 3 else (name, got[0], got[1]))
+    return found
+
+
+_RULES = (
+    ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
+    ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop)),
+    ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
+    ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
+    ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
+    ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
+    ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
+    ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
+)
 
 
 def _surveyed(
