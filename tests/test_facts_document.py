@@ -6,6 +6,8 @@ Texts are written for these tests (wire and BBC styles); none is copied from an 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from pipeline.extractors import entities as E
@@ -388,3 +390,37 @@ def test_notes_below_a_results_table_are_the_table_companys(start, subject, expe
     table = Fact(10, 20, "Net 5 vs 4", "Zorbex", "net profit", "net_profit", value=5.0, subject_source="table")
     note = Fact(start, start + 10, "NOTE: ...", subject, "gain", "gain", value=2.0)
     assert _table_company(note, [table], [(10, 20)]).subject == expected
+
+
+@pytest.mark.parametrize(
+    "said, table_unit, expected",
+    [
+        ("Excludes loss 293,000.", "USD", "USD"),  # digits alone below a table: the table's money
+        ("Excludes loss 293,000.", "CAD", "CAD"),  # whatever currency the table is in
+        ("Excludes 4,000 shares.", "USD", "share"),  # a unit of its own stays
+        ("Excludes loss 293.", "USD", None),  # too small to be a sum of money left bare
+    ],
+)
+def test_a_bare_figure_below_a_results_table_is_in_its_currency(said, table_unit, expected):
+    import re
+
+    from pipeline.extractors.facts.find import _table_company
+    from pipeline.records import Fact
+
+    table = Fact(10, 20, "Net 5 vs 4", "Zorbex", "net profit", "net_profit", value=5.0, unit=table_unit)
+    table = dataclasses.replace(table, subject_source="table")
+    m = re.search(r"\d[\d,]*", said)
+    value = float(m.group().replace(",", ""))
+    unit = "share" if "shares" in said else None
+    note = Fact(
+        50,
+        50 + len(said),
+        said,
+        None,
+        "loss",
+        "loss",
+        value=value,
+        unit=unit,
+        quantity_span=(50 + m.start(), 50 + m.end()),
+    )
+    assert _table_company(note, [table], [(10, 20)]).unit == expected

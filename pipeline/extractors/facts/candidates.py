@@ -74,8 +74,10 @@ def candidates(
         add(ctx.country, "country_macro")
     for name, token, entity in sorted(proposed, key=lambda p: p[0] != "speaker"):
         add(entity, "speaker" if name == "speaker" else "rule:" + name, token)
-    for token, entity in _sentence_names(ctx):
+    names = _sentence_names(ctx)
+    for token, entity in names:
         add(entity, "in_sentence", token)
+    _position_features(ctx, names, found)
     for cand in found.values():
         label = cand.entity.label
         cand.features.add("label:" + (label if label in _LABELS else "other"))
@@ -111,6 +113,47 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
         if token is not None:
             out.append((token, m))
     return out
+
+
+def _position_features(
+    ctx: ArticleContext, names: list[tuple[Token, EntityMention]], found: dict[str, Candidate]
+) -> None:
+    """Where the sentence's names stand from the amount: the only one, the nearest before it, the
+    subject of the sentence, near it in the parse tree."""
+    amount = ctx.amount
+    keys = {m.entity_key or m.canonical_name for _, m in names}
+    if not names or amount is None:
+        return
+    if len(keys) == 1:
+        found[next(iter(keys))].features.add("only_name")
+    before = [(t, m) for t, m in names if t.i < amount.start]
+    if before:
+        found[before[-1][1].entity_key or before[-1][1].canonical_name].features.add("nearest_before")
+    else:
+        found[names[0][1].entity_key or names[0][1].canonical_name].features.add("first_after")
+    root = amount.root
+    for token, m in names:
+        cand = found[m.entity_key or m.canonical_name]
+        head = token
+        while head.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos") and head.head != head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+            cand.features.add("sentence_subject")
+        hops = _tree_distance(token, root)
+        cand.features.add("tree_near" if hops <= 3 else "tree_mid" if hops <= 6 else "tree_far")
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence through their lowest common ancestor."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, t in enumerate(b.ancestors, 1):
+        if t.i in up:
+            return n + up[t.i]
+    return 99
 
 
 def rank(

@@ -82,15 +82,33 @@ def find_facts(
 
 def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -> Fact:
     """ "NOTE: Net excludes investment gains 20,000 dlrs vs 86,000 dlrs": an amount below a results
-    table that names no one else is the table company's."""
-    if fact.subject is not None or fact.value is None or not rows or fact.sentence_start < rows[0][0]:
+    table that names no one else is the table company's; a bare figure there ("Excludes loss
+    293,000") is in the table's currency."""
+    if fact.value is None or not rows or fact.sentence_start < rows[0][0]:
         return fact
     table = next((f for f in facts if f.subject_source == "table" and f.subject is not None), None)
     if table is None:
         return fact
+    if _bare_figure(fact):
+        money = next((f.unit for f in facts if f.subject_source == "table" and f.unit not in (None, "share")), None)
+        fact = dataclasses.replace(fact, unit=money or fact.unit)
+    if fact.subject is not None:
+        return fact
     return dataclasses.replace(
         fact, subject=table.subject, subject_key=table.subject_key, subject_span=None, subject_source="table_note"
     )
+
+
+def _bare_figure(fact: Fact) -> bool:
+    """A money-sized amount written as digits alone ("229,000"), with no unit word of its own after
+    it ("4,000 shares" has one)."""
+    if fact.quantity_span is None or fact.value is None or fact.value < 1000:
+        return False
+    start, end = (x - fact.sentence_start for x in fact.quantity_span)
+    if re.fullmatch(r"[\d,.]+", fact.sentence[start:end].strip()) is None:
+        return False
+    after = fact.sentence[end:].split()[:1]
+    return not (fact.unit and after and after[0].lower().startswith(fact.unit.lower()[:4]))
 
 
 def _sentence_facts(
