@@ -398,7 +398,7 @@ def evaluate_fit_subjects(
     corpora: Annotated[Path, typer.Option(help="Folder of the corpora.")] = Path("../shared/corpora"),
 ) -> None:
     """Fit the subject candidates' feature weights on the dev tuning half; compare with the hand weights."""
-    from .evaluate.fit_subjects import collect, compare, fit
+    from .evaluate.fit_subjects import collect, compare, cross_validate, fit
     from .extractors.facts.candidates import scoring
 
     if not (dev / "facts_dev.jsonl").is_file():
@@ -407,15 +407,21 @@ def evaluate_fit_subjects(
         decisions = collect(dev=dev, corpora=corpora)
     hand, threshold = scoring()
     fitted = fit(decisions)
-    out.print(f"{len(decisions)} weighings on the tuning half; hand threshold {threshold}", highlight=False)
-    out.print(f"fitted weights: {json.dumps(fitted)}", highlight=False)
-    for name, weights, cuts in (("hand", hand, (0.5, 1.0, 1.5, 2.0, 2.5)), ("fitted", fitted, (-0.5, 0.0, 0.5, 1.0))):
-        for row in compare(decisions, weights, list(cuts)):
-            out.print(
-                f"{name:6s} threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
-                f"precision {row['precision']:.3f}  recall {row['recall']:.3f}",
-                highlight=False,
-            )
+    out.print(f"{len(decisions)} rankings on the tuning half; hand threshold {threshold}", highlight=False)
+    out.print(f"fitted weights (all tuning articles): {json.dumps(fitted)}", highlight=False)
+    for row in cross_validate(decisions, hand, threshold, margins=(-1.0, 0.0, 0.5, 1.0)):
+        out.print(
+            f"{row['model']:6s} threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
+            f"precision {row['precision']:.3f}  recall {row['recall']:.3f}"
+            + ("  (cross-validated by article)" if row["model"] == "fitted" else ""),
+            highlight=False,
+        )
+    for row in compare(decisions, hand, [0.5, 1.0, 1.5, 2.0, 2.5]):
+        out.print(
+            f"hand   threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
+            f"precision {row['precision']:.3f}  recall {row['recall']:.3f}",
+            highlight=False,
+        )
 
 
 @app.command(epilog=_examples("pipeline schema", "pipeline schema > schema.md"))

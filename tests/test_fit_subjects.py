@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate.fit_subjects import Decision, compare, fit
+from pipeline.evaluate.fit_subjects import Decision, compare, cross_validate, fit
 
 # Synthetic weighings: "headline_topic" is usually right, "speaker" usually wrong.
 DECISIONS = [
@@ -18,8 +18,8 @@ DECISIONS = [
 
 def test_fit_learns_which_features_are_right():
     w = fit(DECISIONS)
-    assert w["headline_topic"] > 0 > w["speaker"]
-    assert set(w) == {"headline_topic", "main_org", "speaker", "_bias"}
+    assert w["headline_topic"] > w["speaker"]
+    assert set(w) == {"headline_topic", "main_org", "speaker", "_empty"}
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,11 @@ def test_compare_counts_given_and_right_subjects(threshold, given, precision):
     weights = {"headline_topic": 1.0, "main_org": 0.5, "speaker": 0.0}
     (row,) = compare(DECISIONS, weights, [threshold])
     assert (row["given"], round(row["precision"], 3)) == (given, precision)
+
+
+def test_cross_validation_reports_hand_and_fitted_models():
+    docs = [Decision(d.features, d.right, f"doc-{i}") for i, d in enumerate(DECISIONS)]
+    rows = cross_validate(docs, {"headline_topic": 1.0, "speaker": 0.5}, 1.0, folds=4)
+    assert [r["model"] for r in rows] == ["hand", "fitted"]
+    assert rows[0]["given"] == 12 and rows[0]["precision"] == 1.0
+    assert rows[1]["given"] > 0 and 0.5 < rows[1]["precision"] <= 1.0
