@@ -674,6 +674,26 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
         # a place put before a subject that names no one frames the clause
         ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
+        # "there were N X in PLACE": the expletive names no one, the place counts them
+        ("Shops closed. In 2001 there were only 40,000 broadband users in Chile.", "40,000", 4e4, "user", "Chile"),
+        # an estimate of an economic figure is a figure of the story's country
+        (
+            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+            "An earlier estimate of 0.4% growth in the spring was cut.",
+            "0.4%",
+            0.4,
+            "percent",
+            "Peru",
+        ),
+        # "GDP" tagged as a name is still the economic figure the clause is about
+        (
+            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+            "Data released by the statistics office showed that GDP fell 0.7% in the spring.",
+            "0.7%",
+            0.7,
+            "percent",
+            "Peru",
+        ),
         # a figure of the economy named with its modifiers, in an article about one country
         (
             "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"

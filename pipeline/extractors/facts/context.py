@@ -312,7 +312,13 @@ def macro_noun(token: Token | None) -> bool:
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
-    return any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods)))
+    if any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods))):
+        return True
+    if token.lemma_.lower() in cues().forecast_nouns:  # "an estimate of 0.1% growth": what is estimated
+        return any(
+            p.dep_ == "pobj" and macro_noun(p) for ch in token.children if ch.lower_ == "of" for p in ch.children
+        )
+    return False
 
 
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:

@@ -50,9 +50,13 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             if (
                 _inside(ch, ctx.piece)
                 and ch.dep_ in ("nsubj", "nsubjpass")
-                and ch.pos_ == "NOUN"
-                and ch.lemma_.lower() not in cues().company_nouns
-                and _entity_at(ctx, ch) is None
+                and (
+                    ch.pos_ == "NOUN"
+                    and ch.lemma_.lower() not in cues().company_nouns
+                    and _entity_at(ctx, ch) is None
+                    or ch.pos_ == "PROPN"  # "GDP fell 0.5%": an economic figure, whatever the tagger says
+                    and ch.lower_ in cues().country_owner
+                )
                 and not (_is_country_noun(ch) and ctx.country is not None)
             ):
                 return ch
@@ -378,7 +382,7 @@ def _place(
     fronted = _fronted_place(ctx, verb)
     if fronted is not None:
         return fronted
-    if verb is not None and any(ch.dep_ in SUBJECT_DEPS and ch.i not in own for ch in verb.children):
+    if verb is not None and any(ch.dep_ in SUBJECT_DEPS - {"expl"} and ch.i not in own for ch in verb.children):
         return None  # the clause is about its subject ("It employs 120 people in London"), named or not
     heads: list[Token] = [t for t in (measured, prop) if t is not None]
     for t in list(heads):
