@@ -13,7 +13,10 @@ is recognised by its unit names (``gold_vocabulary``) and scored in quantulum3's
 units renamed by ``evaluate/data/quantities_quantulum3_units.json`` ("kilometer / hour" ->
 "kilometre per hour", "GBP" -> "pound sterling", a counted noun -> "dimensionless"), a range at its
 midpoint (quantulum3's value for "10-15 exabytes" is 12.5), per ``subset``, with the target on
-value+unit F1 of the "standard" subset.
+value+unit F1 of the "standard" subset. quantulum3 counts durations ("3 years", "16 hours") as
+amounts, which the pipeline keeps in the dates table (README: a duration stays in dates); so in
+that vocabulary each DURATION date whose TIMEX3 value is one number of one unit ("P3Y", "PT16H")
+is scored as an amount too (``duration_item``; unit names under ``durations`` in the same file).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import DEFAULT_MODEL
-from ..records import QuantityMention
+from ..records import DateMention, QuantityMention
 
 TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
 QUANTULUM3_TARGETS = {"standard": 0.85}  # value+unit F1, quantulum3's own criterion is value and unit
@@ -79,12 +82,28 @@ def quantulum_unit(q: QuantityMention) -> str:
 
 
 def quantulum_name(pint_unit: str) -> str:
-    """A pint name spelled as quantulum3 does: "kilometer / second ** 2" -> "kilometre per square second"."""
+    """A pint name spelled as quantulum3 does: "kilometer / second ** 2" -> "kilometre per square second",
+    "1 / femtobarn" -> "inverse femtobarn"."""
     spelling = _quantulum3_units()["spelling"]
     name = re.sub(r"(\w+) \*\* 2", r"square \1", pint_unit)
     name = re.sub(r"(\w+) \*\* 3", r"cubic \1", name)
+    name = re.sub(r"^1 / ", "inverse ", name)  # "1 / second" -> "inverse second"
     name = name.replace(" / ", " per ").replace(" * ", " ")
     return " ".join(spelling.get(w, w).replace("_", " ") for w in name.split())
+
+
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+
+
+def duration_item(d: DateMention) -> dict | None:
+    """A DURATION date of one number and one unit as a quantulum3 amount ("P3Y" -> 3 year), else None."""
+    m = _DURATION.fullmatch(d.value or "") if d.type == "DURATION" else None
+    if m is None:
+        return None
+    unit = _quantulum3_units()["durations"].get(m.group(1) + m.group(3))
+    if unit is None:
+        return None
+    return {"surface": d.text, "value": float(m.group(2)), "unit": unit, "kind": "time", "duration": True}
 
 
 def gold_vocabulary(cases: Iterable[Mapping]) -> str:
@@ -393,7 +412,11 @@ def run_texts(
     articles = [article_from_record({"id": c["id"], "text": c["text"], "published": c.get("published")}) for c in cases]
     out: dict[str, list[dict]] = {}
     for ex in extract_articles(articles, nlp):
-        out[ex.article.doc_id] = [_system_item(getattr(f, "mention", f), vocabulary) for f in ex.quantities]
+        items = [_system_item(getattr(f, "mention", f), vocabulary) for f in ex.quantities]
+        if vocabulary == "quantulum3":  # quantulum3 counts durations as amounts (module docstring)
+            durations = (duration_item(getattr(d, "mention", d)) for d in ex.dates)
+            items += [d for d in durations if d is not None]
+        out[ex.article.doc_id] = items
     return out
 
 

@@ -57,7 +57,8 @@ from .nouns import _counted_noun
 from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
-from .tables import _data, _regexes, _time_units, cues, physical
+from .tables import _regexes, _time_units, cues, physical
+from .units import base_of
 
 
 def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
@@ -285,8 +286,8 @@ def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
 
 
 def _with_base(q: QuantityMention) -> QuantityMention:
-    """A physical amount also in pint's base units ("5 km" -> 5000 meter), from ``pint_names.json``."""
-    base = _data("pint_names.json")["base"].get(q.unit) if q.kind == "dimension" else None
+    """A physical amount also in pint's base units ("5 km" -> 5000 meter; ``units.base_of``)."""
+    base = base_of(q.unit) if q.kind == "dimension" else None
     if base is None:
         return q
     factor, unit = base

@@ -52,8 +52,29 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_P
         if p.kind in ("currency", "dimension"):
             end, value = _compound(text, p.end, p.value, p.unit, p.kind)
             p = replace(p, end=end, value=value)
-        out.append(_with_strength(text, p))
+        p = _with_strength(text, p)
+        if out and _TOLERANCE.fullmatch(text, out[-1].end, p.start):
+            p = _with_tolerance(out.pop(), p)
+        out.append(p)
     return out
+
+
+_TOLERANCE = re.compile(r"\s*(?:\u00b1|\+\s?/\s?[-\u2212]|\+[-\u2212])\s*")  # "4.2 \u00b1 0.3 mm", "120 +/- 5 kg"
+
+
+def _with_tolerance(value: _Piece, tolerance: _Piece) -> _Piece:
+    """ "4.2 \u00b1 0.3 mm": the amount is the value, in the unit written after the tolerance."""
+    if value.kind != "number" or tolerance.kind in ("number", "age"):
+        return replace(value, end=tolerance.end)
+    return replace(
+        value,
+        end=tolerance.end,
+        unit=tolerance.unit,
+        unit_text=tolerance.unit_text,
+        kind=tolerance.kind,
+        assumed=tolerance.assumed,
+        strong=tolerance.strong,
+    )
 
 
 def _prefixed(text: str, num: NumberSpan, prev_end: int | None, ctx: TextContext) -> _Piece:

@@ -104,6 +104,7 @@ class PhysicalUnits(Rules):
     time_plurals: list[str]
     unit_rates: dict[str, str]
     inch_words: list[str]
+    power_symbols: dict[str, str]
 
 
 class PintNames(Rules):

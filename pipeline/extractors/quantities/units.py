@@ -4,6 +4,8 @@
 reads what follows it, in order: a percent sign or word, a currency symbol, a scaled code
 ("MUSD"), a currency code or word, and a physical unit (``_physical_after``, named by pint).
 ``_compound`` adds a smaller unit right after ("5 feet 2 inches", "3 dollars 50 cents").
+``_with_powers`` reads a power and a slash after a unit ("3 km2", "4e14 s-1", "12 km/s2") and
+names the whole unit as pint does (``compose``: "kilometer / second ** 2"), with its base units.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from . import numbers
 from .context import TextContext, _resolve_currency
 from .numbers import NumberSpan
-from .tables import _key, _prefix_symbols, _regexes, cues, currencies, physical, pint_name
+from .tables import _data, _key, _prefix_symbols, _regexes, cues, currencies, physical, pint_name
 
 _PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n")  # a blank line right after the number
 
@@ -121,7 +123,124 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
         if key in phy["needs_digits"] and not num.has_digits:
             return best
         best = (m.end(), phy["aliases"][key], written)
+    if num.has_digits:
+        return _with_powers(rest, best)
     return best
+
+
+# A power written right after a unit symbol: "m2", "km^2", "s-1", "fb\u22121", "cm\u00b3", "s\u207b\u00b9"
+_POWER = re.compile(r"(\^?(?:[-\u2212]|\u207b)?)([123\u00b9\u00b2\u00b3])(?![\w.,]\d|[A-Za-z0-9])")
+_SUPERSCRIPT_DIGITS = {"\u00b9": 1, "\u00b2": 2, "\u00b3": 3}
+_POWER_SYMBOL = re.compile(r"[A-Za-z]{1,3}")
+
+
+def _power_at(rest: str, pos: int) -> tuple[int, int] | None:
+    """(end, power) of a power written at ``pos`` ("2", "^3", "-1", "\u207b\u00b9"), or None."""
+    m = _POWER.match(rest, pos)
+    if not m:
+        return None
+    digit = m.group(2)
+    power = _SUPERSCRIPT_DIGITS.get(digit) or int(digit)
+    if m.group(1).lstrip("^"):
+        power = -power
+    if power == 1:
+        return None  # "s1" is no power
+    return m.end(), power
+
+
+def _symbol_at(rest: str, pos: int) -> tuple[int, str] | None:
+    """(end, unit expression) of a unit symbol or name written at ``pos`` with no space before it."""
+    phy = physical()
+    m = _POWER_SYMBOL.match(rest, pos)
+    if not m:
+        return None
+    word = m.group()
+    for table, key in ((phy["case_sensitive"], word), (phy["power_symbols"], word), (phy["aliases"], word.lower())):
+        if key in table:
+            return m.end(), table[key]
+    return None
+
+
+def _with_powers(rest: str, best: tuple[int, str, str] | None) -> tuple[int, str, str] | None:
+    """A unit with its power and a unit after a slash: "3 km2", "4e14 s-1", "9.8 m/s2", "20 fb\u22121".
+
+    A symbol of ``power_symbols`` ("s", "fb") is a unit here only with a power or after a slash.
+    """
+    start = len(rest) - len(rest.lstrip())
+    if best is None:
+        sym = _symbol_at(rest, start)
+        if sym is None or rest[start : start + 1] == "-":
+            return None
+        power = _power_at(rest, sym[0])
+        if power is None or power[1] > 0:
+            return None  # "5 s2" is nothing we read; "4e14 s-1" is per second
+        end, parts = power[0], [(sym[1], power[1])]
+    else:
+        end, expr = best[0], best[1]
+        if " / " in expr or not rest[start:end].strip()[-1:].isalnum():
+            return best  # a written-out or already composed rate ("kilometer / hour", "5 cubic metres")
+        parts = [(expr, 1)]
+        power = _power_at(rest, end) if rest[end - 1 : end].isalpha() else None  # not after "m2"
+        if power is not None:
+            end, parts = power[0], [(expr, power[1])]
+    slash = re.match(r"/", rest[end:])
+    if slash:
+        sym = _symbol_at(rest, end + 1)
+        if sym is not None:
+            power = _power_at(rest, sym[0])
+            parts.append((sym[1], -(power[1] if power else 1)))
+            end = power[0] if power else sym[0]
+    if best is not None and len(parts) == 1 and parts[0][1] == 1:
+        return best
+    return end, compose(parts), rest[start:end].strip()
+
+
+def compose(parts: list[tuple[str, int]]) -> str:
+    """pint's name of a product of powers of units: [("km", 1), ("s", -2)] -> "kilometer / second ** 2"."""
+    names = [(pint_name(expr), power) for expr, power in parts]
+    return _format(names)
+
+
+def _format(names: list[tuple[str, int]]) -> str:
+    def term(name: str, power: int) -> str:
+        return name if abs(power) == 1 else f"{name} ** {abs(power)}"
+
+    top = " * ".join(term(n, p) for n, p in names if p > 0) or "1"
+    bottom = [term(n, p) for n, p in names if p < 0]
+    return " / ".join([top, *bottom])
+
+
+def base_of(unit: str) -> tuple[float, str] | None:
+    """(factor, base unit) of a pint unit name, from ``pint_names.json``; a composed name
+    ("kilometer / second ** 2") from its parts. None for offset units and unknown names."""
+    table = _data("pint_names.json")["base"]
+    if unit in table:
+        factor, name = table[unit]
+        return float(factor), str(name)
+    factor, dims = 1.0, {}
+    for name, power in _terms(unit):
+        if name == "1":
+            continue
+        known = table.get(name)
+        if known is None:
+            return None
+        factor *= float(known[0]) ** power
+        for base_name, base_power in _terms(str(known[1])):
+            dims[base_name] = dims.get(base_name, 0) + base_power * power
+    dims = {n: p for n, p in dims.items() if p}
+    if not dims:
+        return None
+    return factor, _format(sorted(dims.items()))
+
+
+def _terms(unit: str) -> list[tuple[str, int]]:
+    """ "kilogram * meter / second ** 2" -> [("kilogram", 1), ("meter", 1), ("second", -2)]."""
+    out = []
+    for i, group in enumerate(unit.split(" / ")):
+        for t in group.split(" * "):
+            name, _, power = t.partition(" ** ")
+            out.append((name, (int(power) if power else 1) * (-1 if i else 1)))
+    return out
 
 
 def _written(matched: str) -> str:
