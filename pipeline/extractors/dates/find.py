@@ -67,7 +67,9 @@ def _trigger() -> tuple[re.Pattern[str], dict[str, frozenset[str]], re.Pattern[s
     add(lx["units"], "unit")
     add(lx["seasons"], "season")
     add(lx["day_parts"], "part")
-    add(lx["holidays"], "holiday")
+    # a holiday matches with its whole name, so the first word of each name is cue enough ("new" of
+    # "new year's day"), not "day" or "year", which are everywhere and would widen its windows
+    add([re.findall(r"[a-z0-9]+", h.lower())[0] for h in lx["holidays"]], "holiday")
     add([w for w in lx["sets"] if " " not in w] + [d + "s" for d in lx["weekdays"] if len(d) > 3], "set")
     add(list(lx["trigger_cues"]) + list(lx["deictic"]), "cue")
     body = "|".join(re.escape(w) for w in sorted(classes, key=len, reverse=True))
@@ -141,9 +143,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _candidates(text: str) -> Iterator[Candidate]:
     windows = _windows(text)
+    stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # per anchor set: patterns share them
     for priority, pattern in enumerate(timex.patterns()):
-        spans = [w for a in pattern.anchors for w in windows.get(a, ())]
-        for lo, hi in _merge(spans) if len(pattern.anchors) > 1 else spans:
+        spans = stretches.get(pattern.anchors)
+        if spans is None:
+            spans = [w for a in pattern.anchors for w in windows.get(a, ())]
+            spans = stretches[pattern.anchors] = _merge(spans) if len(pattern.anchors) > 1 else spans
+        for lo, hi in spans:
             for m in pattern.regex.finditer(text, lo, hi):
                 if m.end() == hi < len(text):  # cut by the window's end: match again without it
                     m = pattern.regex.match(text, m.start(), min(len(text), hi + TRIGGER_RADIUS))
@@ -254,8 +260,8 @@ def _odd_duration(s: Seen) -> bool:
         unit = timex._key(g["unit"])
         if unit in ("second", "sec", "min", "mo") and timex._key(g["num"]) in ("a", "an", "one"):
             return True
-        if lexicon()["units"].get(unit) == "Q" and "drel" not in g:
-            return True
+        if lexicon()["units"].get(unit) == "Q" and "drel" not in g and "uadj" not in g:
+            return True  # "three quarters of", but "eight straight quarters" is a duration
     after_prep = s.prev is not None and s.prev.lower_ in ("for", "over", "within", "in", "after")
     return s.cand.pattern.name == "duration_bare" and "drel" not in g and not after_prep
 
@@ -270,6 +276,14 @@ def _weekday_name(s: Seen) -> bool:
         and s.prev is not None
         and s.prev.pos_ == "PROPN"
     )
+
+
+def _deictic_in_a_name(s: Seen) -> bool:
+    """ "USA Today", "Radio Today": a capitalised "Today" right after a name, mid-sentence, is a title."""
+    if s.cand.pattern.name != "deictic" or len(s.toks) != 1 or not s.text[:1].isupper():
+        return False
+    prev = s.prev
+    return not s.toks[0].is_sent_start and prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
 
 
 def _before_a_clause(s: Seen) -> bool:
@@ -298,6 +312,7 @@ REJECT = (
     _lower_holiday,
     _odd_duration,
     _weekday_name,
+    _deictic_in_a_name,
 )
 
 
@@ -324,11 +339,17 @@ def _generic(doc: Doc, toks: list[Token], text: str) -> bool:
     return False
 
 
+def _extent(c: Candidate) -> int:
+    """The length of the mention a candidate makes: its match less what ``_tight`` drops ("at least")."""
+    start, end = _tight(c)
+    return end - start
+
+
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Longest first, then grammar order; drop anything overlapping a kept span."""
+    """Longest mention first, then grammar order; drop anything overlapping a kept span."""
     kept: list[Candidate] = []
     taken = TakenSpans()
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+    for c in sorted(cands, key=lambda c: (-_extent(c), c.priority, c.start)):
         if taken.hit(c.start, c.end):
             continue
         kept.append(c)
@@ -423,8 +444,9 @@ def _cues() -> dict[str, set[str]]:
     }
 
 
-def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | None:
-    """past | present | future for the clause around a date, from the verb and cue words."""
+def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str, schedule: bool = True) -> str | None:
+    """past | present | future for the clause around a date, from the verb and cue words; with
+    ``schedule``, a simple present dated directly is a schedule (see ``_scheduled``)."""
     cues = _cues()
     toks = _tokens(doc, start, end)
     if not toks:
@@ -437,7 +459,7 @@ def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str) -> str | 
     if parsed:
         verb = _dated_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
-        if tense == "present" and verb is not None and _scheduled(verb, toks, cues):
+        if schedule and tense == "present" and verb is not None and _scheduled(verb, toks, cues):
             tense = "future"
     else:
         sent = toks[0].sent if doc.has_annotation("SENT_START") else None
@@ -517,6 +539,74 @@ def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
         quant=t.quant,
         freq=t.freq,
     )
+
+
+def _range_ends(c: Candidate) -> tuple[str, str] | None:
+    """The two named groups that end the halves of a range or coordination ("two to six days",
+    "between three and five weeks", "the first and second quarters"), or None."""
+    m = c.match
+    g = m.groupdict()
+    if g.get("qord2") is not None:
+        return "qord", "qord2"
+    if g.get("num2") is None or g.get("num") is None:
+        return None
+    joint = timex._key(m.string[m.end("num") : m.start("num2")])
+    if joint == "to" or (joint == "and" and re.search(r"(?i)\bbetween\s+$", m.string[max(0, c.start - 10) : c.start])):
+        return "num", "num2"
+    return None  # "two or three weeks", "2-3 weeks": one vague amount
+
+
+def _split(c: Candidate, mention: DateMention, context: ResolveContext) -> list[DateMention] | None:
+    """TimeML gives each end of a range and each of two coordinated quarters a TIMEX3 of its own
+    (TimeML Annotation Guidelines 1.2.1, 2.2: a range is two TIMEX3s joined by a TLINK, not one):
+    "two to six days" -> "two" (P2D) and "six days" (P6D); "the first and second quarters of 2013"
+    -> "first" (2013-Q1) and "second quarters of 2013" (2013-Q2). None when ``c`` is no such thing."""
+    ends = _range_ends(c)
+    if ends is None:
+        return None
+    head, tail = ends
+    m = c.match
+    g = timex.groups_of(m)
+    tail_groups = {k: v for k, v in g.items() if k not in ("approx", "drel")}
+    tail_groups[head] = g[tail]
+    second = timex.resolve_groups(c.pattern, tail_groups, context)
+    if second is None:
+        return None
+    text = m.string
+    first_start = mention.start if head == "num" else m.start(head)
+    first = dataclasses.replace(mention, start=first_start, end=m.end(head), text=text[first_start : m.end(head)])
+    start, end = m.start(tail), mention.end
+    return [
+        first,
+        DateMention(
+            start=start,
+            end=end,
+            text=text[start:end],
+            type=second.type,
+            value=second.value,
+            mod=second.mod,
+            start_date=second.start_date,
+            end_date=second.end_date,
+            anchor=second.anchor,
+            quant=second.quant,
+            freq=second.freq,
+        ),
+    ]
+
+
+def _someday(doc: Doc, c: Candidate) -> bool:
+    """ "Islam will one day be ...", "he hoped he one day wins ...": "one day" between the subject or a
+    modal and its verb means some time to come (TimeML: FUTURE_REF), not a duration of a day."""
+    if c.pattern.kind != "duration" or timex._key(c.match.group(0)) != "one day":
+        return False
+    toks = _tokens(doc, c.start, c.end)
+    prev, nxt = _prev_token(doc, toks), _next_token(doc, toks)
+    if prev is None or nxt is None:
+        return False
+    if prev.tag_ == "MD":
+        return nxt.pos_ in ("VERB", "AUX") or nxt.tag_ == "RB"
+    subject = prev.pos_ in ("PRON", "PROPN", "NOUN") and prev.dep_ in ("nsubj", "nsubjpass")
+    return subject and nxt.tag_ in ("VB", "VBP", "VBZ")
 
 
 def _over_is_a_preposition(doc: Doc, c: Candidate) -> bool:
@@ -620,7 +710,9 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
     for c in _select(cands):
-        tense = _tense(doc, c.start, c.end, parsed=parsed, text=text) if _needs_tense(c) else None
+        # a schedule names a day or a time; "sales peak in the fourth quarter" states a habit
+        schedule = c.pattern.kind != "quarter"
+        tense = _tense(doc, c.start, c.end, parsed=parsed, text=text, schedule=schedule) if _needs_tense(c) else None
         if tense == "future" and parsed and _names_a_period(doc, c):
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
@@ -638,12 +730,14 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
                     break
         if found is None:
             continue
+        if _someday(doc, c):
+            found = Timex("DATE", "FUTURE_REF", None, anchor=found.anchor)
         mention = _mention(c, found, text)
         if _over_is_a_preposition(doc, c):
             after = c.match.end("approx")
             start = after + len(text[after:]) - len(text[after:].lstrip())
             mention = dataclasses.replace(mention, start=start, text=text[start : mention.end], mod=None)
-        out.append(mention)
+        out.extend(_split(c, mention, context) or (mention,))
         if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":
             quarter = found
             quarter_end = c.end

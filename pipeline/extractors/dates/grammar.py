@@ -108,6 +108,7 @@ def _slots() -> dict[str, str]:
         "DEICTIC": rf"(?P<deictic>{_alt(deictic)})",
         "DEICTIC_DAY": r"(?P<deicday>(?i:today|yesterday|tomorrow|tonight))",
         "ORDWORD": _alt(lx["ordinal_words"]),
+        "DAYWORD": rf"(?P<dayw>{_alt(lx['day_ordinal_words'])})",
         "HOURWORD": rf"(?P<hourw>{_alt(lx['hour_words'])})",
         "SETWORD": rf"(?P<setword>{_alt(set_words)})",
         "HOLIDAY": rf"(?P<holiday>{holidays})",

@@ -38,6 +38,8 @@ def _r_date(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
                 year -= 100
     month = _month_num(g["month"]) if "month" in g else int(g["mm"]) if "mm" in g else None
     day = int(g["day"]) if "day" in g else int(g["dd"]) if "dd" in g else None
+    if "dayw" in g:  # "March eighth", "the twenty-first of June"
+        day = lexicon()["day_ordinal_words"][_key(g["dayw"])]
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and (month is None or day > calendar.monthrange(2000, month)[1] or day < 1):
@@ -160,7 +162,8 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None
     year = int(g["year"]) if "year" in g else int(g["year2"]) if "year2" in g else None
     anchor = None
     if year is None:
-        if ref is None:
+        if ref is None or ("qord2" in g and c.tense in (None, "present")):
+            # "sales peak in the third and fourth quarters": a habit, the quarters of any year
             return Timex("DATE", f"XXXX-Q{q}", _mod(g))
         ry, rq = _quarter(ref.date)
         year = ry
@@ -274,6 +277,8 @@ def _r_holiday(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None
     if "year" in g:
         return _date_timex("DATE", on(int(g["year"])).isoformat(), None, None)
     if c.ref is None or c.ref.granularity != "day":
+        if "hweek" in g:
+            return Timex("DATE", "XXXX-WXX", None)
         if spec[0] != "easter" and len(spec) == 2:
             return Timex("DATE", f"XXXX-{spec[0]:02d}-{spec[1]:02d}", None)
         return Timex("DATE", "XXXX-XX-XX", None)
@@ -290,4 +295,6 @@ def _r_holiday(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None
     closest = min(days, key=lambda x: abs((x - r).days))
     if rel == 0 and abs((d - r).days) > 180 and abs((closest - r).days) <= 14:
         d = closest  # a tense guess a year away loses to the holiday a few days off
+    if "hweek" in g:  # "Easter week": the (ISO) week that holds the holiday
+        return _date_timex("DATE", _week(d), None, "published")
     return _date_timex("DATE", d.isoformat(), None, "published")

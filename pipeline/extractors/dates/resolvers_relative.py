@@ -161,6 +161,8 @@ def _r_unit_ago(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
         return Timex("DATE", "XXXX", None)
     r = ref.date
     if unit == "year":
+        if "ago_months" in g:  # "the year-earlier nine months": a reporting period, a duration
+            return Timex("DURATION", duration_value(parse_number(_key(g["ago_months"]).split()[0]), "M"), None)
         if ordinal:
             q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[ordinal]
             return _date_timex("DATE", f"{r.year - 1}-Q{q}", None, "published")

@@ -38,6 +38,7 @@ class Lexicon(Rules):
     hour_words: dict[str, int]
     decade_words: dict[str, int]
     ordinal_words: dict[str, int]
+    day_ordinal_words: dict[str, int]
     year_noun_blockers: list[str]
     currency_marks: list[str]
     approx_outside_span: list[str]

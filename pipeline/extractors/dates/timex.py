@@ -41,6 +41,7 @@ __all__ = [
     "parse_published",
     "patterns",
     "resolve",
+    "resolve_groups",
     "resolve_match",
 ]
 
@@ -65,9 +66,14 @@ def parse_published(published: str | None) -> Ref | None:
 
 def resolve_match(pattern: Pattern, m: re.Match[str], context: ResolveContext) -> Timex | None:
     """Normalise one grammar match; None when it is not a valid temporal expression."""
+    return resolve_groups(pattern, groups_of(m), context)
+
+
+def resolve_groups(pattern: Pattern, groups: dict[str, str], context: ResolveContext) -> Timex | None:
+    """Normalise the named groups of a match (maybe edited: one end of a range); None if invalid."""
     resolver = RESOLVERS[pattern.kind]  # every kind checked when the patterns were loaded
     try:
-        return resolver(pattern, groups_of(m), context)
+        return resolver(pattern, groups, context)
     except (KeyError, ValueError, IndexError, OverflowError):
         return None  # a slot value the word lists do not know, or an impossible date
 
