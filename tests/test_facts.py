@@ -674,6 +674,32 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Both parties pledged to cut Canada's $60bn budget deficit.", "$60bn", 6e10, "USD", "Canada"),
         # a place put before a subject that names no one frames the clause
         ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
+        # a measure of an economic figure, named as its modifier, is the story country's figure too
+        (
+            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
+            "Copper export volume, which fell 12 pct in May, was the main cause.",
+            "12 pct",
+            12,
+            "percent",
+            "Chile",
+        ),
+        (
+            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
+            "They said the current account shortfall could reach 800 mln dlrs.",
+            "800 mln dlrs",
+            8e8,
+            "USD",
+            "Chile",
+        ),
+        # household or national debt is the country's, not the company named before it
+        (
+            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
+            "The Central Bank is worried about household debt - which is rising at 9% a year.",
+            "9%",
+            9,
+            "percent",
+            "Chile",
+        ),
         # "there were N X in PLACE": the expletive names no one, the place counts them
         ("Shops closed. In 2001 there were only 40,000 broadband users in Chile.", "40,000", 4e4, "user", "Chile"),
         # an estimate of an economic figure is a figure of the story's country

@@ -314,6 +314,10 @@ def macro_noun(token: Token | None) -> bool:
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
     if any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods))):
         return True
+    # "wheat export volume", "current account shortfall": a measure of an economic figure
+    phrases = (" ".join(t.lower_ for t in mods[k:]) for k in range(len(mods)))
+    if token.lower_ in cues().measure_nouns and any(p in owners or p + "s" in owners for p in phrases):
+        return True
     if token.lemma_.lower() in cues().forecast_nouns:  # "an estimate of 0.1% growth": what is estimated
         return any(
             p.dep_ == "pobj" and macro_noun(p) for ch in token.children if ch.lower_ == "of" for p in ch.children

@@ -53,6 +53,8 @@ class Cues:
     object_control_verbs: frozenset[str]
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
+    measure_nouns: frozenset[str]
+    national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
     survey_nouns: frozenset[str]
@@ -130,6 +132,8 @@ def cues() -> Cues:
         object_control_verbs=frozenset(s["object_control_verbs"]),
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
+        measure_nouns=frozenset(s["measure_nouns"]),
+        national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),
         survey_nouns=frozenset(s["survey_nouns"]),

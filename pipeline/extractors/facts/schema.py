@@ -69,6 +69,8 @@ class Subjects(Rules):
     pronoun_place_labels: list[str]
     place_prepositions: list[str]
     country_owner_nouns: list[str]
+    measure_nouns: list[str]
+    national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]
     demonyms: dict[str, str]

@@ -45,6 +45,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     obj = _verb_object(ctx, measured, q, verb)
     if obj is not None:
         return obj
+    rel = _relative_antecedent(ctx, verb)
+    if rel is not None and not _is_unit_token(rel, q):
+        return rel  # "wheat export volume, which rose 30 pct": what the relative pronoun stands for rose
     if verb is not None:
         for ch in (_true_subject(ch, verb) if ch.dep_ == "nsubj" else ch for ch in verb.children):
             if (
@@ -67,6 +70,22 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             if hung and _entity_at(ctx, hung[0]) is None:
                 return hung[0]
     return None
+
+
+def _relative_antecedent(ctx: ArticleContext, verb: Token | None) -> Token | None:
+    """The noun a relative pronoun subject of a change verb stands for: the noun written right
+    before "which" ("personal debt - which is rising"), whatever the clause was attached to."""
+    if verb is None or verb.dep_ != "relcl" or verb.lemma_.lower() not in cues().change_verbs:
+        return None
+    rel = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ == "WDT"), None)
+    if rel is None:
+        return None
+    i = rel.i - 1
+    while i > 0 and rel.doc[i].is_punct:
+        i -= 1
+    noun = rel.doc[i]
+    ok = noun.pos_ == "NOUN" and _inside(noun, ctx.piece) and _entity_at(ctx, noun) is None
+    return noun if ok else None
 
 
 def _verb_object(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
@@ -334,7 +353,10 @@ def _implied_owner(
     named = prop is not None and any(
         ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
     )
-    if prop is not None and not named and prop.lemma_.lower() in c.implicit_owner:
+    national = prop is not None and any(
+        ch.dep_ in ("amod", "compound") and ch.lower_ in c.national_modifiers for ch in prop.children
+    )
+    if prop is not None and not named and not national and prop.lemma_.lower() in c.implicit_owner:
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None:
             return prop, owner, "company_property"
