@@ -17,6 +17,8 @@ value+unit F1 of the "standard" subset. quantulum3 counts durations ("3 years", 
 amounts, which the pipeline keeps in the dates table (README: a duration stays in dates); so in
 that vocabulary each DURATION date whose TIMEX3 value is one number of one unit ("P3Y", "PT16H")
 is scored as an amount too (``duration_item``; unit names under ``durations`` in the same file).
+quantulum3 also reads a year ("in 2005") as the number 2005; the pipeline has a date there and
+that is not scored as an amount (years are not quantities in this product).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import DEFAULT_MODEL
+from ..extractors.quantities.tables import physical
 from ..records import DateMention, QuantityMention
 
 TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
@@ -68,12 +71,21 @@ def _quantulum3_units() -> dict:
     return json.loads((Path(__file__).parent / "data" / "quantities_quantulum3_units.json").read_text(encoding="utf-8"))
 
 
+def _unit_rates() -> dict[str, str]:
+    """Unit symbols that carry a rate ("tpd", "bpd"), from the quantities rules."""
+    return physical()["unit_rates"]
+
+
 def quantulum_unit(q: QuantityMention) -> str:
     """Our unit -> quantulum3's unit name ("kilometer ** 2" -> "square kilometre", "$" -> "dollar")."""
     table = _quantulum3_units()
     if q.kind == "currency":
         key = f"{q.unit} {(q.unit_text or '').lower()}"
         return table["currency_by_text"].get(key) or table["currency"].get(q.unit, q.unit)
+    if q.per and (q.unit_text or "").lower() in _unit_rates():
+        rate = f"{q.unit} / {q.per}"  # "4,500 tpd": metric_ton per day, one unit in quantulum3
+        if rate in table["units"]:
+            return table["units"][rate]
     if q.unit in table["units"]:
         return table["units"][q.unit]
     if q.kind in table["kinds"]:
@@ -414,8 +426,8 @@ def run_texts(
     for ex in extract_articles(articles, nlp):
         items = [_system_item(getattr(f, "mention", f), vocabulary) for f in ex.quantities]
         if vocabulary == "quantulum3":  # quantulum3 counts durations as amounts (module docstring)
-            durations = (duration_item(getattr(d, "mention", d)) for d in ex.dates)
-            items += [d for d in durations if d is not None]
+            dates = [getattr(d, "mention", d) for d in ex.dates]
+            items += [i for i in map(duration_item, dates) if i is not None]
         out[ex.article.doc_id] = items
     return out
 

