@@ -109,3 +109,18 @@ def test_weekday_in_a_past_report(nlp, text, published, expected):
 )
 def test_timeml_extents(nlp, text, expected):
     assert _found(nlp, text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a year number before "year" labels that year, it does not count 1985 years
+        ("1984 year net excludes a 20,000 dlr gain.", [("1984 year", "1984")]),
+        ("The 2003 year was the worst on record.", [("The 2003 year", "2003")]),
+        # a plural, or a number that is no year, is still a duration
+        ("The oaks have stood for 1,200 years.", [("1,200 years", "P1200Y")]),
+        ("The loan runs for 30 years.", [("30 years", "P30Y")]),
+    ],
+)
+def test_a_year_number_before_year_is_that_year(nlp, text, expected):
+    assert _found(nlp, text, MONDAY) == expected

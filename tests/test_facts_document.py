@@ -424,3 +424,21 @@ def test_a_bare_figure_below_a_results_table_is_in_its_currency(said, table_unit
         quantity_span=(50 + m.start(), 50 + m.end()),
     )
     assert _table_company(note, [table], [(10, 20)]).unit == expected
+
+
+@pytest.mark.parametrize(
+    "note, value, expected",
+    [
+        ("1985 year net excludes 304,000 dlr tax credit.", 304000, "1985"),  # the year it names
+        ("1986 qtr excludes 159,000 dlr extraordinary loss.", 159000, "1986-Q4"),  # that year's table quarter
+        ("Prior qtr excludes loss of 229,000 dlrs.", 229000, "1985-Q4"),  # the table's prior quarter
+    ],
+)
+def test_a_note_line_opening_with_its_period_takes_it(nlp, note, value, expected):
+    text = (
+        "ZORBEX CORP <ZBX> 4TH QTR\n\nDALLAS, March 2 - Shr 17 cts vs 19 cts\n    Net 636,000 vs 358,000\n"
+        "    Year\n    Shr 73 cts vs 65 cts\n    Net 2,467,000 vs 1,199,000\n    NOTE: Share adjusted for a split.\n"
+        f"    {note}\n"
+    )
+    fact = next(f for f in facts_of(nlp, text, published="1987-03-02") if f.value == value)
+    assert (fact.time_value, fact.subject) == (expected, "Zorbex Corp")

@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import re
+
 from .calendar_math import _shift
 from .model import Pattern, ResolveContext, Timex
-from .values import _mod, _month_num, _part_code, _unit_code, _weekday_num, duration_value
+from .values import _date_timex, _mod, _month_num, _part_code, _unit_code, _weekday_num, duration_value
 from .words import _key, lexicon, parse_number
 
 
@@ -22,6 +24,9 @@ def _r_duration_ended(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex
         "three months": "P3M",
     }[unit]
     return Timex("DURATION", value, None)
+
+
+_YEAR_NUMBER = re.compile(r"(?:1[89]|20)\d\d")
 
 
 def _r_duration(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
@@ -41,6 +46,9 @@ def _r_duration(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
             return None
         if n is not None and n <= 0:
             return None
+        num = (g.get("num") or "").strip()
+        if unit == "Y" and _YEAR_NUMBER.fullmatch(num) and not _key(g["unit"]).endswith("s"):
+            return _date_timex("DATE", num, mod, None)  # "1985 year net", "the 2004 year": that year
         if n is not None and ("andahalf" in g or "half" in g):
             n += 0.5
     value = duration_value(n, unit)

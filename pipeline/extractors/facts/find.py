@@ -291,13 +291,20 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
     and a gain of 28.4 mln vs 472.0 mln for the year") or else the one that opens it ("Revs for qtr
     include gains of 3.0 mln vs 2.0 mln, and for year of 9.8 mln vs 5.8 mln"); after "vs", the prior
     period."""
-    if fact.quantity_span is None or (fact.time_value and any(ch.isdigit() for ch in _said(fact, text))):
+    if fact.quantity_span is None:
         return None
     q0, q1 = (x - fact.sentence_start for x in fact.quantity_span)
     sentence = text[fact.sentence_start : fact.sentence_end]
     cuts = [(m.start(), m.end()) for m in _NOTE_PART.finditer(sentence)]
     part_start = max((b for a, b in cuts if b <= q0), default=0)
     part_end = min((a for a, b in cuts if a >= q1), default=len(sentence))
+    lead = _NOTE_LEAD.match(sentence, part_start)
+    if lead is not None and lead.end() <= q0:
+        led = _led_period(lead, periods)
+        if led is not None:
+            return dataclasses.replace(fact, time_value=led, time_role="period")
+    if fact.time_value and any(ch.isdigit() for ch in _said(fact, text)):
+        return None
     phrases = [m for m in _NOTE_PERIOD.finditer(sentence) if part_start <= m.start() and m.end() <= part_end]
     chosen = next((m for m in phrases if m.start() >= q1), None) or next(
         (m for m in reversed(phrases) if m.end() <= q0), None
@@ -312,6 +319,26 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
     prior = bool(_VERSUS.search(before) or _PRIOR.search(chosen.group(1) or ""))
     current, previous = periods[kind]
     return dataclasses.replace(fact, time_value=previous if prior else current, time_role="period")
+
+
+# a note line that opens with its period: "1985 year net excludes ...", "1986 qtr excludes ...",
+# "Prior qtr excludes ...", "NOTE: prior year includes ..."
+_NOTE_LEAD = re.compile(
+    r"(?i)\s*(?:NOTE\s*[:-]?\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>prior|previous|year-ago|current|latest))"
+    r"\s+(?:fiscal\s+)?(?P<kind>qtr|quarter|year|yr)\b"
+)
+
+
+def _led_period(lead: re.Match, periods: dict[str, tuple[str, str]]) -> str | None:
+    """The table period a note line's opening names: its year's one, or the prior / current one."""
+    kind = {"qtr": "quarter", "yr": "year"}.get(lead.group("kind").lower(), lead.group("kind").lower())
+    year = lead.group("year")
+    if kind not in periods:
+        return year if year is not None and kind == "year" else None
+    current, prior = periods[kind]
+    if year is not None:
+        return next((p for p in (current, prior) if p[:4] == year), year if kind == "year" else None)
+    return prior if lead.group("rel").lower() in ("prior", "previous", "year-ago") else current
 
 
 # where a note's sentence starts a new part: ", and for the year ...", "; ...", or a new indented
