@@ -74,6 +74,9 @@ SPLIT_HUNDREDS = [
         [("three hundred", 300, "dimensionless"), ("five hundred", 500, "dimensionless")],
     ),
     ("Some four hundred and nine runners started.", [("four hundred and nine", 409, "runner")]),
+    # a larger scale after "and one" ends the first number: a range, not 700,000,001
+    ("The gap will be between 600 mln and one billion dlrs.", [("between 600 mln and one billion dlrs", 6e8, "USD")]),
+    ("It drew one hundred and one million viewers.", [("one hundred and one million", 1.01e8, "viewer")]),
 ]
 
 

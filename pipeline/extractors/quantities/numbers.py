@@ -173,8 +173,10 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
             if best is None:
                 i += 1
                 continue
-        if nxt is not None and _lower(nxt) == "hundred":
-            best, best_j = _before_last_and(atoms, i, best, best_j)  # "3 hundred and 2 hundred": two numbers
+        if nxt is not None and (_lower(nxt) == "hundred" or nxt.kind == "word" and _scale_of(nxt, attached=False)):
+            # "3 hundred and 2 hundred", "between 700 mln and one billion": the scale that could not
+            # join says the number after the last "and" is a second one
+            best, best_j = _before_last_and(atoms, i, best, best_j)
         span = tuple(atoms[i : best_j + 1])
         s, e = span[0].start, span[-1].end
         out.append(NumberSpan(s, e, text[s - offset : e - offset], best, span))
