@@ -442,3 +442,20 @@ def test_a_note_line_opening_with_its_period_takes_it(nlp, note, value, expected
     )
     fact = next(f for f in facts_of(nlp, text, published="1987-03-02") if f.value == value)
     assert (fact.time_value, fact.subject) == (expected, "Zorbex Corp")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("Zentek raised its dividend by 25% to 40 euro cents.", 0.4, "EUR"),  # the currency of the cents
+        ("Zentek shares rose 12 cents to 3.40 dlrs.", 0.12, "USD"),  # plain cents stay dollars
+    ],
+)
+def test_minor_units_take_the_currency_written_with_them(nlp, text, value, unit):
+    fact = next(f for f in facts_of(nlp, text) if f.value == pytest.approx(value))
+    assert fact.unit == unit
+
+
+def test_times_is_a_multiplier_not_a_count(nlp):
+    facts = facts_of(nlp, "Zentek said its new chip is up to 10 times faster than the old one.")
+    assert all(f.unit != "time" for f in facts)

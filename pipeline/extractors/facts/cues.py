@@ -92,6 +92,7 @@ class Cues:
     unit_names: dict[str, str]
     non_event_verbs: frozenset[str]
     minor_units: dict[str, str]
+    minor_unit_currencies: dict[str, str]
     per_share_after: re.Pattern[str]
     market_nouns: frozenset[str]
     object_property_preps: frozenset[str]
@@ -171,6 +172,7 @@ def cues() -> Cues:
         unit_names=dict(e["unit_names"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),
         minor_units=dict(c["minor_units"]),
+        minor_unit_currencies=dict(c["minor_unit_currencies"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),
         object_property_preps=frozenset(s["object_property_preps"]),

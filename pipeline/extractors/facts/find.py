@@ -171,11 +171,13 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS"):
+            if noun.lemma_.lower() in cues().uncounted_nouns:
+                return None  # "10 times faster": a multiplier, not ten things
             return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
-                return t.lemma_.lower()
+                return None if t.lemma_.lower() in cues().uncounted_nouns else t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT") and t.tag_ not in ("VBG", "VBN"):
                 break
     follows = span.doc[span.end] if span is not None and span.end < len(span.doc) else None

@@ -28,6 +28,7 @@ class Cues(Rules):
     baseline_between: str
     change_verbs: list[str]
     minor_units: dict[str, str]
+    minor_unit_currencies: dict[str, str]
     per_share_after: str
 
 
