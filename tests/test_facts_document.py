@@ -459,3 +459,16 @@ def test_minor_units_take_the_currency_written_with_them(nlp, text, value, unit)
 def test_times_is_a_multiplier_not_a_count(nlp):
     facts = facts_of(nlp, "Zentek said its new chip is up to 10 times faster than the old one.")
     assert all(f.unit != "time" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shipping slowed in March. Vrachtgoed Haven Mij said its balance rose to 136,000 tonnes.",
+        "STOCKHOLM, March 9 - Norrlands Trav AB said its balance rose to 136,000 tonnes.",
+        "SYDNEY, March 9 - Kestrel Downs Pty said its balance rose to 136,000 tonnes.",
+    ],
+)
+def test_a_name_ending_in_a_foreign_legal_form_is_a_company(nlp, text):
+    fact = next(f for f in facts_of(nlp, text, published="1987-03-09") if f.value == 136000)
+    assert fact.subject is not None and fact.subject.split()[-1] in ("Mij", "AB", "Pty")
