@@ -77,9 +77,6 @@ class Cues:
     count_units: frozenset[str]
     number_nouns: frozenset[str]
     uncounted_nouns: frozenset[str]
-    duration_number_words: frozenset[str]
-    duration_time_words: frozenset[str]
-    duration_after_words: frozenset[str]
     unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
@@ -160,9 +157,6 @@ def cues() -> Cues:
         count_units=frozenset(e["count_units"]),
         number_nouns=frozenset(e["number_nouns"]),
         uncounted_nouns=frozenset(e["uncounted_nouns"]),
-        duration_number_words=frozenset(e["duration_number_words"]),
-        duration_time_words=frozenset(e["duration_time_words"]),
-        duration_after_words=frozenset(e["duration_after_words"]),
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         min_bare_value=float(e["min_bare_value"]),

@@ -25,7 +25,6 @@ from ..doccache import doc_text
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject
 from .cues import cues
-from .durations import duration_amounts
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain
@@ -61,11 +60,6 @@ def find_facts(
         subject=ctx.main,
         published=published,
     )
-    durations = duration_amounts(doc_text(doc), dates)  # "a sentence of 85 years": an amount of time
-    if durations:
-        used = {(d.start, d.end) for d, _ in durations}
-        dates = [d for d in dates if (d.start, d.end) not in used]
-        quantities = [*quantities, *(q for _, q in durations)]
     if rows:  # what a results table states is read from the table, never again from the "sentence"
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
         dates = [d for d in dates if not any(s <= d.start < e for s, e in rows)]
@@ -83,9 +77,6 @@ def find_facts(
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, doc_text(doc), periods) for f in found]
         facts.extend(_table_company(f, facts, rows) for f in found)
-    if durations:  # an amount of time says something only about someone named
-        spans = {(q.start, q.end) for _, q in durations}
-        facts = [f for f in facts if f.subject is not None or f.quantity_span not in spans]
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
 

@@ -40,9 +40,6 @@ class Events(Rules):
     count_units: list[str]
     number_nouns: list[str]
     uncounted_nouns: list[str]
-    duration_number_words: list[str]
-    duration_time_words: list[str]
-    duration_after_words: list[str]
     unit_inherit_sentences: int
     min_bare_value: int
     unit_words: list[str]
