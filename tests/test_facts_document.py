@@ -472,3 +472,21 @@ def test_times_is_a_multiplier_not_a_count(nlp):
 def test_a_name_ending_in_a_foreign_legal_form_is_a_company(nlp, text):
     fact = next(f for f in facts_of(nlp, text, published="1987-03-09") if f.value == 136000)
     assert fact.subject is not None and fact.subject.split()[-1] in ("Mij", "AB", "Pty")
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        # the figure a level is compared with is the same measure, scaled or not
+        ("Zentek said its stocks rose to 136,000 tonnes on March 7 from 31,000 a week earlier.", 31000, "tonne"),
+        ("Zentek output was 8.36 mln bpd, down 8.1 pct from 9.10 mln a year ago.", 9.1e6, "barrel"),
+        ("The jobless rate in Chile rose to 5 pct from 4 in May.", 4, "percent"),
+        # a bare number stating employment counts people
+        ("Seasonally adjusted employment in Chile was 1,777,000 in February.", 1777000, "person"),
+        # square units are named as the facts guidelines write them
+        ("The Zentek field covers 44,913 sq km.", 44913, "square kilometre"),
+    ],
+)
+def test_units_of_compared_and_people_figures(nlp, text, value, unit):
+    fact = next(f for f in facts_of(nlp, text, published="1987-03-09") if f.value == pytest.approx(value))
+    assert fact.unit == unit

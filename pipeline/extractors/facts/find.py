@@ -170,14 +170,15 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         return q.unit
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
-        if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS"):
-            if noun.lemma_.lower() in cues().uncounted_nouns:
-                return None  # "10 times faster": a multiplier, not ten things
+        counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things
+        if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") and counted:
             return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
+            if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in cues().uncounted_nouns:
+                break  # "9.10 mln", "10 times": no counted noun; the measure may come from the sentence
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
-                return None if t.lemma_.lower() in cues().uncounted_nouns else t.lemma_.lower()
+                return t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT") and t.tag_ not in ("VBG", "VBN"):
                 break
     follows = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
@@ -194,11 +195,16 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
     scaled = cues().scaled_amount.search(q.text) is not None
+    # "rose to 136,000 tonnes on March 7 from 31,000": the figure it is compared with is the same measure
+    compared = span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in ("from", "vs", "against")
     for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
-        if unit.startswith("money:") and scaled and sent_index - idx <= cues().inherit_sentences:
+        near = sent_index - idx <= cues().inherit_sentences
+        if unit.startswith("money:") and near and (scaled or compared and idx == sent_index):
             return unit.removeprefix("money:")
-        if scaled and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln": the same measure
-            return unit
+        if scaled and unit == "percent":
+            continue  # "down 8.1 pct from 9.10 mln": millions of the measure, not of percent
+        if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"
+            return unit.removeprefix("money:")
     return None if q.unit in (None, "dimensionless") else q.unit
 
 
@@ -207,6 +213,8 @@ def _counted_property(prop: Token) -> str | None:
     77,000") or "the number of" one; None for amounts that are not counts ("sales", "prices")."""
     c = cues()
     noun = prop
+    if prop.lemma_.lower() in c.people_properties:  # "employment was 11,777,000": people
+        return "person"
     if prop.lemma_.lower() in c.number_nouns:
         noun = next((p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"), prop)
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:
