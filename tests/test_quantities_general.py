@@ -160,3 +160,23 @@ def test_quantities_radiation_and_data_units(nlp, text, expected):
 )
 def test_quantities_quantulum3_unit_names(mention, name):
     assert quantulum_unit(mention) == name
+
+
+CONVERSIONS = [
+    # a bare "$" in brackets right after an amount in another currency is a US dollar conversion
+    (
+        "The Canadian miner, listed in Toronto by Canadian investors, rose to 97p ($1.87).",
+        [("97p", "penny"), ("$1.87", "USD")],
+    ),
+    (
+        "The Canadian firm, run by Canadian managers, paid 1.5bn euros ($2bn; £1.1bn).",
+        [("1.5bn euros", "EUR"), ("$2bn", "USD"), ("£1.1bn", "GBP")],
+    ),
+    # elsewhere the story's dollar stands
+    ("The Canadian miner, listed in Toronto by Canadian investors, is worth $500m.", [("$500m", "CAD")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONVERSIONS)
+def test_quantities_bracketed_dollar_conversion_is_usd(nlp, text, expected):
+    assert [(q.text, q.unit) for q in find_quantities(nlp(text))] == expected

@@ -360,7 +360,22 @@ def find_quantities(
         if not strong and excluded.hit(q.start, q.end):
             continue
         kept.append((q, strong, src))
-    return [_with_base(q) for q in _resolve(kept)]
+    return [_with_base(q) for q in _conversions(text, _resolve(kept))]
+
+
+def _conversions(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
+    """ "97p ($1.87)", "1.55bn euros ($2bn; £1.1bn)": a bare "$" in the brackets right after an
+    amount in another currency converts it for readers, in US dollars, whatever the story's country."""
+    out = []
+    previous: QuantityMention | None = None
+    for q in found:
+        if q.kind == "currency" and q.currency_assumed and q.unit != "USD" and previous is not None:
+            gap = text[previous.end : q.start]
+            if previous.kind == "currency" and previous.unit != q.unit and re.fullmatch(r"\s*[(;]\s*", gap):
+                q = replace(q, unit="USD", currency_assumed=False)
+        out.append(q)
+        previous = q
+    return out
 
 
 def parse_quantity(text: str, *, context: TextContext | None = None) -> QuantityMention | None:
