@@ -490,3 +490,18 @@ def test_a_name_ending_in_a_foreign_legal_form_is_a_company(nlp, text):
 def test_units_of_compared_and_people_figures(nlp, text, value, unit):
     fact = next(f for f in facts_of(nlp, text, published="1987-03-09") if f.value == pytest.approx(value))
     assert fact.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The Dow Jones index had risen 20.54 points, or 0.2%, to 10,847.66 by noon.", 10847.66, "point"),
+        ("The Nasdaq rose 0.9% to 2,004 as investors bought shares.", 2004, "point"),  # an index level
+        ("The central bank raised rates by 0.27 percentage points.", 0.27, "percentage point"),
+        # what the compound counts, not an earlier sentence's money
+        ("Zentek earned $3bn last year. Zentek aims to raise vehicle sales to four million by 2008.", 4e6, "vehicle"),
+    ],
+)
+def test_index_levels_points_and_counted_sales(nlp, text, value, unit):
+    fact = next(f for f in facts_of(nlp, text, published="2004-12-28") if f.value == pytest.approx(value))
+    assert fact.unit == unit

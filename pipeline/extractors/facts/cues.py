@@ -54,6 +54,7 @@ class Cues:
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
     measure_nouns: frozenset[str]
+    index_names: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -135,6 +136,7 @@ def cues() -> Cues:
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
         measure_nouns=frozenset(s["measure_nouns"]),
+        index_names=frozenset(s["index_names"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

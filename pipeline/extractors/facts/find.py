@@ -171,6 +171,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
         counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things
+        counted = counted and not noun.like_num  # "to 10,847.66": a number tagged as a noun counts nothing
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") and counted:
             return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
@@ -206,6 +207,14 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"
             return unit.removeprefix("money:")
     return None if q.unit in (None, "dimensionless") else q.unit
+
+
+def _counted_compound(prop: Token) -> str | None:
+    """ "vehicle sales", "handset shipments": sales counted in the things the compound names."""
+    if prop.lemma_.lower() not in ("sale", "sales", "shipment", "delivery", "order"):
+        return None
+    counted = [ch.lemma_.lower() for ch in prop.children if ch.dep_ == "compound" and ch.pos_ == "NOUN"]
+    return next((w for w in counted if w in cues().count_units), None)
 
 
 def _counted_property(prop: Token) -> str | None:
@@ -406,6 +415,8 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
+    if q.kind == "number" and prop is not None and _counted_compound(prop) is not None:
+        unit = _counted_compound(prop)  # "vehicle sales of four million": vehicles, not an earlier sentence's money
     if unit is None and q.kind == "number" and prop is not None:
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
@@ -417,6 +428,8 @@ def _parse_fact(
         subject = None  # "the 22 million Americans who own ...": what is counted, not who has it
     if subject is not None and token is not None and span.start <= token.i < span.end:
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
+    if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and _is_index(subject[1]):
+        unit = "point"  # "the Nasdaq rose 0.9% to 2,004": an index level is in points
     skip = {token.i} if subject and token is not None else set()
     if prop is not None:
         outside = {t.i for t in prop.subtree if not sent.start <= t.i < sent.end}  # a dateline the parse hung on
@@ -453,6 +466,12 @@ def _parse_fact(
         subject_source=source if subject is not None else None,
     )
     return (fact, verb) if _worth_a_fact(fact, q, span, prop, source) else (None, None)
+
+
+def _is_index(entity: EntityMention) -> bool:
+    """A stock market index: "the Dax index", "the Nasdaq", "the FTSE 100"."""
+    words = set(entity.canonical_name.casefold().replace("-", " ").split())
+    return "index" in words or bool(words & cues().index_names)
 
 
 def _relative_subject(verb: Token) -> bool:

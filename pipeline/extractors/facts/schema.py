@@ -72,6 +72,7 @@ class Subjects(Rules):
     place_prepositions: list[str]
     country_owner_nouns: list[str]
     measure_nouns: list[str]
+    index_names: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]
