@@ -483,6 +483,7 @@ def test_a_name_ending_in_a_foreign_legal_form_is_a_company(nlp, text):
         ("The jobless rate in Chile rose to 5 pct from 4 in May.", 4, "percent"),
         # a bare number stating employment counts people
         ("Seasonally adjusted employment in Chile was 1,777,000 in February.", 1777000, "person"),
+        ("Zentek said its workforce fell to 20,000 last year.", 20000, "employee"),
         # square units are named as the facts guidelines write them
         ("The Zentek field covers 44,913 sq km.", 44913, "square kilometre"),
     ],

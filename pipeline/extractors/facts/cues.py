@@ -78,7 +78,7 @@ class Cues:
     count_units: frozenset[str]
     number_nouns: frozenset[str]
     uncounted_nouns: frozenset[str]
-    people_properties: frozenset[str]
+    people_properties: dict[str, str]
     unit_words: frozenset[str]
     inherit_sentences: int
     min_bare_value: float
@@ -160,7 +160,7 @@ def cues() -> Cues:
         count_units=frozenset(e["count_units"]),
         number_nouns=frozenset(e["number_nouns"]),
         uncounted_nouns=frozenset(e["uncounted_nouns"]),
-        people_properties=frozenset(e["people_properties"]),
+        people_properties=dict(e["people_properties"]),
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         min_bare_value=float(e["min_bare_value"]),

@@ -223,7 +223,7 @@ def _counted_property(prop: Token) -> str | None:
     c = cues()
     noun = prop
     if prop.lemma_.lower() in c.people_properties:  # "employment was 11,777,000": people
-        return "person"
+        return c.people_properties[prop.lemma_.lower()]
     if prop.lemma_.lower() in c.number_nouns:
         noun = next((p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"), prop)
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:

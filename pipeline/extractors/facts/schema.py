@@ -40,7 +40,7 @@ class Events(Rules):
     count_units: list[str]
     number_nouns: list[str]
     uncounted_nouns: list[str]
-    people_properties: list[str]
+    people_properties: dict[str, str]
     unit_inherit_sentences: int
     min_bare_value: int
     unit_words: list[str]
