@@ -213,6 +213,8 @@ def _year_in_amount(s: Seen) -> bool:
         return True
     if nxt is not None and (nxt.lower_ in ("%", "percent") or nxt.lower_ in lx["year_noun_blockers"]):
         return True
+    if prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ == "the"):
+        return False  # "the company's 2012 results", "its 2013 forecasts": a year that dates a noun
     return nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.pos_ != "ADP")
 
 
@@ -247,6 +249,24 @@ def _title_case_unit(s: Seen) -> bool:
     if s.cand.pattern.kind == "rel_unit":
         return True
     return s.cand.pattern.kind == "duration" and not s.toks[0].is_sent_start
+
+
+def _set_word_in_a_name(s: Seen) -> bool:
+    """ "People's Daily", "the Daily Telegraph", "Business Weekly": a capitalised frequency word inside
+    a name (mid-sentence, or before another capitalised name word) is a title, not a SET."""
+    if s.cand.pattern.name != "set_word" or not s.text[:1].isupper():
+        return False
+    if not s.toks[0].is_sent_start:
+        return True
+    return s.nxt is not None and s.nxt.pos_ == "PROPN" and s.nxt.text[:1].isupper()
+
+
+def _head_modifies_a_noun(s: Seen) -> bool:
+    """ "a five-year term loan", "a 30-day period limit": the head noun ("term", "period") of an
+    amount of time is itself a modifier, so only the amount ("five-year") is a TIMEX3."""
+    if "durhead" not in s.groups or s.nxt is None:
+        return False
+    return s.nxt.pos_ in ("NOUN", "PROPN") and s.nxt.dep_ != "appos"
 
 
 def _lower_holiday(s: Seen) -> bool:
@@ -309,6 +329,8 @@ REJECT = (
     _generic_deictic,
     _not_a_rate,
     _title_case_unit,
+    _set_word_in_a_name,
+    _head_modifies_a_noun,
     _lower_holiday,
     _odd_duration,
     _weekday_name,
@@ -502,11 +524,22 @@ def _needs_tense(c: Candidate) -> bool:
 
 
 _HYPHEN_ADJ = re.compile(r"(?i)(the|that|its)\s+(?:fiscal\s+)?[\w.]+-[a-z]+$")
+# "the 11 September attacks": the article belongs to the noun after the date ("the 5th of May", "the
+# 12th March" keep it)
+_THE_BEFORE_DAY = re.compile(r"(?i:the)\s+(?=\d{1,2}\s+(?!(?i:of)\b))")
+
+
+@functools.cache
+def _leading_preposition() -> re.Pattern[str]:
+    """ "at present", "at the moment": a preposition is a TimeML SIGNAL, never inside a TIMEX3."""
+    words = "|".join(re.escape(w) for w in lexicon()["prepositions_outside_span"])
+    return re.compile(rf"(?i:{words})\s+")
 
 
 def _tight(c: Candidate) -> tuple[int, int]:
-    """TempEval-3 extents: no "about"/"nearly" before an amount of time, no preposition "over",
-    no determiner before a hyphenated adjective ("the 30-day", "the third-quarter")."""
+    """TempEval-3 extents: no "about"/"nearly" before an amount of time, no preposition ("over",
+    "at present"), no determiner before a hyphenated adjective ("the 30-day", "the third-quarter")
+    or before a day of the month that is not "the 5th of" ("the 11 September attacks")."""
     start, end = c.start, c.end
     m = c.match
     approx = m.groupdict().get("approx")
@@ -521,6 +554,11 @@ def _tight(c: Candidate) -> tuple[int, int]:
         h = _HYPHEN_ADJ.match(text)
         if h:
             start += h.end(1) + len(text[h.end(1) :]) - len(text[h.end(1) :].lstrip())
+    lead = _THE_BEFORE_DAY.match(m.string, start, end)
+    if c.pattern.kind == "deictic":  # "at present", but "at least two weeks" keeps its modifier
+        lead = _leading_preposition().match(m.string, start, end)
+    if lead is not None and lead.end() < end:
+        start = lead.end()
     return start, end
 
 

@@ -112,6 +112,7 @@ def _slots() -> dict[str, str]:
         "HOURWORD": rf"(?P<hourw>{_alt(lx['hour_words'])})",
         "SETWORD": rf"(?P<setword>{_alt(set_words)})",
         "HOLIDAY": rf"(?P<holiday>{holidays})",
+        "DURHEAD": rf"(?P<durhead>{_alt(lx['duration_head_nouns'])})",
     }
 
 

@@ -59,6 +59,8 @@ class Lexicon(Rules):
     comparison_cues: list[str]
     year_scope_cues: list[str]
     quarter_scope_cues: list[str]
+    duration_head_nouns: list[str]
+    prepositions_outside_span: list[str]
 
 
 class Pattern(Rules):
