@@ -498,6 +498,7 @@ def test_units_of_compared_and_people_figures(nlp, text, value, unit):
     [
         ("The Dow Jones index had risen 20.54 points, or 0.2%, to 10,847.66 by noon.", 10847.66, "point"),
         ("The Nasdaq rose 0.9% to 2,004 as investors bought shares.", 2004, "point"),  # an index level
+        ("The Nasdaq rose 0.9% to 2,004. Investors bought shares.", 2004, "point"),  # not the next sentence's noun
         ("The central bank raised rates by 0.27 percentage points.", 0.27, "percentage point"),
         # what the compound counts, not an earlier sentence's money
         ("Zentek earned $3bn last year. Zentek aims to raise vehicle sales to four million by 2008.", 4e6, "vehicle"),

@@ -176,6 +176,8 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
             return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
+            if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:
+                break  # "to 2,004, as investors ...": a clause boundary ends what the number counts
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in cues().uncounted_nouns:
                 break  # "9.10 mln", "10 times": no counted noun; the measure may come from the sentence
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
