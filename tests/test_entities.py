@@ -328,3 +328,76 @@ def test_sentence_initial_common_word_is_not_an_entity(nlp, text, name, kept):
 def test_wire_table_abbreviations_are_not_names(nlp, text):
     words = {"cts", "dlrs", "mln", "Revs", "Shr", "vs"}
     assert not [m.text for m in find_entities(nlp(text)) if set(m.text.split()) & words]
+
+
+# --- issue 15: the pattern fixes' token Matcher runs only where a token pattern can start ------
+
+
+def _one_ruler_matches(patterns, doc):
+    import spacy
+
+    ruler = spacy.blank("en").add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True})
+    ruler.add_patterns(patterns)
+    return [(s.start, s.end, s.label_, s.id_) for s in ruler.match(doc)]
+
+
+SYNTHETIC_PATTERNS = [
+    {"label": "ORG", "pattern": "Xiaomi"},
+    {"label": "ORG", "pattern": "Mi", "id": "Xiaomi"},
+    {"label": "PRODUCT", "pattern": [{"ORTH": {"IN": ["Mi", "Redmi"]}}, {"LIKE_NUM": True}]},
+    {"label": "PRODUCT", "pattern": [{"TEXT": "Galaxy"}, {"IS_UPPER": True, "OP": "?"}]},
+    {"label": "PRODUCT", "pattern": [{"lower": "iphone"}]},
+    {"label": "EVENT", "pattern": [{"LIKE_NUM": True}, {"LOWER": "olympics"}]},  # starts anywhere
+    {"label": "LAW", "pattern": [{"ORTH": "Act", "OP": "?"}, {"LOWER": "of"}, {"IS_DIGIT": True}]},
+]
+
+
+@pytest.mark.parametrize("patterns", [SYNTHETIC_PATTERNS, SYNTHETIC_PATTERNS[:2], SYNTHETIC_PATTERNS[2:5]])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xiaomi launched the Mi 3 and the Redmi 2; Samsung sold the Galaxy S and Apple the iPhone.",
+        "IPHONE sales rose at the 2012 Olympics after the Act of 1998.",
+        "Nothing to see here, only Mi and Galaxy.",
+        "",
+    ],
+)
+def test_fix_matcher_matches_what_one_span_ruler_does(nlp, patterns, text):
+    from pipeline.extractors.entities.find import FixMatcher
+
+    doc = nlp(text)
+    fixer = FixMatcher(patterns)
+    strings = fixer.nlp.vocab.strings
+    got = [(s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in fixer.match(doc)]
+    assert got == _one_ruler_matches(patterns, doc)
+
+
+@pytest.mark.parametrize(
+    "pattern, first",
+    [
+        ([{"ORTH": {"IN": ["Mi", "Redmi"]}}, {"LIKE_NUM": True}], ("ORTH", {"Mi", "Redmi"})),
+        ([{"TEXT": "Galaxy"}], ("ORTH", {"Galaxy"})),
+        ([{"lower": "iphone"}], ("LOWER", {"iphone"})),
+        ([{"LOWER": {"IN": ["ipad"]}, "POS": "PROPN"}], ("LOWER", {"ipad"})),
+        ([{"ORTH": "Act", "OP": "?"}, {"LOWER": "of"}], None),  # the first token may be missing
+        ([{"LIKE_NUM": True}, {"LOWER": "olympics"}], None),
+        ([{"LOWER": {"REGEX": "^i"}}], None),
+        ([], None),
+    ],
+)
+def test_the_words_a_token_pattern_starts_with(pattern, first):
+    from pipeline.extractors.entities.find import _first_words
+
+    assert _first_words(pattern) == (None if first is None else (first[0], frozenset(first[1])))
+
+
+def test_the_real_pattern_file_matches_as_one_span_ruler_does(nlp):
+    from pipeline.extractors.entities.find import _fixer
+    from pipeline.extractors.entities.schema import load_fixes
+
+    doc = nlp("Xiaomi's Mi 4 beat the iPhone 6 and the Galaxy S5; HTC and Huawei sold the Redmi Note 2 in Taiwan.")
+    fixer = _fixer()
+    strings = fixer.nlp.vocab.strings
+    got = [(s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in fixer.match(doc)]
+    assert got == _one_ruler_matches([dict(p) for p in load_fixes()], doc)
+    assert any(label == "PRODUCT" for *_, label, _ in got)

@@ -178,7 +178,7 @@ def extract_from_docs(
         for f in merged
     )
     timer.add("facts", t)
-    words = sum(sum(1 for tok in doc if not tok.is_space and not tok.is_punct) for _, doc in docs)
+    words = sum(count_words(doc) for _, doc in docs)
     return ArticleExtraction(
         article,
         tuple(found["dates"]),
@@ -223,6 +223,17 @@ def settle_overlaps(
     amounts = SpanIndex((q.start, q.end) for q in kept_q)
     kept_d = [d for d in found_dates if not amounts.hit(d.start, d.end)]
     return kept_d, kept_q
+
+
+def count_words(doc: Doc) -> int:
+    """The tokens that are neither white space nor punctuation."""
+    from .doccache import token_ids
+
+    return sum(
+        1
+        for space, punct in zip(token_ids(doc, "IS_SPACE"), token_ids(doc, "IS_PUNCT"), strict=True)
+        if not (space or punct)
+    )
 
 
 def _sentence_locator(doc: Doc, offset: int):

@@ -1,8 +1,11 @@
 """Per-Doc values several extractors need, computed once per Doc instead of once per call.
 
 ``Doc.text`` joins every token's text (it creates a Token object per token), and dates,
-quantities and ranks each read it for the same Doc. The cache is keyed weakly by the Doc, so an
-entry goes when its Doc does; Docs are never changed by the extractors, so entries stay valid.
+quantities and ranks each read it for the same Doc. A scan of one attribute over every token
+(the tags, the words, the space flags) reads the Doc's attribute array instead (``token_ids``:
+one ``Doc.to_array`` call per Doc and attribute, kept), which is cheaper than a walk over
+``doc[i]`` that tests several attributes of each token. The cache is keyed weakly by the Doc, so
+an entry goes when its Doc does; Docs are never changed by the extractors, so entries stay valid.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+_VALUES: weakref.WeakKeyDictionary[Doc, dict[object, object]] = weakref.WeakKeyDictionary()
 
 
 def span_text(span: Span) -> str:
@@ -30,14 +34,33 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def _cached(doc: Doc, key: object, build: Callable[[], object]):
+    values = _VALUES.get(doc)
+    if values is None:
+        values = _VALUES[doc] = {}
+    if key not in values:
+        values[key] = build()
+    return values[key]
+
+
+def token_ids(doc: Doc, attr: str) -> list[int]:
+    """``doc.to_array(attr)`` as a list of ints (a string attribute's hashes, a flag's 0/1),
+    built once per Doc and attribute: ``token_ids(doc, "TAG")[i] == doc[i].tag``."""
+    return _cached(doc, attr, lambda: doc.to_array(attr).tolist() if len(doc) else [])
+
+
+def _names(doc: Doc, attr: str) -> dict[int, str]:
+    """{hash: string} of the distinct values of ``attr`` in the Doc."""
+
+    def build() -> dict[int, str]:
+        strings = doc.vocab.strings
+        return {h: strings[h] for h in set(token_ids(doc, attr))}
+
+    return _cached(doc, ("names", attr), build)
+
+
 def token_indices(doc: Doc, attr: str, keep: Callable[[str], bool]) -> list[int]:
     """Indices of the tokens whose ``attr`` ("ORTH", "LEMMA", "LOWER") string passes ``keep``,
     found through the Doc's attribute array: one test per distinct string, no Token per word."""
-    from spacy.attrs import IDS
-
-    if not len(doc):
-        return []
-    values = doc.to_array(IDS[attr])
-    strings = doc.vocab.strings
-    good = {int(h) for h in set(values.tolist()) if keep(strings[int(h)])}
-    return [i for i, h in enumerate(values.tolist()) if h in good] if good else []
+    good = {h for h, name in _names(doc, attr).items() if keep(name)}
+    return [i for i, h in enumerate(token_ids(doc, attr)) if h in good] if good else []

@@ -16,17 +16,17 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 import spacy
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...records import EntityMention
-from ..doccache import token_indices
+from ..doccache import token_ids
 from .schema import load_fixes, load_names
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
@@ -51,8 +51,32 @@ def _name_rules() -> dict:
     return load_names()
 
 
+_WORD_SETS: dict[str, frozenset[str]] = {}
+_WORD_SETS_OF: list[dict | None] = [None]  # the rules object the sets were built from
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``entity_names.json`` as a set, built once per loading of the file."""
+    rules = _name_rules()
+    if rules is not _WORD_SETS_OF[0]:
+        _WORD_SETS.clear()
+        _WORD_SETS_OF[0] = rules
+    words = _WORD_SETS.get(key)
+    if words is None:
+        words = _WORD_SETS[key] = frozenset(rules[key])
+    return words
+
+
 def _unit_words() -> frozenset[str]:
-    return frozenset(_name_rules()["unit_words"])
+    return _words("unit_words")
+
+
+def _appositives() -> frozenset[str]:
+    return _words("company_appositives")
+
+
+def _company_suffixes() -> frozenset[str]:
+    return _words("company_suffixes")
 
 
 def _is_business_unit(short: str, long: str) -> bool:
@@ -61,29 +85,89 @@ def _is_business_unit(short: str, long: str) -> bool:
     return bool(extra) and any(w in _unit_words() for w in extra)
 
 
+class FixMatcher:
+    """The pattern file's matches on a Doc, as ``SpanRuler.match`` gives them for all its patterns.
+
+    Phrase patterns (strings) go to one SpanRuler (a PhraseMatcher: cheap), token patterns to
+    another (a Matcher, which tests every pattern at every token: the costly one). The token
+    Matcher runs only on a Doc holding a word one of its patterns must start with (the first
+    token's ``ORTH``/``TEXT``/``LOWER``, a string or ``{"IN": [...]}``); a pattern whose start
+    cannot be read so (an ``OP``, another attribute) runs on every Doc. The matches are the same
+    as one SpanRuler's: its result is the sorted set of both rulers' matches.
+    """
+
+    def __init__(self, patterns: Sequence[dict]) -> None:
+        self.nlp = spacy.blank("en")  # hashes of labels and ids match any model's
+        config = {"spans_key": None, "annotate_ents": True, "overwrite": True}
+        phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+        tokens = [p for p in patterns if not isinstance(p["pattern"], str)]
+        self.phrases = self._ruler("entity_phrases", config, phrases)
+        self.tokens = self._ruler("entity_tokens", config, tokens)
+        starts = [_first_words(p["pattern"]) for p in tokens]
+        self.anywhere = any(s is None for s in starts)  # some pattern may start at any token
+        strings = self.nlp.vocab.strings  # a string's id is the same in every vocab
+        self.first: dict[str, frozenset[int]] = {
+            attr: frozenset(strings[w] for s in starts if s and s[0] == attr for w in s[1])
+            for attr in ("ORTH", "LOWER")
+        }
+        for p in patterns:  # the rulers keep label/id hashes only; keep their strings for the lookup
+            for name in (p["label"], p.get("id")):
+                if name:
+                    strings.add(name)
+
+    def _ruler(self, name: str, config: dict, patterns: list[dict]) -> SpanRuler | None:
+        if not patterns:
+            return None
+        ruler = self.nlp.add_pipe("span_ruler", name=name, config=config)
+        ruler.add_patterns(patterns)
+        return ruler
+
+    def may_match_tokens(self, doc: Doc) -> bool:
+        """Whether a token pattern can match in ``doc`` (False: no word it must start with is there)."""
+        if self.tokens is None:
+            return False
+        if self.anywhere:
+            return True
+        return any(ids and not ids.isdisjoint(token_ids(doc, attr)) for attr, ids in self.first.items())
+
+    def match(self, doc: Doc) -> list[Span]:
+        """``SpanRuler.match`` of all the patterns: the sorted, deduplicated match spans."""
+        spans = set(self.phrases.match(doc)) if self.phrases is not None else set()
+        if self.may_match_tokens(doc):
+            spans.update(self.tokens.match(doc))
+        return sorted(spans)
+
+
+def _first_words(pattern: list[dict]) -> tuple[str, frozenset[str]] | None:
+    """("ORTH" or "LOWER", the words) one of which the pattern's first token must be; None when
+    the first token is optional or not pinned to words."""
+    if not pattern:
+        return None
+    first = {str(k).upper(): v for k, v in pattern[0].items()}
+    if "OP" in first:
+        return None
+    for key, attr in (("ORTH", "ORTH"), ("TEXT", "ORTH"), ("LOWER", "LOWER")):
+        value = first.get(key)
+        if isinstance(value, str):
+            return attr, frozenset([value])
+        if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+            return attr, frozenset(value["IN"])
+    return None
+
+
 @functools.cache
-def _ruler() -> SpanRuler | None:
-    """A SpanRuler over the pattern file, on a blank English tokenizer (hashes match any model)."""
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("span_ruler", config={"spans_key": None, "annotate_ents": True, "overwrite": True})
-    patterns = [dict(p) for p in load_fixes()]
-    ruler.add_patterns(patterns)
-    for p in patterns:  # the ruler keeps label/id hashes only; keep their strings for the lookup
-        for name in (p["label"], p.get("id")):
-            if name:
-                nlp.vocab.strings.add(name)
-    return ruler
+def _fixer() -> FixMatcher:
+    """The matcher of the pattern file, built once."""
+    return FixMatcher([dict(p) for p in load_fixes()])
 
 
 def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     """``(start, end, label, id)`` token spans: ``doc.ents`` with the pattern matches laid over them."""
     ents = [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
-    ruler = _ruler()
-    if ruler is None:
-        return ents
-    strings = ruler.nlp.vocab.strings  # labels and ids of the matches live in the ruler's vocab
+    fixer = _fixer()
+    strings = fixer.nlp.vocab.strings  # labels and ids of the matches live in the ruler's vocab
     matches = [
-        (s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in filter_spans(ruler.match(doc))
+        (s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in filter_spans(fixer.match(doc))
     ]
     # a place name inside a longer name the model found ("China Mobile", "Bank of Japan") stays in it
     starts = sorted(e[0] for e in ents)
@@ -104,28 +188,39 @@ def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
     ("National Heritage Inc"). Returns ``spans`` with those names added or relabelled."""
     if not doc.has_annotation("TAG"):
         return spans
-    words = frozenset(_name_rules()["company_appositives"])
+    words = _appositives()
     taken = {i for start, end, *_ in spans for i in range(start, end)}
-    runs, i = [], 0
-    while i < len(doc):  # maximal runs of proper nouns outside any entity
-        j = i
-        while j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and j not in taken and doc[j].text[:1].isupper():
-            j += 1
-        if j > i:
-            runs.append((i, j))
-        i = max(j, i + 1)
+    runs = _proper_noun_runs(doc, taken)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
     names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
     # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before an untagged name
     names |= {doc[a:b].text for a, b in runs if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
-    suffixes = frozenset(_name_rules()["company_suffixes"])
+    suffixes = _company_suffixes()
     legal = {(a, b) for a, b in runs + others if doc[b - 1].text.rstrip(".") in suffixes}  # "... Inc", "... Plc"
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
-    relabel = {(a, b) for a, b in others if doc[a:b].text in names or (a, b) in legal}
+    relabel = {(a, b) for a, b in others if (a, b) in legal or (names and doc[a:b].text in names)}
     if not names and not legal_runs and not relabel:
         return spans
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names or (a, b) in legal_runs])
+
+
+def _proper_noun_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper nouns (NNP, NNPS) outside any entity, as token ranges."""
+    strings = doc.vocab.strings
+    proper = {strings["NNP"], strings["NNPS"]}
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, tag in enumerate(token_ids(doc, "TAG")):
+        if tag in proper and i not in taken and doc[i].text[:1].isupper():
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(doc)))
+    return runs
 
 
 def _described_as_company(doc: Doc, end: int, words: frozenset[str]) -> bool:
@@ -150,6 +245,12 @@ def _strictly_inside(inner: tuple, outer: tuple) -> bool:
 _INITIALISM = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.){2,}$")
 
 
+# The name functions below are pure and called for every mention, again in ``canonicalize``: an
+# article names the same few entities many times, so each keeps its recent answers.
+NAME_MEMO = 1 << 14
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
 def clean_name(text: str) -> str:
     """The name without possessive, leading "the" and extra spaces ("the Xiaomi's" -> "Xiaomi")."""
     name = _BRACKET_TAIL.sub("", _SPACE.sub(" ", text).strip()) or text
@@ -161,11 +262,16 @@ def clean_name(text: str) -> str:
 
 def display_name(name: str, label: str) -> str:
     """The name to show: cleaned, and for an ORG without its legal suffixes ("Xiaomi Corp" -> "Xiaomi")."""
+    return _display_name(name, label == "ORG", _words("generic_words"))
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _display_name(name: str, org: bool, generic: frozenset[str]) -> str:
     shown = clean_name(name)
-    if label == "ORG":
+    if org:
         for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
             shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
-            if shorter == shown or not shorter or shorter.casefold() in _name_rules()["generic_words"]:
+            if shorter == shown or not shorter or shorter.casefold() in generic:
                 break  # "News Corp" stays itself
             shown = shorter
     return shown
@@ -173,7 +279,12 @@ def display_name(name: str, label: str) -> str:
 
 def name_key(name: str, label: str) -> str:
     """The corpus-stable part of an entity key: case-folded, legal suffixes dropped for ORGs."""
-    return _SPACE.sub(" ", display_name(name, label).casefold()).strip()
+    return _name_key(name, label == "ORG", _words("generic_words"))
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _name_key(name: str, org: bool, generic: frozenset[str]) -> str:
+    return _SPACE.sub(" ", _display_name(name, org, generic).casefold()).strip()
 
 
 def find_entities(doc: Doc) -> list[EntityMention]:
@@ -188,9 +299,10 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
         span = doc[start:end]
-        canonical = ent_id or display_name(span.text, label) or span.text
+        start_char, end_char, text = span.start_char, span.end_char, span.text
+        canonical = ent_id or display_name(text, label) or text
         key = f"{label}:{name_key(canonical, label)}"
-        out.append(EntityMention(span.start_char, span.end_char, span.text, label, canonical, key))
+        out.append(EntityMention(start_char, end_char, text, label, canonical, key))
     return out
 
 
@@ -201,9 +313,11 @@ def _sentence_case_only(doc: Doc, i: int) -> bool:
     lower = word.lower()
     if lower == word:
         return True  # written in lower case where a sentence starts: no name
-    if not token_indices(doc, "ORTH", lambda w: w == lower):
+    strings, orth = doc.vocab.strings, token_ids(doc, "ORTH")
+    if strings[lower] not in orth:
         return False
-    return all(_starts_sentence(doc, j) for j in token_indices(doc, "ORTH", lambda w: w == word))
+    word_id = strings[word]
+    return all(_starts_sentence(doc, j) for j, w in enumerate(orth) if w == word_id)
 
 
 def _starts_sentence(doc: Doc, i: int) -> bool:
@@ -227,23 +341,37 @@ def _name_head_end(doc: Doc, start: int, end: int) -> int:
 def _split_at_paragraphs(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A name never runs over a blank line ("... hit Eurotunnel\n\nChannel Tunnel operator"):
     the model's span is cut there and each side kept."""
+    if not spans:
+        return []
+    space, punct = token_ids(doc, "IS_SPACE"), token_ids(doc, "IS_PUNCT")
+    blank = [i for i, s in enumerate(space) if s and doc[i].text.count("\n") >= 2]  # the blank lines
     out = []
     for start, end, label, ent_id in spans:
-        cuts = [i for i in range(start, end) if doc[i].is_space and doc[i].text.count("\n") >= 2]
+        cuts = blank[bisect_left(blank, start) : bisect_left(blank, end)]
         bounds = [start, *[x for c in cuts for x in (c, c + 1)], end]
         for a, b in zip(bounds[::2], bounds[1::2], strict=True):
-            if b > a and not all(t.is_space or t.is_punct for t in doc[a:b]):
+            if b > a and not all(space[i] or punct[i] for i in range(a, b)):
                 out.append((a, b, label, ent_id if not cuts else ""))
     return out
 
 
+_TITLED_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})  # labels a title before the name overrules
+
+
 def _label_of(mentions: Sequence[EntityMention]) -> str:
     """The group's majority label; a name written with a title ("Mr Ebbers") is a person's."""
-    if any(m.label in ("ORG", "PERSON", "GPE", "NORP") and _HONORIFIC.match(m.text) for m in mentions):
+    if any(m.label in _TITLED_LABELS and _titled(m.text) for m in mentions):
         return "PERSON"
+    if len(mentions) == 1:
+        return mentions[0].label
     counts = Counter(m.label for m in mentions)
     best = max(counts.values())
     return min((lab for lab, n in counts.items() if n == best), key=_priority)
+
+
+@functools.lru_cache(maxsize=NAME_MEMO)
+def _titled(text: str) -> bool:
+    return _HONORIFIC.match(text) is not None
 
 
 def _priority(label: str) -> int:
@@ -289,7 +417,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             groups[longer[0]].extend(groups.pop(k))
     # Institution short forms: "the Bank" joins "Reserve Bank of Australia", the ORG name with the
     # word that the article names most (and more than any other such name).
-    institutions = frozenset(load_names()["institution_words"])
+    institutions = _words("institution_words")
     orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
     for k in orgs:
         if " " in k or k not in institutions:
