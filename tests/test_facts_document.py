@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.extractors import entities as E
 from pipeline.extractors.dates import find_dates
@@ -507,3 +509,15 @@ def test_units_of_compared_and_people_figures(nlp, text, value, unit):
 def test_index_levels_points_and_counted_sales(nlp, text, value, unit):
     fact = next(f for f in facts_of(nlp, text, published="2004-12-28") if f.value == pytest.approx(value))
     assert fact.unit == unit
+
+
+@given(
+    needle=st.text(alphabet="ab .&-_1é", min_size=1, max_size=3),
+    text=st.text(alphabet="ab .&-_1é", max_size=12),
+)
+def test_whole_word_search_matches_the_regex(needle, text):
+    import re
+
+    from pipeline.extractors.facts.document import _word_in
+
+    assert _word_in(needle, text) == bool(re.search(rf"\b{re.escape(needle)}\b", text))

@@ -84,6 +84,24 @@ def _first_word(name: str) -> str | None:
     return words[0] if words else None
 
 
+def _word_in(needle: str, text: str) -> bool:
+    """Whether ``needle`` occurs in ``text`` as whole words (what ``\\b...\\b`` matches), without a regex."""
+    start = text.find(needle)
+    while needle and start >= 0:
+        end = start + len(needle)
+        before = start > 0 and _word_char(text[start - 1])
+        after = end < len(text) and _word_char(text[end])
+        left, right = before != _word_char(needle[0]), after != _word_char(needle[-1])  # \\b on each side
+        if left and right:
+            return True
+        start = text.find(needle, start + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
 def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Sequence[EntityMention]):
     """The headline's ticker company, as the text names it when it does; else the one company of
     the text whose name the headline also gives."""
@@ -106,12 +124,15 @@ def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Seque
         return EntityMention(start, end, named, "ORG", named, "ORG:" + named.casefold())
     low = headline.casefold()
     body = [e for e in entities if not (headline_span and e.start < headline_span[1])]
+    in_headline: dict[str, bool] = {}  # each name searched once (a pattern per name would flood re's cache)
+
+    def named_in_headline(name: str) -> bool:
+        if name not in in_headline:
+            in_headline[name] = _word_in(name.casefold(), low)
+        return in_headline[name]
+
     for labels, least in ((("ORG",), 1), (("ORG", "PERSON"), 2)):  # a club the NER took for a person
-        counts = Counter(
-            e.entity_key
-            for e in body
-            if e.label in labels and re.search(rf"\b{re.escape(e.canonical_name.casefold())}\b", low)
-        )
+        counts = Counter(e.entity_key for e in body if e.label in labels and named_in_headline(e.canonical_name))
         named = [k for k, n in counts.items() if n >= least]
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
