@@ -74,6 +74,9 @@ def test_headline_company(headline, company):
         ("ACME <ACM> 4TH QTR JAN 31 NET", "1987-03-12", "1987-Q4", "1986-Q4"),  # a fiscal quarter ending in January
         ("ACME <ACM> 1ST QTR NET", "1987-04-20", "1987-Q1", "1986-Q1"),
         ("ACME <ACM> YEAR NET", "1987-03-03", "1986", "1985"),
+        # a 2nd quarter reported in March cannot be the calendar one: the fiscal quarter just ended
+        ("ACME <ACM> 2ND QTR NET", "1987-03-10", "1987-Q2", "1986-Q2"),
+        ("ACME <ACM> 3RD QTR NET", "1987-11-02", "1987-Q3", "1986-Q3"),  # calendar, five weeks after it ended
     ],
 )
 def test_results_table_periods(headline, published, current, prior):
@@ -85,6 +88,14 @@ def test_results_table_periods(headline, published, current, prior):
     assert [f.value for f in facts] == [pytest.approx(0.31), pytest.approx(0.5), 5.6e6, 4.3e6]
     assert [f.unit for f in facts] == ["USD"] * 4 and [f.per for f in facts] == ["share", "share", None, None]
     assert len(rows) == 2
+
+
+def test_half_year_block_under_a_fiscal_quarter():
+    text = "\n\nDALLAS, March 3 - Shr 31 cts vs 50 cts\n    Six mths\n    Shr 68 cts vs 58 cts\n"
+    facts, _ = read_tables(
+        text, headline="ACME <ACM> 2ND QTR NET", dateline=(2, text.index("Shr")), subject=None, published="1987-03-10"
+    )
+    assert [f.time_value for f in facts] == ["1987-Q2", "1986-Q2", "1987-H1", "1986-H1"]
 
 
 def test_results_table_profit_labels():

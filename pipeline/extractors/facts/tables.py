@@ -128,7 +128,7 @@ def _period(text: str, default: Period) -> Period:
     quarter = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
     if kind == "quarter":
         return Period("quarter", quarter or default.quarter, default.end)
-    return Period(kind, None, default.end)
+    return Period(kind, default.quarter, default.end)  # the header's quarter: "Six mths" under a fiscal "2ND QTR"
 
 
 def headline_period(headline: str) -> Period:
@@ -159,6 +159,9 @@ def _period_value(period: Period, published: dt.date, years_back: int) -> str | 
         end_month = 3 * quarter if period.kind == "quarter" else 12
         year = published.year if end_month < published.month else published.year - 1
         end = dt.date(year, end_month, 28)
+        lagged = dt.date(published.year if 3 * quarter < published.month else published.year - 1, 3 * quarter, 28)
+        if period.quarter is not None and (published - lagged).days > _FISCAL_LAG_DAYS:
+            return _fiscal_value(period, published, years_back)
     year = end.year - years_back
     if period.kind == "quarter":
         quarter = period.quarter or (
@@ -173,6 +176,26 @@ def _period_value(period: Period, published: dt.date, years_back: int) -> str | 
     first = (end.month - months) % 12 + 1
     first_year = year if first <= end.month else year - 1
     return f"{first_year}-{first:02d}/{year}-{end.month:02d}"
+
+
+# A calendar quarter is reported within weeks of its end; "2ND QTR" in a March report is a fiscal quarter
+# that ended in the last months, named by the year it ended in (as "4TH QTR JAN 28" is 1987-Q4).
+_FISCAL_LAG_DAYS = 120
+
+
+def _fiscal_value(period: Period, published: dt.date, years_back: int) -> str | None:
+    """The fiscal period of a quarter header that cannot be the calendar one: it ended at the end of
+    the month before publication; halves are H1/H2 of that fiscal year."""
+    end = published.replace(day=1) - dt.timedelta(days=1)
+    year = end.year - years_back
+    quarter = period.quarter or 4
+    if period.kind == "quarter":
+        return f"{year}-Q{quarter}"
+    if period.kind in ("six", "half"):
+        return f"{year}-H{(quarter + 1) // 2}"
+    if period.kind == "year":
+        return str(year)
+    return None
 
 
 def read_tables(
