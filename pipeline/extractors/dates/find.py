@@ -564,6 +564,11 @@ def _tight(c: Candidate) -> tuple[int, int]:
 
 def _mention(c: Candidate, t: Timex, text: str) -> DateMention:
     start, end = _tight(c)
+    return _timex_mention(text, start, end, t)
+
+
+def _timex_mention(text: str, start: int, end: int, t: Timex) -> DateMention:
+    """The mention of ``text[start:end]`` with the TIMEX3 ``t``."""
     return DateMention(
         start=start,
         end=end,
@@ -614,22 +619,7 @@ def _split(c: Candidate, mention: DateMention, context: ResolveContext) -> list[
     first_start = mention.start if head == "num" else m.start(head)
     first = dataclasses.replace(mention, start=first_start, end=m.end(head), text=text[first_start : m.end(head)])
     start, end = m.start(tail), mention.end
-    return [
-        first,
-        DateMention(
-            start=start,
-            end=end,
-            text=text[start:end],
-            type=second.type,
-            value=second.value,
-            mod=second.mod,
-            start_date=second.start_date,
-            end_date=second.end_date,
-            anchor=second.anchor,
-            quant=second.quant,
-            freq=second.freq,
-        ),
-    ]
+    return [first, _timex_mention(text, start, end, second)]
 
 
 def _someday(doc: Doc, c: Candidate) -> bool:
