@@ -652,6 +652,11 @@ def test_day_without_year_still_dates_the_clause(nlp):
     assert one(facts, value=1.8).time_value == "XXXX-WXX-2"
 
 
+# a story about one country: the country owns the economic figures of later paragraphs
+CHILE_STORY = "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
+PERU_STORY = "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
+
+
 @pytest.mark.parametrize(
     "text, surface, value, unit, subject",
     [
@@ -676,16 +681,14 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Loans fell. In Alaska, failures rose by 66 pct, the institute said.", "66 pct", 66, "percent", "Alaska"),
         # a measure of an economic figure, named as its modifier, is the story country's figure too
         (
-            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
-            "Copper export volume, which fell 12 pct in May, was the main cause.",
+            CHILE_STORY + "Copper export volume, which fell 12 pct in May, was the main cause.",
             "12 pct",
             12,
             "percent",
             "Chile",
         ),
         (
-            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
-            "They said the current account shortfall could reach 800 mln dlrs.",
+            CHILE_STORY + "They said the current account shortfall could reach 800 mln dlrs.",
             "800 mln dlrs",
             8e8,
             "USD",
@@ -693,8 +696,7 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ),
         # household or national debt is the country's, not the company named before it
         (
-            "Chile's trade gap widens. Chile's economy slowed, Chilean officials said.\n\n"
-            "The Central Bank is worried about household debt - which is rising at 9% a year.",
+            CHILE_STORY + "The Central Bank is worried about household debt - which is rising at 9% a year.",
             "9%",
             9,
             "percent",
@@ -704,8 +706,7 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ("Shops closed. In 2001 there were only 40,000 broadband users in Chile.", "40,000", 4e4, "user", "Chile"),
         # an estimate of an economic figure is a figure of the story's country
         (
-            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
-            "An earlier estimate of 0.4% growth in the spring was cut.",
+            PERU_STORY + "An earlier estimate of 0.4% growth in the spring was cut.",
             "0.4%",
             0.4,
             "percent",
@@ -713,8 +714,7 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ),
         # "GDP" tagged as a name is still the economic figure the clause is about
         (
-            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
-            "Data released by the statistics office showed that GDP fell 0.7% in the spring.",
+            PERU_STORY + "Data released by the statistics office showed that GDP fell 0.7% in the spring.",
             "0.7%",
             0.7,
             "percent",
@@ -722,8 +722,7 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ),
         # a figure of the economy named with its modifiers, in an article about one country
         (
-            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
-            "Gross domestic product fell by 0.4% in the last three months of the year.",
+            PERU_STORY + "Gross domestic product fell by 0.4% in the last three months of the year.",
             "0.4%",
             0.4,
             "percent",
@@ -774,8 +773,7 @@ def test_day_without_year_still_dates_the_clause(nlp):
         ),
         # a growth rate is the story country's, with no owner named
         (
-            "Peru slides into recession. Peru's economy is weak, Peruvian officials said.\n\n"
-            '"That 1.2% annual growth rate is the lowest in years," an economist said.',
+            PERU_STORY + '"That 1.2% annual growth rate is the lowest in years," an economist said.',
             "1.2%",
             1.2,
             "percent",

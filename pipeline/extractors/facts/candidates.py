@@ -58,8 +58,7 @@ def candidates(
     def add(entity: EntityMention | None, feature: str, token: Token | None = None) -> None:
         if entity is None:
             return
-        key = entity.entity_key or entity.canonical_name
-        cand = found.setdefault(key, Candidate(entity, token))
+        cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
 
     first = next((p for p in proposed if p[0] != "speaker"), None)
@@ -97,6 +96,11 @@ def candidates(
 _LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC"})
 
 
+def _key(entity: EntityMention) -> str:
+    """One candidate per entity: its key, else its name."""
+    return entity.entity_key or entity.canonical_name
+
+
 def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     """The names in the sentence piece outside the amount, each with its first token."""
     piece = ctx.piece
@@ -121,19 +125,19 @@ def _position_features(
     """Where the sentence's names stand from the amount: the only one, the nearest before it, the
     subject of the sentence, near it in the parse tree."""
     amount = ctx.amount
-    keys = {m.entity_key or m.canonical_name for _, m in names}
+    keys = {_key(m) for _, m in names}
     if not names or amount is None:
         return
     if len(keys) == 1:
         found[next(iter(keys))].features.add("only_name")
     before = [(t, m) for t, m in names if t.i < amount.start]
     if before:
-        found[before[-1][1].entity_key or before[-1][1].canonical_name].features.add("nearest_before")
+        found[_key(before[-1][1])].features.add("nearest_before")
     else:
-        found[names[0][1].entity_key or names[0][1].canonical_name].features.add("first_after")
+        found[_key(names[0][1])].features.add("first_after")
     root = amount.root
     for token, m in names:
-        cand = found[m.entity_key or m.canonical_name]
+        cand = found[_key(m)]
         head = token
         while head.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos") and head.head != head:
             head = head.head

@@ -178,9 +178,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         for t in span.doc[span.end : span.end + 4]:
             if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:
                 break  # "to 2,004, as investors ...": a clause boundary ends what the number counts
-            if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in cues().uncounted_nouns:
-                break  # "9.10 mln", "10 times": no counted noun; the measure may come from the sentence
             if t.pos_ == "NOUN" and t.tag_ in ("NNS", "NNPS"):
+                if t.lemma_.lower() in cues().uncounted_nouns:
+                    break  # "9.10 mln", "10 times": no counted noun; the measure may come from the sentence
                 return t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT") and t.tag_ not in ("VBG", "VBN"):
                 break
@@ -417,8 +417,9 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
-    if q.kind == "number" and prop is not None and _counted_compound(prop) is not None:
-        unit = _counted_compound(prop)  # "vehicle sales of four million": vehicles, not an earlier sentence's money
+    compound = _counted_compound(prop) if q.kind == "number" and prop is not None else None
+    if compound is not None:
+        unit = compound  # "vehicle sales of four million": vehicles, not an earlier sentence's money
     if unit is None and q.kind == "number" and prop is not None:
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)

@@ -120,14 +120,6 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     return None
 
 
-def _subject(
-    ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
-) -> tuple[Token, EntityMention] | None:
-    """The subject from the parse alone (``subject_and_source`` also says which rule found it)."""
-    found = subject_and_source(ctx, prop, verb, measured)
-    return found[:2] if found else None
-
-
 def subject_and_source(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token | None, EntityMention, str] | None:

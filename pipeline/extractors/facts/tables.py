@@ -156,11 +156,11 @@ def _period_value(period: Period, published: dt.date, years_back: int) -> str | 
         end = dt.date(year, period.end.month, period.end.day)
     else:
         quarter = period.quarter or ((published.month - 1) // 3 or 4)
-        end_month = 3 * quarter if period.kind == "quarter" else 12
-        year = published.year if end_month < published.month else published.year - 1
-        end = dt.date(year, end_month, 28)
-        lagged = dt.date(published.year if 3 * quarter < published.month else published.year - 1, 3 * quarter, 28)
-        if period.quarter is not None and (published - lagged).days > _FISCAL_LAG_DAYS:
+        end = _latest_month_end(3 * quarter if period.kind == "quarter" else 12, published)
+        if (
+            period.quarter is not None
+            and (published - _latest_month_end(3 * quarter, published)).days > _FISCAL_LAG_DAYS
+        ):
             return _fiscal_value(period, published, years_back)
     year = end.year - years_back
     if period.kind == "quarter":
@@ -183,16 +183,20 @@ def _period_value(period: Period, published: dt.date, years_back: int) -> str | 
 _FISCAL_LAG_DAYS = 120
 
 
+def _latest_month_end(month: int, published: dt.date) -> dt.date:
+    """The end (the 28th, as an approximation) of the latest ``month`` before the publication month."""
+    return dt.date(published.year if month < published.month else published.year - 1, month, 28)
+
+
 def _fiscal_value(period: Period, published: dt.date, years_back: int) -> str | None:
-    """The fiscal period of a quarter header that cannot be the calendar one: it ended at the end of
-    the month before publication; halves are H1/H2 of that fiscal year."""
+    """The fiscal period of a quarter header that cannot be the calendar one (``period.quarter`` is
+    set): it ended at the end of the month before publication; halves are H1/H2 of that fiscal year."""
     end = published.replace(day=1) - dt.timedelta(days=1)
     year = end.year - years_back
-    quarter = period.quarter or 4
     if period.kind == "quarter":
-        return f"{year}-Q{quarter}"
+        return f"{year}-Q{period.quarter}"
     if period.kind in ("six", "half"):
-        return f"{year}-H{(quarter + 1) // 2}"
+        return f"{year}-H{(period.quarter + 1) // 2}"
     if period.kind == "year":
         return str(year)
     return None
