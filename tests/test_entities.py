@@ -401,3 +401,19 @@ def test_the_real_pattern_file_matches_as_one_span_ruler_does(nlp):
     got = [(s.start, s.end, strings[s.label], strings[s.id] if s.id else "") for s in fixer.match(doc)]
     assert got == _one_ruler_matches([dict(p) for p in load_fixes()], doc)
     assert any(label == "PRODUCT" for *_, label, _ in got)
+
+
+@pytest.mark.parametrize(
+    "names, short_key",
+    [
+        # a one-word name the NER called a person joins the one company whose name it starts
+        ([("Tarnwell Energy", "ORG"), ("Tarnwell", "PERSON"), ("Tarnwell", "PERSON")], "ORG:tarnwell energy"),
+        # written with a title, it is a person
+        ([("Tarnwell Energy", "ORG"), ("Mr Tarnwell", "PERSON")], "PERSON:tarnwell"),
+        # two companies start so: which one is meant is not known
+        ([("Tarnwell Energy", "ORG"), ("Tarnwell Mining", "ORG"), ("Tarnwell", "PERSON")], "PERSON:tarnwell"),
+    ],
+)
+def test_company_short_form_the_ner_called_a_person(names, short_key):
+    out = canonicalize([_mention(n, label) for n, label in names])
+    assert out[-1].entity_key == short_key

@@ -409,6 +409,14 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             groups[fits[0]].extend(groups.pop(k))
     # Company short forms: "Whole Foods" joins "Whole Foods Market" when only one longer name fits.
     orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
+    as_org: set[int] = set()
+    # ... and so does a one-word name the NER called a person, never with a title or a first name
+    # ("Cairn" for "Cairn Energy"): "Mr Cairn" or a "John Cairn" would have taken it above
+    for k in [k for k, idx in groups.items() if " " not in k and _label_of([mentions[i] for i in idx]) == "PERSON"]:
+        longer = [o for o in orgs if o.startswith(k + " ")]
+        if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
+            as_org.update(groups[k])
+            groups[longer[0]].extend(groups.pop(k))
     for k in sorted(orgs, key=len):
         longer = [o for o in orgs if o != k and o in groups and o.startswith(k + " ")]
         if any(_is_business_unit(k, o) for o in longer):
@@ -430,7 +438,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
-        label = _label_of(members)
+        label = _label_of([dataclasses.replace(m, label="ORG") if i in as_org else m for i, m in zip(idx, members)])
         names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
             canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
