@@ -25,6 +25,7 @@ from ..doccache import doc_text
 from ..spans import TakenSpans
 from . import timex
 from .model import Pattern, ResolveContext, Timex
+from .tense import clause_tense
 from .timex import parse_published
 from .words import lexicon
 
@@ -379,127 +380,6 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _dated_verb(tok: Token) -> Token | None:
-    """The nearest verb above ``tok`` in the parse (a date hangs off the verb it dates)."""
-    t = tok
-    for _ in range(6):
-        if t.head == t:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return None
-
-
-def _verb_tense(verb: Token, cues: dict[str, set[str]]) -> str | None:
-    """Tense of the clause headed by ``verb``: modal or planning verbs point forward."""
-    auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
-    perfect = any(a.lemma_ == "have" for a in auxes)
-    if any(a.lower_ in cues["aux"] for a in auxes) and not perfect:
-        return "future"
-    if verb.lower_ == "going" and any(c.lower_ == "to" for c in verb.children):
-        return "future"
-    infinitive = any(a.lower_ == "to" for a in auxes)
-    plan = verb if verb.lemma_.lower() in cues["plan"] else None
-    if plan is None and infinitive and verb.head.lemma_.lower() in cues["plan"]:
-        plan = verb.head
-    if plan is not None and (_past_marked(plan) or plan.dep_ in ("acl", "amod", "relcl") and plan.tag_ == "VBN"):
-        return None  # "planned a rally on Saturday", "had been due to expire Friday": the nearest day
-    if infinitive and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP"):
-        return "future"  # "is to resume trading Tuesday"
-    if verb.lemma_.lower() in cues["plan"] and verb.tag_ in ("VB", "VBZ", "VBP", "VBG", "JJ"):
-        return "future"  # "plans a rally on Saturday", "is due Friday"
-    if verb.lemma_.lower() in cues["plan"] and verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
-        return "future"  # "is scheduled for Friday"
-    if infinitive and verb.head.lemma_.lower() in cues["plan"]:
-        return "future"  # "planned to vote on Friday"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod", "relcl"):
-        return "future" if verb.lemma_.lower() in cues["plan"] else "past"  # "the year ended Sept. 30"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-        return "past"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("ROOT", "conj", "ccomp"):
-        return "past"  # a main verb without an auxiliary is a past tense the tagger took for a participle
-    if perfect and verb.tag_ in ("VBN", "VBG"):
-        return "past"  # "have been searching since the Oct. 23 slaying"
-    if verb.tag_ in ("VBZ", "VBP", "VBG"):
-        return "present"
-    return None
-
-
-def _scheduled(verb: Token, toks: list[Token], cues: dict[str, set[str]]) -> bool:
-    """ "The talks resume Tuesday", "polls close at 15:00 GMT Saturday": a simple present dated
-    directly (not a report: "says Tuesday") states a schedule, a time still to come."""
-    if verb.tag_ not in ("VBZ", "VBP") or verb.lemma_.lower() in cues["report"]:
-        return False
-    if any(a.dep_ in ("aux", "auxpass") for a in verb.children):
-        return False
-    head = toks[0].doc[toks[0].i : toks[-1].i + 1].root
-    for _ in range(2):  # the date, or the object of a preposition ("on Tuesday", "at noon Saturday")
-        if head.head == verb:
-            return head.dep_ in ("npadvmod", "tmod", "prep", "obl", "dobj", "attr")
-        if head.dep_ not in ("pobj", "npadvmod", "compound", "appos"):
-            return False
-        head = head.head
-    return False
-
-
-def _past_marked(verb: Token) -> bool:
-    """A plan made before and maybe overtaken: "had (been) scheduled", "was due", "had been due"."""
-    if verb.dep_ == "acomp":
-        verb = verb.head
-    return any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in verb.children) and not any(
-        a.lower_ in ("were", "was") and verb.tag_ == "VBG" for a in verb.children
-    )
-
-
-@functools.cache
-def _cues() -> dict[str, set[str]]:
-    lx = lexicon()
-    return {
-        "aux": set(lx["future_aux"]),
-        "plan": set(lx["plan_lemmas"]),
-        "phrases": set(lx["future_phrases"]),
-        "weak_phrases": set(lx["future_phrases_unless_past"]),
-        "defer": set(lx["deferral_lemmas"]),
-        "defer_phrases": set(lx["deferral_phrases"]),
-        "report": set(lx["reporting_lemmas"]),
-    }
-
-
-def _tense(doc: Doc, start: int, end: int, *, parsed: bool, text: str, schedule: bool = True) -> str | None:
-    """past | present | future for the clause around a date, from the verb and cue words; with
-    ``schedule``, a simple present dated directly is a schedule (see ``_scheduled``)."""
-    cues = _cues()
-    toks = _tokens(doc, start, end)
-    if not toks:
-        return None
-    before = text[max(0, start - 40) : start].lower().rstrip()
-    if any(before.endswith(" " + p) for p in cues["phrases"]):
-        return "future"  # "as early as Tuesday"
-    tense = None
-    verb = None
-    if parsed:
-        verb = _dated_verb(toks[0])
-        tense = _verb_tense(verb, cues) if verb is not None else None
-        if schedule and tense == "present" and verb is not None and _scheduled(verb, toks, cues):
-            tense = "future"
-    else:
-        sent = toks[0].sent if doc.has_annotation("SENT_START") else None
-        lo = max(sent.start if sent is not None else 0, toks[0].i - 6)
-        hi = min(sent.end if sent is not None else len(doc), toks[-1].i + 3)
-        window = doc[lo:hi]
-        if any(t.lower_ in cues["aux"] for t in window):
-            tense = "future"
-        elif any(t.tag_ == "VBD" for t in window):
-            tense = "past"
-    deferred = verb is not None and verb.lemma_.lower() in cues["defer"]
-    if deferred and any(before.endswith(" " + p) for p in cues["defer_phrases"]):
-        return "future"  # "postponed until Tuesday", "extended its deadline until 9 a.m. Tuesday"
-    if tense != "past" and any(before.endswith(" " + p) for p in cues["weak_phrases"]):
-        return "future"  # "until Tuesday", "by March" (unless the clause is past)
-    return tense
-
-
 def _names_a_period(doc: Doc, c: Candidate) -> bool:
     """A month without a day that modifies a noun ("January's rate", "the January level", "the
     deficit for February") names the period a figure covers: a forecast about that figure does not
@@ -740,7 +620,10 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     for c in _select(cands):
         # a schedule names a day or a time; "sales peak in the fourth quarter" states a habit
         schedule = c.pattern.kind != "quarter"
-        tense = _tense(doc, c.start, c.end, parsed=parsed, text=text, schedule=schedule) if _needs_tense(c) else None
+        tense = None
+        if _needs_tense(c):
+            toks = _tokens(doc, c.start, c.end)
+            tense = clause_tense(doc, toks, c.start, parsed=parsed, text=text, schedule=schedule)
         if tense == "future" and parsed and _names_a_period(doc, c):
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None

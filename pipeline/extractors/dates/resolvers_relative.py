@@ -6,6 +6,7 @@ day", "in the morning". Each takes (pattern, named groups, context) and returns 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .calendar_math import (
     _UNDERSPECIFIED,
@@ -35,6 +36,7 @@ from .values import (
 )
 from .words import _key, lexicon, parse_number
 
+_MONTH_OR_YEAR = re.compile(r"\d{4}(?:-[01]\d)?")
 NARRATIVE_RELATIVES = ("following", "previous", "preceding", "prior", "subsequent")
 WHOLE = ("full", "the full", "entire", "the entire", "whole", "the whole")
 
@@ -237,6 +239,10 @@ def _r_narrative(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | No
     prev = c.latest if code in ("DE", "CE") and c.latest is not None else c.previous
     if prev is not None and _fine_enough(prev, code):
         base, anchor = prev.start_date, "previous"
+    elif step == 0 and code == "D" and prev is not None and _MONTH_OR_YEAR.fullmatch(prev.value):
+        # "last October ... that same day": a day of that month nobody named, not the publication day
+        value = prev.value + ("-XX" if "-" in prev.value else "-XX-XX") + (f"T{part}" if part else "")
+        return Timex("TIME" if part else "DATE", value, None, prev.start_date, prev.end_date, "previous")
     elif _ref_gran_ok(c.ref, code):
         base, anchor = c.ref.date, "published"  # type: ignore[union-attr]
     else:

