@@ -390,7 +390,7 @@ def _kind_for_gold(q: QuantityMention) -> str:
     if q.kind == "age":
         return "time"  # the Recognizers Age model counts ages as spans of time
     if q.kind == "dimension":
-        if q.unit in ("degree_Celsius", "degree_Fahrenheit"):
+        if q.unit in ("degree_Celsius", "degree_Fahrenheit", "kelvin"):
             return "temperature"
         if q.unit == "degree":
             return "angle"  # "90 degrees" and "98 degrees" read alike

@@ -35,6 +35,8 @@ class Atom:
 
 _GROUP_SEP = "[,\u202f\u00a0\u2009 ]"
 _OF_AFTER = re.compile(r"\s+of\b", re.I)  # a digit fraction of something: any denominator
+_SPACED_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:[\u202f\u00a0\u2009 ]\d{3})+,\d{1,2}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "5,00", "15,6": one comma and one or two digits
 _EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{1,2}")  # "1.234,56": points group thousands, a comma marks decimals
 
 # "300 747 jets", "200 737-800s", "40 777X": a count, a space, then a model number; not 300,747.
@@ -55,19 +57,22 @@ _PLAIN_EXPONENT = str.maketrans(
 _NUM = (
     r"(?<![\d.,/])(?:"
     r"\d+ \. \d+(?![\d.,/])"  # 6 . 2: a decimal split by Penn Treebank tokenization (no prose spaces a point)
-    r"|\d+/\d+(?![\d/])"  # slash fraction
+    r"|\d+(?:/| ?\u2044 ?)\d+(?![\d/\u2044])"  # slash fraction; the fraction slash also spaced ("1 \u2044 3")
     rf"|\d+(?:\.\d+)?\s?\u00d7\s?10(?:\^?[-+\u2212]\d+|[\u207a\u207b]?[{_SUPERSCRIPTS}]+)"  # 2.48×10−5, 3×10⁸
     r"|\d+(?:\.\d+)?(?:\s?[x\u00d7]\s?10)?\^[+-]*\d+"  # 1.3x10^6, 2.5^-1
     r"|\d{1,3}(?:\.\d{3})+,\d{1,2}(?!\d|[.,]\d)"  # 1.234,56: European, only with both marks (no English reading)
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])"  # 1,234,567.89
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])"  # 12,34,567.89 (lakh grouping)
-    rf"|(?!\d{{1,3}} {MODEL_NUMBER})\d{{1,3}}(?:[\u202f\u00a0\u2009 ]\d{{3}})+(?:\.\d+)?(?![\d,]|\.\d)"  # 1 234 567
+    r"|\d+,\d{1,2}(?![\d,]|\.\d)"  # 5,00: a decimal comma (a thousands group has three digits)
+    rf"|(?!\d{{1,3}} {MODEL_NUMBER})\d{{1,3}}(?:[\u202f\u00a0\u2009 ]\d{{3}})+"  # 1 234 567
+    r"(?:\.\d+|,\d{1,2}(?![\d,]))?(?![\d,]|\.\d)"  # its decimals, after a point or a comma (1 234 567,89)
     r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![A-Za-z]))?"  # 12.5, 1e10
     r"|\.\d+"  # .25
     r")"
 )
 
 
+_FRACTION_SLASH = re.compile(r" ?[/\u2044] ?")
 _ATOM_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>[A-Za-z]+)|(?P<sym>\S)")
 
 
@@ -85,8 +90,10 @@ def _literal_value(raw: str) -> float:
         if m:
             return float(m.group(1)) * 10.0**e
         return float(base) ** e
-    if _EUROPEAN.fullmatch(raw):
+    if _EUROPEAN.fullmatch(raw) or _DECIMAL_COMMA.fullmatch(raw):
         return float(raw.replace(".", "").replace(",", "."))
+    if _SPACED_DECIMAL_COMMA.fullmatch(raw):  # "1 234 567,89": spaces group thousands, a comma marks decimals
+        raw = raw.replace(",", ".")
     return float(re.sub(_GROUP_SEP, "", raw))
 
 
@@ -100,8 +107,8 @@ def _atom(m: re.Match[str], offset: int) -> Atom:
     s, e = m.start() + offset, m.end() + offset
     if m.lastgroup == "num":
         raw = m.group()
-        if "/" in raw:
-            a, b = raw.split("/")
+        if "/" in raw or "\u2044" in raw:
+            a, b = _FRACTION_SLASH.split(raw)
             of_after = _OF_AFTER.match(m.string, m.end()) is not None  # "about 1/40 of the wavelength"
             if (int(b) in lexicon()["slash_denominators"] or of_after) and 0 < int(a) < int(b):
                 return Atom("slash", raw, s, e, int(a) / int(b))

@@ -318,7 +318,7 @@ class _Parser:
             a = self.peek()
             if a is not None and a.kind in ("ufrac", "slash"):
                 self.i += 1
-                return a.value
+                return self.times_scale(a.value)  # "1/2 million", "\u00bd a dozen"
             return None
         v, last_scale = card
         # "5 1/4" is handled in group(); "2 ½"
@@ -373,8 +373,8 @@ def parse_atoms(atoms: Sequence[Atom], *, ratios: bool = True) -> float | None:
         if len(body) > 1 and body[0].text in HYPHENS and first.end == body[0].start == body[1].start - 1:
             body = body[1:]  # "minus-3 yards": the hyphen only joins the sign to its number
     elif first.kind == "sym" and first.text in ("-", "\u2212") and len(body) > 1 and body[1].kind in ("num", "slash"):
-        if body[1].start != first.end:
-            return None
+        if body[1].start > first.end + 1:
+            return None  # "-5"; "- 5" only where the scanner allows it (a sign at the start of a text)
         neg, body = True, body[1:]
     p = _Parser(body)
     v = p.expression()

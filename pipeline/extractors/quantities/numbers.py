@@ -111,7 +111,7 @@ def _can_start(atoms: Sequence[Atom], i: int) -> bool:
             a.text in ("-", "\u2212")
             and nxt is not None
             and nxt.kind in ("num", "slash")
-            and nxt.start == a.end
+            and (nxt.start == a.end or prev is None and _text_start_gap(a, nxt))
             and (prev is None or prev.end < a.start or prev.kind == "sym" and prev.text in "([$")
             and (prev is None or prev.kind not in ("num", "slash"))  # "75 -300mm" is a range
         )
@@ -119,6 +119,11 @@ def _can_start(atoms: Sequence[Atom], i: int) -> bool:
     if w in ("a", "an"):
         return True
     return _number_word(a) and w not in lexicon()["dozen"]
+
+
+def _text_start_gap(sign: Atom, nxt: Atom) -> bool:
+    """A minus sign and its number one space apart, the first thing in a text ("- 1 4/5")."""
+    return nxt.start == sign.end + 1
 
 
 MAX_ATOMS = 16

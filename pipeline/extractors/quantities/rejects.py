@@ -21,11 +21,26 @@ from .tables import MONTHS, _regexes, _time_units, cues, currencies
 
 def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: TextContext) -> bool:
     """Numbers that are not amounts: IDs, model names, labels, years, scores, ordinals."""
-    if _glued(text, p, zones):
+    if _glued(text, p, zones) or _compound_ordinal(text, p):
         return True
     if p.kind in ("number", "count") or p.unit in _time_units():
         return _label_or_name(text, p, ctx) or _code_date_or_idiom(text, p, ctx)
     return False
+
+
+_ORDINAL_AFTER_TENS = re.compile(
+    r"[-\u2010\u2011 ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I
+)
+
+
+def _compound_ordinal(text: str, p: _Piece) -> bool:
+    """A tens word that begins an ordinal ("twenty-first", "thirty second"): a rank, not an amount."""
+    last = p.num.atoms[-1]
+    return (
+        last.kind == "word"
+        and last.text.lower() in numbers.lexicon()["tens"]
+        and _ORDINAL_AFTER_TENS.match(text, last.end) is not None
+    )
 
 
 def _glued(text: str, p: _Piece, zones: list[tuple[int, int]]) -> bool:
