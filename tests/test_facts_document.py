@@ -43,6 +43,8 @@ def facts_of(nlp, text: str, *, published: str | None = None, title: str | None 
         ("HEADLINE\n\nTROY, MICH., March 12 - Shr 2.11 dlrs vs nine cts", "TROY, MICH., March 12 - "),
         ("HEADLINE\n\nCOLUMBUS, Ohio, March 13 - ChemLawn corp said", "COLUMBUS, Ohio, March 13 - "),
         ("HEADLINE\n\nSAN FRANCISCO (Reuters) - Apple said", "SAN FRANCISCO (Reuters) - "),
+        ("HEADLINE\n\nOTTAWA, MARCH 23 - The minister said", "OTTAWA, MARCH 23 - "),  # the month in capitals
+        ("HEADLINE\n\nLAGOS, APR 2 - Output rose", "LAGOS, APR 2 - "),
         ("Headline of a story\n\nThe bank said on March 3 it would ...", None),
         ("Headline\n\nMr Smith, 42, said he would go.", None),
     ],
