@@ -180,6 +180,25 @@ def test_macro_figures_belong_to_the_story_country(nlp):
     assert fact.subject == "Japan"
 
 
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        # a person forecasting the economy's figure speaks about it: the figure is the country's
+        (
+            "Brazil's economy grew last year. Brazilian exports rose.\n\n"
+            "Economist John Walker expects consumer prices to rise about 4.5 pct this year.",
+            4.5,
+            "Brazil",
+        ),
+        # a company's own figure stays the company's
+        ("Zentek expects sales to rise about 4.5 pct this year.", 4.5, "Zentek"),
+    ],
+)
+def test_a_forecaster_does_not_own_the_economys_figure(nlp, text, value, subject):
+    fact = next(f for f in facts_of(nlp, text) if f.value == value)
+    assert fact.subject == subject
+
+
 def test_an_unowned_amount_goes_to_the_headline_company(nlp):
     title = "Zentek in $4bn plane deal"
     text = "Zentek has ordered 100 planes from Aircorp. Zentek said a deal valued at $4bn would follow."

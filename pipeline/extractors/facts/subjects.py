@@ -141,7 +141,7 @@ def proposals(
         got = rule(ctx, prop, verb, measured)
         if got is None:
             continue
-        if name == "verb_subject" and _is_speaker(got[0]):
+        if name == "verb_subject" and (_is_speaker(got[0]) or _forecaster(got[0], got[1], prop)):
             name = "speaker"
         found.append((got[2], got[0], got[1]) if len(got) == 3 else (name, got[0], got[1]))
     return found
@@ -225,6 +225,17 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
             name = " ".join(t.text for t in words).replace(" - ", "-")
             return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
     return None
+
+
+def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool:
+    """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
+    figure speaks about it; the figure is the economy's, not the person's."""
+    return (
+        entity.label == "PERSON"
+        and token.dep_ == "nsubj"
+        and token.head.lemma_.lower() in cues().forecast_verbs
+        and macro_noun(prop)
+    )
 
 
 def _is_speaker(token: Token) -> bool:
