@@ -199,6 +199,27 @@ def test_a_forecaster_does_not_own_the_economys_figure(nlp, text, value, subject
     assert fact.subject == subject
 
 
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        # no entity owns the amount: the clause's own subject noun phrase, with its modifiers
+        ("The Chilean tablet market is expected to generate about $40m next year.", 4e7, "Chilean tablet market"),
+        ("Junk mail accounts for at least 70% of all post delivered.", 70, "Junk mail"),
+        # nouns that name the figure, its change or who speaks are no subjects
+        ("The figure rose to 45% last year.", 45, None),
+        ("Dealers said the rise would reach 3%.", 3, None),
+    ],
+)
+def test_the_clause_noun_phrase_is_the_last_resort(nlp, text, value, subject):
+    fact = next(f for f in facts_of(nlp, text) if f.value == value)
+    assert fact.subject == subject
+    assert subject is None or fact.subject_source == "phrase"
+
+
+def test_a_noun_phrase_subject_does_not_make_a_bare_number_a_fact(nlp):
+    assert not [f for f in facts_of(nlp, "Trading stood at nil, dealers said.") if f.value == 0]
+
+
 def test_an_unowned_amount_goes_to_the_headline_company(nlp):
     title = "Zentek in $4bn plane deal"
     text = "Zentek has ordered 100 planes from Aircorp. Zentek said a deal valued at $4bn would follow."

@@ -438,7 +438,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
-        label = _label_of([dataclasses.replace(m, label="ORG") if i in as_org else m for i, m in zip(idx, members)])
+        label = _label_of([dataclasses.replace(mentions[i], label="ORG") if i in as_org else mentions[i] for i in idx])
         names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
             canonical = max(names, key=lambda n: (len(n.split()), names[n], n))

@@ -60,6 +60,7 @@ class Cues:
     product_nouns: frozenset[str]
     survey_nouns: frozenset[str]
     respondent_nouns: frozenset[str]
+    generic_subject_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
@@ -142,6 +143,7 @@ def cues() -> Cues:
         product_nouns=frozenset(s["product_nouns"]),
         survey_nouns=frozenset(s["survey_nouns"]),
         respondent_nouns=frozenset(s["respondent_nouns"]),
+        generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),

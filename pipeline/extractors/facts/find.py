@@ -489,13 +489,15 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
         return False  # "one U.S. crew chief said": an article, not an amount
     if _is_age(span.doc, span, q):
         return False  # "aged 30-39", "a 20-year-old man": a description of people
-    if fact.subject is None and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
+    # a subject read from the clause's noun phrase (the last resort) does not make a figure of a bare number
+    nobody = fact.subject is None or source == "phrase"
+    if nobody and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
         return False  # "2.5G", "known as '771", "under 18": a bare number about no one
-    if fact.subject is None and q.vague:
+    if nobody and q.vague:
         return False  # "millions of under-18s": a manner of speaking, not a figure
-    if q.value < 1 and q.kind in ("number", "count") and fact.subject is None:
+    if q.value < 1 and q.kind in ("number", "count") and nobody:
         return False  # "half the IMF support": a share of something unmeasured, of no one named
-    named_here = fact.subject is not None and not (source or "").startswith("candidate:")
+    named_here = not nobody and not (source or "").startswith("candidate:")
     small = q.kind in ("number", "count") and q.value < cues().min_bare_value
     # "this two principal": a small count about no one named here, at no time, says nothing
     return named_here or fact.time_value is not None or not small

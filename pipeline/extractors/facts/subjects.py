@@ -129,7 +129,57 @@ def subject_and_source(
     propose together with the article's own candidates (headline topic, main company, story country,
     the sentence's names). The subject of a reporting or forecasting verb ("Halifax said prices rose
     2%") is proposed as a speaker, not as an owner."""
-    return rank(ctx, prop, proposals(ctx, prop, verb, measured))
+    ranked = rank(ctx, prop, proposals(ctx, prop, verb, measured))
+    if ranked is not None:
+        return ranked
+    phrase = _phrase_subject(ctx, prop, verb)
+    return (*phrase, "phrase") if phrase is not None else None
+
+
+def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """Last resort, when no entity owns the amount: the clause's subject noun phrase, named with its
+    modifiers ("The Indian mobile gaming market is expected to generate $26m" -> "Indian mobile
+    gaming market"), unless its noun names a figure, a stand-in or a property of someone else."""
+    if ctx.amount is None:
+        return None  # a dated event is named by its own noun (events.py)
+    c = cues()
+    v = verb
+    for _ in range(3):
+        if v is None:
+            return None
+        subj = next((ch for ch in v.children if ch.dep_ in SUBJ and _inside(ch, ctx.piece)), None)
+        if subj is not None or v.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            break
+        v = v.head
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return None
+    lemma = subj.lemma_.lower()
+    if any(lemma in words for words in _NOT_PHRASE_SUBJECTS(c)) or macro_noun(subj):
+        return None
+    amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
+    words = [
+        t
+        for t in subj.subtree
+        if t.i <= subj.i and t.dep_ not in ("det", "punct", "nummod", "quantmod", "predet") and not t.is_space
+    ]
+    if any(t.i in amount or t.like_num or t.pos_ == "PRON" for t in words):
+        return None
+    name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" - ", "-")
+    return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
+
+
+def _NOT_PHRASE_SUBJECTS(c) -> tuple[frozenset[str], ...]:
+    return (
+        c.generic_subject_nouns,
+        c.implicit_owner,
+        c.measure_nouns,
+        c.forecast_nouns,
+        c.plan_nouns,
+        c.company_nouns,
+        c.survey_nouns,
+        c.respondent_nouns,
+        c.time_nouns,
+    )
 
 
 def proposals(
