@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate.quantities import evaluate_quantities, gold_unit, score_cases
+from pipeline.evaluate.quantities import evaluate_quantities, gold_unit, quantulum_unit, run_texts, score_cases
 from pipeline.records import QuantityMention
 
 DATA = Path(__file__).parent / "data"
@@ -67,3 +67,35 @@ def test_evaluate_runs_the_pipeline_and_renders():
     text = rep.render()
     assert "value" in text and ("targets NOT met" in text or "all targets met" in text)
     assert set(rep.to_dict()) >= {"overall", "by_model", "targets", "targets_met"}
+
+
+@pytest.mark.parametrize(
+    "unit, after, kind, expected",
+    [
+        ("gigametric_ton", "", "dimension", "gigaton"),
+        ("kilometric_ton", "", "dimension", "kiloton"),
+        ("teraelectron_volt", "", "dimension", "teraelectronvolt"),
+        ("millimeter_Hg", "", "dimension", "millimeter of mercury"),
+        ("angstrom", "", "dimension", "ångström"),
+        ("hectoliter", "", "dimension", "hectolitre"),
+        ("kiloliter", "", "dimension", "cubic metre"),
+        ("femtometer", "", "dimension", "femtometre"),
+        ("force_pound", "", "dimension", "pound-force"),
+        # a rate written with "per", "a" or "/" after the amount is one quantulum3 unit
+        ("meter", " per hour", "dimension", "metre per hour"),
+        ("USD", " a gallon", "currency", "united states dollar per gallon"),
+        ("gram", " per cubic", "dimension", "gram per cubic centimetre"),
+    ],
+)
+def test_quantulum3_unit_names(unit, after, kind, expected):
+    per = {"metre per hour": "hour", "united states dollar per gallon": "gallon"}.get(expected)
+    per = "centimeter ** 3" if unit == "gram" else per
+    q = QuantityMention(0, 1, "x", 1.0, unit=unit, unit_text="x", kind=kind, per=per)
+    assert quantulum_unit(q, after) == expected
+
+
+def test_quantulum3_scoring_of_written_rates_and_no_years():
+    """A year is a date here, never scored as a number; "annually" is no quantulum3 unit."""
+    cases = [{"id": "y", "text": "The plant opened in 2005, sells fuel at $3 a gallon and earns $5 million annually."}]
+    items = run_texts(cases, vocabulary="quantulum3")["y"]
+    assert [(i["value"], i["unit"]) for i in items] == [(3.0, "dollar per gallon"), (5e6, "dollar")]

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..config import DEFAULT_MODEL
 from ..extractors.quantities.tables import physical
+from ..extractors.quantities.units import base_of
 from ..records import DateMention, QuantityMention
 
 TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
@@ -76,8 +77,15 @@ def _unit_rates() -> dict[str, str]:
     return physical()["unit_rates"]
 
 
-def quantulum_unit(q: QuantityMention) -> str:
-    """Our unit -> quantulum3's unit name ("kilometer ** 2" -> "square kilometre", "$" -> "dollar")."""
+def quantulum_unit(q: QuantityMention, after: str = "") -> str:
+    """Our unit -> quantulum3's unit name ("kilometer ** 2" -> "square kilometre", "$" -> "dollar").
+
+    ``after`` is the text right after the mention: a rate written there with "per", "a" or "/"
+    whose base is a unit ("10 metres per hour", "$3 a gallon") is one quantulum3 unit (``_rates``).
+    """
+    rate = _written_rate(q, after)
+    if rate is not None:
+        return f"{quantulum_unit(q)} per {rate}"
     table = _quantulum3_units()
     if q.kind == "currency":
         key = f"{q.unit} {(q.unit_text or '').lower()}"
@@ -91,6 +99,18 @@ def quantulum_unit(q: QuantityMention) -> str:
     if q.kind in table["kinds"]:
         return table["kinds"][q.kind]
     return quantulum_name(q.unit)
+
+
+_RATE_WORD = re.compile(r"\s*(?:(?:per|an?)\s|/)", re.I)
+
+
+def _written_rate(q: QuantityMention, after: str) -> str | None:
+    """quantulum3's name of the rate base written after a physical amount or a sum of money, or None."""
+    if not q.per or q.kind not in ("dimension", "currency") or not _RATE_WORD.match(after):
+        return None
+    if q.per in _quantulum3_units()["durations"].values() or base_of(q.per) is not None:
+        return _quantulum3_units()["units"].get(q.per) or quantulum_name(q.per)
+    return None
 
 
 def quantulum_name(pint_unit: str) -> str:
@@ -368,10 +388,10 @@ def score_cases(
     )
 
 
-def _system_item(q: QuantityMention, vocabulary: str = "recognizers") -> dict:
+def _system_item(q: QuantityMention, vocabulary: str = "recognizers", text: str = "") -> dict:
     if vocabulary == "quantulum3":
         value = q.value if q.value_max is None else (q.value + q.value_max) / 2  # quantulum3: a range's mean
-        return {**_system_item(q), "value": value, "unit": quantulum_unit(q)}
+        return {**_system_item(q), "value": value, "unit": quantulum_unit(q, text[q.end : q.end + 12])}
     return {
         "surface": q.text,
         "value": q.value,
@@ -424,7 +444,7 @@ def run_texts(
     articles = [article_from_record({"id": c["id"], "text": c["text"], "published": c.get("published")}) for c in cases]
     out: dict[str, list[dict]] = {}
     for ex in extract_articles(articles, nlp):
-        items = [_system_item(getattr(f, "mention", f), vocabulary) for f in ex.quantities]
+        items = [_system_item(getattr(f, "mention", f), vocabulary, ex.article.text) for f in ex.quantities]
         if vocabulary == "quantulum3":  # quantulum3 counts durations as amounts (module docstring)
             dates = [getattr(d, "mention", d) for d in ex.dates]
             items += [i for i in map(duration_item, dates) if i is not None]

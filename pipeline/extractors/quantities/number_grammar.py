@@ -313,6 +313,9 @@ class _Parser:
         if f is not None:
             return self.times_scale(f)
         self.i = start
+        if self.word() == "point" and self.word(1) in self.units and self.units[self.word(1)] < 10:
+            self.i += 1  # "point five": a decimal with no whole part
+            return float("0." + (self.decimals() or "0"))
         card = self.cardinal()
         if card is None:
             a = self.peek()
@@ -403,7 +406,8 @@ def _ratio(p: _Parser, numerator: float) -> float | None:
                 return None
             first = p.i
             den = p.expression()
-            if den is None or not numerator < den or (name == "in" and numerator != 1):
+            in_words = all(a.kind == "word" for a in p.atoms)  # "twenty one over four" is 5.25
+            if den is None or not (numerator < den or name == "over" and in_words) or (name == "in" and numerator != 1):
                 return None
             digits = p.atoms[0].kind == "num" and p.atoms[first].kind == "num"
             if digits and den > 20 and den % 100:

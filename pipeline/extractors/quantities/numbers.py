@@ -118,6 +118,8 @@ def _can_start(atoms: Sequence[Atom], i: int) -> bool:
     w = a.text.lower()
     if w in ("a", "an"):
         return True
+    if w == "point":  # "point five"; the grammar reads it only before a digit word
+        return i + 1 < len(atoms) and atoms[i + 1].kind == "word" and atoms[i + 1].start - a.end == 1
     return _number_word(a) and w not in lexicon()["dozen"]
 
 

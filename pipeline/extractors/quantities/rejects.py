@@ -58,9 +58,25 @@ def _glued(text: str, p: _Piece, zones: list[tuple[int, int]]) -> bool:
         return True  # SCP-173, COVID-19, F-150
     if after[:1].isalpha() and p.end == e and num.has_digits and num.atoms[-1].kind != "word":
         return True
-    if re.match(r"\d", after[:1]) or (after[:1] in ".," and after[1:2].isdigit()):
+    if re.match(r"\d", after[:1]) or (after[:1] in ".," and after[1:2].isdigit() and not _comma_list(text, e)):
         return True
     return bool(p.end == e and re.match(r"-[A-Za-z]+\d", text[e : e + 6]))  # 123-ABC4: a code
+
+
+_COMMA_LIST = re.compile(r"\d{1,2}(?:,\d{1,2}){2,}")
+
+
+def _comma_list(text: str, end: int) -> bool:
+    """The number ending at ``end`` is an item of a list written without spaces ("sizes 8,10,12"):
+    three or more items of one or two digits, which no thousands grouping or decimal comma reads."""
+    start = end
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == ","):
+        start -= 1
+    stop = end
+    while stop < len(text) and (text[stop].isdigit() or text[stop] == ","):
+        stop += 1
+    run = text[start:stop].strip(",")
+    return _COMMA_LIST.fullmatch(run) is not None and not re.match(r"\.\d", text[stop : stop + 2])
 
 
 def _label_or_name(text: str, p: _Piece, ctx: TextContext) -> bool:

@@ -109,6 +109,8 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
         m = rx["inch_in"].match(rest)
         if m:
             return m.end(), "inch", m.group().strip()
+        if _FEET_INCHES.match(rest):
+            return 1, "foot", rest[:1]  # 6'2": feet by a prime, its inches added by ``_compound``
     best = None
     m = rx["unit_cs"].match(rest)
     if m:
@@ -127,6 +129,9 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
     if num.has_digits:
         return _with_powers(rest, best)
     return best
+
+
+_FEET_INCHES = re.compile(r"['\u2032\u2019]\s?\d{1,2}(?:\.\d+)?\s?(?:\"|\u2033|\u201d|'')")
 
 
 def _spaced_symbol(written: str, after: str) -> bool:
@@ -189,7 +194,11 @@ def _with_powers(rest: str, best: tuple[int, str, str] | None) -> tuple[int, str
         end, parts = power[0], [(sym[1], power[1])]
     else:
         end, expr = best[0], best[1]
-        if " / " in expr or not rest[start:end].strip()[-1:].isalnum():
+        top, slash, bottom = expr.partition(" / ")
+        power = _power_at(rest, end) if slash and rest[end - 1 : end].isalpha() and "/" in rest[start:end] else None
+        if power is not None and power[1] > 0 and " " not in top + bottom:  # "m/s\u00b2", "km/h2"
+            return power[0], compose([(top, 1), (bottom, -power[1])]), rest[start : power[0]].strip()
+        if slash or not rest[start:end].strip()[-1:].isalnum():
             return best  # a written-out or already composed rate ("kilometer / hour", "5 cubic metres")
         parts = [(expr, 1)]
         power = _power_at(rest, end) if rest[end - 1 : end].isalpha() else None  # not after "m2"
@@ -265,19 +274,19 @@ def _compound(text: str, end: int, value: float, unit: str, kind: str) -> tuple[
     for big, _small, factor, small_words in physical()["compounds"]:
         if unit != big and not (kind == "currency" and big == "currency"):
             continue
-        m = re.match(
-            rf"(?:\s*,)?\s+(?:and\s+)?(\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)(?:\s*({small_words}))?(?=\W|$)",
-            text[end : end + 40],
+        m = re.compile(
+            rf"(?:(?:\s*,)?\s+(?:and\s+)?|(?<=['\u2032\u2019])\s?)"  # "5 feet 2 inches", 6'2"
+            rf"(\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)(?:\s*({small_words}))?(?=\W|$)",
             re.I,
-        )
+        ).match(text, end, end + 40)
         if not m:
             continue
         n = numbers.parse_number(m.group(1))
         if n is None or n >= factor or n < 0:
             continue
-        if m.group(2) is None and not (big == "currency" and re.match(r"\s*[.,;!?]|\s*$", text[end + m.end() :])):
+        if m.group(2) is None and not (big == "currency" and re.match(r"\s*[.,;!?]|\s*$", text[m.end() :])):
             continue
         if big == "currency" and unit not in currencies()["major_with_cents"]:
             continue
-        return end + m.end(), value + n / factor
+        return m.end(), value + n / factor
     return end, value
