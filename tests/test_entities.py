@@ -296,6 +296,9 @@ def test_a_name_written_with_a_title_is_a_person(texts, label):
         ("Zentrix Plc said profits rose.", "Zentrix Plc", {"ORG"}),
         # a company noun right before an untagged name
         ("The survey was carried out by consultancy firm Verdant.", "Verdant", {"ORG"}),
+        # ... or before a name the model called a place or a person, and the same name elsewhere
+        ("Swiss carmaker Almera said profits fell.", "Almera", {"ORG"}),
+        ("Italian carmaker Lancia said sales fell. Lancia shares rose.", "Lancia", {"ORG"}),
         # the apposition must end in a company noun
         ("Zorblat, the Italian food critic, wrote a review. Zorblat liked it.", "Zorblat", {"GPE", "PERSON"}),
     ],

@@ -193,8 +193,9 @@ def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> li
     runs = _proper_noun_runs(doc, taken)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
     names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
-    # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before an untagged name
-    names |= {doc[a:b].text for a, b in runs if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
+    # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before a name the model left
+    # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE)
+    names |= {doc[a:b].text for a, b in runs + others if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
     suffixes = _company_suffixes()
     legal = {(a, b) for a, b in runs + others if doc[b - 1].text.rstrip(".") in suffixes}  # "... Inc", "... Plc"
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
