@@ -84,3 +84,20 @@ def test_participle_takes_the_tense_of_its_head(nlp, text, expected):
 )
 def test_same_day_after_a_month(nlp, text, expected):
     assert _found(nlp, text, JUNE) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past "when" clause right after the month says the month is past, whatever the modal before
+        (
+            "Analysts said the key would be a recovery after a slump in September when output was only 4 pct.",
+            [("September", "2023-09")],
+        ),
+        ("Sales will return to the level of October, when stores were shut.", [("October", "2023-10")]),
+        # a future "when" clause leaves the month in the future
+        ("Sales will recover in October, when stores will reopen.", [("October", "2024-10")]),
+    ],
+)
+def test_a_past_when_clause_dates_the_month(nlp, text, expected):
+    assert _found(nlp, text, JUNE) == expected

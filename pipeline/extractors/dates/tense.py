@@ -177,6 +177,8 @@ def clause_tense(
     before = text[max(0, start - 40) : start].lower().rstrip()
     if any(before.endswith(" " + p) for p in cues["phrases"]):
         return "future"  # "as early as Tuesday"
+    if _past_when_clause(doc, toks):
+        return "past"  # "a sharp rise in December when the deficit was only $598m"
     if parsed:
         verb = _dated_verb(toks[0])
         tense = _verb_tense(verb, cues) if verb is not None else None
@@ -191,3 +193,14 @@ def clause_tense(
     if tense != "past" and any(before.endswith(" " + p) for p in cues["weak_phrases"]):
         return "future"  # "until Tuesday", "by March" (unless the clause is past)
     return tense
+
+
+def _past_when_clause(doc: Doc, toks: list[Token]) -> bool:
+    """Whether a "when" clause in the past tense follows the date and says what happened then."""
+    i = toks[-1].i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "when" or doc[i].head == doc[i]:
+        return False
+    verb = doc[i].head
+    return verb.tag_ == "VBD" or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in verb.children)
