@@ -420,3 +420,18 @@ def test_the_real_pattern_file_matches_as_one_span_ruler_does(nlp):
 def test_company_short_form_the_ner_called_a_person(names, short_key):
     out = canonicalize([_mention(n, label) for n, label in names])
     assert out[-1].entity_key == short_key
+
+
+@pytest.mark.parametrize(
+    "text, alias, name",
+    [
+        # capitals in brackets after a company's name are that company wherever they appear
+        # (not only the initials: "SMFG" for "Sumitomo Mitsui Financial")
+        ("Shares of Kobayashi Trust (KOTG) rose. KOTG shares climbed 3%.", "KOTG", "Kobayashi Trust"),
+        ("Nordvik Energi (NVE) said output fell. NVE will cut 200 jobs.", "NVE", "Nordvik Energi"),
+    ],
+)
+def test_bracketed_capitals_are_the_companys_alias(nlp, text, alias, name):
+    mentions = canonicalize(find_entities(nlp(text)))
+    keys = {m.entity_key for m in mentions if m.text == alias}
+    assert keys and keys == {m.entity_key for m in mentions if m.text.startswith(name.split()[0])}

@@ -175,7 +175,27 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
-    return _described_companies(doc, sorted(kept + matches))
+    return _bracketed_aliases(doc, _described_companies(doc, sorted(kept + matches)))
+
+
+def _bracketed_aliases(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Sumitomo Mitsui Financial (SMFG)": the capitals in brackets after an ORG name are that
+    company wherever the part writes them, tagged or not, and carry its name as their id."""
+    aliases: dict[str, str] = {}
+    for start, end, label, ent_id in spans:
+        if label == "ORG" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = doc[end + 1].text
+            if 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha():
+                aliases.setdefault(short, ent_id or doc[start:end].text)
+    if not aliases:
+        return spans
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    out = [
+        (s[0], s[1], "ORG", aliases[doc[s[0]].text]) if s[1] - s[0] == 1 and doc[s[0]].text in aliases else s
+        for s in spans
+    ]
+    out += [(t.i, t.i + 1, "ORG", aliases[t.text]) for t in doc if t.text in aliases and t.i not in taken]
+    return sorted(out)
 
 
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
