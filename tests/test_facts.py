@@ -178,7 +178,7 @@ def test_range_role_and_end_date(nlp):
     )
     f = one(run(nlp, text, [d1, d2], [qty(text, "20 million phones", 2e7, unit="phone", kind="count")]), value=2e7)
     assert (f.time_value, f.time_role, f.start_date, f.end_date) == (
-        "2013-01",
+        "2013-01/2013-03",  # one ISO 8601 interval, as the facts guidelines write a range
         "range",
         dt.date(2013, 1, 1),
         dt.date(2013, 3, 31),

@@ -574,3 +574,16 @@ def test_whole_word_search_matches_the_regex(needle, text):
     from pipeline.extractors.facts.document import _word_in
 
     assert _word_in(needle, text) == bool(re.search(rf"\b{re.escape(needle)}\b", text))
+
+
+@pytest.mark.parametrize(
+    "text, value, time",
+    [
+        # a range of years is one ISO 8601 interval, on amounts as on events
+        ("Zentek will invest $300m between 2009 and 2011.", 3e8, "2009/2011"),
+        ("Zentek will invest $300m in 2009.", 3e8, "2009"),
+    ],
+)
+def test_a_range_of_years_is_one_interval(nlp, text, value, time):
+    fact = next(f for f in facts_of(nlp, text, published="2008-05-01") if f.value == value)
+    assert fact.time_value == time

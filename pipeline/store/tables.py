@@ -150,7 +150,11 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("bound", S, "= ~ > < >= <="),
         _c("per", S, "rate period"),
         _c("change", S, "up | down"),
-        _c("time_value", S, "TIMEX3 value of the date attached to the fact"),
+        _c(
+            "time_value",
+            S,
+            "TIMEX3 value of the date attached to the fact; a range as one ISO 8601 interval (2008/2012)",
+        ),
         _c("time_mod", S, "TIMEX3 mod of that date (END for 'the end of 2012')"),
         _c("time_role", S, "as_of | on | by | in | since | range | at | reported_on ..."),
         _c("start_date", D, "first day of the fact's time interval"),

@@ -43,10 +43,13 @@ def _fact(
 ) -> Fact:
     d = time.mention if time else None
     end_date = d.end_date if d else None
+    time_value = d.value if d else None
     if time and time.role == "range":
         second = _range_end(sent.doc, d, dates)
         if second is not None and (second.end_date is None or d.start_date is None or second.end_date >= d.start_date):
             end_date = second.end_date  # not "between January 2005 and the previous year": a comparison
+            if second.value > d.value and "X" not in d.value + second.value:
+                time_value = f"{d.value}/{second.value}"  # "between 2008 and 2012": one ISO 8601 interval
     role = time.role if time else None
     if role == "by" and modality == "reported" and not negated:  # "by June 12 shipments had risen": a status
         role = cues().role_by_reported
@@ -67,7 +70,7 @@ def _fact(
         bound=q.bound if q else None,
         per=per,
         change=q.change if q else None,
-        time_value=d.value if d else None,
+        time_value=time_value,
         time_mod=d.mod if d else None,
         time_role=role,
         start_date=d.start_date if d else None,
