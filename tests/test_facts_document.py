@@ -220,6 +220,15 @@ def test_a_noun_phrase_subject_does_not_make_a_bare_number_a_fact(nlp):
     assert not [f for f in facts_of(nlp, "Trading stood at nil, dealers said.") if f.value == 0]
 
 
+def test_what_figures_show_is_the_property(nlp):
+    text = (
+        "Japan's economy is slowing. Japanese exporters are worried.\n\n"
+        "Figures released on Monday showed imports at a record high, up 12%."
+    )
+    fact = next(f for f in facts_of(nlp, text) if f.value == 12)
+    assert (fact.subject, fact.predicate) == ("Japan", "imports")
+
+
 def test_an_unowned_amount_goes_to_the_headline_company(nlp):
     title = "Zentek in $4bn plane deal"
     text = "Zentek has ordered 100 planes from Aircorp. Zentek said a deal valued at $4bn would follow."

@@ -20,7 +20,7 @@ from .context import (
     macro_noun,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
-from .parse import _inside, _orphans, _true_subject
+from .parse import _EVIDENCE_VERBS, _inside, _orphans, _true_subject
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -48,6 +48,11 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     rel = _relative_antecedent(ctx, verb)
     if rel is not None and not _is_unit_token(rel, q):
         return rel  # "wheat export volume, which rose 30 pct": what the relative pronoun stands for rose
+    if verb is not None and verb.lemma_.lower() in _EVIDENCE_VERBS:
+        # "Figures showed exports at a six-year high, up 35%": the figures are evidence, exports rose
+        shown = [ch for ch in verb.children if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and _inside(ch, ctx.piece)]
+        if shown and _entity_at(ctx, shown[0]) is None and not _is_unit_token(shown[0], q):
+            return shown[0]
     if verb is not None:
         for ch in (_true_subject(ch, verb) if ch.dep_ == "nsubj" else ch for ch in verb.children):
             if (
