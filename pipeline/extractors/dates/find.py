@@ -28,6 +28,7 @@ from .model import Pattern, ResolveContext, Timex
 from .tense import clause_tense
 from .timex import parse_published
 from .words import lexicon
+from .year_context import is_next_year, same_clause, shifted_value
 
 RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
 BASELINE_KINDS = ("unit_ago", "quarter_the", "offset", "rel_unit")  # may compare a figure with a year before
@@ -142,15 +143,29 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out]
 
 
+# the non-ASCII letters that a case-insensitive regex matches to an ASCII one ("K" is "k")
+_ASCII_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
+
+
+def _folded(text: str) -> str | None:
+    """``text`` in lower case, offsets kept, for the ``needs`` check; None when lowering moves them."""
+    low = text.lower() if text.isascii() else text.translate(_ASCII_FOLDS).lower()
+    return low if len(low) == len(text) else None
+
+
 def _candidates(text: str) -> Iterator[Candidate]:
     windows = _windows(text)
+    folded = _folded(text)
     stretches: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # per anchor set: patterns share them
     for priority, pattern in enumerate(timex.patterns()):
         spans = stretches.get(pattern.anchors)
         if spans is None:
             spans = [w for a in pattern.anchors for w in windows.get(a, ())]
             spans = stretches[pattern.anchors] = _merge(spans) if len(pattern.anchors) > 1 else spans
+        needs = pattern.needs if folded is not None else ()
         for lo, hi in spans:
+            if needs and not any(folded.find(n, lo, hi) >= 0 for n in needs):
+                continue  # every match holds one of these: a string search rules the window out
             for m in pattern.regex.finditer(text, lo, hi):
                 if m.end() == hi < len(text):  # cut by the window's end: match again without it
                     m = pattern.regex.match(text, m.start(), min(len(text), hi + TRIGGER_RADIUS))
@@ -200,6 +215,21 @@ def _month_is_word(s: Seen) -> bool:
     if tok.lower_ in lexicon()["months_that_are_words"] and prev is not None and prev.pos_ in ("PRON", "PROPN"):
         return True
     return prev is not None and prev.lower_ in ("the", "a", "an", "annual") and nxt is not None and nxt.pos_ == "ADP"
+
+
+def _count_after_month(s: Seen) -> bool:
+    """ "In April eight people died", "March three of them": a number word after a month is its day
+    only when it counts nothing ("of record April eight", "on March nine") and the month is no verb."""
+    if s.cand.pattern.name != "date_daycard":
+        return False
+    day = next((t for t in s.toks if t.idx >= s.cand.match.start("dayc")), None)
+    month = s.toks[0] if s.cand.match.start("month") == s.cand.start else None
+    if month is not None and (month.tag_ == "MD" or month.pos_ in ("VERB", "AUX")):
+        return True
+    if day is not None and day.dep_ == "nummod" and day.head.i > day.i:
+        return True
+    nxt = s.nxt  # "April eight people", "March three of the directors"
+    return nxt is not None and (nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or nxt.like_num or nxt.lower_ == "of")
 
 
 def _year_in_amount(s: Seen) -> bool:
@@ -324,6 +354,7 @@ def _before_a_clause(s: Seen) -> bool:
 
 REJECT = (
     _month_is_word,
+    _count_after_month,
     _before_a_clause,
     _year_in_amount,
     _bare_season,
@@ -603,6 +634,28 @@ def _baseline(c: Candidate, before: str) -> bool:
     return one_back and _scope_rx()[2].search(before[-COMPARISON_REACH:]) is not None
 
 
+def _in_next_year(doc: Doc, c: Candidate, next_years: list[tuple[int, int]], ref) -> bool:
+    """A month without a year ("in March") in the clause of a "next year" ("Next year's show will be
+    held in March"): it is that year's month."""
+    if ref is None or not next_years or c.pattern.kind != "date" or not c.match.groupdict().get("month"):
+        return False
+    return any(same_clause(doc, (c.start, c.end), span) for span in next_years)
+
+
+def _into_next_year(t: Timex, ref) -> Timex:
+    """``t`` (a month or day resolved into the publication year) moved into the next one."""
+    if t.start_date is None or t.start_date.year != ref.date.year:
+        return t
+    value = shifted_value(t.value, ref.date.year + 1)
+    if value is None:
+        return t
+    try:
+        start, end = t.start_date.replace(year=ref.date.year + 1), t.end_date.replace(year=ref.date.year + 1)
+    except ValueError:  # 29 February
+        return t
+    return dataclasses.replace(t, value=value, start_date=start, end_date=end)
+
+
 def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     """Date/time/duration/set mentions of ``doc``, resolved against ``published`` (ISO, maybe partial)."""
     text = doc_text(doc)
@@ -617,7 +670,11 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
     by_start: dict[int, list[Candidate]] = {}
     for c in cands:
         by_start.setdefault(c.start, []).append(c)
-    for c in _select(cands):
+    selected = _select(cands)
+    next_years = [
+        (c.start, c.end) for c in selected if c.pattern.kind == "rel_unit" and is_next_year(c.match.groupdict())
+    ]
+    for c in selected:
         # a schedule names a day or a time; "sales peak in the fourth quarter" states a habit
         schedule = c.pattern.kind != "quarter"
         tense = None
@@ -626,6 +683,7 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             tense = clause_tense(doc, toks, c.start, parsed=parsed, text=text, schedule=schedule)
         if tense == "future" and parsed and _names_a_period(doc, c):
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
+        next_year = tense != "past" and parsed and _in_next_year(doc, c, next_years, ref)
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
         before = _sentence_before(doc, text, c.start) if c.pattern.kind in BASELINE_KINDS else ""
         year_scope = near_quarter is not None and _year_scope(before)
@@ -641,6 +699,8 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
                     break
         if found is None:
             continue
+        if next_year:
+            found = _into_next_year(found, ref)
         if _someday(doc, c):
             found = Timex("DATE", "FUTURE_REF", None, anchor=found.anchor)
         mention = _mention(c, found, text)

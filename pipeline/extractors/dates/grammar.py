@@ -109,6 +109,7 @@ def _slots() -> dict[str, str]:
         "DEICTIC_DAY": r"(?P<deicday>(?i:today|yesterday|tomorrow|tonight))",
         "ORDWORD": _alt(lx["ordinal_words"]),
         "DAYWORD": rf"(?P<dayw>{_alt(lx['day_ordinal_words'])})",
+        "DAYCARD": rf"(?P<dayc>{_alt(lx['day_cardinal_words'])})",
         "HOURWORD": rf"(?P<hourw>{_alt(lx['hour_words'])})",
         "SETWORD": rf"(?P<setword>{_alt(set_words)})",
         "HOLIDAY": rf"(?P<holiday>{holidays})",
@@ -143,9 +144,24 @@ def patterns() -> tuple[Pattern, ...]:
     for p in raw:
         _check_pattern(p)
         body = _fill(p["regex"])
-        rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])(?!-[A-Za-z])")
-        out.append(Pattern(p["name"], p["type"], p["kind"], rx, tuple(p.get("anchors", ()))))
+        try:  # each pattern is compiled once, with its context checks around it
+            rx = re.compile(rf"(?<![\w$€£#@/])(?:{body})(?![\w/@])(?!-[A-Za-z])")
+        except re.error as e:
+            raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': bad regex: {e}") from None
+        needs = tuple(_needs(p.get("needs", ())))
+        out.append(Pattern(p["name"], p["type"], p["kind"], rx, tuple(p.get("anchors", ())), needs))
     return tuple(out)
+
+
+def _needs(words) -> list[str]:
+    """The ``needs`` of a pattern, "@name" read as the first word of each entry of the lexicon's ``name``."""
+    out: list[str] = []
+    for w in words:
+        if w.startswith("@"):
+            out.extend(re.split(r"[\s-]+", e.lower())[0] for e in lexicon()[w[1:]])
+        else:
+            out.append(w.lower())
+    return sorted(set(out))
 
 
 def _check_pattern(p: dict) -> None:
@@ -155,10 +171,6 @@ def _check_pattern(p: dict) -> None:
     unknown = sorted(set(_SLOT.findall(p["regex"])) - set(_slots()))
     if unknown:
         raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': unknown slot <<{unknown[0]}>>")
-    try:
-        re.compile(_fill(p["regex"]))
-    except re.error as e:
-        raise invalid(PATTERNS_PATH, f"pattern '{p['name']}': bad regex: {e}") from None
 
 
 def groups_of(m: re.Match[str]) -> dict[str, str]:

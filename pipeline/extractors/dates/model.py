@@ -41,6 +41,7 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     anchors: tuple[str, ...] = ()  # cue classes one of which every match contains (see extractors.dates.find)
+    needs: tuple[str, ...] = ()  # lower-case strings one of which every match contains (a quick check first)
 
 
 @dataclass(frozen=True, slots=True)

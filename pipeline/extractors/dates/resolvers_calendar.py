@@ -40,6 +40,8 @@ def _r_date(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     day = int(g["day"]) if "day" in g else int(g["dd"]) if "dd" in g else None
     if "dayw" in g:  # "March eighth", "the twenty-first of June"
         day = lexicon()["day_ordinal_words"][_key(g["dayw"])]
+    elif "dayc" in g:  # "April eight": a cardinal word after a month is its day
+        day = lexicon()["day_cardinal_words"][_key(g["dayc"])]
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and (month is None or day > calendar.monthrange(2000, month)[1] or day < 1):

@@ -39,6 +39,7 @@ class Lexicon(Rules):
     decade_words: dict[str, int]
     ordinal_words: dict[str, int]
     day_ordinal_words: dict[str, int]
+    day_cardinal_words: dict[str, int]
     year_noun_blockers: list[str]
     currency_marks: list[str]
     approx_outside_span: list[str]
@@ -71,6 +72,7 @@ class Pattern(Rules):
     kind: str
     regex: str
     anchors: list[str] = []
+    needs: list[str] = []  # lower-case; "@name": the first words of the lexicon list ``name``
 
 
 class Patterns(Rules):
