@@ -38,9 +38,29 @@ class TextContext:
 
 @functools.cache
 def _cue_regex(family: str) -> re.Pattern:
+    """The family's cue words, not followed by a letter. No look-behind in front: a pattern that
+    starts with literal words lets ``re`` skip to their first letters (see ``_cue_matches``)."""
     words = [w for ws in cues()["currency_context"][family].values() for w in ws]
     alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])")
+    return re.compile(rf"(?:{alternation})(?![A-Za-z])")
+
+
+def _cue_matches(family: str, text: str):
+    """The matches ``finditer`` gives for the cue words with ``(?<![A-Za-z])`` in front: a match
+    glued to a letter before it is passed over and the search goes on from its next character."""
+    rx = _cue_regex(family)
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        start = m.start()
+        if start and _ascii_letter(text[start - 1]):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def _ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
@@ -57,7 +77,7 @@ def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
         default = _default(family, wire_style)
         counts = dict.fromkeys(options, 0)
         word_code = {w: code for code, words in options.items() for w in words}
-        for m in _cue_regex(family).finditer(text):
+        for m in _cue_matches(family, text):
             counts[word_code[m.group()]] += 1
         best = max(counts, key=lambda c: (counts[c], c == default))
         least = table["min_mentions_family"].get(family, table["min_mentions"])
@@ -91,6 +111,15 @@ def _market_talk(text: str) -> bool:
                 return True
             pos = low.find(first, pos + 1)
     return False
+
+
+def _may_occur(text: str, words: tuple[str, ...]) -> bool:
+    """False only when no ASCII lower-case word of ``words`` can occur in ``text`` as a
+    case-insensitive regex reads it (letters in either case, or one of ``_FOLDS_TO_ASCII``)."""
+    if any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
 
 
 @functools.cache

@@ -41,6 +41,7 @@ ranges), ``modifiers`` (bound, change and rate) and ``rejects`` (step 3). Ranks 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -51,7 +52,7 @@ from ...records import QuantityMention
 from ..doccache import doc_text
 from ..spans import SpanIndex, TakenSpans
 from . import numbers
-from .context import TextContext, _resolve_currency, _token_at, make_context
+from .context import TextContext, _may_occur, _resolve_currency, _token_at, make_context
 from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
 from .nouns import _counted_noun
 from .numbers import NumberSpan
@@ -63,6 +64,8 @@ from .units import base_of
 
 def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
     """ "its first million customers", "another billion dollars": a scale word alone counts one of it."""
+    if not _may_occur(text, _BARE_SCALES):
+        return []  # every match holds one of the scale words
     words = "|".join(cues()["bare_scale_after"])
     out = []
     for m in re.finditer(
@@ -89,7 +92,23 @@ def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool
     return out
 
 
+_BARE_SCALES = ("thousand", "million", "billion")
+
+
+@functools.cache
+def _vague_anchors() -> tuple[str, ...] | None:
+    """The longest word of each vague cue, in lower case: a match of the "vague" regex holds one of
+    them (None where a cue is not plain ASCII, so the words say nothing)."""
+    phrases = list(cues()["vague"])
+    if not all(p.isascii() and p.strip() for p in phrases):
+        return None
+    return tuple({max(p.lower().split(), key=len) for p in phrases})
+
+
 def _vague(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
+    anchors = _vague_anchors()
+    if anchors is not None and not _may_occur(text, anchors):
+        return []
     out = []
     for m in _regexes()["vague"].finditer(text):
         phrase = re.sub(r"\s+", " ", m.group().strip().lower())

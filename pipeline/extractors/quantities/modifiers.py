@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .tables import _key, _regexes, cues, physical, pint_name
+from .tables import _key, _match_after, _regexes, cues, physical, pint_name
 
 
 def _bound(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -115,7 +115,7 @@ def _per_unit(rest: str, after_article: bool) -> str | None:
     symbol such as "ft" or "mi" is too weak to be a unit.
     """
     phy = physical()
-    m = _regexes()["unit_ci"].match(rest)
+    m = _match_after("unit_ci", rest)
     if not m or m.start() != 0 or rest[:1].isspace():
         return None
     key = _key(phy["aliases"], m.group().strip().strip("-").strip())

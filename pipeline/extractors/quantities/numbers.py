@@ -12,10 +12,11 @@ grammar that reads them from ``number_grammar``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .number_atoms import _ATOM_RE, HYPHENS, Atom, _atom, _lower, _scale_of, lexicon, tokenize
+from .number_atoms import _NUM, HYPHENS, Atom, _atom, _lower, _scale_of, lexicon, tokenize
 from .number_grammar import RATIO_WORDS, parse_atoms
 
 __all__ = [
@@ -72,18 +73,16 @@ def parse_number(text: str) -> float | None:
 _CONTINUE = {"and", "a", "an", "of", "point", "over", "out", "in", "first", "firsts", "second", "seconds"}
 
 
-def _number_word(a: Atom) -> bool:
+@functools.cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(number words, words that may start a number, lower-case words that extend one, case-kept
+    scale suffixes that extend one): the lexicon's tables as sets, built once."""
     lex = lexicon()
-    w = a.text.lower()
-    return (
-        w in lex["units"]
-        or w in lex["tens"]
-        or w in lex["hundred"]
-        or w in lex["scales"]
-        or w in lex["fractions"]
-        or w in lex["dozen"]
-        or w in lex["negative"]
-    )
+    tables = ("units", "tens", "hundred", "scales", "fractions", "dozen", "negative")
+    number = frozenset(w for t in tables for w in lex[t])
+    start = frozenset({"a", "an"} | {w for w in number if w not in lex["dozen"]})
+    extend = number | _CONTINUE | frozenset(lex["scale_suffixes"])
+    return number, start, extend, frozenset(lex["scale_suffix_case"])
 
 
 def _extendable(a: Atom) -> bool:
@@ -91,13 +90,8 @@ def _extendable(a: Atom) -> bool:
         return True
     if a.kind == "sym":
         return a.text in HYPHENS or a.text == "\u2212"
-    w = a.text.lower()
-    return (
-        _number_word(a)
-        or w in _CONTINUE
-        or w in lexicon()["scale_suffixes"]
-        or a.text in lexicon()["scale_suffix_case"]
-    )
+    _, _, extend, suffix_case = _word_sets()
+    return a.text.lower() in extend or a.text in suffix_case
 
 
 def _can_start(atoms: Sequence[Atom], i: int) -> bool:
@@ -116,11 +110,9 @@ def _can_start(atoms: Sequence[Atom], i: int) -> bool:
             and (prev is None or prev.kind not in ("num", "slash"))  # "75 -300mm" is a range
         )
     w = a.text.lower()
-    if w in ("a", "an"):
-        return True
     if w == "point":  # "point five"; the grammar reads it only before a digit word
         return i + 1 < len(atoms) and atoms[i + 1].kind == "word" and atoms[i + 1].start - a.end == 1
-    return _number_word(a) and w not in lexicon()["dozen"]
+    return w in _word_sets()[1]
 
 
 def _text_start_gap(sign: Atom, nxt: Atom) -> bool:
@@ -151,9 +143,11 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
     """Longest parseable runs of atoms, left to right, never overlapping."""
     out = []
     i = 0
+    starts = _word_sets()[1]
     while i < len(atoms):
-        if not _can_start(atoms, i):
-            i += 1
+        a = atoms[i]
+        if a.kind == "word" and a.text.lower() not in starts and a.text.lower() != "point" or not _can_start(atoms, i):
+            i += 1  # the first test is a quick no for most words (the others reach ``_can_start``)
             continue
         best, best_j = None, i
         j = i
@@ -162,7 +156,7 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
                 break  # a gap wider than a few spaces ends a number
             if j > i and _glued_code_after_scale(atoms, j):
                 break  # "six million 330ml cans", "two million 5G phones": the code starts a new thing
-            v = parse_atoms(atoms[i : j + 1])
+            v = _one_value(a.kind, a.text, a.value) if j == i else parse_atoms(atoms[i : j + 1])
             if v is not None:
                 best, best_j = v, j
             j += 1
@@ -189,6 +183,12 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
         out.append(NumberSpan(s, e, text[s - offset : e - offset], best, span))
         i = best_j + 1
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_value(kind: str, text: str, value: float | None) -> float | None:
+    """``parse_atoms`` of one atom, which reads only its kind, text and value (not its offsets)."""
+    return parse_atoms((Atom(kind, text, 0, len(text), value),))
 
 
 def _before_last_and(atoms: Sequence[Atom], i: int, best: float, best_j: int) -> tuple[float, int]:
@@ -219,35 +219,58 @@ def _number_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.cache
+def _scan_regex() -> re.Pattern:
+    """``_ATOM_RE`` with the words split in two: a number-vocabulary word, or a run of other words.
+
+    A run is other words with only spaces between them (``(?P<first>...)`` is its first word). A
+    letter is reached only at the start of a ``[A-Za-z]+`` word, as in ``_ATOM_RE``, and digits
+    and letters start different alternatives, so the atoms are those of ``tokenize`` with each
+    run of other words merged into one. The vocabulary is a trie of ``[aA]`` classes (ASCII case
+    only, as ``str.lower`` of an ASCII word), so a word is tried letter by letter, not word by word.
+    """
+    # only letters: a vocabulary entry with anything else never equals an [A-Za-z]+ word
+    vocabulary = _trie_pattern(sorted(w for w in _number_vocabulary() if w.isascii() and w.isalpha()))
+    other = rf"(?!{vocabulary}(?![A-Za-z]))[A-Za-z]+"
+    return re.compile(
+        rf"(?P<word>{vocabulary})(?![A-Za-z])|(?P<run>(?P<first>{other})(?:\s+{other})*)"
+        rf"|(?P<num>{_NUM})|(?P<sym>\S)"
+    )
+
+
+def _trie_pattern(words: Sequence[str]) -> str:
+    """One regex for lower-case ASCII ``words`` in either case, branching on one letter at a time."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[:1], []).append(w[1:])
+    branches = []
+    for head, tails in heads.items():
+        if not head:
+            continue
+        rest = [t for t in tails if t]
+        tail = _trie_pattern(rest) if rest else ""
+        if rest and "" in tails:
+            tail = f"(?:{tail})?"
+        branches.append(f"[{head}{head.upper()}]{tail}")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 def _scan_tokens(text: str) -> list[Atom]:
     """``tokenize`` for the scanner: a run of words outside the number vocabulary becomes one atom.
 
     Such words never start, extend or belong to a number, so the scanner treats a run of them like
     one of them (the atom keeps the first word's text and spans the run); most of a text is words
-    like these, and one atom per run saves building an atom per word.
+    like these, and one regex match per run saves a match and an atom per word.
     """
-    vocabulary = _number_vocabulary()
     atoms: list[Atom] = []
-    run: list = []  # [text, start, end] of the current run of other words
-
-    def flush() -> None:
-        atoms.append(Atom("word", run[0], run[1], run[2]))
-        run.clear()
-
-    for m in _ATOM_RE.finditer(text):
-        if m.lastgroup == "word":
-            word = m.group()
-            if word.lower() not in vocabulary:
-                if run:
-                    run[2] = m.end()
-                else:
-                    run.extend((word, m.start(), m.end()))
-                continue
-        if run:
-            flush()
-        atoms.append(_atom(m, 0))
-    if run:
-        flush()
+    for m in _scan_regex().finditer(text):
+        kind = m.lastgroup
+        if kind == "run":
+            atoms.append(Atom("word", m.group("first"), m.start(), m.end()))
+        elif kind == "word":
+            atoms.append(Atom("word", m.group(), m.start(), m.end()))
+        else:
+            atoms.append(_atom(m, 0))
     return atoms
 
 

@@ -17,7 +17,7 @@ from .context import TextContext, _resolve_currency
 from .modifiers import _change
 from .nouns import _counted_noun, _plural_noun_after
 from .numbers import NumberSpan
-from .tables import _key, _regexes, _time_units, cues, currencies
+from .tables import _key, _match_after, _time_units, cues, currencies
 from .units import _compound, _prefix_currency, _unit_after
 
 
@@ -169,7 +169,7 @@ def _shares_million(text: str, prev: _Piece, p: _Piece) -> bool:
 
 def _currency_word_at(text: str, pos: int) -> bool:
     """Whether a currency's name follows (" euro", " yuan"): the "m" before it is million."""
-    m = _regexes()["suffix_word"].match(text[pos : pos + 40])
+    m = _match_after("suffix_word", text[pos : pos + 40])
     cur = currencies()
     return (
         m is not None and m.group()[:1].isspace() and _key(cur["words"], m.group().strip().strip("-")) in cur["words"]

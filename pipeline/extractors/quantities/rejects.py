@@ -9,6 +9,7 @@ names, and parts of dates.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import numbers
@@ -268,9 +269,14 @@ def _label_before(text: str, p: _Piece) -> bool:
     return wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]
 
 
-def _street_address_after(text: str, end: int) -> bool:
+@functools.cache
+def _street_regex() -> re.Pattern:
     suffixes = "|".join(re.escape(x) for x in cues()["street_suffixes"])
-    return bool(re.match(rf" (?:[A-Z][a-z]+ ){{1,3}}(?:{suffixes})(?![A-Za-z])", text[end : end + 50]))
+    return re.compile(rf" (?:[A-Z][a-z]+ ){{1,3}}(?:{suffixes})(?![A-Za-z])")
+
+
+def _street_address_after(text: str, end: int) -> bool:
+    return bool(_street_regex().match(text[end : end + 50]))
 
 
 def _model_name_before(text: str, pos: int, ctx: TextContext) -> bool:

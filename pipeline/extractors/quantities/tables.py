@@ -87,42 +87,109 @@ def _alternation(words, *, boundary_left: bool) -> str:
 
 
 @functools.cache
-def _regexes() -> dict[str, re.Pattern]:
-    cur, phy, cue = currencies(), physical(), cues()
+def _prefix_words() -> dict[str, tuple[list[str], int]]:
+    """The currencies written before a number, by the regex that reads them, with its flags."""
+    cur = currencies()
     prefix_syms = dict(cur["prefix_symbols"])
     prefix_syms.update(cur["ambiguous_symbols"])
-    codes = set(cur["codes"])
-    low_codes = set(cur["lowercase_codes_ok"])
-    dollar_syms = [s for s in prefix_syms if "$" in s]
-    other_syms = [s for s in prefix_syms if "$" not in s]
-    after_words = {**cur["words"]}
+    return {  # "$", "US$", "c $", "NT$", "RMB", "USD" (codes in upper case)
+        "prefix_dollar": ([s for s in prefix_syms if "$" in s], re.I),
+        "prefix_sym": ([s for s in prefix_syms if "$" not in s], 0),
+        "prefix_code": (list(set(cur["codes"])), 0),
+        "prefix_code_low": (list(set(cur["lowercase_codes_ok"])), 0),
+        "prefix_word": (list(cur["prefix_words"]), re.I),
+    }
+
+
+@functools.cache
+def _prefix_last_chars() -> dict[str, re.Pattern | None]:
+    """For each ``prefix_*`` regex, the last characters of its words as one character class (same
+    flags): a text whose last character other than spaces is none of them cannot end in one of the
+    words, so the regex need not search it. None where a word is empty or ends in a space."""
+    out: dict[str, re.Pattern | None] = {}
+    for name, (words, flags) in _prefix_words().items():
+        ends = {w[-1:] for w in words}
+        usable = ends and all(e and not e.isspace() for e in ends)
+        out[name] = re.compile("[" + "".join(re.escape(e) for e in sorted(ends)) + "]", flags) if usable else None
+    return out
+
+
+@functools.cache
+def _after_words() -> dict[str, tuple[list[str], int]]:
+    """The units and currencies read right after a number (past spaces or a hyphen), by the regex
+    that reads them, with its flags."""
+    cur, phy, cue = currencies(), physical(), cues()
     return {
-        # currency before the number: "$", "US$", "c $", "NT$", "RMB", "USD" (codes in upper case)
-        "prefix_dollar": re.compile(rf"(?:{_alternation(dollar_syms, boundary_left=True)})\s{{0,2}}$", re.I),
-        "prefix_sym": re.compile(rf"(?:{_alternation(other_syms, boundary_left=True)})\s{{0,2}}$"),
-        "prefix_code": re.compile(rf"(?:{_alternation(codes, boundary_left=True)})\s{{0,2}}$"),
-        "prefix_code_low": re.compile(rf"(?:{_alternation(low_codes, boundary_left=True)})\s{{1,2}}$"),
-        "prefix_word": re.compile(rf"(?:{_alternation(cur['prefix_words'], boundary_left=True)})\s{{1,2}}$", re.I),
-        "suffix_sym": re.compile(rf"\s{{0,2}}(?:{_alternation(cur['suffix_symbols'], boundary_left=False)})"),
-        "suffix_code": re.compile(rf"\s{{0,2}}(?:{_alternation(codes, boundary_left=False)})(?![A-Za-z])"),
-        "suffix_code_low": re.compile(rf"\s{{0,2}}(?:{_alternation(low_codes, boundary_left=False)})(?![A-Za-z])"),
-        "suffix_word": re.compile(
-            rf"(?:\s{{0,2}}|-)(?:{_alternation(after_words, boundary_left=False)})(?![A-Za-z])", re.I
-        ),
-        "percent": re.compile(
-            rf"(?:\s{{0,2}}|-)(?:{_alternation(cue['percent_after'], boundary_left=False)})(?![A-Za-z])", re.I
-        ),
-        "unit_ci": re.compile(
-            rf"(?:\s{{0,2}}|-|\s?-\s?)(?:{_alternation(phy['aliases'], boundary_left=False)})(?![A-Za-z0-9])",
-            re.I,
-        ),
+        "suffix_sym": (list(cur["suffix_symbols"]), 0),
+        "suffix_code": (list(set(cur["codes"])), 0),
+        "suffix_code_low": (list(set(cur["lowercase_codes_ok"])), 0),
+        "suffix_word": (list(cur["words"]), re.I),
+        "percent": (list(cue["percent_after"]), re.I),
+        "unit_ci": (list(phy["aliases"]), re.I),
+        "unit_cs": (list(phy["case_sensitive"]), 0),
+    }
+
+
+# what each regex of ``_after_words`` allows before and after its words
+_AFTER_FORMS = {
+    "suffix_sym": (r"\s{0,2}", ""),
+    "suffix_code": (r"\s{0,2}", r"(?![A-Za-z])"),
+    "suffix_code_low": (r"\s{0,2}", r"(?![A-Za-z])"),
+    "suffix_word": (r"(?:\s{0,2}|-)", r"(?![A-Za-z])"),
+    "percent": (r"(?:\s{0,2}|-)", r"(?![A-Za-z])"),
+    "unit_ci": (r"(?:\s{0,2}|-|\s?-\s?)", r"(?![A-Za-z0-9])"),
+    "unit_cs": (r"(?:\s{0,1})", r"(?![A-Za-z0-9])"),
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def _after_regex(name: str, words: tuple[str, ...]) -> re.Pattern:
+    """The regex ``name`` of ``_after_words`` over ``words`` (all of its words or some of them)."""
+    before, after = _AFTER_FORMS[name]
+    return re.compile(rf"{before}(?:{_alternation(words, boundary_left=False)}){after}", _after_words()[name][1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _after_regex_from(name: str, first: str) -> re.Pattern | None:
+    """``_regexes()[name]`` with only the words whose first character matches ``first`` (None if no
+    word does). The regex allows only spaces and hyphens before its words, none of which starts
+    with either, so a word can only start at the first other character after the number."""
+    words, flags = _after_words()[name]
+    if not all(w[:1] and not w[0].isspace() and w[0] != "-" for w in words):
+        return _regexes()[name]
+    keep = tuple(w for w in words if first and re.fullmatch(re.escape(w[0]), first, flags))
+    return _after_regex(name, keep) if keep else None
+
+
+_LEAD = re.compile(r"[\s-]*")
+
+
+def _match_after(name: str, rest: str) -> re.Match[str] | None:
+    """``_regexes()[name].match(rest)`` for a regex of ``_after_words``, trying only the words that
+    may start at the first character of ``rest`` that is not a space or a hyphen (the same match:
+    the other words cannot match there, and the order of those kept is the same)."""
+    k = _LEAD.match(rest).end()
+    rx = _after_regex_from(name, rest[k : k + 1])
+    return None if rx is None else rx.match(rest)
+
+
+@functools.cache
+def _regexes() -> dict[str, re.Pattern]:
+    phy, cue = physical(), cues()
+    prefix, after = _prefix_words(), _after_words()
+    spaces = {"prefix_dollar": "0,2", "prefix_sym": "0,2", "prefix_code": "0,2", "prefix_code_low": "1,2"}
+    return {
+        # currency before the number
+        **{
+            name: re.compile(rf"(?:{_alternation(words, boundary_left=True)})\s{{{spaces.get(name, '1,2')}}}$", flags)
+            for name, (words, flags) in prefix.items()
+        },
+        # units and currencies after the number
+        **{name: _after_regex(name, tuple(words)) for name, (words, _) in after.items()},
         # "2 1/2 in thick", "is 2 in.", "(5 in)": the inch written "in" (see units_physical.json inch_words)
         "inch_in": re.compile(
             rf"\s{{0,2}}in(?:\.?(?=\s+(?:{_alternation(phy['inch_words'], boundary_left=False)})(?![A-Za-z]))"
             r"|(?=\s*\)|\s*$|\s*[.;:!?]\s*$|\s*[.;:!?]\s+[A-Z]))"
-        ),
-        "unit_cs": re.compile(
-            rf"(?:\s{{0,1}})(?:{_alternation(phy['case_sensitive'], boundary_left=False)})(?![A-Za-z0-9])"
         ),
         "bound_before": re.compile(
             rf"(?<![A-Za-z])(?:{_alternation(cue['bound_before'], boundary_left=False)})\s*$", re.I

@@ -15,7 +15,18 @@ import re
 from . import numbers
 from .context import TextContext, _resolve_currency
 from .numbers import NumberSpan
-from .tables import _data, _key, _prefix_symbols, _regexes, cues, currencies, physical, pint_name
+from .tables import (
+    _data,
+    _key,
+    _match_after,
+    _prefix_last_chars,
+    _prefix_symbols,
+    _regexes,
+    cues,
+    currencies,
+    physical,
+    pint_name,
+)
 
 _PARAGRAPH_BREAK = re.compile(r"[^\S\n]*\n[^\S\n]*\n")  # a blank line right after the number
 
@@ -25,7 +36,10 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     left = text[max(0, start - 12) : start]
     rx = _regexes()
     cur = currencies()
-    for name in ("prefix_dollar", "prefix_sym", "prefix_code", "prefix_code_low", "prefix_word"):
+    last = left.rstrip()[-1:]  # the regexes end in spaces and "$": their word ends in this character
+    for name, last_chars in _prefix_last_chars().items():
+        if last_chars is not None and (not last or last_chars.match(last) is None):
+            continue
         m = rx[name].search(left)
         if not m:
             continue
@@ -46,11 +60,10 @@ def _unit_after(
     text: str, pos: int, num: NumberSpan, ctx: TextContext
 ) -> tuple[int, str, str | None, str, bool] | None:
     """(end, unit, unit_text, kind, assumed) for a unit written right after a number."""
-    rx = _regexes()
     rest = text[pos : pos + 60]
     if _PARAGRAPH_BREAK.match(rest):
         return None  # a unit never follows a paragraph break ("27,595\n\nP Dowd"); a line break is fine
-    m = rx["percent"].match(rest)
+    m = _match_after("percent", rest)
     if m:
         written = _written(m.group())
         name = cues()["percent_after"].get(_key(cues()["percent_after"], written), "percent")
@@ -59,7 +72,7 @@ def _unit_after(
         if name is not None:
             return pos + m.end(), name, written, "percent", False
     cur = currencies()
-    m = rx["suffix_sym"].match(rest)
+    m = _match_after("suffix_sym", rest)
     if m:
         written = m.group().strip()
         code, assumed = _resolve_currency(cur["suffix_symbols"][written], ctx)
@@ -68,13 +81,13 @@ def _unit_after(
     if m and m.group().strip() in cur["scaled_codes"]:
         return pos + m.end(), m.group().strip(), m.group().strip(), "currency", False
     for name in ("suffix_code", "suffix_code_low"):
-        m = rx[name].match(rest)
+        m = _match_after(name, rest)
         if m and (m.group()[:1].isspace() or name == "suffix_code" or num.has_digits):
             written = m.group().strip()
             code = cur["code_aliases"].get(written.upper(), written.upper())
             return pos + m.end(), code, written, "currency", False
     phys = _physical_after(rest, num, ctx)
-    m = rx["suffix_word"].match(rest)
+    m = _match_after("suffix_word", rest)
     if m and (phys is None or m.end() >= phys[0]) and _key(cur["words"], m.group().strip().strip("-")) in cur["words"]:
         written = _key(cur["words"], m.group().strip().strip("-"))
         weak = (
@@ -112,14 +125,14 @@ def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, 
         if _FEET_INCHES.match(rest):
             return 1, "foot", rest[:1]  # 6'2": feet by a prime, its inches added by ``_compound``
     best = None
-    m = rx["unit_cs"].match(rest)
+    m = _match_after("unit_cs", rest)
     if m:
         written = m.group().strip()
         single = len(written) == 1
         spaced = single and m.group()[:1].isspace()
         if num.has_digits and (not spaced or _spaced_symbol(written, rest[m.end() :])):
             best = (m.end(), phy["case_sensitive"][written], written)
-    m = rx["unit_ci"].match(rest)
+    m = _match_after("unit_ci", rest)
     if m and (best is None or m.end() > best[0]):
         written = _written(m.group())  # "750,000\ntonnes": the unit after a line break is "tonnes"
         key = _key(phy["aliases"], written)
