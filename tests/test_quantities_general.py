@@ -180,3 +180,14 @@ CONVERSIONS = [
 @pytest.mark.parametrize("text, expected", CONVERSIONS)
 def test_quantities_bracketed_dollar_conversion_is_usd(nlp, text, expected):
     assert [(q.text, q.unit) for q in find_quantities(nlp(text))] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were ſeveral hundred people.",  # the long s: a case-blind regex reads it as "s"
+        "They paid fİve mİllion dollars.",  # the dotted capital I
+    ],
+)
+def test_letters_a_case_blind_regex_folds_never_crash(nlp, text):
+    find_quantities(nlp(text))  # no KeyError from a table keyed by lower()

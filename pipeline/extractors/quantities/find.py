@@ -75,7 +75,10 @@ def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool
         timed = re.match(r"\s*([a-z]+)", text[m.end() :])
         if timed and timed.group(1) in physical()["time_plurals"]:
             continue  # "the next thousand years": a duration
-        value = float(numbers.lexicon()["scales"][m.group(1).lower()])
+        scale = numbers.lexicon()["scales"].get(m.group(1).lower())
+        if scale is None:
+            continue  # a case-blind match of letters lower() does not map to ASCII ("İ")
+        value = float(scale)
         unit, unit_text, kind = "dimensionless", None, "number"
         noun = _counted_noun(text, m.end(), ctx)
         cur = re.match(r"\s+(dollars|euros|pounds)\b", text[m.end() : m.end() + 10], re.I)
@@ -112,6 +115,8 @@ def _vague(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
     out = []
     for m in _regexes()["vague"].finditer(text):
         phrase = re.sub(r"\s+", " ", m.group().strip().lower())
+        if phrase not in cues()["vague"]:
+            continue  # "ſeveral": the case-blind regex matches letters lower() does not map to ASCII
         value = float(cues()["vague"][phrase])
         end = m.end()
         unit, unit_text, kind = "dimensionless", None, "number"
