@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ...records import EntityMention
+from ..doccache import token_ids
 from .context import ArticleContext, macro_noun
 from .cues import cues
 from .schema import load
@@ -110,12 +111,13 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     lo, hi = piece.start_char, piece.end_char
     amount = (ctx.amount.start_char, ctx.amount.end_char) if ctx.amount is not None else (-1, -1)
     out = []
+    offsets = token_ids(piece.doc, "IDX")  # each token's character offset, ascending
     for m in ordered[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
         if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1]:
             continue
-        token = next((t for t in piece if t.idx >= m.start), None)
-        if token is not None:
-            out.append((token, m))
+        i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
+        if i < piece.end:
+            out.append((piece.doc[i], m))
     return out
 
 

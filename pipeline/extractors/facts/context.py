@@ -17,7 +17,7 @@ from ..doccache import doc_text, token_indices
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document
+from .document import DocumentModel, build_document, token_indices_of
 
 
 @dataclass
@@ -79,7 +79,7 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
 
 def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> ArticleContext:
     c = cues()
-    first = len(token_indices(doc, "LOWER", c.first_person.__contains__))
+    first = len(token_indices_of(doc, "LOWER", c.first_person))
     ents = tuple(entities) if entities else tuple(doc_entities)
     document = build_document(doc, ents, title=title, is_country_name=_is_country_name)
     if document.dateline is not None:

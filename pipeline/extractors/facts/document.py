@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_indices
+from ..doccache import doc_text, token_ids
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -165,14 +166,14 @@ def story_country(
             and not (dateline and dateline[0] <= e.start < dateline[1])
         ):
             add(e.canonical_name, e)
-    for t in (doc[i] for i in token_indices(doc, "ORTH", c.demonyms.__contains__)):
+    for t in (doc[i] for i in token_indices_of(doc, "ORTH", c.demonyms)):
         country = c.demonyms[t.text]
         if not (dateline and dateline[0] <= t.idx < dateline[1]):
             add(country, EntityMention(t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()))
     words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
     for w in words:
         w = w.removesuffix("'S").removesuffix("'s")
-        demonym = next((v for k, v in c.demonyms.items() if k.casefold() == w.casefold()), None)
+        demonym = _folded(c.demonyms).get(w.casefold())
         for country in filter(None, (demonym, w if is_country_name(w) else None)):
             weights[country.casefold()] += 2
     if not weights:
@@ -200,3 +201,24 @@ def build_document(
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
     country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
     return DocumentModel(span, headline, dateline, _topic(headline, span, ents), country, weight)
+
+
+def token_indices_of(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` ("ORTH", "LOWER") is one of ``words``: ``token_indices``
+    with an exact-match test, done on the string hashes (no string looked up per distinct word)."""
+    good = {get_string_id(w) for w in words}
+    return [i for i, h in enumerate(token_ids(doc, attr)) if h in good]
+
+
+_FOLDED: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _folded(demonyms: dict[str, str]) -> dict[str, str]:
+    """{casefolded demonym: country}, the first spelling of a fold winning, built once per rule dict."""
+    kept = _FOLDED.get(id(demonyms))
+    if kept is None or kept[0] is not demonyms:
+        folded: dict[str, str] = {}
+        for k, v in demonyms.items():
+            folded.setdefault(k.casefold(), v)
+        kept = _FOLDED[id(demonyms)] = (demonyms, folded)
+    return kept[1]

@@ -43,17 +43,18 @@ def _attribution(sent: Span, verb: Token | None) -> str | None:
         tail = text[i:]
         end = re.search(r"[,;.]", tail[13:])
         return tail[: 13 + end.start()] if end else tail.rstrip(".")
-    t = verb
-    for _ in range(8):
-        if t is None or t.head is t:
-            break
-        t = t.head
+    below = verb
+    for _ in range(8 if verb is not None else 0):  # up to 8 heads above the verb (the root's head is itself)
+        t = below.head
         if t.lemma_.lower() in c.attribution_verbs and t.pos_ == "VERB":
             subj = [ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 s = subj[0]
                 words = sent.doc[s.left_edge.i : s.right_edge.i + 1].text
                 return f"{words} {t.text}"
+        if t.i == below.i:
+            break  # the root: every further step would read it again
+        below = t
     if verb is not None:  # "..., Lei said." parsed as the reporting clause hanging off the fact's verb
         for ch in verb.children:
             if ch.dep_ in ("parataxis", "ccomp") and ch.lemma_.lower() in c.attribution_verbs:

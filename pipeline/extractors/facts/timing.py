@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, QuantityMention
-from ..doccache import doc_text
+from ..doccache import doc_text, token_ids
 from .cues import cues
 from .parse import _clause, _governing_verb, _span
 
@@ -22,19 +24,28 @@ class _Time:
 
 def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int]:
     """The role of a date from the cue right before it (or at its start), with the cue's start offset."""
+    before = doc_text(doc)[max(sent_start, date.start - 40) : date.start]
+    role, back = _cue_role(id(cues()), date.text, before)
+    return role, date.start - back
+
+
+@functools.lru_cache(maxsize=8192)
+def _cue_role(_rules: int, date_text: str, before: str) -> tuple[str | None, int]:
+    """``_role`` from the date's text and the (at most 40) characters before it: (role, how far
+    before the date its cue starts). ``_rules`` (the id of the loaded cues) keeps answers apart
+    when the rules are reloaded; a sentence's dates are read again for every amount in it."""
     c = cues()
-    text = date.text.lower()
+    text = date_text.lower()
     for cue, role in c.time_roles:
         if text.startswith(cue + " "):
-            return role, date.start
-    before = doc_text(doc)[max(sent_start, date.start - 40) : date.start].lower().rstrip()
-    before = re.sub(r"\s+", " ", before)
+            return role, 0
+    before = re.sub(r"\s+", " ", before.lower().rstrip())
     if c.baseline.search(before):
-        return "baseline", date.start
+        return "baseline", 0
     for cue, role in c.time_roles:
         if before.endswith(" " + cue) or before == cue:
-            return role, date.start - len(cue) - 1
-    return None, date.start
+            return role, len(cue) + 1
+    return None, 0
 
 
 def _default_role(date: DateMention) -> str:
@@ -163,6 +174,9 @@ def _fronted_for_report(d: DateMention, droot: Token, clause: Token, transparent
     )
 
 
+_CLAUSE_MODIFIERS = frozenset({get_string_id("acl"), get_string_id("relcl")})
+
+
 def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
     """Whether the date sits in a clause modifying another noun of the verb (its subject, "The
     service, launched in December, has had ..."; its object, "charges, raised ... in October")
@@ -173,10 +187,14 @@ def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
             break
         own.add(t.i)
     time_nouns = cues().time_nouns
+    doc, deps = anchor.doc, _CLAUSE_MODIFIERS
+    dep_ids = token_ids(doc, "DEP")
     inner = [
         t
-        for t in anchor.subtree
-        if t.dep_ in ("acl", "relcl") and t.head.i not in own and t.head.lemma_.lower() not in time_nouns
+        for t in (doc[i] for i in range(anchor.left_edge.i, anchor.right_edge.i + 1) if dep_ids[i] in deps)
+        if (t.i == anchor.i or anchor.is_ancestor(t))  # the anchor's subtree, without a Token per word
+        and t.head.i not in own
+        and t.head.lemma_.lower() not in time_nouns
     ]  # "for the quarter that ended on September 28" names the period: kept
     return any((droot == t or t in droot.ancestors) and amount.root not in t.subtree for t in inner)
 
