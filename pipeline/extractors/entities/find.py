@@ -22,12 +22,14 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.pipeline import SpanRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...records import EntityMention
-from ..doccache import token_ids
+from ..doccache import doc_text, token_ids
 from .schema import load_fixes, load_names
+from .words import DocWords, positions
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW")
 # Which label wins when the same name was tagged differently in one article (ties only).
@@ -163,6 +165,11 @@ def _fixer() -> FixMatcher:
 
 def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     """``(start, end, label, id)`` token spans: ``doc.ents`` with the pattern matches laid over them."""
+    return _fixed_entities(DocWords(doc))
+
+
+def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
+    doc = words.doc
     ents = [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
     fixer = _fixer()
     strings = fixer.nlp.vocab.strings  # labels and ids of the matches live in the ruler's vocab
@@ -174,84 +181,91 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
     by_start = sorted(ents)
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
-    kept = [e for e in ents if not any(i in taken for i in range(e[0], e[1]))]
-    return _bracketed_aliases(doc, _described_companies(doc, sorted(kept + matches)))
+    kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
+    return _bracketed_aliases(words, _described_companies(words, sorted(kept + matches)))
 
 
-def _bracketed_aliases(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Sumitomo Mitsui Financial (SMFG)": the capitals in brackets after an ORG name are that
     company wherever the part writes them, tagged or not, and carry its name as their id."""
     aliases: dict[str, str] = {}
+    strings, orth = words.strings, words.orth
+    opening, closing = strings["("], strings[")"]
     for start, end, label, ent_id in spans:
-        if label == "ORG" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-            short = doc[end + 1].text
+        if label == "ORG" and end + 2 < len(orth) and orth[end] == opening and orth[end + 2] == closing:
+            short = strings[orth[end + 1]]
             if 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha():
-                aliases.setdefault(short, ent_id or doc[start:end].text)
+                aliases.setdefault(short, ent_id or words.span_text(start, end))
     if not aliases:
         return spans
     taken = {i for start, end, *_ in spans for i in range(start, end)}
+    alias_of = {strings[short]: name for short, name in aliases.items()}  # by the word's hash
     out = [
-        (s[0], s[1], "ORG", aliases[doc[s[0]].text]) if s[1] - s[0] == 1 and doc[s[0]].text in aliases else s
-        for s in spans
+        (s[0], s[1], "ORG", alias_of[orth[s[0]]]) if s[1] - s[0] == 1 and orth[s[0]] in alias_of else s for s in spans
     ]
-    out += [(t.i, t.i + 1, "ORG", aliases[t.text]) for t in doc if t.text in aliases and t.i not in taken]
+    out += [(i, i + 1, "ORG", alias_of[h]) for i, h in enumerate(orth) if h in alias_of and i not in taken]
     return sorted(out)
 
 
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
-def _described_companies(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Parmalat, the Italian food group, ...": a capitalised name the model left untagged (or
     called a person or a place) that the apposition after it describes as a company is an ORG, and
     so is the same name elsewhere in the part; so is an untagged name ending in a legal form
     ("National Heritage Inc"). Returns ``spans`` with those names added or relabelled."""
-    if not doc.has_annotation("TAG"):
+    if not words.has("TAG"):
         return spans
-    words = _appositives()
+    nouns = _appositives()
     taken = {i for start, end, *_ in spans for i in range(start, end)}
-    runs = _proper_noun_runs(doc, taken)
+    runs = _proper_noun_runs(words, taken)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
-    names = {doc[a:b].text for a, b in runs + others if b - a <= 4 and _described_as_company(doc, b, words)}
+    text = words.span_text
+    names = {text(a, b) for a, b in runs + others if b - a <= 4 and _described_as_company(words, b, nouns)}
     # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before a name the model left
     # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE)
-    names |= {doc[a:b].text for a, b in runs + others if b - a <= 4 and a > 0 and doc[a - 1].lower_ in words}
+    names |= {text(a, b) for a, b in runs + others if b - a <= 4 and a > 0 and words.lower(a - 1) in nouns}
     suffixes = _company_suffixes()
-    legal = {(a, b) for a, b in runs + others if doc[b - 1].text.rstrip(".") in suffixes}  # "... Inc", "... Plc"
+    legal = {(a, b) for a, b in runs + others if words.text(b - 1).rstrip(".") in suffixes}  # "... Inc", "... Plc"
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
-    relabel = {(a, b) for a, b in others if (a, b) in legal or (names and doc[a:b].text in names)}
+    relabel = {(a, b) for a, b in others if (a, b) in legal or (names and text(a, b) in names)}
     if not names and not legal_runs and not relabel:
         return spans
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
-    return sorted(out + [(a, b, "ORG", "") for a, b in runs if doc[a:b].text in names or (a, b) in legal_runs])
+    return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
 
 
-def _proper_noun_runs(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+def _proper_noun_runs(words: DocWords, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of capitalised proper nouns (NNP, NNPS) outside any entity, as token ranges."""
-    strings = doc.vocab.strings
-    proper = {strings["NNP"], strings["NNPS"]}
-    runs: list[tuple[int, int]] = []
-    start = None
-    for i, tag in enumerate(token_ids(doc, "TAG")):
-        if tag in proper and i not in taken and doc[i].text[:1].isupper():
-            if start is None:
-                start = i
-        elif start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(doc)))
-    return runs
+    tags = words.ids("TAG")
+    proper = sorted([*positions(tags, _NNP), *positions(tags, _NNPS)])
+    runs: list[list[int]] = []
+    for i in proper:
+        if i not in taken and words.text(i)[:1].isupper():
+            if runs and runs[-1][1] == i:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1])
+    return [(a, b) for a, b in runs]
 
 
-def _described_as_company(doc: Doc, end: int, words: frozenset[str]) -> bool:
+_NNP, _NNPS = get_string_id("NNP"), get_string_id("NNPS")
+
+
+def _described_as_company(words: DocWords, end: int, nouns: frozenset[str]) -> bool:
     """Whether ", the [adjectives and nouns] COMPANY-NOUN" follows token ``end``."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("the", "a", "an"):
+    size = len(words)
+    if end + 2 >= size or words.orth[end] != _COMMA or words.lower(end + 1) not in ("the", "a", "an"):
         return False
+    doc = words.doc
     k = end + 2
-    while k < min(len(doc), end + 8) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and doc[k].lower_ not in words:
+    while k < min(size, end + 8) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and words.lower(k) not in nouns:
         k += 1
-    return k < len(doc) and doc[k].lower_ in words
+    return k < size and words.lower(k) in nouns
+
+
+_COMMA = get_string_id(",")
 
 
 def _inside_any(inner: tuple, ents: list[tuple], starts: list[int]) -> bool:
@@ -310,64 +324,85 @@ def _name_key(name: str, org: bool, generic: frozenset[str]) -> str:
 
 def find_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
-    out = []
-    for start, end, label, ent_id in _split_at_paragraphs(doc, fixed_entities(doc)):
+    out: list[EntityMention] = []
+    words = DocWords(doc)
+    spans = _split_at_paragraphs(words, _fixed_entities(words))
+    if not spans:
+        return out
+    idx, tags, orth = words.ids("IDX"), words.ids("TAG"), words.orth
+    strings, full_text = words.strings, doc_text(doc)
+    generic = _words("generic_words")
+    for start, end, label, ent_id in spans:
         if label not in LABELS:
             continue
-        if end - start == 1 and not ent_id and _starts_sentence(doc, start) and _sentence_case_only(doc, start):
+        if end - start == 1 and not ent_id and _starts_sentence(words, start) and _sentence_case_only(words, start):
             continue  # "House prices rose ... house prices": a common word capitalised by the sentence
-        end = _name_head_end(doc, start, end) if label == "ORG" and not ent_id else end
-        if end - start > 1 and doc[end - 1].tag_ == "POS":  # "Xiaomi 's": the 's is grammar, not name
+        end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
+        if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
-        span = doc[start:end]
-        start_char, end_char, text = span.start_char, span.end_char, span.text
-        canonical = ent_id or display_name(text, label) or text
-        key = f"{label}:{name_key(canonical, label)}"
+        start_char, end_char = idx[start], idx[end - 1] + len(strings[orth[end - 1]])
+        text = full_text[start_char:end_char]  # ``doc[start:end].text``
+        org = label == "ORG"
+        canonical = ent_id or _display_name(text, org, generic) or text  # ``display_name``
+        key = f"{label}:{_name_key(canonical, org, generic)}"
         out.append(EntityMention(start_char, end_char, text, label, canonical, key))
     return out
 
 
-def _sentence_case_only(doc: Doc, i: int) -> bool:
+_POSSESSIVE_TAG = get_string_id("POS")
+
+
+def _sentence_case_only(words: DocWords, i: int) -> bool:
     """Whether the word at ``i`` is also written in lower case in the part, and capitalised only
     where a sentence starts."""
-    word = doc[i].text
+    word = words.text(i)
     lower = word.lower()
     if lower == word:
         return True  # written in lower case where a sentence starts: no name
-    strings, orth = doc.vocab.strings, token_ids(doc, "ORTH")
+    strings, orth = words.strings, words.orth
     if strings[lower] not in orth:
         return False
-    word_id = strings[word]
-    return all(_starts_sentence(doc, j) for j, w in enumerate(orth) if w == word_id)
+    return all(_starts_sentence(words, j) for j in positions(orth, strings[word]))
 
 
-def _starts_sentence(doc: Doc, i: int) -> bool:
+def _starts_sentence(words: DocWords, i: int) -> bool:
     """Whether token ``i`` opens a sentence (after a full stop, a line break or a quote, or per the parse)."""
-    if i == 0 or (doc.has_annotation("SENT_START") and doc[i].is_sent_start):
+    if i == 0 or (words.has("SENT_START") and words.doc[i].is_sent_start):
         return True
-    prev = doc[i - 1]
-    return prev.is_space and "\n" in prev.text or prev.text in (".", "!", "?", '"', "\u201c", ":")
+    prev = words.text(i - 1)
+    return words.ids("IS_SPACE")[i - 1] and "\n" in prev or prev in (".", "!", "?", '"', "\u201c", ":")
 
 
-def _name_head_end(doc: Doc, start: int, end: int) -> int:
+_COMPOUND = get_string_id("compound")
+
+
+def _name_head_end(words: DocWords, start: int, end: int) -> int:
     """ "LG Card" where the model tagged only "LG": the name runs on to the capitalised noun it
     modifies (a compound head right after it, not the start of a sentence)."""
-    if not doc.has_annotation("DEP") or end >= len(doc):
+    if end >= len(words) or words.ids("DEP")[end - 1] != _COMPOUND:  # no parse: no compound
         return end
+    doc = words.doc
     last, nxt = doc[end - 1], doc[end]
     heads_it = last.dep_ == "compound" and last.head.i == nxt.i
     return end + 1 if heads_it and nxt.tag_ == "NNP" and nxt.text.istitle() and not nxt.ent_type_ else end
 
 
-def _split_at_paragraphs(doc: Doc, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A name never runs over a blank line ("... hit Eurotunnel\n\nChannel Tunnel operator"):
     the model's span is cut there and each side kept."""
     if not spans:
         return []
-    space, punct = token_ids(doc, "IS_SPACE"), token_ids(doc, "IS_PUNCT")
-    blank = [i for i, s in enumerate(space) if s and doc[i].text.count("\n") >= 2]  # the blank lines
+    space, punct = words.ids("IS_SPACE"), words.ids("IS_PUNCT")
+    blank = [i for i in positions(space, 1) if words.text(i).count("\n") >= 2]  # the blank lines
     out = []
     for start, end, label, ent_id in spans:
+        if (
+            end > start
+            and not (space[start] or punct[start])
+            and (not blank or bisect_left(blank, start) == bisect_left(blank, end))
+        ):
+            out.append((start, end, label, ent_id))  # no blank line inside, and a word to keep: the span itself
+            continue
         cuts = blank[bisect_left(blank, start) : bisect_left(blank, end)]
         bounds = [start, *[x for c in cuts for x in (c, c + 1)], end]
         for a, b in zip(bounds[::2], bounds[1::2], strict=True):
@@ -469,7 +504,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         canonical = full_forms.get(gkey, canonical)
         key = f"{label}:{name_key(canonical, label)}"
         for i in idx:
-            out[i] = dataclasses.replace(mentions[i], label=label, canonical_name=canonical, entity_key=key)
+            m = mentions[i]  # ``dataclasses.replace`` of the three fields, without its generic work
+            out[i] = EntityMention(m.start, m.end, m.text, label, canonical, key)
     return [m for m in out if m is not None]
 
 
