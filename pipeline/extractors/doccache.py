@@ -11,7 +11,7 @@ an entry goes when its Doc does; Docs are never changed by the extractors, so en
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,6 +57,21 @@ def _names(doc: Doc, attr: str) -> dict[int, str]:
         return {h: strings[h] for h in set(token_ids(doc, attr))}
 
     return _cached(doc, ("names", attr), build)
+
+
+def token_indices_of(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` ("ORTH", "LOWER") is one of ``words``: ``token_indices``
+    with an exact-match test, done on the string hashes (no string looked up per distinct word)."""
+    from spacy.strings import get_string_id  # here, not at the top: a cached re-run never imports spaCy
+
+    good = {get_string_id(w) for w in words}
+    return [i for i, h in enumerate(token_ids(doc, attr)) if h in good]
+
+
+def blank_lines(doc: Doc) -> list[int]:
+    """Indices of the white-space tokens that hold a blank line (two line breaks or more), in
+    order, built once per Doc: where a paragraph ends, for every extractor."""
+    return _cached(doc, "blank_lines", lambda: token_indices(doc, "ORTH", lambda w: w.isspace() and w.count("\n") >= 2))
 
 
 def token_indices(doc: Doc, attr: str, keep: Callable[[str], bool]) -> list[int]:

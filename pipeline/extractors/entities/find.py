@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_ids
+from ..doccache import blank_lines, doc_text, token_ids
 from .schema import load_fixes, load_names
 from .words import DocWords, positions
 
@@ -393,7 +393,7 @@ def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]
     if not spans:
         return []
     space, punct = words.ids("IS_SPACE"), words.ids("IS_PUNCT")
-    blank = [i for i in positions(space, 1) if words.text(i).count("\n") >= 2]  # the blank lines
+    blank = blank_lines(words.doc)
     out = []
     for start, end, label, ent_id in spans:
         if (

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_indices
+from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document, token_indices_of
+from .document import DocumentModel, build_document
 
 
 @dataclass

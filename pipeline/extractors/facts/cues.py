@@ -64,6 +64,7 @@ class Cues:
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
+    demonym_folds: dict[str, str]  # {casefolded demonym: country}, the first spelling of a fold winning
     state_nouns: frozenset[str]
     country_min: int
     place_preps: frozenset[str]
@@ -99,6 +100,13 @@ class Cues:
     per_share_after: re.Pattern[str]
     market_nouns: frozenset[str]
     object_property_preps: frozenset[str]
+
+
+def _folds(demonyms: dict[str, str]) -> dict[str, str]:
+    folded: dict[str, str] = {}
+    for k, v in demonyms.items():
+        folded.setdefault(k.casefold(), v)
+    return folded
 
 
 @functools.cache
@@ -147,6 +155,7 @@ def cues() -> Cues:
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),
+        demonym_folds=_folds(s["demonyms"]),
         state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),

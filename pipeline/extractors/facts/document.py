@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_ids
+from ..doccache import doc_text, token_indices_of
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -173,7 +172,7 @@ def story_country(
     words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
     for w in words:
         w = w.removesuffix("'S").removesuffix("'s")
-        demonym = _folded(c.demonyms).get(w.casefold())
+        demonym = c.demonym_folds.get(w.casefold())
         for country in filter(None, (demonym, w if is_country_name(w) else None)):
             weights[country.casefold()] += 2
     if not weights:
@@ -201,24 +200,3 @@ def build_document(
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
     country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
     return DocumentModel(span, headline, dateline, _topic(headline, span, ents), country, weight)
-
-
-def token_indices_of(doc: Doc, attr: str, words: Collection[str]) -> list[int]:
-    """Indices of the tokens whose ``attr`` ("ORTH", "LOWER") is one of ``words``: ``token_indices``
-    with an exact-match test, done on the string hashes (no string looked up per distinct word)."""
-    good = {get_string_id(w) for w in words}
-    return [i for i, h in enumerate(token_ids(doc, attr)) if h in good]
-
-
-_FOLDED: dict[int, tuple[dict[str, str], dict[str, str]]] = {}
-
-
-def _folded(demonyms: dict[str, str]) -> dict[str, str]:
-    """{casefolded demonym: country}, the first spelling of a fold winning, built once per rule dict."""
-    kept = _FOLDED.get(id(demonyms))
-    if kept is None or kept[0] is not demonyms:
-        folded: dict[str, str] = {}
-        for k, v in demonyms.items():
-            folded.setdefault(k.casefold(), v)
-        kept = _FOLDED[id(demonyms)] = (demonyms, folded)
-    return kept[1]

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
-from ..doccache import doc_text, token_indices
+from ..doccache import blank_lines, doc_text
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject
 from .cues import cues
@@ -48,7 +48,7 @@ def find_facts(
     ctx = _context(doc, entities, doc_entities, published, title)
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
-    breaks = _blank_lines(doc)
+    breaks = blank_lines(doc)
     sents = [piece for sent in sents for piece in _paragraph_pieces(sent, breaks)]
     if ctx.document.dateline is not None:
         sents = [p for p in (_after_dateline(piece, ctx.document.dateline[1]) for piece in sents) if p is not None]
@@ -268,18 +268,12 @@ def _as_conversion(fact: Fact, previous: Fact) -> Fact:
     )
 
 
-def _blank_lines(doc: Doc) -> list[int]:
-    """Indices of the white-space tokens that hold a blank line (two line breaks or more), found
-    through the Doc's word array (one test per distinct word, no Token per word)."""
-    return token_indices(doc, "ORTH", lambda w: w.isspace() and w.count("\n") >= 2)
-
-
 def _paragraph_pieces(sent: Span, breaks: Sequence[int] | None = None) -> list[Span]:
     """A "sentence" the parser ran across a blank line ("Headline\n\nFirst sentence ...") is
     cut there: a paragraph break always ends a sentence, and a headline is not a clause of the
-    sentence below it. ``breaks``: ``_blank_lines`` of the Doc, when the caller has them."""
+    sentence below it. ``breaks``: ``doccache.blank_lines`` of the Doc, when the caller has them."""
     if breaks is None:
-        breaks = _blank_lines(sent.doc)
+        breaks = blank_lines(sent.doc)
     cuts = breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]
     if not cuts:
         return [sent]

@@ -159,9 +159,9 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return None
     lemma = subj.lemma_.lower()
-    if any(lemma in words for words in _NOT_PHRASE_SUBJECTS(c)) or macro_noun(subj):
+    if any(lemma in words for words in _not_phrase_subjects(c)) or macro_noun(subj):
         return None
-    amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
+    amount = range(ctx.amount.start, ctx.amount.end)
     words = [
         t
         for t in subj.subtree
@@ -173,7 +173,7 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
     return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
 
 
-def _NOT_PHRASE_SUBJECTS(c) -> tuple[frozenset[str], ...]:
+def _not_phrase_subjects(c) -> tuple[frozenset[str], ...]:
     return (
         c.generic_subject_nouns,
         c.implicit_owner,
