@@ -304,6 +304,9 @@ def bench(
     ] = False,
     json_out: Annotated[Path, typer.Option("--json", help="Where to write the figures.")] = Path(".bench/bench.json"),
     repeat: Annotated[int, typer.Option(min=1, max=10, help="Run each measurement N times, keep the fastest.")] = 1,
+    dask: Annotated[
+        bool, typer.Option("--dask/--no-dask", help="Also run on a Dask LocalCluster of N workers (if installed).")
+    ] = True,
 ) -> None:
     """Throughput: bare nlp.pipe vs the whole pipeline on 1 and N processes, start-up, stages, a cached re-run."""
     from .evaluate.bench import render, run_bench
@@ -320,6 +323,7 @@ def bench(
                 scaling=scaling,
                 json_path=json_out,
                 repeat=repeat,
+                dask=dask,
                 log=lambda line: err.print(line, highlight=False),
             )
         except (RuntimeError, ValueError) as exc:

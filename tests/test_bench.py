@@ -128,11 +128,13 @@ def _run(words: float, seconds: float, **more) -> dict:
                 "single": _run(10_000, 10_000 / 920, run_cpu_seconds=12.5, work_seconds=10.0),
                 "default": _run(10_000, 10_000 / 900, run_cpu_seconds=25.0),
                 "rerun": _run(10_000, 0.5),
+                "dask": _run(10_000, 10_000 / 720),
             },
             {
                 "single_vs_bare": 0.92,
                 "default_vs_bare_n": 0.9,
                 "rerun_vs_single": 0.5 / (10_000 / 920),
+                "dask_vs_default": 0.8,
                 "single_vs_bare_cpu": 0.8,
                 "default_vs_bare_n_cpu": 0.8,
                 "single_vs_bare_work": 0.8,
@@ -145,6 +147,7 @@ def _run(words: float, seconds: float, **more) -> dict:
                     "single_vs_bare",
                     "default_vs_bare_n",
                     "rerun_vs_single",
+                    "dask_vs_default",
                     "single_vs_bare_cpu",
                     "default_vs_bare_n_cpu",
                     "single_vs_bare_work",
@@ -166,6 +169,7 @@ def test_compute_ratios(runs, expected):
         ({"single_vs_bare": 0.95, "default_vs_bare_n": 0.85}, {"single_vs_bare": True, "default_vs_bare_n": False}),
         ({"rerun_vs_single": 0.04, "corpus_exponent": 1.2}, {"rerun_vs_single": True, "corpus_exponent": False}),
         ({"article_exponent": None, "memory_4x_vs_1x": 1.1}, {"article_exponent": None, "memory_4x_vs_1x": True}),
+        ({"dask_vs_default": 0.79}, {"dask_vs_default": False}),
         ({"single_vs_bare_cpu": 0.5}, {}),  # reference figures have no target
     ],
 )
@@ -215,7 +219,7 @@ def bench_result(tmp_path_factory):
 def test_bench_writes_every_figure_to_json(bench_result):
     _, work = bench_result
     written = json.loads((work / "bench.json").read_text())
-    assert set(written["runs"]) == {"bare_1", "bare_n", "single", "default", "rerun"}
+    assert set(written["runs"]) == {"bare_1", "bare_n", "single", "default", "rerun", "dask"}
     for run in written["runs"].values():
         for key in (
             "docs",
@@ -229,6 +233,8 @@ def test_bench_writes_every_figure_to_json(bench_result):
             assert key in run
         assert run["docs"] == 2 and run["words"] > 0
     assert written["runs"]["bare_n"]["workers"] == 2
+    assert written["runs"]["dask"]["workers"] == 2 and written["runs"]["dask"]["cached"] == 0
+    assert written["notes"] == []
     assert written["runs"]["default"]["workers"] == 1  # two documents: no pool
     stages = written["runs"]["single"]["stage_seconds"]
     assert {"ingest", "rules", "load", "nlp", "facts", "write", "export"} <= set(stages)
@@ -248,3 +254,11 @@ def test_bench_report_shows_runs_stages_startup_and_verdicts(bench_result):
         assert part in text
     for part in ("seconds ~ corpus words^k", "seconds ~ article chars^k", "peak RSS 4x / 1x corpus", "target >= 0.92"):
         assert part in text
+
+
+def test_bench_report_names_the_dask_run_and_says_when_it_is_left_out(bench_result):
+    result = bench_result[0]
+    text = render(result)
+    assert "pipeline on Dask, 2 workers" in text and "pipeline on Dask / pipeline default" in text
+    without = {**result, "notes": ["Dask run left out: Dask not installed"]}
+    assert "note: Dask run left out: Dask not installed" in render(without)

@@ -14,7 +14,8 @@ from pipeline.store.tables import TABLE_NAMES, check_tables, load_tables
 
 pytest.importorskip("distributed")
 
-from pipeline.engines.dask import run_dask  # noqa: E402
+from pipeline.config import PROJECT_ROOT  # noqa: E402
+from pipeline.engines.dask import WORKER_CONFIG, connect, run_dask  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "data" / "raw"
 
@@ -57,3 +58,37 @@ def test_local_run_after_dask_replaces_the_partitioned_folders(both, tmp_path):
     run(SEEDS, out, Settings())
     assert (out / "entities.parquet").exists() and not (out / "entities").exists()
     assert check_tables(out)["documents"] == 2
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict:
+    out = {}
+    for key, value in tree.items():
+        if isinstance(value, dict) and key != "pre-spawn-environ":
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def test_cluster_yaml_for_real_workers_equals_the_local_cluster_config():
+    yaml = pytest.importorskip("yaml")
+    written = yaml.safe_load((PROJECT_ROOT / "dask-worker.yaml").read_text(encoding="utf-8"))
+    assert _flatten(written) == WORKER_CONFIG
+
+
+@pytest.fixture(scope="module")
+def worker_environ():
+    with connect(n_workers=1, processes=True) as client:
+        return next(iter(client.run(lambda: dict(__import__("os").environ)).values()))
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("MALLOC_TRIM_THRESHOLD_", None),  # Dask's default 65536 costs the spaCy pass 12-20% CPU
+        ("OMP_NUM_THREADS", "1"),
+        ("OPENBLAS_NUM_THREADS", "1"),
+    ],
+)
+def test_local_cluster_workers_start_with_the_project_environment(worker_environ, name, expected):
+    assert worker_environ.get(name) == expected

@@ -12,6 +12,8 @@ clock starts at its first statement, so start-up is included on both sides:
 - ``default``: the same with the CLI's default options (one worker per CPU, see
   ``engines.local.default_workers``);
 - ``rerun``: ``single`` again on the unchanged corpus, every document from the cache;
+- ``dask``: ``pipeline run --engine dask`` on a LocalCluster of N single-threaded worker processes
+  (cluster start-up included), compared with ``default``; left out when Dask is not installed;
 - ``startup``: the pipeline's start-up costs measured one by one (imports, model, rules, cache).
 
 A cached re-run imports neither spaCy nor the extractors (the report says whether it did): its
@@ -60,6 +62,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "corpus_exponent": ("<=", 1.05),  # seconds ~ words**k over 1x/2x/4x corpora
     "article_exponent": ("<=", 1.05),  # seconds ~ characters**k over 50k-400k character articles
     "memory_4x_vs_1x": ("<=", 1.3),  # peak RSS on the 4x corpus over the 1x corpus
+    "dask_vs_default": (">=", 0.8),  # words/s on a LocalCluster of N workers over the default local run
 }
 LABELS = {
     "single_vs_bare": "pipeline 1 proc / bare 1 proc (words/s)",
@@ -68,6 +71,7 @@ LABELS = {
     "corpus_exponent": "seconds ~ corpus words^k",
     "article_exponent": "seconds ~ article chars^k",
     "memory_4x_vs_1x": "peak RSS 4x / 1x corpus",
+    "dask_vs_default": "pipeline on Dask / pipeline default (words/s)",
 }
 
 
@@ -196,6 +200,7 @@ def compute_ratios(runs: dict[str, dict[str, Any]]) -> dict[str, float | None]:
         "single_vs_bare": ratio(wps.get("single"), wps.get("bare_1")),
         "default_vs_bare_n": ratio(wps.get("default"), wps.get("bare_n")),
         "rerun_vs_single": ratio((get("rerun") or {}).get("seconds"), (get("single") or {}).get("seconds")),
+        "dask_vs_default": ratio(wps.get("dask"), wps.get("default")),
         # The same comparison on CPU seconds, less bent by other work on a shared machine.
         "single_vs_bare_cpu": ratio(
             (get("bare_1") or {}).get("run_cpu_seconds"), (get("single") or {}).get("run_cpu_seconds")
@@ -276,6 +281,13 @@ def _bare_spec(settings: Settings, texts: Path, docs: int, n_process: int) -> di
     )
 
 
+def dask_installed() -> bool:
+    """Whether the Dask engine can run here (``distributed`` is an optional dependency)."""
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
 def run_bench(
     corpus: Path | None = None,
     *,
@@ -289,13 +301,15 @@ def run_bench(
     json_path: Path | None = DEFAULT_JSON,
     work_dir: Path = Path(".bench"),
     repeat: int = 1,
+    dask: bool = True,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Run every measurement (and the scaling runs) and return the figures, also written to ``json_path``.
 
     ``workers`` is N for the bare N-process run (default: the CPUs this process may use); the
     pipeline's ``default`` run chooses its own workers as the CLI does. ``repeat`` runs each
-    measurement that many times and keeps the fastest (all are in the JSON).
+    measurement that many times and keeps the fastest (all are in the JSON). ``dask`` adds the
+    run on a LocalCluster of N workers when Dask is installed (a note says when it is left out).
     """
     from ..engines.local import available_cpus
 
@@ -310,8 +324,11 @@ def run_bench(
     try:
         texts, docs = _bare_texts(raw, tmp)
 
-        def run_spec(out: Path, workers: int | str) -> dict[str, Any]:
-            return _spec("run", settings, raw=str(raw), out=str(out), workers=workers, rules_fingerprint=fingerprint)
+        def run_spec(out: Path, workers: int | str, engine: str = "local") -> dict[str, Any]:
+            return _spec(
+                "run", settings, raw=str(raw), out=str(out), workers=workers, engine=engine,
+                rules_fingerprint=fingerprint,
+            )  # fmt: skip
 
         plan = [
             ("bare_1", "bare nlp.pipe, 1 process", lambda _: _bare_spec(settings, texts, docs, 1)),
@@ -320,6 +337,12 @@ def run_bench(
             ("default", "pipeline, default options", lambda i: run_spec(tmp / f"default-{i}", "auto")),
             ("rerun", "pipeline re-run, all cached", lambda _: run_spec(tmp / "single-0", 1)),
         ]
+        notes = []
+        if dask and dask_installed():
+            label = f"pipeline on Dask, {n} workers"
+            plan.append(("dask", label, lambda i: run_spec(tmp / f"dask-{i}", n, engine="dask")))
+        elif dask:
+            notes.append("Dask run left out: Dask not installed (pip install 'distributed')")
         tries: dict[str, list[dict[str, Any]]] = {key: [] for key, *_ in plan}
         for attempt in range(repeat):
             for key, label, spec in plan:
@@ -345,6 +368,7 @@ def run_bench(
             "startup": startup,
             "tries": {key: [r["seconds"] for r in found] for key, found in tries.items()},
             "ratios": compute_ratios(runs),
+            "notes": notes,
         }
         if scaling:
             result["scaling"] = run_scaling(
@@ -426,7 +450,7 @@ def _header() -> str:
 def _stage_lines(runs: dict[str, dict[str, Any]]) -> list[str]:
     names = [*STAGE_NAMES, "other"]
     lines = [f"{'seconds per stage':<32}" + "".join(f"{s[:9]:>10}" for s in names)]
-    for key in ("single", "default", "rerun"):
+    for key in ("single", "default", "rerun", "dask"):
         if key not in runs:
             continue
         run = runs[key]
@@ -481,7 +505,7 @@ def render(result: dict[str, Any]) -> str:
             f"note: load average up to {busiest:.1f} on {result['cpus']} CPUs: other work shared the machine, "
             "so wall-clock ratios are unreliable; see the CPU-second figures",
         ]
-    lines.append("")
+    lines += ["", *(f"note: {note}" for note in result.get("notes", ()))]
     for name, target in result["targets"].items():
         value = target["value"]
         shown = "n/a" if value is None else f"{value:.3f}"
@@ -505,6 +529,7 @@ __all__ = [
     "prepare_long_article",
     "compute_ratios",
     "check_targets",
+    "dask_installed",
     "fit_exponent",
     "scaling_figures",
     "TARGETS",

@@ -11,6 +11,8 @@ the same thing for the bare model and for the pipeline.
   ``workers`` processes, or the CLI's default (``"auto"``). spaCy and the extractors are imported
   as a run imports them: when the first document not in the cache needs the model (the stage
   ``imports``), so a fully cached re-run never imports spaCy; ``spacy_imported`` says whether it did.
+  With ``engine`` "dask", the same through ``engines.dask.run_dask`` on a LocalCluster of
+  ``workers`` worker processes (cluster start and stop included).
 - ``startup``: the pipeline's start-up costs one by one: imports, model load, rule files, the cache.
 
 A child prints one line, ``BENCH-RESULT {json}``, on stdout.
@@ -95,7 +97,12 @@ def measure_run(spec: dict[str, Any], t0: float) -> dict[str, Any]:
     settings = Settings(model=spec["model"], workers=1 if auto else int(spec["workers"]), fast=spec["fast"])
     backend = AutoBackend() if auto else None
     imports = time.perf_counter() - t0
-    summary = run(Path(spec["raw"]), Path(spec["out"]), settings, use_cache=spec["use_cache"], backend=backend)
+    if spec.get("engine") == "dask":
+        from ..engines.dask import run_dask
+
+        summary = run_dask(Path(spec["raw"]), Path(spec["out"]), settings, use_cache=spec["use_cache"])
+    else:
+        summary = run(Path(spec["raw"]), Path(spec["out"]), settings, use_cache=spec["use_cache"], backend=backend)
     seconds = time.perf_counter() - t0
     stages = dict(summary.stage_seconds)
     startup = imports + sum(stages.get(name, 0.0) for name in ("imports", "rules", "load"))
