@@ -92,3 +92,29 @@ def worker_environ():
 )
 def test_local_cluster_workers_start_with_the_project_environment(worker_environ, name, expected):
     assert worker_environ.get(name) == expected
+
+
+def _worker_config(keys):
+    import dask
+
+    return {key: dask.config.get(key) for key in keys}
+
+
+@pytest.fixture(scope="module")
+def worker_config():
+    keys = [k for k in WORKER_CONFIG if k != "distributed.nanny.pre-spawn-environ"]
+    with connect(n_workers=1, processes=True) as client:
+        return next(iter(client.run(_worker_config, keys).values()))
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("distributed.worker.profile.enabled", False),  # the stack sampler every 10 ms
+        ("distributed.admin.tick.interval", "1s"),  # Dask's 20 ms wakes the event loop 50 times a second
+        ("distributed.worker.memory.monitor-interval", "1s"),
+        ("distributed.admin.system-monitor.interval", "2s"),
+    ],
+)
+def test_local_cluster_workers_run_with_the_quiet_config(worker_config, key, expected):
+    assert worker_config[key] == expected
