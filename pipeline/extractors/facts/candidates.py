@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ...records import EntityMention
 from ..doccache import token_ids
-from .context import ArticleContext, macro_noun
+from .context import ArticleContext, is_index, macro_noun
 from .cues import cues
 from .schema import load
 
@@ -81,8 +81,8 @@ def candidates(
     for cand in found.values():
         label = cand.entity.label
         cand.features.add("label:" + (label if label in _LABELS else "other"))
-        if label == "ORG" and lemma in c.implicit_owner:
-            cand.features.add("company_property")
+        if label == "ORG" and lemma in c.implicit_owner and (lemma in c.index_properties or not is_index(cand.entity)):
+            cand.features.add("company_property")  # not "the Nikkei" for "its revenue"
         if label == "ORG" and macro_noun(prop) and lemma not in c.implicit_owner:
             cand.features.add("company_macro_property")
         if label in ("GPE", "LOC") and macro_noun(prop):
@@ -91,7 +91,11 @@ def candidates(
             cand.features.add("person_company_property")
         if prop is None:
             cand.features.add("no_property")
-    return list(found.values())
+    return [
+        cand
+        for cand in found.values()  # a stock index owns its level and its shares' moves, no company's jobs
+        if "first_rule" in cand.features or lemma is None or lemma in c.index_properties or not is_index(cand.entity)
+    ]
 
 
 _LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC"})

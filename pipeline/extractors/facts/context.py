@@ -215,6 +215,12 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     return main
 
 
+def is_index(entity: EntityMention) -> bool:
+    """A stock market index: "the Dax index", "the Nasdaq", "the FTSE 100"."""
+    words = set(entity.canonical_name.casefold().replace("-", " ").split())
+    return "index" in words or bool(words & cues().index_names)
+
+
 def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:
     return sum(1 for e in entities if e.entity_key == entity.entity_key)
 
@@ -347,8 +353,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return _resolve(ctx, token.head.head) if token.head.head != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         return ctx.person()
-    if _is_country_noun(token) and ctx.country is not None:
-        return ctx.country  # "the government", "the island state" in an article about one country
+    if _is_country_noun(token):
+        # "the government", "the island state": the country named last (this sentence or the one
+        # before), else the one the article is about
+        return country_for(ctx, token)
     if low in ("they", "their", "them") and _plural_subject_before(token):
         return None  # "The companies said they expected ...": more than one, not the article's company
     if (
@@ -368,7 +376,7 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for
         macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
-        return ctx.country if low == "its" and macro else None
+        return country_for(ctx, token) if low == "its" and macro else None
     if low in c.third_person:
         return ctx.antecedent()
     if low in c.first_person and ctx.first_person:
@@ -418,6 +426,38 @@ def _plural_subject_before(token: Token) -> bool:
         for verb in token.ancestors
         for ch in verb.children
     )
+
+
+def country_for(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The country "the country" / "the government" at ``token`` stands for: the one named last
+    (this sentence or the one before), else the one the article is about."""
+    return _country_before(ctx, token) or ctx.country
+
+
+def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The country named last before ``token`` in its sentence or the one before, by name or by
+    demonym ("Thai Airways shed 4%. The country relies on tourism"); not in the dateline, not the
+    "US" of "the US dollar"."""
+    doc = token.doc
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    demonyms = cues().demonyms
+    for t in reversed(doc[first : token.i]):
+        if ctx.document.in_dateline(t.idx, t.idx + len(t.text)):
+            return None
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if after is not None and after.lemma_.lower() in cues().market_nouns:
+            continue  # "the US dollar", "the Thai baht", "the UK index"
+        m = _entity_at(ctx, t) if t.ent_type_ == "GPE" else None
+        if m is not None and m.label == "GPE" and _is_country(m):
+            return m
+        country = demonyms.get(t.text)
+        if country is not None:
+            named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+            return named or EntityMention(
+                t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()
+            )
+    return None
 
 
 def _is_country_noun(token: Token) -> bool:
@@ -486,7 +526,7 @@ def _clause_subject_before(
                     ent = _entity_at(ctx, ch)
                     ent = ent if ent is not None and ent.label in places else None
                     if ent is None and _is_country_noun(ch):
-                        ent = ctx.country  # "the government said its estimate ..."
+                        ent = country_for(ctx, ch)  # "the government said its estimate ..."
                 if ent is not None:
                     return ent
     return None

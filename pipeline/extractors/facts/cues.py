@@ -55,6 +55,7 @@ class Cues:
     country_owner: frozenset[str]
     measure_nouns: frozenset[str]
     index_names: frozenset[str]
+    index_properties: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -146,6 +147,7 @@ def cues() -> Cues:
         country_owner=frozenset(s["country_owner_nouns"]),
         measure_nouns=frozenset(s["measure_nouns"]),
         index_names=frozenset(s["index_names"]),
+        index_properties=frozenset(s["index_properties"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
 from .build import _fact
-from .context import ArticleContext, _context, _entity_at, _remember_subject
+from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
@@ -144,6 +144,8 @@ def _sentence_facts(
         if facts and _is_conversion(doc, facts[-1], q):
             fact = _as_conversion(fact, facts[-1])
         facts.append(fact)
+        if parsed and sum(1 for o in s_qs if o.kind == q.kind) == 1:
+            facts.extend(_conjunct_facts(ctx, sent, fact))
         if unit and q.kind not in ("currency", "percent"):
             counted_units.append((si, unit))
         elif unit and q.kind == "currency":
@@ -155,6 +157,37 @@ def _sentence_facts(
     if parsed:
         _remember_subject(ctx, sent)
     return facts
+
+
+def _conjunct_facts(ctx: ArticleContext, sent: Span, fact: Fact) -> list[Fact]:
+    """ "Shares in Acme and Apex both fell 2%": every name joined to the subject by "and" owns the
+    sentence's one amount too (a fact each, as the gold guidelines' "one row per number per subject")."""
+    if fact.subject_span is None or fact.value is None:
+        return []
+    i = _token_at(sent.doc, fact.subject_span[0])
+    if i is None or any(t.lower_ == "respectively" for t in sent):
+        return []
+    token = sent.doc[i]
+    conjuncts = [c for c in token.conjuncts if sent.start <= c.i < sent.end]
+    joined = any(ch.dep_ == "cc" and ch.lower_ in ("and", "&") for t in (token, *conjuncts) for ch in t.children)
+    own = _entity_at(ctx, token)
+    out: list[Fact] = []
+    seen = {fact.subject_key}
+    for c in conjuncts if joined and own is not None else ():
+        ent = _entity_at(ctx, c)
+        if ent is None or ent.label != own.label or ent.entity_key in seen or ent.start <= token.idx < ent.end:
+            continue
+        seen.add(ent.entity_key)
+        out.append(
+            dataclasses.replace(
+                fact,
+                subject=ent.canonical_name,
+                subject_key=ent.entity_key or None,
+                subject_span=(c.idx, c.idx + len(c.text)),
+                subject_source="conjunct",
+            )
+        )
+    return out
 
 
 def _skip_quantity(q: QuantityMention, dates: Sequence[DateMention], entities: Sequence[EntityMention]) -> bool:
@@ -434,7 +467,7 @@ def _parse_fact(
         subject = None  # "the 22 million Americans who own ...": what is counted, not who has it
     if subject is not None and token is not None and span.start <= token.i < span.end:
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
-    if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and _is_index(subject[1]):
+    if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and is_index(subject[1]):
         unit = "point"  # "the Nasdaq rose 0.9% to 2,004": an index level is in points
     skip = {token.i} if subject and token is not None else set()
     if prop is not None:
@@ -474,12 +507,6 @@ def _parse_fact(
     return (fact, verb) if _worth_a_fact(fact, q, span, prop, source) else (None, None)
 
 
-def _is_index(entity: EntityMention) -> bool:
-    """A stock market index: "the Dax index", "the Nasdaq", "the FTSE 100"."""
-    words = set(entity.canonical_name.casefold().replace("-", " ").split())
-    return "index" in words or bool(words & cues().index_names)
-
-
 def _relative_subject(verb: Token) -> bool:
     """ "a deal valued at $4bn which should lead to 2,500 jobs": the clause is about the amount, not
     what happened to it (its subject is the relative pronoun)."""
@@ -506,7 +533,7 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
     return named_here or fact.time_value is not None or not small
 
 
-def _age_fact(sent: Span, aged: tuple[Token, EntityMention], q: QuantityMention, s_dates) -> Fact:
+def _age_fact(sent: Span, aged: tuple[Token | None, EntityMention], q: QuantityMention, s_dates) -> Fact:
     return _fact(
         sent,
         subject=aged,
@@ -546,10 +573,15 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start if span is not None else None
 
 
-def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[Token, EntityMention] | None:
+def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[Token | None, EntityMention] | None:
     """ "Mr Ebbers, 63," -> (Ebbers, Bernard Ebbers): a whole number between commas after a person."""
     doc = span.doc
-    if not (float(q.value).is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 2:
+    if not (float(q.value).is_integer() and 1 <= q.value <= 120) or q.value_max is not None or span.start < 1:
+        return None
+    hyphenated = cues().age_pattern.match(doc_text(doc), q.start)
+    if hyphenated is not None:
+        return _year_old(ctx, doc, span, hyphenated.end())
+    if span.start < 2:
         return None
     comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";")
     if doc[span.start - 1].text != "," or not comma_after:
@@ -557,6 +589,21 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     name = doc[span.start - 2]
     person = _entity_at(ctx, name)
     return (name, person) if person is not None and person.label == "PERSON" else None
+
+
+def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Token | None, EntityMention] | None:
+    """ "16-year-old Joseph Scholes" -> the person named right after; "the 16-year-old" standing
+    alone (no noun after it) -> the person the text is about. "a 20-year-old man" is nobody named."""
+    j = next((t.i for t in doc[span.start :] if t.idx >= end and not t.is_space), None)
+    after = doc[j] if j is not None else None
+    if after is not None and after.pos_ == "PROPN":
+        person = _entity_at(ctx, after)
+        return (after, person) if person is not None and person.label == "PERSON" else None
+    definite = doc[span.start - 1].lower_ == "the"
+    if definite and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
+        person = ctx.main_person or ctx.person()  # the one the story is about, else the last one named
+        return (None, person) if person is not None else None
+    return None
 
 
 def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:

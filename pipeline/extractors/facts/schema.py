@@ -73,6 +73,7 @@ class Subjects(Rules):
     country_owner_nouns: list[str]
     measure_nouns: list[str]
     index_names: list[str]
+    index_properties: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

@@ -17,6 +17,8 @@ from .context import (
     _is_the_figure,
     _nationality,
     _resolve,
+    country_for,
+    is_index,
     macro_noun,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
@@ -65,7 +67,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                     or ch.pos_ == "PROPN"  # "GDP fell 0.5%": an economic figure, whatever the tagger says
                     and ch.lower_ in cues().country_owner
                 )
-                and not (_is_country_noun(ch) and ctx.country is not None)
+                and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
             ):
                 return ch
         if any(ch.dep_ in ("nsubj", "nsubjpass") and not _inside(ch, ctx.piece) for ch in verb.children):
@@ -416,6 +418,8 @@ def _implied_owner(
     )
     if prop is not None and not named and not national and prop.lemma_.lower() in c.implicit_owner:
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
+        if owner is not None and is_index(owner) and prop.lemma_.lower() not in c.index_properties:
+            owner = None  # "two million jobs were created" in a story about the Dow: not the index's
         if owner is not None:
             return prop, owner, "company_property"
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"

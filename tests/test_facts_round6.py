@@ -1,0 +1,128 @@
+"""Facts, issue 11 sixth round: general attachment rules, each a table of invented cases.
+
+- "the country" / "the government" is the country named last (this sentence or the one before),
+  before the country the article is about;
+- names joined by "and" to an amount's subject own the amount too ("Shares in A and B both fell");
+- a stock index is never the company "it", "its revenue" or "jobs" stand for;
+- "16-year-old Ann Lee" and a lone "the 16-year-old" are ages of a person.
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors import entities as E
+from pipeline.extractors.dates import find_dates
+from pipeline.extractors.facts import find_facts
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def facts_of(nlp, text: str, *, title: str | None = None):
+    doc = nlp(text)
+    dates = find_dates(doc, published=None)
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    return find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=None, title=title
+    )
+
+
+def subjects_of(facts, value: float) -> list[str | None]:
+    return sorted((f.subject or "") for f in facts if f.value == value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Floods hit Kenya and Uganda.\n\nKenya lost crops in the north. Officials in Uganda said roads "
+            "were closed. The country relies on coffee for 17% of its exports.",
+            17.0,
+            "Uganda",
+        ),
+        (
+            "Brazil growth slows\n\nBrazil grew fast last year and Brazil expects more. Analysts in Chile "
+            "disagreed. Brazil's central bank spoke on Monday. The government expects growth of 3.5% next year.",
+            3.5,
+            "Brazil",
+        ),
+        (
+            "Thai baht weakens\n\nThailand's baht fell against the US dollar. The country earns 6% of its "
+            "income from tourism.",
+            6.0,
+            "Thailand",
+        ),
+    ],
+)
+def test_the_country_is_the_country_named_last(nlp, text, value, subject):
+    assert subject in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        (
+            "Shares in Lufthansa and Air France both fell 2.4% on Monday.",
+            2.4,
+            ["Air France", "Lufthansa"],
+        ),
+        ("Tesco and Sainsbury raised prices by 5% last year.", 5.0, ["Sainsbury", "Tesco"]),
+        ("Profits at Shell and BP rose 12% in 2004.", 12.0, ["BP", "Shell"]),
+        # two amounts: who had which is not said by "and" alone
+        ("Shares in Lufthansa and Air France fell 2.4% and 3.1%.", 2.4, ["Lufthansa"]),
+        # "respectively" pairs them
+        ("Lufthansa and Air France fell 2.4% respectively.", 2.4, ["Lufthansa"]),
+    ],
+)
+def test_names_joined_by_and_share_the_amount(nlp, text, value, subjects):
+    got = subjects_of(facts_of(nlp, text), value)
+    assert got == subjects or (len(subjects) == 1 and len(got) == 1)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "Wall Street gains\n\nThe Dow Jones closed higher on Friday. The Dow Jones rose after the "
+            "report. Two million jobs were created in the past year, the report said.",
+            2_000_000.0,
+        ),
+        (
+            "Nikkei slips\n\nThe Nikkei fell on Tuesday. The Nikkei lost ground. Profits at listed firms "
+            "will rise. Sales of cars grew 4% last year, the report said.",
+            4.0,
+        ),
+    ],
+)
+def test_a_stock_index_is_no_company(nlp, text, value):
+    facts = [f for f in facts_of(nlp, text) if f.value == value]
+    assert facts and all("Dow" not in (f.subject or "") and "Nikkei" not in (f.subject or "") for f in facts)
+
+
+def test_a_stock_index_still_owns_its_shares_moves(nlp):
+    text = "Nikkei slips\n\nThe Nikkei fell on Tuesday. The Nikkei lost ground in Tokyo. Shares fell 0.4%."
+    assert subjects_of(facts_of(nlp, text), 0.4) == ["Nikkei"]
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("Police said 19-year-old Peter Wilson was arrested in Leeds.", 19.0, "Peter Wilson"),
+        ("Peter Wilson was arrested in Leeds on Monday. The 19-year-old was released later.", 19.0, "Peter Wilson"),
+        ("A 19-year-old man was arrested in Leeds.", 19.0, None),  # nobody named: no fact
+    ],
+)
+def test_year_old_is_a_persons_age(nlp, text, value, subject):
+    ages = [f for f in facts_of(nlp, text) if f.property_key == "age" and f.value == value]
+    if subject is None:
+        assert ages == []
+    else:
+        assert [f.subject for f in ages] == [subject] and ages[0].unit == "year"
