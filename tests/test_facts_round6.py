@@ -126,3 +126,46 @@ def test_year_old_is_a_persons_age(nlp, text, value, subject):
         assert ages == []
     else:
         assert [f.subject for f in ages] == [subject] and ages[0].unit == "year"
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Games makers struggle\n\nJason Kingsley, chief executive of Rebellion, said the move was hard. "
+            'He added: "We have been through five technology transitions and survived."',
+            5.0,
+            "Rebellion",
+        ),
+        (
+            "Banks cut jobs\n\nHSBC said profits rose. Ann Lee, an analyst at Barclays, was cautious. "
+            '"We have hired 300 traders this year," she said.',
+            300.0,
+            "Barclays",
+        ),
+        (
+            "Brown upbeat\n\nGordon Brown said the economy would grow. Gordon Brown spoke in London. "
+            'Ann Lee, of Investec, said: "His forecast that he will meet the rule with a margin of '
+            '\u00a38bn is too optimistic."',
+            8e9,
+            "Gordon Brown",
+        ),
+    ],
+)
+def test_a_quoted_we_is_the_speakers_organisation_and_he_is_not_the_speaker(nlp, text, value, subject):
+    assert subject in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (
+            "Travel firms fell\n\nAnn Smith spoke on Monday. Travel companies took a hit, with Kinki Nippon "
+            "sliding 1.5% and HIS dropping 3.3%.",
+            3.3,
+        ),
+        ("Spending plans\n\nAnn Smith spoke on Monday. IT spending rose 7% last year.", 7.0),
+    ],
+)
+def test_capitals_in_mixed_case_text_are_no_pronoun(nlp, text, value):
+    assert "Ann Smith" not in subjects_of(facts_of(nlp, text), value)

@@ -134,8 +134,10 @@ SCHEMAS: dict[str, list[Column]] = {
             "subject_source",
             S,
             "how the subject was chosen: a parse rule (owner, verb_subject, market, ...), table (the headline"
-            " company of a results table), candidate:FEATURES=SCORE (the best document-level candidate), or"
-            " phrase (no entity owns the amount: the clause's own subject noun phrase, the last resort)",
+            " company of a results table), candidate:FEATURES=SCORE (the best document-level candidate),"
+            ' conjunct (a name joined by "and" to another fact\'s subject: "Shares in A and B both fell 2%"'
+            " gives A and B a row each), or phrase (no entity owns the amount: the clause's own subject noun"
+            " phrase, the last resort)",
         ),
         _c("predicate", S, "governing verb / property phrase ('ship', 'demand for mobile phones')", False),
         _c("property_key", S, "normalised predicate for grouping", False),

@@ -347,11 +347,21 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             if ent is not None and ent.label in ("ORG", "PERSON"):
                 return ent
     low = token.lower_
+    pronoun = low in c.third_person or low in c.person_pronouns or low in c.first_person
+    if pronoun and len(token.text) > 1 and token.text.isupper() and not _caps_sentence(token):
+        return None  # "HIS dropping 3.3%", "IT spending": capitals in mixed-case text are a name, not a pronoun
     if parsed and low == "it" and _is_the_figure(ctx, token):
         return None  # "In Wales it was just over 59,000": "it" is the figure, not a company
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
+        if parsed:
+            from .quotes import in_quote, quote_speaker
+
+            if in_quote(token.doc, token):  # 'Lee said: "His forecast is too high"': someone else, not Lee
+                speaker = quote_speaker(ctx, token)
+                keys = {speaker.entity_key} if speaker is not None else set()
+                return next((p for p in (ctx.main_person, ctx.person()) if p and p.entity_key not in keys), None)
         return ctx.person()
     if _is_country_noun(token):
         # "the government", "the island state": the country named last (this sentence or the one
@@ -368,6 +378,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         and ctx.product is not None  # built only when a "the device" needs it
     ):
         return ctx.product  # "the handheld device" in an article about one product
+    if parsed and low in c.first_person:
+        from .quotes import quoted_organisation
+
+        quoted = quoted_organisation(ctx, token)  # '"We have cut 40 jobs," said Ann Lee, head of Acme'
+        if quoted is not None:
+            return quoted
     if low in c.third_person or _is_company_noun(token):
         places = c.pronoun_place_labels if low in c.third_person else frozenset()
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
@@ -390,6 +406,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         return ctx.antecedent()
     return None
+
+
+def _caps_sentence(token: Token) -> bool:
+    """Whether most words of the token's sentence are in capitals (a wire headline)."""
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(1 for t in words if t.is_upper) * 2 > len(words)
 
 
 def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
