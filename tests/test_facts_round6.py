@@ -169,3 +169,38 @@ def test_a_quoted_we_is_the_speakers_organisation_and_he_is_not_the_speaker(nlp,
 )
 def test_capitals_in_mixed_case_text_are_no_pronoun(nlp, text, value):
     assert "Ann Smith" not in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Oil climbs\n\nA barrel of US crude oil closed up $2.80 to $51.15 on Tuesday, traders said.",
+            51.15,
+            "US crude oil",
+        ),
+        ("Metals\n\nGold fell $3 to $420 an ounce in London on Monday.", 420.0, "Gold"),
+        ("Coffee\n\nLondon coffee prices closed at 1,276 stg a tonne today, traders said.", 1276.0, "London coffee"),
+        (
+            "Printers\n\nThe price of inkjet printers has come down to as little as \u00a334, HP said.",
+            34.0,
+            "inkjet printers",
+        ),
+        ("Brazil\n\nBrazil's sugar exports rose to 2.5 mln tonnes of sugar in 1986.", 2_500_000.0, "Brazil"),
+    ],
+)
+def test_a_commodity_or_product_is_the_subject_of_its_price(nlp, text, value, subject):
+    assert subject in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Mines\n\nNewmont Gold, 95 pct owned by Newmont Mining, said sales would rise.", 95.0),  # a name
+        ("Mines\n\nThe drill found 4.5 pct nickel over a section of 13 feet.", 13.0),  # an amount of the metal
+        ("Grain\n\nMadagascar exported 2,189 tonnes of cocoa, up from 1,624 in 1985.", 1624.0),  # not a price
+    ],
+)
+def test_a_commodity_does_not_own_amounts_that_are_no_price(nlp, text, value):
+    got = [s for s in subjects_of(facts_of(nlp, text), value) if s != "Newmont Gold"]
+    assert not any(w in s.casefold() for s in got for w in ("gold", "nickel", "cocoa"))

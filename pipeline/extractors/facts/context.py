@@ -39,6 +39,7 @@ class ArticleContext:
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
+    amount_kind: str | None = None  # its quantity kind ("currency", "percent", ...)
 
     @functools.cached_property
     def product(self) -> EntityMention | None:

@@ -56,6 +56,8 @@ class Cues:
     measure_nouns: frozenset[str]
     index_names: frozenset[str]
     index_properties: frozenset[str]
+    commodity_nouns: frozenset[str]
+    price_nouns: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -148,6 +150,8 @@ def cues() -> Cues:
         measure_nouns=frozenset(s["measure_nouns"]),
         index_names=frozenset(s["index_names"]),
         index_properties=frozenset(s["index_properties"]),
+        commodity_nouns=frozenset(s["commodity_nouns"]),
+        price_nouns=frozenset(s["price_nouns"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

@@ -74,6 +74,8 @@ class Subjects(Rules):
     measure_nouns: list[str]
     index_names: list[str]
     index_properties: list[str]
+    commodity_nouns: list[str]
+    price_nouns: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

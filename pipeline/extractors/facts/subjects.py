@@ -124,6 +124,57 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
         words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t == noun]
         name = " ".join(t.text for t in words if not t.is_punct)
         return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
+    moved = [  # "pushed oil prices above $50" (not "exported 2,189 tonnes of cocoa, up from 1,624")
+        ch for ch in (verb.children if verb is not None else ()) if ch.dep_ == "dobj" and ch.lemma_ in ("price", "cost")
+    ]
+    amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
+    for noun in (n for n in (*nouns, *moved) if n.i not in amount):  # not "2,189 tonnes of cocoa" itself
+        money = ctx.amount_kind == "currency"
+        good = _priced(noun, money=money, products=ctx.amount is not None) if _inside(noun, ctx.piece) else None
+        if good is not None:  # "US crude oil prices rose $2", "a barrel of Brent", "the price of inkjet printers"
+            mods = ("compound", "amod", "nmod")
+            outer = [t for t in noun.lefts if t.dep_ in mods and t.i < good.i] if good.head == noun else []
+            words = [  # "US crude oil prices": US crude oil; not "lower" or "March" (coffee prices)
+                t
+                for t in (*outer, *(t for t in good.lefts if t.dep_ in mods))
+                if t.tag_ not in ("JJR", "JJS", "CD") and t.ent_type_ not in ("DATE", "TIME") and _inside(t, ctx.piece)
+            ]
+            name = " ".join(t.text for t in (*words, good) if not t.is_punct)
+            return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
+    return None
+
+
+def _priced(noun: Token, *, money: bool, products: bool = True) -> Token | None:
+    """The good whose price an amount is: a commodity named as the noun itself ("Gold rose $3"), as a
+    modifier of a price noun ("oil prices") or after "of" ("the price of copper", "a barrel of crude");
+    after "price of" also any plural product ("the price of inkjet printers")."""
+    c = cues()
+
+    def good(t: Token) -> bool:  # not "Newmont Gold" (a name), not "4.5 pct nickel" (an amount of it)
+        named = t.ent_type_ not in ("", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "NORP", "GPE")
+        return t.lemma_.lower() in c.commodity_nouns and not named and not any(ch.dep_ == "nummod" for ch in t.children)
+
+    lemma = noun.lemma_.lower()
+    if good(noun) and noun.tag_ in ("NN", "NNS", "NNP"):
+        return noun if money else None  # "Gold fell $3", not "barley to 2.96 mln"
+    if lemma not in c.price_nouns or (lemma not in ("price", "cost") and not money):
+        return None  # "a barrel of crude closed up $2.80", not "exported 2,189 tonnes of cocoa"
+    for ch in noun.children:
+        if ch.dep_ == "compound" and good(ch):
+            return ch
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for obj in (g for g in ch.children if g.dep_ == "pobj"):
+                if good(obj):
+                    return obj
+                plural_product = (
+                    products
+                    and obj.tag_ == "NNS"
+                    and not obj.ent_type_
+                    and not obj.lower_.endswith("ings")  # "the cost of store openings": a happening, not a good
+                    and noun.lemma_.lower() in ("price", "cost")
+                )
+                if plural_product and obj.lemma_.lower() not in c.generic_subject_nouns:
+                    return obj
     return None
 
 
