@@ -204,3 +204,27 @@ def test_a_commodity_or_product_is_the_subject_of_its_price(nlp, text, value, su
 def test_a_commodity_does_not_own_amounts_that_are_no_price(nlp, text, value):
     got = [s for s in subjects_of(facts_of(nlp, text), value) if s != "Newmont Gold"]
     assert not any(w in s.casefold() for s in got for w in ("gold", "nickel", "cocoa"))
+
+
+@pytest.mark.parametrize(
+    "text, value, subject, target",
+    [
+        (
+            "Deutsche Boerse set to woo rival\n\nBosses of Deutsche Boerse and the London Stock Exchange are to "
+            "meet amid talk that a takeover bid for the LSE will be raised to \u00a31.5bn.",
+            1.5e9,
+            "Deutsche Boerse",
+            "London Stock Exchange",
+        ),
+        (
+            "Acme bids for Apex\n\nAcme Corp said on Monday it was bidding for Apex Inc. Acme Corp made an offer "
+            "for Apex of 40 dlrs a share.",
+            40.0,
+            "Acme Corp",
+            "Apex Inc",
+        ),
+    ],
+)
+def test_a_bid_for_a_company_is_not_the_targets(nlp, text, value, subject, target):
+    got = subjects_of(facts_of(nlp, text), value)
+    assert target not in got and "LSE" not in got

@@ -58,6 +58,7 @@ class Cues:
     index_properties: frozenset[str]
     commodity_nouns: frozenset[str]
     price_nouns: frozenset[str]
+    bid_nouns: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -152,6 +153,7 @@ def cues() -> Cues:
         index_properties=frozenset(s["index_properties"]),
         commodity_nouns=frozenset(s["commodity_nouns"]),
         price_nouns=frozenset(s["price_nouns"]),
+        bid_nouns=frozenset(s["bid_nouns"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),
