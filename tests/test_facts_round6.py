@@ -228,3 +228,37 @@ def test_a_commodity_does_not_own_amounts_that_are_no_price(nlp, text, value):
 def test_a_bid_for_a_company_is_not_the_targets(nlp, text, value, subject, target):
     got = subjects_of(facts_of(nlp, text), value)
     assert target not in got and "LSE" not in got
+
+
+@pytest.mark.parametrize(
+    "line, end",
+    [
+        (" January 31 end\n    Shr 16 cts", (1, 31)),
+        (" Qtr ends Feb 28\n Shr", (2, 28)),
+        (" Period ended March 31", (3, 31)),
+        (" Shr 10 cts vs 5 cts", None),
+        (" March 3 - Shr", None),  # a date, not a period's end
+    ],
+)
+def test_a_period_end_stated_after_the_dateline(line, end):
+    from pipeline.extractors.facts.tables import stated_end
+
+    got = stated_end(line)
+    assert (got and (got.month, got.day)) == end if end else got is None
+
+
+def test_a_results_table_with_its_end_after_the_dateline_is_the_fiscal_period(nlp):
+    text = (
+        "ACME STORES INC <ACME> 4TH QTR NET\n\nDALLAS, April 2 - January 31 end\n"
+        "    Shr profit 16 cts vs loss six cts\n    Revs 41.9 mln vs 24.1 mln\n    Year\n"
+        "    Shr profit 49 cts vs profit 18 cts\n"
+    )
+    doc = nlp(text)
+    dates = find_dates(doc, published="1987-04-02")
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    facts = find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-04-02"
+    )
+    times = {f.value: f.time_value for f in facts}
+    assert times[41.9e6] == "1987-Q4" and times[24.1e6] == "1986-Q4" and times[0.49] == "1987" and times[0.18] == "1986"

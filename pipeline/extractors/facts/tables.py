@@ -145,6 +145,30 @@ def headline_period(headline: str) -> Period:
     return Period(kind, quarter, dt.date(2000, *end) if end else None)
 
 
+_STATED_END = re.compile(
+    r"\s*(?:(?:qtr|quarter|period|year|fiscal\s+year|fiscal)\s+(?:ends?|ended|ending)\s+)?"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b(?:\s+(?:end|ended|ending)\b)?",
+    re.IGNORECASE,
+)
+
+
+def stated_end(line: str) -> dt.date | None:
+    """The period end a results table states right after its dateline ("January 31 end", "Qtr ends
+    Feb 28", "Period ended March 31"), as a day of the placeholder year 2000; else None."""
+    m = _STATED_END.match(line)
+    if m is None or not (
+        m.group(0).lower().split()[0] in ("qtr", "quarter", "period", "year", "fiscal")
+        or re.search(r"\b(?:end|ended|ending)\s*$", m.group(0), re.IGNORECASE)
+    ):
+        return None  # "March 3 - ..." alone is a date, not a period's end
+    day = int(m.group(2))
+    month = _MONTHS[m.group(1).lower()]
+    try:
+        return dt.date(2000, month, day)
+    except ValueError:
+        return None
+
+
 def _period_value(period: Period, published: dt.date, years_back: int) -> str | None:
     """TIMEX3 value of the period (``years_back`` 1 for the prior-year column)."""
     if period.end is not None:  # the headline's end date: the latest such date on or before publication
@@ -219,6 +243,8 @@ def read_tables(
     ref = parse_published(published)
     pub = ref.date if ref is not None and ref.granularity == "day" else None
     period = headline_period(headline)
+    if period.end is None and dateline is not None:
+        period = Period(period.kind, period.quarter, stated_end(text[dateline[1] : dateline[1] + 60]))
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
     lines = sorted(
