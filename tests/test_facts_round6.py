@@ -262,3 +262,10 @@ def test_a_results_table_with_its_end_after_the_dateline_is_the_fiscal_period(nl
     )
     times = {f.value: f.time_value for f in facts}
     assert times[41.9e6] == "1987-Q4" and times[24.1e6] == "1986-Q4" and times[0.49] == "1987" and times[0.18] == "1986"
+
+
+def test_an_apposed_age_is_not_shared_with_the_next_name(nlp):
+    facts = facts_of(
+        nlp, 'She said she was "horrified" by the deaths of Charlene Ellis, 18, and Letisha Shakespeare, 17.'
+    )
+    assert [f.subject for f in facts if f.value == 18.0] == ["Charlene Ellis"]
