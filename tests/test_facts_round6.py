@@ -269,3 +269,24 @@ def test_an_apposed_age_is_not_shared_with_the_next_name(nlp):
         nlp, 'She said she was "horrified" by the deaths of Charlene Ellis, 18, and Letisha Shakespeare, 17.'
     )
     assert [f.subject for f in facts if f.value == 18.0] == ["Charlene Ellis"]
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Civil service cuts\n\nGordon Brown spoke on Monday. Gordon Brown wants savings. At the Department for "
+            "Work and Pensions, 30,000 jobs are to go, the minister said.",
+            30000.0,
+            "Department for Work and Pensions",
+        ),
+        (
+            "Survey\n\nThe UK economy is strong. The BDO index rose in May, implying GDP growth at 2.9% in the "
+            "second quarter of 2005, said the UK firm.",
+            2.9,
+            "UK",
+        ),
+    ],
+)
+def test_a_fronted_organisation_frames_the_clause_and_evidence_owns_no_macro_figure(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text), value) == [subject]

@@ -25,7 +25,7 @@ def _orphans(piece: Span | None) -> list[Token]:
     return [t for t in piece if t.head.i == t.i or not _inside(t.head, piece)]
 
 
-_EVIDENCE_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "confirm"})
+_EVIDENCE_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "confirm", "imply"})
 
 
 def _true_subject(subj: Token, verb: Token) -> Token:

@@ -555,11 +555,11 @@ def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Enti
     upto = ctx.amount.start if figure and ctx.amount is not None else subjects[0].i
     found = None
     for ch in verb.children:
-        if ch.dep_ == "prep" and ch.lower_ in cues().place_preps and ch.i < upto:
+        if ch.dep_ == "prep" and (ch.lower_ in cues().place_preps or ch.lower_ == "at") and ch.i < upto:
             for p in ch.children:
                 ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
-                if ent is not None and ent.label == "GPE":
-                    found = p, ent
+                if ent is not None and (ent.label == "GPE" or ent.label == "ORG" and ch.lower_ == "at"):
+                    found = p, ent  # "At the Department for Work and Pensions, 30,000 jobs are to go"
             if found is not None and not figure:
                 return found
     return found
@@ -575,6 +575,8 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
     for _ in range(6):
         if v is None:
             return None
+        if v.lemma_.lower() in _EVIDENCE_VERBS and macro_noun(prop):
+            return None  # "The BDO index rose, implying GDP growth of 2.9%": evidence, not whose growth
         subj = [_true_subject(ch, v) for ch in v.children if ch.dep_ in SUBJ and _inside(ch, ctx.piece)]
         if not subj and any(not _inside(ch, ctx.piece) and ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
             # the parser took the headline's noun as subject: the piece's own first name, hung outside
