@@ -290,3 +290,24 @@ def test_an_apposed_age_is_not_shared_with_the_next_name(nlp):
 )
 def test_a_fronted_organisation_frames_the_clause_and_evidence_owns_no_macro_figure(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text), value) == [subject]
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "YUGOSLAV RETAIL PRICES UP 7.0 PCT IN MARCH\n\nBELGRADE, April 1 - Yugoslav retail prices in March "
+            "rose 7.0 pct from February, official figures show.",
+            7.0,
+            "Yugoslavia",
+        ),
+        (
+            "KUWAITI OUTPUT FALLS\n\nKUWAIT, April 1 - Kuwaiti oil output fell 4.5 pct in March, official "
+            "figures show.",
+            4.5,
+            "Kuwait",
+        ),
+    ],
+)
+def test_a_demonym_of_any_country_names_the_story_country(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text), value) == [subject]
