@@ -311,3 +311,17 @@ def test_a_fronted_organisation_frames_the_clause_and_evidence_owns_no_macro_fig
 )
 def test_a_demonym_of_any_country_names_the_story_country(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text), value) == [subject]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("MONEY MARKET\n\nLONDON, March 3 - The Bank of England said it provided help.", "Bank of England", "ORG"),
+        ("AMEX\n\nNEW YORK, March 2 - American Express Co said profit rose.", "American Express Co", "ORG"),
+        ("TRADE\n\nPEKING, March 1 - China said exports rose.", "China", "GPE"),
+    ],
+)
+def test_the_dateline_date_ends_at_its_dash(nlp, text, name, label):
+    ents = E.find_entities(nlp(text))
+    assert (name, label) in {(e.text, e.label) for e in ents}
+    assert not any(e.label == "DATE" and "-" in e.text for e in ents)

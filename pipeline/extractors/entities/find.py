@@ -170,7 +170,7 @@ def fixed_entities(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     doc = words.doc
-    ents = [(e.start, e.end, e.label_, e.id_) for e in doc.ents]
+    ents = _cut_datelines(doc, [(e.start, e.end, e.label_, e.id_) for e in doc.ents])
     fixer = _fixer()
     strings = fixer.nlp.vocab.strings  # labels and ids of the matches live in the ruler's vocab
     matches = [
@@ -183,6 +183,42 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     return _bracketed_aliases(words, _described_companies(words, sorted(kept + matches)))
+
+
+def _cut_datelines(doc: Doc, ents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "WASHINGTON, March 2 - The Bank of England said": the model often runs the dateline's date into
+    the first words of the story (a DATE "March 2 - The Bank of England"). The date ends at the dash;
+    the words after it are left to the patterns and name rules, or are an ORG when they end in a legal
+    form or hold an institution word ("Bank", "Ministry", "Organization")."""
+    out = []
+    for start, end, label, ent_id in ents:
+        dash = (
+            next((i for i in range(start + 1, end - 1) if doc[i].text in ("-", "--") and doc[i - 1].like_num), None)
+            if label == "DATE"
+            else None
+        )
+        if dash is None:
+            out.append((start, end, label, ent_id))
+            continue
+        out.append((start, dash, label, ent_id))
+        tail = _dateline_tail(doc, dash + 1, end)
+        if tail is not None:
+            out.append(tail)
+    return out
+
+
+def _dateline_tail(doc: Doc, start: int, end: int) -> tuple[int, int, str, str] | None:
+    while start < end and doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    words = [t for t in doc[start:end]]
+    if not words or not all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&", "for") for t in words):
+        return None
+    legal = words[-1].text.rstrip(".") in _company_suffixes()
+    if legal or any(t.lower_ in _words("institution_words") for t in words):
+        return (start, end, "ORG", "")
+    return None
 
 
 def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
