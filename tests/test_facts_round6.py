@@ -325,3 +325,20 @@ def test_the_dateline_date_ends_at_its_dash(nlp, text, name, label):
     ents = E.find_entities(nlp(text))
     assert (name, label) in {(e.text, e.label) for e in ents}
     assert not any(e.label == "DATE" and "-" in e.text for e in ents)
+
+
+def test_dividend_payment_and_record_dates_are_the_companys_events(nlp):
+    text = (
+        "ACME SETS DIVIDEND\n\nNEW YORK, March 11 - Acme Corp said its board declared a quarterly dividend of "
+        "10 cts per share payable April 3 to shareholders of record as of March 23. Acme Corp makes tools."
+    )
+    doc = nlp(text)
+    dates = find_dates(doc, published="1987-03-11")
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    facts = find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-03-11"
+    )
+    events = {(f.property_key, f.time_value) for f in facts if f.value is None}
+    assert {("payment_date", "1987-04-03"), ("record_date", "1987-03-23")} <= events
+    assert [f.time_value for f in facts if f.value == 0.10] == [None]  # not the record date

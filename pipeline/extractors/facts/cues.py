@@ -99,6 +99,7 @@ class Cues:
     scaled_amount: re.Pattern[str]
     unit_names: dict[str, str]
     non_event_verbs: frozenset[str]
+    security_dates: dict[str, str]
     minor_units: dict[str, str]
     minor_unit_currencies: dict[str, str]
     per_share_after: re.Pattern[str]
@@ -194,6 +195,7 @@ def cues() -> Cues:
         scaled_amount=re.compile(e["scaled_amount"]),
         unit_names=dict(e["unit_names"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),
+        security_dates=dict(e["security_dates"]),
         minor_units=dict(c["minor_units"]),
         minor_unit_currencies=dict(c["minor_unit_currencies"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),

@@ -28,7 +28,7 @@ from .cues import cues
 from .modality import _attribution, _modality, _window_modality
 from .parse import _governing_verb, _phrase, _span, _verb_chain
 from .subjects import _noun_owner, _verb_subject, _window_subject, subject_and_source
-from .timing import _default_role, _pick_time, _range_end, _role, _Time
+from .timing import _default_role, _pick_time, _range_end, _role, _Time, security_date
 
 # closed-class grammar the event rules read (prepositions and span words; content words are in the lexicon)
 _NOUN_PREPS = ("in", "on", "of", "during", "since")
@@ -177,6 +177,28 @@ def _events(ctx: ArticleContext, sent: Span, s_dates, used_verbs: set[int], *, p
     for d in s_dates:
         dspan = _span(sent.doc, d.start, d.end) if _dated(d, sent.doc) and d.start not in ends else None
         if dspan is None:
+            continue
+        named = security_date(dspan)
+        if named is not None:  # "payable April 3 to holders of record March 23": the company's dated steps
+            owner = ctx.antecedent()
+            if owner is not None:
+                time = _Time(d, "on")
+                out.append(
+                    _fact(
+                        sent,
+                        subject=(None, owner),
+                        predicate=named,
+                        q=None,
+                        unit=None,
+                        time=time,
+                        dates=s_dates,
+                        modality="plan",
+                        negated=False,
+                        attribution=None,
+                        per=None,
+                        subject_source="security_date",
+                    )
+                )
             continue
         if not parsed:
             fact = _window_event(ctx, sent, dspan, d, s_dates, has_quantity=has_quantity)

@@ -51,6 +51,7 @@ class Events(Rules):
     scaled_amount: str
     unit_names: dict[str, str]
     non_event_verbs: list[str]
+    security_dates: dict[str, str]
 
 
 class Subjects(Rules):

@@ -77,6 +77,15 @@ def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> Da
 CLAUSE_REACH = 600  # characters: a date farther from the amount is never in its clause
 
 
+def security_date(dspan: Span) -> str | None:
+    """ "payable April 3", "holders of record March 23", "of record as of April 8": which date of a
+    dividend or split this is ("payment date", "record date"), else None."""
+    doc = dspan.doc
+    before = [t.lower_ for t in doc[max(0, dspan.start - 3) : dspan.start] if not t.is_space]
+    named = cues().security_dates
+    return next((named[w] for w in reversed(before) if w in named), None)
+
+
 def _pick_time(
     doc: Doc,
     sent: Span,
@@ -107,8 +116,8 @@ def _pick_time(
         if not _is_concrete(d) or d.type in ("SET", "DURATION"):
             continue
         dspan = _span(doc, d.start, d.end)
-        if dspan is None:
-            continue
+        if dspan is None or security_date(dspan) is not None:
+            continue  # "payable April 3 to holders of record March 23": the payment's dates, not the amount's
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
             gap = doc_text(doc)[amount.end_char : d.start] if amount is not None else ""
