@@ -124,3 +124,15 @@ def test_timeml_extents(nlp, text, expected):
 )
 def test_a_year_number_before_year_is_that_year(nlp, text, expected):
     assert _found(nlp, text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "year-end 1986" is that year's last day, as both dev golds (TempEval-3, the facts gold) write it
+        ("Capital was 24.5 mln dlrs at year-end 1986.", [("year-end 1986", "1986-12-31")]),
+        ("Reserves stood at 3.1 billion dlrs at year end 1985.", [("year end 1985", "1985-12-31")]),
+    ],
+)
+def test_year_end_of_a_named_year_is_its_last_day(nlp, text, expected):
+    assert _found(nlp, text, "1987-03-02") == expected

@@ -184,8 +184,8 @@ def _r_unit_ago(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | Non
 def _r_year_end(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     t = _key(g["ye"])
     unit = "M" if "month" in t else "W" if "week" in t else "Y"
-    if "year" in g and unit == "Y":  # "year-end 1986"
-        return _date_timex("DATE", g["year"], "END", None)
+    if "year" in g and unit == "Y":  # "year-end 1986": its last day, as the TempEval and facts golds write it
+        return _date_timex("DATE", f"{g['year']}-12-31", None, None)
     if c.ref is None or not _ref_gran_ok(c.ref, unit):
         return Timex("DATE", _UNDERSPECIFIED[unit], "END")
     return _date_timex("DATE", _at_granularity(c.ref.date, unit), "END", "published")
