@@ -343,7 +343,7 @@ def test_find_dates_tense_and_periods(nlp, text, expected):
         ("The deficit for February is expected to narrow.", "1991-03-20", [("February", "1991-02")]),
         ("The fair will be held in January.", "1991-03-20", [("January", "1992-01")]),
         # a year after "year-end" is that year's end
-        ("It had capital of $5m at year-end 1990.", "1991-03-20", [("year-end 1990", "1990")]),
+        ("It had capital of $5m at year-end 1990.", "1991-03-20", [("year-end 1990", "1990-12-31")]),
         # "the previous fourth quarter" after the fourth quarter just reported is the one before it
         (
             "It lost $9m in the fourth quarter. It earned $5m in the previous fourth quarter.",
