@@ -342,3 +342,20 @@ def test_dividend_payment_and_record_dates_are_the_companys_events(nlp):
     events = {(f.property_key, f.time_value) for f in facts if f.value is None}
     assert {("payment_date", "1987-04-03"), ("record_date", "1987-03-23")} <= events
     assert [f.time_value for f in facts if f.value == 0.10] == [None]  # not the record date
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("STAKE\n\nAcme Corp and Apex Inc said they raised their stake in Beta Corp to 8.1 pct.", 8.1, "Acme"),
+        (
+            "STAKE\n\nWASHINGTON, March 10 - Investor George Soros and his Soros Fund Management said they raised "
+            "their stake in King World Productions Inc to 2,485,510 shares.",
+            2_485_510.0,
+            "George Soros",
+        ),
+    ],
+)
+def test_a_stake_in_a_company_is_its_holders_and_they_is_the_first_name_joined(nlp, text, value, subject):
+    got = subjects_of(facts_of(nlp, text), value)
+    assert got == [subject]

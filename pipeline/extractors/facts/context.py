@@ -368,6 +368,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         # "the government", "the island state": the country named last (this sentence or the one
         # before), else the one the article is about
         return country_for(ctx, token)
+    if parsed and low in ("they", "their", "them"):
+        joined = _joined_subject_before(ctx, token)  # "George Soros and his fund said they raised their stake"
+        if joined is not None:
+            return joined
     if low in ("they", "their", "them") and _plural_subject_before(token):
         return None  # "The companies said they expected ...": more than one, not the article's company
     if (
@@ -530,6 +534,21 @@ def _one_word_person(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if ent is None or ent.label != "PERSON" or " " in ent.canonical_name.strip():
         return None
     return ent
+
+
+def _joined_subject_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The first name of a subject of names joined by "and" above ``token`` and before it: what a
+    later "they" / "their" stands for ("Acme and Apex said they ..." -> Acme, the one named first)."""
+    for verb in token.ancestors:
+        for ch in verb.children:
+            if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i > token.i:
+                continue
+            # "WASHINGTON, March 10 - George Soros and his fund said": the parse hangs the names on the dateline
+            for head in (ch, *(a for a in ch.children if a.dep_ == "appos")):
+                ent = _entity_at(ctx, head) if any(g.dep_ == "conj" for g in head.children) else None
+                if ent is not None and ent.label in ("ORG", "PERSON"):
+                    return ent
+    return None
 
 
 def _clause_subject_before(

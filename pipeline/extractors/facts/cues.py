@@ -59,6 +59,7 @@ class Cues:
     commodity_nouns: frozenset[str]
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
+    stake_nouns: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -155,6 +156,7 @@ def cues() -> Cues:
         commodity_nouns=frozenset(s["commodity_nouns"]),
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
+        stake_nouns=frozenset(s["stake_nouns"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

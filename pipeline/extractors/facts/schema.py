@@ -78,6 +78,7 @@ class Subjects(Rules):
     commodity_nouns: list[str]
     price_nouns: list[str]
     bid_nouns: list[str]
+    stake_nouns: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

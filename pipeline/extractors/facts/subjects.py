@@ -448,9 +448,10 @@ def _implied_owner(
         return (*part, "partitive")
     # "revenue at Apple", "shipments of Xiaomi"
     bid = prop is not None and prop.lemma_.lower() in c.bid_nouns
+    stake = prop is not None and prop.lemma_.lower() in c.stake_nouns
     for ch in prop.children if prop is not None else ():
-        if bid and ch.lower_ in ("for", "to"):
-            continue  # "a takeover bid for the LSE": the target, not whose bid it is
+        if bid and ch.lower_ in ("for", "to") or stake and ch.lower_ == "in":
+            continue  # "a takeover bid for the LSE", "its stake in King World": the target, not the owner
         if ch.dep_ == "prep" and ch.lower_ in PROPERTY_PREPS:
             for p in ch.children:
                 if p.dep_ == "pobj":
