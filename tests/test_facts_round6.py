@@ -359,3 +359,18 @@ def test_dividend_payment_and_record_dates_are_the_companys_events(nlp):
 def test_a_stake_in_a_company_is_its_holders_and_they_is_the_first_name_joined(nlp, text, value, subject):
     got = subjects_of(facts_of(nlp, text), value)
     assert got == [subject]
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "BEET CROP\n\nBONN, March 19 - The Agriculture Ministry said West Germany harvested more beet. West "
+            "Germany grows sugar in the north. The Agriculture Ministry said deliveries totalled 20.22 mln tonnes.",
+            20_220_000.0,
+            "West Germany",
+        ),
+    ],
+)
+def test_a_government_body_reports_the_countrys_output_it_does_not_own_it(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text), value) == [subject]

@@ -60,6 +60,7 @@ class Cues:
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
     stake_nouns: frozenset[str]
+    state_body_words: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -157,6 +158,7 @@ def cues() -> Cues:
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
         stake_nouns=frozenset(s["stake_nouns"]),
+        state_body_words=frozenset(s["state_body_words"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

@@ -79,6 +79,7 @@ class Subjects(Rules):
     price_nouns: list[str]
     bid_nouns: list[str]
     stake_nouns: list[str]
+    state_body_words: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

@@ -438,6 +438,11 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
     return None
 
 
+def _state_body(entity: EntityMention) -> bool:
+    """A government body ("Agriculture Ministry", "Commerce Department"): it reports, it owns no output."""
+    return entity.label == "ORG" and bool(set(entity.canonical_name.casefold().split()) & cues().state_body_words)
+
+
 def _implied_owner(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
@@ -475,6 +480,8 @@ def _implied_owner(
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None and is_index(owner) and prop.lemma_.lower() not in c.index_properties:
             owner = None  # "two million jobs were created" in a story about the Dow: not the index's
+        if owner is not None and ctx.country is not None and _state_body(owner):
+            return prop, ctx.country, "country_property"  # "beet deliveries totalled 20 mln tonnes", said the Ministry
         if owner is not None:
             return prop, owner, "company_property"
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
