@@ -136,3 +136,8 @@ def test_a_year_number_before_year_is_that_year(nlp, text, expected):
 )
 def test_year_end_of_a_named_year_is_its_last_day(nlp, text, expected):
     assert _found(nlp, text, "1987-03-02") == expected
+
+
+def test_a_figures_month_is_not_pushed_into_the_next_year(nlp):
+    text = "The rate will climb to 3.5 pct within the next year from January's three pct record."
+    assert ("January", "1987-01") in _found(nlp, text, "1987-03-03")

@@ -374,3 +374,18 @@ def test_a_stake_in_a_company_is_its_holders_and_they_is_the_first_name_joined(n
 )
 def test_a_government_body_reports_the_countrys_output_it_does_not_own_it(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text), value) == [subject]
+
+
+def test_a_month_that_owns_the_figure_is_its_time_even_in_a_forecast(nlp):
+    text = (
+        "JAPAN JOBLESS SEEN RISING\n\nTOKYO, March 3 - Japan's unemployment rate is expected to continue to climb "
+        "to about 3.5 pct within the next year from January's three pct record, the agency said."
+    )
+    doc = nlp(text)
+    dates = find_dates(doc, published="1987-03-03")
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    facts = find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-03-03"
+    )
+    assert [f.time_value for f in facts if f.value == 3.0] == ["1987-01"]

@@ -681,9 +681,11 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if _needs_tense(c):
             toks = _tokens(doc, c.start, c.end)
             tense = clause_tense(doc, toks, c.start, parsed=parsed, text=text, schedule=schedule)
-        if tense == "future" and parsed and _names_a_period(doc, c):
+        period = tense != "past" and parsed and _names_a_period(doc, c)
+        if period and tense == "future":
             tense = None  # "the January level is expected to ...": a figure's month, the closest one
-        next_year = tense != "past" and parsed and _in_next_year(doc, c, next_years, ref)
+        # "climb within the next year from January's record": a figure's month is not the next year's
+        next_year = tense != "past" and parsed and not period and _in_next_year(doc, c, next_years, ref)
         near_quarter = quarter if quarter is not None and c.start - quarter_end < QUARTER_REACH else None
         before = _sentence_before(doc, text, c.start) if c.pattern.kind in BASELINE_KINDS else ""
         year_scope = near_quarter is not None and _year_scope(before)

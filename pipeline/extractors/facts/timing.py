@@ -77,6 +77,13 @@ def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> Da
 CLAUSE_REACH = 600  # characters: a date farther from the amount is never in its clause
 
 
+def _owns_amount(dspan: Span, amount: Span) -> bool:
+    """Whether the date is the possessor of the amount's noun ("January's three pct record",
+    "December's 2.9 pct"): the period the figure is of, whatever the clause says."""
+    root = dspan.root
+    return root.dep_ == "poss" and root.head.i in (amount.root.i, amount.root.head.i)
+
+
 def security_date(dspan: Span) -> str | None:
     """ "payable April 3", "holders of record March 23", "of record as of April 8": which date of a
     dividend or split this is ("payment date", "record date"), else None."""
@@ -118,6 +125,9 @@ def _pick_time(
         dspan = _span(doc, d.start, d.end)
         if dspan is None or security_date(dspan) is not None:
             continue  # "payable April 3 to holders of record March 23": the payment's dates, not the amount's
+        if parsed and amount is not None and _owns_amount(dspan, amount):
+            scored.append((0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
+            continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
             gap = doc_text(doc)[amount.end_char : d.start] if amount is not None else ""
