@@ -9,31 +9,18 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from facts_helpers import facts_of
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.extractors import entities as E
-from pipeline.extractors.dates import find_dates
-from pipeline.extractors.facts import find_facts
 from pipeline.extractors.facts.document import find_dateline, find_headline, headline_company
 from pipeline.extractors.facts.tables import headline_period, read_tables
 from pipeline.extractors.nlp import load_nlp
-from pipeline.extractors.quantities import find_quantities
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def facts_of(nlp, text: str, *, published: str | None = None, title: str | None = None):
-    doc = nlp(text)
-    dates = find_dates(doc, published=published)
-    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
-    return find_facts(
-        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=published, title=title
-    )
 
 
 @pytest.mark.parametrize(

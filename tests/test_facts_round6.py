@@ -12,27 +12,15 @@ No sentence is copied from an article.
 from __future__ import annotations
 
 import pytest
+from facts_helpers import facts_of
 
 from pipeline.extractors import entities as E
-from pipeline.extractors.dates import find_dates
-from pipeline.extractors.facts import find_facts
 from pipeline.extractors.nlp import load_nlp
-from pipeline.extractors.quantities import find_quantities
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def facts_of(nlp, text: str, *, title: str | None = None):
-    doc = nlp(text)
-    dates = find_dates(doc, published=None)
-    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
-    return find_facts(
-        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=None, title=title
-    )
 
 
 def subjects_of(facts, value: float) -> list[str | None]:
@@ -253,13 +241,7 @@ def test_a_results_table_with_its_end_after_the_dateline_is_the_fiscal_period(nl
         "    Shr profit 16 cts vs loss six cts\n    Revs 41.9 mln vs 24.1 mln\n    Year\n"
         "    Shr profit 49 cts vs profit 18 cts\n"
     )
-    doc = nlp(text)
-    dates = find_dates(doc, published="1987-04-02")
-    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
-    facts = find_facts(
-        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-04-02"
-    )
+    facts = facts_of(nlp, text, published="1987-04-02")
     times = {f.value: f.time_value for f in facts}
     assert times[41.9e6] == "1987-Q4" and times[24.1e6] == "1986-Q4" and times[0.49] == "1987" and times[0.18] == "1986"
 
@@ -332,13 +314,7 @@ def test_dividend_payment_and_record_dates_are_the_companys_events(nlp):
         "ACME SETS DIVIDEND\n\nNEW YORK, March 11 - Acme Corp said its board declared a quarterly dividend of "
         "10 cts per share payable April 3 to shareholders of record as of March 23. Acme Corp makes tools."
     )
-    doc = nlp(text)
-    dates = find_dates(doc, published="1987-03-11")
-    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
-    facts = find_facts(
-        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-03-11"
-    )
+    facts = facts_of(nlp, text, published="1987-03-11")
     events = {(f.property_key, f.time_value) for f in facts if f.value is None}
     assert {("payment_date", "1987-04-03"), ("record_date", "1987-03-23")} <= events
     assert [f.time_value for f in facts if f.value == 0.10] == [None]  # not the record date
@@ -381,11 +357,5 @@ def test_a_month_that_owns_the_figure_is_its_time_even_in_a_forecast(nlp):
         "JAPAN JOBLESS SEEN RISING\n\nTOKYO, March 3 - Japan's unemployment rate is expected to continue to climb "
         "to about 3.5 pct within the next year from January's three pct record, the agency said."
     )
-    doc = nlp(text)
-    dates = find_dates(doc, published="1987-03-03")
-    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
-    facts = find_facts(
-        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published="1987-03-03"
-    )
+    facts = facts_of(nlp, text, published="1987-03-03")
     assert [f.time_value for f in facts if f.value == 3.0] == ["1987-01"]

@@ -182,22 +182,8 @@ def _events(ctx: ArticleContext, sent: Span, s_dates, used_verbs: set[int], *, p
         if named is not None:  # "payable April 3 to holders of record March 23": the company's dated steps
             owner = ctx.antecedent()
             if owner is not None:
-                time = _Time(d, "on")
                 out.append(
-                    _fact(
-                        sent,
-                        subject=(None, owner),
-                        predicate=named,
-                        q=None,
-                        unit=None,
-                        time=time,
-                        dates=s_dates,
-                        modality="plan",
-                        negated=False,
-                        attribution=None,
-                        per=None,
-                        subject_source="security_date",
-                    )
+                    _event_fact(ctx, sent, (None, owner), named, _Time(d, "on"), s_dates, None, "security_date", "plan")
                 )
             continue
         if not parsed:
@@ -248,8 +234,10 @@ def _open(doc, seen: dict[int, DateMention], i: int, d: DateMention) -> bool:
     return d.start > last.end and gap.strip() != "" and _JOINED.fullmatch(gap) is not None and d.value != last.value
 
 
-def _event_fact(ctx, sent: Span, subject, predicate: str, time: _Time, s_dates, verb: Token | None, source):
-    modality, negated = _modality(_verb_chain(verb), None) if verb is not None else ("reported", False)
+def _event_fact(
+    ctx, sent: Span, subject, predicate: str, time: _Time, s_dates, verb: Token | None, source, planned=None
+):
+    modality, negated = _modality(_verb_chain(verb), None) if verb is not None else (planned or "reported", False)
     return _fact(
         sent,
         subject=subject,

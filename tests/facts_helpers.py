@@ -1,0 +1,18 @@
+"""Shared by the facts tests: the facts of one invented text, as the pipeline's stages find them."""
+
+from __future__ import annotations
+
+from pipeline.extractors import entities as E
+from pipeline.extractors.dates import find_dates
+from pipeline.extractors.facts import find_facts
+from pipeline.extractors.quantities import find_quantities
+
+
+def facts_of(nlp, text: str, *, published: str | None = None, title: str | None = None):
+    doc = nlp(text)
+    dates = find_dates(doc, published=published)
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    ents = E.canonicalize(E.find_entities(doc))
+    return find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=published, title=title
+    )
