@@ -359,3 +359,12 @@ def test_a_month_that_owns_the_figure_is_its_time_even_in_a_forecast(nlp):
     )
     facts = facts_of(nlp, text, published="1987-03-03")
     assert [f.time_value for f in facts if f.value == 3.0] == ["1987-01"]
+
+
+def test_a_person_named_before_a_company_figure_is_who_speaks_not_the_owner(nlp):
+    text = (
+        "Roy Burry of Kidder Peabody reiterated a buy on Pepsico Inc.\n    Burry forecast earnings of 2.00 dlrs "
+        "per share in 1987 and\n2.30 dlrs in 1988."
+    )
+    owners = [f for f in facts_of(nlp, text, published="1987-03-05") if f.value == 2.0 and f.subject_source == "owner"]
+    assert [f.subject for f in owners] != ["Roy Burry"]  # "Burry forecast earnings": not Burry's earnings

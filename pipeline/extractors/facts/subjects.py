@@ -376,7 +376,14 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
-                if ent is not None and ent.label in c.subject_labels and ent.label not in banned and not inside:
+                # "Burry forecast earnings of 2 dlrs": a person named before a company's figure is who speaks
+                # (a full name: a one-word "person" before "shares" is often a company the model mislabelled)
+                company_figure = noun.lemma_.lower() in c.implicit_owner or noun.lower_ in c.implicit_owner
+                person_figure = (
+                    ent is not None and ent.label == "PERSON" and " " in ent.canonical_name.strip() and company_figure
+                )
+                owns = ent is not None and ent.label in c.subject_labels and ent.label not in banned
+                if owns and not inside and not person_figure:
                     return ch, ent
     return None
 
