@@ -212,7 +212,7 @@ def _dateline_tail(doc: Doc, start: int, end: int) -> tuple[int, int, str, str] 
         start += 1
     if end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1
-    words = [t for t in doc[start:end]]
+    words = list(doc[start:end])
     if not words or not all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&", "for") for t in words):
         return None
     legal = words[-1].text.rstrip(".") in _company_suffixes()

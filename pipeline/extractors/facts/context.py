@@ -436,12 +436,16 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
         country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
         if country is None:
             continue
-        named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
-        if named is None:
-            key = "GPE:" + country.casefold()
-            named = EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "GPE", country, key)
-        return ch, named
+        return ch, country_mention(ctx, ch, country)
     return None
+
+
+def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:
+    """The article's mention of ``country`` (named by a demonym at ``token``: "German"), else one at
+    the demonym itself."""
+    named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+    key = "GPE:" + country.casefold()
+    return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 
 
 def _plural_subject_before(token: Token) -> bool:
@@ -480,10 +484,7 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return m
         country = demonyms.get(t.text)
         if country is not None:
-            named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
-            return named or EntityMention(
-                t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()
-            )
+            return country_mention(ctx, t, country)
     return None
 
 

@@ -18,6 +18,7 @@ from .context import (
     _nationality,
     _resolve,
     country_for,
+    country_mention,
     is_index,
     macro_noun,
 )
@@ -519,9 +520,7 @@ def _national_whole(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Ent
         for ch in whole.children:
             country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
             if country is not None:
-                named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
-                key = "GPE:" + country.casefold()
-                return ch, named or EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "GPE", country, key)
+                return ch, country_mention(ctx, ch, country)
     return None
 
 
