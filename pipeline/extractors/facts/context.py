@@ -57,9 +57,36 @@ class ArticleContext:
         ordered = sorted(self.entities, key=lambda m: (m.start, m.end))
         return [m.start for m in ordered], ordered
 
+    @functools.cached_property
+    def main_first(self) -> int:
+        """Where the main ORG is first named (the headline included; a longer or shorter form of its
+        name counts: "Manchester United" for "United"), -1 without one."""
+        if self.main is None or self.first_person:
+            return -1  # a letter written as "we" is its company's from the first line
+        key, words = self.main.entity_key, set(self.main.canonical_name.casefold().split())
+        topic = self.document.topic
+        if (
+            topic is not None
+            and topic.entity_key == key
+            or words <= set(self.document.headline_text.casefold().split())
+        ):
+            return -1  # the headline names it (the title may be a part of its own)
+
+        def names_it(m: EntityMention) -> bool:
+            other = set(m.canonical_name.casefold().split())
+            return m.entity_key == key or words <= other or m.label == "ORG" and bool(other) and other <= words
+
+        return min((m.start for m in self.entities if names_it(m)), default=-1)
+
     def antecedent(self) -> EntityMention | None:
-        """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject."""
-        return self.main or (self.recent[-1] if self.recent else None)
+        """The entity "it"/"the company" stands for: the article's main ORG, else the last ORG subject.
+        An antecedent comes first: a main ORG first named after the amount being read ("... retail sales
+        were up 2.1%. One of its card issuers, LG Card, was rescued") stands for nothing yet."""
+        main = self.main
+        here = self.amount.start_char if self.amount is not None else self.piece.end_char if self.piece else None
+        if main is not None and here is not None and self.main_first >= here:
+            main = None
+        return main or (self.recent[-1] if self.recent else None)
 
     def person(self) -> EntityMention | None:
         """The person "he"/"she" stands for: the last PERSON subject, else the article's main person."""
@@ -321,6 +348,9 @@ def macro_noun(token: Token | None) -> bool:
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
     if any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods))):
         return True
+    for prep in (ch for ch in token.rights if ch.dep_ == "prep"):  # "cash in circulation"
+        if any(f"{token.lower_} {prep.lower_} {p.lower_}" in owners for p in prep.children if p.dep_ == "pobj"):
+            return True
     # "wheat export volume", "current account shortfall": a measure of an economic figure
     phrases = (" ".join(t.lower_ for t in mods[k:]) for k in range(len(mods)))
     if token.lower_ in cues().measure_nouns and any(p in owners or p + "s" in owners for p in phrases):
@@ -430,9 +460,13 @@ def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
 def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
     """ "Venezuelan authorities", "German unemployment": the country a state noun belongs to."""
     c = cues()
-    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns:
+    macro = macro_noun(token)
+    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns and not macro:
         return None
-    for ch in token.children:
+    mods = list(token.children)
+    if macro:  # "West German central bank money stock": the demonym may modify a modifier
+        mods += [g for ch in token.children if ch.dep_ == "compound" for g in ch.children]
+    for ch in mods:
         country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
         if country is None:
             continue

@@ -61,6 +61,7 @@ class Cues:
     bid_nouns: frozenset[str]
     stake_nouns: frozenset[str]
     state_body_words: frozenset[str]
+    central_banks: tuple[str, ...]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -159,6 +160,7 @@ def cues() -> Cues:
         bid_nouns=frozenset(s["bid_nouns"]),
         stake_nouns=frozenset(s["stake_nouns"]),
         state_body_words=frozenset(s["state_body_words"]),
+        central_banks=tuple(s["central_banks"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

@@ -80,6 +80,7 @@ class Subjects(Rules):
     bid_nouns: list[str]
     stake_nouns: list[str]
     state_body_words: list[str]
+    central_banks: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

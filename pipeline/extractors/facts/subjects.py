@@ -41,6 +41,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
         return measured
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
+        pace = _pace_of(head, verb)
+        if pace is not None:
+            return _property_noun(ctx, pace, q, verb) if pace.pos_ == "NOUN" else None
         if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
             return head
     if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
@@ -56,6 +59,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
         shown = [ch for ch in verb.children if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and _inside(ch, ctx.piece)]
         if shown and _entity_at(ctx, shown[0]) is None and not _is_unit_token(shown[0], q):
             return shown[0]
+    raised = _raised_subject(verb)
+    if raised is not None and _entity_at(ctx, raised) is None and raised.lemma_.lower() not in cues().company_nouns:
+        return raised  # "Internal demand is now forecast to rise 4%": what is forecast to rise
     if verb is not None:
         for ch in (_true_subject(ch, verb) if ch.dep_ == "nsubj" else ch for ch in verb.children):
             if (
@@ -78,6 +84,32 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             if hung and _entity_at(ctx, hung[0]) is None:
                 return hung[0]
     return None
+
+
+_PACE_NOUNS = frozenset({"rate", "pace", "clip"})
+
+
+def _pace_of(noun: Token, verb: Token | None) -> Token | None:
+    """ "demand was growing at an annual rate of 6%": the rate is how fast the verb's subject changes;
+    that subject (or the verb, when it has none) is what the amount measures."""
+    if noun.lemma_.lower() not in _PACE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return None
+    change = noun.head.head
+    if change.lemma_.lower() not in cues().change_verbs or change.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((ch for ch in change.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None else change
+
+
+def _raised_subject(verb: Token | None) -> Token | None:
+    """The noun subject of the verb a subjectless change verb completes ("demand is forecast to
+    rise 4%", "exports are expected to grow 2%")."""
+    if verb is None or verb.dep_ != "xcomp" or verb.lemma_.lower() not in cues().change_verbs:
+        return None
+    if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
+        return None
+    subj = next((ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ == "NOUN" else None
 
 
 def _relative_antecedent(ctx: ArticleContext, verb: Token | None) -> Token | None:
@@ -256,7 +288,36 @@ def proposals(
     return found
 
 
+def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "Acme rejected a takeover offer worth $3bn from Bigco", "a £1bn bid by Bigco": an offer is
+    the bidder's, named after "from" or "by", whoever rejected, received or weighed it."""
+    if measured is None or ctx.amount is None:
+        return None
+    c = cues()
+    noun, path = ctx.amount.root, []
+    for _ in range(4):  # the offer the amount measures: "offer worth $3bn", "$3bn offer", "offer of $3bn"
+        if noun.lemma_.lower() in c.bid_nouns and noun.pos_ == "NOUN":
+            break
+        if noun.dep_ not in ("pobj", "npadvmod", "amod", "prep", "nmod", "compound", "nummod", "appos", "quantmod"):
+            return None
+        path.append(noun)
+        noun = noun.head
+    else:
+        return None
+    # "from" on the offer, or on "worth" between it and the amount
+    preps = [ch for t in (noun, *path) for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("from", "by")]
+    if noun.dep_ in ("dobj", "nsubjpass"):  # "received an offer ... from Bigco": "from" hung on the verb
+        preps += [ch for ch in noun.head.children if ch.dep_ == "prep" and ch.lower_ == "from"]
+    for prep in preps:
+        for p in prep.children:
+            ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
+            if ent is not None and ent.label in ("ORG", "PERSON"):
+                return p, ent
+    return None
+
+
 _RULES = (
+    ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
@@ -447,8 +508,12 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
 
 
 def _state_body(entity: EntityMention) -> bool:
-    """A government body ("Agriculture Ministry", "Commerce Department"): it reports, it owns no output."""
-    return entity.label == "ORG" and bool(set(entity.canonical_name.casefold().split()) & cues().state_body_words)
+    """A government body ("Agriculture Ministry", "Commerce Department") or a central bank ("the
+    Bundesbank"): it reports, it owns no output."""
+    if entity.label != "ORG":
+        return False
+    name = entity.canonical_name.casefold()
+    return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
 
 
 def _implied_owner(
@@ -642,6 +707,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             return None
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
             v = v.head
+            continue
+        if v.dep_ == "acomp" and v.pos_ == "ADJ" and not subj:
+            v = v.head  # "it will be able to carry 70 million passengers": the subject of "be"
             continue
         if (
             prop is not None

@@ -1,0 +1,126 @@
+"""Facts, issue 11 seventh round: general attachment rules, each a table of invented cases.
+
+- an antecedent comes first: a company named only after an amount is not who "its sales" means;
+- "X will be able to carry N": the subject of "be" does what the adjective's clause says;
+- an offer is the bidder's, named after "from" or "by", whoever rejected or received it;
+- "demand is forecast to rise 4%", "demand was growing at an annual rate of 6%": what rises is demand;
+- central banks, like ministries, publish a country's money stock; they do not own it;
+- "West German central bank money stock", "cash in circulation", "the price index" are the country's.
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of
+
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def subjects_of(facts, value: float) -> list[str]:
+    return sorted((f.subject or "") for f in facts if f.value == value)
+
+
+def named(subject: str, subjects: list[str]) -> bool:
+    """The expected subject, or its name without a legal form ("Boersen" for "Boersen AG")."""
+    return any(s and (s == subject or s in subject.split() or subject in s) for s in subjects)
+
+
+def properties_of(facts, value: float) -> list[str]:
+    return sorted((f.property_key or "") for f in facts if f.value == value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (  # the only company is named after the country's figures: it owns none of them
+            "Chilean shoppers return\n\nChile's economy is recovering, its central bank says. Retail sales "
+            "were up 3.4% in May. One of its largest retailers, Tiendas Sur, reported a loss in June.",
+            3.4,
+            "Chile",
+        ),
+        (  # named before: still the company "sales" stand for
+            "Tiendas Sur recovers\n\nTiendas Sur reported a loss in June. Sales were up 3.4% in May.",
+            3.4,
+            "Tiendas Sur",
+        ),
+    ],
+)
+def test_an_antecedent_comes_before_the_amount(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Aerolink orders jets\n\nAerolink Airways ordered 40 jets. It will be able to carry more than 30 million "
+            "passengers a year.",
+            30_000_000.0,
+            "Aerolink Airways",
+        ),
+        ("Norvale Mining said it is likely to produce 120,000 ounces of gold.", 120_000.0, "Norvale Mining"),
+    ],
+)
+def test_the_subject_of_be_does_what_the_adjective_says(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Vinterra rejects bid\n\nWinemaker Vinterra has rejected a takeover offer worth 2.4bn Australian "
+            "dollars from brewer Hopsfield Group.",
+            2_400_000_000.0,
+            "Hopsfield Group",
+        ),
+        (
+            "Exchange says no\n\nLast week, the Nordmark Exchange rejected a £900m takeover offer from Boersen AG.",
+            900_000_000.0,
+            "Boersen AG",
+        ),
+        ("Calder Foods received a $1.2bn bid from Penwick Holdings.", 1_200_000_000.0, "Penwick Holdings"),
+    ],
+)
+def test_an_offer_is_the_bidders(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, prop",
+    [
+        ("Internal demand is now forecast to rise four pct this year.", 4.0, "internal_demand"),
+        ("Exports are expected to grow 2.5 pct in 1987.", 2.5, "export"),
+        ("The governor said internal demand was growing at an annual rate of six pct.", 6.0, "internal_demand"),
+    ],
+)
+def test_what_rises_is_the_subject_of_the_raising_verb(nlp, text, value, prop):
+    assert prop in properties_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "GERMAN MONEY STOCK GROWTH STEADY\n\nFRANKFURT, March 16 - West German central bank money stock "
+            "was growing at an annualized 6.1 pct in February, data from the Bundesbank showed.",
+            6.1,
+            "Germany",
+        ),
+        (
+            "SPANISH PRICES RISE\n\nMADRID, April 2 - Spain's consumer price index rose 0.4 pct in March, the "
+            "Bank of Spain said. Cash in circulation rose to 812 billion pesetas, the central bank said.",
+            812_000_000_000.0,
+            "Spain",
+        ),
+    ],
+)
+def test_a_central_bank_publishes_the_countrys_money(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
