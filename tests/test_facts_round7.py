@@ -124,3 +124,44 @@ def test_what_rises_is_the_subject_of_the_raising_verb(nlp, text, value, prop):
 )
 def test_a_central_bank_publishes_the_countrys_money(nlp, text, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        (  # "Digital" in the headline is the adjective of the whole text, not a company
+            "Digital Spain led by TV\n\nSpain's take-up of digital TV makes it a digital leader, says the "
+            "European Digital Index. Broadband firm Redcom is testing a line which can give speeds of 24Mbps.",
+            24.0,
+        ),
+    ],
+)
+def test_a_common_word_in_the_headline_is_no_company(nlp, text, value):
+    assert "Digital" not in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Gadget hunger grows\n\nA survey by Pollnet last week found that people want gadgets. The poll of "
+            "12,000 people in 15 countries found that 61% wanted more technology.",
+            61.0,
+            "Pollnet survey",
+        ),
+    ],
+)
+def test_what_a_survey_found_is_the_surveys(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, prop",
+    [
+        ("The bank decided to keep interest rates at an all-time low of 2.75%.", 2.75, "interest_rate"),
+        ("Economic growth was 3.1%, with the central bank predicting 2% growth next year.", 2.0, "growth"),
+        ("The firm's shares rose to a record high of $41.", 41.0, "share"),
+    ],
+)
+def test_a_low_or_a_high_is_a_level_of_what_the_verb_moves(nlp, text, value, prop):
+    assert prop in properties_of(facts_of(nlp, text), value)

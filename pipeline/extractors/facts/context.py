@@ -17,7 +17,7 @@ from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document
+from .document import DocumentModel, build_document, common_word
 
 
 @dataclass
@@ -230,6 +230,8 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     if document.topic is not None and wire:
         return document.topic
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
+    if main is not None and common_word(doc)(main.canonical_name):
+        main = None  # "digital" written in lower case through the text: "Digital" is no company
     topic = document.topic
     if topic is not None and topic.label == "ORG" and (main is None or _mentions(doc_entities, topic) > 1):
         main = topic  # the company of the headline, named again in the text

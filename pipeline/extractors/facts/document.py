@@ -102,9 +102,14 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Sequence[EntityMention]):
+def _topic(
+    headline: str,
+    headline_span: tuple[int, int] | None,
+    entities: Sequence[EntityMention],
+    common: Callable[[str], bool] = lambda name: False,
+):
     """The headline's ticker company, as the text names it when it does; else the one company of
-    the text whose name the headline also gives."""
+    the text whose name the headline also gives (not a common word the NER took for a name)."""
     name = headline_company(headline)
     if name is not None:
         words = name.split()
@@ -132,7 +137,11 @@ def _topic(headline: str, headline_span: tuple[int, int] | None, entities: Seque
         return in_headline[name]
 
     for labels, least in ((("ORG",), 1), (("ORG", "PERSON"), 2)):  # a club the NER took for a person
-        counts = Counter(e.entity_key for e in body if e.label in labels and named_in_headline(e.canonical_name))
+        counts = Counter(
+            e.entity_key
+            for e in body
+            if e.label in labels and named_in_headline(e.canonical_name) and not common(e.canonical_name)
+        )
         named = [k for k, n in counts.items() if n >= least]
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
@@ -199,4 +208,14 @@ def build_document(
     dateline = find_dateline(text, span[1] if span else 0)
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
     country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
-    return DocumentModel(span, headline, dateline, _topic(headline, span, ents), country, weight)
+    return DocumentModel(span, headline, dateline, _topic(headline, span, ents, common_word(doc)), country, weight)
+
+
+def common_word(doc: Doc) -> Callable[[str], bool]:
+    """Whether a one-word name is a common word of this text ("Digital UK driven by TV" where
+    "digital" is written in lower case twice or more): then it names no company."""
+
+    def common(name: str) -> bool:
+        return " " not in name and len(token_indices_of(doc, "ORTH", {name.casefold()})) >= 2
+
+    return common

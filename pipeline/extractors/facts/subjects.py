@@ -39,9 +39,13 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
     if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
         return measured
+    if measured.dep_ in ("compound", "nmod") and _is_unit_token(measured, q) and measured.head.pos_ == "NOUN":
+        head = measured.head  # "predicting 4% growth": the noun the amount modifies
+        if head.i > measured.i and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
+            return head
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
-        pace = _pace_of(head, verb)
+        pace = _pace_of(head, verb) or _level_of(head)
         if pace is not None:
             return _property_noun(ctx, pace, q, verb) if pace.pos_ == "NOUN" else None
         if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
@@ -99,6 +103,24 @@ def _pace_of(noun: Token, verb: Token | None) -> Token | None:
         return None
     subj = next((ch for ch in change.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None else change
+
+
+_LEVEL_NOUNS = frozenset({"low", "high", "peak", "record", "trough"})
+
+
+def _level_of(noun: Token) -> Token | None:
+    """ "kept interest rates at an all-time low of 3.25%", "prices rose to a record of $90": a low
+    or a high is a level of the verb's object, else of its subject."""
+    if noun.lemma_.lower() not in _LEVEL_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in ("at", "to", "from"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for deps in (("dobj",), ("nsubj", "nsubjpass")):
+        found = next((ch for ch in verb.children if ch.dep_ in deps and ch.pos_ == "NOUN"), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _raised_subject(verb: Token | None) -> Token | None:
@@ -352,6 +374,26 @@ def _surveyed(
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
             if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
                 return (p, ctx.survey) if ctx.survey is not None else None  # the article's survey, looked up once
+    return _finding(ctx, verb)
+
+
+_FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "say", "indicate", "conclude"})
+
+
+def _finding(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The poll of 2,000 people found that 59% wanted more", "..., said the survey": what a survey
+    found is the article's survey's figure."""
+    v = verb
+    for _ in range(3):
+        if v is None or ctx.survey is None:
+            return None
+        if v.lemma_.lower() in _FINDING_VERBS:
+            subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in cues().survey_nouns and not subj.ent_type_:
+                return subj, ctx.survey
+        if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head == v:
+            return None
+        v = v.head
     return None
 
 
