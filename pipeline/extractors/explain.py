@@ -33,14 +33,23 @@ def explain_article(article: Article, nlp: Language) -> list[Explained]:
         extraction = extract_from_docs(article, docs)
     finally:
         TRACE.reset(token)
-    ranked = {(offsets[doc_id] + start if start >= 0 else -1): r for (doc_id, start), r in trace.items()}
+    ranked, events = {}, []  # amounts by their start; events by their sentence piece's start
+    for (doc_id, start), r in trace.items():
+        if start >= 0:
+            ranked[offsets[doc_id] + start] = r
+        else:
+            events.append((offsets[doc_id] - 1 - start, r))
     threshold = scoring()[1]
     out = []
     for found in extraction.facts:
         fact = found.mention
         source = fact.subject_source or "none"
-        start = fact.quantity_span[0] if fact.quantity_span else -1
-        cands = tuple((n, tuple(f), s) for n, f, s in ranked.get(start, ()))
+        if fact.quantity_span:
+            weighed = ranked.get(fact.quantity_span[0], ())
+        else:  # the last ranking of a piece of the event's sentence
+            inside = [r for at, r in events if fact.sentence_start <= at < fact.sentence_end]
+            weighed = inside[-1] if inside else ()
+        cands = tuple((n, tuple(f), s) for n, f, s in weighed)
         out.append(Explained(fact, source.split(":")[0], cands, threshold))
     return out
 

@@ -37,7 +37,8 @@ class Candidate:
 
 
 # When set (``pipeline explain``), every ranking is kept here: {(id of the part's Doc, amount start
-# char or -1): [(candidate name, sorted features, score), ...]}, best first.
+# char, or -1 - the sentence piece's start char for a dated event): [(candidate name, sorted
+# features, score), ...]}, best first.
 TRACE: ContextVar[dict | None] = ContextVar("facts_candidate_trace", default=None)
 
 
@@ -175,7 +176,7 @@ def rank(
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:
-        key = (id(ctx.piece.doc), ctx.amount.start_char if ctx.amount is not None else -1)
+        key = (id(ctx.piece.doc), ctx.amount.start_char if ctx.amount is not None else -1 - ctx.piece.start_char)
         trace[key] = [(c.entity.canonical_name, sorted(c.features), c.score(weights)) for c in ranked]
     if not ranked or ranked[0].score(weights) < threshold:
         return None
