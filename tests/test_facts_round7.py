@@ -165,3 +165,51 @@ def test_what_a_survey_found_is_the_surveys(nlp, text, value, subject):
 )
 def test_a_low_or_a_high_is_a_level_of_what_the_verb_moves(nlp, text, value, prop):
     assert prop in properties_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Burger chain Grillmax said profits rose. Chief executive Jim Sandor attributed an 8.3% increase "
+            "in worldwide sales to the menu.",
+            8.3,
+            "Grillmax",
+        ),
+    ],
+)
+def test_a_person_speaks_for_a_companys_figures(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, prop",
+    [
+        ("Grillmax reported a 5% fall in output.", 5.0, "output"),
+        ("Dravo posted a 12% rise in revenue.", 12.0, "revenue"),
+    ],
+)
+def test_a_change_noun_measures_what_changed(nlp, text, value, prop):
+    assert prop in properties_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "Latin America sees strong growth\n\nLatin America's economy grew by 5.1% in 2004, a UN body said. "
+            "The UN commission said the region grew by 5.1% this year. A development bank said regional "
+            "exports reached $402bn in 2004.",
+            402_000_000_000.0,
+            "Latin America",
+        ),
+        (
+            "Latin America sees strong growth\n\nLatin America's economy grew by 5.1% in 2004, a UN body said. "
+            "Venezuela and Peru did best. The UN commission said the region grew by 4.2% this year.",
+            4.2,
+            "Latin America",
+        ),
+    ],
+)
+def test_a_region_owns_its_economic_figures(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))

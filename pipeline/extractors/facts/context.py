@@ -17,7 +17,7 @@ from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document, common_word
+from .document import DocumentModel, build_document, common_word, demonym_at, is_region
 
 
 @dataclass
@@ -122,7 +122,9 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     people = [e for e in doc_entities if e.label == "PERSON"]
     main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
     main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
-    places = [dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e)]
+    places = [
+        dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e) or is_region(e)
+    ]
     country = dominant_org(places, min_mentions=c.country_min)
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
     if country is None and document.country_weight >= c.country_min:
@@ -469,17 +471,19 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
     if macro:  # "West German central bank money stock": the demonym may modify a modifier
         mods += [g for ch in token.children if ch.dep_ == "compound" for g in ch.children]
     for ch in mods:
-        country = c.demonyms.get(ch.text) if ch.dep_ in ("amod", "compound") else None
-        if country is None:
+        if ch.dep_ not in ("amod", "compound"):
             continue
-        return ch, country_mention(ctx, ch, country)
+        if ch.lower_ == "regional" and ctx.country is not None and is_region(ctx.country):
+            return ch, ctx.country  # "regional exports" in a story about Latin America
+        if ch.text in c.demonyms:
+            return ch, country_mention(ctx, ch, demonym_at(ch)[0])
     return None
 
 
 def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:
     """The article's mention of ``country`` (named by a demonym at ``token``: "German"), else one at
     the demonym itself."""
-    named = next((e for e in ctx.entities if e.label == "GPE" and e.canonical_name == country), None)
+    named = next((e for e in ctx.entities if e.label in ("GPE", "LOC") and e.canonical_name == country), None)
     key = "GPE:" + country.casefold()
     return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 
@@ -497,7 +501,10 @@ def _plural_subject_before(token: Token) -> bool:
 
 def country_for(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The country "the country" / "the government" at ``token`` stands for: the one named last
-    (this sentence or the one before), else the one the article is about."""
+    (this sentence or the one before), else the one the article is about. "The region" is the
+    article's region."""
+    if token.lemma_.lower() == "region":
+        return ctx.country if ctx.country is not None and is_region(ctx.country) else None
     return _country_before(ctx, token) or ctx.country
 
 
@@ -518,9 +525,8 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
         m = _entity_at(ctx, t) if t.ent_type_ == "GPE" else None
         if m is not None and m.label == "GPE" and _is_country(m):
             return m
-        country = demonyms.get(t.text)
-        if country is not None:
-            return country_mention(ctx, t, country)
+        if t.text in demonyms:
+            return country_mention(ctx, t, demonym_at(t)[0])
     return None
 
 

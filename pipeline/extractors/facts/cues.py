@@ -62,6 +62,9 @@ class Cues:
     stake_nouns: frozenset[str]
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
+    regions: frozenset[str]
+    region_demonyms: dict[str, str]
+    company_figures: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
@@ -161,6 +164,9 @@ def cues() -> Cues:
         stake_nouns=frozenset(s["stake_nouns"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
+        regions=frozenset(s["regions"]),
+        region_demonyms=dict(s["region_demonyms"]),
+        company_figures=frozenset(s["company_figures"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),

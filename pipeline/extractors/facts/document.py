@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...records import EntityMention
 from ..doccache import doc_text, token_indices_of
@@ -168,16 +168,22 @@ def story_country(
             first.setdefault(country.casefold(), mention)
 
     for e in entities:
-        if (
-            e.label == "GPE"
-            and is_country_name(e.canonical_name)
-            and not (dateline and dateline[0] <= e.start < dateline[1])
+        if (e.label == "GPE" and is_country_name(e.canonical_name) or is_region(e)) and not (
+            dateline and dateline[0] <= e.start < dateline[1]
         ):
             add(e.canonical_name, e)
     for t in (doc[i] for i in token_indices_of(doc, "ORTH", c.demonyms)):
-        country = c.demonyms[t.text]
-        if not (dateline and dateline[0] <= t.idx < dateline[1]):
-            add(country, EntityMention(t.idx, t.idx + len(t.text), t.text, "GPE", country, "GPE:" + country.casefold()))
+        country, start = demonym_at(t)
+        if not (dateline and dateline[0] <= start < dateline[1]):
+            end = t.idx + len(t.text)
+            add(
+                country,
+                EntityMention(start, end, doc_text(doc)[start:end], "GPE", country, "GPE:" + country.casefold()),
+            )
+    low = headline.casefold()
+    for region in (r for r in c.regions if " " in r and _word_in(r, low)):  # "Latin America sees growth"
+        weights[region] += 2
+        headline = re.sub(re.escape(region), " ", headline, flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
     for w in words:
         w = w.removesuffix("'S").removesuffix("'s")
@@ -190,11 +196,30 @@ def story_country(
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None, 0
     key, weight = ranked[0]
-    named = next((e for e in entities if e.label == "GPE" and e.canonical_name.casefold() == key), first.get(key))
+    named = next(
+        (e for e in entities if e.label in ("GPE", "LOC") and e.canonical_name.casefold() == key), first.get(key)
+    )
     if named is None:
         name = next((v for v in c.demonyms.values() if v.casefold() == key), key.title())
         named = EntityMention(0, 0, name, "GPE", name, "GPE:" + name.casefold())
     return named, weight
+
+
+def is_region(e: EntityMention) -> bool:
+    """A world region that owns economic figures as a country does ("Latin America", "the eurozone")."""
+    return e.label in ("GPE", "LOC", "NORP") and e.canonical_name.casefold().removeprefix("the ") in cues().regions
+
+
+def demonym_at(token: Token) -> tuple[str, int]:
+    """The country (or region) a demonym token names and where its words start: "Latin American"
+    is Latin America, not the United States."""
+    c = cues()
+    if token.i > 0:
+        prev = token.doc[token.i - 1]
+        for joint in (f"{prev.text} {token.text}", f"{prev.text}{token.text}"):
+            if joint in c.region_demonyms:
+                return c.region_demonyms[joint], prev.idx
+    return c.demonyms[token.text], token.idx
 
 
 def build_document(

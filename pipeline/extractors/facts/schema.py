@@ -81,6 +81,9 @@ class Subjects(Rules):
     stake_nouns: list[str]
     state_body_words: list[str]
     central_banks: list[str]
+    regions: list[str]
+    region_demonyms: dict[str, str]
+    company_figures: list[str]
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]

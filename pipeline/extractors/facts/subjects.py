@@ -38,11 +38,11 @@ def _is_unit_token(token: Token, q: QuantityMention) -> bool:
 def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
     if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
-        return measured
+        return _changed(ctx, measured)
     if measured.dep_ in ("compound", "nmod") and _is_unit_token(measured, q) and measured.head.pos_ == "NOUN":
         head = measured.head  # "predicting 4% growth": the noun the amount modifies
         if head.i > measured.i and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
-            return head
+            return _changed(ctx, head)
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
         pace = _pace_of(head, verb) or _level_of(head)
@@ -103,6 +103,17 @@ def _pace_of(noun: Token, verb: Token | None) -> Token | None:
         return None
     subj = next((ch for ch in change.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None else change
+
+
+def _changed(ctx: ArticleContext, noun: Token) -> Token:
+    """ "an 8.3% increase in sales", "a 5% fall in output": what rose or fell, else the noun itself."""
+    if noun.lemma_.lower() not in cues().change_verbs:
+        return noun
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("in", "of")):
+        for p in prep.children:
+            if p.dep_ == "pobj" and p.pos_ == "NOUN" and _entity_at(ctx, p) is None:
+                return p
+    return noun
 
 
 _LEVEL_NOUNS = frozenset({"low", "high", "peak", "record", "trough"})
@@ -304,7 +315,9 @@ def proposals(
         got = rule(ctx, prop, verb, measured)
         if got is None:
             continue
-        if name == "verb_subject" and (_is_speaker(got[0]) or _forecaster(got[0], got[1], prop)):
+        if name == "verb_subject" and (
+            _is_speaker(got[0]) or _forecaster(got[0], got[1], prop) or _spokesperson(got[1], prop)
+        ):
             name = "speaker"
         found.append((got[2], got[0], got[1]) if len(got) == 3 else (name, got[0], got[1]))
     return found
@@ -448,6 +461,12 @@ def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool
         and token.head.lemma_.lower() in cues().forecast_verbs
         and macro_noun(prop)
     )
+
+
+def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
+    """ "Chief executive Ann Lee attributed a 3% rise in sales to ...": a person is never the owner of
+    a figure only an organisation has; she speaks for it."""
+    return entity.label == "PERSON" and prop is not None and prop.lemma_.lower() in cues().company_figures
 
 
 def _is_speaker(token: Token) -> bool:
