@@ -213,3 +213,40 @@ def test_a_change_noun_measures_what_changed(nlp, text, value, prop):
 )
 def test_a_region_owns_its_economic_figures(nlp, text, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+TABLE_YEN = (
+    "HOKUTO CO LTD <HKTO.T> 1986 YEAR\n\nTOKYO, April 1 - Group shr 41.20 yen vs 38.10\n"
+    "    Net 3.12 billion vs 2.95 billion\n    Current 7.40 billion vs 7.02 billion\n"
+    "    Operating 6.90 billion vs 6.80 billion\n    Sales 88.10 billion vs 80.20 billion\n REUTER\n"
+)
+TABLE_HALF = (
+    "KANGA PRESS LTD <KNGA.S> FIRST HALF\n\nSYDNEY, March 19 - 26 weeks ended Dec 28\n"
+    "    Net shr 21.4 cents vs 19.8\n    Int div 4.5 cents vs 4.0\n    Pre-tax 31.20 mln dlrs vs 29.10 mln\n"
+    "    Turnover 301.50 mln vs 280.40 mln\n    Shrs 80 mln vs 75 mln.\n REUTER\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, published, value, prop, unit, time_value",
+    [
+        (TABLE_YEN, "1987-04-01", 41.20, "group_earning_share", "JPY", "1986"),
+        (TABLE_YEN, "1987-04-01", 38.10, "group_earning_share", "JPY", "1985"),
+        (TABLE_YEN, "1987-04-01", 3.12e9, "net_profit", "JPY", "1986"),  # the table is in yen: its first row says so
+        (TABLE_YEN, "1987-04-01", 7.02e9, "current_profit", "JPY", "1985"),
+        (TABLE_YEN, "1987-04-01", 6.90e9, "operating_profit", "JPY", "1986"),
+        (TABLE_HALF, "1987-03-19", 0.198, "earnings_per_share", "USD", "1985-07/1985-12"),  # "vs 19.8": cents too
+        (TABLE_HALF, "1987-03-19", 0.045, "interim_dividend_share", "USD", "1986-07/1986-12"),
+        (TABLE_HALF, "1987-03-19", 31.2e6, "pretax_profit", "USD", "1986-07/1986-12"),
+        (TABLE_HALF, "1987-03-19", 280.4e6, "revenue", "USD", "1985-07/1985-12"),
+        (TABLE_HALF, "1987-03-19", 80e6, "share_outstanding", "share", "1986-07/1986-12"),
+    ],
+)
+def test_more_results_table_rows(nlp, text, published, value, prop, unit, time_value):
+    title, body = text.split("\n\n", 1)  # the pipeline reads the title as a part of its own
+    rows = [
+        (f.property_key, f.unit, f.time_value)
+        for f in facts_of(nlp, body, published=published, title=title)
+        if f.value is not None and abs(f.value - value) < 1e-6 * max(1.0, value)
+    ]
+    assert (prop, unit, time_value) in rows, rows

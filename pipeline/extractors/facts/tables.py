@@ -98,10 +98,12 @@ class Amount:
     loss: bool
 
 
-def _amounts(rest: str, offset: int, kind: str) -> Iterator[Amount]:
-    """The amounts of one line, in order (the first is current, the one after "vs" the prior period)."""
+def _amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterator[Amount]:
+    """The amounts of one line, in order (the first is current, the one after "vs" the prior period);
+    an amount without a unit word is in ``currency``, the table's."""
     r = rules()
     cuts = [0, *(x for m in _VS.finditer(rest) for x in (m.start(), m.end())), len(rest)]
+    first_unit = ""
     for begin, stop in zip(cuts[::2], cuts[1::2], strict=True):
         m = r.amount.search(rest, begin, stop)
         if m is None:
@@ -110,11 +112,12 @@ def _amounts(rest: str, offset: int, kind: str) -> Iterator[Amount]:
         if value is None:
             continue
         value *= r.scales.get((m.group("scale") or "").lower(), 1.0)
-        unit_word = (m.group("unit") or "").lower()
-        currency = r.currencies.get(unit_word) or r.minor.get(unit_word) or "USD"
+        unit_word = (m.group("unit") or "").lower() or first_unit  # "25.9 cents vs 28.2": cents both
+        first_unit = first_unit or unit_word
+        named = r.currencies.get(unit_word) or r.minor.get(unit_word) or currency
         if unit_word in r.minor:
             value /= 100.0
-        unit = "share" if kind == "shares" else currency
+        unit = "share" if kind == "shares" else named
         loss = (m.group("sign") or "").strip().lower() == "loss"
         start, end = offset + m.start("number"), offset + m.end()
         yield Amount(start, end, value, unit, loss)
@@ -247,6 +250,7 @@ def read_tables(
         period = Period(period.kind, period.quarter, stated_end(text[dateline[1] : dateline[1] + 60]))
     facts: list[Fact] = []
     spans: list[tuple[int, int]] = []
+    currency = "USD"  # until a row names another currency
     lines = sorted(
         [(m.start(), m) for m in r.line.finditer(text)] + [(m.start(), m) for m in r.period_line.finditer(text)],
         key=lambda x: x[0],
@@ -261,9 +265,12 @@ def read_tables(
         if not r.row.fullmatch(m.group("rest")):
             continue  # "Sales rose 5 pct ...": a sentence, not a table row
         label = r.labels[re.sub(r"\s+", " ", m.group("label").lower())]
-        amounts = list(_amounts(m.group("rest"), m.start("rest"), label["kind"]))
+        amounts = list(_amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
         if not amounts:
             continue
+        word = r.amount.search(m.group("rest"))
+        if currency == "USD" and word is not None and (word.group("unit") or "").lower() in r.currencies:
+            currency = r.currencies[word.group("unit").lower()]  # "Group shr 65.44 yen": the table is in yen
         spans.append((m.start(), m.end()))
         for back, amount in enumerate(amounts[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
