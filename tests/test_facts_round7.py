@@ -250,3 +250,28 @@ def test_more_results_table_rows(nlp, text, published, value, prop, unit, time_v
         if f.value is not None and abs(f.value - value) < 1e-6 * max(1.0, value)
     ]
     assert (prop, unit, time_value) in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("Orchard unveils cheap computer\n\nThe $449 Macbook will be sold in March.", 449.0, "Macbook"),
+        (  # the scale glued to a full stop ends the sentence: the next name is not priced
+            "Officials estimate the fraud caused losses of more than $4m. Assistant US Attorney Dana Roe "
+            "described the operation.",
+            4_000_000.0,
+            "",
+        ),
+        (
+            "TOKYO, April 1 - The Bank of Japan intervened in the market, buying dollars around 146.20 yen, "
+            "dealers said.",
+            146.2,
+            "dollars",
+        ),
+        ("Kestrel Inc said it is about 72 pct held by Harrow Corp.", 72.0, "Harrow Corp"),
+        ("Kestrel, which is 61 pct owned by Harrow Corp, said profits rose.", 61.0, "Harrow Corp"),
+    ],
+)
+def test_priced_names_bought_currencies_and_holders(nlp, text, value, subject):
+    found = subjects_of(facts_of(nlp, text), value)
+    assert named(subject, found) if subject else "Dana Roe" not in found

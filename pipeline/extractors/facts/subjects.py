@@ -182,6 +182,9 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
+    if verb is not None and verb.lemma_.lower() in _TRADE_VERBS and ctx.amount_kind == "currency":
+        # "the central bank bought dollars at around 147.30 yen": the rate is the currency's price
+        nouns += [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in cues().market_nouns]
     if verb is not None and verb.dep_ == "relcl" and any(n.lower_ in ("which", "that") for n in nouns):
         nouns.append(verb.head)  # "the Australian dollar, which last week touched 0.69 U.S. dlrs"
     for noun in nouns:
@@ -208,6 +211,10 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             name = " ".join(t.text for t in (*words, good) if not t.is_punct)
             return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
     return None
+
+
+_OWNING_VERBS = frozenset({"hold", "own", "control"})
+_TRADE_VERBS = frozenset({"buy", "sell", "trade", "quote", "offer", "bid"})
 
 
 def _priced(noun: Token, *, money: bool, products: bool = True) -> Token | None:
@@ -351,7 +358,44 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     return None
 
 
+def _priced_name(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "The $499 Macintosh will be sold in March": a sum written before a name prices what it names."""
+    if ctx.amount is None or ctx.amount_kind != "currency":
+        return None
+    root = ctx.amount.root
+    head = root.head
+    if root.dep_ not in ("nmod", "compound", "amod", "nummod") or head.i <= root.i or head.pos_ != "PROPN":
+        return None
+    between = root.doc[root.i + 1 : head.i]
+    if not _inside(head, ctx.piece) or ctx.amount[-1].text.endswith(".") or any(t.is_punct for t in between):
+        return None  # "losses of $4m. Attorney Scott Christie said": not one noun phrase
+    ent = _entity_at(ctx, head)
+    if ent is None or ent.label not in ("ORG", "PRODUCT", "WORK_OF_ART") or head.text not in ent.text:
+        return None  # "$4m. Attorney Scott Christie": "m." is the scale, not part of the name
+    return head, ent
+
+
+def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "it is 85 pct held by Contran Corp", "a 40 pct stake owned by Hees": the holder named after
+    "by" owns the share, whoever the clause is about."""
+    if ctx.amount is None:
+        return None
+    root = ctx.amount.root
+    for noun in (root, root.head):
+        for verb in (ch for ch in noun.children if ch.dep_ == "acl" and ch.lemma_.lower() in _OWNING_VERBS):
+            for by in (ch for ch in verb.children if ch.dep_ == "agent"):
+                for p in (g for g in by.children if g.dep_ == "pobj"):
+                    ent = _resolve(ctx, p)
+                    if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
+                        return p, ent
+        if noun.dep_ not in ("nummod", "compound", "quantmod"):
+            break
+    return None
+
+
 _RULES = (
+    ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
+    ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop)),
@@ -722,6 +766,10 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             # the parser took the headline's noun as subject: the piece's own first name, hung outside
             subj = [t for t in _orphans(ctx.piece) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
+        if agent and v.lemma_.lower() in _OWNING_VERBS:  # "it is 85 pct held by Contran": the holder owns the stake
+            ent = _resolve(ctx, agent[0])
+            if ent is not None:
+                return agent[0], ent
         if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
             for ch in v.children:
                 ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
