@@ -275,3 +275,20 @@ def test_more_results_table_rows(nlp, text, published, value, prop, unit, time_v
 def test_priced_names_bought_currencies_and_holders(nlp, text, value, subject):
     found = subjects_of(facts_of(nlp, text), value)
     assert named(subject, found) if subject else "Dana Roe" not in found
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        ("The Fed lifted borrowing costs to 2.75% last year.", 2.75, "Federal Reserve"),  # one name, one entity
+        ("The IMF cut its growth forecast for Peru to 2%.", 2.0, "Peru"),
+        (
+            "Andean economies rebound\n\nPeru's economy grew by 4.1% in 2004, a UN body said. The Economic "
+            "Commission for Peru still forecasts growth of 3.5% for 2005.",
+            3.5,
+            "Peru",
+        ),
+    ],
+)
+def test_public_bodies_forecast_an_economys_figures(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))

@@ -62,6 +62,7 @@ class Cues:
     stake_nouns: frozenset[str]
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
+    public_body_words: frozenset[str]
     regions: frozenset[str]
     region_demonyms: dict[str, str]
     company_figures: frozenset[str]
@@ -164,6 +165,7 @@ def cues() -> Cues:
         stake_nouns=frozenset(s["stake_nouns"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
+        public_body_words=frozenset(s["public_body_words"]),
         regions=frozenset(s["regions"]),
         region_demonyms=dict(s["region_demonyms"]),
         company_figures=frozenset(s["company_figures"]),

@@ -81,6 +81,7 @@ class Subjects(Rules):
     stake_nouns: list[str]
     state_body_words: list[str]
     central_banks: list[str]
+    public_body_words: list[str]
     regions: list[str]
     region_demonyms: dict[str, str]
     company_figures: list[str]

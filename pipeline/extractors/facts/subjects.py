@@ -500,7 +500,7 @@ def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
     figure speaks about it; the figure is the economy's, not the person's."""
     return (
-        entity.label == "PERSON"
+        (entity.label == "PERSON" or _public_body(entity))  # "the IMF forecasts growth of 4%": the economy's growth
         and token.dep_ == "nsubj"
         and token.head.lemma_.lower() in cues().forecast_verbs
         and macro_noun(prop)
@@ -621,6 +621,13 @@ def _state_body(entity: EntityMention) -> bool:
     return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
 
 
+def _public_body(entity: EntityMention) -> bool:
+    """A government body, central bank or public / international body ("the IMF", "the Economic
+    Commission for Latin America"): it forecasts and reports an economy's figures, it owns none."""
+    words = set(entity.canonical_name.casefold().split())
+    return entity.label == "ORG" and (_state_body(entity) or bool(words & cues().public_body_words))
+
+
 def _implied_owner(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
@@ -658,7 +665,11 @@ def _implied_owner(
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
         if owner is not None and is_index(owner) and prop.lemma_.lower() not in c.index_properties:
             owner = None  # "two million jobs were created" in a story about the Dow: not the index's
-        if owner is not None and ctx.country is not None and _state_body(owner):
+        if (
+            owner is not None
+            and ctx.country is not None
+            and (_state_body(owner) or macro_noun(prop) and _public_body(owner))
+        ):
             return prop, ctx.country, "country_property"  # "beet deliveries totalled 20 mln tonnes", said the Ministry
         if owner is not None:
             return prop, owner, "company_property"
