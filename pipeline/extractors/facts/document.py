@@ -120,6 +120,9 @@ def _topic(
             found = next((e for e in entities if e.label == "ORG" and _first_word(e.canonical_name) == lead), None)
             if found is not None:
                 return found
+        short = _initials_of(name, entities)  # "BP <BP>" for "British Petroleum Co PLC"
+        if short is not None:
+            return short
         lead = _first_word(name)
         same = [e for e in entities if _first_word(e.canonical_name) == lead]
         # a company the NER took for a person or a place ("E.A. Viner Holdings Ltd")
@@ -146,6 +149,24 @@ def _topic(
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
+
+
+def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
+    """The one ORG of the text whose initials (legal forms and small words left out) a short
+    one-word headline name spells: "BP" -> "British Petroleum Co PLC"."""
+    acronym = name.replace(".", "").upper()
+    if " " in name or not 2 <= len(acronym) <= 5:
+        return None
+    skip = cues().name_stopwords
+    found = {
+        e.entity_key: e
+        for e in entities
+        if e.label == "ORG"
+        and " " in e.canonical_name
+        and "".join(w[0] for w in re.split(r"[\s-]+", e.canonical_name) if w and w.casefold() not in skip).upper()
+        == acronym
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def story_country(
