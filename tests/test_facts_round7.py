@@ -314,3 +314,32 @@ def test_public_bodies_forecast_an_economys_figures(nlp, text, value, subject):
 )
 def test_headline_initials_and_price_indices(nlp, text, title, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text, published="1987-04-28", title=title), value))
+
+
+@pytest.mark.parametrize(
+    "text, title, value, subject",
+    [
+        (  # a results headline without a ticker names its company before the period
+            "TORONTO, March 6 - Shr loss 21 cts vs profit six cts\n    Net loss 812,000 vs profit 6,000\n"
+            "    Revs 2.1 mln vs 1.9 mln\n    NOTE: Avg shrs not given.",
+            "DUNMORE TEXTILE GROUP 3RD QTR JAN 31 LOSS",
+            812_000.0,
+            "Dunmore Textile Group",
+        ),
+        (  # a money aggregate the NER calls a name is a figure of the economy
+            "SINGAPORE, March 30 - Singapore's money supply rose 1.2 pct in February. Total M3 rose 18.1 pct "
+            "from February, 1984.",
+            "SINGAPORE MONEY SUPPLY RISES",
+            18.1,
+            "Singapore",
+        ),
+    ],
+)
+def test_results_headlines_and_money_aggregates(nlp, text, title, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text, published="1987-03-30", title=title), value))
+
+
+def test_a_currency_inside_the_amount_owns_nothing(nlp):
+    text = "HONG KONG, March 30 - Hong Kong's money supply rose 1.4 pct to 615.59 billion H.K. Dlrs in February."
+    found = subjects_of(facts_of(nlp, text, published="1987-03-30", title="H.K. MONEY SUPPLY RISES"), 615.59e9)
+    assert not any("Dlrs" in s for s in found), found

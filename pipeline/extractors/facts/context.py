@@ -17,7 +17,7 @@ from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document, common_word, demonym_at, is_region
+from .document import DocumentModel, build_document, common_word, demonym_at, is_region, results_company
 
 
 @dataclass
@@ -226,8 +226,10 @@ def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | No
 def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: bool) -> EntityMention | None:
     """The company "it" and "the company" stand for: a wire headline's ticker company, else the
     clearly dominant ORG (unless only named in passing), else the company of the headline."""
-    wire = cues().ticker_headline.search(document.headline_text) or cues().bracketed_headline.search(
-        document.headline_text
+    wire = (
+        cues().ticker_headline.search(document.headline_text)
+        or cues().bracketed_headline.search(document.headline_text)
+        or results_company(document.headline_text) is not None
     )
     if document.topic is not None and wire:
         return document.topic
@@ -371,6 +373,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     c = cues()
     ent = _entity_at(ctx, token)
     if ent is not None:
+        if ent.canonical_name.casefold().replace("-", "") in c.country_owner:
+            return None  # "Total M3 rose 22.4 pct": a money aggregate the NER took for a name is a figure
         return ent if ent.label in c.subject_labels else None
     parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
     state = _nationality(ctx, token) if parsed else None

@@ -78,6 +78,19 @@ def headline_company(headline: str) -> str | None:
     return _title_case(m.group("name").strip(" ,-'")) if m else None
 
 
+_RESULTS_HEADLINE = re.compile(
+    r"^(?P<name>[A-Z0-9][A-Z0-9&.,'/ -]+?)\s+(?:(?:1ST|2ND|3RD|4TH)\s+(?:QTR|QUARTER|HALF)|FIRST\s+HALF|"
+    r"(?:NINE|SIX|THREE)\s+MTHS|(?:FISCAL\s+)?YEAR|QTR)\b[A-Z0-9 ,.-]*\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS)\b"
+)
+
+
+def results_company(headline: str) -> str | None:
+    """ "PETER MILLER APPAREL GROUP 3RD QTR JAN 31 LOSS" -> "Peter Miller Apparel Group": the company
+    of a results headline that gives no ticker (the words before the period)."""
+    m = _RESULTS_HEADLINE.match(headline.strip())
+    return _title_case(m.group("name").strip(" ,-'")) if m else None
+
+
 def _first_word(name: str) -> str | None:
     """The first word of a name that is not an article or a legal form, case-folded."""
     words = [w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in cues().name_stopwords]
@@ -110,7 +123,7 @@ def _topic(
 ):
     """The headline's ticker company, as the text names it when it does; else the one company of
     the text whose name the headline also gives (not a common word the NER took for a name)."""
-    name = headline_company(headline)
+    name = headline_company(headline) or results_company(headline)
     if name is not None:
         words = name.split()
         # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the

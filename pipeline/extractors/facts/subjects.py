@@ -320,10 +320,13 @@ def proposals(
 ) -> list[tuple[str, Token, EntityMention]]:
     """What each parse rule proposes, in the order of their precedence: (rule, token, entity)."""
     found: list[tuple[str, Token, EntityMention]] = []
+    amount = (ctx.amount.start_char, ctx.amount.end_char) if ctx.amount is not None else (-1, -1)
     for name, rule in _RULES:
         got = rule(ctx, prop, verb, measured)
         if got is None:
             continue
+        if amount[0] <= got[1].start < amount[1]:
+            continue  # "615.59 billion H.K. Dlrs": a currency the NER took for a name is part of the amount
         if name == "verb_subject" and (
             _is_speaker(got[0]) or _forecaster(got[0], got[1], prop) or _spokesperson(got[1], prop)
         ):
