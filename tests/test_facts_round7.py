@@ -343,3 +343,24 @@ def test_a_currency_inside_the_amount_owns_nothing(nlp):
     text = "HONG KONG, March 30 - Hong Kong's money supply rose 1.4 pct to 615.59 billion H.K. Dlrs in February."
     found = subjects_of(facts_of(nlp, text, published="1987-03-30", title="H.K. MONEY SUPPLY RISES"), 615.59e9)
     assert not any("Dlrs" in s for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (  # the offer follows the amount and its conversions, whatever the parse made of "bid"
+            "Mining firm Orex Resources has said it is worth up to 25% more than a hostile 6.1bn Australian "
+            "dollar ($4.7bn; £2.5bn) bid by rival Kestrel Mining.",
+            6_100_000_000.0,
+            "Kestrel Mining",
+        ),
+        (  # a person presenting a national budget speaks for the country that owns it
+            "IRAN BUDGET RISES\n\nIran's President Farid Kazemi has presented a budget designed to expand "
+            "public spending by 27%.",
+            27.0,
+            "Iran",
+        ),
+    ],
+)
+def test_bids_after_conversions_and_budgets_presented(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))

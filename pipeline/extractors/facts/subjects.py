@@ -215,6 +215,25 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     return None
 
 
+def _bid_written_after(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "a hostile 7.4bn Australian dollar ($5.8bn; £3bn) bid by rival Xstrata", whatever the parse:
+    the words right after the amount (its bracketed conversions skipped) are an offer "by" or "from"
+    a name."""
+    doc, i = ctx.amount.doc, ctx.amount.end
+    end = min(len(doc), ctx.piece.end if ctx.piece is not None else len(doc))
+    if i < end and doc[i].text == "(":  # the conversions in brackets
+        close = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i + 1 >= end or doc[i].lemma_.lower() not in cues().bid_nouns or doc[i + 1].lower_ not in ("by", "from"):
+        return None
+    for j in range(i + 2, min(end, i + 5)):
+        ent = _entity_at(ctx, doc[j])
+        if ent is not None:
+            ok = ent.label in ("ORG", "PERSON") or ent.label == "GPE" and not _is_country_name(ent.canonical_name)
+            return (doc[j], ent) if ok else None
+    return None
+
+
 _OWNING_VERBS = frozenset({"hold", "own", "control"})
 _TRADE_VERBS = frozenset({"buy", "sell", "trade", "quote", "offer", "bid"})
 
@@ -342,6 +361,11 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
         return None
     c = cues()
     noun, path = ctx.amount.root, []
+    # "a 7.4bn Australian dollar bid by Xstrata", parsed with the bid as an apposition of the amount
+    noun = next((ch for ch in noun.rights if ch.dep_ == "appos" and ch.lemma_.lower() in c.bid_nouns), noun)
+    written = _bid_written_after(ctx)
+    if written is not None:
+        return written
     for _ in range(4):  # the offer the amount measures: "offer worth $3bn", "$3bn offer", "offer of $3bn"
         if noun.lemma_.lower() in c.bid_nouns and noun.pos_ == "NOUN":
             break
@@ -352,13 +376,18 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     else:
         return None
     # "from" on the offer, or on "worth" between it and the amount
-    preps = [ch for t in (noun, *path) for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("from", "by")]
+    preps = [
+        ch for t in (noun, *path) for ch in t.children if ch.dep_ in ("prep", "agent") and ch.lower_ in ("from", "by")
+    ]
     if noun.dep_ in ("dobj", "nsubjpass"):  # "received an offer ... from Bigco": "from" hung on the verb
         preps += [ch for ch in noun.head.children if ch.dep_ == "prep" and ch.lower_ == "from"]
     for prep in preps:
         for p in prep.children:
             ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
-            if ent is not None and ent.label in ("ORG", "PERSON"):
+            # a bidder the NER took for a place ("a bid by rival Xstrata") is a company, not a country
+            if ent is not None and (
+                ent.label in ("ORG", "PERSON") or ent.label == "GPE" and not _is_country_name(ent.canonical_name)
+            ):
                 return p, ent
     return None
 
@@ -513,9 +542,12 @@ def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool
 
 
 def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
-    """ "Chief executive Ann Lee attributed a 3% rise in sales to ...": a person is never the owner of
-    a figure only an organisation has; she speaks for it."""
-    return entity.label == "PERSON" and prop is not None and prop.lemma_.lower() in cues().company_figures
+    """ "Chief executive Ann Lee attributed a 3% rise in sales to ...", "President Lee presented a
+    budget of 1,546 trillion rials": a person is never the owner of a figure only an organisation or
+    an economy has; she speaks for it."""
+    if entity.label != "PERSON" or prop is None:
+        return False
+    return prop.lemma_.lower() in cues().company_figures or macro_noun(prop)
 
 
 def _is_speaker(token: Token) -> bool:
