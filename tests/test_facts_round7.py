@@ -364,3 +364,24 @@ def test_a_currency_inside_the_amount_owns_nothing(nlp):
 )
 def test_bids_after_conversions_and_budgets_presented(nlp, text, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (
+            "IRISH SHARES RISE\n\nIreland's economy is strong. A fall in the rate of inflation to 2.1% in "
+            "January gave a fresh boost to shares.",
+            2.1,
+            "Ireland",
+        ),
+        (
+            "SPAIN TARGETS\n\nSpain revised its targets. Growth in domestic demand will fuel imports, expected "
+            "to increase by 7.9 pct against an originally estimated 6.4 pct.",
+            7.9,
+            "Spain",
+        ),
+    ],
+)
+def test_rates_of_figures_and_participles_after_them(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))

@@ -49,7 +49,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
         if pace is not None:
             return _property_noun(ctx, pace, q, verb) if pace.pos_ == "NOUN" else None
         if head.pos_ in ("NOUN", "PROPN") and not _is_unit_token(head, q) and _entity_at(ctx, head) is None:
-            return head
+            return _changed(ctx, head) if measured.head.lower_ in ("to", "by", "of") else head
     if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
         return measured.head
     obj = _verb_object(ctx, measured, q, verb)
@@ -112,6 +112,17 @@ def _changed(ctx: ArticleContext, noun: Token) -> Token:
     for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("in", "of")):
         for p in prep.children:
             if p.dep_ == "pobj" and p.pos_ == "NOUN" and _entity_at(ctx, p) is None:
+                return _rate_of(p)
+    return noun
+
+
+def _rate_of(noun: Token) -> Token:
+    """ "the rate of inflation", "the level of exports": the figure whose rate or level it is."""
+    if noun.lemma_.lower() not in _PACE_NOUNS | {"level"}:
+        return noun
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"):
+        for p in prep.children:
+            if p.dep_ == "pobj" and p.pos_ == "NOUN":
                 return p
     return noun
 
@@ -141,6 +152,13 @@ def _raised_subject(verb: Token | None) -> Token | None:
         return None
     if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
         return None
+    part = verb.head
+    if part.dep_ == "acl" and part.head.pos_ == "NOUN":
+        return part.head  # "will fuel imports, expected to increase by 8.6 pct"
+    if part.dep_ == "advcl" and part.tag_ == "VBN" and not any(ch.dep_.startswith("nsubj") for ch in part.children):
+        before = part.doc[part.i - 2] if part.i >= 2 and part.doc[part.i - 1].text == "," else None
+        if before is not None and before.pos_ == "NOUN" and before.head == part.head:
+            return before  # the same, parsed as a clause of the verb: the noun before the comma
     subj = next((ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.pos_ == "NOUN" else None
 
