@@ -395,7 +395,9 @@ def _conversions(text: str, found: list[QuantityMention]) -> list[QuantityMentio
     for q in found:
         if q.kind == "currency" and q.currency_assumed and q.unit != "USD" and previous is not None:
             gap = text[previous.end : q.start]
-            if previous.kind == "currency" and previous.unit != q.unit and re.fullmatch(r"\s*[(;]\s*", gap):
+            # "3.1bn Australian dollars ($2.3bn)": after an amount that names its dollar, "$" is the US one
+            other = previous.unit != q.unit or not previous.currency_assumed
+            if previous.kind == "currency" and other and re.fullmatch(r"\s*[(;]\s*", gap):
                 q = replace(q, unit="USD", currency_assumed=False)
         out.append(q)
         previous = q

@@ -1,0 +1,34 @@
+"""Quantities: bracketed conversions (the BBC's "3.1bn Australian dollars ($2.3bn; £1.8bn)").
+
+after an amount that names its own dollar, a bare "$" in the brackets is the US dollar, even in a
+story whose bare "$" is that country's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities import find_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        (
+            "Winemaker Vinterra rejected an offer worth 2.4bn Australian dollars ($1.8bn; £0.9bn). Sydney and "
+            "Melbourne analysts in Australia were surprised, Australian brokers said.",
+            "$1.8bn",
+            "USD",
+        ),
+        ("Air Kiwi rose to 1.2bn New Zealand dollars ($0.8bn) in Auckland, New Zealand.", "$0.8bn", "USD"),
+    ],
+)
+def test_a_bare_dollar_converting_a_named_one_is_the_us_dollar(nlp, text, surface, unit):
+    found = {q.text: q.unit for q in find_quantities(nlp(text))}
+    assert found.get(surface) == unit, found
