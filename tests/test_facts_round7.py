@@ -385,3 +385,26 @@ def test_bids_after_conversions_and_budgets_presented(nlp, text, value, subject)
 )
 def test_rates_of_figures_and_participles_after_them(nlp, text, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, title, value, subject",
+    [
+        (  # a possessive company name in a ticker headline is the whole name, not its legal form
+            "NEW YORK, March 3 - Oper shr loss seven cts vs profit 11 cts\n    Oper net loss 1,210,000 vs "
+            "profit 2,110,000\n    Sales 201.4 mln vs 190.2 mln\n",
+            "HARTLEY'S INC <HRTL> 4TH QTR NET",
+            1_210_000.0,
+            "Hartley's Inc",
+        ),
+        (  # an analyst's estimate of a company's earnings is the company's
+            "NEW YORK, April 2 - Analyst Dana Wexler raised her earnings estimates for Corvane Chemical Co "
+            "to 6.10 dlrs a share in 1987.",
+            "CORVANE CHEMICAL <CVC> ESTIMATES RAISED",
+            6.10,
+            "Corvane Chemical",
+        ),
+    ],
+)
+def test_possessive_headlines_and_analyst_estimates(nlp, text, title, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text, published="1987-04-02", title=title), value))

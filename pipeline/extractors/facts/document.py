@@ -75,7 +75,12 @@ def headline_company(headline: str) -> str | None:
     """ "K MART CORP <KM> 4TH QTR NET" -> "K Mart Corp": the name a wire headline gives a ticker (or
     puts in the brackets itself: "<FOR BETTER LIVING INC> 4TH QTR NET")."""
     m = cues().ticker_headline.search(headline) or cues().bracketed_headline.search(headline)
-    return _title_case(m.group("name").strip(" ,-'")) if m else None
+    if m is None:
+        return None
+    name = m.group("name").strip(" ,-'")
+    if name.casefold().strip(".") in cues().name_stopwords and "<" in headline:
+        name = headline[: headline.index("<")].strip(" ,-")  # "GROSSMAN'S INC <GROS>": the possessive is the name
+    return _title_case(name)
 
 
 _RESULTS_HEADLINE = re.compile(

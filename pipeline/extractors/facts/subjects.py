@@ -541,6 +541,8 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
         ent = _entity_at(ctx, p)
         if ent is not None and ent.label in ("GPE", "LOC"):
             return p, ent
+        if ent is not None and ent.label == "ORG" and not _public_body(ent):
+            return p, ent  # "her earnings estimates for Corvane Chemical": the company's earnings
         if ent is None and p.pos_ == "NOUN" and macro_noun(p):
             words = [t for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "punct", "poss") and not t.is_space]
             name = " ".join(t.text for t in words).replace(" - ", "-")
@@ -565,7 +567,10 @@ def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
     an economy has; she speaks for it."""
     if entity.label != "PERSON" or prop is None:
         return False
-    return prop.lemma_.lower() in cues().company_figures or macro_noun(prop)
+    figures = cues().company_figures
+    if prop.lemma_.lower() in cues().forecast_nouns:  # "raised his earnings estimates for the company"
+        return any(ch.dep_ == "compound" and ch.lemma_.lower() in figures for ch in prop.children)
+    return prop.lemma_.lower() in figures or macro_noun(prop)
 
 
 def _is_speaker(token: Token) -> bool:
