@@ -408,3 +408,34 @@ def test_rates_of_figures_and_participles_after_them(nlp, text, value, subject):
 )
 def test_possessive_headlines_and_analyst_estimates(nlp, text, title, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text, published="1987-04-02", title=title), value))
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        (  # the model tags neither: the capitals in brackets name the words before them
+            "Profits jump\n\nIndustrial and Commercial Bank (ICBC), the biggest lender, saw profits rise. ICBC said "
+            "it would list.",
+            "ICBC",
+            "Industrial and Commercial Bank",
+        ),
+        (
+            "Mortgage lender Bradford & Bingley said profits rose. B&B said the market would grow.",
+            "B&B",
+            "Bradford & Bingley",
+        ),
+    ],
+)
+def test_acronyms_join_the_names_they_spell(nlp, text, short, full):
+    from pipeline.extractors import entities as E
+
+    names = {m.text: m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text)))}
+    assert names.get(short) == full, names
+
+
+def test_a_word_that_spells_initials_without_capitals_or_brackets_stays_itself(nlp):
+    from pipeline.extractors import entities as E
+
+    text = "Ford said sales rose. The Fair Organisation of Retail Dealers complained."
+    names = {m.text: m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text)))}
+    assert names.get("Ford") == "Ford", names

@@ -182,7 +182,39 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
-    return _bracketed_aliases(words, _described_companies(words, sorted(kept + matches)))
+    spans = _described_companies(words, sorted(kept + matches))
+    return _bracketed_aliases(words, _spelled_names(words, spans))
+
+
+_NAME_JOINERS = frozenset({"and", "of", "for", "the", "&", "de"})
+
+
+def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Industrial and Commercial Bank (ICBC)", untagged by the model: capitalised words right before
+    capitals in brackets whose initials spell them (or their start, "of China" left out) are an ORG."""
+    strings, orth = words.strings, words.orth
+    opening = strings["("]
+    if opening not in orth:
+        return spans
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    doc = words.doc
+    added = []
+    for i, h in enumerate(orth):
+        if h != opening or i < 2 or i + 2 >= len(orth) or doc[i + 2].text != ")":
+            continue
+        short = doc[i + 1].text.replace("&", "")
+        if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()) or (i - 1) in taken:
+            continue
+        start = i
+        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_JOINERS):
+            start -= 1
+        while start < i and doc[start].lower_ in _NAME_JOINERS:
+            start += 1
+        name = [t.text for t in doc[start:i] if t.lower_ not in _NAME_JOINERS]
+        spelled = "".join(w[0] for w in name).upper()
+        if len(name) >= 2 and len(spelled) >= 2 and short.startswith(spelled) and not taken & set(range(start, i)):
+            added.append((start, i, "ORG", ""))
+    return sorted(spans + added) if added else spans
 
 
 def _cut_datelines(doc: Doc, ents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -613,9 +645,9 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
         if k not in groups or " " in k or not 2 <= len(k) <= 6:
             continue
         texts = [clean_name(mentions[i].text) for i in groups[k]]
-        if not any(t.isupper() and t.isalpha() for t in texts):
+        if not any(t.isupper() and t.replace("&", "").isalpha() for t in texts):  # "IMF", "B&B"
             continue
-        acronym = k.upper()
+        acronym = k.upper().replace("&", "")
         fits = {o: names[acronym] for o, names in spelled.items() if acronym in names and o in groups}
         if len(fits) == 1:
             ((target, name),) = fits.items()
