@@ -439,3 +439,19 @@ def test_a_word_that_spells_initials_without_capitals_or_brackets_stays_itself(n
     text = "Ford said sales rose. The Fair Organisation of Retail Dealers complained."
     names = {m.text: m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text)))}
     assert names.get("Ford") == "Ford", names
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        (  # the statistics office reports the story; the country owns the counts it gives
+            "Further rise in Irish jobless total\n\nThe number of people out of work in Ireland rose again, the "
+            "Central Statistics Office said. The Central Statistics Office said the benefit claimant total fell "
+            "9,000 to 151,200 last month.",
+            151_200.0,
+            "Ireland",
+        ),
+    ],
+)
+def test_a_reporting_bodys_story_figures_are_the_countrys(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ...records import EntityMention
 from ..doccache import token_ids
-from .context import ArticleContext, is_index, macro_noun
+from .context import ArticleContext, is_index, macro_noun, public_body
 from .cues import cues
 from .schema import load
 
@@ -68,7 +68,11 @@ def candidates(
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
     add(ctx.document.topic, "headline_topic")
-    add(ctx.main, "main_org")
+    if ctx.main is not None and ctx.country is not None and public_body(ctx.main):
+        # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
+        add(ctx.country, "reporting_body_country")
+    else:
+        add(ctx.main, "main_org")
     if ctx.recent:
         add(ctx.recent[-1], "recent_subject")
     if ctx.country is not None and macro_noun(prop):

@@ -249,6 +249,22 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     return main
 
 
+def state_body(entity: EntityMention) -> bool:
+    """A government body ("Agriculture Ministry", "Commerce Department") or a central bank ("the
+    Bundesbank"): it reports, it owns no output."""
+    if entity.label != "ORG":
+        return False
+    name = entity.canonical_name.casefold()
+    return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
+
+
+def public_body(entity: EntityMention) -> bool:
+    """A government body, central bank or public / international body ("the IMF", "the Economic
+    Commission for Latin America"): it forecasts and reports an economy's figures, it owns none."""
+    words = set(entity.canonical_name.casefold().split())
+    return entity.label == "ORG" and (state_body(entity) or bool(words & cues().public_body_words))
+
+
 def is_index(entity: EntityMention) -> bool:
     """A stock market index: "the Dax index", "the Nasdaq", "the FTSE 100"."""
     words = set(entity.canonical_name.casefold().replace("-", " ").split())

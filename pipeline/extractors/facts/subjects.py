@@ -21,6 +21,8 @@ from .context import (
     country_mention,
     is_index,
     macro_noun,
+    public_body,
+    state_body,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
 from .parse import _EVIDENCE_VERBS, _inside, _orphans, _true_subject
@@ -541,7 +543,7 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
         ent = _entity_at(ctx, p)
         if ent is not None and ent.label in ("GPE", "LOC"):
             return p, ent
-        if ent is not None and ent.label == "ORG" and not _public_body(ent):
+        if ent is not None and ent.label == "ORG" and not public_body(ent):
             return p, ent  # "her earnings estimates for Corvane Chemical": the company's earnings
         if ent is None and p.pos_ == "NOUN" and macro_noun(p):
             words = [t for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "punct", "poss") and not t.is_space]
@@ -554,7 +556,7 @@ def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
     figure speaks about it; the figure is the economy's, not the person's."""
     return (
-        (entity.label == "PERSON" or _public_body(entity))  # "the IMF forecasts growth of 4%": the economy's growth
+        (entity.label == "PERSON" or public_body(entity))  # "the IMF forecasts growth of 4%": the economy's growth
         and token.dep_ == "nsubj"
         and token.head.lemma_.lower() in cues().forecast_verbs
         and macro_noun(prop)
@@ -672,22 +674,6 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
     return None
 
 
-def _state_body(entity: EntityMention) -> bool:
-    """A government body ("Agriculture Ministry", "Commerce Department") or a central bank ("the
-    Bundesbank"): it reports, it owns no output."""
-    if entity.label != "ORG":
-        return False
-    name = entity.canonical_name.casefold()
-    return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
-
-
-def _public_body(entity: EntityMention) -> bool:
-    """A government body, central bank or public / international body ("the IMF", "the Economic
-    Commission for Latin America"): it forecasts and reports an economy's figures, it owns none."""
-    words = set(entity.canonical_name.casefold().split())
-    return entity.label == "ORG" and (_state_body(entity) or bool(words & cues().public_body_words))
-
-
 def _implied_owner(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
@@ -728,7 +714,7 @@ def _implied_owner(
         if (
             owner is not None
             and ctx.country is not None
-            and (_state_body(owner) or macro_noun(prop) and _public_body(owner))
+            and (state_body(owner) or macro_noun(prop) and public_body(owner))
         ):
             return prop, ctx.country, "country_property"  # "beet deliveries totalled 20 mln tonnes", said the Ministry
         if owner is not None:
