@@ -186,9 +186,6 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     return _bracketed_aliases(words, _spelled_names(words, spans))
 
 
-_NAME_JOINERS = frozenset({"and", "of", "for", "the", "&", "de"})
-
-
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Industrial and Commercial Bank (ICBC)", untagged by the model: capitalised words right before
     capitals in brackets whose initials spell them (or their start, "of China" left out) are an ORG."""
@@ -206,13 +203,13 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
         if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()) or (i - 1) in taken:
             continue
         start = i
-        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _NAME_JOINERS):
+        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _ACRONYM_SKIP):
             start -= 1
-        while start < i and doc[start].lower_ in _NAME_JOINERS:
+        while start < i and doc[start].lower_ in _ACRONYM_SKIP:
             start += 1
-        name = [t.text for t in doc[start:i] if t.lower_ not in _NAME_JOINERS]
-        spelled = "".join(w[0] for w in name).upper()
-        if len(name) >= 2 and len(spelled) >= 2 and short.startswith(spelled) and not taken & set(range(start, i)):
+        name = " ".join(t.text for t in doc[start:i])
+        spelled = initials(name)
+        if len(spelled) >= 2 and short.startswith(spelled) and not taken & set(range(start, i)):
             added.append((start, i, "ORG", ""))
     return sorted(spans + added) if added else spans
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ...records import EntityMention
 from ..doccache import doc_text, token_indices_of
+from ..entities.find import initials
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -175,14 +176,13 @@ def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention 
     acronym = name.replace(".", "").upper()
     if " " in name or not 2 <= len(acronym) <= 5:
         return None
-    skip = cues().name_stopwords
+    skip = cues().name_stopwords  # legal forms too: "Co", "PLC"
     found = {
         e.entity_key: e
         for e in entities
         if e.label == "ORG"
         and " " in e.canonical_name
-        and "".join(w[0] for w in re.split(r"[\s-]+", e.canonical_name) if w and w.casefold() not in skip).upper()
-        == acronym
+        and initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip)) == acronym
     }
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -93,6 +93,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
 
 
 _PACE_NOUNS = frozenset({"rate", "pace", "clip"})
+_RATE_NOUNS = _PACE_NOUNS | {"level"}  # "the rate of inflation", "the level of exports"
 
 
 def _pace_of(noun: Token, verb: Token | None) -> Token | None:
@@ -120,7 +121,7 @@ def _changed(ctx: ArticleContext, noun: Token) -> Token:
 
 def _rate_of(noun: Token) -> Token:
     """ "the rate of inflation", "the level of exports": the figure whose rate or level it is."""
-    if noun.lemma_.lower() not in _PACE_NOUNS | {"level"}:
+    if noun.lemma_.lower() not in _RATE_NOUNS:
         return noun
     for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of"):
         for p in prep.children:
@@ -249,9 +250,14 @@ def _bid_written_after(ctx: ArticleContext) -> tuple[Token, EntityMention] | Non
     for j in range(i + 2, min(end, i + 5)):
         ent = _entity_at(ctx, doc[j])
         if ent is not None:
-            ok = ent.label in ("ORG", "PERSON") or ent.label == "GPE" and not _is_country_name(ent.canonical_name)
-            return (doc[j], ent) if ok else None
+            return (doc[j], ent) if _can_bid(ent) else None
     return None
+
+
+def _can_bid(ent: EntityMention) -> bool:
+    """A company or a person; a bidder the NER took for a place ("a bid by rival Xstrata") is a
+    company, unless the place is a country."""
+    return ent.label in ("ORG", "PERSON") or ent.label == "GPE" and not _is_country_name(ent.canonical_name)
 
 
 _OWNING_VERBS = frozenset({"hold", "own", "control"})
@@ -379,13 +385,13 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     the bidder's, named after "from" or "by", whoever rejected, received or weighed it."""
     if measured is None or ctx.amount is None:
         return None
+    written = _bid_written_after(ctx)
+    if written is not None:
+        return written
     c = cues()
     noun, path = ctx.amount.root, []
     # "a 7.4bn Australian dollar bid by Xstrata", parsed with the bid as an apposition of the amount
     noun = next((ch for ch in noun.rights if ch.dep_ == "appos" and ch.lemma_.lower() in c.bid_nouns), noun)
-    written = _bid_written_after(ctx)
-    if written is not None:
-        return written
     for _ in range(4):  # the offer the amount measures: "offer worth $3bn", "$3bn offer", "offer of $3bn"
         if noun.lemma_.lower() in c.bid_nouns and noun.pos_ == "NOUN":
             break
@@ -404,10 +410,7 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     for prep in preps:
         for p in prep.children:
             ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
-            # a bidder the NER took for a place ("a bid by rival Xstrata") is a company, not a country
-            if ent is not None and (
-                ent.label in ("ORG", "PERSON") or ent.label == "GPE" and not _is_country_name(ent.canonical_name)
-            ):
+            if ent is not None and _can_bid(ent):
                 return p, ent
     return None
 
@@ -436,14 +439,27 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         return None
     root = ctx.amount.root
     for noun in (root, root.head):
-        for verb in (ch for ch in noun.children if ch.dep_ == "acl" and ch.lemma_.lower() in _OWNING_VERBS):
-            for by in (ch for ch in verb.children if ch.dep_ == "agent"):
-                for p in (g for g in by.children if g.dep_ == "pobj"):
-                    ent = _resolve(ctx, p)
-                    if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
-                        return p, ent
+        for verb in (ch for ch in noun.children if ch.dep_ == "acl"):
+            found = _owning_agent(ctx, verb, labels=("ORG", "PERSON", "GPE"))
+            if found is not None:
+                return found
         if noun.dep_ not in ("nummod", "compound", "quantmod"):
             break
+    return None
+
+
+def _owning_agent(
+    ctx: ArticleContext, verb: Token, labels: tuple[str, ...] | None = None
+) -> tuple[Token, EntityMention] | None:
+    """The name after "by" of a verb of holding ("held by Contran Corp"), resolved to an entity
+    (of ``labels`` when given): who holds the share."""
+    if verb.lemma_.lower() not in _OWNING_VERBS:
+        return None
+    for by in (ch for ch in verb.children if ch.dep_ == "agent"):
+        for p in (g for g in by.children if g.dep_ == "pobj"):
+            ent = _resolve(ctx, p)
+            if ent is not None and (labels is None or ent.label in labels):
+                return p, ent
     return None
 
 
@@ -823,10 +839,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             # the parser took the headline's noun as subject: the piece's own first name, hung outside
             subj = [t for t in _orphans(ctx.piece) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
         agent = [g for ch in v.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"]
-        if agent and v.lemma_.lower() in _OWNING_VERBS:  # "it is 85 pct held by Contran": the holder owns the stake
-            ent = _resolve(ctx, agent[0])
-            if ent is not None:
-                return agent[0], ent
+        held = _owning_agent(ctx, v) if agent else None  # "85 pct is held by Contran": the holder owns the stake
+        if held is not None:
+            return held
         if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
             for ch in v.children:
                 ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None

@@ -96,6 +96,7 @@ class Amount:
     value: float
     unit: str
     loss: bool
+    currency_word: str | None = None  # the currency its own unit word names ("65.44 yen"), minor units left out
 
 
 def _amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterator[Amount]:
@@ -112,7 +113,8 @@ def _amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterat
         if value is None:
             continue
         value *= r.scales.get((m.group("scale") or "").lower(), 1.0)
-        unit_word = (m.group("unit") or "").lower() or first_unit  # "25.9 cents vs 28.2": cents both
+        own = (m.group("unit") or "").lower()
+        unit_word = own or first_unit  # "25.9 cents vs 28.2": cents both
         first_unit = first_unit or unit_word
         named = r.currencies.get(unit_word) or r.minor.get(unit_word) or currency
         if unit_word in r.minor:
@@ -120,7 +122,7 @@ def _amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterat
         unit = "share" if kind == "shares" else named
         loss = (m.group("sign") or "").strip().lower() == "loss"
         start, end = offset + m.start("number"), offset + m.end()
-        yield Amount(start, end, value, unit, loss)
+        yield Amount(start, end, value, unit, loss, r.currencies.get(own))
 
 
 def _period(text: str, default: Period) -> Period:
@@ -268,9 +270,8 @@ def read_tables(
         amounts = list(_amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
         if not amounts:
             continue
-        word = r.amount.search(m.group("rest"))
-        if currency == "USD" and word is not None and (word.group("unit") or "").lower() in r.currencies:
-            currency = r.currencies[word.group("unit").lower()]  # "Group shr 65.44 yen": the table is in yen
+        if currency == "USD" and amounts[0].currency_word is not None:
+            currency = amounts[0].currency_word  # "Group shr 65.44 yen": the table is in yen
         spans.append((m.start(), m.end()))
         for back, amount in enumerate(amounts[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
