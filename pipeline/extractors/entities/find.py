@@ -402,6 +402,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue
         if end - start == 1 and not ent_id and _starts_sentence(words, start) and _sentence_case_only(words, start):
             continue  # "House prices rose ... house prices": a common word capitalised by the sentence
+        if end - start == 1 and not ent_id and _unit_after_digit(words, start, full_text):
+            continue  # "a 20GB version": the amount's unit, not Great Britain
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
@@ -415,6 +417,12 @@ def find_entities(doc: Doc) -> list[EntityMention]:
 
 
 _POSSESSIVE_TAG = get_string_id("POS")
+
+
+def _unit_after_digit(words: DocWords, i: int, text: str) -> bool:
+    """The token is a measure symbol written straight after a digit ("20GB", "3 GHz" not: spaced)."""
+    start = words.ids("IDX")[i]
+    return start > 0 and text[start - 1].isdigit() and words.strings[words.orth[i]] in _words("measure_symbols")
 
 
 def _sentence_case_only(words: DocWords, i: int) -> bool:

@@ -27,6 +27,7 @@ class Names(Rules):
     institution_words: list[str]
     company_appositives: list[str]
     company_suffixes: list[str]
+    measure_symbols: list[str]
 
 
 @functools.cache

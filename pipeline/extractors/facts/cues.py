@@ -54,6 +54,7 @@ class Cues:
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
     measure_nouns: frozenset[str]
+    of_owner_nouns: frozenset[str]
     index_names: frozenset[str]
     index_properties: frozenset[str]
     commodity_nouns: frozenset[str]
@@ -157,6 +158,7 @@ def cues() -> Cues:
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),
         measure_nouns=frozenset(s["measure_nouns"]),
+        of_owner_nouns=frozenset(s["of_owner_nouns"]),
         index_names=frozenset(s["index_names"]),
         index_properties=frozenset(s["index_properties"]),
         commodity_nouns=frozenset(s["commodity_nouns"]),

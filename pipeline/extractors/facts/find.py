@@ -168,14 +168,29 @@ def _conjunct_facts(ctx: ArticleContext, sent: Span, fact: Fact) -> list[Fact]:
     if i is None or any(t.lower_ == "respectively" for t in sent):
         return []
     token = sent.doc[i]
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.i < sent.end:
+        token = token.head  # "Munich Re": the name's head word carries the conjuncts
     conjuncts = [c for c in token.conjuncts if sent.start <= c.i < sent.end]
-    joined = any(ch.dep_ == "cc" and ch.lower_ in ("and", "&") for t in (token, *conjuncts) for ch in t.children)
+    holder = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    if not conjuncts and holder is not None and holder.lower_ in ("shares", "stock", "stocks"):
+        # "Shares in Munich Re and Swiss Re both fell": the parser hangs the second name on "Shares"
+        conjuncts = [c for c in holder.conjuncts if c.pos_ == "PROPN" and sent.start <= c.i < sent.end]
+        joiner = holder if conjuncts else token
+    else:
+        joiner = token
+    joined = any(ch.dep_ == "cc" and ch.lower_ in ("and", "&") for t in (joiner, *conjuncts) for ch in t.children)
     own = _entity_at(ctx, token)
     out: list[Fact] = []
     seen = {fact.subject_key}
+    # "Acme and its boss Ann Lee were each fined $1m": "each" / "both" shares the amount across kinds
+    each = any(t.lower_ in ("each", "both") and t.pos_ in ("PRON", "DET", "ADV") for t in sent)
     for c in conjuncts if joined and own is not None else ():
         ent = _entity_at(ctx, c)
-        if ent is None or ent.label != own.label or ent.entity_key in seen or ent.start <= token.idx < ent.end:
+        if ent is None:  # "Acme and its chairman Ann Lee": the name in apposition to the joined noun
+            c = next((a for a in c.children if a.dep_ in ("appos", "compound") and _entity_at(ctx, a)), c)
+            ent = _entity_at(ctx, c)
+        kinds = ent is not None and (ent.label == own.label or each and {ent.label, own.label} <= {"ORG", "PERSON"})
+        if not kinds or ent.entity_key in seen or ent.start <= token.idx < ent.end:
             continue
         seen.add(ent.entity_key)
         out.append(
@@ -237,7 +252,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
         near = sent_index - idx <= cues().inherit_sentences
         if unit.startswith("money:") and near and (scaled or compared and idx == sent_index):
-            return unit.removeprefix("money:")
+            money = unit.removeprefix("money:")
+            # "Shr 16.3p ... Interest payable 8.10 mln": millions of the currency, not of its pence
+            return cues().minor_units.get(money, money) if scaled else money
         if scaled and unit == "percent":
             continue  # "down 8.1 pct from 9.10 mln": millions of the measure, not of percent
         if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"

@@ -73,6 +73,7 @@ class Subjects(Rules):
     place_prepositions: list[str]
     country_owner_nouns: list[str]
     measure_nouns: list[str]
+    of_owner_nouns: list[str]
     index_names: list[str]
     index_properties: list[str]
     commodity_nouns: list[str]

@@ -468,7 +468,7 @@ _RULES = (
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
-    ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop)),
+    ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
@@ -568,6 +568,16 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
     return None
 
 
+def _forecast_object(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The IMF will reduce its growth estimate for the eurozone from 2.2% to 1.6%": the figures hang on
+    the verb, the forecast they revise is its object, and the forecast is about what it is for."""
+    if verb is None or (prop is not None and prop.i != verb.i):
+        return None
+    nouns = cues().forecast_nouns
+    obj = next((ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in nouns), None)
+    return _forecast_for(ctx, obj) if obj is not None else None
+
+
 def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool:
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
     figure speaks about it; the figure is the economy's, not the person's."""
@@ -613,6 +623,15 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
         if before is not None:
             return before
+        of_owned = noun.lemma_.lower() in c.of_owner_nouns
+        for p in (
+            p for ch in noun.children if of_owned and ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children
+        ):
+            # "the original size of Libya's funds", "the cost of Acme's plan": whose the measured thing is
+            for ch in (ch for ch in p.children if ch.dep_ == "poss" and p.dep_ == "pobj"):
+                ent = _resolve(ctx, ch)
+                if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
+                    return ch, ent
         if noun.dep_ == "dobj" and any(ch.dep_ == "nsubj" and _resolve(ctx, ch) for ch in noun.head.children):
             continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:

@@ -62,7 +62,7 @@ def rules() -> TableRules:
     scale_alt = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
     amount = (
         rf"(?P<sign>\b(?:loss|profit|gain)\s+)?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
-        rf"(?:\s+(?P<scale>{scale_alt}))?(?:\s+(?P<unit>{unit_alt}))?\b"
+        rf"(?:\s+(?P<scale>{scale_alt}))?(?:\s*(?P<unit>{unit_alt}))?\b"
     )
     plain = re.sub(r"\?P<\w+>", "", amount)
     return TableRules(
@@ -78,7 +78,8 @@ def rules() -> TableRules:
         scales=scales,
         currencies=dict(r["currencies"]),
         minor=dict(r["minor_units"]),
-        row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?\s*[.;]?\s*", re.IGNORECASE),
+        # "Shr 16.3p vs 17.9p adjusted": a restatement word after the prior figure is still a row
+        row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated))?\s*[.;]?\s*", re.IGNORECASE),
     )
 
 
@@ -202,6 +203,10 @@ def _period_value(period: Period, published: dt.date, years_back: int) -> str | 
     months = {"nine": 9, "six": 6, "half": 6, "three": 3}.get(period.kind)
     if months is None:
         return None
+    if period.quarter is not None and period.kind in ("six", "half") and period.quarter in (2, 4):
+        return f"{year}-H{period.quarter // 2}"  # "Six mths" under "2ND QTR FEB 28": the fiscal first half
+    if period.quarter == 3 and period.kind == "nine":
+        return str(year)  # "Nine mths" under "3RD QTR": most of the fiscal year it ends in (TIMEX3 has no 9 months)
     first = (end.month - months) % 12 + 1
     first_year = year if first <= end.month else year - 1
     return f"{first_year}-{first:02d}/{year}-{end.month:02d}"

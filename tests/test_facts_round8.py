@@ -1,0 +1,121 @@
+"""Facts, issue 11 eighth round: general rules read off blind batch 16 and the dev tuning half,
+each a table of invented cases (one row per case, its id naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of
+
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def subjects_of(facts, value: float) -> list[str]:
+    return sorted(
+        (f.subject or "") for f in facts if f.value is not None and abs(f.value - value) < 1e-9 * max(1, value)
+    )
+
+
+def named(subject: str, subjects: list[str]) -> bool:
+    return any(s and (s == subject or s in subject or subject in s) for s in subjects)
+
+
+TABLE_PENCE = (
+    "CORDLEY HOLDINGS PLC <CRDL.L> YEAR 1986\n\nLONDON, March 20 - Shr 12.4p vs 10.1p adjusted\n"
+    "    Div 3.2p vs 2.9p\n    Pretax profit 21.50 mln stg vs 18.20 mln\n    Net 14.30 mln vs 12.10 mln\n"
+    "    Interest payable 4.20 mln vs 3.75 mln\n    Turnover 410.6 mln stg vs 380.2 mln\n REUTER\n"
+)
+TABLE_FISCAL = (
+    "MARLOWE DEVICES INC <MRLW> 3RD QTR FEB 28 NET\n\nDENTON, Texas, March 25 - Shr 14 cts vs 11 cts\n"
+    "    Net 812,000 vs 640,000\n    Rev 9.4 mln vs 8.1 mln\n    Nine mths\n    Shr 41 cts vs 30 cts\n"
+    "    Net 2,380,000 vs 1,750,000\n    Rev 27.2 mln vs 23.9 mln\n REUTER\n"
+)
+TABLE_HALF = (
+    "PELLAM CORP <PLMC> 2ND QTR FEB 28 NET\n\nAKRON, Ohio, March 18 - Shr nine cts vs seven cts\n"
+    "    Net 410,000 vs 322,000\n    Revs 6.1 mln vs 5.2 mln\n    Six mths\n    Shr 17 cts vs 12 cts\n"
+    "    Net 780,000 vs 560,000\n    Revs 11.9 mln vs 10.3 mln\n REUTER\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, published, value, prop, unit, time_value",
+    [
+        pytest.param(TABLE_PENCE, "1987-03-20", 0.124, "earnings_per_share", "GBP", "1986", id="pence_written_on"),
+        pytest.param(TABLE_PENCE, "1987-03-20", 0.101, "earnings_per_share", "GBP", "1985", id="adjusted_prior"),
+        pytest.param(TABLE_PENCE, "1987-03-20", 0.032, "dividend_share", "GBP", "1986", id="dividend_in_pence"),
+        pytest.param(TABLE_PENCE, "1987-03-20", 4.2e6, "interest_payable", "GBP", "1986", id="millions_not_pence"),
+        pytest.param(TABLE_PENCE, "1987-03-20", 3.75e6, "interest_payable", "GBP", "1985", id="millions_prior"),
+        pytest.param(TABLE_FISCAL, "1987-03-25", 9.4e6, "revenue", "USD", "1987-Q3", id="rev_singular"),
+        pytest.param(TABLE_FISCAL, "1987-03-25", 0.41, "earnings_per_share", "USD", "1987", id="nine_months_fiscal"),
+        pytest.param(TABLE_FISCAL, "1987-03-25", 0.30, "earnings_per_share", "USD", "1986", id="nine_months_prior"),
+        pytest.param(TABLE_HALF, "1987-03-18", 0.17, "earnings_per_share", "USD", "1987-H1", id="six_months_fiscal"),
+        pytest.param(TABLE_HALF, "1987-03-18", 10.3e6, "revenue", "USD", "1986-H1", id="six_months_prior"),
+    ],
+)
+def test_results_table_rows(nlp, text, published, value, prop, unit, time_value):
+    title, body = text.split("\n\n", 1)
+    rows = [
+        (f.property_key, f.unit, f.time_value)
+        for f in facts_of(nlp, body, published=published, title=title)
+        if f.value is not None and abs(f.value - value) < 1e-6 * max(1.0, value)
+    ]
+    assert (prop, unit, time_value) in rows, rows
+
+
+SUBJECTS = [
+    pytest.param(
+        "The OECD will lower its growth forecast for the Baltic economy from 3.1% to 2.4%, a report said.",
+        2.4,
+        "Baltic economy",
+        id="a_revised_forecast_is_about_what_it_is_for",
+    ),
+    pytest.param(
+        "The original size of Chile's copper fund was $400m, officials said.",
+        400e6,
+        "Chile",
+        id="the_size_of_a_possessed_thing_is_the_possessors",
+    ),
+    pytest.param(
+        "Brakeline Corp and its former chairman John Paxley were each fined $2m by the regulator.",
+        2e6,
+        "John Paxley",
+        id="each_shares_the_amount_between_a_company_and_a_person",
+    ),
+    pytest.param(
+        "Brakeline Corp and its former chairman John Paxley were each fined $2m by the regulator.",
+        2e6,
+        "Brakeline Corp",
+        id="each_keeps_the_first_name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", SUBJECTS)
+def test_who_owns_the_amount(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text), value))
+
+
+@pytest.mark.parametrize(
+    "text, symbol, kept",
+    [
+        ("Quillon sells a 40GB model for $199 and an 80GB model for $299.", "GB", False),
+        ("It ships with a 2TB disk and a 256MB card.", "TB", False),
+        ("The GB squad won the final.", "GB", True),  # a name, not written on a number
+    ],
+)
+def test_a_unit_written_on_a_number_is_no_name(nlp, text, symbol, kept):
+    """The model sometimes tags the unit as a place: set that tag by hand and see it dropped."""
+    from spacy.tokens import Span
+
+    from pipeline.extractors.entities import find_entities
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text == symbol]
+    assert (symbol in [e.text for e in find_entities(doc)]) is kept
