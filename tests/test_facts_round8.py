@@ -94,6 +94,42 @@ SUBJECTS = [
         "Brakeline Corp",
         id="each_keeps_the_first_name",
     ),
+    pytest.param(
+        "Last May, Brakeline and its former chief executive John Paxley were each fined 2m euros ($2.6m) by AMX.",
+        2.6e6,
+        "John Paxley",
+        id="each_shares_the_restated_amount_too",
+    ),
+    pytest.param(
+        "The ruling sent Altvest shares up 3.5% and Corbin shares up 2.1%.",
+        3.5,
+        "Altvest",
+        id="what_a_particle_sent_up_is_the_noun_before_it",
+    ),
+    pytest.param(
+        "The ruling sent Altvest shares up 3.5% and Corbin shares up 2.1%.",
+        2.1,
+        "Corbin",
+        id="what_a_particle_sent_up_is_the_noun_before_it_coordinated",
+    ),
+    pytest.param(
+        "A five-judge appeal panel rejected the claim on Monday.",
+        5.0,
+        "appeal panel",
+        id="a_hyphenated_count_describes_its_noun",
+    ),
+    pytest.param(
+        "Ministers said Ruritania had broken two parts of a four-part trade accord.",
+        4.0,
+        "trade accord",
+        id="a_hyphenated_count_describes_its_noun_as_object",
+    ),
+    pytest.param(
+        "The Spanish government is to give its olive growers 40m euros in aid.",
+        40e6,
+        "Spanish government",
+        id="a_national_government_is_named_as_such",
+    ),
 ]
 
 
@@ -119,3 +155,14 @@ def test_a_unit_written_on_a_number_is_no_name(nlp, text, symbol, kept):
     doc = nlp(text)
     doc.ents = [Span(doc, t.i, t.i + 1, label="GPE") for t in doc if t.text == symbol]
     assert (symbol in [e.text for e in find_entities(doc)]) is kept
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("A five-judge appeal panel rejected the claim on Monday.", 5.0, "judge"),
+        ("Ministers said Ruritania had broken two parts of a four-part trade accord.", 4.0, "part"),
+    ],
+)
+def test_a_hyphenated_count_counts_its_noun(nlp, text, value, unit):
+    assert unit in [f.unit for f in facts_of(nlp, text) if f.value == value]

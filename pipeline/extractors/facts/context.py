@@ -496,8 +496,16 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
         if ch.lower_ == "regional" and ctx.country is not None and is_region(ctx.country):
             return ch, ctx.country  # "regional exports" in a story about Latin America
         if ch.text in c.demonyms:
-            return ch, country_mention(ctx, ch, demonym_at(ch)[0])
+            country = country_mention(ctx, ch, demonym_at(ch)[0])
+            if token.lemma_.lower() in _GOVERNMENT_NOUNS and ch.i < token.i:
+                # "the French government": the government, filed under its country's key
+                name = f"{ch.text} {token.lemma_.lower()}"
+                return ch, EntityMention(ch.idx, token.idx + len(token.text), name, "GPE", name, country.entity_key)
+            return ch, country
     return None
+
+
+_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
 
 
 def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:

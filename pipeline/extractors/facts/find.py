@@ -130,6 +130,7 @@ def _sentence_facts(
     s_dates = [d for d in dates if _in(d.start, d.end, sent)]
     s_qs = [q for q in quantities if _in(q.start, q.end, sent) and not _skip_quantity(q, dates, entities)]
     used_verbs: set[int] = set()
+    restated = _restatements(doc, s_qs)
     for q in sorted(s_qs, key=lambda q: q.start):
         span = _span(doc, q.start, q.end)
         if span is None or (span.start > 0 and doc[span.start - 1].lower_ in c.rank_cues):
@@ -144,9 +145,10 @@ def _sentence_facts(
         if facts and _is_conversion(doc, facts[-1], q):
             fact = _as_conversion(fact, facts[-1])
         facts.append(fact)
-        if parsed and sum(1 for o in s_qs if o.kind == q.kind) == 1:
-            facts.extend(_conjunct_facts(ctx, sent, fact))
-        if unit and q.kind not in ("currency", "percent"):
+        if parsed and sum(1 for o in s_qs if o.kind == q.kind and o.start not in restated) == 1:
+            facts.extend(_conjunct_facts(ctx, sent, fact))  # "each fined 1m euros ($1.3m)": one amount, restated
+        hyphened = doc_text(doc)[q.end : q.end + 1] == "-"  # "a 12-member council": no count to carry on
+        if unit and q.kind not in ("currency", "percent") and not hyphened:
             counted_units.append((si, unit))
         elif unit and q.kind == "currency":
             counted_units.append((si, "money:" + unit))
@@ -217,6 +219,11 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     just before it ("ship five million")."""
     if q.unit and q.unit != "dimensionless":
         return q.unit
+    doc = span.doc if span is not None else None
+    if doc is not None and span.end + 1 < len(doc) and doc[span.end].text == "-":
+        counted = doc[span.end + 1]  # "a three-judge panel": three judges
+        if counted.pos_ == "NOUN" and counted.tag_ == "NN" and not counted.like_num and counted.is_alpha:
+            return counted.lemma_.lower()
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
         counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things
@@ -285,6 +292,17 @@ def _counted_property(prop: Token) -> str | None:
 
 
 _CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
+
+
+def _restatements(doc: Doc, qs: Sequence[QuantityMention]) -> set[int]:
+    """Starts of the money amounts that restate the one before in brackets ("1m euros ($1.3m; £690,000)")."""
+    text, out = doc_text(doc), set()
+    money = sorted((q for q in qs if q.kind == "currency"), key=lambda q: q.start)
+    for before, q in zip(money, money[1:], strict=False):
+        opened = "(" in text[max(0, before.start - 2) : q.start]
+        if opened and _CONVERSION_GAP.fullmatch(text[before.end : q.start]) is not None:
+            out.add(q.start)
+    return out
 
 
 def _is_conversion(doc: Doc, previous: Fact, q: QuantityMention) -> bool:

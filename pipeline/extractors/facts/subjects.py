@@ -54,6 +54,17 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             return _changed(ctx, head) if measured.head.lower_ in ("to", "by", "of") else head
     if measured.dep_ == "appos" and measured.head.pos_ == "NOUN":
         return measured.head
+    moved = measured.head if measured.dep_ == "npadvmod" and measured.head.lower_ in _MOVE_WORDS else None
+    if moved is not None:
+        # "which sent Acme shares up 4.5%": what went up is the noun before the particle, however the
+        # parse hangs it (on the particle, as the verb's object, or as the particle's "subject"; the
+        # tagger sometimes takes a coordinated "shares" for a verb)
+        near = [moved.head] if moved.dep_ == "advmod" and moved.head.i < moved.i else []
+        near += [ch for ch in moved.head.children if ch.dep_ == "dobj" and ch.i == moved.i - 1]
+        near += [ch for ch in moved.children if ch.dep_ == "nsubj" and ch.i == moved.i - 1]
+        for noun in near:
+            if (noun.pos_ == "NOUN" or noun.lower_ in ("shares", "stock")) and _entity_at(ctx, noun) is None:
+                return noun
     obj = _verb_object(ctx, measured, q, verb)
     if obj is not None:
         return obj
@@ -92,6 +103,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     return None
 
 
+_MOVE_WORDS = frozenset({"up", "down", "higher", "lower"})
 _PACE_NOUNS = frozenset({"rate", "pace", "clip"})
 _RATE_NOUNS = _PACE_NOUNS | {"level"}  # "the rate of inflation", "the level of exports"
 
@@ -472,6 +484,7 @@ _RULES = (
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
+    ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
@@ -543,6 +556,27 @@ def _population(ctx: ArticleContext, prop: Token | None, measured: Token | None)
             name = " ".join(t.text for t in words)
             return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
     return None
+
+
+def _counted_whole(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "A three-judge panel ruled", "the 12-member eurozone economy", "a three-part agreement": a count
+    written into a hyphenated modifier describes the noun it modifies (when no owner is named)."""
+    if ctx.amount is None:
+        return None
+    root = ctx.amount.root
+    counted = root.head if root.dep_ == "nummod" else None
+    if counted is None or counted.i != ctx.amount.end + 1 or counted.doc[counted.i - 1].text != "-":
+        return None
+    whole = counted.head
+    if counted.dep_ not in ("compound", "nmod", "amod") or whole.i <= counted.i or whole.pos_ != "NOUN":
+        return None
+    if _entity_at(ctx, whole) is not None:
+        return None
+    if any(ch.dep_ == "poss" for ch in whole.children):
+        return None  # "its 12-member board": the owner's (the owner rule)
+    words = [t for t in whole.subtree if counted.i < t.i <= whole.i and not t.is_punct and not t.is_space]
+    name = " ".join(t.text for t in words)
+    return whole, EntityMention(words[0].idx, whole.idx + len(whole.text), name, "NOUN_PHRASE", name, "")
 
 
 _SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority", "minority", "percent"})
@@ -635,7 +669,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         if noun.dep_ == "dobj" and any(ch.dep_ == "nsubj" and _resolve(ctx, ch) for ch in noun.head.children):
             continue  # "Air Deccan ordered 30 Airbus A320 planes": names on the object say what, not whose
         for ch in noun.children:
-            if ch.dep_ == "compound":
+            if ch.dep_ == "compound" or ch.dep_ == "amod" and ch.pos_ == "PROPN":  # "Altvest shares" as amod
                 ent = _entity_at(ctx, ch) or (_country_word(ch) if content else None)
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
