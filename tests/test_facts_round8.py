@@ -130,6 +130,19 @@ SUBJECTS = [
         "Spanish government",
         id="a_national_government_is_named_as_such",
     ),
+    pytest.param(
+        "Welsh local authorities have spent more than £2bn on roads since 2001.",
+        2e9,
+        "Welsh local authorities",
+        id="national_authorities_are_named_as_such",
+    ),
+    pytest.param(
+        "Chile will raise state spending next year to create jobs.\n\nIt has set aside 50 trillion pesos "
+        "for the first half of the year.",
+        50e12,
+        "Chile",
+        id="it_after_a_country_subject_is_the_country",
+    ),
 ]
 
 
@@ -166,3 +179,28 @@ def test_a_unit_written_on_a_number_is_no_name(nlp, text, symbol, kept):
 )
 def test_a_hyphenated_count_counts_its_noun(nlp, text, value, unit):
     assert unit in [f.unit for f in facts_of(nlp, text) if f.value == value]
+
+
+WIRE = (
+    "CHILE WHOLESALE PRICES FALL\n\nSANTIAGO, March 20 - Chile's wholesale price index fell to 140.2 in "
+    "February from 141.5 in January 1987, and compared with 133.9 a year ago, the statistics office said.\n"
+    "    The consumer price index rose to 150.4 in February from 149.8 in January and compared with 144.1 in "
+    "February 1986.\n REUTER\n"
+)
+
+
+@pytest.mark.parametrize(
+    "value, subject, time_value",
+    [
+        pytest.param(133.9, "Chile", "1986", id="compared_with_a_year_ago"),
+        pytest.param(144.1, "Chile", "1986-02", id="compared_with_a_dated_figure"),
+        pytest.param(149.8, "Chile", "1987-01", id="a_month_right_after_the_baseline_is_its_own"),
+        pytest.param(141.5, "Chile", "1987-01", id="a_dated_baseline"),
+    ],
+)
+def test_compared_figures_keep_their_measure_and_date(nlp, value, subject, time_value):
+    title, body = WIRE.split("\n\n", 1)
+    rows = [
+        (f.subject, f.time_value) for f in facts_of(nlp, body, published="1987-03-20", title=title) if f.value == value
+    ]
+    assert any(named(subject, [s or ""]) and t == time_value for s, t in rows), rows

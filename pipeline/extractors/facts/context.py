@@ -40,6 +40,9 @@ class ArticleContext:
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
     amount_kind: str | None = None  # its quantity kind ("currency", "percent", ...)
+    # the latest main-clause subject that was a company or a country, and where its sentence ended:
+    # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
+    last_subject: tuple[str, EntityMention, int] | None = None
 
     @functools.cached_property
     def product(self) -> EntityMention | None:
@@ -448,6 +451,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
         if local is not None:
             return local
+    last = ctx.last_subject
+    if parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass") and last is not None and last[0] == "country":
+        if token.sent.start_char - last[2] <= 2:  # the very next sentence: "Korea will ... It has earmarked"
+            return last[1]
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for
         macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
@@ -497,15 +504,15 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
             return ch, ctx.country  # "regional exports" in a story about Latin America
         if ch.text in c.demonyms:
             country = country_mention(ctx, ch, demonym_at(ch)[0])
-            if token.lemma_.lower() in _GOVERNMENT_NOUNS and ch.i < token.i:
-                # "the French government": the government, filed under its country's key
-                name = f"{ch.text} {token.lemma_.lower()}"
+            if token.lower_ in _GOVERNMENT_NOUNS and ch.i < token.i:
+                # "the French government", "English local authorities": the body, under its country's key
+                name = " ".join(t.text for t in token.doc[ch.i : token.i + 1] if not t.is_space)
                 return ch, EntityMention(ch.idx, token.idx + len(token.text), name, "GPE", name, country.entity_key)
             return ch, country
     return None
 
 
-_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+_GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ministry", "regulators"})
 
 
 def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:
@@ -654,8 +661,14 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             )
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
+                ctx.last_subject = ("org", ent, sent.end_char)
                 if ch.pos_ == "NOUN" and not ch.ent_type_:
                     ctx.described.setdefault(ch.lemma_.lower(), ent)
             person = _entity_at(ctx, ch)
             if person is not None and person.label == "PERSON":
                 ctx.recent_people.append(person)
+            if ent is None:
+                place = person if person is not None and person.label == "GPE" and _is_country(person) else None
+                place = place or (country_for(ctx, ch) if _is_country_noun(ch) else None)
+                if place is not None:
+                    ctx.last_subject = ("country", place, sent.end_char)

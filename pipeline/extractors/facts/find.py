@@ -140,6 +140,8 @@ def _sentence_facts(
             fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
         else:
             fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
+        if fact is None and parsed and facts:
+            fact = _compared_figure(doc, facts[-1], q, s_dates)
         if fact is None:
             continue
         if facts and _is_conversion(doc, facts[-1], q):
@@ -292,6 +294,32 @@ def _counted_property(prop: Token) -> str | None:
 
 
 _CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
+
+
+_COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:an?\s+|the\s+)?$")
+
+
+def _compared_figure(doc: Doc, previous: Fact, q: QuantityMention, s_dates: Sequence[DateMention]) -> Fact | None:
+    """ "The index fell to 231.9 in January, and compared with 223.7 a year ago": a bare figure the
+    sentence compares with its last fact is the same measure of the same subject, at its own date."""
+    text = doc_text(doc)
+    if previous.value is None or previous.subject is None or previous.quantity_span is None or q.kind != "number":
+        return None
+    if _COMPARED.search(text[max(previous.quantity_span[1], q.start - 30) : q.start]) is None:
+        return None
+    own = next((d for d in s_dates if 0 <= d.start - q.end <= 4 and d.value), None)  # "223.7 a year ago"
+    return dataclasses.replace(
+        previous,
+        value=q.value,
+        value_max=q.value_max,
+        change=None,
+        time_value=own.value if own is not None else None,
+        time_role="in" if own is not None else None,
+        date_span=(own.start, own.end) if own is not None else None,
+        quantity_span=(q.start, q.end),
+        sources=((previous.sentence_start, previous.sentence_end),),
+        subject_source="compared",
+    )
 
 
 def _restatements(doc: Doc, qs: Sequence[QuantityMention]) -> set[int]:

@@ -128,6 +128,11 @@ def _pick_time(
         if parsed and amount is not None and _owns_amount(dspan, amount):
             scored.append((0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue
+        if amount is not None and _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]):
+            # "rose to 229.83 in January from 229.06 in December": a month written right after an amount
+            # is that amount's, the baseline's included
+            scored.append((0, 0, -len(d.value), -1, d, "in"))
+            continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
             gap = doc_text(doc)[amount.end_char : d.start] if amount is not None else ""
@@ -169,6 +174,9 @@ def _pick_time(
         return None
     *_, best, role = min(scored, key=lambda s: s[:4])
     return _Time(best, role or _default_role(best))
+
+
+_RIGHT_AFTER = re.compile(r"\s+in\s+")
 
 
 def _when_clause_of(dspan: Span, clause: Token) -> bool:
