@@ -452,9 +452,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         if local is not None:
             return local
     last = ctx.last_subject
-    if parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass") and last is not None and last[0] == "country":
-        if token.sent.start_char - last[2] <= 2:  # the very next sentence: "Korea will ... It has earmarked"
-            return last[1]
+    subject_it = parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass")
+    # the very next sentence: "Korea will boost spending. It has earmarked ..."
+    if subject_it and last is not None and last[0] == "country" and token.sent.start_char - last[2] <= 2:
+        return last[1]
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for
         macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
