@@ -204,3 +204,45 @@ def test_compared_figures_keep_their_measure_and_date(nlp, value, subject, time_
         (f.subject, f.time_value) for f in facts_of(nlp, body, published="1987-03-20", title=title) if f.value == value
     ]
     assert any(named(subject, [s or ""]) and t == time_value for s, t in rows), rows
+
+
+RESERVES = (
+    "NORWAY FOREIGN RESERVES FALL\n\nOSLO, April 6 - Norway's foreign reserve holdings fell 410 mln U.S. dlrs in "
+    "March to 12.3 billion dlrs, the central bank said.\n    Holdings in U.S. dlrs at the end of March against the "
+    "end of February were as follows.\n    - U.S. dlrs 8.15 billion vs 8.40 billion,\n    - gold 912.5 mln vs "
+    "905.1 mln,\n    - special drawing rights 214.6 mln vs 211.9 mln.\n REUTER\n"
+)
+
+
+@pytest.mark.parametrize(
+    "value, subject, prop",
+    [
+        pytest.param(8.15e9, "Norway", "us", id="a_bulleted_row_is_the_header_subjects"),
+        pytest.param(8.40e9, "Norway", "us", id="the_prior_figure_of_a_bulleted_row"),
+        pytest.param(912.5e6, "Norway", "gold", id="the_row_label_is_the_property"),
+        pytest.param(211.9e6, "Norway", "special_drawing_right", id="the_last_row"),
+    ],
+)
+def test_bulleted_rows_belong_to_the_subject_above(nlp, value, subject, prop):
+    title, body = RESERVES.split("\n\n", 1)
+    rows = [
+        (f.subject, f.property_key)
+        for f in facts_of(nlp, body, published="1987-04-06", title=title)
+        if f.value == value
+    ]
+    assert (subject, prop) in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        pytest.param(
+            "LAGOS, March 5 - The Ghanaian cedi firmed 2.6 pct against the dollar at this week's auction.",
+            2.6,
+            "Ghanaian cedi",
+            id="a_currency_is_the_subject_of_its_move",
+        ),
+    ],
+)
+def test_currencies_move_themselves(nlp, text, value, subject):
+    assert named(subject, subjects_of(facts_of(nlp, text, published="1987-03-05"), value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -125,8 +126,11 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     people = [e for e in doc_entities if e.label == "PERSON"]
     main_person = dominant_org([dataclasses.replace(e, label="ORG") for e in people], min_mentions=c.dominant_min)
     main_person = next((e for e in people if main_person and e.entity_key == main_person.entity_key), None)
+    text = doc_text(doc)
     places = [
-        dataclasses.replace(e, label="ORG") for e in doc_entities if e.label == "GPE" and _is_country(e) or is_region(e)
+        dataclasses.replace(e, label="ORG")
+        for e in doc_entities
+        if (e.label == "GPE" and _is_country(e) or is_region(e)) and not _reference_currency(e, text)
     ]
     country = dominant_org(places, min_mentions=c.country_min)
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
@@ -370,7 +374,8 @@ def macro_noun(token: Token | None) -> bool:
     owners = cues().country_owner
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
-    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and not t.ent_type_]
+    # a lower-case word is no name even where the model ran a dateline date into it ("April 3 - Canadian foreign")
+    mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and (not t.ent_type_ or t.is_lower)]
     if any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods))):
         return True
     for prep in (ch for ch in token.rights if ch.dep_ == "prep"):  # "cash in circulation"
@@ -511,6 +516,16 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
                 return ch, EntityMention(ch.idx, token.idx + len(token.text), name, "GPE", name, country.entity_key)
             return ch, country
     return None
+
+
+# "U.S. dlrs 5.98 billion" in a Canadian story: the name of the currency the world counts in, not a place
+# the story is about (a "N.Z. dollar" in a New Zealand story still tells where it is)
+_CURRENCY_AFTER = re.compile(r"\s*(?:dlrs?|dollars?)\b", re.IGNORECASE)
+_REFERENCE_COUNTRY = frozenset({"us", "u.s.", "usa", "united states", "america"})
+
+
+def _reference_currency(e: EntityMention, text: str) -> bool:
+    return e.canonical_name.casefold() in _REFERENCE_COUNTRY and _CURRENCY_AFTER.match(text, e.end) is not None
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ministry", "regulators"})

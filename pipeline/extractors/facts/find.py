@@ -27,7 +27,7 @@ from .context import ArticleContext, _context, _entity_at, _remember_subject, is
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
-from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain
+from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key
 from .subjects import _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
@@ -77,8 +77,37 @@ def find_facts(
         )
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, doc_text(doc), periods) for f in found]
-        facts.extend(_table_company(f, facts, rows) for f in found)
+        facts.extend(_list_owner(_table_company(f, facts, rows), facts, doc_text(doc)) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
+
+
+# a bulleted line: "    - gold 874.0 mln vs 864.1 mln"
+_BULLET = re.compile(r"\n[ \t]*[-*][ \t]+([^\n\d]*)(?:[^\n]*\bvs\.?[ \t]+)?$")
+_LABEL = re.compile(r"\n[ \t]*[-*][ \t]+([^\n\d]*)")
+
+
+def _list_owner(fact: Fact, facts: list[Fact], text: str) -> Fact:
+    """ "Reserve holdings were as follows. - gold 874.0 mln vs 864.1 mln": a figure on a bulleted line
+    with no subject of its own is the subject's of the last fact above the list."""
+    if fact.subject is not None or fact.quantity_span is None or fact.value is None:
+        return fact
+    line = text.rfind("\n", 0, fact.quantity_span[0])
+    m = _BULLET.match(text, line, fact.quantity_span[0]) if line >= 0 else None
+    if m is None:
+        return fact
+    above = next((f for f in reversed(facts) if f.subject is not None and f.sentence_end <= line + 1), None)
+    if above is None or line - above.sentence_end > 400:
+        return fact
+    label = " ".join(_LABEL.match(text, line).group(1).replace(",", " ").split()) or fact.predicate
+    return dataclasses.replace(
+        fact,
+        subject=above.subject,
+        subject_key=above.subject_key,
+        subject_span=above.subject_span,
+        subject_source="list_header",
+        predicate=label,
+        property_key=property_key(label) if label else fact.property_key,
+    )
 
 
 def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -> Fact:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -148,6 +149,7 @@ def property_key(predicate: str) -> str:
     shipments" -> "smartphone_shipment"), without units, scale words or numbers, synonyms merged
     ("net income" -> "net_profit"); never empty."""
     drop, edges, empty, synonyms = _key_rules()
+    predicate = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), predicate)  # "U.S. dlrs": "US dlrs"
     words = [w for w in _NON_WORD.sub(" ", predicate.lower()).split() if w not in _STOP and w not in drop]
     words = [_singular(w) for w in words if not any(ch.isdigit() for ch in w)]
     words = [w for w in words if w not in drop]
@@ -157,6 +159,9 @@ def property_key(predicate: str) -> str:
         words.pop()
     key = "_".join(words)
     return synonyms.get(key, key) or empty
+
+
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 def _singular(word: str) -> str:

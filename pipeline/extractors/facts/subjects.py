@@ -674,6 +674,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
+                # "U.S. dlrs 5.98 billion" in a list of reserves: the currency's country owns nothing
+                inside = inside or noun.lemma_.lower() in c.market_nouns or noun.lower_ in ("dlrs", "dlr")
                 # "Burry forecast earnings of 2 dlrs": a person named before a company's figure is who speaks
                 # (a full name: a one-word "person" before "shares" is often a company the model mislabelled)
                 company_figure = noun.lemma_.lower() in c.implicit_owner or noun.lower_ in c.implicit_owner
