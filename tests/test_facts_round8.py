@@ -143,6 +143,24 @@ SUBJECTS = [
         "Chile",
         id="it_after_a_country_subject_is_the_country",
     ),
+    pytest.param(
+        "Copper prices have hit records this year, topping $3,000 a tonne at one point.",
+        3000.0,
+        "Copper",
+        id="a_subjectless_verb_moves_its_heads_market",
+    ),
+    pytest.param(
+        "Ireland sold its stake in the airline last year. Ministers had hoped to get £500m from the EU fund.",
+        500e6,
+        "Ireland",
+        id="ministers_are_the_government_of_the_country",
+    ),
+    pytest.param(
+        "The trial resumes on Monday. Mr Dalby, 58, has always denied the charges.",
+        58.0,
+        "Dalby",
+        id="a_title_makes_an_apposed_age_a_persons",
+    ),
 ]
 
 

@@ -430,6 +430,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         # "the government", "the island state": the country named last (this sentence or the one
         # before), else the one the article is about
         return country_for(ctx, token)
+    if (
+        parsed
+        and token.lower_ == "ministers"
+        and not any(ch.dep_ in ("poss", "compound", "amod", "prep") for ch in token.children)
+    ):
+        return country_for(ctx, token)  # "Ministers had hoped to get £900m": the government's
     if parsed and low in ("they", "their", "them"):
         joined = _joined_subject_before(ctx, token)  # "George Soros and his fund said they raised their stake"
         if joined is not None:

@@ -681,7 +681,26 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
         return None
     name = doc[span.start - 2]
     person = _entity_at(ctx, name)
+    if (
+        (person is None or person.label != "PERSON")
+        and span.start >= 3
+        and doc[span.start - 3].text in cues().honorifics
+    ):
+        person = _titled_person(ctx, name)  # "Mr Ebbers, 63,": a title makes a name a person's
     return (name, person) if person is not None and person.label == "PERSON" else None
+
+
+def _titled_person(ctx: ArticleContext, name: Token) -> EntityMention | None:
+    """The person "Mr X" names: the one entity whose name ends in X (whatever label the model gave
+    it), else X itself."""
+    if name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    full = {e.entity_key: e for e in ctx.entities if e.canonical_name.split()[-1:] == [name.text]}
+    if len(full) == 1:
+        e = next(iter(full.values()))
+        return dataclasses.replace(e, label="PERSON", entity_key="PERSON:" + e.entity_key.split(":", 1)[-1])
+    end = name.idx + len(name.text)
+    return EntityMention(name.idx, end, name.text, "PERSON", name.text, "PERSON:" + name.lower_)
 
 
 def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Token | None, EntityMention] | None:

@@ -92,6 +92,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                     and ch.lower_ in cues().country_owner
                 )
                 and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
+                and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
             ):
                 return ch
         if any(ch.dep_ in ("nsubj", "nsubjpass") and not _inside(ch, ctx.piece) for ch in verb.children):
@@ -215,6 +216,9 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
+    if verb is not None and verb.dep_ in ("advcl", "xcomp", "conj") and len(nouns) == (prop is not None):
+        # "Oil prices broke records, topping $50 a barrel": what the subjectless verb's head says moved
+        nouns += [ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < verb.i]
     if verb is not None and verb.lemma_.lower() in _TRADE_VERBS and ctx.amount_kind == "currency":
         # "the central bank bought dollars at around 147.30 yen": the rate is the currency's price
         nouns += [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in cues().market_nouns]
