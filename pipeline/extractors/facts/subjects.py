@@ -63,6 +63,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
         near += [ch for ch in moved.head.children if ch.dep_ == "dobj" and ch.i == moved.i - 1]
         near += [ch for ch in moved.children if ch.dep_ == "nsubj" and ch.i == moved.i - 1]
         for noun in near:
+            counted = any(ch.dep_ in ("nummod", "quantmod") or ch.like_num for ch in noun.children)
+            if counted:
+                continue  # "sales were 30.1bn rupees, up 27%": the other amount's unit, not what went up
             if (noun.pos_ == "NOUN" or noun.lower_ in ("shares", "stock")) and _entity_at(ctx, noun) is None:
                 return noun
     obj = _verb_object(ctx, measured, q, verb)
@@ -216,7 +219,8 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     """A market or currency as the subject of its own move: "the Dax index fell 16 points"."""
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
-    if verb is not None and verb.dep_ in ("advcl", "xcomp", "conj") and len(nouns) == (prop is not None):
+    climb = verb is not None and prop is None and verb.lemma_.lower() not in _EVIDENCE_VERBS
+    if climb and verb.dep_ in ("advcl", "xcomp", "conj") and not nouns:
         # "Oil prices broke records, topping $50 a barrel": what the subjectless verb's head says moved
         nouns += [ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < verb.i]
     if verb is not None and verb.lemma_.lower() in _TRADE_VERBS and ctx.amount_kind == "currency":
