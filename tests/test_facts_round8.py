@@ -264,3 +264,38 @@ def test_bulleted_rows_belong_to_the_subject_above(nlp, value, subject, prop):
 )
 def test_currencies_move_themselves(nlp, text, value, subject):
     assert named(subject, subjects_of(facts_of(nlp, text, published="1987-03-05"), value))
+
+
+@pytest.mark.parametrize(
+    "headline, name",
+    [
+        ("THE NATIONAL BANK OF RURITANIA LTD <NBRL> YEAR NET", "National Bank of Ruritania Ltd"),
+        ("BANK OF ZENDA <BZEN> 4TH QTR NET", "Bank of Zenda"),
+        ("THE LIMITED INC <LTD> 2ND QTR NET", "The Limited Inc"),  # two words after "The": kept
+    ],
+)
+def test_a_capitals_headline_name_is_written_as_a_name(headline, name):
+    from pipeline.extractors.facts.document import headline_company
+
+    assert headline_company(headline) == name
+
+
+def test_a_name_with_shares_is_a_company_whatever_its_label():
+    from pipeline.extractors.facts.context import _as_company, _traded_names
+    from pipeline.records import EntityMention
+
+    text = "Shares in Brambly Kreme sank 14%. Brambly Kreme shares fell again. Ann Lee shares her view."
+    m1 = EntityMention(10, 23, "Brambly Kreme", "PERSON", "Brambly Kreme", "PERSON:brambly kreme")
+    m2 = EntityMention(34, 47, "Brambly Kreme", "PERSON", "Brambly Kreme", "PERSON:brambly kreme")
+    m3 = EntityMention(67, 74, "Ann Lee", "PERSON", "Ann Lee", "PERSON:ann lee")
+    assert (
+        text[m1.start : m1.end] == text[m2.start : m2.end] == "Brambly Kreme" and text[m3.start : m3.end] == "Ann Lee"
+    )
+    traded = _traded_names(text, [m1, m2, m3])
+    assert traded == {"PERSON:brambly kreme"}  # "Ann Lee shares her view": the verb
+    assert _as_company(m1, traded).label == "ORG" and _as_company(m1, traded).entity_key == "ORG:brambly kreme"
+
+
+def test_the_eurozone_in_lower_case_is_a_place(nlp):
+    text = "Inflation in the eurozone is estimated at about 2.1% in March, the statistics office said."
+    assert any("eurozone" in s.lower() for s in subjects_of(facts_of(nlp, text), 2.1))

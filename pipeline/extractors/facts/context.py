@@ -113,6 +113,10 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     c = cues()
     first = len(token_indices_of(doc, "LOWER", c.first_person))
     ents = tuple(entities) if entities else tuple(doc_entities)
+    traded = _traded_names(doc_text(doc), [*ents, *doc_entities])
+    if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name
+        ents = tuple(_as_company(e, traded) for e in ents)
+        doc_entities = [_as_company(e, traded) for e in doc_entities]
     document = build_document(doc, ents, title=title, is_country_name=_is_country_name)
     if document.dateline is not None:
         # "SAN FRANCISCO (Reuters) -", "WELLINGTON, March 3 -": where the story was filed (and the
@@ -276,6 +280,29 @@ def is_index(entity: EntityMention) -> bool:
     """A stock market index: "the Dax index", "the Nasdaq", "the FTSE 100"."""
     words = set(entity.canonical_name.casefold().replace("-", " ").split())
     return "index" in words or bool(words & cues().index_names)
+
+
+_SHARES_BEFORE = re.compile(r"(?i)\bshares\s+(?:in|of)\s+$")
+_SHARES_AFTER = re.compile(r"(?:'s)?\s+shares\b(?!\s+(?:her|his|their|its|the|a|an|this|that|with)\b)")
+_NOT_COMPANY_LABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+
+
+def _traded_names(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]:
+    """Keys of names the model did not take for a company that have shares ("Shares in Krispy Kreme",
+    "Krispy Kreme shares"): only companies do."""
+    keys = set()
+    for e in mentions:
+        if e.label in _NOT_COMPANY_LABELS or e.start > len(text):
+            continue
+        if _SHARES_BEFORE.search(text, max(0, e.start - 20), e.start) or _SHARES_AFTER.match(text, e.end):
+            keys.add(e.entity_key)
+    return frozenset(keys)
+
+
+def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:
+    if e.entity_key not in traded:
+        return e
+    return dataclasses.replace(e, label="ORG", entity_key="ORG:" + e.entity_key.split(":", 1)[-1])
 
 
 def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:

@@ -66,10 +66,26 @@ def find_dateline(text: str, after: int) -> tuple[int, int] | None:
     return (offset, offset + m.end()) if m else None
 
 
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "de", "in", "on"})
+
+
 def _title_case(name: str) -> str:
+    """ "THE NATIONAL BANK OF NEW ZEALAND LTD" -> "National Bank of New Zealand Ltd": a capitals name
+    written as a name (small words lower case, no leading article)."""
     if not name.isupper():
         return name
-    return " ".join(w if len(w) <= 1 or "." in w else w[:1] + w[1:].lower() for w in name.split())
+    words = name.split()
+    if len(words) > 3 and words[0] == "THE":  # "THE LIMITED INC" keeps it: the name would be one word
+        words = words[1:]
+    out = []
+    for i, w in enumerate(words):
+        if len(w) <= 1 or "." in w:
+            out.append(w)
+        elif i > 0 and w.lower() in _SMALL_WORDS:
+            out.append(w.lower())
+        else:
+            out.append(w[:1] + w[1:].lower())
+    return " ".join(out)
 
 
 def headline_company(headline: str) -> str | None:
