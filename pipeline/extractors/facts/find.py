@@ -296,7 +296,8 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         if scaled and unit == "percent":
             continue  # "down 8.1 pct from 9.10 mln": millions of the measure, not of percent
         if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"
-            return unit.removeprefix("money:")
+            money = unit.removeprefix("money:")
+            return cues().minor_units.get(money, money) if scaled else money
     return None if q.unit in (None, "dimensionless") else q.unit
 
 
@@ -450,6 +451,11 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
     lead = _NOTE_LEAD.match(sentence, part_start)
     if lead is not None and lead.end() <= q0:
         led = _led_period(lead, periods)
+        word = (lead.group("kind") or lead.group("bare")).lower()
+        kind = {"qtr": "quarter", "yr": "year"}.get(word, word)
+        if led is not None and kind in periods and _VERSUS.search(sentence[lead.end() : q0]):
+            # "Qtr net excludes a gain of 4.6 mln, versus a gain of 17.3 mln": after "versus", the prior period
+            led = periods[kind][1] if led == periods[kind][0] else led
         if led is not None:
             return dataclasses.replace(fact, time_value=led, time_role="period")
     if fact.time_value and any(ch.isdigit() for ch in _said(fact, text)):
@@ -473,21 +479,25 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
 # a note line that opens with its period: "1985 year net excludes ...", "1986 qtr excludes ...",
 # "Prior qtr excludes ...", "NOTE: prior year includes ..."
 _NOTE_LEAD = re.compile(
-    r"(?i)\s*(?:NOTE\s*[:-]?\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>prior|previous|year-ago|current|latest))"
+    r"(?i)\s*(?:NOTE\s*[:-]?\s*)?(?:(?:(?P<year>(?:19|20)\d\d)|(?P<rel>prior|previous|year-ago|current|latest))"
     r"\s+(?:fiscal\s+)?(?P<kind>qtr|quarter|year|yr)\b"
+    # a bare period word opens a note only before what the table states ("Qtr shr and net exclude ...")
+    r"|(?P<bare>qtr|quarter|year|yr)\b(?=\s+(?:shr|net|oper|results?|figures?|revs?|sales|excludes?|includes?)\b))"
 )
 
 
 def _led_period(lead: re.Match, periods: dict[str, tuple[str, str]]) -> str | None:
     """The table period a note line's opening names: its year's one, or the prior / current one."""
-    kind = {"qtr": "quarter", "yr": "year"}.get(lead.group("kind").lower(), lead.group("kind").lower())
+    word = (lead.group("kind") or lead.group("bare")).lower()
+    kind = {"qtr": "quarter", "yr": "year"}.get(word, word)
     year = lead.group("year")
     if kind not in periods:
         return year if year is not None and kind == "year" else None
     current, prior = periods[kind]
     if year is not None:
         return next((p for p in (current, prior) if p[:4] == year), year if kind == "year" else None)
-    return prior if lead.group("rel").lower() in ("prior", "previous", "year-ago") else current
+    rel = (lead.group("rel") or "current").lower()  # "Qtr shr and net exclude ...": the current one
+    return prior if rel in ("prior", "previous", "year-ago") else current
 
 
 # where a note's sentence starts a new part: ", and for the year ...", "; ...", or a new indented
