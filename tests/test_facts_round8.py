@@ -314,3 +314,17 @@ def test_a_name_with_shares_is_a_company_whatever_its_label():
 def test_the_eurozone_in_lower_case_is_a_place(nlp):
     text = "Inflation in the eurozone is estimated at about 2.1% in March, the statistics office said."
     assert any("eurozone" in s.lower() for s in subjects_of(facts_of(nlp, text), 2.1))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Preliminary figures for the fourth quarter show a surplus of 1.8 billion stg.", "1986-Q4"),
+        ("The fourth quarter figure was in line with projections.", "1986-Q4"),
+        ("The plant will open in the fourth quarter, the company said.", "1987-Q4"),
+    ],
+)
+def test_a_quarter_not_yet_begun_is_last_years_unless_the_text_looks_ahead(nlp, text, value):
+    from pipeline.extractors.dates import find_dates
+
+    assert [d.value for d in find_dates(nlp(text), published="1987-03-05")] == [value]

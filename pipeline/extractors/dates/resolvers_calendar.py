@@ -176,7 +176,7 @@ def _r_quarter(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None
             year += min(0, _rel(g["rel"])) if _rel(g["rel"]) < 0 and q >= rq else max(0, _rel(g["rel"]))
             if _rel(g["rel"]) < 0 and c.quarter is not None and c.quarter.value == f"{year:04d}-Q{q}":
                 year -= 1  # "a fourth quarter loss ... it earned X in the previous fourth quarter"
-        elif q > rq and c.tense == "past" and ref.granularity != "year":
+        elif q > rq and c.tense != "future" and ref.granularity != "year":
             year -= 1
         anchor = "published"
     return _date_timex("DATE", f"{year:04d}-Q{q}", _mod(g), anchor)
