@@ -328,3 +328,27 @@ def test_a_quarter_not_yet_begun_is_last_years_unless_the_text_looks_ahead(nlp, 
     from pipeline.extractors.dates import find_dates
 
     assert [d.value for d in find_dates(nlp(text), published="1987-03-05")] == [value]
+
+
+def test_a_lone_legal_form_takes_the_untagged_name_before_it(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.extractors.entities import find_entities
+
+    doc = nlp("BONN, March 11 - Hollen Drache AG, a unit of Mertz AG, said its profit rose.")
+    ag = next(t.i for t in doc if t.text == "AG")  # the model tagging only the legal form, set by hand
+    doc.ents = [Span(doc, ag, ag + 1, label="ORG")]
+    assert "Hollen Drache AG" in [e.text for e in find_entities(doc)]
+
+
+def test_a_headline_owners_subsidiary_is_the_topic():
+    from pipeline.extractors.facts.document import _topic
+    from pipeline.records import EntityMention
+
+    headline = "MERTZ'S HOLLEN DRACHE RAISES 1986 PROFIT"
+    body = [
+        EntityMention(60, 76, "Hollen Drache AG", "ORG", "Hollen Drache", "ORG:hollen drache"),
+        EntityMention(96, 103, "Mertz AG", "ORG", "Mertz", "ORG:mertz"),
+    ]
+    topic = _topic(headline, (0, len(headline)), body)
+    assert topic is not None and topic.canonical_name == "Hollen Drache"

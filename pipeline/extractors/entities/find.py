@@ -292,6 +292,13 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE)
     names |= {text(a, b) for a, b in runs + others if b - a <= 4 and a > 0 and words.lower(a - 1) in nouns}
     suffixes = _company_suffixes()
+    # "Raab Karcher AG" where the model tagged only "AG": the untagged proper nouns before a lone legal form
+    ends = {b: (a, b) for a, b in runs if b - a <= 5}
+    lone = {(s[0], s[1]): ends[s[0]] for s in spans if s[1] - s[0] == 1 and s[2] == "ORG" and s[0] in ends}
+    lone = {k: run for k, run in lone.items() if words.text(k[0]).rstrip(".") in suffixes}
+    if lone:
+        spans = sorted((lone[(s[0], s[1])][0], s[1], *s[2:]) if (s[0], s[1]) in lone else s for s in spans)
+        runs = [r for r in runs if r not in lone.values()]
     legal = {(a, b) for a, b in runs + others if words.text(b - 1).rstrip(".") in suffixes}  # "... Inc", "... Plc"
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
     relabel = {(a, b) for a, b in others if (a, b) in legal or (names and text(a, b) in names)}

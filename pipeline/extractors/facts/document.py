@@ -181,9 +181,18 @@ def _topic(
             if e.label in labels and named_in_headline(e.canonical_name) and not common(e.canonical_name)
         )
         named = [k for k, n in counts.items() if n >= least]
+        if len(named) > 1:  # "VEBA'S RAAB KARCHER RAISES PROFIT": the owner's subsidiary is the story
+            owners = {k for k in named if _possessive_in(next(e for e in body if e.entity_key == k), low)}
+            named = [k for k in named if k not in owners] if len(owners) < len(named) else named
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
+
+
+def _possessive_in(entity: EntityMention, headline: str) -> bool:
+    """Whether the headline writes the name (or its first word) with an 's."""
+    words = [entity.canonical_name.casefold(), (_first_word(entity.canonical_name) or "").casefold()]
+    return any(w and re.search(rf"\b{re.escape(w)}'s\b", headline) for w in words)
 
 
 def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
