@@ -176,6 +176,18 @@ SUBJECTS = [
         "Dalby",
         id="a_title_makes_an_apposed_age_a_persons",
     ),
+    pytest.param(
+        "The average rent was £812 in England, £640 in Wales and £598 in Scotland, the survey found.",
+        640.0,
+        "Wales",
+        id="a_list_of_figures_each_in_a_place",
+    ),
+    pytest.param(
+        "The average rent was £812 in England, £640 in Wales and £598 in Scotland, the survey found.",
+        598.0,
+        "Scotland",
+        id="a_list_of_figures_each_in_a_place_last",
+    ),
 ]
 
 

@@ -484,6 +484,7 @@ def _owning_agent(
 
 
 _RULES = (
+    ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
@@ -497,6 +498,26 @@ _RULES = (
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
 )
+
+
+def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "£192,713 in England, £139,544 in Wales and £116,542 in Scotland": in a sentence that lists
+    figures each followed by "in" and a place, each figure is its place's."""
+    if ctx.amount is None or ctx.piece is None:
+        return None
+    places = []
+    for t in ctx.piece:
+        if t.lower_ != "in" or t.i == 0 or not (t.nbor(-1).like_num or t.nbor(-1).text in ("%", "m", "bn")):
+            continue
+        after = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        after = after.nbor(1) if after is not None and after.lower_ == "the" and after.i + 1 < len(t.doc) else after
+        ent = _entity_at(ctx, after) if after is not None else None
+        if ent is not None and ent.label in ("GPE", "LOC") and ent.start == after.idx:
+            places.append((t.i, after, ent))
+    if len(places) < 2:
+        return None
+    end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
+    return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
 
 
 def _surveyed(
