@@ -188,6 +188,12 @@ SUBJECTS = [
         "Scotland",
         id="a_list_of_figures_each_in_a_place_last",
     ),
+    pytest.param(
+        "More than 2.9 million Italians were out of work in March, the statistics office said.",
+        2.9e6,
+        "Italy",
+        id="a_people_named_by_demonym_is_its_country",
+    ),
 ]
 
 

@@ -426,6 +426,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if ent is not None:
         if ent.canonical_name.casefold().replace("-", "") in c.country_owner:
             return None  # "Total M3 rose 22.4 pct": a money aggregate the NER took for a name is a figure
+        people = token.text[:-1] if token.tag_ in ("NNPS", "NNS") and token.text.endswith("s") else None
+        if ent.label == "NORP" and people in c.demonyms:
+            return country_mention(ctx, token, c.demonyms[people])  # "5.2 million Germans were out of work"
         return ent if ent.label in c.subject_labels else None
     parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
     state = _nationality(ctx, token) if parsed else None

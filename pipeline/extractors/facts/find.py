@@ -566,8 +566,8 @@ def _parse_fact(
     if token is not None and not sent.start <= token.i < sent.end:
         subject = None  # found across a paragraph break (a headline above): not this sentence's
     counted = subject is not None and token is not None and subject[1].start <= measured.idx < subject[1].end
-    if counted and source != "priced_name":  # "the $499 Macintosh" is priced, not counted
-        subject = None  # "the 22 million Americans who own ...": what is counted, not who has it
+    if counted and source not in ("priced_name", "demonym_people"):  # "the $499 Macintosh" is priced
+        subject = None  # "the 22 million users who own ...": what is counted (a nationality is its country)
     if subject is not None and token is not None and span.start <= token.i < span.end:
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
     if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and is_index(subject[1]):

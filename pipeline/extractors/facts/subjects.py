@@ -390,7 +390,7 @@ def proposals(
         got = rule(ctx, prop, verb, measured)
         if got is None:
             continue
-        if amount[0] <= got[1].start < amount[1]:
+        if amount[0] <= got[1].start < amount[1] and name != "demonym_people":
             continue  # "615.59 billion H.K. Dlrs": a currency the NER took for a name is part of the amount
         if name == "verb_subject" and (
             _is_speaker(got[0]) or _forecaster(got[0], got[1], prop) or _spokesperson(got[1], prop)
@@ -493,11 +493,23 @@ _RULES = (
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
+    ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
     ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
 )
+
+
+def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "More than 5.2 million Germans were out of work": people counted by their nationality are a
+    figure of their country."""
+    if measured is None or measured.tag_ not in ("NNPS", "NNS") or not measured.text.endswith("s"):
+        return None
+    people = measured.text[:-1]
+    if people not in cues().demonyms or (ctx.amount is not None and measured.i < ctx.amount.start):
+        return None
+    return measured, country_mention(ctx, measured, cues().demonyms[people])
 
 
 def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
