@@ -976,10 +976,18 @@ def test_nationality_of_a_state_noun_names_the_country(nlp, text, surface, value
     assert f.subject_key == "GPE:" + ("chile" if "Chile" in text else "poland")
 
 
-def test_counted_people_are_not_their_own_subject(nlp):
-    text = "Of the 40 million Brazilians who own a phone, 60% use it daily."
-    facts = run(nlp, text, [], [qty(text, "40 million", 4e7)])
-    assert one(facts, value=4e7).subject is None
+@pytest.mark.parametrize(
+    "text, surface, value, subject",
+    [
+        # counted people are not their own subject ...
+        ("Of the 40 million users who own a phone, 60% use it daily.", "40 million", 4e7, None),
+        # ... but a nationality counted is its country's figure (issue 11 round 8: blind gold says so)
+        ("Of the 40 million Brazilians who own a phone, 60% use it daily.", "40 million", 4e7, "Brazil"),
+    ],
+)
+def test_counted_people_are_not_their_own_subject(nlp, text, surface, value, subject):
+    facts = run(nlp, text, [], [qty(text, surface, value)])
+    assert one(facts, value=value).subject == subject
 
 
 def test_date_of_a_subject_modifier_is_not_the_amount_date(nlp):
