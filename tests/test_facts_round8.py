@@ -250,11 +250,14 @@ WIRE = (
     ],
 )
 def test_compared_figures_keep_their_measure_and_date(nlp, value, subject, time_value):
-    title, body = WIRE.split("\n\n", 1)
-    rows = [
-        (f.subject, f.time_value) for f in facts_of(nlp, body, published="1987-03-20", title=title) if f.value == value
-    ]
+    rows = [(f.subject, f.time_value) for f in wire_facts(nlp, WIRE, "1987-03-20", value)]
     assert any(named(subject, [s or ""]) and t == time_value for s, t in rows), rows
+
+
+def wire_facts(nlp, text: str, published: str, value: float) -> list:
+    """The facts of ``value`` in a wire story whose first paragraph is its headline."""
+    title, body = text.split("\n\n", 1)
+    return [f for f in facts_of(nlp, body, published=published, title=title) if f.value == value]
 
 
 RESERVES = (
@@ -275,12 +278,7 @@ RESERVES = (
     ],
 )
 def test_bulleted_rows_belong_to_the_subject_above(nlp, value, subject, prop):
-    title, body = RESERVES.split("\n\n", 1)
-    rows = [
-        (f.subject, f.property_key)
-        for f in facts_of(nlp, body, published="1987-04-06", title=title)
-        if f.value == value
-    ]
+    rows = [(f.subject, f.property_key) for f in wire_facts(nlp, RESERVES, "1987-04-06", value)]
     assert (subject, prop) in rows, rows
 
 
