@@ -368,3 +368,23 @@ def test_a_headline_owners_subsidiary_is_the_topic():
     ]
     topic = _topic(headline, (0, len(headline)), body)
     assert topic is not None and topic.canonical_name == "Hollen Drache"
+
+
+@pytest.mark.parametrize(
+    "text, token, norm",
+    [
+        ("The state will hand its farmers 70m euros.", "m", "million"),
+        ("Its debts were 7.5m pounds.", "m", "million"),
+        ("The wall is 5 m high.", "m", "m"),  # spaced: five metres, left alone
+        ("Sales were 5.6 mln dlrs.", "mln", "mln"),  # the wire's spaced scale is left alone
+    ],
+)
+def test_a_scale_written_on_a_number_reads_as_its_word(nlp, text, token, norm):
+    assert [t.norm_ for t in nlp(text) if t.text == token] == [norm]
+
+
+def test_the_scale_norm_mends_the_clause(nlp):
+    """ "hand its wine industry 70m euros": with "m" read as "million" the euros are the object."""
+    doc = nlp("The government is to hand its wine industry 70m euros to help it.")
+    euros = next(t for t in doc if t.text == "euros")
+    assert euros.dep_ == "dobj" and euros.head.text == "hand"

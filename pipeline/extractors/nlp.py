@@ -146,9 +146,12 @@ def build_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
     check_model(model)
     wanted = FAST_COMPONENTS if fast else FULL_COMPONENTS
     exclude = [name for name in _pipe_names(model) if name not in wanted and name != "transformer"]
+    from . import scale_norms  # noqa: F401  (registers the component)
+
     nlp = spacy.load(model, exclude=exclude)
     if fast or "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe("scale_norms", first=True)  # "70m euros": the model reads "70 million euros"
     speed_up(nlp)
     return nlp
 
