@@ -194,6 +194,13 @@ SUBJECTS = [
         "Italy",
         id="a_people_named_by_demonym_is_its_country",
     ),
+    pytest.param(
+        "Ann Corley ran the fund for ten years. The trader has lost her £4.5m ($8.7m) unfair dismissal claim "
+        "against the bank.",
+        4.5e6,
+        "Ann Corley",
+        id="a_possessive_the_parser_made_an_object_still_owns_the_noun",
+    ),
 ]
 
 

@@ -698,6 +698,9 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
         if before is not None:
             return before
+        split = _split_possessive(ctx, noun)  # "has lost her £7.5m case": "her" parsed as a second object
+        if split is not None:
+            return split
         of_owned = noun.lemma_.lower() in c.of_owner_nouns
         for p in (
             p for ch in noun.children if of_owned and ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children
@@ -739,6 +742,19 @@ def _surface_possessor(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityM
     owner = noun.doc[i - 1]
     ent = _entity_at(ctx, owner)
     return (owner, ent) if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP" else None
+
+
+def _split_possessive(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
+    """A possessive pronoun right before the noun's phrase that the parser hung on the verb as an object
+    of its own ("lost her £7.5m ($14.6m) sex discrimination case"): the noun's possessor."""
+    edge = noun.left_edge
+    if edge.i == 0 or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    pron = noun.doc[edge.i - 1]
+    if pron.lower_ not in ("her", "his", "its", "their") or pron.dep_ != noun.dep_ or pron.head != noun.head:
+        return None
+    ent = _resolve(ctx, pron)
+    return (pron, ent) if ent is not None else None
 
 
 def _country_word(token: Token) -> EntityMention | None:
