@@ -294,8 +294,11 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     suffixes = _company_suffixes()
     # "Raab Karcher AG" where the model tagged only "AG": the untagged proper nouns before a lone legal form
     ends = {b: (a, b) for a, b in runs if b - a <= 5}
-    lone = {(s[0], s[1]): ends[s[0]] for s in spans if s[1] - s[0] == 1 and s[2] == "ORG" and s[0] in ends}
-    lone = {k: run for k, run in lone.items() if words.text(k[0]).rstrip(".") in suffixes}
+    lone = {
+        (s[0], s[1]): ends[s[0]]
+        for s in spans
+        if s[1] - s[0] == 1 and s[2] == "ORG" and s[0] in ends and words.text(s[0]).rstrip(".") in suffixes
+    }
     if lone:
         spans = sorted((lone[(s[0], s[1])][0], s[1], *s[2:]) if (s[0], s[1]) in lone else s for s in spans)
         runs = [r for r in runs if r not in lone.values()]

@@ -300,9 +300,12 @@ def _traded_names(text: str, mentions: Sequence[EntityMention]) -> frozenset[str
 
 
 def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:
-    if e.entity_key not in traded:
-        return e
-    return dataclasses.replace(e, label="ORG", entity_key="ORG:" + e.entity_key.split(":", 1)[-1])
+    return relabelled(e, "ORG") if e.entity_key in traded else e
+
+
+def relabelled(e: EntityMention, label: str) -> EntityMention:
+    """The mention under another label, its key moved with it ("PERSON:krispy kreme" -> "ORG:krispy kreme")."""
+    return dataclasses.replace(e, label=label, entity_key=f"{label}:" + e.entity_key.split(":", 1)[-1])
 
 
 def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:
@@ -426,9 +429,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if ent is not None:
         if ent.canonical_name.casefold().replace("-", "") in c.country_owner:
             return None  # "Total M3 rose 22.4 pct": a money aggregate the NER took for a name is a figure
-        people = token.text[:-1] if token.tag_ in ("NNPS", "NNS") and token.text.endswith("s") else None
-        if ent.label == "NORP" and people in c.demonyms:
-            return country_mention(ctx, token, c.demonyms[people])  # "5.2 million Germans were out of work"
+        people = people_country(ctx, token) if ent.label == "NORP" else None
+        if people is not None:
+            return people  # "5.2 million Germans were out of work"
         return ent if ent.label in c.subject_labels else None
     parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
     state = _nationality(ctx, token) if parsed else None
@@ -565,6 +568,14 @@ def _reference_currency(e: EntityMention, text: str) -> bool:
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ministry", "regulators"})
+
+
+def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The country of a people named by its demonym in the plural ("Germans" -> Germany), else None."""
+    if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
+        return None
+    country = cues().demonyms.get(token.text[:-1])
+    return country_mention(ctx, token, country) if country is not None else None
 
 
 def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
 from .build import _fact
-from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index
+from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index, relabelled
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
@@ -53,8 +53,9 @@ def find_facts(
     if ctx.document.dateline is not None:
         sents = [p for p in (_after_dateline(piece, ctx.document.dateline[1]) for piece in sents) if p is not None]
     document = ctx.document
+    text = doc_text(doc)
     facts, rows = read_tables(
-        doc_text(doc),
+        text,
         headline=document.headline_text,
         skip=document.headline[1] if document.headline else 0,
         dateline=document.dateline,
@@ -76,8 +77,8 @@ def find_facts(
             for ms, st in zip(by_start, starts, strict=True)
         )
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
-        found = [_in_fiscal_period(f, doc_text(doc), periods) for f in found]
-        facts.extend(_list_owner(_table_company(f, facts, rows), facts, doc_text(doc)) for f in found)
+        found = [_in_fiscal_period(f, text, periods) for f in found]
+        facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
 
@@ -290,15 +291,19 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
         near = sent_index - idx <= cues().inherit_sentences
         if unit.startswith("money:") and near and (scaled or compared and idx == sent_index):
-            money = unit.removeprefix("money:")
-            # "Shr 16.3p ... Interest payable 8.10 mln": millions of the currency, not of its pence
-            return cues().minor_units.get(money, money) if scaled else money
+            return _inherited(unit, scaled=scaled)
         if scaled and unit == "percent":
             continue  # "down 8.1 pct from 9.10 mln": millions of the measure, not of percent
         if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"
-            money = unit.removeprefix("money:")
-            return cues().minor_units.get(money, money) if scaled else money
+            return _inherited(unit, scaled=scaled)
     return None if q.unit in (None, "dimensionless") else q.unit
+
+
+def _inherited(unit: str, *, scaled: bool) -> str:
+    """An earlier amount's unit for this one; a scaled amount takes a money unit's major currency
+    ("Shr 16.3p ... Interest payable 8.10 mln": millions of pounds, not of pence)."""
+    unit = unit.removeprefix("money:")
+    return cues().minor_units.get(unit, unit) if scaled else unit
 
 
 def _counted_compound(prop: Token) -> str | None:
@@ -354,13 +359,10 @@ def _compared_figure(doc: Doc, previous: Fact, q: QuantityMention, s_dates: Sequ
 
 def _restatements(doc: Doc, qs: Sequence[QuantityMention]) -> set[int]:
     """Starts of the money amounts that restate the one before in brackets ("1m euros ($1.3m; £690,000)")."""
-    text, out = doc_text(doc), set()
     money = sorted((q for q in qs if q.kind == "currency"), key=lambda q: q.start)
-    for before, q in zip(money, money[1:], strict=False):
-        opened = "(" in text[max(0, before.start - 2) : q.start]
-        if opened and _CONVERSION_GAP.fullmatch(text[before.end : q.start]) is not None:
-            out.add(q.start)
-    return out
+    return {
+        q.start for before, q in zip(money, money[1:], strict=False) if _restates(doc, (before.start, before.end), q)
+    }
 
 
 def _is_conversion(doc: Doc, previous: Fact, q: QuantityMention) -> bool:
@@ -368,9 +370,15 @@ def _is_conversion(doc: Doc, previous: Fact, q: QuantityMention) -> bool:
     restates it in another currency, whatever the parser made of the brackets."""
     if previous.quantity_span is None or previous.value is None or q.kind != "currency":
         return False
-    gap = doc_text(doc)[previous.quantity_span[1] : q.start]
-    opened = "(" in doc_text(doc)[max(0, previous.quantity_span[0] - 2) : q.start]
-    return _CONVERSION_GAP.fullmatch(gap) is not None and opened
+    return _restates(doc, previous.quantity_span, q)
+
+
+def _restates(doc: Doc, before: tuple[int, int], q: QuantityMention) -> bool:
+    """Whether ``q`` follows the amount at ``before`` in brackets (opened just before it), separated
+    only by the bracket or a semicolon."""
+    text = doc_text(doc)
+    opened = "(" in text[max(0, before[0] - 2) : q.start]
+    return opened and _CONVERSION_GAP.fullmatch(text[before[1] : q.start]) is not None
 
 
 def _as_conversion(fact: Fact, previous: Fact) -> Fact:
@@ -451,8 +459,7 @@ def _in_notes_period(fact: Fact, text: str, periods: dict[str, tuple[str, str]])
     lead = _NOTE_LEAD.match(sentence, part_start)
     if lead is not None and lead.end() <= q0:
         led = _led_period(lead, periods)
-        word = (lead.group("kind") or lead.group("bare")).lower()
-        kind = {"qtr": "quarter", "yr": "year"}.get(word, word)
+        kind = _lead_kind(lead)
         if led is not None and kind in periods and _VERSUS.search(sentence[lead.end() : q0]):
             # "Qtr net excludes a gain of 4.6 mln, versus a gain of 17.3 mln": after "versus", the prior period
             led = periods[kind][1] if led == periods[kind][0] else led
@@ -488,8 +495,7 @@ _NOTE_LEAD = re.compile(
 
 def _led_period(lead: re.Match, periods: dict[str, tuple[str, str]]) -> str | None:
     """The table period a note line's opening names: its year's one, or the prior / current one."""
-    word = (lead.group("kind") or lead.group("bare")).lower()
-    kind = {"qtr": "quarter", "yr": "year"}.get(word, word)
+    kind = _lead_kind(lead)
     year = lead.group("year")
     if kind not in periods:
         return year if year is not None and kind == "year" else None
@@ -498,6 +504,12 @@ def _led_period(lead: re.Match, periods: dict[str, tuple[str, str]]) -> str | No
         return next((p for p in (current, prior) if p[:4] == year), year if kind == "year" else None)
     rel = (lead.group("rel") or "current").lower()  # "Qtr shr and net exclude ...": the current one
     return prior if rel in ("prior", "previous", "year-ago") else current
+
+
+def _lead_kind(lead: re.Match) -> str:
+    """ "quarter" or "year": the period word a note line opens with."""
+    word = (lead.group("kind") or lead.group("bare")).lower()
+    return {"qtr": "quarter", "yr": "year"}.get(word, word)
 
 
 # where a note's sentence starts a new part: ", and for the year ...", "; ...", or a new indented
@@ -707,8 +719,7 @@ def _titled_person(ctx: ArticleContext, name: Token) -> EntityMention | None:
         return None
     full = {e.entity_key: e for e in ctx.entities if e.canonical_name.split()[-1:] == [name.text]}
     if len(full) == 1:
-        e = next(iter(full.values()))
-        return dataclasses.replace(e, label="PERSON", entity_key="PERSON:" + e.entity_key.split(":", 1)[-1])
+        return relabelled(next(iter(full.values())), "PERSON")
     end = name.idx + len(name.text)
     return EntityMention(name.idx, end, name.text, "PERSON", name.text, "PERSON:" + name.lower_)
 

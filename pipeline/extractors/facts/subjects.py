@@ -21,6 +21,7 @@ from .context import (
     country_mention,
     is_index,
     macro_noun,
+    people_country,
     public_body,
     state_body,
 )
@@ -504,12 +505,10 @@ _RULES = (
 def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "More than 5.2 million Germans were out of work": people counted by their nationality are a
     figure of their country."""
-    if measured is None or measured.tag_ not in ("NNPS", "NNS") or not measured.text.endswith("s"):
+    if measured is None or (ctx.amount is not None and measured.i < ctx.amount.start):
         return None
-    people = measured.text[:-1]
-    if people not in cues().demonyms or (ctx.amount is not None and measured.i < ctx.amount.start):
-        return None
-    return measured, country_mention(ctx, measured, cues().demonyms[people])
+    country = people_country(ctx, measured)
+    return (measured, country) if country is not None else None
 
 
 def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
@@ -719,7 +718,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
                 # "U.S. dlrs 5.98 billion" in a list of reserves: the currency's country owns nothing
-                inside = inside or noun.lemma_.lower() in c.market_nouns or noun.lower_ in ("dlrs", "dlr")
+                currency = noun.lemma_.lower() in c.market_nouns or noun.lower_ in ("dlrs", "dlr")
                 # "Burry forecast earnings of 2 dlrs": a person named before a company's figure is who speaks
                 # (a full name: a one-word "person" before "shares" is often a company the model mislabelled)
                 company_figure = noun.lemma_.lower() in c.implicit_owner or noun.lower_ in c.implicit_owner
@@ -727,7 +726,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                     ent is not None and ent.label == "PERSON" and " " in ent.canonical_name.strip() and company_figure
                 )
                 owns = ent is not None and ent.label in c.subject_labels and ent.label not in banned
-                if owns and not inside and not person_figure:
+                if owns and not inside and not currency and not person_figure:
                     return ch, ent
     return None
 
