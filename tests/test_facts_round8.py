@@ -395,3 +395,17 @@ def test_the_scale_norm_mends_the_clause(nlp):
     doc = nlp("The government is to hand its wine industry 70m euros to help it.")
     euros = next(t for t in doc if t.text == "euros")
     assert euros.dep_ == "dobj" and euros.head.text == "hand"
+
+
+def test_only_this_parts_names_are_read_for_shares(nlp):
+    """A name of another part (its offsets count from that part's start) is not looked up in this
+    part's text: here its offsets would land on "Brambly" after "Shares in"."""
+    from pipeline.extractors.facts.context import _context
+    from pipeline.records import EntityMention
+
+    doc = nlp("Shares in Brambly rose 4% on Monday. Ann Lee said so.")
+    here = [EntityMention(37, 44, "Ann Lee", "PERSON", "Ann Lee", "PERSON:ann lee")]
+    elsewhere = EntityMention(10, 17, "Tod Marsh", "PERSON", "Tod Marsh", "PERSON:tod marsh")
+    assert doc.text[10:17] == "Brambly" and doc.text[37:44] == "Ann Lee"
+    ctx = _context(doc, here, [*here, elsewhere], None)
+    assert ctx.main is None or ctx.main.entity_key != "ORG:tod marsh"

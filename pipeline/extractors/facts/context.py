@@ -113,7 +113,8 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     c = cues()
     first = len(token_indices_of(doc, "LOWER", c.first_person))
     ents = tuple(entities) if entities else tuple(doc_entities)
-    traded = _traded_names(doc_text(doc), [*ents, *doc_entities])
+    # only this part's mentions have offsets into its text (the document's other parts count from their own start)
+    traded = _traded_names(doc_text(doc), ents)
     if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name
         ents = tuple(_as_company(e, traded) for e in ents)
         doc_entities = [_as_company(e, traded) for e in doc_entities]
@@ -292,7 +293,7 @@ def _traded_names(text: str, mentions: Sequence[EntityMention]) -> frozenset[str
     "Krispy Kreme shares"): only companies do."""
     keys = set()
     for e in mentions:
-        if e.label in _NOT_COMPANY_LABELS or e.start > len(text):
+        if e.label in _NOT_COMPANY_LABELS:
             continue
         if _SHARES_BEFORE.search(text, max(0, e.start - 20), e.start) or _SHARES_AFTER.match(text, e.end):
             keys.add(e.entity_key)
