@@ -44,6 +44,8 @@ class ArticleContext:
     # the latest main-clause subject that was a company or a country, and where its sentence ended:
     # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
     last_subject: tuple[str, EntityMention, int] | None = None
+    # "£812 in England, £640 in Wales": each piece's "<figure> in <place>" pairs, found once per piece
+    place_lists: dict[tuple[int, int], list] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def product(self) -> EntityMention | None:

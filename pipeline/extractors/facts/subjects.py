@@ -516,8 +516,20 @@ def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     figures each followed by "in" and a place, each figure is its place's."""
     if ctx.amount is None or ctx.piece is None:
         return None
+    key = (ctx.piece.start, ctx.piece.end)
+    places = ctx.place_lists.get(key)
+    if places is None:  # the same for every amount of the piece: found once
+        places = ctx.place_lists[key] = _figures_in_places(ctx, ctx.piece)
+    if len(places) < 2:
+        return None
+    end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
+    return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
+
+
+def _figures_in_places(ctx: ArticleContext, piece: Span) -> list[tuple[int, Token, EntityMention]]:
+    """Each "<figure> in [the] <place>" of the piece: the index of "in", the place's token and entity."""
     places = []
-    for t in ctx.piece:
+    for t in piece:
         if t.lower_ != "in" or t.i == 0 or not (t.nbor(-1).like_num or t.nbor(-1).text in ("%", "m", "bn")):
             continue
         after = t.nbor(1) if t.i + 1 < len(t.doc) else None
@@ -525,10 +537,7 @@ def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         ent = _entity_at(ctx, after) if after is not None else None
         if ent is not None and ent.label in ("GPE", "LOC") and ent.start == after.idx:
             places.append((t.i, after, ent))
-    if len(places) < 2:
-        return None
-    end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
-    return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
+    return places
 
 
 def _surveyed(
