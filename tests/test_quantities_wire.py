@@ -161,6 +161,15 @@ RANGES = [
     ("It will cost 20-30 bln dlrs.", [("20-30 bln dlrs", 20e9, 30e9, "USD", None, "currency")]),
     ("It will cost £2-3bn.", [("£2-3bn", 2e9, 3e9, "GBP", None, "currency")]),
     ("It will cost $20 to 30 million.", [("$20 to 30 million", 20e6, 30e6, "USD", None, "currency")]),
+    # the unit written once after the range: the first end takes the scale as well as the unit
+    (
+        "Trade will stay between two and three billion dlrs a year.",
+        [("between two and three billion dlrs", 2e9, 3e9, "USD", "year", "currency")],
+    ),
+    (
+        "It will cost between 20 and 30 million euros.",
+        [("between 20 and 30 million euros", 20e6, 30e6, "EUR", None, "currency")],
+    ),
 ]
 
 

@@ -602,6 +602,13 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+def _capital_initials(name: str) -> str:
+    """Initials where a word written in capitals keeps all its letters: "UK Independence Party" ->
+    "UKIP", "BBC World Service" -> "BBCWS"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
+    return "".join(w if w.isupper() and w.isalpha() else w[0] for w in words if w[0].isalpha()).upper()
+
+
 def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> None:
     """ "TimeWarner" joins "Time Warner" (same letters without spaces); "Glaxo" joins
     "GlaxoSmithKline" when it is the first capitalised part of exactly one one-word ORG name."""
@@ -643,6 +650,7 @@ def _initials_of_long_names(
         spelled: dict[str, str] = {}
         for name in dict.fromkeys(clean_name(mentions[i].text) for i in idx):
             spelled.setdefault(initials(name), name)
+            spelled.setdefault(_capital_initials(name), name)  # "UK Independence Party" -> "UKIP"
             shown = display_name(name, "ORG")
             if initials(shown) != initials(name):
                 spelled.setdefault(initials(shown), shown)

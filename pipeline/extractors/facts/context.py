@@ -407,6 +407,8 @@ def macro_noun(token: Token | None) -> bool:
     owners = cues().country_owner
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
+    if "-" in token.text and token.lower_.replace("-", "") in owners:  # "M-3" as "M3"
+        return True
     # a lower-case word is no name even where the model ran a dateline date into it ("April 3 - Canadian foreign")
     mods = [t for t in token.lefts if t.dep_ in ("compound", "amod") and (not t.ent_type_ or t.is_lower)]
     if any(" ".join([*(t.lower_ for t in mods[k:]), token.lower_]) in owners for k in range(len(mods))):

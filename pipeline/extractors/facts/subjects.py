@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
-from ..doccache import span_text
+from ..doccache import doc_text, span_text
 from .candidates import rank
 from .context import (
     ArticleContext,
@@ -93,19 +95,27 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                     and ch.lemma_.lower() not in cues().company_nouns
                     and _entity_at(ctx, ch) is None
                     or ch.pos_ == "PROPN"  # "GDP fell 0.5%": an economic figure, whatever the tagger says
-                    and ch.lower_ in cues().country_owner
+                    and ch.lower_.replace("-", "") in cues().country_owner
                 )
                 and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
             ):
                 return ch
-        if any(ch.dep_ in ("nsubj", "nsubjpass") and not _inside(ch, ctx.piece) for ch in verb.children):
+        subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if any(not _inside(ch, ctx.piece) for ch in subjects) or not subjects and _after_outside(verb, ctx.piece):
             # "WASHINGTON, March 18 - U.S. oil demand ... rose 2.3 pct": the parse hung the piece's
             # subject on the dateline; the piece's own first noun is what rose
             hung = [t for t in _orphans(ctx.piece) if t.i < verb.i and t.pos_ == "NOUN" and not _is_unit_token(t, q)]
             if hung and _entity_at(ctx, hung[0]) is None:
                 return hung[0]
     return None
+
+
+def _after_outside(verb: Token, piece: Span | None) -> bool:
+    """ "LIMA, March 18 - Peru's credit lines ... have doubled": the verb has no subject and hangs
+    on a word before the piece (the parser took the dateline for a clause), so the piece's opening
+    noun phrase lost its link to it."""
+    return piece is not None and any(not _inside(ch, piece) and ch.i < piece.start for ch in verb.children)
 
 
 _MOVE_WORDS = frozenset({"up", "down", "higher", "lower"})
@@ -485,6 +495,7 @@ def _owning_agent(
 
 
 _RULES = (
+    ("respective", lambda ctx, prop, verb, measured: _respective(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
@@ -509,6 +520,50 @@ def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token,
         return None
     country = people_country(ctx, measured)
     return (measured, country) if country is not None else None
+
+
+def _respective(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "Prices in the South East and London fell by 1.6% and 0.5% respectively": in a piece with
+    "respectively", the figures go in order to the names listed before the first of them ("A, B and
+    C", read from the text, not the parse), when there are as many names as figures."""
+    if ctx.amount is None or ctx.piece is None or not any(t.lower_ == "respectively" for t in ctx.piece):
+        return None
+    figures = _figure_starts(ctx.piece)
+    k = next((i for i, f in enumerate(figures) if ctx.amount.start <= f < ctx.amount.end), None)
+    if len(figures) < 2 or k is None:
+        return None
+    labels, text = cues().subject_labels, doc_text(ctx.piece.doc)
+    before = ctx.piece.doc[figures[0]].idx
+    runs: list[list[tuple[Token, EntityMention]]] = []
+    for t in ctx.piece:
+        if t.idx >= before:
+            break
+        ent = _entity_at(ctx, t)
+        if ent is None or ent.label not in labels or ent.start != t.idx:
+            continue
+        last = runs[-1][-1][1] if runs else None
+        if last is not None and _LIST_GLUE.fullmatch(text[last.end : ent.start]):
+            runs[-1].append((t, ent))
+        else:
+            runs.append([(t, ent)])
+    run = next((r for r in reversed(runs) if len(r) == len(figures)), None)
+    if run is None or len({e.entity_key or e.canonical_name for _, e in run}) < len(run):
+        return None
+    return run[k]
+
+
+_LIST_GLUE = re.compile(r"(?:\s*,)?\s*(?:(?:and|&|or)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _figure_starts(piece: Span) -> list[int]:
+    """Where each number written in the piece starts (token index), dates and times left out."""
+    return [
+        t.i
+        for t in piece
+        if t.like_num
+        and t.ent_type_ not in ("DATE", "TIME")
+        and not (t.i > piece.start and (t.nbor(-1).like_num or t.nbor(-1).text in ("-", "/")))
+    ]
 
 
 def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
@@ -939,7 +994,30 @@ def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Enti
                     found = p, ent  # "At the Department for Work and Pensions, 30,000 jobs are to go"
             if found is not None and not figure:
                 return found
-    return found
+    return found or _opening_place(ctx, verb)
+
+
+def _opening_place(ctx: ArticleContext, verb: Token) -> tuple[Token, EntityMention] | None:
+    """ "In Sri Lanka, some observers have said that 1% of growth may be lost", "For Thailand, that
+    figure is 0.1%": a place phrase that opens the sentence, set off by a comma, frames every clause
+    of it, the clauses reported under it included."""
+    piece = ctx.piece
+    if piece is None:
+        return None
+    top = verb
+    while top.dep_ in ("ccomp", "xcomp", "advcl", "conj") and top.head.i != top.i and piece.start <= top.head.i:
+        top = top.head
+    for ch in top.children:
+        if ch.dep_ != "prep" or ch.i != piece.start or ch.lower_ not in (*cues().place_preps, "for"):
+            continue
+        end = ch.right_edge.i + 1
+        if end >= piece.end or piece.doc[end].text != ",":
+            continue
+        for p in ch.children:
+            ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
+            if ent is not None and ent.label == "GPE":
+                return p, ent
+    return None
 
 
 SUBJ = ("nsubj", "nsubjpass")

@@ -268,8 +268,9 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
                 if ok:
                     lo = p.value
                     s = q.num.scale
-                    if p.num.scale is None and s and lo * s <= q.value and (p.kind == "number" or p.prefixed):
-                        lo *= s  # "3 to 5 million", "$3-5bn": the scale is shared
+                    bare = p.kind == "number" or p.prefixed or p.end == p.num.end  # the unit only after q
+                    if p.num.scale is None and s and lo * s <= q.value and bare:
+                        lo *= s  # "3 to 5 million", "$3-5bn", "between 2 and 3 billion dlrs": the scale is shared
                     if joiner == "to" and lo > 0 and q.value / lo > 3 and _verb_before(text, p.start, ctx):
                         ok = False  # "rocketed 9 1/2 to 39", "skidded 1.74 to 123.5": a change, then a level
                     if ok and lo < q.value:

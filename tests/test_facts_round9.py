@@ -1,0 +1,139 @@
+"""Facts, issue 11 ninth round: general rules read off blind batches 23-24 and the dev tuning half,
+each a table of invented cases (one row per case, its id naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of
+
+from pipeline.extractors.entities import canonicalize, find_entities
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def subjects_of(facts, value: float) -> list[str]:
+    return sorted(
+        (f.subject or "") for f in facts if f.value is not None and abs(f.value - value) < 1e-9 * max(1, value)
+    )
+
+
+SUBJECTS = [
+    pytest.param(
+        "Prices in the South East and London fell by 1.6% and 0.5% respectively, the lender said.",
+        1.6,
+        "South East",
+        id="respectively_first",
+    ),
+    pytest.param(
+        "Prices in the South East and London fell by 1.6% and 0.5% respectively, the lender said.",
+        0.5,
+        "London",
+        id="respectively_second",
+    ),
+    pytest.param(
+        "Unemployment in Spain and Italy stood at 11.2% and 9.1% respectively in March.",
+        9.1,
+        "Italy",
+        id="respectively_read_from_the_text_not_the_parse",
+    ),
+    pytest.param(
+        "Sales at Nestle and Unilever rose 4% and 7% respectively last year.",
+        7.0,
+        "Unilever",
+        id="respectively_companies",
+    ),
+    pytest.param(
+        "In Portugal, some economists have said that as much as 2% of annual growth may be lost.",
+        2.0,
+        "Portugal",
+        id="an_opening_place_frames_a_reported_clause",
+    ),
+    pytest.param(
+        "Growth in Spain could slow sharply. For Greece, that figure is much lower at 0.4%.",
+        0.4,
+        "Greece",
+        id="an_opening_for_place_frames_the_sentence",
+    ),
+    pytest.param(
+        "THAI MONEY SUPPLY RISES\n\nBANGKOK, March 9 - Thailand's money supply grew in January, the central "
+        "bank said.\n    An official said M-2 rose 3.12 pct to 812.4 billion baht at the end of January.\n"
+        "    Thailand's reserves were steady.\n REUTER\n",
+        3.12,
+        "Thailand",
+        id="a_hyphenated_money_aggregate_is_the_countrys",
+    ),
+    pytest.param(
+        "KENYA LENDING RATES FALL\n\nNAIROBI, May 4 - Kenya's economy grew in April, the central bank said.\n"
+        "    An official said short-term bank lending rates fell to 14.2 pct at the end of April.\n"
+        "    Kenya's exports rose.\n REUTER\n",
+        14.2,
+        "Kenya",
+        id="bank_lending_rates_are_the_countrys_not_the_banks",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", SUBJECTS)
+def test_who_owns_the_amount(nlp, text, value, subject):
+    assert subject in subjects_of(facts_of(nlp, text), value)
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        pytest.param(
+            "Ms Lane has left the Green Reform Party. She said GRP officials had failed her.",
+            "Green Reform Party",
+            id="plain_initials",
+        ),
+        pytest.param(
+            "Mr Hale has quit the UK Reform Party. He said UKRP officials had failed him.",
+            "UK Reform Party",
+            id="a_word_in_capitals_keeps_all_its_letters",
+        ),
+    ],
+)
+def test_an_acronym_joins_the_name_it_spells(nlp, text, full):
+    ents = canonicalize(find_entities(nlp(text)))
+    short = [e for e in ents if e.text.isupper() and len(e.text) > 2]
+    assert short and all(e.canonical_name == full for e in short)
+
+
+def test_a_subject_the_parse_hung_on_the_dateline_is_found_again():
+    """ "PARIS, May 5 - France's credit lines have doubled": the parser made the dateline a clause of
+    the verb and hung the noun phrase on it; the verb has no subject of its own in the piece."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.extractors.facts.parse import _orphans
+    from pipeline.extractors.facts.subjects import _after_outside
+
+    words = ["PARIS", ",", "May", "5", "-", "France", "'s", "credit", "lines", "have", "doubled", "."]
+    heads = [10, 0, 0, 2, 5, 8, 5, 8, 0, 10, 10, 10]
+    deps = [
+        "advcl",
+        "punct",
+        "npadvmod",
+        "nummod",
+        "punct",
+        "poss",
+        "case",
+        "compound",
+        "appos",
+        "aux",
+        "ROOT",
+        "punct",
+    ]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    piece, verb = doc[5:12], doc[10]
+    assert _after_outside(verb, piece)
+    assert [t.text for t in _orphans(piece) if t.i < verb.i] == ["lines"]
+    whole = doc[0:12]
+    assert not _after_outside(verb, whole)
