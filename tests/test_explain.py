@@ -15,7 +15,7 @@ def explained():
         "id": "zentek",
         "title": "Zentek in $4bn plane deal",
         "text": "Zentek in $4bn plane deal\n\nZentek has ordered 100 planes from Aircorp. "
-        "Zentek said a deal valued at $4bn would follow.",
+        "Zentek said a package valued at $4bn would follow.",
         "published": "2005-01-18",
     }
     (article,) = list(read_records([record]))

@@ -218,7 +218,7 @@ def test_what_figures_show_is_the_property(nlp):
 
 def test_an_unowned_amount_goes_to_the_headline_company(nlp):
     title = "Zentek in $4bn plane deal"
-    text = "Zentek has ordered 100 planes from Aircorp. Zentek said a deal valued at $4bn would follow."
+    text = "Zentek has ordered 100 planes from Aircorp. Zentek said a package valued at $4bn would follow."
     fact = next(f for f in facts_of(nlp, text, title=title) if f.value == 4e9)
     assert fact.subject == "Zentek"
     assert fact.subject_source.startswith("candidate:") and "headline_topic" in fact.subject_source

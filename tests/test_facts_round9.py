@@ -137,3 +137,60 @@ def test_a_subject_the_parse_hung_on_the_dateline_is_found_again():
     assert [t.text for t in _orphans(piece) if t.i < verb.i] == ["lines"]
     whole = doc[0:12]
     assert not _after_outside(verb, whole)
+
+
+@pytest.mark.parametrize(
+    "text, value, noun",
+    [
+        pytest.param(
+            "Vodafone wins contract\n\nVodafone has won a contract worth $300m to supply phones to the army.",
+            300e6,
+            "contract",
+            id="worth",
+        ),
+        pytest.param(
+            "Nokia agrees takeover\n\nNokia agreed to buy the software firm in a deal valued at $1.2bn.",
+            1.2e9,
+            "deal",
+            id="valued_at",
+        ),
+    ],
+)
+def test_an_amount_a_noun_is_worth_measures_that_noun(nlp, text, value, noun):
+    facts = [f for f in facts_of(nlp, text) if f.value == value]
+    assert facts and noun in facts[0].predicate
+
+
+def test_a_subject_the_parse_hung_on_the_dateline_is_the_name_in_apposition():
+    """ "LONDON, April 7 - Sainsbury Plc <SBRY.L> said it ...": the parser made the dateline's place
+    the subject of "said", with the company in apposition to it and the ticker as a conjunct."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.extractors.facts.context import _past_dateline
+    from pipeline.extractors.facts.document import DocumentModel
+
+    words = ["LONDON", ",", "April", "7", "-", "Sainsbury", "Plc", "SBRY.L", "said", "it", "grew", "."]
+    heads = [8, 0, 0, 2, 6, 6, 0, 0, 8, 10, 8, 8]
+    deps = ["nsubj", "punct", "npadvmod", "nummod", "punct", "compound", "appos", "conj", "ROOT", "nsubj"]
+    deps += ["ccomp", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    dash = doc[4].idx + 1
+    ctx = SimpleNamespace(document=DocumentModel(dateline=(0, dash)))
+    assert _past_dateline(ctx, doc[0]).text == "Plc"
+    assert _past_dateline(ctx, doc[9]).text == "it"  # outside the dateline: unchanged
+    assert _past_dateline(SimpleNamespace(document=DocumentModel()), doc[0]).text == "LONDON"
+
+
+@pytest.mark.parametrize("word, norm", [("401p", "pence"), ("3.5p", "pence"), ("p2p", None), ("p", None)])
+def test_a_price_in_pence_reads_as_pence(nlp, word, norm):
+    doc = nlp(f"The shares were quoted at {word} today.")
+    token = next(t for t in doc if t.text == word)
+    assert (token.norm_ == "pence") == (norm == "pence")
+
+
+def test_a_price_in_pence_is_no_name(nlp):
+    ents = find_entities(nlp("Allied's shares were 3p up at 401p, dealers said."))
+    assert not [e for e in ents if e.text.endswith("p") and e.text[0].isdigit()]

@@ -687,7 +687,7 @@ def _joined_subject_before(ctx: ArticleContext, token: Token) -> EntityMention |
     later "they" / "their" stands for ("Acme and Apex said they ..." -> Acme, the one named first)."""
     for verb in token.ancestors:
         for ch in verb.children:
-            if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i > token.i:
+            if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i >= token.i:
                 continue
             # "WASHINGTON, March 10 - George Soros and his fund said": the parse hangs the names on the dateline
             for head in (ch, *(a for a in ch.children if a.dep_ == "appos")):
@@ -706,7 +706,10 @@ def _clause_subject_before(
         return None
     for verb in token.ancestors:
         for ch in verb.children:
-            if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < token.i and not any(g.dep_ == "conj" for g in ch.children):
+            if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i >= token.i:
+                continue
+            ch = _past_dateline(ctx, ch)
+            if not any(g.dep_ == "conj" for g in ch.children):
                 ent = _named_org(ctx, ch)
                 if ent is None and places:
                     ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
@@ -720,10 +723,24 @@ def _clause_subject_before(
     return None
 
 
+def _past_dateline(ctx: ArticleContext, subject: Token) -> Token:
+    """ "LONDON, April 7 - Tesco Plc said it ...": the parser made the dateline's place the subject
+    and hung the real one on it in apposition; that name is the subject."""
+    if not ctx.document.in_dateline(subject.idx, subject.idx + len(subject.text)):
+        return subject
+    return next(
+        (a for a in subject.children if a.dep_ == "appos" and not ctx.document.in_dateline(a.idx, a.idx + 1)),
+        subject,
+    )
+
+
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
     for ch in sent.root.children:
-        if ch.dep_ in ("nsubj", "nsubjpass") and not any(g.dep_ == "conj" for g in ch.children):
+        if ch.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        ch = _past_dateline(ctx, ch)  # "LONDON, April 7 - Tesco Plc said": the name, not the place
+        if not any(g.dep_ == "conj" for g in ch.children):
             ent = _named_org(ctx, ch) or next(
                 (e for g in ch.children if g.dep_ == "poss" for e in [_entity_at(ctx, g)] if e), None
             )

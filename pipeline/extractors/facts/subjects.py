@@ -42,6 +42,9 @@ def _is_unit_token(token: Token, q: QuantityMention) -> bool:
 
 def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
     """The noun whose amount is stated: "revenue" in "revenue of $5bn" / "revenue rose to $5bn"."""
+    valued = _valued_noun(ctx, measured)
+    if valued is not None:
+        return valued
     if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
         return _changed(ctx, measured)
     if measured.dep_ in ("compound", "nmod") and _is_unit_token(measured, q) and measured.head.pos_ == "NOUN":
@@ -121,6 +124,20 @@ def _after_outside(verb: Token, piece: Span | None) -> bool:
 _MOVE_WORDS = frozenset({"up", "down", "higher", "lower"})
 _PACE_NOUNS = frozenset({"rate", "pace", "clip"})
 _RATE_NOUNS = _PACE_NOUNS | {"level"}  # "the rate of inflation", "the level of exports"
+
+
+_WORTH_WORDS = frozenset({"worth", "valued", "priced"})
+
+
+def _valued_noun(ctx: ArticleContext, measured: Token) -> Token | None:
+    """ "in a deal worth over £17m", "a contract valued at $3bn": the noun the amount puts a value on."""
+    head = measured.head
+    if head.dep_ == "prep" and head.lower_ == "at":
+        head = head.head  # "valued at"
+    if head.lower_ not in _WORTH_WORDS or head.dep_ not in ("amod", "acl") or head.head.pos_ != "NOUN":
+        return None
+    noun = head.head
+    return noun if _entity_at(ctx, noun) is None else None
 
 
 def _pace_of(noun: Token, verb: Token | None) -> Token | None:
