@@ -62,6 +62,39 @@ SUBJECTS = [
         id="an_opening_for_place_frames_the_sentence",
     ),
     pytest.param(
+        "At the Trafford Centre, 150,000 shoppers were expected on Saturday.",
+        150000.0,
+        "Trafford Centre",
+        id="an_opening_at_place_frames_the_sentence",
+    ),
+    pytest.param(
+        "At the Metro Centre, some 80,000 people were expected to pass through the doors by the evening.",
+        80000.0,
+        "Metro Centre",
+        id="an_opening_at_place_frames_a_passive",
+    ),
+    pytest.param(
+        "Shops busy\n\nThe Brent Cross Centre spokeswoman said about 9,000 cars had arrived at the centre by noon.",
+        9000.0,
+        "Brent Cross Centre",
+        id="a_spokeswoman_speaks_for_her_organisation",
+    ),
+    pytest.param(
+        "Ted Baker boss leaves\n\nTed Baker is parting company with its finance director. Ted Baker, which "
+        "floated in 1997, said Ms Jones had resigned. Its shares were down 4.2% in early trading on the London "
+        "Stock Exchange.",
+        4.2,
+        "Ted Baker",
+        id="a_name_the_text_calls_it_and_which_is_a_company",
+    ),
+    pytest.param(
+        "Bosses upbeat\n\nMore than 80% of large firms are optimistic, a survey of 900 bosses suggests. When "
+        "consultants KPMG conducted the same survey a year ago, nearly 40% of bosses were gloomy.",
+        40.0,
+        "KPMG survey",
+        id="a_survey_named_by_who_conducted_it",
+    ),
+    pytest.param(
         "THAI MONEY SUPPLY RISES\n\nBANGKOK, March 9 - Thailand's money supply grew in January, the central "
         "bank said.\n    An official said M-2 rose 3.12 pct to 812.4 billion baht at the end of January.\n"
         "    Thailand's reserves were steady.\n REUTER\n",
@@ -194,3 +227,25 @@ def test_a_price_in_pence_reads_as_pence(nlp, word, norm):
 def test_a_price_in_pence_is_no_name(nlp):
     ents = find_entities(nlp("Allied's shares were 3p up at 401p, dealers said."))
     assert not [e for e in ents if e.text.endswith("p") and e.text[0].isdigit()]
+
+
+@pytest.mark.parametrize(
+    "text, name, company",
+    [
+        ("Laura Kemp, which floated in 1995, is majority-owned by a trust.", "Laura Kemp", True),
+        ("Laura Kemp is parting company with its chief executive.", "Laura Kemp", True),
+        ("Laura Kemp said its sales rose.", "Laura Kemp", False),  # a speaker: "its" is another company's
+        ("Laura Kemp, who founded the firm, said its sales rose.", "Laura Kemp", False),
+        ("Laura Kemp is selling its stake. Ms Laura Kemp declined to comment.", "Laura Kemp", False),
+    ],
+)
+def test_a_name_the_text_treats_as_a_thing_is_a_company(text, name, company):
+    from pipeline.extractors.facts.context import _named_as_it
+    from pipeline.records import EntityMention
+
+    mentions = []
+    start = text.find(name)
+    while start >= 0:
+        mentions.append(EntityMention(start, start + len(name), name, "PERSON", name, "PERSON:" + name.lower()))
+        start = text.find(name, start + 1)
+    assert (("PERSON:" + name.lower()) in _named_as_it(text, mentions)) == company

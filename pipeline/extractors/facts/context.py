@@ -116,7 +116,7 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     first = len(token_indices_of(doc, "LOWER", c.first_person))
     ents = tuple(entities) if entities else tuple(doc_entities)
     # only this part's mentions have offsets into its text (the document's other parts count from their own start)
-    traded = _traded_names(doc_text(doc), ents)
+    traded = _traded_names(doc_text(doc), ents) | _named_as_it(doc_text(doc), doc_entities or ents)
     if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name
         ents = tuple(_as_company(e, traded) for e in ents)
         doc_entities = [_as_company(e, traded) for e in doc_entities]
@@ -168,6 +168,9 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     )
 
 
+_RAN_SURVEY = frozenset({"conduct", "carry", "commission", "run", "publish", "release", "do"})
+
+
 def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
     """The first survey or poll the article says who ran ("a Capgemini survey", "a poll by ICM",
     "Gallup's poll", "a survey carried out by Ipsos"), named "<who> <survey noun>"."""
@@ -185,6 +188,8 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
         # "a survey carried out by X", "The survey ... was carried out by consultancy group X"
         verbs = [a for a in t.children if a.dep_ == "acl"] + ([t.head] if t.dep_ == "nsubjpass" else [])
         who += [p for v in verbs for ag in v.children if ag.dep_ == "agent" for p in ag.children]
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _RAN_SURVEY:  # "when PwC conducted the same survey"
+            who += [ch for ch in t.head.children if ch.dep_ == "nsubj"]
         for w in (x for y in who for x in (y, *(ch for ch in y.children if ch.dep_ in ("compound", "appos")))):
             ent = named(w)
             if ent is not None:
@@ -300,6 +305,27 @@ def _traded_names(text: str, mentions: Sequence[EntityMention]) -> frozenset[str
         if _SHARES_BEFORE.search(text, max(0, e.start - 20), e.start) or _SHARES_AFTER.match(text, e.end):
             keys.add(e.entity_key)
     return frozenset(keys)
+
+
+_WHICH_AFTER = re.compile(r",\s+which\b")
+_ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")
+_WHO_AFTER = re.compile(r",\s+who\b")
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+$")
+
+
+def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]:
+    """Keys of names the model took for a person that the text treats as a thing: "Laura Ashley,
+    which floated in 1995", "Laura Ashley is parting company with its chief executive"; never one
+    with a title ("Ms Ashley") or a "who"."""
+    votes: dict[str, int] = {}
+    for e in mentions:
+        if e.label != "PERSON":
+            continue
+        if _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _WHO_AFTER.match(text, e.end):
+            votes[e.entity_key] = -1_000
+        elif _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end):
+            votes[e.entity_key] = votes.get(e.entity_key, 0) + 1
+    return frozenset(k for k, n in votes.items() if n > 0)
 
 
 def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:

@@ -74,6 +74,7 @@ class Cues:
     survey_nouns: frozenset[str]
     respondent_nouns: frozenset[str]
     generic_subject_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
@@ -179,6 +180,7 @@ def cues() -> Cues:
         survey_nouns=frozenset(s["survey_nouns"]),
         respondent_nouns=frozenset(s["respondent_nouns"]),
         generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
+        spokesperson_nouns=frozenset(s["spokesperson_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),

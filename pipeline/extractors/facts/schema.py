@@ -97,6 +97,7 @@ class Subjects(Rules):
     survey_nouns: list[str]
     respondent_nouns: list[str]
     generic_subject_nouns: list[str]
+    spokesperson_nouns: list[str]
     survey_verbs: list[str]
     opinion_verbs: list[str]
     object_property_preps: list[str]

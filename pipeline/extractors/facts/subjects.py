@@ -527,7 +527,28 @@ _RULES = (
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
+    ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _spoken_for(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "A spokesman for the Trafford Centre said sales were up 5%", "The Acme spokeswoman said 8,500
+    cars had arrived": with no owner in the reported clause, the organisation the speaker speaks for."""
+    c = cues()
+    for v in verb.ancestors if verb is not None else ():
+        if v.lemma_.lower() not in c.attribution_verbs:
+            continue
+        for s in (ch for ch in v.children if ch.dep_ == "nsubj" and ch.lemma_.lower() in c.spokesperson_nouns):
+            near = [
+                p for ch in s.children if ch.dep_ == "prep" and ch.lower_ in ("for", "of", "at") for p in ch.children
+            ]
+            near += [ch for ch in s.children if ch.dep_ in ("compound", "poss")]
+            for t in near:
+                ent = _entity_at(ctx, t)
+                if ent is not None and ent.label in ("ORG", "FAC"):
+                    return t, ent
+        return None
+    return None
 
 
 def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
@@ -1016,8 +1037,8 @@ def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Enti
 
 def _opening_place(ctx: ArticleContext, verb: Token) -> tuple[Token, EntityMention] | None:
     """ "In Sri Lanka, some observers have said that 1% of growth may be lost", "For Thailand, that
-    figure is 0.1%": a place phrase that opens the sentence, set off by a comma, frames every clause
-    of it, the clauses reported under it included."""
+    figure is 0.1%", "At the Bluewater centre, 150,000 shoppers were expected": a place phrase that
+    opens the sentence, set off by a comma, frames every clause of it, the reported ones included."""
     piece = ctx.piece
     if piece is None:
         return None
@@ -1025,15 +1046,15 @@ def _opening_place(ctx: ArticleContext, verb: Token) -> tuple[Token, EntityMenti
     while top.dep_ in ("ccomp", "xcomp", "advcl", "conj") and top.head.i != top.i and piece.start <= top.head.i:
         top = top.head
     for ch in top.children:
-        if ch.dep_ != "prep" or ch.i != piece.start or ch.lower_ not in (*cues().place_preps, "for"):
+        if ch.dep_ != "prep" or ch.i != piece.start or ch.lower_ not in (*cues().place_preps, "for", "at"):
             continue
         end = ch.right_edge.i + 1
         if end >= piece.end or piece.doc[end].text != ",":
             continue
         for p in ch.children:
             ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
-            if ent is not None and ent.label == "GPE":
-                return p, ent
+            if ent is not None and (ent.label == "GPE" or ch.lower_ == "at" and ent.label in ("ORG", "FAC")):
+                return p, ent  # "At the St Enoch Centre, 140,000 shoppers ..."
     return None
 
 
