@@ -95,6 +95,20 @@ SUBJECTS = [
         id="a_survey_named_by_who_conducted_it",
     ),
     pytest.param(
+        "ACME SAYS MERGER AGREED\n\nDALLAS, March 19 - Acme Corp said it agreed to merge with Nestle SA. The Swiss "
+        "company's sales rose 4 pct last year, Acme said.\n REUTER\n",
+        4.0,
+        "Nestle",
+        id="the_swiss_company_is_the_company_named_last_not_the_articles",
+    ),
+    pytest.param(
+        "Unilever profits slip\n\nUnilever saw profits fall 5% last year, but Europe's biggest food group expects "
+        "growth in Europe. In early trade in London the company share price was down 2% at 1450 pence.",
+        2.0,
+        "Unilever",
+        id="a_share_price_is_no_economys_figure",
+    ),
+    pytest.param(
         "THAI MONEY SUPPLY RISES\n\nBANGKOK, March 9 - Thailand's money supply grew in January, the central "
         "bank said.\n    An official said M-2 rose 3.12 pct to 812.4 billion baht at the end of January.\n"
         "    Thailand's reserves were steady.\n REUTER\n",
@@ -224,9 +238,13 @@ def test_a_price_in_pence_reads_as_pence(nlp, word, norm):
     assert (token.norm_ == "pence") == (norm == "pence")
 
 
-def test_a_price_in_pence_is_no_name(nlp):
-    ents = find_entities(nlp("Allied's shares were 3p up at 401p, dealers said."))
-    assert not [e for e in ents if e.text.endswith("p") and e.text[0].isdigit()]
+@pytest.mark.parametrize(
+    "text",
+    ["Allied's shares were 3p up at 401p, dealers said.", "GlaxoSmithKline saw its profits fall 9% to £6.2bn."],
+)
+def test_an_amount_is_no_name(nlp, text):
+    ents = find_entities(nlp(text))
+    assert not [e for e in ents if e.text[0].isdigit()]
 
 
 @pytest.mark.parametrize(

@@ -414,8 +414,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue  # "House prices rose ... house prices": a common word capitalised by the sentence
         if end - start == 1 and not ent_id and _unit_after_digit(words, start, full_text):
             continue  # "a 20GB version": the amount's unit, not Great Britain
-        if end - start == 1 and not ent_id and _PENCE.fullmatch(words.text(start)):
-            continue  # "shares were 3p up at 401p": a price in pence, not a name
+        if end - start == 1 and not ent_id and _AMOUNT.fullmatch(words.text(start)):
+            continue  # "shares were 3p up at 401p", "profits fell to 6.2bn": an amount, not a name
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
@@ -429,7 +429,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
 
 
 _POSSESSIVE_TAG = get_string_id("POS")
-_PENCE = re.compile(r"\d+(?:\.\d+)?p")
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?:p|m|bn|k|tn|mn)")
 
 
 def _unit_after_digit(words: DocWords, i: int, text: str) -> bool:

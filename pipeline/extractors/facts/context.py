@@ -425,12 +425,17 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
 
 
+_COMPANY_MEASURES = frozenset({"share", "stock", "company"})
+
+
 def macro_noun(token: Token | None) -> bool:
     """Whether a property noun names a figure of a country's economy: "inflation", "exports", or
     with its modifiers "gross domestic product", "current account"."""
     if token is None:
         return False
     owners = cues().country_owner
+    if any(ch.dep_ == "compound" and ch.lemma_.lower() in _COMPANY_MEASURES for ch in token.children):
+        return False  # "the company share price", "its stock price": a company's, not an economy's
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
     if "-" in token.text and token.lower_.replace("-", "") in owners:  # "M-3" as "M3"
@@ -546,8 +551,29 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return named
         if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
-        return ctx.antecedent()
+        national = _national_company(ctx, token) if parsed else None
+        return national or ctx.antecedent()
     return None
+
+
+def _national_company(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "Cyclops said ... its merger with Dixons Group plc following the British company's acquisition":
+    "the <nationality> company" is the company named last before it (this sentence or the one
+    before) when that is not the article's own."""
+    if not any(ch.dep_ in ("amod", "compound") and ch.text in cues().demonyms for ch in token.children):
+        return None
+    if not any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
+        return None
+    doc = token.doc
+    first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    lo = doc[first].idx
+    starts, ordered = ctx.entity_index
+    before = [m for m in ordered if lo <= m.start < token.idx and m.label == "ORG"]
+    if not before:
+        return None
+    last = before[-1]
+    main = ctx.antecedent()
+    return last if main is None or last.entity_key != main.entity_key else None
 
 
 def _caps_sentence(token: Token) -> bool:
