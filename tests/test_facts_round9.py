@@ -109,6 +109,20 @@ SUBJECTS = [
         id="a_share_price_is_no_economys_figure",
     ),
     pytest.param(
+        "Kenya unveils budget\n\nThe Kenyan government has unveiled its budget. Kenya's finance minister spoke on "
+        "Thursday. Spending on roads and schools will rise by 7.2% next year.",
+        7.2,
+        "Kenya",
+        id="spending_the_tagger_read_as_a_verb_is_the_countrys",
+    ),
+    pytest.param(
+        "Ex-Enron banker jailed\n\nA former finance director at Enron has received a six-month jail sentence and a "
+        "fine of $180,000 for fraud. Mark Daly admitted his guilt in court.",
+        180000.0,
+        "Mark Daly",
+        id="a_person_introduced_by_role_is_the_person_named_next",
+    ),
+    pytest.param(
         "THAI MONEY SUPPLY RISES\n\nBANGKOK, March 9 - Thailand's money supply grew in January, the central "
         "bank said.\n    An official said M-2 rose 3.12 pct to 812.4 billion baht at the end of January.\n"
         "    Thailand's reserves were steady.\n REUTER\n",
@@ -267,3 +281,12 @@ def test_a_name_the_text_treats_as_a_thing_is_a_company(text, name, company):
         mentions.append(EntityMention(start, start + len(name), name, "PERSON", name, "PERSON:" + name.lower()))
         start = text.find(name, start + 1)
     assert (("PERSON:" + name.lower()) in _named_as_it(text, mentions)) == company
+
+
+def test_growth_by_an_average_measures_what_grew(nlp):
+    text = (
+        "Kenya unveils budget\n\nThe Kenyan government has unveiled its budget. The finance minister said the "
+        "Kenyan economy had grown by an average of 4.6% over the past three years."
+    )
+    fact = next(f for f in facts_of(nlp, text) if f.value == 4.6)
+    assert "economy" in fact.predicate and fact.subject == "Kenya"

@@ -75,6 +75,7 @@ class Cues:
     respondent_nouns: frozenset[str]
     generic_subject_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    person_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
@@ -181,6 +182,7 @@ def cues() -> Cues:
         respondent_nouns=frozenset(s["respondent_nouns"]),
         generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
         spokesperson_nouns=frozenset(s["spokesperson_nouns"]),
+        person_role_nouns=frozenset(s["person_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),

@@ -99,6 +99,8 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                     and _entity_at(ctx, ch) is None
                     or ch.pos_ == "PROPN"  # "GDP fell 0.5%": an economic figure, whatever the tagger says
                     and ch.lower_.replace("-", "") in cues().country_owner
+                    or ch.tag_ == "VBG"  # "Spending on health will rise 9.4%": a figure the tagger read as a verb
+                    and (ch.lower_ in cues().country_owner or ch.lower_ in cues().implicit_owner)
                 )
                 and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
@@ -141,9 +143,12 @@ def _valued_noun(ctx: ArticleContext, measured: Token) -> Token | None:
 
 
 def _pace_of(noun: Token, verb: Token | None) -> Token | None:
-    """ "demand was growing at an annual rate of 6%": the rate is how fast the verb's subject changes;
-    that subject (or the verb, when it has none) is what the amount measures."""
-    if noun.lemma_.lower() not in _PACE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "at":
+    """ "demand was growing at an annual rate of 6%", "the economy had grown by an average of 3.2%": the
+    rate is how fast the verb's subject changes; that subject (or the verb, when it has none) is what
+    the amount measures."""
+    at = noun.lemma_.lower() in _PACE_NOUNS and noun.head.lower_ == "at"
+    by = noun.lemma_.lower() == "average" and noun.head.lower_ == "by"  # "had grown by an average of 3.2%"
+    if noun.dep_ != "pobj" or not (at or by):
         return None
     change = noun.head.head
     if change.lemma_.lower() not in cues().change_verbs or change.pos_ not in ("VERB", "AUX"):
@@ -1061,6 +1066,28 @@ def _opening_place(ctx: ArticleContext, verb: Token) -> tuple[Token, EntityMenti
 SUBJ = ("nsubj", "nsubjpass")
 
 
+def _named_next(ctx: ArticleContext, noun: Token) -> EntityMention | None:
+    """ "An ex-chief financial officer at Boeing has received a fine of $250,000. Michael Sears
+    admitted ...": a person introduced by a role alone, with "a"/"an", is the person named first after
+    that sentence (in the next two), not the company the role is at."""
+    if noun.lemma_.lower() not in cues().person_role_nouns or noun.tag_ != "NN":
+        return None
+    if not any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in noun.children):
+        return None
+    if any(ch.dep_ in ("compound", "appos", "poss") and ch.ent_type_ == "PERSON" for ch in noun.children):
+        return None
+    sent = noun.sent
+    doc = noun.doc
+    end = sent.end
+    for _ in range(2):  # the next two sentences
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    lo, hi = sent.end_char, doc[end - 1].idx + len(doc[end - 1].text)
+    starts, ordered = ctx.entity_index
+    return next((m for m in ordered if lo <= m.start < hi and m.label == "PERSON"), None)
+
+
 def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
     c = cues()
@@ -1104,6 +1131,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 ent = _entity_at(ctx, ch) if ch.dep_ == "dative" else None
                 if ent is not None and ent.label in ("ORG", "PERSON"):
                     return ch, ent
+            named_next = _named_next(ctx, s) if s.pos_ == "NOUN" else None
+            if named_next is not None:
+                return s, named_next
             if s.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
         if v.dep_ == "xcomp" and not subj and v.head.lemma_.lower() in c.object_control_verbs:
