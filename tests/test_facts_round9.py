@@ -290,3 +290,55 @@ def test_growth_by_an_average_measures_what_grew(nlp):
     )
     fact = next(f for f in facts_of(nlp, text) if f.value == 4.6)
     assert "economy" in fact.predicate and fact.subject == "Kenya"
+
+
+EC_PRICES = (
+    "EC INFLATION RISES\n\nBRUSSELS, April 2 - Inflation in the European Community rose last month, figures from "
+    "the EC statistics office showed.\n    Consumer prices were on average 3.1 pct higher than a year earlier, the "
+    "office said.\n REUTER\n"
+)
+PER_SHARE = (
+    "ACME REVISES RESULTS\n\nDALLAS, March 6 - Acme Industries Inc said it revised its 1986 results.\n    The "
+    "unaudited income for the period was 2,014,000, or 61 cts per share.\n REUTER\n"
+)
+UK_TABLE = (
+    "HARTLEY OIL PLC 1986 YR\n\nLONDON, March 19 - Shr 5.12p vs 40.1p\n    Pre-tax profit 124 mln stg vs 659 mln.\n"
+    "    Extraordinary debit 40 mln vs 12 mln.\n    Taxation 31 mln vs 212 mln.\n REUTER\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, published, value, subject, unit, prop",
+    [
+        pytest.param(EC_PRICES, "1987-04-02", 3.1, "European Community", "percent", None, id="an_economic_bloc"),
+        pytest.param(PER_SHARE, "1987-03-06", 2014000.0, "Acme Industries", "USD", None, id="money_before_per_share"),
+        pytest.param(UK_TABLE, "1987-03-19", 40e6, "HARTLEY OIL", "GBP", "extraordinary debit", id="table_debit"),
+        pytest.param(UK_TABLE, "1987-03-19", 212e6, "HARTLEY OIL", "GBP", "tax", id="table_taxation_prior"),
+    ],
+)
+def test_wire_figures(nlp, text, published, value, subject, unit, prop):
+    fact = next(f for f in facts_of(nlp, text, published=published) if f.value == value)
+    assert (fact.subject, fact.unit) == (subject, unit)
+    assert prop is None or fact.predicate == prop
+
+
+def test_a_noun_phrase_of_dates_alone_is_no_subject():
+    from pipeline.extractors.facts.events import _noun_phrase
+
+    nlp = load_nlp()
+    doc = nlp("Between November and January inflation fell to its lowest level.")
+    november = next(t for t in doc if t.text == "November")
+    found = _noun_phrase(november, doc[:])
+    assert found is None or found[1].canonical_name
+
+
+def test_an_amount_takes_a_candidate_at_the_lower_bar(nlp):
+    """The article's main company alone (score 1.0) owns an amount no rule names an owner for; the
+    scoring file's full threshold (1.5) still applies to dated events."""
+    from pipeline.extractors.facts.candidates import fallback_threshold, scoring
+
+    assert fallback_threshold() < scoring()[1]
+    fact = next(
+        f for f in facts_of(nlp, "Investors like Zentek. Analysts praise Zentek. A package worth $4bn is planned.")
+    )
+    assert fact.subject == "Zentek" and fact.subject_source == "candidate:label:ORG+main_org=1.00"

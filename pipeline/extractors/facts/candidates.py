@@ -48,6 +48,12 @@ def scoring() -> tuple[dict[str, float], float]:
     return dict(rules["weights"]), float(rules["threshold"])
 
 
+@functools.cache
+def fallback_threshold() -> float:
+    """The bar for an amount's candidates; dated events keep ``scoring()``'s threshold."""
+    return float(load("facts_scoring.json")["fallback_threshold"])
+
+
 def candidates(
     ctx: ArticleContext, prop: Token | None, proposed: list[tuple[str, Token, EntityMention]]
 ) -> list[Candidate]:
@@ -172,11 +178,17 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def rank(
-    ctx: ArticleContext, prop: Token | None, proposed: list[tuple[str, Token, EntityMention]]
+    ctx: ArticleContext,
+    prop: Token | None,
+    proposed: list[tuple[str, Token, EntityMention]],
+    *,
+    threshold: float | None = None,
 ) -> tuple[Token | None, EntityMention, str] | None:
-    """The best-scoring candidate at or above the threshold, with how it was chosen: the parse
-    rule's name when the winner is the first rule's proposal, else its features and score."""
-    weights, threshold = scoring()
+    """The best-scoring candidate at or above the threshold (the scoring file's, unless given), with
+    how it was chosen: the parse rule's name when the winner is the first rule's proposal, else its
+    features and score."""
+    weights, default = scoring()
+    threshold = default if threshold is None else threshold
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:

@@ -270,8 +270,12 @@ def story_country(
 
 
 def is_region(e: EntityMention) -> bool:
-    """A world region that owns economic figures as a country does ("Latin America", "the eurozone")."""
-    return e.label in ("GPE", "LOC", "NORP") and e.canonical_name.casefold().removeprefix("the ") in cues().regions
+    """A world region that owns economic figures as a country does ("Latin America", "the eurozone",
+    "the European Community")."""
+    # an economic bloc the model tags as an organisation ("the European Community") counts too
+    return (
+        e.label in ("GPE", "LOC", "NORP", "ORG") and e.canonical_name.casefold().removeprefix("the ") in cues().regions
+    )
 
 
 def demonym_at(token: Token) -> tuple[str, int]:

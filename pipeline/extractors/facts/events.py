@@ -349,8 +349,8 @@ def _noun_phrase(noun: Token, sent: Span) -> tuple[Token, EntityMention, str] | 
         words.insert(0, sent.doc[i])  # a date among them links the rest ("Bureau February figures")
         i -= 1
     name = " ".join(t.text for t in words if t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"))
-    if bare and " " not in name:
-        return None
+    if not name or bare and " " not in name:
+        return None  # nothing left but a date ("between November and January"): no subject
     return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "NOUN_PHRASE", name, ""), "noun_phrase"
 
 

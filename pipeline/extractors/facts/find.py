@@ -252,6 +252,13 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     if q.unit and q.unit != "dimensionless":
         return q.unit
     doc = span.doc if span is not None else None
+    per_share = _PER_SHARE_AFTER.match(doc_text(doc), span.end_char) if doc is not None and q.value >= 1000 else None
+    if per_share is not None:  # "income was 1,014,000, or 51 cts per share": the money the share figure divides
+        money = next((u for _, u in reversed(previous) if u.startswith("money:")), None)
+        sign = {"$": "USD", "£": "GBP"}.get(per_share.group(2) or "", "USD")
+        return (
+            _inherited(money, scaled=True) if money else _SHARE_CURRENCY.get((per_share.group(1) or "").lower(), sign)
+        )
     if doc is not None and span.end + 1 < len(doc) and doc[span.end].text == "-":
         counted = doc[span.end + 1]  # "a three-judge panel": three judges
         if counted.pos_ == "NOUN" and counted.tag_ == "NN" and not counted.like_num and counted.is_alpha:
@@ -297,6 +304,12 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         if (scaled or compared) and idx == sent_index:  # "rose to 16.49 mln barrels from 16.11 mln"
             return _inherited(unit, scaled=scaled)
     return None if q.unit in (None, "dimensionless") else q.unit
+
+
+_PER_SHARE_AFTER = re.compile(
+    r",?\s+or\s+(?:[\d.,]+\s*(cts|cents|dlrs?|p|pence)|(\$|£)\s*[\d.,]+)\s+(?:a|per)\s+share\b", re.IGNORECASE
+)
+_SHARE_CURRENCY = {"cts": "USD", "cents": "USD", "dlr": "USD", "dlrs": "USD", "p": "GBP", "pence": "GBP"}
 
 
 def _inherited(unit: str, *, scaled: bool) -> str:

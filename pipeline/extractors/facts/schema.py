@@ -138,6 +138,7 @@ class Scoring(Rules):
 
     weights: dict[str, float]
     threshold: float
+    fallback_threshold: float
 
 
 class Properties(Rules):

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import doc_text, span_text
-from .candidates import rank
+from .candidates import fallback_threshold, rank
 from .context import (
     ArticleContext,
     _clause_subject_before,
@@ -360,7 +360,10 @@ def subject_and_source(
     propose together with the article's own candidates (headline topic, main company, story country,
     the sentence's names). The subject of a reporting or forecasting verb ("Halifax said prices rose
     2%") is proposed as a speaker, not as an owner."""
-    ranked = rank(ctx, prop, proposals(ctx, prop, verb, measured))
+    # an amount takes the best candidate at the lower bar; a dated event keeps the higher one, since
+    # it has subjects of its own to fall back on (the noun phrase of its clause)
+    bar = fallback_threshold() if ctx.amount is not None else None
+    ranked = rank(ctx, prop, proposals(ctx, prop, verb, measured), threshold=bar)
     if ranked is not None:
         return ranked
     phrase = _phrase_subject(ctx, prop, verb)
