@@ -271,7 +271,7 @@ def test_an_amount_is_no_name(nlp, text):
         ("Laura Kemp is selling its stake. Ms Laura Kemp declined to comment.", "Laura Kemp", False),
     ],
 )
-def test_a_name_the_text_treats_as_a_thing_is_a_company(text, name, company):
+def test_a_person_the_text_treats_as_a_thing_is_a_company(text, name, company):
     from pipeline.extractors.facts.context import _named_as_it
     from pipeline.records import EntityMention
 
@@ -342,3 +342,22 @@ def test_an_amount_takes_a_candidate_at_the_lower_bar(nlp):
         f for f in facts_of(nlp, "Investors like Zentek. Analysts praise Zentek. A package worth $4bn is planned.")
     )
     assert fact.subject == "Zentek" and fact.subject_source == "candidate:label:ORG+main_org=1.00"
+
+
+@pytest.mark.parametrize(
+    "text, name, company",
+    [
+        ("The Zorin corporation was accused of bribery.", "Zorin", True),
+        ("Zorin, a California-based company, pleaded guilty.", "Zorin", True),
+        ("Zorin, a town in the north, was flooded.", "Zorin", False),
+        ("Flights to Zorin corporation offices resumed.", "Zorin", False),  # after "to": a place
+        ("France, a founding member, objected.", "France", False),  # a country stays a country
+    ],
+)
+def test_a_place_the_text_calls_a_company_is_a_company(text, name, company):
+    from pipeline.extractors.facts.context import _named_as_it
+    from pipeline.records import EntityMention
+
+    start = text.find(name)
+    mention = EntityMention(start, start + len(name), name, "GPE", name, "GPE:" + name.lower())
+    assert (("GPE:" + name.lower()) in _named_as_it(text, [mention])) == company

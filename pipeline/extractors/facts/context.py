@@ -314,18 +314,32 @@ _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Prof
 
 
 def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]:
-    """Keys of names the model took for a person that the text treats as a thing: "Laura Ashley,
-    which floated in 1995", "Laura Ashley is parting company with its chief executive"; never one
-    with a title ("Ms Ashley") or a "who"."""
+    """Keys of names the model took for a person or a place that the text treats as a company:
+    "Laura Ashley, which floated in 1995", "Laura Ashley is parting company with its chief
+    executive", "The Titan corporation", "Titan, a California-based company"; never a person with a
+    title ("Ms Ashley") or a "who", never a country or a name written after "in"/"from"."""
     votes: dict[str, int] = {}
     for e in mentions:
-        if e.label != "PERSON":
+        if e.label == "PERSON":
+            against = _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _WHO_AFTER.match(text, e.end)
+            company = _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end)
+        elif e.label == "GPE" and not _is_country_name(e.canonical_name):
+            against = _PLACE_BEFORE.search(text, max(0, e.start - 8), e.start)
+            company = _COMPANY_WORD_AFTER.match(text, e.end) or _COMPANY_APPOSITION.match(text, e.end)
+        else:
             continue
-        if _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _WHO_AFTER.match(text, e.end):
+        if against:
             votes[e.entity_key] = -1_000
-        elif _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end):
+        elif company:
             votes[e.entity_key] = votes.get(e.entity_key, 0) + 1
     return frozenset(k for k, n in votes.items() if n > 0)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|to|near|across|of)\s+$", re.IGNORECASE)
+_COMPANY_WORD_AFTER = re.compile(r"\s+(?:corporation|corp|company|group|inc|plc)\b")
+_COMPANY_APPOSITION = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|retailer|carrier|insurer|manufacturer|producer)\b"
+)
 
 
 def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:
