@@ -123,6 +123,20 @@ SUBJECTS = [
         id="a_person_introduced_by_role_is_the_person_named_next",
     ),
     pytest.param(
+        "UK growth to slow, says KPMG\n\nThe UK economy will slow this year, KPMG said. KPMG is forecasting "
+        "economic growth of 2.1% this year, below the Treasury's forecast. The UK economy grew 3% last year.",
+        2.1,
+        "UK",
+        id="a_firm_forecasting_the_economy_forecasts_the_countrys_figure",
+    ),
+    pytest.param(
+        "Tesco upbeat\n\nTesco is forecasting sales growth of 5% this year, Tesco said on Tuesday in London. "
+        "Britain's economy grew 3% last year.",
+        5.0,
+        "Tesco",
+        id="a_firm_forecasting_its_own_sales_growth_keeps_it",
+    ),
+    pytest.param(
         "THAI MONEY SUPPLY RISES\n\nBANGKOK, March 9 - Thailand's money supply grew in January, the central "
         "bank said.\n    An official said M-2 rose 3.12 pct to 812.4 billion baht at the end of January.\n"
         "    Thailand's reserves were steady.\n REUTER\n",

@@ -765,12 +765,22 @@ def _forecast_object(ctx: ArticleContext, prop: Token | None, verb: Token | None
 def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool:
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
     figure speaks about it; the figure is the economy's, not the person's."""
-    return (
-        (entity.label == "PERSON" or public_body(entity))  # "the IMF forecasts growth of 4%": the economy's growth
-        and token.dep_ == "nsubj"
-        and token.head.lemma_.lower() in cues().forecast_verbs
-        and macro_noun(prop)
-    )
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().forecast_verbs or not macro_noun(prop):
+        return False
+    if entity.label == "PERSON" or public_body(entity):  # "the IMF forecasts growth of 4%": the economy's growth
+        return True
+    # "Deloitte is forecasting economic growth of 2%": a firm forecasting the economy, not its own growth
+    return entity.label == "ORG" and _economy_figure(prop)
+
+
+def _economy_figure(prop: Token | None) -> bool:
+    """A macro figure no company has ("economic growth", "inflation", "interest rates"): not one a
+    company's own accounts also have ("growth", "sales", "debt") unless "economic" or "GDP" says so."""
+    if prop is None:
+        return False
+    if prop.lemma_.lower() not in cues().implicit_owner and prop.lower_ not in cues().implicit_owner:
+        return True
+    return any(ch.lower_ in ("economic", "gdp", "economy") for ch in prop.children)
 
 
 def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
@@ -951,7 +961,7 @@ def _implied_owner(
         if (
             owner is not None
             and ctx.country is not None
-            and (state_body(owner) or macro_noun(prop) and public_body(owner))
+            and (state_body(owner) or macro_noun(prop) and (public_body(owner) or _economy_figure(prop)))
         ):
             return prop, ctx.country, "country_property"  # "beet deliveries totalled 20 mln tonnes", said the Ministry
         if owner is not None:
