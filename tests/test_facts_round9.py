@@ -375,3 +375,21 @@ def test_a_place_the_text_calls_a_company_is_a_company(text, name, company):
     start = text.find(name)
     mention = EntityMention(start, start + len(name), name, "GPE", name, "GPE:" + name.lower())
     assert (("GPE:" + name.lower()) in _named_as_it(text, [mention])) == company
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param("Gas reserves rose to 8.8 mln cubic feet, the trust said.", 8.8e6, "cubic foot", id="cubic"),
+        pytest.param(
+            "The estate covers 12 square kilometres, the council said.", 12.0, "square kilometre", id="square"
+        ),
+        pytest.param(
+            "More than 2.2 million Ethiopians will need food aid this year, the UN said.", 2.2e6, "person", id="demonym"
+        ),
+        pytest.param("Acme said it has 12 Subsidiaries in Asia.", 12.0, "subsidiary", id="capitalised_plural"),
+    ],
+)
+def test_a_facts_unit_is_written_as_the_guidelines_write_it(nlp, text, value, unit):
+    fact = next(f for f in facts_of(nlp, text) if f.value == value)
+    assert fact.unit == unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -24,6 +25,24 @@ def _in_major_unit(q: QuantityMention | None, unit: str | None) -> tuple[float |
     written = (q.unit_text or "").lower()  # "40 euro cents", "15 Canadian cents": the currency named
     major = next((code for word, code in cues().minor_unit_currencies.items() if word in written.split()), major)
     return q.value / 100, q.value_max / 100 if q.value_max is not None else None, major
+
+
+_POWER = re.compile(r"([a-z_]+) \*\* ([23])")
+
+
+def _readable_unit(unit: str | None) -> str | None:
+    """A physical unit as the facts guidelines write it: pint's "foot ** 3" -> "cubic foot",
+    "kilometer ** 2" -> "square kilometre", "kilometer" -> "kilometre" (the quantities table keeps
+    pint's names)."""
+    if not unit:
+        return unit
+    m = _POWER.fullmatch(unit)
+    if m is not None:
+        unit = ("square " if m.group(2) == "2" else "cubic ") + m.group(1).replace("_", " ")
+    return _SPELLING.sub(lambda w: w.group(0)[:-2] + "re", unit)
+
+
+_SPELLING = re.compile(r"(?:meter|liter)\b")
 
 
 def _fact(
@@ -56,6 +75,7 @@ def _fact(
     ent = subject[1] if subject else None
     stok = subject[0] if subject else None
     value, value_max, unit = _in_major_unit(q, unit)
+    unit = _readable_unit(unit)
     return Fact(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,

@@ -250,7 +250,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     """The quantity's unit; a bare number takes the noun it counts, or the counted unit of a fact
     just before it ("ship five million")."""
     if q.unit and q.unit != "dimensionless":
-        return q.unit
+        return "person" if q.unit[:1].upper() + q.unit[1:] in cues().demonyms else q.unit  # "2.2 million Ethiopians"
     doc = span.doc if span is not None else None
     per_share = _PER_SHARE_AFTER.match(doc_text(doc), span.end_char) if doc is not None and q.value >= 1000 else None
     if per_share is not None:  # "income was 1,014,000, or 51 cts per share": the money the share figure divides
@@ -268,7 +268,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things
         counted = counted and not noun.like_num  # "to 10,847.66": a number tagged as a noun counts nothing
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") and counted:
-            return noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_.rstrip("s")
+            return _counted_name(noun)
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:
@@ -310,6 +310,17 @@ _PER_SHARE_AFTER = re.compile(
     r",?\s+or\s+(?:[\d.,]+\s*(cts|cents|dlrs?|p|pence)|(\$|£)\s*[\d.,]+)\s+(?:a|per)\s+share\b", re.IGNORECASE
 )
 _SHARE_CURRENCY = {"cts": "USD", "cents": "USD", "dlr": "USD", "dlrs": "USD", "p": "GBP", "pence": "GBP"}
+
+
+def _counted_name(noun: Token) -> str:
+    """The singular of a counted plural: its lemma; "Ethiopians" (people of a nationality) are
+    persons; a capitalised plural the tagger left unlemmatised loses its ending ("Subsidiaries")."""
+    if noun.text.endswith("s") and noun.text[:-1] in cues().demonyms:
+        return "person"
+    if noun.pos_ == "NOUN":
+        return noun.lemma_.lower()
+    low = noun.lower_
+    return low[:-3] + "y" if low.endswith("ies") else low.rstrip("s")
 
 
 def _inherited(unit: str, *, scaled: bool) -> str:

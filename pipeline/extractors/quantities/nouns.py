@@ -105,7 +105,9 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     if best is None:
         return None
     lemma = best.text[:-1].lower() if _acronym_plural(best) else best.lemma_.lower()
-    if best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("s"):
+    if best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("ies"):
+        lemma = lemma[:-3] + "y"  # "Subsidiaries" -> "subsidiary"
+    elif best.tag_ == "NNPS" and lemma == best.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]  # the lemmatizer leaves proper plurals alone: "Americans" -> "american"
     if lemma in cues()["not_counted"]:
         return None
