@@ -393,3 +393,21 @@ def test_a_place_the_text_calls_a_company_is_a_company(text, name, company):
 def test_a_facts_unit_is_written_as_the_guidelines_write_it(nlp, text, value, unit):
     fact = next(f for f in facts_of(nlp, text) if f.value == value)
     assert fact.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param(
+            "Some 1,100 flights were cancelled over the weekend, with 180 on Friday and 140 on Saturday.",
+            140.0,
+            "flight",
+            id="listed_after_and",
+        ),
+        pytest.param("Air India will buy 15 new jets and lease another 15.", 15.0, "jet", id="another"),
+        pytest.param("The firm cut 1,500 jobs in 2004 and raised prices by 5 in March.", 5.0, None, id="not_after_by"),
+    ],
+)
+def test_a_bare_number_listed_after_a_count_counts_the_same_things(nlp, text, value, unit):
+    facts = [f for f in facts_of(nlp, text) if f.value == value]
+    assert facts and all(f.unit == unit for f in facts)

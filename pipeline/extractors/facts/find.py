@@ -292,6 +292,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
+    listed = span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in _LIST_WORDS
+    if listed and previous and previous[-1][0] == sent_index and _counted_unit(previous[-1][1]) and not _year_like(q):
+        return previous[-1][1]  # "cancelled 1,100 flights, with 180 on Friday and 140 on Saturday": the same things
     scaled = cues().scaled_amount.search(q.text) is not None
     # "rose to 136,000 tonnes on March 7 from 31,000": the figure it is compared with is the same measure
     compared = span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in ("from", "vs", "against")
@@ -310,6 +313,18 @@ _PER_SHARE_AFTER = re.compile(
     r",?\s+or\s+(?:[\d.,]+\s*(cts|cents|dlrs?|p|pence)|(\$|£)\s*[\d.,]+)\s+(?:a|per)\s+share\b", re.IGNORECASE
 )
 _SHARE_CURRENCY = {"cts": "USD", "cents": "USD", "dlr": "USD", "dlrs": "USD", "p": "GBP", "pence": "GBP"}
+
+
+_LIST_WORDS = frozenset({"with", "and", ",", "another", "further", "while", "but", "including"})
+
+
+def _counted_unit(unit: str) -> bool:
+    """A counted noun ("flight", "plane"), not money, a percentage or a physical measure."""
+    return not unit.startswith("money:") and unit not in ("percent", "dimensionless", "point") and " " not in unit
+
+
+def _year_like(q: QuantityMention) -> bool:
+    return q.value == int(q.value) and 1900 <= q.value <= 2100
 
 
 def _counted_name(noun: Token) -> str:
