@@ -411,3 +411,16 @@ def test_a_facts_unit_is_written_as_the_guidelines_write_it(nlp, text, value, un
 def test_a_bare_number_listed_after_a_count_counts_the_same_things(nlp, text, value, unit):
     facts = [f for f in facts_of(nlp, text) if f.value == value]
     assert facts and all(f.unit == unit for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param("The spot riyal was quietly firmer at 3.7495/98 to the dollar.", 3.7495, "SAR", id="quote_pair"),
+        pytest.param("The baht is pegged to a rate of 25.6 to the dollar.", 25.6, "THB", id="pegged"),
+        pytest.param("The yen closed at 151.20 against the dollar in Tokyo.", 151.2, "JPY", id="against"),
+    ],
+)
+def test_a_rate_quoted_against_another_currency_is_in_the_currency_named(nlp, text, value, unit):
+    fact = next(f for f in facts_of(nlp, text) if f.value == value)
+    assert fact.unit == unit

@@ -252,6 +252,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     if q.unit and q.unit != "dimensionless":
         return "person" if q.unit[:1].upper() + q.unit[1:] in cues().demonyms else q.unit  # "2.2 million Ethiopians"
     doc = span.doc if span is not None else None
+    quoted = _quoted_currency(span) if span is not None else None
+    if quoted is not None:  # "The spot riyal was firmer at 3.7495/98 to the dollar": riyals per dollar
+        return quoted
     per_share = _PER_SHARE_AFTER.match(doc_text(doc), span.end_char) if doc is not None and q.value >= 1000 else None
     if per_share is not None:  # "income was 1,014,000, or 51 cts per share": the money the share figure divides
         money = next((u for _, u in reversed(previous) if u.startswith("money:")), None)
@@ -313,6 +316,28 @@ _PER_SHARE_AFTER = re.compile(
     r",?\s+or\s+(?:[\d.,]+\s*(cts|cents|dlrs?|p|pence)|(\$|£)\s*[\d.,]+)\s+(?:a|per)\s+share\b", re.IGNORECASE
 )
 _SHARE_CURRENCY = {"cts": "USD", "cents": "USD", "dlr": "USD", "dlrs": "USD", "p": "GBP", "pence": "GBP"}
+
+
+_FX_AFTER = re.compile(
+    r"(?:/\d+)?\s+(?:to|against|per)\s+(?:the\s+|one\s+|a\s+)?(?:u\.?s\.?\s+)?(?:dollar|pound|euro|mark|yen|sterling)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_currency(span: Span) -> str | None:
+    """ "The spot riyal was firmer at 3.7495/98 to the dollar", "pegged at 8.28 yuan to the dollar"
+    without the word: a rate quoted against another currency is in the currency the sentence names
+    before it (a word of one currency only: not "dollar", "franc", "peso")."""
+    if not _FX_AFTER.match(doc_text(span.doc), span.end_char):
+        return None
+    from ..quantities.tables import currencies
+
+    words = {w: code for w, code in currencies()["words"].items() if code.isupper() and len(code) == 3}
+    for t in reversed(span.doc[span.sent.start : span.start]):
+        code = words.get(t.lower_)
+        if code is not None:
+            return code
+    return None
 
 
 _LIST_WORDS = frozenset({"with", "and", ",", "another", "further", "while", "but", "including"})
