@@ -16,3 +16,10 @@ def facts_of(nlp, text: str, *, published: str | None = None, title: str | None 
     return find_facts(
         doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=published, title=title
     )
+
+
+def subjects_of(facts, value: float) -> list[str]:
+    """The subjects (empty as "") of the facts with this value, sorted; values compared to 1e-9."""
+    return sorted(
+        (f.subject or "") for f in facts if f.value is not None and abs(f.value - value) < 1e-9 * max(1, value)
+    )

@@ -14,7 +14,7 @@ No sentence is copied from an article.
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of
+from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors.nlp import load_nlp
 
@@ -22,10 +22,6 @@ from pipeline.extractors.nlp import load_nlp
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def subjects_of(facts, value: float) -> list[str]:
-    return sorted((f.subject or "") for f in facts if f.value == value)
 
 
 def named(subject: str, subjects: list[str]) -> bool:
