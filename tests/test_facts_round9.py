@@ -418,3 +418,10 @@ def test_a_bare_number_listed_after_a_count_counts_the_same_things(nlp, text, va
 def test_a_rate_quoted_against_another_currency_is_in_the_currency_named(nlp, text, value, unit):
     fact = next(f for f in facts_of(nlp, text) if f.value == value)
     assert fact.unit == unit
+
+
+def test_the_year_a_change_is_measured_on_is_no_time_of_the_fact(nlp):
+    """ "up 31.8% on the previous year": the year compared with, not the year of the figure."""
+    text = "Asahi beer sales\n\nAsahi made a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year."
+    fact = next(f for f in facts_of(nlp, text) if f.value == 31.8)
+    assert fact.time_value != "2003"
