@@ -425,3 +425,15 @@ def test_the_year_a_change_is_measured_on_is_no_time_of_the_fact(nlp):
     text = "Asahi beer sales\n\nAsahi made a record profit in 2004 of 30.6bn yen, up 31.8% on the previous year."
     fact = next(f for f in facts_of(nlp, text) if f.value == 31.8)
     assert fact.time_value != "2003"
+
+
+@pytest.mark.parametrize(
+    "text, subject, time_value",
+    [
+        pytest.param("Sunter Corp said its offer expires April 9.", "Sunter", "1987-04-09", id="bare_date"),
+        pytest.param("Sunter Corp said its offer expires on April 9.", "Sunter", "1987-04-09", id="with_on"),
+    ],
+)
+def test_an_intransitive_verb_dated_by_a_bare_date_is_an_event(nlp, text, subject, time_value):
+    events = [f for f in facts_of(nlp, text, published="1987-03-25") if f.value is None]
+    assert (subject, time_value) in {(f.subject, f.time_value) for f in events}

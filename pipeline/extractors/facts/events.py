@@ -140,6 +140,17 @@ def _verb_event(verb: Token | None, used: set[int]) -> bool:
     return bool(own & {"dobj", "prt", "nsubjpass", "attr", "prep", "acomp"})
 
 
+def _bare_dated(verb: Token | None, dspan: Span, used: set[int]) -> bool:
+    """ "The offer expires April 9", "the strike ended Tuesday": an intransitive verb with a subject,
+    dated by a bare date hung on it (wire style, no "on"), is an event as "expires on April 9" is."""
+    if verb is None or verb.i in used or dspan.root.head != verb or dspan.root.dep_ not in ("npadvmod", "tmod"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in cues().non_event_verbs or lemma in ("be", "have"):
+        return False
+    return any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children)
+
+
 def _statement(verb: Token) -> bool:
     """A verb of saying, not its phrasal namesake ("shown off", "reported back")."""
     return verb.lemma_.lower() in cues().attribution_verbs and not any(ch.dep_ == "prt" for ch in verb.children)
@@ -198,7 +209,9 @@ def _events(ctx: ArticleContext, sent: Span, s_dates, used_verbs: set[int], *, p
                 out.append(fact)
                 continue
         verb = _when_verb(dspan, sent) or _governing_verb(dspan.root, sent)
-        if not _verb_event(verb, used_verbs) or not _open(sent.doc, seen, verb.i, d):
+        if not (_verb_event(verb, used_verbs) or _bare_dated(verb, dspan, used_verbs)):
+            continue
+        if not _open(sent.doc, seen, verb.i, d):
             continue
         if _in_argument(dspan, verb) and any(
             o is not d
