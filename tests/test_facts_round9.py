@@ -437,3 +437,19 @@ def test_the_year_a_change_is_measured_on_is_no_time_of_the_fact(nlp):
 def test_an_intransitive_verb_dated_by_a_bare_date_is_an_event(nlp, text, subject, time_value):
     events = [f for f in facts_of(nlp, text, published="1987-03-25") if f.value is None]
     assert (subject, time_value) in {(f.subject, f.time_value) for f in events}
+
+
+def test_only_this_parts_names_are_read_for_which(nlp):
+    """A person of another part (its offsets count from that part's start) is not looked up in this
+    part's text: here its offsets would land on "Brambly" before ", which"."""
+    from pipeline.extractors.facts.context import _context
+    from pipeline.records import EntityMention
+
+    doc = nlp("Brambly, which floated in 1995, rose 4%. Ann Lee said so.")
+    start = doc.text.index("Ann Lee")
+    here = [EntityMention(start, start + 7, "Ann Lee", "PERSON", "Ann Lee", "PERSON:ann lee")]
+    elsewhere = EntityMention(0, 7, "Tod Mar", "PERSON", "Tod Mar", "PERSON:tod mar")
+    assert doc.text[0:7] == "Brambly"
+    ctx = _context(doc, here, [*here, elsewhere], None)
+    assert all(e.entity_key != "ORG:tod mar" for e in ctx.entities)
+    assert ctx.main is None or ctx.main.entity_key != "ORG:tod mar"

@@ -116,7 +116,7 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     first = len(token_indices_of(doc, "LOWER", c.first_person))
     ents = tuple(entities) if entities else tuple(doc_entities)
     # only this part's mentions have offsets into its text (the document's other parts count from their own start)
-    traded = _traded_names(doc_text(doc), ents) | _named_as_it(doc_text(doc), doc_entities or ents)
+    traded = _traded_names(doc_text(doc), ents) | _named_as_it(doc_text(doc), ents)
     if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name
         ents = tuple(_as_company(e, traded) for e in ents)
         doc_entities = [_as_company(e, traded) for e in doc_entities]
