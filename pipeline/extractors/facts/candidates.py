@@ -122,12 +122,11 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     piece = ctx.piece
     if piece is None:
         return []
-    starts, ordered = ctx.entity_index
-    lo, hi = piece.start_char, piece.end_char
+    hi = piece.end_char
     amount = (ctx.amount.start_char, ctx.amount.end_char) if ctx.amount is not None else (-1, -1)
     out = []
     offsets = token_ids(piece.doc, "IDX")  # each token's character offset, ascending
-    for m in ordered[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+    for m in ctx.mentions_between(piece.start_char, hi):
         if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1]:
             continue
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it

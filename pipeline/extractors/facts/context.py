@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,6 +62,11 @@ class ArticleContext:
         """The mentions sorted by start, with their starts, for lookups by offset."""
         ordered = sorted(self.entities, key=lambda m: (m.start, m.end))
         return [m.start for m in ordered], ordered
+
+    def mentions_between(self, lo: int, hi: int) -> list[EntityMention]:
+        """The mentions that start at or after ``lo`` and before ``hi``, in text order."""
+        starts, ordered = self.entity_index
+        return ordered[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     @functools.cached_property
     def main_first(self) -> int:
@@ -580,9 +585,7 @@ def _national_company(ctx: ArticleContext, token: Token) -> EntityMention | None
         return None
     doc = token.doc
     first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
-    lo = doc[first].idx
-    starts, ordered = ctx.entity_index
-    before = [m for m in ordered if lo <= m.start < token.idx and m.label == "ORG"]
+    before = [m for m in ctx.mentions_between(doc[first].idx, token.idx) if m.label == "ORG"]
     if not before:
         return None
     last = before[-1]

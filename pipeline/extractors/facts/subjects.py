@@ -1096,9 +1096,8 @@ def _named_next(ctx: ArticleContext, noun: Token) -> EntityMention | None:
         if end >= len(doc):
             break
         end = doc[end].sent.end
-    lo, hi = sent.end_char, doc[end - 1].idx + len(doc[end - 1].text)
-    starts, ordered = ctx.entity_index
-    return next((m for m in ordered if lo <= m.start < hi and m.label == "PERSON"), None)
+    hi = doc[end - 1].idx + len(doc[end - 1].text)
+    return next((m for m in ctx.mentions_between(sent.end_char, hi) if m.label == "PERSON"), None)
 
 
 def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
