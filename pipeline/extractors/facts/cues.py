@@ -46,6 +46,8 @@ class Cues:
     dateline: re.Pattern[str]
     baseline: re.Pattern[str]
     baseline_cue: re.Pattern[str]
+    baseline_change_on: re.Pattern[str]
+    baseline_compared_period: re.Pattern[str]
     third_person: frozenset[str]
     person_pronouns: frozenset[str]
     passing_preps: frozenset[str]
@@ -153,6 +155,8 @@ def cues() -> Cues:
         dateline=re.compile(c["dateline_pattern"]),
         baseline=re.compile(c["baseline_before"]),
         baseline_cue=re.compile(c["baseline_between"], re.IGNORECASE),
+        baseline_change_on=re.compile(c["baseline_change_on"]),
+        baseline_compared_period=re.compile(c["baseline_compared_period"]),
         third_person=frozenset(s["third_person"]),
         person_pronouns=frozenset(s["person_pronouns"]),
         passing_preps=frozenset(s["passing_prepositions"]),

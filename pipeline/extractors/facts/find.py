@@ -14,6 +14,7 @@ Offsets are relative to the ``doc`` given.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
+from ..quantities.tables import currencies
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index, relabelled
 from .cues import cues
@@ -330,14 +332,18 @@ def _quoted_currency(span: Span) -> str | None:
     before it (a word of one currency only: not "dollar", "franc", "peso")."""
     if not _FX_AFTER.match(doc_text(span.doc), span.end_char):
         return None
-    from ..quantities.tables import currencies
-
-    words = {w: code for w, code in currencies()["words"].items() if code.isupper() and len(code) == 3}
+    words = _one_currency_words()
     for t in reversed(span.doc[span.sent.start : span.start]):
         code = words.get(t.lower_)
         if code is not None:
             return code
     return None
+
+
+@functools.cache
+def _one_currency_words() -> dict[str, str]:
+    """Currency words of the quantities rules that name one currency (an ISO code): "riyal" -> SAR."""
+    return {w: code for w, code in currencies()["words"].items() if code.isupper() and len(code) == 3}
 
 
 _LIST_WORDS = frozenset({"with", "and", ",", "another", "further", "while", "but", "including"})

@@ -26,6 +26,8 @@ class Cues(Rules):
     dateline_pattern: str
     baseline_before: str
     baseline_between: str
+    baseline_change_on: str
+    baseline_compared_period: str
     change_verbs: list[str]
     minor_units: dict[str, str]
     minor_unit_currencies: dict[str, str]

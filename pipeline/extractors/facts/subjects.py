@@ -572,8 +572,11 @@ def _respective(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     """ "Prices in the South East and London fell by 1.6% and 0.5% respectively": in a piece with
     "respectively", the figures go in order to the names listed before the first of them ("A, B and
     C", read from the text, not the parse), when there are as many names as figures."""
-    if ctx.amount is None or ctx.piece is None or not any(t.lower_ == "respectively" for t in ctx.piece):
+    if ctx.amount is None or ctx.piece is None:
         return None
+    piece_text = doc_text(ctx.piece.doc)[ctx.piece.start_char : ctx.piece.end_char]
+    if "respectively" not in piece_text.lower() or not any(t.lower_ == "respectively" for t in ctx.piece):
+        return None  # the text is searched first: the rule is asked for every amount of every piece
     figures = _figure_starts(ctx.piece)
     k = next((i for i, f in enumerate(figures) if ctx.amount.start <= f < ctx.amount.end), None)
     if len(figures) < 2 or k is None:

@@ -29,12 +29,6 @@ def _role(doc: Doc, date: DateMention, sent_start: int) -> tuple[str | None, int
     return role, date.start - back
 
 
-_CHANGE_ON = re.compile(
-    r"\b(?:up|down|jump|rise|fall|increase|drop|gain|decline|growth)s?(?: by)? [\d.,]+ ?(?:%|pct|percent|per cent) on$"
-)
-_COMPARED_PERIOD = re.compile(r"(?:the |a )?(?:previous|prior|preceding|same|last|year|a year)\b")
-
-
 @functools.lru_cache(maxsize=8192)
 def _cue_role(_rules: int, date_text: str, before: str) -> tuple[str | None, int]:
     """``_role`` from the date's text and the (at most 40) characters before it: (role, how far
@@ -48,11 +42,8 @@ def _cue_role(_rules: int, date_text: str, before: str) -> tuple[str | None, int
     before = re.sub(r"\s+", " ", before.lower().rstrip())
     if c.baseline.search(before):
         return "baseline", 0
-    if _CHANGE_ON.search(before) and _COMPARED_PERIOD.match(text):
-        return (
-            "baseline",
-            0,
-        )  # "up 31.8% on the previous year": the year compared with ("down 1.8% on Tuesday" is a day)
+    if c.baseline_change_on.search(before) and c.baseline_compared_period.match(text):
+        return "baseline", 0  # "up 31.8% on the previous year" ("down 1.8% on Tuesday" is a day)
     for cue, role in c.time_roles:
         if before.endswith(" " + cue) or before == cue:
             return role, len(cue) + 1
