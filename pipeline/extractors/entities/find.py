@@ -601,15 +601,19 @@ _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
 @functools.lru_cache(maxsize=8192)
 def initials(name: str) -> str:
     """ "International Monetary Fund" -> "IMF"; "Bank of England" -> "BE" (small words skipped)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
-    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+    return "".join(w[0] for w in _acronym_words(name)).upper()
 
 
 def _capital_initials(name: str) -> str:
     """Initials where a word written in capitals keeps all its letters: "UK Independence Party" ->
     "UKIP", "BBC World Service" -> "BBCWS"."""
+    return "".join(w if w.isupper() and w.isalpha() else w[0] for w in _acronym_words(name)).upper()
+
+
+def _acronym_words(name: str) -> list[str]:
+    """The words of a name an acronym spells: small words ("of", "the") left out, letters first."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
-    return "".join(w if w.isupper() and w.isalpha() else w[0] for w in words if w[0].isalpha()).upper()
+    return [w for w in words if w[0].isalpha()]
 
 
 def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> None:
