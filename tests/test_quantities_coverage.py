@@ -45,7 +45,7 @@ CURRENCIES = [
     ("Rent is 3,000 quetzales a month.", [("3,000 quetzales", 3000, "GTQ", "currency")]),
     ("A tea costs 80 kopecks.", [("80 kopecks", 80, "kopek", "currency")]),
     ("Stamps rose by 50 paise.", [("50 paise", 50, "paisa", "currency")]),
-    ("The stall charged 5 fen for it.", [("5 fen", 5, "CNY_fen", "currency")]),
+    ("The stall charged 5 fen for it.", [("5 fen", 5, "fen", "currency")]),
     ("Fines of NIS 400 were imposed.", [("NIS 400", 400, "ILS", "currency")]),
 ]
 

@@ -500,9 +500,14 @@ TIMEX3_VALUE = (
     rf"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_TIMEX_DURATION}|{_TIMEX_DATE}(?:/{_TIMEX_DATE})?|{_TIMEX_CLOCK})$"
 )
 BOUNDS = ("=", "~", ">", "<", ">=", "<=")
-# A currency amount's unit: an ISO 4217 code, a hundredth of one, or a name many countries share
-# when the text does not settle which ("dinars").
-CURRENCY_UNIT = r"[A-Z]{3}|cent|penny|dinar|dollar|franc|peso|rupee|crown|krona|krone|pound|shilling|riyal|rial|dirham"
+# A currency amount's unit: an ISO 4217 code, a fraction of one ("pfennig", "kopek"), or a name many
+# countries share when the text does not settle which ("dinars"). Every name the currency rules
+# (extractors/quantities/rules/units_currency.json) can give is here; a test checks it.
+CURRENCY_UNIT = (
+    r"[A-Z]{3}|cent|penny|dinar|dollar|franc|peso|rupee|crown|krona|krone|pound|shilling|riyal|rial|dirham"
+    r"|agora|centavo|centime|fen|fils|groschen|grosz|halala|haler|jiao|kobo|kopek|paisa|pesewa|pfennig"
+    r"|santims|satang|satoshi|sen|stotinka|tiyin|öre|øre"
+)
 VALUE_RULES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "documents": {"published_precision": ("year", "month", "day")},
     "parts": {"part": ("title", "body", "comment", "boilerplate")},
