@@ -141,6 +141,11 @@ MODELS = [
     ("It ordered two 747 jets.", [("two", 2, None, "jet", None, "count")]),
     ("It agreed the sale of 10 737-800 planes.", [("10", 10, None, "plane", None, "count")]),
     ("It bought 12 MD-80 jets.", [("12", 12, None, "jet", None, "count")]),
+    # a capital E between integers names a model (Boeing's 7E7), not 7 x 10^7
+    ("The 7E7 will carry 200 passengers.", [("200", 200, None, "passenger", None, "count")]),
+    ("Orders for the 7E7 reached 52.", [("52", 52, None, "dimensionless", None, "number")]),
+    ("A mole holds 6.02E23 atoms.", [("6.02E23", 6.02e23, None, "atom", None, "count")]),
+    ("The error was 1E-3 at most.", [("1E-3", 1e-3, None, "dimensionless", None, "number")]),
     # a round group after a space still groups thousands; so do two groups and typographic spaces
     ("The town has 12 500 residents.", [("12 500", 12500, None, "resident", None, "count")]),
     ("The town has 1 234 567 residents.", [("1 234 567", 1234567, None, "resident", None, "count")]),

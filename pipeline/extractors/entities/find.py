@@ -329,7 +329,8 @@ _NNP, _NNPS = get_string_id("NNP"), get_string_id("NNPS")
 
 
 def _described_as_company(words: DocWords, end: int, nouns: frozenset[str]) -> bool:
-    """Whether ", the [adjectives and nouns] COMPANY-NOUN" follows token ``end``."""
+    """Whether ", the [adjectives and nouns] COMPANY-NOUN" follows token ``end``; not ", the
+    company's biggest shareholder", which describes someone by the company."""
     size = len(words)
     if end + 2 >= size or words.orth[end] != _COMMA or words.lower(end + 1) not in ("the", "a", "an"):
         return False
@@ -337,7 +338,7 @@ def _described_as_company(words: DocWords, end: int, nouns: frozenset[str]) -> b
     k = end + 2
     while k < min(size, end + 8) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") and words.lower(k) not in nouns:
         k += 1
-    return k < size and words.lower(k) in nouns
+    return k < size and words.lower(k) in nouns and not (k + 1 < size and doc[k + 1].tag_ == "POS")
 
 
 _COMMA = get_string_id(",")

@@ -133,6 +133,10 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         filed = {e for e in ents if start <= e.start < end}
         ents = tuple(e for e in ents if e not in filed)
         doc_entities = [e for e in doc_entities if e not in filed]
+    media = _reporting_media(doc_text(doc), ents, doc_entities)
+    if media:  # "told Reuters", "according to the AP news agency": whoever carried the story is not in it
+        ents = tuple(e for e in ents if e.entity_key not in media)
+        doc_entities = [e for e in doc_entities if e.entity_key not in media]
     letter = first >= c.first_person_min  # in a "we" letter the company need not be a subject
     main = _main_org(doc, ents, doc_entities, document, letter=letter)
     people = [e for e in doc_entities if e.label == "PERSON"]
@@ -312,6 +316,33 @@ def _traded_names(text: str, mentions: Sequence[EntityMention]) -> frozenset[str
     return frozenset(keys)
 
 
+def _reporting_media(
+    text: str, mentions: Sequence[EntityMention], doc_entities: Sequence[EntityMention]
+) -> frozenset[str]:
+    """Keys of names this part only ever gives as the medium of a story: "he told Reuters",
+    "speaking to the BBC News website", "according to the AP news agency", "Reuters quoted a
+    trader as saying". Such a name is never a subject; one named in any other role (or in another
+    part: other parts' offsets are not into ``text``) is kept."""
+    roles: dict[str, bool] = {}
+    for e in mentions:
+        if e.label != "ORG":
+            continue
+        medium = bool(_MEDIUM_BEFORE.search(text, max(0, e.start - 40), e.start) or _MEDIUM_AFTER.match(text, e.end))
+        roles[e.entity_key] = roles.get(e.entity_key, True) and medium
+    if not any(roles.values()):
+        return frozenset()
+    here = Counter(e.entity_key for e in mentions)
+    everywhere = Counter(e.entity_key for e in doc_entities)
+    return frozenset(k for k, medium in roles.items() if medium and everywhere[k] <= here[k])
+
+
+_MEDIUM_BEFORE = re.compile(
+    r"\b(?:told|tell|tells|telling|interview with|according to|(?:reported|quoted|carried) by"
+    r"|(?:speaking|spoke|talking|talked|said|denied|confirmed|pointed out|explained|revealed|admitted) to)"
+    r"\s+(?:the\s+)?(?:news agency\s+)?$",
+    re.IGNORECASE,
+)
+_MEDIUM_AFTER = re.compile(r"\s+(?:(?:news\s+)?agency|newswire|(?:news\s+)?website)\b|\s+quoted\b")
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")
 _WHO_AFTER = re.compile(r",\s+who\b")

@@ -66,7 +66,8 @@ _NUM = (
     r"|\d+,\d{1,2}(?![\d,]|\.\d)"  # 5,00: a decimal comma (a thousands group has three digits)
     rf"|(?!\d{{1,3}} {MODEL_NUMBER})\d{{1,3}}(?:[\u202f\u00a0\u2009 ]\d{{3}})+"  # 1 234 567
     r"(?:\.\d+|,\d{1,2}(?![\d,]))?(?![\d,]|\.\d)"  # its decimals, after a point or a comma (1 234 567,89)
-    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+(?![A-Za-z]))?"  # 12.5, 1e10
+    # 12.5, 1e10, 6.02E23, 1E-3; not "7E7" (a capital E between integers names a model: Boeing's 7E7)
+    r"|\d+(?:\.\d+(?:[eE][+-]?\d+(?![A-Za-z]))?|(?:e[+-]?\d+|E[+-]\d+)(?![A-Za-z]))?"
     r"|\.\d+"  # .25
     r")"
     r"|(?<=\d,)(?<!\d{3},)\d{1,2}(?=,\d|\.?(?![\d.,]))"  # 22,24,26: a comma list with no spaces (see rejects)
