@@ -47,3 +47,20 @@ def test_physical_amounts_carry_base_units(text, value_base, unit_base):
 
     q = parse_quantity(text)
     assert (q.value_base, q.unit_base) == (value_base, unit_base)
+
+
+def _ratios() -> list[str]:
+    """Ratios of pint's names as ``units.compose`` writes them: every name over each time unit, and
+    a spread of names over each other."""
+    names = _names()
+    times = sorted(quantities.pint_name(u) for u in quantities.physical()["time_units"])
+    pairs = {f"{a} / {b}" for a in names[::47] for b in times if a != b}
+    pairs |= {f"{a} / {b}" for a in names[::29] for b in names[3::31] if a != b}
+    pairs |= {f"{a} / {b} ** 2" for a in names[::37] for b in times if a != b}
+    return sorted(p for p in pairs if quantities._already_named(p))
+
+
+@pytest.mark.parametrize("expr", _ratios())
+def test_a_ratio_of_pint_names_is_pints_own_name(expr):
+    """``pint_name`` gives such a ratio back without building pint's registry: pint agrees."""
+    assert str(quantities._ureg().parse_units(expr)) == expr

@@ -49,6 +49,17 @@ def token_ids(doc: Doc, attr: str) -> list[int]:
     return _cached(doc, attr, lambda: doc.to_array(attr).tolist() if len(doc) else [])
 
 
+def head_indices(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]``, built once per Doc from the HEAD array (relative offsets, stored
+    unsigned: a negative one wraps around), with no Token created."""
+
+    def build() -> list[int]:
+        wrap = 1 << 64
+        return [i + (h - wrap if h >= wrap >> 1 else h) for i, h in enumerate(token_ids(doc, "HEAD"))]
+
+    return _cached(doc, "heads", build)
+
+
 def _names(doc: Doc, attr: str) -> dict[int, str]:
     """{hash: string} of the distinct values of ``attr`` in the Doc."""
 

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...records import QuantityMention
+from ..doccache import head_indices
 from .cues import _NON_WORD, _STOP, CLAUSE_DEPS, cues
 from .schema import load
 
@@ -23,7 +24,8 @@ def _orphans(piece: Span | None) -> list[Token]:
     """Tokens of the piece that the parser hung outside it (or the piece's own root)."""
     if piece is None:
         return []
-    return [t for t in piece if t.head.i == t.i or not _inside(t.head, piece)]
+    doc, heads, start, end = piece.doc, head_indices(piece.doc), piece.start, piece.end
+    return [doc[i] for i in range(start, end) if heads[i] == i or not start <= heads[i] < end]
 
 
 _EVIDENCE_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "confirm", "imply"})

@@ -73,7 +73,27 @@ def pint_name(expr: str) -> str:
     checked by a test), so a run builds pint's registry (about a second) only for any other.
     """
     known = _data("pint_names.json")["names"].get(expr)
+    if known is None and _already_named(expr):
+        known = expr  # "centimeter / day", composed from pint's names: pint gives it back as it is
     return known if known is not None else str(_ureg().parse_units(expr))
+
+
+_RATIO = re.compile(r"([a-z_]+) / ([a-z_]+)(?: \*\* [23])?")
+
+
+@functools.cache
+def _pint_names() -> frozenset[str]:
+    """pint's names with base units: not an offset or logarithmic unit (degrees Celsius, decibels,
+    decades), which pint reads differently inside a ratio ("acre / decade" -> "acre / delta_decade")."""
+    data = _data("pint_names.json")
+    return frozenset(n for n in data["names"].values() if n in data["base"])
+
+
+def _already_named(expr: str) -> bool:
+    """Whether ``expr`` is one of pint's names over another ("centimeter / day", "meter / second
+    ** 2"), the form ``units.compose`` writes; a test checks that pint reads such a ratio as written."""
+    m = _RATIO.fullmatch(expr)
+    return m is not None and m.group(1) != m.group(2) and {m.group(1), m.group(2)} <= _pint_names()
 
 
 def _alternation(words, *, boundary_left: bool) -> str:
