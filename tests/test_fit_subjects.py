@@ -38,3 +38,20 @@ def test_cross_validation_reports_hand_and_fitted_models():
     assert [r["model"] for r in rows] == ["hand", "fitted"]
     assert rows[0]["given"] == 12 and rows[0]["precision"] == 1.0
     assert rows[1]["given"] > 0 and 0.5 < rows[1]["precision"] <= 1.0
+
+
+def test_recording_sees_the_pipelines_weighings_and_leaves_the_facts_alone():
+    """The recorder wraps ``subjects.rank`` with whatever arguments the facts stage passes it (a
+    wrapper that dropped ``threshold=`` once turned every article into an error row)."""
+    from facts_helpers import facts_of
+
+    from pipeline.evaluate.fit_subjects import _recording
+    from pipeline.extractors.nlp import load_nlp
+
+    nlp = load_nlp()
+    text = "Acme Corp said its net profit rose 12 pct to 5.6 mln dlrs in 1986."
+    plain = facts_of(nlp, text, published="1987-03-02")
+    with _recording() as seen:
+        recorded = facts_of(nlp, text, published="1987-03-02")
+    assert seen and all(amount for _, amount, _ in seen)
+    assert [(f.subject, f.value) for f in recorded] == [(f.subject, f.value) for f in plain]

@@ -52,13 +52,13 @@ def _recording() -> Iterator[list[tuple[str, str, list]]]:
     seen: list[tuple[str, str, list]] = []
     original = subjects.rank
 
-    def spy(ctx, prop, proposed):
+    def spy(ctx, prop, proposed, **options):
         from ..extractors.facts.candidates import candidates
 
         sentence = ctx.piece.text if ctx.piece is not None else ""
         amount = ctx.amount.text if ctx.amount is not None else ""
         seen.append((sentence, amount, candidates(ctx, prop, proposed)))
-        return original(ctx, prop, proposed)
+        return original(ctx, prop, proposed, **options)
 
     subjects.rank = spy
     try:
