@@ -396,36 +396,72 @@ def evaluate_dev_facts(
         json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
 
 
-@evaluate_app.command("fit-subjects", epilog=_examples("pipeline evaluate fit-subjects --dev ../shared/dev"))
+@evaluate_app.command(
+    "fit-subjects",
+    epilog=_examples(
+        "pipeline evaluate fit-subjects --dev ../shared/dev",
+        "pipeline evaluate fit-subjects --batch ../blind23 --batch ../blind24 --write",
+    ),
+)
 def evaluate_fit_subjects(
     dev: Annotated[Path, typer.Option(help="Folder of the dev gold.")] = Path("../shared/dev"),
     corpora: Annotated[Path, typer.Option(help="Folder of the corpora.")] = Path("../shared/corpora"),
+    batch: Annotated[
+        list[Path] | None,
+        typer.Option(help="A folder of your own annotated articles (docs_<name>.jsonl beside <name>_gold.jsonl)."),
+    ] = None,
+    l2: Annotated[float, typer.Option(help="L2 penalty of the fit.", min=0.0)] = 0.1,
+    margin: Annotated[
+        float, typer.Option(help="How far above the score of 'no subject' a candidate must score (--write).")
+    ] = 0.0,
+    write: Annotated[
+        bool, typer.Option(help="Write the fitted weights into facts_scoring.json as the amounts' weights.")
+    ] = False,
 ) -> None:
-    """Fit the subject candidates' feature weights on the dev tuning half; compare with the hand weights."""
-    from .evaluate.fit_subjects import collect, compare, cross_validate, fit
-    from .extractors.facts.candidates import scoring
+    """Fit the subject candidates' feature weights on the dev tuning half (and any --batch folders);
+    compare hand, current and fitted weights (cross-validated by article)."""
+    from .evaluate.fit_subjects import FIXED, collect, collect_batches, compare, cross_validate, fit, write_weights
+    from .extractors.facts.candidates import amount_scoring, scoring
 
     if not (dev / "facts_dev.jsonl").is_file():
         fail(f"no dev gold in {dev}")
     with handled():
-        decisions = collect(dev=dev, corpora=corpora)
+        decisions = collect(dev=dev, corpora=corpora) + collect_batches(list(batch or []))
     hand, threshold = scoring()
-    fitted = fit(decisions)
-    out.print(f"{len(decisions)} rankings on the tuning half; hand threshold {threshold}", highlight=False)
-    out.print(f"fitted weights (all tuning articles): {json.dumps(fitted)}", highlight=False)
-    for row in cross_validate(decisions, hand, threshold, margins=(-1.0, 0.0, 0.5, 1.0)):
+    current, current_bar = amount_scoring()
+    fitted = fit(decisions, l2=l2, fixed=FIXED)
+    articles = len({d.doc_id for d in decisions})
+    out.print(
+        f"{len(decisions)} rankings of amounts in {articles} articles; hand threshold {threshold}", highlight=False
+    )
+    out.print(f"fitted weights (all of them): {json.dumps(fitted)}", highlight=False)
+    rows = cross_validate(decisions, hand, threshold, margins=(-1.0, 0.0, 0.5, 1.0), l2=l2, fixed=FIXED)
+    (now,) = compare(decisions, {**current, "_empty": current_bar}, [0.0])
+    for row in [*rows, {"model": "file", **now}]:
         out.print(
-            f"{row['model']:6s} threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
+            f"{row['model']:6s} threshold {row['threshold']:5.2f}  given {row['given']:4d}  "
             f"precision {row['precision']:.3f}  recall {row['recall']:.3f}"
-            + ("  (cross-validated by article)" if row["model"] == "fitted" else ""),
+            + {"fitted": "  (cross-validated by article)", "file": "  (facts_scoring.json amount_weights)"}.get(
+                row["model"], ""
+            ),
             highlight=False,
         )
     for row in compare(decisions, hand, [0.5, 1.0, 1.5, 2.0, 2.5]):
         out.print(
-            f"hand   threshold {row['threshold']:5.2f}  given {row['given']:3d}  "
+            f"hand   threshold {row['threshold']:5.2f}  given {row['given']:4d}  "
             f"precision {row['precision']:.3f}  recall {row['recall']:.3f}",
             highlight=False,
         )
+    if write:
+        sources = ["the dev tuning halves", *(str(b) for b in batch or [])]
+        note = (
+            f"Fitted by 'pipeline evaluate fit-subjects' (L2 {l2}) on {len(decisions)} rankings of amounts in "
+            f"{articles} articles: {', '.join(sources)}. An amount takes its best candidate when the score reaches "
+            f"amount_threshold (the fitted score of 'no subject' plus a margin of {margin}); dated events keep the "
+            "hand weights above."
+        )
+        path = write_weights(fitted, note=note, margin=margin)
+        out.print(f"wrote the fitted weights to {path}", highlight=False)
 
 
 @app.command(epilog=_examples("pipeline schema", "pipeline schema > schema.md"))

@@ -669,7 +669,9 @@ PERU_STORY = "Peru slides into recession. Peru's economy is weak, Peruvian offic
         ("Egypt has agreed a plan with the World Bank to borrow $3bn.", "$3bn", 3e9, "USD", "Egypt"),
         # the country an amount is counted in, when the clause names no one else
         ("About 40 million people own a car in France.", "40 million", 4e7, "people", "France"),
-        ("The lamp costs $30 in Canada.", "$30", 30, "USD", "lamp"),  # the thing priced, not the place
+        # the thing priced, the clause's noun phrase; with a place after the amount ("$30 in Canada") the
+        # fitted amount weights now prefer the place (README_facts.md, tenth round: a trade-off, measured)
+        ("The lamp costs $30.", "$30", 30, "USD", "lamp"),
         # the verb's object is what the amount measures, and its possessor owns it
         ("Hanson sold its mills, halving Acme's stake to 10%.", "10%", 10, "percent", "Acme"),
         # the possessor of the plan the amount is for, not who helps fund it

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from ..records import Article, Fact
 from . import extract_from_docs, extracted_parts
-from .facts.candidates import TRACE, scoring
+from .facts.candidates import TRACE, amount_scoring, scoring
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def explain_article(article: Article, nlp: Language) -> list[Explained]:
             ranked[offsets[doc_id] + start] = r
         else:
             events.append((offsets[doc_id] - 1 - start, r))
-    threshold = scoring()[1]
+    event_bar, amount_bar = scoring()[1], amount_scoring()[1]
     out = []
     for found in extraction.facts:
         fact = found.mention
@@ -50,7 +50,7 @@ def explain_article(article: Article, nlp: Language) -> list[Explained]:
             inside = [r for at, r in events if fact.sentence_start <= at < fact.sentence_end]
             weighed = inside[-1] if inside else ()
         cands = tuple((n, tuple(f), s) for n, f, s in weighed)
-        out.append(Explained(fact, source.split(":")[0], cands, threshold))
+        out.append(Explained(fact, source.split(":")[0], cands, amount_bar if fact.quantity_span else event_bar))
     return out
 
 

@@ -49,9 +49,10 @@ def scoring() -> tuple[dict[str, float], float]:
 
 
 @functools.cache
-def fallback_threshold() -> float:
-    """The bar for an amount's candidates; dated events keep ``scoring()``'s threshold."""
-    return float(load("facts_scoring.json")["fallback_threshold"])
+def amount_scoring() -> tuple[dict[str, float], float]:
+    """The fitted weights and bar for an amount's candidates (``pipeline evaluate fit-subjects``)."""
+    rules = load("facts_scoring.json")
+    return dict(rules["amount_weights"]), float(rules["amount_threshold"])
 
 
 def candidates(
@@ -69,7 +70,7 @@ def candidates(
         cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
 
-    first = next((p for p in proposed if p[0] != "speaker"), None)
+    first = next((p for p in proposed if p[0] not in _NOT_RULES), None)
     if first is not None:
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
@@ -98,6 +99,8 @@ def candidates(
             cand.features.add("company_macro_property")
         if label in ("GPE", "LOC") and macro_noun(prop):
             cand.features.add("place_macro_property")
+        if label in ("GPE", "LOC") and "first_after" in cand.features:
+            cand.features.add("place_after")  # "$30 in Canada": where it costs that, rarely whose
         if label == "PERSON" and lemma in c.implicit_owner:
             cand.features.add("person_company_property")
         if prop is None:
@@ -110,6 +113,8 @@ def candidates(
 
 
 _LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC"})
+# proposals that are candidates but not parse rules: the speaker, the clause's noun phrase
+_NOT_RULES = frozenset({"speaker", "phrase"})
 
 
 def _key(entity: EntityMention) -> str:
@@ -180,14 +185,11 @@ def rank(
     ctx: ArticleContext,
     prop: Token | None,
     proposed: list[tuple[str, Token, EntityMention]],
-    *,
-    threshold: float | None = None,
 ) -> tuple[Token | None, EntityMention, str] | None:
-    """The best-scoring candidate at or above the threshold (the scoring file's, unless given), with
-    how it was chosen: the parse rule's name when the winner is the first rule's proposal, else its
-    features and score."""
-    weights, default = scoring()
-    threshold = default if threshold is None else threshold
+    """The best-scoring candidate at or above the bar, with how it was chosen: the parse rule's name
+    when the winner is the first rule's proposal, else its features and score. An amount is weighed
+    by the fitted weights and their bar (``amount_scoring``), a dated event by the hand weights."""
+    weights, threshold = amount_scoring() if ctx.amount is not None else scoring()
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:
@@ -199,7 +201,9 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     if "first_rule" in best.features:
-        first = next(p for p in proposed if p[0] != "speaker")
+        first = next(p for p in proposed if p[0] not in _NOT_RULES)
         return best.token, best.entity, first[0]
+    if "rule:phrase" in best.features:
+        return best.token, best.entity, "phrase"
     how = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
     return best.token, best.entity, how

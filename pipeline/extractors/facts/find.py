@@ -91,8 +91,9 @@ _LABEL = re.compile(r"\n[ \t]*[-*][ \t]+([^\n\d]*)")
 
 def _list_owner(fact: Fact, facts: list[Fact], text: str) -> Fact:
     """ "Reserve holdings were as follows. - gold 874.0 mln vs 864.1 mln": a figure on a bulleted line
-    with no subject of its own is the subject's of the last fact above the list."""
-    if fact.subject is not None or fact.quantity_span is None or fact.value is None:
+    with no subject of its own (none, or only one of the article's candidates) is the subject's of the
+    last fact above the list."""
+    if not _unowned(fact) or fact.quantity_span is None or fact.value is None:
         return fact
     line = text.rfind("\n", 0, fact.quantity_span[0])
     m = _BULLET.match(text, line, fact.quantity_span[0]) if line >= 0 else None
@@ -125,11 +126,17 @@ def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -
     if _bare_figure(fact):
         money = next((f.unit for f in facts if f.subject_source == "table" and f.unit not in (None, "share")), None)
         fact = dataclasses.replace(fact, unit=money or fact.unit)
-    if fact.subject is not None:
+    if not _unowned(fact):
         return fact
     return dataclasses.replace(
         fact, subject=table.subject, subject_key=table.subject_key, subject_span=None, subject_source="table_note"
     )
+
+
+def _unowned(fact: Fact) -> bool:
+    """No subject from the sentence itself: none, or one of the article's candidates (the scorer's
+    pick when no parse rule named an owner), which a list's or a table's owner overrules."""
+    return fact.subject is None or (fact.subject_source or "").startswith("candidate:")
 
 
 def _bare_figure(fact: Fact) -> bool:

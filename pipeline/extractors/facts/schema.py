@@ -140,7 +140,8 @@ class Scoring(Rules):
 
     weights: dict[str, float]
     threshold: float
-    fallback_threshold: float
+    amount_weights: dict[str, float]
+    amount_threshold: float
 
 
 class Properties(Rules):

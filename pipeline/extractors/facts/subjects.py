@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import doc_text, span_text
-from .candidates import fallback_threshold, rank
+from .candidates import rank
 from .context import (
     ArticleContext,
     _clause_subject_before,
@@ -360,13 +360,13 @@ def subject_and_source(
     propose together with the article's own candidates (headline topic, main company, story country,
     the sentence's names). The subject of a reporting or forecasting verb ("Halifax said prices rose
     2%") is proposed as a speaker, not as an owner."""
-    # an amount takes the best candidate at the lower bar; a dated event keeps the higher one, since
-    # it has subjects of its own to fall back on (the noun phrase of its clause)
-    bar = fallback_threshold() if ctx.amount is not None else None
-    ranked = rank(ctx, prop, proposals(ctx, prop, verb, measured), threshold=bar)
+    # an amount is weighed by the fitted weights, the clause's noun phrase among its candidates; a
+    # dated event by the hand weights and their higher bar, the noun phrase its last resort
+    proposed = proposals(ctx, prop, verb, measured)
+    phrase = _phrase_subject(ctx, prop, verb)
+    ranked = rank(ctx, prop, proposed + ([("phrase", *phrase)] if phrase is not None else []))
     if ranked is not None:
         return ranked
-    phrase = _phrase_subject(ctx, prop, verb)
     return (*phrase, "phrase") if phrase is not None else None
 
 
