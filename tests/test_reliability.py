@@ -164,3 +164,43 @@ def test_a_full_disk_is_one_line_and_the_previous_tables_stay(tmp_path, monkeypa
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert (out / "facts.parquet").read_bytes() == before and not list(out.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "bad"),
+    [
+        pytest.param("quantities", "unit", "dollars", id="currency_unit"),
+        pytest.param("facts", "time_value", "next Tuesday", id="timex_value"),
+        pytest.param("quantities", "value_max", -1.0, id="range_backwards"),
+    ],
+)
+def test_a_row_the_value_checks_refuse_is_set_aside_not_the_run(tmp_path, monkeypatch, table, column, bad):
+    """An extractor bug (a row the export would refuse) costs that row, with an errors row naming it;
+    the run, the document's other rows and every other document are kept (before, one such row
+    stopped the whole run at the export check)."""
+    import pipeline.engines.local as local
+
+    real = local.article_rows
+
+    def buggy(result):
+        rows = real(result)
+        target = next((r for r in rows[table] if table != "facts" or r.get("value") is not None), None)
+        if target is not None and result.article.doc_id.startswith("a"):
+            target[column] = bad
+            if column == "unit":
+                target["kind"] = "currency"
+        return rows
+
+    monkeypatch.setattr(local, "article_rows", buggy)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(TEXT, encoding="utf-8")
+    (raw / "b.txt").write_text(TEXT, encoding="utf-8")
+    summary = run(raw, tmp_path / "out", use_cache=False)
+    tables = load_tables(tmp_path / "out")
+    errors = tables["errors"]
+    (message,) = errors.loc[errors["error_type"] == "invalid_value", "message"]
+    assert message.count(table) == 1 and column in message and errors["doc_id"].tolist() == ["a.txt"]
+    assert summary.documents == 2 and check_tables(tmp_path / "out")["documents"] == 2
+    rows = tables[table]
+    assert len(rows[rows["doc_id"] == "a.txt"]) == len(rows[rows["doc_id"] == "b.txt"]) - 1

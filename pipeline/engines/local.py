@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..records import Article, ErrorRecord
 from ..store.rows import article_rows
+from ..store.tables import set_aside
 
 if TYPE_CHECKING:  # the extractors and spaCy: imported by the functions that run the model
     from ..extractors import StageTimer
@@ -89,7 +90,8 @@ def extract_chunk(
             if isinstance(result, ErrorRecord):
                 out.append((result, 0))
             else:
-                out.append((article_rows(result), result.words))
+                a = result.article
+                out.append((set_aside(a.doc_id, a.source_path, article_rows(result)), result.words))
     return out, timer.seconds
 
 

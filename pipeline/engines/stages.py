@@ -191,7 +191,8 @@ def extract_into(
                 buffer.add({"errors": [error_row(rows)]})
                 summary.errors += 1
             else:
-                buffer.add(rows)
+                buffer.add(rows)  # with an errors row when the value checks set rows aside
+                summary.errors += len(rows.get("errors", ()))
                 summary.words += words
                 if fresh and cache is not None:
                     t = timer.add("write", t)

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -186,7 +187,7 @@ SCHEMAS: dict[str, list[Column]] = {
             "error_type",
             S,
             "empty | binary | encoding | truncated | too_large | bad_record | bad_date | duplicate_id | "
-            "file_name | outside_input | ...",
+            "file_name | outside_input | invalid_value | ...",
             False,
         ),
         _c("message", S, "what went wrong, in one line", False),
@@ -527,6 +528,67 @@ VALUE_RULES: dict[str, dict[str, tuple[str, ...] | str]] = {
     "errors": {"stage": ("ingest", "extract", "export")},
 }
 ORDERED = (("start", "end"), ("start_date", "end_date"), ("value", "value_max"), ("sentence_start", "sentence_end"))
+
+
+@functools.cache
+def _value_checks() -> dict[str, list[tuple[str, Any]]]:
+    """Per table, (column, allowed set or compiled pattern) of ``VALUE_RULES``."""
+    return {
+        table: [(col, rule if not isinstance(rule, str) else re.compile(rule)) for col, rule in rules.items()]
+        for table, rules in VALUE_RULES.items()
+    }
+
+
+_CURRENCY = re.compile(CURRENCY_UNIT)
+
+
+def value_problems(table: str, row: Mapping[str, Any]) -> list[str]:
+    """What in one row the export's value checks would refuse (``VALUE_RULES``, the currency unit,
+    ``ORDERED``), as "table.column: value" lines; empty for a good row. The same rules as
+    ``check_tables``, row by row, so the extract stage can set a bad row aside instead of the
+    export failing the whole run."""
+    out = []
+    for col, rule in _value_checks().get(table, ()):
+        value = row.get(col)
+        if value is None:
+            continue
+        if isinstance(rule, re.Pattern):
+            if not isinstance(value, str) or rule.match(value) is None:
+                out.append(f"{table}.{col}: {value!r} does not match the value pattern")
+        elif value not in rule:
+            out.append(f"{table}.{col}: {value!r} is not one of {', '.join(rule)}")
+    if table == "quantities" and row.get("kind") == "currency" and not _CURRENCY.fullmatch(row.get("unit") or ""):
+        out.append(f"quantities.unit: {row.get('unit')!r} is not an ISO 4217 code or a known currency name")
+    for a, b in ORDERED:
+        lo, hi = row.get(a), row.get(b)
+        if lo is not None and hi is not None and lo > hi:
+            out.append(f"{table}.{a} > {b}: {lo!r} > {hi!r}")
+    return out
+
+
+def set_aside(doc_id: str, path: str, rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """One document's rows without those the export's value checks would refuse, and one errors row
+    (stage "extract", type "invalid_value") naming what was left out: a bug in one extractor never
+    stops a run, and the report says where it struck."""
+    found: list[str] = []
+    kept = {}
+    for table, table_rows in rows.items():
+        good = []
+        for row in table_rows:
+            problems = value_problems(table, row)
+            if problems:
+                found.append(problems[0])
+            else:
+                good.append(row)
+        kept[table] = good
+    if not found:
+        return rows
+    shown = "; ".join(dict.fromkeys(found))
+    message = f"{len(found)} row(s) left out, refused by the value checks: {shown}"[:500]
+    kept["errors"] = [
+        {"doc_id": doc_id, "path": path, "stage": "extract", "error_type": "invalid_value", "message": message}
+    ]
+    return kept
 
 
 def _pandera():
