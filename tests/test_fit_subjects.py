@@ -55,3 +55,31 @@ def test_recording_sees_the_pipelines_weighings_and_leaves_the_facts_alone():
         recorded = facts_of(nlp, text, published="1987-03-02")
     assert seen and all(amount for _, amount, _ in seen)
     assert [(f.subject, f.value) for f in recorded] == [(f.subject, f.value) for f in plain]
+
+
+def test_a_candidates_score_does_not_depend_on_the_order_of_its_features():
+    """Features are a set, whose order follows string hashes, which differ between processes: the
+    fitted weights' sums must come out the same in every process, or a subject (and its score in
+    subject_source) would change from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from pipeline.extractors.facts.candidates import Candidate\n"
+        "from pipeline.records import EntityMention\n"
+        "w = {f'f{i}': 0.1 * (i % 7) + 0.001 * i for i in range(40)}\n"
+        "c = Candidate(EntityMention(0, 1, 'A', 'ORG', 'A', 'ORG:a'), None, set(w))\n"
+        "print(repr(c.score(w)))\n"
+    )
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4)
+    }
+    assert len(found) == 1, found

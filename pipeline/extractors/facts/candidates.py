@@ -33,7 +33,8 @@ class Candidate:
     features: set[str] = field(default_factory=set)
 
     def score(self, weights: dict[str, float]) -> float:
-        return sum(weights.get(f, 0.0) for f in self.features)
+        # rounded: a set's order (string hashes differ between processes) must not move the last bits
+        return round(sum(weights.get(f, 0.0) for f in self.features), 6)
 
 
 # When set (``pipeline explain``), every ranking is kept here: {(id of the part's Doc, amount start

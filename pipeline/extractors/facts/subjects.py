@@ -363,10 +363,12 @@ def subject_and_source(
     # an amount is weighed by the fitted weights, the clause's noun phrase among its candidates; a
     # dated event by the hand weights and their higher bar, the noun phrase its last resort
     proposed = proposals(ctx, prop, verb, measured)
-    phrase = _phrase_subject(ctx, prop, verb)
+    ruled = any(name not in ("speaker", "phrase") for name, *_ in proposed)  # then the phrase cannot win
+    phrase = _phrase_subject(ctx, prop, verb) if not ruled else None
     ranked = rank(ctx, prop, proposed + ([("phrase", *phrase)] if phrase is not None else []))
     if ranked is not None:
         return ranked
+    phrase = phrase if not ruled else _phrase_subject(ctx, prop, verb)
     return (*phrase, "phrase") if phrase is not None else None
 
 
