@@ -421,7 +421,9 @@ def _not_phrase_subjects(c) -> tuple[frozenset[str], ...]:
 def proposals(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> list[tuple[str, Token, EntityMention]]:
-    """What each parse rule proposes, in the order of their precedence: (rule, token, entity)."""
+    """What the parse rules propose, in the order of their precedence: (rule, token, entity). The
+    first rule that names an owner (not a speaker) settles the amount (``candidates.rank`` gives it
+    a weight no other candidate reaches), so the rules after it are not asked."""
     found: list[tuple[str, Token, EntityMention]] = []
     amount = (ctx.amount.start_char, ctx.amount.end_char) if ctx.amount is not None else (-1, -1)
     for name, rule in _RULES:
@@ -435,6 +437,8 @@ def proposals(
         ):
             name = "speaker"
         found.append((got[2], got[0], got[1]) if len(got) == 3 else (name, got[0], got[1]))
+        if found[-1][0] != "speaker":
+            break
     return found
 
 
