@@ -44,6 +44,24 @@ def test_apposition_decides_company_or_person(nlp, text, name, label):
 
 SUBJECTS = [
     pytest.param(
+        "Zentek Group acquired the government's 26% stake in Corvel in 2002.",
+        26.0,
+        "Zentek",
+        id="a_stake_bought_is_the_buyers",
+    ),
+    pytest.param(
+        "Harmon Holdings Ltd bought Verax Inc's 20 pct holding in Delmont for 190 mln dlrs.",
+        20.0,
+        "Harmon",
+        id="a_holding_bought_from_a_named_seller",
+    ),
+    pytest.param(
+        "Zentek Group sold its 26% stake in Corvel to Harmon Holdings.",
+        26.0,
+        "Zentek",
+        id="control_a_stake_sold_is_the_sellers",
+    ),
+    pytest.param(
         'Cocoa farmers want more help. "We are ready," a farmer told Reuters. The minister said the '
         "plan would cost more. He said 90m naira of the funding had been set aside for nurseries.",
         90e6,

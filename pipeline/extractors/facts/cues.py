@@ -64,6 +64,7 @@ class Cues:
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
     stake_nouns: frozenset[str]
+    stake_buying_verbs: frozenset[str]
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
@@ -173,6 +174,7 @@ def cues() -> Cues:
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
         stake_nouns=frozenset(s["stake_nouns"]),
+        stake_buying_verbs=frozenset(s["stake_buying_verbs"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),

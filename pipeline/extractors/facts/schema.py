@@ -83,6 +83,7 @@ class Subjects(Rules):
     price_nouns: list[str]
     bid_nouns: list[str]
     stake_nouns: list[str]
+    stake_buying_verbs: list[str]
     state_body_words: list[str]
     central_banks: list[str]
     public_body_words: list[str]

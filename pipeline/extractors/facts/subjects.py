@@ -510,6 +510,27 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     return None
 
 
+def _stake_buyer(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "Acme acquired the government's 26% stake in Beta", "Acme bought Gamma's 20 pct holding":
+    a stake bought is the buyer's (the verb's subject), not the seller's written before it."""
+    if ctx.amount is None:
+        return None
+    c = cues()
+    noun = ctx.amount.root
+    while noun.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and noun.head != noun:
+        noun = noun.head
+    if noun.lemma_.lower() not in c.stake_nouns or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in c.stake_buying_verbs or not _inside(verb, ctx.piece):
+        return None
+    for subj in (ch for ch in verb.children if ch.dep_ == "nsubj" and _inside(ch, ctx.piece)):
+        ent = _resolve(ctx, subj)
+        if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
+            return subj, ent
+    return None
+
+
 def _owning_agent(
     ctx: ArticleContext, verb: Token, labels: tuple[str, ...] | None = None
 ) -> tuple[Token, EntityMention] | None:
@@ -529,6 +550,7 @@ _RULES = (
     ("respective", lambda ctx, prop, verb, measured: _respective(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
+    ("stake_buyer", lambda ctx, prop, verb, measured: _stake_buyer(ctx)),
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
