@@ -71,7 +71,7 @@ def candidates(
         cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
 
-    first = next((p for p in proposed if p[0] not in _NOT_RULES), None)
+    first = next((p for p in proposed if p[0] not in NOT_RULES), None)
     if first is not None:
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
@@ -115,7 +115,7 @@ def candidates(
 
 _LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC"})
 # proposals that are candidates but not parse rules: the speaker, the clause's noun phrase
-_NOT_RULES = frozenset({"speaker", "phrase"})
+NOT_RULES = frozenset({"speaker", "phrase"})
 
 
 def _key(entity: EntityMention) -> str:
@@ -202,7 +202,7 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     if "first_rule" in best.features:
-        first = next(p for p in proposed if p[0] not in _NOT_RULES)
+        first = next(p for p in proposed if p[0] not in NOT_RULES)
         return best.token, best.entity, first[0]
     if "rule:phrase" in best.features:
         return best.token, best.entity, "phrase"

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import doc_text, span_text
-from .candidates import rank
+from .candidates import NOT_RULES, rank
 from .context import (
     ArticleContext,
     _clause_subject_before,
@@ -363,12 +363,12 @@ def subject_and_source(
     # an amount is weighed by the fitted weights, the clause's noun phrase among its candidates; a
     # dated event by the hand weights and their higher bar, the noun phrase its last resort
     proposed = proposals(ctx, prop, verb, measured)
-    ruled = any(name not in ("speaker", "phrase") for name, *_ in proposed)  # then the phrase cannot win
-    phrase = _phrase_subject(ctx, prop, verb) if not ruled else None
+    # a parse rule's proposal always wins the ranking, so the phrase is read only without one
+    ruled = any(name not in NOT_RULES for name, *_ in proposed)
+    phrase = None if ruled else _phrase_subject(ctx, prop, verb)
     ranked = rank(ctx, prop, proposed + ([("phrase", *phrase)] if phrase is not None else []))
     if ranked is not None:
         return ranked
-    phrase = phrase if not ruled else _phrase_subject(ctx, prop, verb)
     return (*phrase, "phrase") if phrase is not None else None
 
 
