@@ -32,3 +32,33 @@ def nlp():
 def test_a_bare_dollar_converting_a_named_one_is_the_us_dollar(nlp, text, surface, unit):
     found = {q.text: q.unit for q in find_quantities(nlp(text))}
     assert found.get(surface) == unit, found
+
+
+# A writer who converts a bare "$" into sterling means the US dollar: every bare "$" of that text is
+# USD, even in a story full of another dollar country's cues. Without the conversion the cues decide.
+STERLING = [
+    pytest.param(
+        "Singapore fuel trader Orvane lost $550m (£290m). In Singapore, the Singapore regulator said "
+        "Orvane's Singapore parent would pay $100m now.",
+        {"$550m": "USD", "$100m": "USD"},
+        id="sterling_conversion_makes_every_bare_dollar_us",
+    ),
+    pytest.param(
+        "Singapore fuel trader Orvane lost S$550m (£190m). In Singapore, the Singapore regulator said "
+        "Orvane's Singapore parent would pay $100m now.",
+        {"$100m": "SGD"},
+        id="a_prefixed_local_dollar_converted_decides_nothing",
+    ),
+    pytest.param(
+        "Singapore fuel trader Orvane lost $550m. In Singapore, the Singapore regulator said "
+        "Orvane's Singapore parent would pay $100m now.",
+        {"$550m": "SGD", "$100m": "SGD"},
+        id="no_conversion_the_country_cues_decide",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "units"), STERLING)
+def test_a_dollar_converted_into_sterling_is_the_us_dollar(nlp, text, units):
+    found = {q.text: q.unit for q in find_quantities(nlp(text))}
+    assert {k: found.get(k) for k in units} == units, found

@@ -45,6 +45,22 @@ def _readable_unit(unit: str | None) -> str | None:
 _SPELLING = re.compile(r"(?:meter|liter)\b")
 
 
+_SYMBOL = re.compile(r"[A-Za-z]+(?:/[A-Za-z]+)?")
+
+
+def _written_symbol(q: QuantityMention | None, unit: str | None) -> str | None:
+    """A physical measure written as a symbol keeps it, as the facts guidelines ask ("421 mln lbs"
+    -> "lb", "4 GHz", "8Mbps", "12 km"); a spelled-out one ("tonnes", "cubic feet") gets a name."""
+    if q is None or q.kind != "dimension" or not q.unit_text or unit != q.unit:
+        return None
+    written = q.unit_text.strip()
+    if not _SYMBOL.fullmatch(written) or not (len(written) <= 4 or not written.islower()):
+        return None
+    if written.islower() and len(written) >= 3 and written.endswith("s") and not written.endswith("ps"):
+        written = written[:-1]  # "lbs", "kms": plural symbols
+    return written
+
+
 def _fact(
     sent: Span,
     *,
@@ -74,8 +90,9 @@ def _fact(
         role = cues().role_by_reported
     ent = subject[1] if subject else None
     stok = subject[0] if subject else None
+    symbol = _written_symbol(q, unit)
     value, value_max, unit = _in_major_unit(q, unit)
-    unit = _readable_unit(unit)
+    unit = symbol or _readable_unit(unit)
     return Fact(
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,

@@ -304,6 +304,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
+    more = span is not None and bool(previous) and _more_of_the_same(span, follows)
+    if more and sent_index - previous[-1][0] <= cues().inherit_sentences and _counted_unit(previous[-1][1]):
+        return None if _year_like(q) else previous[-1][1]  # "ordered 107 planes with options on 193 more"
     listed = span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in _LIST_WORDS
     if listed and previous and previous[-1][0] == sent_index and _counted_unit(previous[-1][1]) and not _year_like(q):
         return previous[-1][1]  # "cancelled 1,100 flights, with 180 on Friday and 140 on Saturday": the same things
@@ -351,6 +354,16 @@ def _quoted_currency(span: Span) -> str | None:
 def _one_currency_words() -> dict[str, str]:
     """Currency words of the quantities rules that name one currency (an ISO code): "riyal" -> SAR."""
     return {w: code for w, code in currencies()["words"].items() if code.isupper() and len(code) == 3}
+
+
+_MORE_AFTER = frozenset({"more", "others"})
+_MORE_BEFORE = frozenset({"another", "remaining", "further", "other", "additional"})
+
+
+def _more_of_the_same(span: Span, follows: Token | None) -> bool:
+    """ "193 more", "another 15", "the remaining 10": more of the things counted just before."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return (follows is not None and follows.lower_ in _MORE_AFTER) or before in _MORE_BEFORE
 
 
 _LIST_WORDS = frozenset({"with", "and", ",", "another", "further", "while", "but", "including"})

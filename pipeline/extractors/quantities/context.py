@@ -141,11 +141,18 @@ def _wire_regex() -> re.Pattern:
     )
 
 
+# "$220m (£117m)": a writer who converts a bare "$" into sterling for readers means the US dollar,
+# whatever country the story is about (a local dollar is written "S$", "A$", "Singapore dollars").
+_STERLING_CONVERSION = re.compile(
+    r"(?<![A-Za-z$])\$\s?\d[\d.,]*\s?(?:bn|mn|m|k|million|billion|trillion)?\s*\(\s*£\s?\d"
+)
+
+
 def make_context(text: str, doc: Doc | None = None) -> TextContext:
     wire = bool(_wire_regex().search(text))
     cc = currency_context(text, wire)
     return TextContext(
-        dollar=cc["dollar"],
+        dollar="USD" if _STERLING_CONVERSION.search(text) else cc["dollar"],
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],
         others=tuple((f, code) for f, code in cc.items() if f not in ("dollar", "yen_yuan", "franc")),
