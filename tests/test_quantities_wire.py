@@ -218,3 +218,25 @@ def test_wire_lists_and_changes(nlp, text, expected):
 def test_an_m_before_a_function_word_is_million_in_a_text_of_millions(text, value, unit):
     found = [(q.value, q.unit) for q, _ in extract(text)]
     assert (value, unit) in found
+
+
+# -- wire tables: row labels and column headers are not amounts ---------------------------------
+
+TABLE_LABELS = [
+    # a one-letter word after a number that starts the next row's label is no scale ("T" trillion)
+    ("Short sterling  94,720   67,640\n T-bond          84,694", [94720.0, 67640.0, 84694.0]),
+    ("Volume was 4.5 T-bond contracts.", [4.5]),
+    # ... while a spaced scale letter on the same line still is one
+    ("Output was 1,674.5 G last year.", [1674.5e9]),
+    # a column header "Feb'87" names a month of 1987, not the number 87
+    (
+        "                 Feb'87   Jan'87    Feb'86\n Long gilt      424,865  525,354   134,420",
+        [424865.0, 525354.0, 134420.0],
+    ),
+    ("the class of '83 met", []),
+]
+
+
+@pytest.mark.parametrize("text, values", TABLE_LABELS)
+def test_table_labels_and_headers_are_not_amounts(nlp, text, values):
+    assert [q.value for q in find_quantities(nlp(text))] == pytest.approx(values)

@@ -85,6 +85,9 @@ def candidates(
         add(ctx.recent[-1], "recent_subject")
     if ctx.country is not None and macro_noun(prop):
         add(ctx.country, "country_macro")
+    elif ctx.country is not None and ctx.main is None and ctx.document.topic is None:
+        # "Sales at hardware stores dropped 0.3%" in a story about no company: the story's country
+        add(ctx.country, "story_country")
     for name, token, entity in sorted(proposed, key=lambda p: p[0] != "speaker"):
         add(entity, "speaker" if name == "speaker" else "rule:" + name, token)
     names = _sentence_names(ctx)

@@ -176,6 +176,8 @@ def _sentence_facts(
             continue  # "a top ten brand" is a rank, not an amount
         unit = _unit(q, counted_units, si, span)
         if parsed:
+            unit = _employees(q, unit, span)
+
             fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
         else:
             fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
@@ -312,7 +314,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         return previous[-1][1]  # "cancelled 1,100 flights, with 180 on Friday and 140 on Saturday": the same things
     scaled = cues().scaled_amount.search(q.text) is not None
     # "rose to 136,000 tonnes on March 7 from 31,000": the figure it is compared with is the same measure
-    compared = span is not None and span.start > 0 and span.doc[span.start - 1].lower_ in ("from", "vs", "against")
+    compared = span is not None and _compared_with(span)
     for idx, unit in reversed(previous):  # "a deficit of 700 mln dlrs, from 1.29 billion": the same money
         near = sent_index - idx <= cues().inherit_sentences
         if unit.startswith("money:") and near and (scaled or compared and idx == sent_index):
@@ -394,6 +396,61 @@ def _inherited(unit: str, *, scaled: bool) -> str:
     ("Shr 16.3p ... Interest payable 8.10 mln": millions of pounds, not of pence)."""
     unit = unit.removeprefix("money:")
     return cues().minor_units.get(unit, unit) if scaled else unit
+
+
+_COMPARED_BY = frozenset({"from", "vs", "versus", "against"})
+_COMPARED_NOUNS = frozenset({"figure", "level", "record", "total", "mark"})
+
+
+def _compared_with(span: Span) -> bool:
+    """A figure set against another of the sentence: "from 16.11 mln", "down from January's 881,778",
+    "against last year's 100,941", "the year-ago figure of 81,648", "the previous record of 61,398"."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(span.sent.start, span.start - 6):
+        t = doc[i]
+        if t.lower_ in _COMPARED_BY:
+            return True
+        if t.lower_ == "of":
+            return i == span.start - 1 and i > 0 and doc[i - 1].lemma_.lower() in _COMPARED_NOUNS
+        if not (t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or t.tag_ == "POS" or t.text == "-"):
+            return False
+        timeword = t.lower_ in ("year", "ago") or t.ent_type_ in ("DATE", "TIME")
+        if i < span.start - 1 and t.pos_ == "NOUN" and t.lemma_.lower() not in _COMPARED_NOUNS and not timeword:
+            return False
+        i -= 1
+    return False
+
+
+_PEOPLE_UNITS = frozenset({"person", "people", "staff", "worker", "employee"})
+
+
+def _employees(q: QuantityMention, unit: str | None, span: Span) -> str | None:
+    """People a firm employs are its employees, as the facts guidelines count them ("employs 163,000
+    people", "7,600 workers"; "reduce its workforce by 7,000", "workforce trimmed from 155,000 to
+    110,000 staff"): the amount's verb is "employ", or the verb's subject or object is a workforce."""
+    bare = q.kind not in ("currency", "percent") and (
+        q.unit in (None, "dimensionless", "job") or q.unit in _PEOPLE_UNITS
+    )
+    if not bare or (unit is not None and unit not in _PEOPLE_UNITS and unit != "job"):
+        return unit
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return unit
+    if verb.lemma_.lower() == "employ" and unit in _PEOPLE_UNITS:
+        return "employee"
+    people = cues().people_properties
+    staff = any(
+        ch.dep_ in ("nsubj", "nsubjpass", "dobj") and people.get(ch.lemma_.lower()) == "employee"
+        for ch in verb.children
+    )
+    if not staff or (unit == "job" and span.end < len(span.doc) and span.doc[span.end].lemma_.lower() == "job"):
+        return unit  # "cut its workforce by cutting 500 jobs": jobs written are jobs
+    return "employee"
 
 
 def _counted_compound(prop: Token) -> str | None:

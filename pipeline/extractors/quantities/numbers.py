@@ -139,6 +139,18 @@ def _glued_code_after_scale(atoms: Sequence[Atom], j: int) -> bool:
     )
 
 
+def _label_letter(atoms: Sequence[Atom], j: int, text: str, offset: int) -> bool:
+    """A one-letter word after a spaced number that starts a label: on the next line, or glued to a
+    hyphen or a word ("T-bond", "M class")."""
+    a, prev = atoms[j], atoms[j - 1]
+    if a.kind != "word" or len(a.text) != 1 or a.start == prev.end:
+        return False
+    if "\n" in text[prev.end - offset : a.start - offset]:
+        return True
+    nxt = atoms[j + 1] if j + 1 < len(atoms) else None
+    return nxt is not None and nxt.start == a.end and nxt.text in ("-", "\u2013")
+
+
 def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[NumberSpan]:
     """Longest parseable runs of atoms, left to right, never overlapping."""
     out = []
@@ -156,6 +168,8 @@ def scan_atoms(atoms: Sequence[Atom], text: str, offset: int = 0) -> list[Number
                 break  # a gap wider than a few spaces ends a number
             if j > i and _glued_code_after_scale(atoms, j):
                 break  # "six million 330ml cans", "two million 5G phones": the code starts a new thing
+            if j > i and _label_letter(atoms, j, text, offset):
+                break  # "67,640\n T-bond": a row label on the next line, not a trillion
             v = _one_value(a.kind, a.text, a.value) if j == i else parse_atoms(atoms[i : j + 1])
             if v is not None:
                 best, best_j = v, j

@@ -164,8 +164,8 @@ def _code_date_or_idiom(text: str, p: _Piece, ctx: TextContext) -> bool:
         and re.search(r"\b(?:1[89]|20)\d\d[-/\u2013]$", text[max(0, s - 5) : s])
     ):
         return True  # "2003-04": the second year of a span
-    if two_digits and re.search(r"(?:^|\s)['\u2019]$", text[max(0, s - 2) : s]):
-        return True  # "class of '83": a year
+    if two_digits and re.search(r"(?:^|\s|\b[A-Z][a-z]{2}\.?)['\u2019]$", text[max(0, s - 5) : s]):
+        return True  # "class of '83", a table's "Feb'87" column: a year
     if wb == "last" and p.kind == "number" and _counted_noun(text, p.end, ctx) is None:
         return True  # "in the last four": a stage of a contest, not an amount
     if num.plain_integer and num.value <= 31 and _date_range_after(text, e):

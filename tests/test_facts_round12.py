@@ -1,0 +1,89 @@
+"""Facts, issue 11 twelfth round: read off blind batch 39 (10 BBC and 10 Reuters articles, annotated
+before the first run) after its first look; each a table of invented cases (one row per case, its id
+naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _units(facts, value):
+    return [f.unit for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
+
+
+# People a firm employs are its employees ("employs 163,000 people" -> employee, as the guidelines say).
+EMPLOYEES = [
+    pytest.param("Dorvin Mills employs 12,000 people.", 12000.0, "employee", id="employs_people"),
+    pytest.param("Now the firm employs 3,400 workers in Spain.", 3400.0, "employee", id="employs_workers"),
+    pytest.param("Dorvin Mills employs 5,000 staff in Leeds.", 5000.0, "employee", id="employs_staff"),
+    pytest.param("Corvel will reduce its workforce by 900 this year.", 900.0, "employee", id="workforce_cut_by"),
+    pytest.param("Its workforce was trimmed from 9,000 to 7,000 staff.", 7000.0, "employee", id="workforce_staff"),
+    pytest.param("Corvel hired 300 people last year.", 300.0, "person", id="hired_people_stay_people"),
+    pytest.param("Corvel will cut 500 jobs.", 500.0, "job", id="jobs_stay_jobs"),
+    pytest.param("Corvel cut its workforce by 10%.", 10.0, "percent", id="percent_stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), EMPLOYEES)
+def test_people_a_firm_employs_are_employees(nlp, text, value, unit):
+    assert _units(facts_of(nlp, text), value) == [unit], [(f.value, f.unit) for f in facts_of(nlp, text)]
+
+
+# A figure set against another of the sentence is in the same unit.
+COMPARED = [
+    pytest.param(
+        "Turnover was 822,378 contracts, down from January's 881,778.", 881778.0, "contract", id="from_possessive"
+    ),
+    pytest.param("Turnover was 140,417 lots, against January's 100,941.", 100941.0, "lot", id="against_possessive"),
+    pytest.param(
+        "Turnover was 140,417 lots, against 100,941 and the year-ago figure of 81,648.",
+        81648.0,
+        "lot",
+        id="year_ago_figure_of",
+    ),
+    pytest.param(
+        "It traded 66,087 contracts, exceeding the previous record of 61,398.", 61398.0, "contract", id="record_of"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), COMPARED)
+def test_a_compared_figure_shares_the_unit(nlp, text, value, unit):
+    assert _units(facts_of(nlp, text), value) == [unit], [(f.value, f.unit) for f in facts_of(nlp, text)]
+
+
+# In a story about no company, an amount the sentence gives no owner is the story's country's.
+STORY_COUNTRY = [
+    pytest.param(
+        "Chilean retail sales fell 0.4% in May, the biggest fall since August. The 3.3% fall in car sales had "
+        "been expected. Excluding cars, Chilean sales rose 0.6% in May. Ann Lee, chief economist at Brokerage "
+        "Partners, said the figures were decent. Sales at hardware stores dropped by 0.7% in May. Bo Chan, an "
+        "economist at Crane Securities International, said spending in Chile would rise.",
+        0.7,
+        ["Chile"],
+        id="no_company_story",
+    ),
+    pytest.param(
+        "Dorvin Mills said its sales in Chile fell 0.4% in May. Dorvin Mills shares rose 2%. Dorvin Mills will "
+        "open stores in Chile. Sales at its hardware stores dropped by 0.7%.",
+        0.7,
+        ["Dorvin Mills"],
+        id="company_story_keeps_company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), STORY_COUNTRY)
+def test_a_story_about_no_company_gives_its_country(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
