@@ -87,3 +87,16 @@ STORY_COUNTRY = [
 @pytest.mark.parametrize(("text", "value", "subjects"), STORY_COUNTRY)
 def test_a_story_about_no_company_gives_its_country(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# An index's base year is no time of the figures ("the volume index, base 1980").
+INDEX_BASE = [
+    pytest.param("The volume index, base 1980, showed Ruritanian exports rising to 131.0.", 131.0, id="base_year"),
+    pytest.param("The price index (1980=100) showed Ruritanian prices rising to 142.2.", 142.2, id="year_equals_100"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), INDEX_BASE)
+def test_an_index_base_year_is_no_time(nlp, text, value):
+    times = [f.time_value for f in facts_of(nlp, text, published="1987-03-26") if f.value == value]
+    assert times == [None]

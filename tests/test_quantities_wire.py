@@ -240,3 +240,21 @@ TABLE_LABELS = [
 @pytest.mark.parametrize("text, values", TABLE_LABELS)
 def test_table_labels_and_headers_are_not_amounts(nlp, text, values):
     assert [q.value for q in find_quantities(nlp(text))] == pytest.approx(values)
+
+
+# -- money-market quotes: a bid and an offered rate, written with one space ---------------------
+
+QUOTES = [
+    ("Call money rose to 7-7/8 eight pct.", [(7.875, 8.0, "percent")]),
+    ("Call money eased from 7-3/4 7/8 pct.", [(7.75, 7.875, "percent")]),
+    ("Six month funds were 7-15/16 8-1/16 pct.", [(7.9375, 8.0625, "percent")]),
+    # not quotes: a change then a level, a count after a price
+    ("The stock rose 1-1/2 to 32-1/4.", [(1.5, None, "dimensionless"), (32.25, None, "dimensionless")]),
+    ("Rates were 7-3/4 pct and 8-1/8 pct.", [(7.75, None, "percent"), (8.125, None, "percent")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTES)
+def test_a_bid_and_offer_quote_is_one_range(nlp, text, expected):
+    got = [(q.value, q.value_max, q.unit) for q in find_quantities(nlp(text))]
+    assert got == [(pytest.approx(v), None if m is None else pytest.approx(m), u) for v, m, u in expected]

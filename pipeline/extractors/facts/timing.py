@@ -95,6 +95,15 @@ def security_date(dspan: Span) -> str | None:
     return next((named[w] for w in reversed(before) if w in named), None)
 
 
+_BASE_BEFORE = re.compile(r"\bbase(?:\s+year)?[\s:=]*$", re.IGNORECASE)
+_BASE_AFTER = re.compile(r"\s*(?:=\s*100\b|base\b|-based\b)", re.IGNORECASE)
+
+
+def _index_base(text: str, d: DateMention) -> bool:
+    """ "base 1980", "1980=100", "(1980 base)": the base period of an index."""
+    return bool(_BASE_BEFORE.search(text[max(0, d.start - 12) : d.start]) or _BASE_AFTER.match(text, d.end))
+
+
 def _pick_time(
     doc: Doc,
     sent: Span,
@@ -127,6 +136,8 @@ def _pick_time(
         dspan = _span(doc, d.start, d.end)
         if dspan is None or security_date(dspan) is not None:
             continue  # "payable April 3 to holders of record March 23": the payment's dates, not the amount's
+        if _index_base(doc_text(doc), d):
+            continue  # "the volume index, base 1980": the index's base year, no time of the figures
         if parsed and amount is not None and _owns_amount(dspan, amount):
             scored.append((0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue

@@ -238,6 +238,11 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
     while i < len(pieces):
         p = pieces[i]
         q = pieces[i + 1] if i + 1 < len(pieces) else None
+        offer = _quoted_offer(text, p, q) if q is not None else None
+        if offer is not None:  # "7-7/8 eight pct", "7-3/4 7/8": a bid and an offered rate
+            out.append((replace(p, value=p.value), replace(q, value=offer)))
+            i += 2
+            continue
         if q is not None:
             gap = text[p.num.end : q.start]
             head = text[max(0, p.start - 12) : p.start].lower()
@@ -284,6 +289,28 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
         out.append((p, None))
         i += 1
     return out
+
+
+_MIXED = re.compile(r"\d{1,2}-\d{1,2}/\d{1,2}")
+_FRACTION = re.compile(r"\d{1,2}/\d{1,2}")
+
+
+def _quoted_offer(text: str, p: _Piece, q: _Piece) -> float | None:
+    """The offered end of a money-market quote written as the wires do, bid then offer with one space:
+    "7-7/8 eight pct" (7.875 to 8), "7-3/4 7/8" (7.75 to 7.875), "8-1/8 1/4", "7-15/16 8-1/16"; None
+    for anything else. The bid is a mixed fraction; the offer is a bare fraction of the same whole
+    number, the next whole number, or a mixed fraction, and lies above the bid by less than one."""
+    if p.end != p.num.end or not _MIXED.fullmatch(p.num.text) or text[p.num.end : q.start] != " ":
+        return None
+    whole = float(int(p.value))
+    written = q.num.text
+    if _FRACTION.fullmatch(written) and q.num.value < 1:
+        offer = whole + q.num.value
+    elif _MIXED.fullmatch(written) or q.num.value == whole + 1:
+        offer = q.num.value
+    else:
+        return None
+    return offer if p.value < offer < p.value + 1 and q.kind in ("number", "percent") else None
 
 
 def _fraction_word(num: NumberSpan) -> bool:
