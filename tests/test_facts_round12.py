@@ -100,3 +100,51 @@ INDEX_BASE = [
 def test_an_index_base_year_is_no_time(nlp, text, value):
     times = [f.time_value for f in facts_of(nlp, text, published="1987-03-26") if f.value == value]
     assert times == [None]
+
+
+# A wire headline's ticker names the company after the headline's verb, not the firm before it.
+HEADLINE_TICKER = [
+    pytest.param(
+        "BROKER CO RAISES ACME <ACM> EARNINGS ESTIMATE",
+        "NEW YORK, March 5 - Broker and Co analyst Ann Lee raised her 1987 earnings estimate for Acme Inc, "
+        "citing a strong quarterly report by the company yesterday.\n"
+        "    Yesterday, Acme reported fourth quarter net of 9.8 mln dlrs or 45 cts a share.\n"
+        "    For the year, earnings rose to 76.9 mln dlrs or 3.26 dlrs from 73.1 mln or 3.18 dlrs.",
+        76.9e6,
+        ["Acme"],
+        id="ticker_after_verb",
+    ),
+    pytest.param(
+        "BROKER CO RAISES ACME <ACM> EARNINGS ESTIMATE",
+        "NEW YORK, March 5 - Broker and Co analyst Ann Lee raised her 1987 earnings estimate for Acme Inc.\n"
+        "    Lee raised her 1987 estimate to 7.50 dlrs a share from five dlrs, Broker said.",
+        7.5,
+        ["Acme"],
+        id="an_analysts_estimate_is_the_companys",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "value", "subjects"), HEADLINE_TICKER)
+def test_a_ticker_names_the_company_after_the_verb(nlp, title, body, value, subjects):
+    text = title + "\n\n" + body
+    assert subjects_of(facts_of(nlp, text, published="1987-03-05"), value) == subjects
+
+
+# A short form of a company named in full elsewhere ("the Amalgamated Sugar Co" ... "Amalgamated") is
+# that company, even where the NER missed it or gave it another label.
+SHORT_NAMES = [
+    pytest.param(
+        "Dorvin Inc reported earnings of the Amalgamated Sugar Co for the six months. Effective March 10, "
+        "Amalgamated merged into Dorvin.\n    Amalgamated reported net income of 69.7 mln dlrs on revenues of "
+        "371.3 mln dlrs.",
+        69.7e6,
+        id="leading_article_dropped",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SHORT_NAMES)
+def test_a_short_form_is_the_company(nlp, text, value):
+    subjects = subjects_of(facts_of(nlp, text, published="1987-03-27"), value)
+    assert len(subjects) == 1 and subjects[0].startswith("Amalgamated"), subjects

@@ -391,6 +391,12 @@ def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:
     return sum(1 for e in entities if e.entity_key == entity.entity_key)
 
 
+def _name_words(e: EntityMention) -> list[str]:
+    """A mention's words without a leading article ("the Amalgamated Sugar Co")."""
+    words = e.text.split()
+    return words[1:] if words and words[0].lower() in ("the", "a", "an") else words
+
+
 def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMention]:
     """Short forms that stand for an entity named in full elsewhere: one-word names, a surname,
     the first word of a company name, initials."""
@@ -407,12 +413,14 @@ def _short_names(doc_entities: Sequence[EntityMention]) -> dict[str, EntityMenti
         if last and len(surnames[last]) == 1:
             names.setdefault(last, e)
     starts: dict[str, set[str]] = {}
-    for e in doc_entities:
-        if e.text.split():
-            starts.setdefault(e.text.split()[0], set()).add(e.entity_key)
+    for e in doc_entities:  # a one-word mention is the short form itself ("Amalgamated", the NER's NORP)
+        words = _name_words(e)
+        if len(words) > 1:
+            starts.setdefault(words[0], set()).add(e.entity_key)
     for e in doc_entities:  # "Nest" for "Nest Labs", when only one entity name starts so
-        first = e.text.split()[0] if e.text.split() else ""
-        if e.label == "ORG" and " " in e.text and first[:1].isupper() and len(starts[first]) == 1:
+        words = _name_words(e)
+        first = words[0] if words else ""
+        if e.label == "ORG" and len(words) > 1 and first[:1].isupper() and len(starts.get(first, ())) == 1:
             names.setdefault(first, e)
     by_initials: dict[str, set[str]] = {}
     for e in doc_entities:  # "the JSE" for "the Jakarta Stock Exchange", when the NER missed it

@@ -108,6 +108,7 @@ class Cues:
     bracketed_headline: re.Pattern[str]
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
+    headline_verbs: frozenset[str]
     event_nouns: frozenset[str]
     due_words: frozenset[str]
     scaled_amount: re.Pattern[str]
@@ -218,6 +219,7 @@ def cues() -> Cues:
         bracketed_headline=re.compile(d["bracketed_headline"]),
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
+        headline_verbs=frozenset(d["headline_verbs"]),
         event_nouns=frozenset(e["event_nouns"]),
         due_words=frozenset(e["due_words"]),
         scaled_amount=re.compile(e["scaled_amount"]),

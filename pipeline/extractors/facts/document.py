@@ -148,6 +148,10 @@ def _topic(
     name = headline_company(headline) or results_company(headline)
     if name is not None:
         words = name.split()
+        verb = max((k for k, w in enumerate(words) if w.casefold() in cues().headline_verbs), default=-1)
+        if 0 <= verb < len(words) - 1:
+            words = words[verb + 1 :]  # "OPPENHEIMER RAISES NWA <NWA>": the ticker's is NWA
+            name = " ".join(words)
         # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the
         # ticker that the text names as a company ("Robeson Industries Corp")
         for k in range(len(words)):

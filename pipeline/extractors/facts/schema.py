@@ -116,6 +116,7 @@ class Document(Rules):
     bracketed_headline: str
     name_stopwords: list[str]
     company_suffix: str
+    headline_verbs: list[str]
 
 
 class TableLabel(Rules):

@@ -795,7 +795,10 @@ def _forecast_object(ctx: ArticleContext, prop: Token | None, verb: Token | None
 
 def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool:
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
-    figure speaks about it; the figure is the economy's, not the person's."""
+    figure speaks about it; the figure is the economy's, not the person's. A person's estimate or
+    forecast ("raised his estimate to 7.50 dlrs a share") is of someone else's figure too."""
+    if entity.label == "PERSON" and prop is not None and prop.lemma_.lower() in cues().forecast_nouns:
+        return True  # "McAdoo raised his 1987 estimate to 7.50 dlrs a share": an analyst's estimate of a company
     if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().forecast_verbs or not macro_noun(prop):
         return False
     if entity.label == "PERSON" or public_body(entity):  # "the IMF forecasts growth of 4%": the economy's growth
@@ -840,11 +843,12 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         if noun is None or (noun == measured and noun != prop and noun.pos_ in ("VERB", "AUX")):
             continue
         content = noun == prop
+        forecaster = noun.lemma_.lower() in c.forecast_nouns  # "McAdoo raised his estimate to 7.50 dlrs a share"
         for ch in noun.children:
             if ch.dep_ == "poss":
                 ent = _resolve(ctx, ch)
-                if ent is not None:
-                    return ch, ent
+                if ent is not None and not (forecaster and ent.label == "PERSON"):
+                    return ch, ent  # an analyst's estimate is of a company's figure, not of the analyst
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
         if before is not None:
             return before
