@@ -19,6 +19,7 @@ from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
 from .document import DocumentModel, build_document, common_word, demonym_at, is_region, results_company
+from .gazetteer import country_name, country_of_place, dateline_place
 
 
 @dataclass
@@ -152,6 +153,8 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
     if country is None and document.country_weight >= c.country_min:
         country = document.country  # named once, and once more as "Australian", "Japan's"
+    if country is None and not places and document.dateline is not None:
+        country = _dateline_country(text, document.dateline, doc_entities)  # "WASHINGTON, March 9 -": the U.S.
     parsed = parsed_doc(doc)
     company = cues().company_nouns
     nouns = token_indices(doc, "LEMMA", lambda w: w.lower() in company) if parsed else []
@@ -389,6 +392,20 @@ def relabelled(e: EntityMention, label: str) -> EntityMention:
 
 def _mentions(entities: Sequence[EntityMention], entity: EntityMention) -> int:
     return sum(1 for e in entities if e.entity_key == entity.entity_key)
+
+
+def _dateline_country(text: str, dateline: tuple[int, int], entities: Sequence[EntityMention]) -> EntityMention | None:
+    """The country of the dateline's city (``gazetteer``), as the article names it, for a story that
+    names no country of its own."""
+    place = dateline_place(text, dateline)
+    code = country_of_place(place) if place else None
+    name = country_name(code, text) if code else None
+    if name is None:
+        return None
+    named = next((e for e in entities if e.label == "GPE" and e.canonical_name.casefold() == name.casefold()), None)
+    return named or EntityMention(
+        dateline[0], dateline[0] + len(place or ""), name, "GPE", name, "GPE:" + name.casefold()
+    )
 
 
 def _name_words(e: EntityMention) -> list[str]:

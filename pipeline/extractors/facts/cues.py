@@ -109,6 +109,7 @@ class Cues:
     name_stopwords: frozenset[str]
     company_suffix: re.Pattern[str]
     headline_verbs: frozenset[str]
+    country_short_names: dict[str, tuple[str, ...]]
     event_nouns: frozenset[str]
     due_words: frozenset[str]
     scaled_amount: re.Pattern[str]
@@ -220,6 +221,7 @@ def cues() -> Cues:
         name_stopwords=frozenset(d["name_stopwords"]),
         company_suffix=re.compile(d["company_suffix"]),
         headline_verbs=frozenset(d["headline_verbs"]),
+        country_short_names={k: tuple(v) for k, v in d["country_short_names"].items()},
         event_nouns=frozenset(e["event_nouns"]),
         due_words=frozenset(e["due_words"]),
         scaled_amount=re.compile(e["scaled_amount"]),

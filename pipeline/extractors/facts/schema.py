@@ -117,6 +117,7 @@ class Document(Rules):
     name_stopwords: list[str]
     company_suffix: str
     headline_verbs: list[str]
+    country_short_names: dict[str, list[str]]
 
 
 class TableLabel(Rules):

