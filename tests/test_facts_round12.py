@@ -148,3 +148,59 @@ SHORT_NAMES = [
 def test_a_short_form_is_the_company(nlp, text, value):
     subjects = subjects_of(facts_of(nlp, text, published="1987-03-27"), value)
     assert len(subjects) == 1 and subjects[0].startswith("Amalgamated"), subjects
+
+
+# A bare number counts what its clause's subject or object counts, before any money written earlier.
+CLAUSE_COUNTS = [
+    pytest.param(
+        "Dorvin's sales rose to 47.2bn euros. Its broadband customers also increased, rising to 5.1 million.",
+        5.1e6,
+        "customer",
+        id="subject_counts",
+    ),
+    pytest.param(
+        "Dorvin's sales rose to 47.2bn euros. It grew abroad, swelling its subscriber base to 5.4 million.",
+        5.4e6,
+        "subscriber",
+        id="subscriber_base",
+    ),
+    pytest.param("Dorvin's sales rose to 47.2bn euros from 40.1bn.", 40.1e9, "EUR", id="money_stays_money"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), CLAUSE_COUNTS)
+def test_a_bare_number_counts_its_clauses_things(nlp, text, value, unit):
+    assert _units(facts_of(nlp, text), value) == [unit], [(f.value, f.unit) for f in facts_of(nlp, text)]
+
+
+# "Orange added five million customers": "add" with an object is a deed, not speech; "R&D spending" is
+# a company's, not the economy's.
+OWNERS = [
+    pytest.param(
+        "Dorvin Telecom said profits rose. Dorvin Telecom owns Brightnet. Brightnet added more than five million "
+        "new customers in 2004.",
+        5e6,
+        ["Brightnet"],
+        id="add_with_an_object",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), OWNERS)
+def test_owners_of_deeds_and_company_measures(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "macro"),
+    [
+        ("Consumer spending rose 2% in May.", "spending", True),
+        ("R&D spending rose 37% to 705m rupees.", "spending", False),
+        ("Its marketing spending rose 5%.", "spending", False),
+    ],
+)
+def test_company_measures_are_no_macro_figures(nlp, text, noun, macro):
+    from pipeline.extractors.facts.context import macro_noun
+
+    token = next(t for t in nlp(text) if t.text == noun)
+    assert macro_noun(token) is macro

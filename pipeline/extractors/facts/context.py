@@ -500,7 +500,8 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
 
 
-_COMPANY_MEASURES = frozenset({"share", "stock", "company"})
+# "the company share price", "R&D spending", "its marketing costs": measures of a company, not of an economy
+_COMPANY_MEASURES = frozenset({"share", "stock", "company", "r&d", "research", "marketing", "advertising"})
 
 
 def macro_noun(token: Token | None) -> bool:

@@ -303,6 +303,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     # ellipsis only: the number is followed by no noun of its own ("they will ship five million by ...")
     if follows is not None and follows.pos_ in ("NOUN", "PROPN"):
         return None
+    counted = _clause_count(span) if span is not None and span.doc.has_annotation("DEP") else None
+    if counted is not None:  # "its broadband customers rose to 5.1 million": customers, not the euros before
+        return counted
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
@@ -420,6 +423,35 @@ def _compared_with(span: Span) -> bool:
             return False
         i -= 1
     return False
+
+
+def _clause_count(span: Span) -> str | None:
+    """The things a bare number counts when its clause's subject or object is a count noun of the
+    known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
+    verb = span.root
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # the verb's own subject or object; the subject of the clause it modifies ("customers increased,
+    # rising to 5.1 million"), never the object of a coordinated verb ("cut 1,500 jobs and raised prices by 5")
+    verbs = [(verb, ("nsubj", "nsubjpass", "dobj"))]
+    if verb.dep_ in ("advcl", "xcomp"):
+        verbs.append((verb.head, ("nsubj", "nsubjpass")))
+    units = cues().count_units
+    for v, deps in verbs:
+        for ch in v.children:
+            if ch.dep_ not in deps or ch.i in range(span.start, span.end):
+                continue
+            if ch.tag_ == "NNS" and ch.lemma_.lower() in units:
+                return ch.lemma_.lower()
+            if ch.lemma_.lower() == "base":  # "its subscriber base", "the customer base"
+                kind = next((t.lemma_.lower() for t in ch.children if t.dep_ == "compound"), None)
+                if kind in units:
+                    return kind
+    return None
 
 
 _PEOPLE_UNITS = frozenset({"person", "people", "staff", "worker", "employee"})

@@ -832,7 +832,14 @@ def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
 def _is_speaker(token: Token) -> bool:
     """The subject of "say", "tell", "report" ...: who speaks, not what is measured."""
     # a passive subject ("The chip is reported to be 10 times faster") is what is reported about
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().attribution_verbs:
+        return False
+    # "Orange added five million customers", "Acme reported a net profit of $5m": a verb that takes a
+    # thing as its object says what the subject did or has, not what it said
+    return not (token.head.lemma_.lower() in _DOING_TOO and any(ch.dep_ == "dobj" for ch in token.head.children))
+
+
+_DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
 
 
 def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
