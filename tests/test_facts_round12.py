@@ -204,3 +204,25 @@ def test_company_measures_are_no_macro_figures(nlp, text, noun, macro):
 
     token = next(t for t in nlp(text) if t.text == noun)
     assert macro_noun(token) is macro
+
+
+# The headline's company: named by its first word ("Mitsubishi" for Mitsubishi Motors), the one the body
+# names twice as often when the headline names two, and the company of the article even when the body
+# names it only once more; a sentence opening with "its" continues with the company of the sentence before.
+HEADLINE_COMPANY = [
+    pytest.param(
+        "Brightway deal boosts Dorvin\n\nStruggling car maker Dorvin Motors has struck a deal to supply French car "
+        "maker Brightway with 30,000 cars. The two firms signed a memorandum. The alliance is a boost for Dorvin. "
+        "The cars will be built using Brightway engines. Falling sales have left Dorvin Motors with spare "
+        "capacity. In January, Dorvin Motors issued its third profits warning. Its sales have slid 41% in the "
+        "past year.",
+        41.0,
+        ["Dorvin Motors"],
+        id="first_word_and_the_sentence_before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), HEADLINE_COMPANY)
+def test_the_headline_company(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -268,8 +268,8 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     if main is not None and common_word(doc)(main.canonical_name):
         main = None  # "digital" written in lower case through the text: "Digital" is no company
     topic = document.topic
-    if topic is not None and topic.label == "ORG" and (main is None or _mentions(doc_entities, topic) > 1):
-        main = topic  # the company of the headline, named again in the text
+    if topic is not None and topic.label == "ORG":
+        main = topic  # the company of the headline, named again in the text (the headline counts once)
     if (
         main is not None
         and doc.has_annotation("DEP")
@@ -611,6 +611,11 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     subject_it = parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass")
     # the very next sentence: "Korea will boost spending. It has earmarked ..."
     if subject_it and last is not None and last[0] == "country" and token.sent.start_char - last[2] <= 2:
+        return last[1]
+    # "Mitsubishi Motors issued a profit warning. Its sales have slid 41%": a sentence that opens with
+    # "it"/"its" continues with the company the sentence before was about
+    opens = parsed and low in ("it", "its") and token.i - token.sent.start <= 1
+    if opens and last is not None and last[0] == "org" and 0 <= token.sent.start_char - last[2] <= 2:
         return last[1]
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for

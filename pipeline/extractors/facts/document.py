@@ -175,7 +175,10 @@ def _topic(
 
     def named_in_headline(name: str) -> bool:
         if name not in in_headline:
-            in_headline[name] = _word_in(name.casefold(), low)
+            first = name.split()[0] if " " in name else ""
+            # "Peugeot deal boosts Mitsubishi" names Mitsubishi Motors by its first word
+            short = len(first) >= 4 and first[:1].isupper() and first.casefold() not in cues().name_stopwords
+            in_headline[name] = _word_in(name.casefold(), low) or (short and _word_in(first.casefold(), low))
         return in_headline[name]
 
     for labels, least in ((("ORG",), 1), (("ORG", "PERSON"), 2)):  # a club the NER took for a person
@@ -188,6 +191,9 @@ def _topic(
         if len(named) > 1:  # "VEBA'S RAAB KARCHER RAISES PROFIT": the owner's subsidiary is the story
             owners = {k for k in named if _possessive_in(next(e for e in body if e.entity_key == k), low)}
             named = [k for k in named if k not in owners] if len(owners) < len(named) else named
+        if len(named) > 1:  # "Peugeot deal boosts Mitsubishi": the one the body names twice as often
+            ranked = sorted(named, key=lambda k: -counts[k])
+            named = ranked[:1] if counts[ranked[0]] >= 2 * counts[ranked[1]] else named
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
