@@ -226,3 +226,26 @@ HEADLINE_COMPANY = [
 @pytest.mark.parametrize(("text", "value", "subjects"), HEADLINE_COMPANY)
 def test_the_headline_company(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A name written with 's or a plural's ' right before the amount owns it, in a gapped list too.
+AMOUNT_POSSESSORS = [
+    pytest.param(
+        "Labour's campaign cost £1.7m, the Lib Dems' £1.19m and the Greens' £404,000, the Electoral Commission said.",
+        404000.0,
+        ["Greens"],
+        id="gapped_plural_possessive",
+    ),
+    pytest.param(
+        "Dorvin spent £2.36m on the campaign - second only to the Conservatives' £3.13m.",
+        3.13e6,
+        ["Conservatives"],
+        id="second_only_to",
+    ),
+    pytest.param("Dorvin Mills said January's £3m loss had narrowed.", 3e6, ["Dorvin Mills"], id="a_times_is_no_owner"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), AMOUNT_POSSESSORS)
+def test_a_possessor_right_before_the_amount_owns_it(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -551,6 +551,7 @@ _RULES = (
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
     ("stake_buyer", lambda ctx, prop, verb, measured: _stake_buyer(ctx)),
+    ("amount_possessor", lambda ctx, prop, verb, measured: _amount_possessor(ctx)),
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
@@ -891,6 +892,32 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 if owns and not inside and not currency and not person_figure:
                     return ch, ent
     return None
+
+
+def _amount_possessor(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """A name written with 's (or a plural's ') right before the amount owns it, in a gapped list
+    too: "Labour's campaign cost £1.7m, the Lib Dems' £1.19m and the Greens' £404,000"."""
+    amount = ctx.amount
+    if amount is None or amount.start < 2:
+        return None
+    doc = amount.doc
+    mark = doc[amount.start - 1]
+    if mark.tag_ != "POS" and mark.text not in ("'", "’"):
+        return None
+    owner = doc[amount.start - 2]
+    if not owner.text[:1].isupper() or owner.ent_type_ in ("DATE", "TIME") or not _inside(owner, ctx.piece):
+        return None  # "last year's £3m", "January's 4%": a time's, not an owner's
+    ent = _entity_at(ctx, owner)
+    if ent is not None:
+        return (owner, ent) if ent.label in cues().subject_labels else None
+    words = [owner]  # a name the NER missed ("the Greens'"): the capitalised words before the mark
+    while words[0].i > 0 and doc[words[0].i - 1].text[:1].isupper() and doc[words[0].i - 1].pos_ == "PROPN":
+        words.insert(0, doc[words[0].i - 1])
+    if words[0].is_sent_start or owner.pos_ not in ("PROPN", "NOUN"):
+        return None
+    name = " ".join(t.text for t in words)
+    start = words[0].idx
+    return owner, EntityMention(start, owner.idx + len(owner.text), name, "ORG", name, "ORG:" + name.casefold())
 
 
 def _surface_possessor(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
