@@ -249,3 +249,22 @@ AMOUNT_POSSESSORS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), AMOUNT_POSSESSORS)
 def test_a_possessor_right_before_the_amount_owns_it(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A share written as a fraction is dimensionless, whatever follows it (the guidelines' "half", "a third").
+FRACTIONS = [
+    pytest.param("India and China account for two thirds of the world's population.", 2 / 3, id="two_thirds"),
+    pytest.param("Two-fifths of Ruritania's schools met the target.", 0.4, id="hyphenated"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FRACTIONS)
+def test_a_fraction_is_dimensionless(nlp, text, value):
+    units = [f.unit for f in facts_of(nlp, text) if f.value is not None and abs(f.value - value) < 1e-6]
+    assert units and all(u is None for u in units), units
+
+
+# People counted by their nationality belong to their country as the article names it.
+def test_a_demonym_country_as_the_article_names_it(nlp):
+    text = "Blog readership in the US rose sharply last year. Six million Americans now use RSS readers."
+    assert subjects_of(facts_of(nlp, text), 6e6) == ["US"]

@@ -19,7 +19,7 @@ from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
 from .document import DocumentModel, build_document, common_word, demonym_at, is_region, results_company
-from .gazetteer import country_name, country_of_place, dateline_place
+from .gazetteer import country_code, country_name, country_of_place, dateline_place
 
 
 @dataclass
@@ -718,6 +718,11 @@ def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMe
     """The article's mention of ``country`` (named by a demonym at ``token``: "German"), else one at
     the demonym itself."""
     named = next((e for e in ctx.entities if e.label in ("GPE", "LOC") and e.canonical_name == country), None)
+    if named is None:  # "six million Americans" in an article that writes "US": the article's name for it
+        code = country_code(country)
+        named = next(
+            (e for e in ctx.entities if e.label == "GPE" and code and country_code(e.canonical_name) == code), None
+        )
     key = "GPE:" + country.casefold()
     return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 

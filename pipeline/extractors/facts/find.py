@@ -262,6 +262,8 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     just before it ("ship five million")."""
     if q.unit and q.unit != "dimensionless":
         return "person" if q.unit[:1].upper() + q.unit[1:] in cues().demonyms else q.unit  # "2.2 million Ethiopians"
+    if _fraction(q):
+        return None  # "two thirds of the world's population", "two-fifths of schools": a share, dimensionless
     doc = span.doc if span is not None else None
     quoted = _quoted_currency(span) if span is not None else None
     if quoted is not None:  # "The spot riyal was firmer at 3.7495/98 to the dollar": riyals per dollar
@@ -452,6 +454,22 @@ def _clause_count(span: Span) -> str | None:
                 if kind in units:
                     return kind
     return None
+
+
+def _fraction(q: QuantityMention) -> bool:
+    """A share written as a fraction, below one ("half", "a third", "two-fifths", "3/4"), as the facts
+    guidelines count it: dimensionless, not the things after it."""
+    if not 0 < q.value < 1 or q.value_max is not None:
+        return False
+    words = re.findall(r"[a-z]+", q.text.lower())
+    return any(w in _fraction_words() for w in words) or re.fullmatch(r"\d+/\d+", q.text.strip()) is not None
+
+
+@functools.cache
+def _fraction_words() -> frozenset[str]:
+    from ..quantities.numbers import lexicon
+
+    return frozenset(lexicon()["fractions"])
 
 
 _PEOPLE_UNITS = frozenset({"person", "people", "staff", "worker", "employee"})
@@ -746,10 +764,10 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
-    compound = _counted_compound(prop) if q.kind == "number" and prop is not None else None
+    compound = _counted_compound(prop) if q.kind == "number" and prop is not None and not _fraction(q) else None
     if compound is not None:
         unit = compound  # "vehicle sales of four million": vehicles, not an earlier sentence's money
-    if unit is None and q.kind == "number" and prop is not None:
+    if unit is None and q.kind == "number" and prop is not None and not _fraction(q):
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)

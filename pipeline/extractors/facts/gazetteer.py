@@ -80,13 +80,24 @@ def country_of_place(place: str) -> str | None:
     return _places().get(" ".join(place.split()).casefold())
 
 
+def country_code(name: str) -> str | None:
+    """The ISO code of a country's name or usual short name ("United States", "U.S.", "Britain")."""
+    key = name.casefold()
+    for code, names in cues().country_short_names.items():
+        if any(n.casefold() == key for n in names):
+            return code
+    return _places().get(key)
+
+
 def country_name(code: str, text: str) -> str | None:
-    """The country as ``text`` writes it: the first of its usual short names found there ("U.S."),
-    else the gazetteer's name ("New Zealand")."""
-    for name in cues().country_short_names.get(code, ()):
-        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text):
-            return name
-    return _country_names().get(code)
+    """The country as ``text`` writes it: the usual short name it uses most ("U.S."; the first listed
+    of a tie), else the gazetteer's name ("New Zealand")."""
+    counts = [
+        (len(re.findall(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text)), -k, name)
+        for k, name in enumerate(cues().country_short_names.get(code, ()))
+    ]
+    best = max(counts, default=(0, 0, None))
+    return best[2] if best[0] else _country_names().get(code)
 
 
 _PLACE = re.compile(r"\s*([A-Z][A-Za-z .'-]*?[A-Za-z.])\s*(?:,|\(|-)")
