@@ -268,3 +268,20 @@ def test_a_fraction_is_dimensionless(nlp, text, value):
 def test_a_demonym_country_as_the_article_names_it(nlp):
     text = "Blog readership in the US rose sharply last year. Six million Americans now use RSS readers."
     assert subjects_of(facts_of(nlp, text), 6e6) == ["US"]
+
+
+# Consumer confidence and car sales of a nationality are that country's figures.
+MACRO = [
+    pytest.param(
+        "French car sales fell 2.8% in January, INSEE said. Analysts at Brightway said Italian consumer confidence "
+        "rose to 104.4 from 103.3.",
+        104.4,
+        ["Italy"],
+        id="italian_consumer_confidence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), MACRO)
+def test_macro_indicators_of_a_nationality(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
