@@ -285,3 +285,8 @@ MACRO = [
 @pytest.mark.parametrize(("text", "value", "subjects"), MACRO)
 def test_macro_indicators_of_a_nationality(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+def test_a_plan_to_spend_is_its_possessors(nlp):
+    text = "Ann Lee would contrast Labour's plan to invest £60bn in services with other plans."
+    assert subjects_of(facts_of(nlp, text), 60e9) == ["Labour"]

@@ -952,9 +952,31 @@ def _country_word(token: Token) -> EntityMention | None:
     return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", token.text, "GPE:" + token.lower_)
 
 
+def _planned_by(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "Labour's plan to invest £60bn", "Acme's decision to spend $5m": the possessor of the noun
+    whose infinitive clause the amount is in does what the clause says."""
+    verb = measured
+    for _ in range(3):
+        if verb is None or verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
+    if verb is None or verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
+        return None
+    if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):
+        return None
+    for ch in verb.head.children:
+        ent = _resolve(ctx, ch) if ch.dep_ == "poss" else None
+        if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
+            return ch, ent
+    return None
+
+
 def _plan_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "X's plans for a $10bn bid", "Y's offer of $5 a share": the possessor of the noun the amount's
     noun hangs from (through "for" / "of") owns it, whoever the verb's subject is."""
+    planned = _planned_by(ctx, measured)
+    if planned is not None:
+        return planned
     noun = measured
     if noun is not None and noun.dep_ in ("nmod", "compound", "nummod", "quantmod") and noun.head.pos_ == "NOUN":
         noun = noun.head  # "$10bn bid": the noun the amount modifies
