@@ -427,15 +427,21 @@ def _compared_with(span: Span) -> bool:
     return False
 
 
-def _clause_count(span: Span) -> str | None:
-    """The things a bare number counts when its clause's subject or object is a count noun of the
-    known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
+def _verb_above(span: Span) -> Token | None:
+    """The nearest verb at or above the amount's head (four steps at most), else None."""
     verb = span.root
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_count(span: Span) -> str | None:
+    """The things a bare number counts when its clause's subject or object is a count noun of the
+    known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
+    verb = _verb_above(span)
+    if verb is None:
         return None
     # the verb's own subject or object; the subject of the clause it modifies ("customers increased,
     # rising to 5.1 million"), never the object of a coordinated verb ("cut 1,500 jobs and raised prices by 5")
@@ -484,12 +490,8 @@ def _employees(q: QuantityMention, unit: str | None, span: Span) -> str | None:
     )
     if not bare or (unit is not None and unit not in _PEOPLE_UNITS and unit != "job"):
         return unit
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
+    verb = _verb_above(span)
+    if verb is None:
         return unit
     if verb.lemma_.lower() == "employ" and unit in _PEOPLE_UNITS:
         return "employee"
