@@ -23,7 +23,8 @@ from ..config import DEFAULT_MODEL
 from .dev_facts import HALVES, half
 
 # The targets of issue 4 on the development set.
-TARGETS = {"strict_F1": 0.85, "value_F1": 0.82, "DURATION_value_recall": 0.6, "SET_value_recall": 0.6}
+# issue 13's dev targets (TempEval-3 training documents); SET keeps the earlier floor, the issue sets none
+TARGETS = {"strict_F1": 0.90, "value_F1": 0.87, "DURATION_value_recall": 0.85, "SET_value_recall": 0.6}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

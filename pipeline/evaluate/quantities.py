@@ -37,7 +37,8 @@ from ..extractors.quantities.tables import physical
 from ..extractors.quantities.units import base_of
 from ..records import DateMention, QuantityMention
 
-TARGETS = {"overall": 0.90, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
+# issue 13's dev target for the Recognizers-Text cases (typed value F1 overall); per model the earlier floors
+TARGETS = {"overall": 0.94, "Number": 0.85, "Currency": 0.85, "Dimension": 0.85, "Percent": 0.85}
 QUANTULUM3_TARGETS = {"standard": 0.85}  # value+unit F1, quantulum3's own criterion is value and unit
 KEYS = ("value", "value+unit", "surface")
 
