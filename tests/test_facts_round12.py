@@ -290,3 +290,11 @@ def test_macro_indicators_of_a_nationality(nlp, text, value, subjects):
 def test_a_plan_to_spend_is_its_possessors(nlp):
     text = "Ann Lee would contrast Labour's plan to invest £60bn in services with other plans."
     assert subjects_of(facts_of(nlp, text), 60e9) == ["Labour"]
+
+
+def test_a_product_named_in_apposition_leaves_out_its_maker(nlp):
+    from pipeline.extractors.facts.context import _product_name
+
+    doc = nlp("The latest handheld gaming gadget, Sony's PlayStation Portable, goes on sale in the US on Thursday.")
+    gadget = next(t for t in doc if t.text == "gadget")
+    assert [t.text for t in _product_name(gadget)] == ["PlayStation", "Portable"]

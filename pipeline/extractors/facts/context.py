@@ -217,8 +217,9 @@ def _product_name(token: Token) -> list[Token]:
     if names:
         return sorted({t for ch in names for t in ch.subtree if t.pos_ in ("PROPN", "NUM")}, key=lambda t: t.i)
     for ch in token.children:  # "a service - dubbed Napster To Go": the parser may make the name an apposition
-        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
-            return [t for t in ch.subtree if t.pos_ in ("PROPN", "NUM")]
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN":  # "the gadget, Sony's PlayStation Portable": not the maker
+            owners = {t.i for p in ch.children if p.dep_ == "poss" for t in p.subtree}
+            return [t for t in ch.subtree if t.pos_ in ("PROPN", "NUM") and t.i not in owners]
     for acl in token.children:
         if acl.dep_ == "acl" and acl.lemma_.lower() in ("dub", "call", "name", "brand"):
             for ch in acl.children:
