@@ -298,3 +298,26 @@ def test_a_product_named_in_apposition_leaves_out_its_maker(nlp):
     doc = nlp("The latest handheld gaming gadget, Sony's PlayStation Portable, goes on sale in the US on Thursday.")
     gadget = next(t for t in doc if t.text == "gadget")
     assert [t.text for t in _product_name(gadget)] == ["PlayStation", "Portable"]
+
+
+# Read off batch 45 after its first look: an age set off by a dash, and a short name the tagger took for a
+# plural noun.
+MORE_SUBJECTS = [
+    pytest.param(
+        "Her son's killer, Ann Lee, 17 - who was jailed for life in September - had copied the game.",
+        17.0,
+        ["Ann Lee"],
+        id="age_before_a_dash",
+    ),
+    pytest.param(
+        "Dorvin bought Travelers Life & Annuity for $11.5bn. Travelers had sales of $5.2bn in 2004.",
+        5.2e9,
+        ["Travelers Life & Annuity"],
+        id="short_name_tagged_as_a_noun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), MORE_SUBJECTS)
+def test_more_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -497,8 +497,10 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     for m in ordered[max(0, i - 2) : i + 1]:  # the mention starting last before the token (or one it nests in)
         if m.start <= token.idx < m.end:
             return m
-    # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...")
-    return ctx.names.get(token.text) if token.pos_ == "PROPN" else None
+    # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...", and
+    # "Travelers had sales of $5.2bn" for Travelers Life & Annuity, the tagger's plural noun)
+    named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
+    return ctx.names.get(token.text) if named else None
 
 
 # "the company share price", "R&D spending", "its marketing costs": measures of a company, not of an economy

@@ -897,7 +897,8 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
         return _year_old(ctx, doc, span, hyphenated.end())
     if span.start < 2:
         return None
-    comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";")
+    # "Warren Leblanc, 17 - who was jailed ...": a dash closes the apposition as a comma does
+    comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";", "-", "\u2013", "\u2014", "--")
     if doc[span.start - 1].text != "," or not comma_after:
         return None
     name = doc[span.start - 2]
