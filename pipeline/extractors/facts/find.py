@@ -177,7 +177,6 @@ def _sentence_facts(
         unit = _unit(q, counted_units, si, span)
         if parsed:
             unit = _employees(q, unit, span)
-
             fact, verb = _parse_fact(ctx, sent, span, q, unit, s_dates)
         else:
             fact, verb = _window_fact(ctx, sent, span, q, unit, s_dates), None
@@ -427,20 +426,10 @@ def _compared_with(span: Span) -> bool:
     return False
 
 
-def _verb_above(span: Span) -> Token | None:
-    """The nearest verb at or above the amount's head (four steps at most), else None."""
-    verb = span.root
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in ("VERB", "AUX") else None
-
-
 def _clause_count(span: Span) -> str | None:
     """The things a bare number counts when its clause's subject or object is a count noun of the
     known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
-    verb = _verb_above(span)
+    verb = _governing_verb(span.root, span.sent)
     if verb is None:
         return None
     # the verb's own subject or object; the subject of the clause it modifies ("customers increased,
@@ -490,7 +479,7 @@ def _employees(q: QuantityMention, unit: str | None, span: Span) -> str | None:
     )
     if not bare or (unit is not None and unit not in _PEOPLE_UNITS and unit != "job"):
         return unit
-    verb = _verb_above(span)
+    verb = _governing_verb(span.root, span.sent)
     if verb is None:
         return unit
     if verb.lemma_.lower() == "employ" and unit in _PEOPLE_UNITS:
@@ -766,10 +755,11 @@ def _parse_fact(
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:
         return None, None
-    compound = _counted_compound(prop) if q.kind == "number" and prop is not None and not _fraction(q) else None
+    counts = q.kind == "number" and prop is not None and not _fraction(q)  # a share counts no things
+    compound = _counted_compound(prop) if counts else None
     if compound is not None:
         unit = compound  # "vehicle sales of four million": vehicles, not an earlier sentence's money
-    if unit is None and q.kind == "number" and prop is not None and not _fraction(q):
+    if unit is None and counts:
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)

@@ -28,7 +28,7 @@ from .context import (
     state_body,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
-from .parse import _EVIDENCE_VERBS, _inside, _orphans, _true_subject
+from .parse import _EVIDENCE_VERBS, _governing_verb, _inside, _orphans, _true_subject
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -955,11 +955,7 @@ def _country_word(token: Token) -> EntityMention | None:
 def _planned_by(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "Labour's plan to invest £60bn", "Acme's decision to spend $5m": the possessor of the noun
     whose infinitive clause the amount is in does what the clause says."""
-    verb = measured
-    for _ in range(3):
-        if verb is None or verb.pos_ == "VERB" or verb.head is verb:
-            break
-        verb = verb.head
+    verb = _governing_verb(measured, ctx.piece) if measured is not None else None
     if verb is None or verb.pos_ != "VERB" or verb.dep_ != "acl" or verb.head.pos_ != "NOUN":
         return None
     if not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in verb.children):

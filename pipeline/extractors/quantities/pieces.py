@@ -240,7 +240,7 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
         q = pieces[i + 1] if i + 1 < len(pieces) else None
         offer = _quoted_offer(text, p, q) if q is not None else None
         if offer is not None:  # "7-7/8 eight pct", "7-3/4 7/8": a bid and an offered rate
-            out.append((replace(p, value=p.value), replace(q, value=offer)))
+            out.append((p, replace(q, value=offer)))
             i += 2
             continue
         if q is not None:
