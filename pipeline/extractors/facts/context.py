@@ -325,14 +325,20 @@ def _reporting_media(
 ) -> frozenset[str]:
     """Keys of names this part only ever gives as the medium of a story: "he told Reuters",
     "speaking to the BBC News website", "according to the AP news agency", "Reuters quoted a
-    trader as saying". Such a name is never a subject; one named in any other role (or in another
+    trader as saying", and of names it calls a news agency ("the official news agency Tass said
+    ... , Tass said"). Such a name is never a subject; one named in any other role (or in another
     part: other parts' offsets are not into ``text``) is kept."""
     roles: dict[str, bool] = {}
+    agencies: set[str] = set()
     for e in mentions:
         if e.label != "ORG":
             continue
+        if _AGENCY_BEFORE.search(text, max(0, e.start - 40), e.start) or _AGENCY_AFTER.match(text, e.end):
+            agencies.add(e.entity_key)  # "the official news agency Tass": a wire service wherever it is named
         medium = bool(_MEDIUM_BEFORE.search(text, max(0, e.start - 40), e.start) or _MEDIUM_AFTER.match(text, e.end))
         roles[e.entity_key] = roles.get(e.entity_key, True) and medium
+    for key in agencies:
+        roles[key] = True
     if not any(roles.values()):
         return frozenset()
     here = Counter(e.entity_key for e in mentions)
@@ -346,6 +352,8 @@ _MEDIUM_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:news agency\s+)?$",
     re.IGNORECASE,
 )
+_AGENCY_BEFORE = re.compile(r"\b(?:news|press)\s+agency\s+$", re.IGNORECASE)  # "the official news agency Tass"
+_AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b", re.IGNORECASE)  # "the Xinhua news agency"
 _MEDIUM_AFTER = re.compile(r"\s+(?:(?:news\s+)?agency|newswire|(?:news\s+)?website)\b|\s+quoted\b")
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")

@@ -1,0 +1,42 @@
+"""Facts, issue 11 thirteenth round: read off blind batch 46 (10 BBC and 10 Reuters articles,
+annotated before the first run) after its first look; each a table of invented cases (one row per
+case, its id naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+# A name the story calls a news agency carries the story wherever it is named; it owns no figure.
+AGENCIES = [
+    pytest.param(
+        "LIMA, March 4 - Nine people died and 14 were hurt when a bus crashed near Cuzco, the state news "
+        "agency Andina said. The bus carried 40 passengers, Andina said.",
+        40.0,
+        "Andina",
+        id="news_agency_before_the_name",
+    ),
+    pytest.param(
+        "Nine people died when a ferry sank off Sulawesi, the Antara news agency reported. Rescuers "
+        "found 35 survivors, Antara said.",
+        35.0,
+        "Antara",
+        id="news_agency_after_the_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "agency"), AGENCIES)
+def test_a_news_agency_owns_no_figure(nlp, text, value, agency):
+    assert agency not in subjects_of(facts_of(nlp, text, published="1987-03-04"), value)
