@@ -40,3 +40,32 @@ AGENCIES = [
 @pytest.mark.parametrize(("text", "value", "agency"), AGENCIES)
 def test_a_news_agency_owns_no_figure(nlp, text, value, agency):
     assert agency not in subjects_of(facts_of(nlp, text, published="1987-03-04"), value)
+
+
+def _times(facts, value):
+    return [f.time_value for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
+
+
+# Of two dates in an amount's phrase, the one nearer the amount in the parse is its own; a date in the
+# phrase of a compared amount belongs to that amount.
+OWN_PHRASE_DATES = [
+    pytest.param(
+        "Yesterday, Dorvin Corp reported fourth quarter net of about 6.2 mln dlrs against a loss of "
+        "three mln dlrs in the 1985 quarter.",
+        6.2e6,
+        "1986-Q4",
+        id="own_quarter_not_the_compared_quarter",
+    ),
+    pytest.param(
+        "Yesterday, Dorvin Corp reported fourth quarter net of about 6.2 mln dlrs against a loss of "
+        "three mln dlrs in the 1985 quarter.",
+        3e6,
+        "1985-Q4",
+        id="control_the_compared_amount_keeps_its_quarter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "time"), OWN_PHRASE_DATES)
+def test_the_nearer_date_of_the_phrase(nlp, text, value, time):
+    assert time in _times(facts_of(nlp, text, published="1987-03-05"), value)

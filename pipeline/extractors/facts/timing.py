@@ -139,12 +139,12 @@ def _pick_time(
         if _index_base(doc_text(doc), d):
             continue  # "the volume index, base 1980": the index's base year, no time of the figures
         if parsed and amount is not None and _owns_amount(dspan, amount):
-            scored.append((0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
+            scored.append((0, 0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue
         if amount is not None and _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]):
             # "rose to 229.83 in January from 229.06 in December": a month written right after an amount
             # is that amount's, the baseline's included
-            scored.append((0, 0, -len(d.value), -1, d, "in"))
+            scored.append((0, 0, 0, -len(d.value), -1, d, "in"))
             continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
@@ -157,7 +157,7 @@ def _pick_time(
         if parsed:
             droot = dspan.root
             if _when_clause_of(dspan, _clause(anchor, sent, transparent)):
-                scored.append((0, 0, -len(d.value), 0, d, role))  # "a rise in December when the deficit was $5m"
+                scored.append((0, 0, 0, -len(d.value), 0, d, role))  # "a rise in December when the deficit was $5m"
                 continue
             if _clause(droot, sent, transparent) != _clause(anchor, sent, transparent) and not _fronted_for_report(
                 d, droot, _clause(anchor, sent, transparent), transparent, sent
@@ -180,12 +180,15 @@ def _pick_time(
             lead = doc[max(sent.start, dspan.start - 2) : dspan.start]
             if any(t.lemma_.lower() in cues().attribution_verbs for t in lead):
                 continue  # "said on Thursday": when it was said
-            scored.append((0, 0 if role else 1, distance, -len(d.value), d, role))
+            scored.append((0, 0, 0 if role else 1, distance, -len(d.value), d, role))
             continue
-        scored.append((0 if direct else 1, 0 if role else 1, -len(d.value), distance, d, role))
+        # of two dates in the amount's phrase the one nearer the amount in the tree is its own: "fourth
+        # quarter net of 9.8 mln dlrs against a loss of two mln dlrs in the 1985 quarter"
+        hops = _hops(droot, amount.root) if direct and amount is not None else 0
+        scored.append((0 if direct else 1, hops, 0 if role else 1, -len(d.value), distance, d, role))
     if not scored:
         return None
-    *_, best, role = min(scored, key=lambda s: s[:4])
+    *_, best, role = min(scored, key=lambda s: s[:5])
     return _Time(best, role or _default_role(best))
 
 
@@ -260,6 +263,19 @@ def _apposition(token: Token, stop: Token) -> Token | None:
             return t
         t = t.head
     return None
+
+
+def _hops(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence, through their lowest common ancestor."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, t in enumerate(b.ancestors, 1):
+        if t.i in up:
+            return n + up[t.i]
+    return 99
 
 
 def _phrase_top(token: Token, verb: Token) -> Token | None:
