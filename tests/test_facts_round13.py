@@ -11,6 +11,7 @@ import pytest
 from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors.nlp import load_nlp
+from pipeline.extractors.quantities.find import find_quantities
 
 
 @pytest.fixture(scope="module")
@@ -69,3 +70,34 @@ OWN_PHRASE_DATES = [
 @pytest.mark.parametrize(("text", "value", "time"), OWN_PHRASE_DATES)
 def test_the_nearer_date_of_the_phrase(nlp, text, value, time):
     assert time in _times(facts_of(nlp, text, published="1987-03-05"), value)
+
+
+def _values(nlp, text):
+    return [q.value for q in find_quantities(nlp(text))]
+
+
+# "top" before a number is a ranking ("the top 20") unless it is the verb "to exceed": after "to" or a
+# modal, or before a number no ranking reaches ("500,000"). A capitalised number word right after a wire
+# dateline starts the sentence (it is no name such as "Radio Five").
+QUANTITIES = [
+    pytest.param("The trade body expects van sales to top 640,000 this year.", [640000.0], id="to_top_a_number"),
+    pytest.param("Output could top 900 tonnes this year.", [900.0], id="modal_top"),
+    pytest.param("Orders will top 1,200 next month.", [1200.0], id="will_top_thousands"),
+    pytest.param("The firm is in the top 20 of the league table.", [], id="control_top_twenty_is_a_rank"),
+    pytest.param("Only the top 100 schools took part.", [], id="control_top_hundred_is_a_rank"),
+    pytest.param(
+        "QUITO, April 2 - Fourteen miners were trapped after a tunnel caved in.", [14.0], id="word_after_dateline"
+    ),
+    pytest.param("LAS VEGAS, Nev., April 2 - Nine airlines cut fares.", [9.0], id="word_after_dateline_with_state"),
+    pytest.param("Fans of Radio Five listen daily.", [], id="control_number_word_in_a_name"),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), QUANTITIES)
+def test_quantities_read_off_batch_46(nlp, text, values):
+    assert _values(nlp, text) == values
+
+
+def test_a_verb_top_keeps_its_fact(nlp):
+    facts = facts_of(nlp, "The trade body expects van sales to top 640,000 this year.", published="1987-03-05")
+    assert any(f.value == 640000.0 for f in facts)

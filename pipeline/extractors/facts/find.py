@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
+from ..quantities.context import top_is_a_verb
 from ..quantities.tables import currencies
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index, relabelled
@@ -151,6 +152,13 @@ def _bare_figure(fact: Fact) -> bool:
     return not (fact.unit and after and after[0].lower().startswith(fact.unit.lower()[:4]))
 
 
+def _ranked(before: Token, q: QuantityMention) -> bool:
+    """ "a top ten brand", "No. 3": a rank cue before the amount ("sales to top 500,000" is the verb)."""
+    if before.lower_ not in cues().rank_cues:
+        return False
+    return before.lower_ != "top" or not top_is_a_verb(doc_text(before.doc), before.idx, q.end)
+
+
 def _sentence_facts(
     ctx: ArticleContext,
     sent: Span,
@@ -163,7 +171,6 @@ def _sentence_facts(
     parsed: bool,
 ) -> list[Fact]:
     """The facts of one sentence piece, in text order."""
-    c = cues()
     doc = sent.doc
     facts: list[Fact] = []
     s_dates = [d for d in dates if _in(d.start, d.end, sent)]
@@ -172,7 +179,7 @@ def _sentence_facts(
     restated = _restatements(doc, s_qs)
     for q in sorted(s_qs, key=lambda q: q.start):
         span = _span(doc, q.start, q.end)
-        if span is None or (span.start > 0 and doc[span.start - 1].lower_ in c.rank_cues):
+        if span is None or (span.start > 0 and _ranked(doc[span.start - 1], q)):
             continue  # "a top ten brand" is a rank, not an amount
         unit = _unit(q, counted_units, si, span)
         if parsed:

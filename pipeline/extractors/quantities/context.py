@@ -182,6 +182,19 @@ def _word_before(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_VERB_BEFORE = frozenset({"to", "will", "would", "could", "may", "might", "should", "can", "must", "did", "not"})
+_NUMBER_GOES_ON = re.compile(r"[.,]\d")
+
+
+def top_is_a_verb(text: str, top: int, number_end: int) -> bool:
+    """Whether "top" at ``top`` followed by a number ending at ``number_end`` is the verb "to exceed"
+    ("expects sales to top 500,000", "could top 1,000"), not a ranking ("the top 20"): it follows "to"
+    or a modal, or its number goes on with a thousands group or decimals (no ranking is that long)."""
+    return _word_before(text, top) in _VERB_BEFORE or bool(
+        _NUMBER_GOES_ON.match(text, number_end) or _NUMBER_GOES_ON.search(text, top, number_end)
+    )
+
+
 def _token_at(doc: Doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None

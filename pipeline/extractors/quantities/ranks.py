@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ...records import RankMention
 from ..doccache import doc_text
 from . import numbers
-from .context import _word_before
+from .context import _word_before, top_is_a_verb
 from .tables import MONTHS, cues
 
 
@@ -78,6 +78,8 @@ def find_ranks(doc: Doc) -> list[RankMention]:
             n = numbers.parse_number(m.group("topn"))
             if n is None or n != int(n) or n <= 0:
                 continue
+            if top_is_a_verb(text, m.start(), m.end()):
+                continue  # "expects sales to top 500,000": an amount reached, no rank
             out.append(RankMention(m.start(), m.end(), m.group(), int(n), "top"))
         elif m.group("no"):
             if m.group().lower().startswith("number") and not m.group("non").isdigit():

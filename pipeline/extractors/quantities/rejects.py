@@ -13,7 +13,7 @@ import functools
 import re
 
 from . import numbers
-from .context import TextContext, _token_at, _word_before
+from .context import TextContext, _token_at, _word_before, top_is_a_verb
 from .nouns import _counted_noun, _singular_noun_after
 from .number_atoms import MODEL_NUMBER
 from .pieces import _Piece
@@ -213,10 +213,20 @@ def _after_the(text: str, pos: int, ctx: TextContext) -> bool:
     )
 
 
+# "MOSCOW, March 16 -", "LAS VEGAS, Nev., March 17 -", "TOKYO (Reuters) -": a wire dateline, after which
+# the first sentence starts
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z.'/ -]*[A-Z.](?:,[^\n\u2013\u2014-]{0,40})?"
+    r"\s*(?:\([A-Za-z .&'-]{2,30}\))?\s*[-\u2013\u2014]+$"
+)
+
+
 def _sentence_start(text: str, pos: int, ctx: TextContext) -> bool:
     left = text[:pos].rstrip(" \u00a0\"'\u201c\u2018(")
     if not left or left[-1] in ".!?:;\n":
         return True
+    if left[-1] in "-\u2013\u2014" and _DATELINE_BEFORE.search(left[-90:]):
+        return True  # "MOSCOW, March 16 - Seventeen people were killed"
     tok = _token_at(ctx.doc, pos) if ctx.doc is not None else None
     return tok is not None and tok.is_sent_start
 
@@ -266,6 +276,8 @@ def _label_before(text: str, p: _Piece) -> bool:
     if p.num.scale is not None or re.search(r"[,;:)]\s*$", text[max(0, p.start - 3) : p.start]):
         return False  # "that year, 4.1 million robots": a comma or a scale word ends the label
     wb = _word_before(text, p.start)
+    if wb == "top" and top_is_a_verb(text, text.rfind("top", max(0, p.start - 12), p.start), p.num.end):
+        return False  # "expects sales to top 500,000": the verb, no label
     return wb in cues()["label_words"] or wb.rstrip(".") in cues()["label_words"]
 
 
