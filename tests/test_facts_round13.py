@@ -101,3 +101,56 @@ def test_quantities_read_off_batch_46(nlp, text, values):
 def test_a_verb_top_keeps_its_fact(nlp):
     facts = facts_of(nlp, "The trade body expects van sales to top 640,000 this year.", published="1987-03-05")
     assert any(f.value == 640000.0 for f in facts)
+
+
+def _amounts(nlp, text):
+    return [(q.value, q.value_max, q.unit) for q in find_quantities(nlp(text))]
+
+
+# Read off blind batch 47. A London money-market quote gives the offered rate first ("9-3/4 5/8":
+# 9.75 and 9.625): one range, low to high, like a bid-then-offer quote; one written without its unit
+# is in percent when a percent quote follows in the sentence. A year before a noun it dates ("the
+# estimated 1986 results") is no count.
+QUOTES = [
+    pytest.param("Six months were quoted at 9-3/4 5/8 pct.", [(9.625, 9.75, "percent")], id="offer_then_bid"),
+    pytest.param("Call money was 8-1/8 1/4 pct.", [(8.125, 8.25, "percent")], id="control_bid_then_offer"),
+    pytest.param(
+        "One and three months were at 11-1/16 10-15/16 and 10-7/8 3/4 pct respectively.",
+        [(10.9375, 11.0625, "percent"), (10.75, 10.875, "percent")],
+        id="unit_from_the_next_quote",
+    ),
+    pytest.param(
+        "Six months were quoted at 8-3/4 5/8 and one year at 8-5/8 1/2 pct.",
+        [(8.625, 8.75, "percent"), (8.5, 8.625, "percent")],
+        id="quote_before_a_duration",
+    ),
+    pytest.param("The offer was 10-13/16 pct.", [(10.8125, None, "percent")], id="sixteenths_no_code"),
+]
+
+
+@pytest.mark.parametrize(("text", "amounts"), QUOTES)
+def test_quotes_and_dated_years(nlp, text, amounts):
+    assert _amounts(nlp, text) == amounts
+
+
+# The guidelines skip vague plurals ("thousands of", "hundreds of"): no fact, whoever they are about.
+VAGUE = [
+    pytest.param("Rebels said hundreds of soldiers were killed near Basra.", 100.0, id="hundreds_of"),
+    pytest.param("Dorvin Mills said thousands of its customers had complained.", 1000.0, id="thousands_of_a_company"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), VAGUE)
+def test_vague_plurals_are_no_facts(nlp, text, value):
+    assert not [f for f in facts_of(nlp, text, published="1987-03-05") if f.value == value]
+
+
+def test_control_an_exact_count_stays(nlp):
+    facts = facts_of(nlp, "Rebels said 300 soldiers were killed near Basra.", published="1987-03-05")
+    assert [f for f in facts if f.value == 300.0]
+
+
+def test_a_year_before_results_is_no_count(nlp):
+    facts = facts_of(nlp, "The estimated 1986 results assume 2,100,000 shares.", published="1987-03-05")
+    assert not [f for f in facts if f.value == 1986.0]
+    assert [f.time_value for f in facts if f.value == 2100000.0] == ["1986"]

@@ -246,6 +246,8 @@ def _year_in_amount(s: Seen) -> bool:
         return True
     if prev is not None and (prev.tag_ in ("POS", "PRP$") or prev.lower_ == "the"):
         return False  # "the company's 2012 results", "its 2013 forecasts": a year that dates a noun
+    if nxt is not None and nxt.lower_ in lx["year_dated_nouns"] and re.fullmatch(r"(?:19|20)\d\d", s.text):
+        return False  # "the estimated 1986 results", "expects 1987 earnings to rise": dated, not counted
     return nxt is not None and nxt.tag_ == "NNS" and (prev is None or prev.pos_ != "ADP")
 
 

@@ -40,6 +40,7 @@ class Lexicon(Rules):
     ordinal_words: dict[str, int]
     day_ordinal_words: dict[str, int]
     day_cardinal_words: dict[str, int]
+    year_dated_nouns: list[str]
     year_noun_blockers: list[str]
     currency_marks: list[str]
     approx_outside_span: list[str]

@@ -834,8 +834,8 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
     nobody = fact.subject is None or source == "phrase"
     if nobody and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
         return False  # "2.5G", "known as '771", "under 18": a bare number about no one
-    if nobody and q.vague:
-        return False  # "millions of under-18s": a manner of speaking, not a figure
+    if q.vague:
+        return False  # "millions of under-18s", "hundreds of Iranians": a manner of speaking, not a figure
     if q.value < 1 and q.kind in ("number", "count") and nobody:
         return False  # "half the IMF support": a share of something unmeasured, of no one named
     named_here = not nobody and not (source or "").startswith("candidate:")

@@ -222,9 +222,31 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
         last_end = max(end, per_from)  # "369 domestic institutions": the counted noun's end
         if (q or p).num.scale is not None:
             last_scaled = (mention, (q or p).num.scale)
+    out = _quote_units(text, out)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     return out
+
+
+# a two-way money-market quote: "10-1/16 9-15/16", "9-3/4 5/8", "9-7/8 3/4 pct"
+_QUOTE = re.compile(r"\d{1,2}-\d{1,2}/\d{1,2} (?:\d{1,2}-)?\d{1,2}(?:/\d{1,2})?(?: ?(?:pct|%|per ?cent))?", re.I)
+
+
+def _quote_units(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tuple[QuantityMention, bool]]:
+    """A two-way quote written without its unit is a rate in percent when a quote in percent follows in
+    the same sentence ("one and three months at 10-1/16 9-15/16 and 9-7/8 3/4 pct respectively",
+    "six months at 9-3/4 5/8 and one year at 9-5/8 1/2 pct")."""
+    fixed = list(out)
+    for i, (m, strong) in enumerate(out):
+        if m.kind != "number" or m.value_max is None or not _QUOTE.fullmatch(m.text):
+            continue
+        for later, _ in out[i + 1 :]:
+            if re.search(r"[.;]\s", text[m.end : later.start]):
+                break  # the sentence ended
+            if later.kind == "percent" and later.value_max is not None and _QUOTE.fullmatch(later.text):
+                fixed[i] = (replace(m, unit="percent", kind="percent", unit_text=later.unit_text), strong)
+                break
+    return fixed
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)

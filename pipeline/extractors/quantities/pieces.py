@@ -238,9 +238,10 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
     while i < len(pieces):
         p = pieces[i]
         q = pieces[i + 1] if i + 1 < len(pieces) else None
-        offer = _quoted_offer(text, p, q) if q is not None else None
-        if offer is not None:  # "7-7/8 eight pct", "7-3/4 7/8": a bid and an offered rate
-            out.append((p, replace(q, value=offer)))
+        other = _quoted_other(text, p, q) if q is not None else None
+        if other is not None:  # "7-7/8 eight pct", "7-3/4 7/8", "9-3/4 5/8": a two-way quote, low to high
+            lo, hi = sorted((p.value, other))
+            out.append((replace(p, value=lo), replace(q, value=hi)))
             i += 2
             continue
         if q is not None:
@@ -295,22 +296,23 @@ _MIXED = re.compile(r"\d{1,2}-\d{1,2}/\d{1,2}")
 _FRACTION = re.compile(r"\d{1,2}/\d{1,2}")
 
 
-def _quoted_offer(text: str, p: _Piece, q: _Piece) -> float | None:
-    """The offered end of a money-market quote written as the wires do, bid then offer with one space:
-    "7-7/8 eight pct" (7.875 to 8), "7-3/4 7/8" (7.75 to 7.875), "8-1/8 1/4", "7-15/16 8-1/16"; None
-    for anything else. The bid is a mixed fraction; the offer is a bare fraction of the same whole
-    number, the next whole number, or a mixed fraction, and lies above the bid by less than one."""
+def _quoted_other(text: str, p: _Piece, q: _Piece) -> float | None:
+    """The other end of a money-market quote written as the wires do, two rates with one space,
+    bid then offer ("7-7/8 eight pct": 7.875 to 8; "7-3/4 7/8"; "8-1/8 1/4"; "7-15/16 8-1/16") or,
+    in London, offer then bid ("9-3/4 5/8": 9.75 and 9.625; "10-1/16 9-15/16"); None for anything
+    else. The first is a mixed fraction; the second a bare fraction of the same whole number, a whole
+    number next to it, or a mixed fraction, and lies within one of the first."""
     if p.end != p.num.end or not _MIXED.fullmatch(p.num.text) or text[p.num.end : q.start] != " ":
         return None
     whole = float(int(p.value))
     written = q.num.text
     if _FRACTION.fullmatch(written) and q.num.value < 1:
-        offer = whole + q.num.value
-    elif _MIXED.fullmatch(written) or q.num.value == whole + 1:
-        offer = q.num.value
+        other = whole + q.num.value
+    elif _MIXED.fullmatch(written) or q.num.value in (whole, whole + 1):
+        other = q.num.value
     else:
         return None
-    return offer if p.value < offer < p.value + 1 and q.kind in ("number", "percent") else None
+    return other if abs(other - p.value) < 1 and other != p.value and q.kind in ("number", "percent") else None
 
 
 def _fraction_word(num: NumberSpan) -> bool:
@@ -339,6 +341,7 @@ def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
             and not q.prefixed
             and re.fullmatch(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*", text[p.end : q.start])
             and not (q.value > 0 and p.value > 100 * q.value)  # "a credit of 2,227,000 or four cts a share"
+            and not (i > 0 and _quoted_other(text, out[i - 1], p) is not None)  # "at 9-3/4 5/8 and one year at"
         ):
             out[i] = replace(p, unit=q.unit, unit_text=q.unit_text, kind=q.kind, assumed=q.assumed, strong=q.strong)
     return out

@@ -343,7 +343,7 @@ def _zones(text: str) -> list[tuple[int, int]]:
     rx = _regexes()["zones"]
     low = text.lower()
     if "@" in text or "http" in low or "www." in low:
-        return [(m.start(), m.end()) for m in rx.finditer(text)]
+        return [(m.start(), m.end()) for m in rx.finditer(text) if not _wire_fraction(m.group())]
     out = []
     end = 0
     for c in _ZONE_START.finditer(text):
@@ -353,8 +353,19 @@ def _zones(text: str) -> list[tuple[int, int]]:
         m = rx.match(text, pos)
         if m is not None:
             end = m.end()
-            out.append((pos, end))
+            if not _wire_fraction(m.group()):
+                out.append((pos, end))
     return out
+
+
+_WIRE_FRACTION = re.compile(r"\d{1,2}-(\d{1,2})/(2|4|8|16|32|64)")
+
+
+def _wire_fraction(zone: str) -> bool:
+    """ "10-15/16", "10-13/16": a whole number and a fraction in eighths, sixteenths ..., as the wires
+    write rates and prices, not a code or a date like "10-15-16"."""
+    m = _WIRE_FRACTION.fullmatch(zone)
+    return m is not None and int(m.group(1)) < int(m.group(2))
 
 
 def _score_zones(text: str) -> list[tuple[int, int]]:
