@@ -154,3 +154,48 @@ def test_a_year_before_results_is_no_count(nlp):
     facts = facts_of(nlp, "The estimated 1986 results assume 2,100,000 shares.", published="1987-03-05")
     assert not [f for f in facts if f.value == 1986.0]
     assert [f.time_value for f in facts if f.value == 2100000.0] == ["1986"]
+
+
+# In an article with a named poll, a percentage that is the subject of an opinion verb ("17% disagreed",
+# "Forty per cent thought ...") is a share of those asked: the poll's figure.
+POLL_SHARES = [
+    pytest.param("Twelve per cent thought the minister should resign.", 12.0, id="per_cent_thought"),
+    pytest.param("Some 27% said the plan was fair and 31% disagreed.", 31.0, id="percent_disagreed"),
+    pytest.param("Just 9% backed the scheme.", 9.0, id="percent_backed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), POLL_SHARES)
+def test_poll_shares_are_the_polls(nlp, sentence, value):
+    text = "Voters doubt the plan\n\nA poll for the Daily Courier found voters doubt the plan. " + sentence
+    assert "Daily Courier poll" in subjects_of(facts_of(nlp, text, published="2005-01-10"), value)
+
+
+def test_control_a_share_with_no_poll(nlp):
+    text = "Voters doubt the plan\n\nVoters doubt the plan. Some 27% said the plan was fair and 31% disagreed."
+    assert not [s for s in subjects_of(facts_of(nlp, text, published="2005-01-10"), 31.0) if "poll" in (s or "")]
+
+
+# A total of the jobless counts people, like "unemployment" and "employment" already do.
+def test_a_jobless_total_counts_people(nlp):
+    facts = facts_of(nlp, "The agency said the jobless total had reached 3.1 million in May.", published="2005-06-01")
+    assert [f.unit for f in facts if f.value == 3.1e6] == ["person"]
+
+
+def test_control_a_sales_total_counts_no_people(nlp):
+    facts = facts_of(nlp, "The sales total had reached 3.1 million in May.", published="2005-06-01")
+    assert [f.unit for f in facts if f.value == 3.1e6] != ["person"]
+
+
+# Words the model reads as a nationality and a place, whose initials spell the acronym in brackets
+# after them, are one company, named in full wherever the acronym stands.
+ACRONYMS = [
+    pytest.param("Welsh and Midland (W&M) is to buy 30% of Corvel. W&M will pay $40m.", 40e6, id="ampersand"),
+    pytest.param("Irish Continental Lines (ICL) is to buy Corvel. ICL will pay $40m.", 40e6, id="nationality_start"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ACRONYMS)
+def test_an_acronym_takes_its_spelled_out_name(nlp, text, value):
+    full = text.split(" (")[0]
+    assert full in subjects_of(facts_of(nlp, text, published="2005-06-01"), value)

@@ -188,7 +188,9 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
 
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Industrial and Commercial Bank (ICBC)", untagged by the model: capitalised words right before
-    capitals in brackets whose initials spell them (or their start, "of China" left out) are an ORG."""
+    capitals in brackets whose initials spell them (or their start, "of China" left out) are an ORG.
+    So are words the model read as places or people when their initials spell the whole acronym
+    ("Scottish and Newcastle (S&N)": a nationality and a city to the model)."""
     strings, orth = words.strings, words.orth
     opening = strings["("]
     if opening not in orth:
@@ -196,11 +198,12 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
     taken = {i for start, end, *_ in spans for i in range(start, end)}
     doc = words.doc
     added = []
+    dropped: set[tuple[int, int, str, str]] = set()
     for i, h in enumerate(orth):
         if h != opening or i < 2 or i + 2 >= len(orth) or doc[i + 2].text != ")":
             continue
         short = doc[i + 1].text.replace("&", "")
-        if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()) or (i - 1) in taken:
+        if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
             continue
         start = i
         while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _ACRONYM_SKIP):
@@ -209,9 +212,27 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             start += 1
         name = " ".join(t.text for t in doc[start:i])
         spelled = initials(name)
-        if len(spelled) >= 2 and short.startswith(spelled) and not taken & set(range(start, i)):
+        if len(spelled) < 2 or not short.startswith(spelled):
+            continue
+        if (i - 1) not in taken and not taken & set(range(start, i)):
             added.append((start, i, "ORG", ""))
-    return sorted(spans + added) if added else spans
+            continue
+        inside = [s for s in spans if s[0] < i and start < s[1]]
+        whole = len(inside) == 1 and inside[0][:2] == (start, i)  # "United States (US)": the model's own name
+        if (
+            spelled == short
+            and not whole
+            and all(start <= s[0] and s[1] <= i and s[2] in _SPELLED_OVER for s in inside)
+        ):
+            dropped.update(inside)
+            added.append((start, i, "ORG", ""))
+    if not added:
+        return spans
+    return sorted([s for s in spans if s not in dropped] + added)
+
+
+# labels the model gives the words of a company name it did not see as one ("Scottish and Newcastle")
+_SPELLED_OVER = frozenset({"NORP", "GPE", "LOC", "PERSON"})
 
 
 def _cut_datelines(doc: Doc, ents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

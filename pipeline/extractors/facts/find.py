@@ -518,6 +518,10 @@ def _counted_property(prop: Token) -> str | None:
         return c.people_properties[prop.lemma_.lower()]
     if prop.lemma_.lower() in c.number_nouns:
         noun = next((p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"), prop)
+        # "the jobless total", "the unemployment count": a total of the people its modifier names
+        kinds = [c.people_properties.get(ch.lemma_.lower()) for ch in prop.children if ch.dep_ in ("amod", "compound")]
+        if noun is prop and any(kinds):
+            return next(k for k in kinds if k)
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:
         return None
     return noun.lemma_.lower()

@@ -696,6 +696,10 @@ def _surveyed(
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
             if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
                 return (p, ctx.survey) if ctx.survey is not None else None  # the article's survey, looked up once
+    if ctx.amount is not None and ctx.amount_kind == "percent" and ctx.survey is not None:
+        root = ctx.amount.root  # "17% disagreed", "Forty-three per cent thought ...": a share of those asked
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in c.opinion_verbs:
+            return root.head, ctx.survey  # the token it stands on: outside the amount
     return _finding(ctx, verb)
 
 
