@@ -125,6 +125,12 @@ QUOTES = [
         id="quote_before_a_duration",
     ),
     pytest.param("The offer was 10-13/16 pct.", [(10.8125, None, "percent")], id="sixteenths_no_code"),
+    pytest.param(
+        "Nearly two thirds - 64% - of those asked agreed.",
+        [(0.666666666667, None, "dimensionless"), (64.0, None, "percent")],
+        id="fraction_then_percent_in_dashes",
+    ),
+    pytest.param("Rates rose 2 - 3% this year.", [(2.0, 3.0, "percent")], id="control_digit_range_with_spaces"),
 ]
 
 
@@ -162,6 +168,8 @@ POLL_SHARES = [
     pytest.param("Twelve per cent thought the minister should resign.", 12.0, id="per_cent_thought"),
     pytest.param("Some 27% said the plan was fair and 31% disagreed.", 31.0, id="percent_disagreed"),
     pytest.param("Just 9% backed the scheme.", 9.0, id="percent_backed"),
+    pytest.param("Three-quarters said the scheme was fair.", 0.75, id="fraction_said"),
+    pytest.param("One in four said the scheme was fair.", 0.25, id="one_in_four_said"),
 ]
 
 

@@ -42,6 +42,7 @@ class ArticleContext:
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
     amount_kind: str | None = None  # its quantity kind ("currency", "percent", ...)
+    amount_value: float | None = None  # its value
     # the latest main-clause subject that was a company or a country, and where its sentence ended:
     # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
     last_subject: tuple[str, EntityMention, int] | None = None

@@ -749,7 +749,7 @@ def _after_dateline(piece: Span, end: int) -> Span | None:
 def _parse_fact(
     ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention, unit, s_dates
 ) -> tuple[Fact | None, Token | None]:
-    ctx.amount, ctx.amount_kind = span, q.kind
+    ctx.amount, ctx.amount_kind, ctx.amount_value = span, q.kind, q.value
     aged = _apposed_age(ctx, span, q)
     if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
         return _age_fact(sent, aged, q, s_dates), None

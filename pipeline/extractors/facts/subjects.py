@@ -696,11 +696,18 @@ def _surveyed(
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
             if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
                 return (p, ctx.survey) if ctx.survey is not None else None  # the article's survey, looked up once
-    if ctx.amount is not None and ctx.amount_kind == "percent" and ctx.survey is not None:
-        root = ctx.amount.root  # "17% disagreed", "Forty-three per cent thought ...": a share of those asked
+    if ctx.amount is not None and ctx.survey is not None and _a_share(ctx):
+        # "17% disagreed", "Forty-three per cent thought ...", "Three-quarters said": a share of those asked
+        root = ctx.amount.root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in c.opinion_verbs:
             return root.head, ctx.survey  # the token it stands on: outside the amount
     return _finding(ctx, verb)
+
+
+def _a_share(ctx: ArticleContext) -> bool:
+    """A percentage, or a bare fraction below one ("Three-quarters", "One in four")."""
+    value = ctx.amount_value
+    return ctx.amount_kind == "percent" or (ctx.amount_kind == "number" and value is not None and 0 < value < 1)
 
 
 _FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "say", "indicate", "conclude"})

@@ -268,6 +268,9 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
                     and not (
                         joiner == "to" and p.kind == "number" and _fraction_word(p.num) and re.search(r"\bby\s+$", head)
                     )
+                    # "Nearly two thirds - 65% - of those asked": a fraction in words, then the same share in
+                    # figures set off by dashes, is no range
+                    and not (joiner in ("-", "\u2013", "\u2014") and _fraction_word(p.num) and gap.startswith(" "))
                     and (p.kind == "number" or p.unit == q.unit or _scale_only(p, q))
                     and not (p.kind == "number" and q.prefixed)
                 )
