@@ -207,3 +207,41 @@ ACRONYMS = [
 def test_an_acronym_takes_its_spelled_out_name(nlp, text, value):
     full = text.split(" (")[0]
     assert full in subjects_of(facts_of(nlp, text, published="2005-06-01"), value)
+
+
+def _units(facts, value):
+    return [f.unit for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
+
+
+# A figure "compared with" another of the sentence is in its money; a change written bare before the
+# level it led to is in the level's money.
+COMPARED_UNITS = [
+    pytest.param(
+        "Dorvin Corp said 1986 revenues were 31.5 mln dlrs, compared with 8,200,000 for 1985.",
+        8.2e6,
+        id="compared_with",
+    ),
+    pytest.param("Dorvin Corp stock rose 1/4 to 17 dlrs a share.", 0.25, id="change_before_level"),
+    pytest.param("Dorvin Corp stock fell 3/8 to 12-1/2 dlrs.", 0.375, id="change_before_mixed_level"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), COMPARED_UNITS)
+def test_compared_and_change_units(nlp, text, value):
+    assert _units(facts_of(nlp, text, published="1987-03-05"), value) == ["USD"]
+
+
+def test_control_index_points_stay(nlp):
+    facts = facts_of(nlp, "The Dorvin index rose 12.5 to 1,234.5.", published="1987-03-05")
+    assert "USD" not in _units(facts, 12.5)
+
+
+# A one-word wire headline name is the start of the company the text names in full.
+def test_a_clipped_headline_name(nlp):
+    title = "DORVIN <DVX> PLANS FINANCING"
+    body = (
+        "DENVER, March 2 - Dorvinex Research Corp said it received 300,000 dlrs from the sale of a note.\n"
+        "    Under that plan, a minimum of 400,000 dlrs of new capital is to be provided."
+    )
+    facts = facts_of(nlp, title + "\n\n" + body, published="1987-03-02")
+    assert "Dorvinex Research" in " ".join(s or "" for s in subjects_of(facts, 400000.0))

@@ -154,12 +154,14 @@ def _topic(
             name = " ".join(words)
         # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the
         # ticker that the text names as a company ("Robeson Industries Corp")
+        # the text's own mention, not the headline's ("DORVIN <DVX>" is tagged too)
+        named_below = [e for e in entities if not (headline_span and e.start < headline_span[1])] or list(entities)
         for k in range(len(words)):
             lead = _first_word(" ".join(words[k:]))
-            found = next((e for e in entities if e.label == "ORG" and _first_word(e.canonical_name) == lead), None)
+            found = next((e for e in named_below if e.label == "ORG" and _first_word(e.canonical_name) == lead), None)
             if found is not None:
                 return found
-        short = _initials_of(name, entities)  # "BP <BP>" for "British Petroleum Co PLC"
+        short = _initials_of(name, entities) or _clipped(name, named_below)  # "BP <BP>", "MICROBIO <MRC>"
         if short is not None:
             return short
         lead = _first_word(name)
@@ -218,6 +220,22 @@ def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention 
         if e.label == "ORG"
         and " " in e.canonical_name
         and initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip)) == acronym
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _clipped(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
+    """The one ORG of the text whose first word a one-word headline name (five letters or more) is the
+    start of: "MICROBIO <MRC>" -> "Microbiological Research Corp"."""
+    clip = name.casefold()
+    if " " in name or len(clip) < 5:
+        return None
+    found = {
+        e.entity_key: e
+        for e in entities
+        if e.label == "ORG"
+        and e.canonical_name.casefold() != clip  # the headline's own mention of the short name
+        and (e.canonical_name.split() or [""])[0].casefold().startswith(clip)
     }
     return next(iter(found.values())) if len(found) == 1 else None
 

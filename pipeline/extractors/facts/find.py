@@ -422,6 +422,8 @@ def _compared_with(span: Span) -> bool:
         t = doc[i]
         if t.lower_ in _COMPARED_BY:
             return True
+        if t.lower_ in ("with", "to") and i > 0 and doc[i - 1].lower_ in ("compared", "compares", "comparing"):
+            return True  # "24.5 mln dlrs, compared with 7,900,000 for 1985"
         if t.lower_ == "of":
             return i == span.start - 1 and i > 0 and doc[i - 1].lemma_.lower() in _COMPARED_NOUNS
         if not (t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or t.tag_ == "POS" or t.text == "-"):

@@ -223,9 +223,31 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
         if (q or p).num.scale is not None:
             last_scaled = (mention, (q or p).num.scale)
     out = _quote_units(text, out)
+    out = _change_to_level(text, out)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     return out
+
+
+_TO = re.compile(r"\s+to\s+")
+
+
+def _change_to_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tuple[QuantityMention, bool]]:
+    """A change written without its unit right before the level it led to is in the level's money:
+    "Phillips stock rose 1/4 to 14 dlrs" (a quarter of a dollar)."""
+    fixed = list(out)
+    for i in range(len(out) - 1):
+        (m, strong), (level, _) = out[i], out[i + 1]
+        if (
+            m.kind == "number"
+            and any(c.isdigit() for c in m.text)  # "cut by half to 66.2 billion dlrs": a share of the whole
+            and m.change is not None
+            and m.unit in (None, "dimensionless")
+            and level.kind == "currency"
+            and _TO.fullmatch(text[m.end : level.start])
+        ):
+            fixed[i] = (replace(m, unit=level.unit, kind="currency", currency_assumed=level.currency_assumed), strong)
+    return fixed
 
 
 # a two-way money-market quote: "10-1/16 9-15/16", "9-3/4 5/8", "9-7/8 3/4 pct"
