@@ -23,6 +23,7 @@ from ...records import EntityMention
 from ..doccache import token_ids
 from .context import ArticleContext, is_index, macro_noun, public_body
 from .cues import cues
+from .parse import tree_distance
 from .schema import load
 
 
@@ -168,21 +169,8 @@ def _position_features(
             head = head.head
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
             cand.features.add("sentence_subject")
-        hops = _tree_distance(token, root)
+        hops = tree_distance(token, root)
         cand.features.add("tree_near" if hops <= 3 else "tree_mid" if hops <= 6 else "tree_far")
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens of one sentence through their lowest common ancestor."""
-    up = {a.i: 0}
-    for n, t in enumerate(a.ancestors, 1):
-        up[t.i] = n
-    if b.i in up:
-        return up[b.i]
-    for n, t in enumerate(b.ancestors, 1):
-        if t.i in up:
-            return n + up[t.i]
-    return 99
 
 
 def rank(

@@ -188,3 +188,16 @@ def _measured(span: Span, q: QuantityMention) -> Token:
 
 def _in(start: int, end: int, sent: Span) -> bool:
     return sent.start_char <= start and end <= sent.end_char
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence through their lowest common ancestor."""
+    up = {a.i: 0}
+    for n, t in enumerate(a.ancestors, 1):
+        up[t.i] = n
+    if b.i in up:
+        return up[b.i]
+    for n, t in enumerate(b.ancestors, 1):
+        if t.i in up:
+            return n + up[t.i]
+    return 99

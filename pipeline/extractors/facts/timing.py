@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import DateMention, QuantityMention
 from ..doccache import doc_text, token_ids
 from .cues import cues
-from .parse import _clause, _governing_verb, _span
+from .parse import _clause, _governing_verb, _span, tree_distance
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _pick_time(
             continue
         # of two dates in the amount's phrase the one nearer the amount in the tree is its own: "fourth
         # quarter net of 9.8 mln dlrs against a loss of two mln dlrs in the 1985 quarter"
-        hops = _hops(droot, amount.root) if direct and amount is not None else 0
+        hops = tree_distance(droot, amount.root) if direct and amount is not None else 0
         scored.append((0 if direct else 1, hops, 0 if role else 1, -len(d.value), distance, d, role))
     if not scored:
         return None
@@ -263,19 +263,6 @@ def _apposition(token: Token, stop: Token) -> Token | None:
             return t
         t = t.head
     return None
-
-
-def _hops(a: Token, b: Token) -> int:
-    """Edges between two tokens of one sentence, through their lowest common ancestor."""
-    up = {a.i: 0}
-    for n, t in enumerate(a.ancestors, 1):
-        up[t.i] = n
-    if b.i in up:
-        return up[b.i]
-    for n, t in enumerate(b.ancestors, 1):
-        if t.i in up:
-            return n + up[t.i]
-    return 99
 
 
 def _phrase_top(token: Token, verb: Token) -> Token | None:
