@@ -145,6 +145,7 @@ def _topic(
 ):
     """The headline's ticker company, as the text names it when it does; else the one company of
     the text whose name the headline also gives (not a common word the NER took for a name)."""
+    body = [e for e in entities if not (headline_span and e.start < headline_span[1])]  # the text's own mentions
     name = headline_company(headline) or results_company(headline)
     if name is not None:
         words = name.split()
@@ -152,10 +153,9 @@ def _topic(
         if 0 <= verb < len(words) - 1:
             words = words[verb + 1 :]  # "OPPENHEIMER RAISES NWA <NWA>": the ticker's is NWA
             name = " ".join(words)
+        named_below = body or list(entities)  # the text's mention, not the headline's ("DORVIN <DVX>" is tagged)
         # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the
         # ticker that the text names as a company ("Robeson Industries Corp")
-        # the text's own mention, not the headline's ("DORVIN <DVX>" is tagged too)
-        named_below = [e for e in entities if not (headline_span and e.start < headline_span[1])] or list(entities)
         for k in range(len(words)):
             lead = _first_word(" ".join(words[k:]))
             found = next((e for e in named_below if e.label == "ORG" and _first_word(e.canonical_name) == lead), None)
@@ -172,7 +172,6 @@ def _topic(
         start, end = (found.start, found.end) if found is not None else (headline_span or (0, 0))
         return EntityMention(start, end, named, "ORG", named, "ORG:" + named.casefold())
     low = headline.casefold()
-    body = [e for e in entities if not (headline_span and e.start < headline_span[1])]
     in_headline: dict[str, bool] = {}  # each name searched once (a pattern per name would flood re's cache)
 
     def named_in_headline(name: str) -> bool:
@@ -214,14 +213,13 @@ def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention 
     if " " in name or not 2 <= len(acronym) <= 5:
         return None
     skip = cues().name_stopwords  # legal forms too: "Co", "PLC"
-    found = {
-        e.entity_key: e
-        for e in entities
-        if e.label == "ORG"
-        and " " in e.canonical_name
-        and initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip)) == acronym
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only_org(
+        entities,
+        lambda e: (
+            " " in e.canonical_name
+            and initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip)) == acronym
+        ),
+    )
 
 
 def _clipped(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
@@ -230,13 +228,18 @@ def _clipped(name: str, entities: Sequence[EntityMention]) -> EntityMention | No
     clip = name.casefold()
     if " " in name or len(clip) < 5:
         return None
-    found = {
-        e.entity_key: e
-        for e in entities
-        if e.label == "ORG"
-        and e.canonical_name.casefold() != clip  # the headline's own mention of the short name
-        and (e.canonical_name.split() or [""])[0].casefold().startswith(clip)
-    }
+    return _only_org(
+        entities,
+        lambda e: (
+            e.canonical_name.casefold() != clip  # the headline's own mention of the short name
+            and (e.canonical_name.split() or [""])[0].casefold().startswith(clip)
+        ),
+    )
+
+
+def _only_org(entities: Sequence[EntityMention], test: Callable[[EntityMention], bool]) -> EntityMention | None:
+    """The one ORG of ``entities`` (one entity, however many mentions) that passes ``test``, else None."""
+    found = {e.entity_key: e for e in entities if e.label == "ORG" and test(e)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
