@@ -23,3 +23,17 @@ def subjects_of(facts, value: float) -> list[str]:
     return sorted(
         (f.subject or "") for f in facts if f.value is not None and abs(f.value - value) < 1e-9 * max(1, value)
     )
+
+
+def _with_value(facts, value: float) -> list:
+    return [f for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
+
+
+def units_of(facts, value: float) -> list[str | None]:
+    """The units of the facts with this value, in order; values compared to 1e-6."""
+    return [f.unit for f in _with_value(facts, value)]
+
+
+def times_of(facts, value: float) -> list[str | None]:
+    """The times of the facts with this value, in order; values compared to 1e-6."""
+    return [f.time_value for f in _with_value(facts, value)]

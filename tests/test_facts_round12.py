@@ -8,7 +8,7 @@ No sentence is copied from an article.
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import facts_of, subjects_of, units_of
 
 from pipeline.extractors.nlp import load_nlp
 
@@ -16,10 +16,6 @@ from pipeline.extractors.nlp import load_nlp
 @pytest.fixture(scope="module")
 def nlp():
     return load_nlp()
-
-
-def _units(facts, value):
-    return [f.unit for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
 
 
 # People a firm employs are its employees ("employs 163,000 people" -> employee, as the guidelines say).
@@ -309,4 +305,4 @@ def test_subject(nlp, text, value, subjects):
 
 @pytest.mark.parametrize(("text", "value", "unit"), UNIT_CASES)
 def test_unit(nlp, text, value, unit):
-    assert _units(facts_of(nlp, text), value) == [unit], [(f.value, f.unit) for f in facts_of(nlp, text)]
+    assert units_of(facts_of(nlp, text), value) == [unit], [(f.value, f.unit) for f in facts_of(nlp, text)]

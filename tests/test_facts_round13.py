@@ -8,7 +8,7 @@ No sentence is copied from an article.
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import facts_of, subjects_of, times_of, units_of
 
 from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.find import find_quantities
@@ -43,10 +43,6 @@ def test_a_news_agency_owns_no_figure(nlp, text, value, agency):
     assert agency not in subjects_of(facts_of(nlp, text, published="1987-03-04"), value)
 
 
-def _times(facts, value):
-    return [f.time_value for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
-
-
 # Of two dates in an amount's phrase, the one nearer the amount in the parse is its own; a date in the
 # phrase of a compared amount belongs to that amount.
 OWN_PHRASE_DATES = [
@@ -69,7 +65,7 @@ OWN_PHRASE_DATES = [
 
 @pytest.mark.parametrize(("text", "value", "time"), OWN_PHRASE_DATES)
 def test_the_nearer_date_of_the_phrase(nlp, text, value, time):
-    assert time in _times(facts_of(nlp, text, published="1987-03-05"), value)
+    assert time in times_of(facts_of(nlp, text, published="1987-03-05"), value)
 
 
 def _values(nlp, text):
@@ -209,10 +205,6 @@ def test_an_acronym_takes_its_spelled_out_name(nlp, text, value):
     assert full in subjects_of(facts_of(nlp, text, published="2005-06-01"), value)
 
 
-def _units(facts, value):
-    return [f.unit for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
-
-
 # A figure "compared with" another of the sentence is in its money; a change written bare before the
 # level it led to is in the level's money.
 COMPARED_UNITS = [
@@ -228,12 +220,12 @@ COMPARED_UNITS = [
 
 @pytest.mark.parametrize(("text", "value"), COMPARED_UNITS)
 def test_compared_and_change_units(nlp, text, value):
-    assert _units(facts_of(nlp, text, published="1987-03-05"), value) == ["USD"]
+    assert units_of(facts_of(nlp, text, published="1987-03-05"), value) == ["USD"]
 
 
 def test_control_index_points_stay(nlp):
     facts = facts_of(nlp, "The Dorvin index rose 12.5 to 1,234.5.", published="1987-03-05")
-    assert "USD" not in _units(facts, 12.5)
+    assert "USD" not in units_of(facts, 12.5)
 
 
 # A one-word wire headline name is the start of the company the text names in full.
