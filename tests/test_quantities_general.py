@@ -191,3 +191,25 @@ def test_quantities_bracketed_dollar_conversion_is_usd(nlp, text, expected):
 )
 def test_letters_a_case_blind_regex_folds_never_crash(nlp, text):
     find_quantities(nlp(text))  # no KeyError from a table keyed by lower()
+
+
+# "won" is the Korean currency after a number, and the past of "win": after a name with a number
+# ("Halo 2", "Burnout 3") and before an object it is the verb; a scale word or a rate keeps it money.
+WON = [
+    ("Halo 2 won the best console game award.", "Halo 2 won", None),
+    ("Burnout 3 won three awards on the night.", "Burnout 3 won", None),
+    ("Team 7 won their final match.", "Team 7 won", None),
+    ("Exports were worth 3 billion won last year.", "3 billion won", "KRW"),
+    ("The board set a dividend of 300 won a share.", "300 won", "KRW"),
+    ("The dollar closed at 861.40 won in Seoul.", "861.40 won", "KRW"),
+    ("The ticket costs 5,000 won.", "5,000 won", "KRW"),
+]
+
+
+@pytest.mark.parametrize("text, surface, unit", WON)
+def test_quantities_won_verb_or_currency(nlp, text, surface, unit):
+    found = {q.text: q.unit for q in find_quantities(nlp(text))}
+    if unit is None:
+        assert "KRW" not in found.values()
+    else:
+        assert found.get(surface) == unit

@@ -88,6 +88,7 @@ class Currencies(Rules):
     major_with_cents: list[str]
     scaled_codes: dict[str, list[Any]]
     attached_only: list[str]
+    verb_homographs: dict[str, list[str]]
     prefix_words: dict[str, str]
     video_lines: list[int]
 

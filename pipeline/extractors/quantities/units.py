@@ -94,6 +94,7 @@ def _unit_after(
             (written in cur["needs_digits"] and not num.has_digits and num.scale is None)  # "two mln marks" is money
             or (written in cur["attached_only"] and m.group()[:1].isspace())
             or (written == "p" and not ctx.pound_is_currency and num.value in cur["video_lines"])  # "1080p"
+            or (num.scale is None and _verb_homograph(written, rest[m.end() :]))  # "Halo 2 won the award"
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
@@ -106,6 +107,16 @@ def _unit_after(
             return pos + end, "GBP", written, "currency", False
         return pos + end, pint_name(expr), written, "dimension", False
     return None
+
+
+def _verb_homograph(written: str, after: str) -> bool:
+    """A currency word that is also a verb, followed by what opens its object ("won the award",
+    "won three awards"): the verb, not the currency."""
+    objects = currencies()["verb_homographs"].get(written.lower())
+    if not objects:
+        return False
+    m = re.match(r"\s+([A-Za-z]+|\d)", after)
+    return m is not None and (m.group(1).lower() in objects or m.group(1).isdigit())
 
 
 def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, str, str] | None:
