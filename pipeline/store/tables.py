@@ -93,7 +93,15 @@ SCHEMAS: dict[str, list[Column]] = {
     "dates": [
         *_MENTION_PREFIX,
         _c("type", S, "TimeML type: DATE | TIME | DURATION | SET", False),
-        _c("value", S, "TIMEX3 value: 2012-06-12, 2012-W23, P5Y, XXXX-04-06, PRESENT_REF ...", False),
+        _c(
+            "value",
+            S,
+            (
+                "TIMEX3 value: 2012-06-12, 2012-W23, P5Y, XXXX-04-06, PRESENT_REF ...;"
+                " a span of years as one ISO 8601 interval ('1986/87' -> 1986/1987)"
+            ),
+            False,
+        ),
         _c("mod", S, "TIMEX3 mod: START MID END APPROX BEFORE AFTER MORE_THAN LESS_THAN ..."),
         _c("start_date", D, "first day of the resolved calendar interval"),
         _c("end_date", D, "last day of the resolved calendar interval (inclusive)"),

@@ -30,7 +30,7 @@ from .timex import parse_published
 from .words import lexicon
 from .year_context import is_next_year, same_clause, shifted_value
 
-RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month")
+RETRY_KINDS = ("set", "rel_unit", "offset", "rel_weekday", "rel_month", "year_span")
 BASELINE_KINDS = ("unit_ago", "quarter_the", "offset", "rel_unit")  # may compare a figure with a year before
 QUARTER_REACH = 1500  # characters after a quarter within which "a year earlier" means that quarter
 AMOUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}

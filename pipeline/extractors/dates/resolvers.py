@@ -16,6 +16,7 @@ from .resolvers_calendar import (
     _r_season,
     _r_time,
     _r_week_of,
+    _r_year_span,
 )
 from .resolvers_relative import (
     _r_deictic,
@@ -32,6 +33,7 @@ from .resolvers_spans import _r_duration, _r_duration_ended, _r_set
 
 RESOLVERS = {
     "date": _r_date,
+    "year_span": _r_year_span,
     "week_of": _r_week_of,
     "time": _r_time,
     "decade": _r_decade,

@@ -129,6 +129,21 @@ def _r_time(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     return Timex("TIME", day.isoformat() + clock, _mod(g), day, day, anchor)
 
 
+def _r_year_span(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
+    """ "1986/87", "the 1987-88 crop year", "2001-2003": a span of years, one ISO 8601 interval
+    ("1986/1987", as the facts gold writes year ranges) from the first year's 1 January to the last
+    year's 31 December. A second year written with two digits is the next one ("1986/87"), or within
+    the next decade ("1986-89"); anything else ("1987-10", "1990-85") is no span."""
+    first = int(g["year"])
+    last = int(g["year2"]) if len(g["year2"]) == 4 else first // 100 * 100 + int(g["year2"])
+    if len(g["year2"]) == 2 and last <= first:
+        last += 100  # "1999/00"
+    if not first < last <= first + (9 if len(g["year2"]) == 2 else 50):
+        return None
+    value = f"{first}/{last}"
+    return Timex("DATE", value, _mod(g), dt.date(first, 1, 1), dt.date(last, 12, 31), None)
+
+
 def _r_decade(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
     if "decade" in g and g["decade"].endswith("00") and int(g["decade"]) <= 1900:
         value = g["decade"][:2]  # "the 1800s" is the century
