@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from facts_helpers import facts_of
 
 from pipeline.extractors.dates.find import find_dates
-from tests.facts_helpers import facts_of
 
 PUBLISHED = "1987-03-30"
 
