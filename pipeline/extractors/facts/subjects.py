@@ -1217,7 +1217,7 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             return held
         if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
             for ch in v.children:
-                ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
+                ent = _resolve(ctx, ch) if ch.dep_ in ("dobj", "dative") else None
                 if ent is not None:
                     return ch, ent
         # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
