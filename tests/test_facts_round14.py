@@ -57,3 +57,49 @@ HOPES = [
 @pytest.mark.parametrize("text, value", HOPES)
 def test_hope_is_a_plan(nlp, text, value):
     assert [f.modality for f in facts_of(nlp, text, published="1987-03-02") if f.value == value] == ["plan"]
+
+
+# A figure set against the sentence's previous one ("compared with", "vs", "against"), with no owner
+# of its own, is the same subject's; one that names its owner ("for X") keeps it.
+COMPARED = [
+    pytest.param(
+        "WASHINGTON, Feb 26 - Members of the National Grain Processors Association crushed 2,782,929 "
+        "bushels in the week compared with 2,345,718 bushels in the previous week, the association said.",
+        2345718.0,
+        ["National Grain Processors Association"],
+        id="compared_with_same_subject",
+    ),
+    pytest.param(
+        "WASHINGTON, Feb 26 - Members of the National Grain Processors Association crushed 2,782,929 "
+        "bushels in the week compared with 2,345,718 bushels in the previous week and 1,568,000 in the "
+        "year-ago week, the association said.",
+        1568000.0,
+        ["National Grain Processors Association"],
+        id="joined_to_a_compared_figure",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", COMPARED)
+def test_compared_figure_is_the_same_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-02-26"), value) == subjects
+
+
+def test_compared_figure_with_its_own_owner_is_not_copied(nlp):
+    text = "Ann Lee won the Westfield seat with 20,645 votes, compared to 14,738 for the Green candidate Bo Chan."
+    assert "Ann Lee" not in subjects_of(facts_of(nlp, text), 14738.0)
+
+
+# The Irish punt: a currency after a digit number ("24 billion punt"), the subject of its own moves.
+PUNT = [
+    pytest.param("DUBLIN, March 3 - The country's 24 billion punt foreign debt worries markets.", 24e9, "IEP", None),
+    pytest.param("DUBLIN, March 3 - The punt was devalued by eight pct last August.", 8.0, "percent", "punt"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit, subject", PUNT)
+def test_irish_punt(nlp, text, value, unit, subject):
+    facts = [f for f in facts_of(nlp, text, published="1987-03-03") if f.value == value]
+    assert [f.unit for f in facts] == [unit]
+    if subject is not None:
+        assert [f.subject for f in facts] == [subject]

@@ -191,6 +191,9 @@ def _sentence_facts(
             fact = _compared_figure(doc, facts[-1], q, s_dates)
         if fact is None:
             continue
+        compared = facts and _weakly_owned(fact) and not _OWN_OWNER.match(doc_text(doc), q.end)
+        if compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
+            fact = _as_compared(fact, facts[-1])
         if facts and _is_conversion(doc, facts[-1], q):
             fact = _as_conversion(fact, facts[-1])
         facts.append(fact)
@@ -533,6 +536,39 @@ _CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
 
 
 _COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:an?\s+|the\s+)?$")
+
+
+# "compared to 14,738 for the Liberal Democrat candidate": a compared figure that names its own owner
+_OWN_OWNER = re.compile(r"\s+(?:for|by|at|of|from)\s+(?:the\s+|its\s+)?(?:[A-Z][\w&.-]*\s+)*[A-Z]")
+
+
+def _weakly_owned(fact: Fact) -> bool:
+    """No parse rule named the fact's subject: none, or the article's candidates chose it."""
+    return fact.subject is None or (fact.subject_source or "").startswith("candidate:")
+
+
+def _joined_to_compared(span: Span, previous: Fact) -> bool:
+    """ "compared with 22.3 mln in the previous week and 16.6 mln in the year-ago week": a figure
+    joined by "and" to a compared one is compared too."""
+    if previous.subject_source != "compared" or previous.quantity_span is None:
+        return False
+    head = span.root.head if span.root.dep_ == "conj" else None
+    return head is not None and previous.quantity_span[0] <= head.idx < previous.quantity_span[1]
+
+
+def _as_compared(fact: Fact, previous: Fact) -> Fact:
+    """ "Members crushed 21.8 mln bushels, compared with 22.3 mln bushels in the previous week": a
+    figure set against the sentence's previous one, with no owner of its own, is the same subject's
+    (when a parse rule named that one)."""
+    if previous.value is None or previous.subject is None or _weakly_owned(previous):
+        return fact
+    return dataclasses.replace(
+        fact,
+        subject=previous.subject,
+        subject_key=previous.subject_key,
+        subject_span=previous.subject_span,
+        subject_source="compared",
+    )
 
 
 def _compared_figure(doc: Doc, previous: Fact, q: QuantityMention, s_dates: Sequence[DateMention]) -> Fact | None:
