@@ -103,3 +103,27 @@ def test_irish_punt(nlp, text, value, unit, subject):
     assert [f.unit for f in facts] == [unit]
     if subject is not None:
         assert [f.subject for f in facts] == [subject]
+
+
+# "died aged 93", "at the age of (just) 28": the age of the clause's subject, a person; not "since
+# the age of 22" (when something began). "aged 30 to 39" is one range of ages, not 39 of something.
+AGES = [
+    pytest.param("Neil Kinnock became an MP at the age of just 28.", 28.0, ["Neil Kinnock"], id="age_of_just"),
+    pytest.param("Ann Lee was born in Leeds. She died aged 93.", 93.0, ["Ann Lee"], id="aged_pronoun"),
+    pytest.param("Bo Chan, the actor, has died at the age of 87.", 87.0, ["Bo Chan"], id="age_of"),
+    pytest.param("Bo Chan said he had made a living since the age of 22.", 22.0, [], id="since_the_age_of"),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", AGES)
+def test_age_of_the_clauses_person(nlp, text, value, subjects):
+    facts = [f for f in facts_of(nlp, text) if f.value == value]
+    assert [f.subject for f in facts] == subjects
+    assert all(f.unit == "year" and f.predicate == "age" for f in facts)
+
+
+def test_aged_range_is_one_age_range(nlp):
+    from pipeline.extractors.quantities.find import find_quantities
+
+    found = [(q.text, q.value, q.value_max, q.kind) for q in find_quantities(nlp("Most victims were aged 30 to 39."))]
+    assert found == [("30 to 39", 30.0, 39.0, "age")]

@@ -26,7 +26,7 @@ from ..doccache import blank_lines, doc_text
 from ..quantities.context import top_is_a_verb
 from ..quantities.tables import currencies
 from .build import _fact
-from .context import ArticleContext, _context, _entity_at, _remember_subject, is_index, relabelled
+from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, relabelled
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
@@ -934,6 +934,11 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     hyphenated = cues().age_pattern.match(doc_text(doc), q.start)
     if hyphenated is not None:
         return _year_old(ctx, doc, span, hyphenated.end())
+    before = doc_text(doc)[max(0, q.start - 40) : q.start]
+    if _AGED.search(before):  # not "since the age of 22", "from the age of eight": a start, not an age
+        return (
+            None if re.search(r"(?i)\b(?:since|from)\s+the\s+age\s+of\s+\S*\s*$", before) else _aged_subject(ctx, span)
+        )
     if span.start < 2:
         return None
     # "Warren Leblanc, 17 - who was jailed ...": a dash closes the apposition as a comma does
@@ -949,6 +954,21 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     ):
         person = _titled_person(ctx, name)  # "Mr Ebbers, 63,": a title makes a name a person's
     return (name, person) if person is not None and person.label == "PERSON" else None
+
+
+# "died aged 93", "became an MP at the age of just 28": the number is the age of the clause's subject
+_AGED = re.compile(r"(?i)\b(?:aged|age\s+of)\s+(?:(?:just|only|about|around|nearly|almost|roughly|barely)\s+)?$")
+
+
+def _aged_subject(ctx: ArticleContext, span: Span) -> tuple[Token | None, EntityMention] | None:
+    """The person whose age "aged N" / "at the age of N" gives: the subject of its clause ("Neil
+    Kinnock became an MP at the age of 28", "He died aged 93"), when that is a person."""
+    verb = _governing_verb(span.root, span.sent)
+    for subj in (ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")) if verb is not None else ():
+        person = _resolve(ctx, subj)
+        if person is not None and person.label == "PERSON":
+            return subj, person
+    return None
 
 
 def _titled_person(ctx: ArticleContext, name: Token) -> EntityMention | None:

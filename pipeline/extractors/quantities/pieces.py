@@ -197,9 +197,7 @@ def _with_strength(text: str, p: _Piece) -> _Piece:
         share = re.match(r"\s+of\b", text[end : end + 5]) or re.search(r"\bby\s+$", before)
         strong = strong or bool(share)
     is_age = False
-    if kind == "number" and (
-        re.search(r"\b(?:aged|age of|age)\s+$", text[max(0, start - 12) : start], re.I) or _apposed_age(text, num)
-    ):
+    if kind == "number" and (_AGE_BEFORE.search(text[max(0, start - 30) : start]) or _apposed_age(text, num)):
         unit, kind, strong, is_age = "year", "age", True, True  # "died aged 93", "Mr Ebbers, 63, said"
     elif kind == "dimension" and unit in _time_units():
         age = re.match(r"(?:\s+|-)(old|of\s+age)\b", text[end : end + 12], re.I)
@@ -212,6 +210,12 @@ def _with_strength(text: str, p: _Piece) -> _Piece:
             is_age = True
             kind = "age"  # "42 years old": an age in years, not a duration
     return replace(p, end=end, unit=unit, kind=kind, strong=strong, age=is_age)
+
+
+# "aged 93", "at the age of 65", "at the age of just 28", "age about 90": the number is an age
+_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:aged|age\s+of|age)\s+(?:(?:just|only|about|around|nearly|almost|roughly|some|barely)\s+)?$"
+)
 
 
 def _apposed_age(text: str, num: NumberSpan) -> bool:
@@ -251,6 +255,8 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
             m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*|-\s+(to)\s+", gap, re.I) if p.end == p.num.end else None
             if m is None and p.kind == q.kind and p.kind in ("percent", "currency", "dimension"):
                 m = re.fullmatch(r"\s*(-|\u2013|\u2014|to|and)\s*", text[p.end : q.start], re.I)
+            if m and p.age and q.kind == "number" and q.end == q.num.end:
+                q = replace(q, unit=p.unit, kind=p.kind, strong=True, age=True)  # "aged 30 to 39": both ages
             if m:
                 joiner = (m.group(1) or m.group(m.lastindex)).lower()
                 bare_to_unit = (
