@@ -127,3 +127,27 @@ def test_aged_range_is_one_age_range(nlp):
 
     found = [(q.text, q.value, q.value_max, q.kind) for q in find_quantities(nlp("Most victims were aged 30 to 39."))]
     assert found == [("30 to 39", 30.0, 39.0, "age")]
+
+
+# What research by a named firm found ("Research by X revealed that 90% of machines ...") is that
+# firm's figure, joint research one subject; not a public body's report of a country's figures.
+RESEARCH = [
+    pytest.param(
+        "Acme is releasing new tools. Research by security firms Zeltex and Norvan revealed that 90% of home PCs "
+        "carry spyware.",
+        90.0,
+        ["Zeltex and Norvan"],
+        id="joint_research_by_firms",
+    ),
+    pytest.param(
+        "Acme is releasing new tools. Research by Zeltex Corp showed that 45% of users never update their software.",
+        45.0,
+        ["Zeltex"],
+        id="research_by_a_company",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", RESEARCH)
+def test_research_by_a_firm_owns_its_finding(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -75,6 +75,7 @@ class Cues:
     country_nouns: frozenset[str]
     product_nouns: frozenset[str]
     survey_nouns: frozenset[str]
+    research_nouns: frozenset[str]
     respondent_nouns: frozenset[str]
     generic_subject_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
@@ -187,6 +188,7 @@ def cues() -> Cues:
         country_nouns=frozenset(s["country_nouns"]),
         product_nouns=frozenset(s["product_nouns"]),
         survey_nouns=frozenset(s["survey_nouns"]),
+        research_nouns=frozenset(s["research_nouns"]),
         respondent_nouns=frozenset(s["respondent_nouns"]),
         generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
         spokesperson_nouns=frozenset(s["spokesperson_nouns"]),

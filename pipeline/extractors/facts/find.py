@@ -216,7 +216,7 @@ def _sentence_facts(
 def _conjunct_facts(ctx: ArticleContext, sent: Span, fact: Fact) -> list[Fact]:
     """ "Shares in Acme and Apex both fell 2%": every name joined to the subject by "and" owns the
     sentence's one amount too (a fact each, as the gold guidelines' "one row per number per subject")."""
-    if fact.subject_span is None or fact.value is None or fact.subject_source in ("apposed_age", "place"):
+    if fact.subject_span is None or fact.value is None or fact.subject_source in ("apposed_age", "place", "research"):
         return []  # "Ann Lee, 18, and Bo Chan": the age is hers; "in Russia, India and elsewhere": a setting
     i = _token_at(sent.doc, fact.subject_span[0])
     if i is None or any(t.lower_ == "respectively" for t in sent):

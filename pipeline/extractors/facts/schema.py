@@ -98,6 +98,7 @@ class Subjects(Rules):
     market_nouns: list[str]
     product_nouns: list[str]
     survey_nouns: list[str]
+    research_nouns: list[str]
     respondent_nouns: list[str]
     generic_subject_nouns: list[str]
     spokesperson_nouns: list[str]

@@ -701,7 +701,7 @@ def _surveyed(
         root = ctx.amount.root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in c.opinion_verbs:
             return root.head, ctx.survey  # the token it stands on: outside the amount
-    return _finding(ctx, verb)
+    return _finding(ctx, verb, prop)
 
 
 def _a_share(ctx: ArticleContext) -> bool:
@@ -713,21 +713,57 @@ def _a_share(ctx: ArticleContext) -> bool:
 _FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "say", "indicate", "conclude"})
 
 
-def _finding(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+def _finding(ctx: ArticleContext, verb: Token | None, prop: Token | None = None) -> tuple | None:
     """ "The poll of 2,000 people found that 59% wanted more", "..., said the survey": what a survey
-    found is the article's survey's figure."""
+    found is the article's survey's figure. "Research by Earthlink and Webroot revealed that 90% of
+    machines ...": what research by a named firm found is that firm's figure (not a country's macro
+    figure, and not a public body's: those report a country's economy)."""
     v = verb
     for _ in range(3):
-        if v is None or ctx.survey is None:
+        if v is None:
             return None
         if v.lemma_.lower() in _FINDING_VERBS:
             subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lemma_.lower() in cues().survey_nouns and not subj.ent_type_:
+            survey = subj is not None and subj.lemma_.lower() in cues().survey_nouns and not subj.ent_type_
+            if survey and ctx.survey is not None:
                 return subj, ctx.survey
+            by = _research_by(ctx, subj) if subj is not None and not macro_noun(prop) else None
+            if by is not None:
+                return by
         if v.dep_ not in ("ccomp", "xcomp", "conj", "advcl") or v.head == v:
             return None
         v = v.head
     return None
+
+
+def _research_by(ctx: ArticleContext, subj: Token) -> tuple[Token, EntityMention] | None:
+    """The firm named after "by" / "from" on a research noun ("Research by Earthlink", "a study from
+    Gartner", "research by technology firms Earthlink and Webroot"), not a public body."""
+    if subj.lemma_.lower() not in cues().research_nouns or subj.ent_type_:
+        return None
+    company = cues().company_nouns
+    for prep in (ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ in ("by", "from")):
+        for p in (g for g in prep.children if g.dep_ == "pobj"):
+            named = [p, *(ch for ch in p.children if ch.dep_ in ("appos", "compound"))]
+            named += [
+                ch for ch in subj.children if ch.dep_ == "appos" and ch.i > p.i
+            ]  # "firms Earthlink" hung on "Research"
+            for t in named:
+                ent = _entity_at(ctx, t)
+                firm = ent is not None and (ent.label == "ORG" or p.lemma_.lower() in company and t != p)
+                if firm and not public_body(ent):
+                    return t, _joint(ctx, t, ent), "research"
+    return None
+
+
+def _joint(ctx: ArticleContext, token: Token, ent: EntityMention) -> EntityMention:
+    """ "Earthlink and Webroot": a name and the names joined to it, as one subject (joint research is
+    one finding, not one each)."""
+    others = [e for c in token.conjuncts if c.i > token.i for e in [_entity_at(ctx, c)] if e is not None]
+    if not others:
+        return ent
+    name = " and ".join([ent.canonical_name, *(e.canonical_name for e in others)])
+    return EntityMention(ent.start, others[-1].end, name, ent.label, name, "")
 
 
 def _population(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
