@@ -151,3 +151,27 @@ RESEARCH = [
 @pytest.mark.parametrize("text, value, subjects", RESEARCH)
 def test_research_by_a_firm_owns_its_finding(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# Read off blind batch 49: an age set off at a sentence's end ("fed information to Ann Lee, 36.") and
+# "the <title>, 20," after the one person named with that title ("Prince Andrew ... The prince, 20,").
+AGES_49 = [
+    pytest.param(
+        "A court ruled that former agent Bo Chan, 41, fed information to Ann Marsh, 36. Ms Marsh then sold shares.",
+        36.0,
+        ["Ann Marsh"],
+        id="age_at_the_sentence_end",
+    ),
+    pytest.param(
+        "The Queen's son, Prince Andrew, caused a row this week. The prince, 20, apologised.",
+        20.0,
+        ["Prince Andrew"],
+        id="the_title_after_a_titled_name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", AGES_49)
+def test_ages_read_off_batch_49(nlp, text, value, subjects):
+    facts = [f for f in facts_of(nlp, text) if f.value == value]
+    assert [(f.subject, f.unit) for f in facts] == [(s, "year") for s in subjects]

@@ -942,11 +942,14 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     if span.start < 2:
         return None
     # "Warren Leblanc, 17 - who was jailed ...": a dash closes the apposition as a comma does
-    comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";", "-", "\u2013", "\u2014", "--")
+    # "... to Anthony Elgindy, 36.": the sentence's end closes it too
+    comma_after = span.end >= len(doc) or doc[span.end].text in (",", ")", ";", "-", "\u2013", "\u2014", "--", ".")
     if doc[span.start - 1].text != "," or not comma_after:
         return None
     name = doc[span.start - 2]
     person = _entity_at(ctx, name)
+    if person is None and name.pos_ == "NOUN" and name.is_lower and any(ch.lower_ == "the" for ch in name.children):
+        person = _titled_by(ctx, name)  # "The prince, 20, apologised" after "Prince Harry"
     if (
         (person is None or person.label != "PERSON")
         and span.start >= 3
@@ -969,6 +972,16 @@ def _aged_subject(ctx: ArticleContext, span: Span) -> tuple[Token | None, Entity
         if person is not None and person.label == "PERSON":
             return subj, person
     return None
+
+
+def _titled_by(ctx: ArticleContext, noun: Token) -> EntityMention | None:
+    """The one person named with this title before ("Prince Harry ... the prince", "Senator Kerry ...
+    the senator"), else None."""
+    title = noun.text.capitalize()
+    named = {
+        e.entity_key: e for e in ctx.entities if e.label == "PERSON" and e.end <= noun.idx and title in e.text.split()
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _titled_person(ctx: ArticleContext, name: Token) -> EntityMention | None:

@@ -219,12 +219,13 @@ _AGE_BEFORE = re.compile(
 
 
 def _apposed_age(text: str, num: NumberSpan) -> bool:
-    """ "Mr Ebbers, 63, has", "Warren Leblanc, 17 - who": a bare number set off after a name."""
+    """ "Mr Ebbers, 63, has", "Warren Leblanc, 17 - who", "fed information to Ann Lee, 36.": a bare
+    number set off after a name."""
     return (
         num.plain_integer
         and 10 <= num.value <= 110
         and bool(re.search(r"\b[A-Z][a-z]+, $", text[max(0, num.start - 30) : num.start]))
-        and bool(re.match(r"(?:,|\s[-\u2013]\s|\))", text[num.end : num.end + 3]))
+        and bool(re.match(r"(?:,|\s[-\u2013]\s|\)|\.(?:\s|$))", text[num.end : num.end + 3]))
     )
 
 
