@@ -17,6 +17,10 @@ from spacy.tokens import Doc, Token
 
 from .words import lexicon
 
+# a word tagged as a verb in a noun's place ("The new orders rise in February included ...": "rise" as
+# the subject) is a noun: the date's clause is the one above it
+_NOUN_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "appos"})
+
 
 def _dated_verb(tok: Token) -> Token | None:
     """The nearest verb above ``tok`` in the parse (a date hangs off the verb it dates)."""
@@ -25,7 +29,7 @@ def _dated_verb(tok: Token) -> Token | None:
         if t.head == t:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOUN_ROLES:
             return t
     return None
 
