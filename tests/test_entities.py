@@ -294,6 +294,12 @@ def test_a_name_written_with_a_title_is_a_person(texts, label):
             {"ORG"},
         ),
         ("Zentrix Plc said profits rose.", "Zentrix Plc", {"ORG"}),
+        # ... across a wire line break inside the name (not a paragraph break: "\n    ")
+        (
+            "BOSTON, March 19 - Northern Lease\nFinance Corp is negotiating with Airbus for more jets.",
+            "Northern Lease\nFinance Corp",
+            {"ORG"},
+        ),
         # a company noun right before an untagged name
         ("The survey was carried out by consultancy firm Verdant.", "Verdant", {"ORG"}),
         # ... or before a name the model called a place or a person, and the same name elsewhere

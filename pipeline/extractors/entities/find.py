@@ -341,6 +341,8 @@ def _proper_noun_runs(words: DocWords, taken: set[int]) -> list[tuple[int, int]]
         if i not in taken and words.text(i)[:1].isupper():
             if runs and runs[-1][1] == i:
                 runs[-1][1] = i + 1
+            elif runs and runs[-1][1] == i - 1 and words.text(i - 1) == "\n":
+                runs[-1][1] = i + 1  # "International Lease\nFinance Corp": a wire line break inside a name
             else:
                 runs.append([i, i + 1])
     return [(a, b) for a, b in runs]
