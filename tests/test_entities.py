@@ -74,6 +74,13 @@ def test_find_entities_alias_id_gives_canonical_name(nlp):
     assert mi and mi[0].canonical_name == "Xiaomi" and mi[0].entity_key == "ORG:xiaomi"
 
 
+def test_bracketed_alias_carries_the_name_as_shown(nlp):
+    """ "that the\nWashington Public Power Supply System (WPPSS)": the alias's name has no "the" and no line break."""
+    text = "WASHINGTON, March 2 - The staff said that the\nWashington Public Power Supply System (WPPSS) should pay."
+    found = find_entities(nlp(text))  # before canonicalize, too
+    assert {m.canonical_name for m in found if m.text == "WPPSS"} == {"Washington Public Power Supply System"}
+
+
 def test_find_entities_offsets_match_text(nlp):
     text = "Lei Jun, chairman of Xiaomi, visited Taiwan."
     for m in find_entities(nlp(text)):

@@ -281,7 +281,8 @@ def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) 
         if label == "ORG" and end + 2 < len(orth) and orth[end] == opening and orth[end + 2] == closing:
             short = strings[orth[end + 1]]
             if 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha():
-                aliases.setdefault(short, ent_id or words.span_text(start, end))
+                # the name as shown ("the\nWashington Public Power Supply System" -> without "the" and the break)
+                aliases.setdefault(short, ent_id or display_name(words.span_text(start, end), "ORG"))
     if not aliases:
         return spans
     taken = {i for start, end, *_ in spans for i in range(start, end)}
