@@ -175,3 +175,10 @@ AGES_49 = [
 def test_ages_read_off_batch_49(nlp, text, value, subjects):
     facts = [f for f in facts_of(nlp, text) if f.value == value]
     assert [(f.subject, f.unit) for f in facts] == [(s, "year") for s in subjects]
+
+
+# The clause's noun phrase, the last resort, looks through a relative pronoun to what it stands for
+# ("Spam messages, which account for 60% of all e-mail").
+def test_phrase_subject_through_which(nlp):
+    text = "Spam messages, which account for 60% of all e-mail, are rising."
+    assert subjects_of(facts_of(nlp, text), 60.0) == ["Spam messages"]

@@ -387,6 +387,8 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
         if subj is not None or v.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
             break
         v = v.head
+    if subj is not None and subj.tag_ == "WDT" and v is not None and v.dep_ == "relcl":
+        subj = v.head  # "Debit cards, which now account for two-thirds of transactions": what "which" stands for
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return None
     lemma = subj.lemma_.lower()
