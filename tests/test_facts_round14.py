@@ -112,6 +112,20 @@ AGES = [
     pytest.param("Ann Lee was born in Leeds. She died aged 93.", 93.0, ["Ann Lee"], id="aged_pronoun"),
     pytest.param("Bo Chan, the actor, has died at the age of 87.", 87.0, ["Bo Chan"], id="age_of"),
     pytest.param("Bo Chan said he had made a living since the age of 22.", 22.0, [], id="since_the_age_of"),
+    # read off blind batch 49: an age set off at a sentence's end, and "the <title>, 20," after the
+    # one person named with that title
+    pytest.param(
+        "A court ruled that former agent Bo Chan, 41, fed information to Ann Marsh, 36. Ms Marsh then sold shares.",
+        36.0,
+        ["Ann Marsh"],
+        id="age_at_the_sentence_end",
+    ),
+    pytest.param(
+        "The Queen's son, Prince Andrew, caused a row this week. The prince, 20, apologised.",
+        20.0,
+        ["Prince Andrew"],
+        id="the_title_after_a_titled_name",
+    ),
 ]
 
 
@@ -151,30 +165,6 @@ RESEARCH = [
 @pytest.mark.parametrize("text, value, subjects", RESEARCH)
 def test_research_by_a_firm_owns_its_finding(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
-
-
-# Read off blind batch 49: an age set off at a sentence's end ("fed information to Ann Lee, 36.") and
-# "the <title>, 20," after the one person named with that title ("Prince Andrew ... The prince, 20,").
-AGES_49 = [
-    pytest.param(
-        "A court ruled that former agent Bo Chan, 41, fed information to Ann Marsh, 36. Ms Marsh then sold shares.",
-        36.0,
-        ["Ann Marsh"],
-        id="age_at_the_sentence_end",
-    ),
-    pytest.param(
-        "The Queen's son, Prince Andrew, caused a row this week. The prince, 20, apologised.",
-        20.0,
-        ["Prince Andrew"],
-        id="the_title_after_a_titled_name",
-    ),
-]
-
-
-@pytest.mark.parametrize("text, value, subjects", AGES_49)
-def test_ages_read_off_batch_49(nlp, text, value, subjects):
-    facts = [f for f in facts_of(nlp, text) if f.value == value]
-    assert [(f.subject, f.unit) for f in facts] == [(s, "year") for s in subjects]
 
 
 # The clause's noun phrase, the last resort, looks through a relative pronoun to what it stands for

@@ -106,9 +106,7 @@ def _list_owner(fact: Fact, facts: list[Fact], text: str) -> Fact:
     label = " ".join(_LABEL.match(text, line).group(1).replace(",", " ").split()) or fact.predicate
     return dataclasses.replace(
         fact,
-        subject=above.subject,
-        subject_key=above.subject_key,
-        subject_span=above.subject_span,
+        **_subject_of(above),
         subject_source="list_header",
         predicate=label,
         property_key=property_key(label) if label else fact.property_key,
@@ -542,6 +540,11 @@ _COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(
 _OWN_OWNER = re.compile(r"\s+(?:for|by|at|of|from)\s+(?:the\s+|its\s+)?(?:[A-Z][\w&.-]*\s+)*[A-Z]")
 
 
+def _subject_of(other: Fact) -> dict:
+    """The subject fields of another fact, for ``dataclasses.replace``: the same entity, the same span."""
+    return {"subject": other.subject, "subject_key": other.subject_key, "subject_span": other.subject_span}
+
+
 def _weakly_owned(fact: Fact) -> bool:
     """No parse rule named the fact's subject: none, or the article's candidates chose it."""
     return fact.subject is None or (fact.subject_source or "").startswith("candidate:")
@@ -562,13 +565,7 @@ def _as_compared(fact: Fact, previous: Fact) -> Fact:
     (when a parse rule named that one)."""
     if previous.value is None or previous.subject is None or _weakly_owned(previous):
         return fact
-    return dataclasses.replace(
-        fact,
-        subject=previous.subject,
-        subject_key=previous.subject_key,
-        subject_span=previous.subject_span,
-        subject_source="compared",
-    )
+    return dataclasses.replace(fact, **_subject_of(previous), subject_source="compared")
 
 
 def _compared_figure(doc: Doc, previous: Fact, q: QuantityMention, s_dates: Sequence[DateMention]) -> Fact | None:
@@ -622,9 +619,7 @@ def _as_conversion(fact: Fact, previous: Fact) -> Fact:
     """The restated amount takes the subject, predicate, time and modality of the amount it restates."""
     return dataclasses.replace(
         fact,
-        subject=previous.subject,
-        subject_key=previous.subject_key,
-        subject_span=previous.subject_span,
+        **_subject_of(previous),
         predicate=previous.predicate,
         property_key=previous.property_key,
         time_value=previous.time_value,
