@@ -81,6 +81,13 @@ def test_bracketed_alias_carries_the_name_as_shown(nlp):
     assert {m.canonical_name for m in found if m.text == "WPPSS"} == {"Washington Public Power Supply System"}
 
 
+def test_bracketed_acronym_spells_a_name_across_a_wire_line_break(nlp):
+    """ "the federal Securities\nand Exchange Commission (SEC)": the words the acronym spells, over the break."""
+    text = "WASHINGTON, March 2 - The staff of the federal Securities\nand Exchange Commission (SEC) plans charges."
+    found = canonicalize(find_entities(nlp(text)))
+    assert {m.canonical_name for m in found if m.text == "SEC"} == {"Securities and Exchange Commission"}
+
+
 def test_find_entities_offsets_match_text(nlp):
     text = "Lei Jun, chairman of Xiaomi, visited Taiwan."
     for m in find_entities(nlp(text)):

@@ -206,11 +206,14 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
         if not (2 <= len(short) <= 6 and short.isupper() and short.isalpha()):
             continue
         start = i
-        while start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _ACRONYM_SKIP):
+        # over a wire line break too ("Securities\nand Exchange Commission (SEC)")
+        while start > 0 and (
+            doc[start - 1].text[:1].isupper() or doc[start - 1].lower_ in _ACRONYM_SKIP or doc[start - 1].text == "\n"
+        ):
             start -= 1
-        while start < i and doc[start].lower_ in _ACRONYM_SKIP:
+        while start < i and (doc[start].lower_ in _ACRONYM_SKIP or doc[start].is_space):
             start += 1
-        name = " ".join(t.text for t in doc[start:i])
+        name = " ".join(t.text for t in doc[start:i] if not t.is_space)
         spelled = initials(name)
         if len(spelled) < 2 or not short.startswith(spelled):
             continue
