@@ -77,6 +77,13 @@ COMPARED = [
         ["National Grain Processors Association"],
         id="joined_to_a_compared_figure",
     ),
+    pytest.param(
+        "WASHINGTON, Feb 26 - Members of the National Grain Processors Association crushed 2,782,929\n"
+        "bushels in the week compared with\n2,345,718 bushels in the previous week, the association said.",
+        2345718.0,
+        ["National Grain Processors Association"],
+        id="compared_with_across_a_wire_line_break",
+    ),
 ]
 
 

@@ -421,6 +421,9 @@ def _compared_with(span: Span) -> bool:
     i = span.start - 1
     while i >= max(span.sent.start, span.start - 6):
         t = doc[i]
+        if t.is_space:  # a wire line break ("compared with\n22,345,718")
+            i -= 1
+            continue
         if t.lower_ in _COMPARED_BY:
             return True
         if t.lower_ in ("with", "to") and i > 0 and doc[i - 1].lower_ in ("compared", "compares", "comparing"):
