@@ -179,3 +179,39 @@ def test_research_by_a_firm_owns_its_finding(nlp, text, value, subjects):
 def test_phrase_subject_through_which(nlp):
     text = "Spam messages, which account for 60% of all e-mail, are rising."
     assert subjects_of(facts_of(nlp, text), 60.0) == ["Spam messages"]
+
+
+# A wire line break between two words is no word: the token before or after an amount is read over it
+# (a list item "Oklahoma,\n55.9 pct", an age "Smith,\n63,", the money of "a 600 mln\nsurplus").
+WIRE_BREAKS = [
+    pytest.param(
+        "DALLAS, March 3 - Shares of output were: Texas, 57.4 pct; Oklahoma,\n55.9 pct; Kansas, 40.2 pct.",
+        55.9,
+        "Oklahoma",
+        None,
+        id="list_item",
+    ),
+    pytest.param(
+        "DALLAS, March 3 - The company named Mr John Smith,\n63, as its chairman.",
+        63.0,
+        "John Smith",
+        "year",
+        id="apposed_age",
+    ),
+    pytest.param(
+        "LONDON, March 3 - Britain's current account showed a 500 mln stg deficit in February. Invisibles were "
+        "put provisionally at a 600 mln\nsurplus, the same as in January.",
+        600e6,
+        "Britain",
+        "GBP",
+        id="money_noun_after_the_break",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject, unit", WIRE_BREAKS)
+def test_words_read_over_wire_line_breaks(nlp, text, value, subject, unit):
+    facts = [f for f in facts_of(nlp, text, published="1987-03-03") if f.value == value]
+    assert [f.subject for f in facts] == [subject]
+    if unit is not None:
+        assert [f.unit for f in facts] == [unit]
