@@ -30,7 +30,7 @@ from .context import ArticleContext, _context, _entity_at, _remember_subject, _r
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
-from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key
+from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key, word_after, word_before
 from .subjects import _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
@@ -177,7 +177,7 @@ def _sentence_facts(
     restated = _restatements(doc, s_qs)
     for q in sorted(s_qs, key=lambda q: q.start):
         span = _span(doc, q.start, q.end)
-        prev = _word_before(doc, span.start) if span is not None else None
+        prev = word_before(doc, span.start) if span is not None else None
         if span is None or (prev is not None and _ranked(prev, q)):
             continue  # "a top ten brand" is a rank, not an amount
         unit = _unit(q, counted_units, si, span)
@@ -303,7 +303,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
                 return t.lemma_.lower()
             if t.pos_ not in ("PROPN", "NUM", "ADJ", "PUNCT") and t.tag_ not in ("VBG", "VBN"):
                 break
-    follows = _word_after(span.doc, span.end) if span is not None else None
+    follows = word_after(span.doc, span.end) if span is not None else None
     if follows is not None and follows.lower_ == "of":  # partitive: "1 million of the devices"
         for t in (t for t in span.doc[follows.i + 1 : follows.i + 6] if not t.is_space):
             if t.pos_ == "NOUN" and t.tag_ == "NNS":
@@ -324,7 +324,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     more = span is not None and bool(previous) and _more_of_the_same(span, follows)
     if more and sent_index - previous[-1][0] <= cues().inherit_sentences and _counted_unit(previous[-1][1]):
         return None if _year_like(q) else previous[-1][1]  # "ordered 107 planes with options on 193 more"
-    prev = _word_before(span.doc, span.start) if span is not None else None
+    prev = word_before(span.doc, span.start) if span is not None else None
     listed = prev is not None and prev.lower_ in _LIST_WORDS
     if listed and previous and previous[-1][0] == sent_index and _counted_unit(previous[-1][1]) and not _year_like(q):
         return previous[-1][1]  # "cancelled 1,100 flights, with 180 on Friday and 140 on Saturday": the same things
@@ -380,7 +380,7 @@ _MORE_BEFORE = frozenset({"another", "remaining", "further", "other", "additiona
 
 def _more_of_the_same(span: Span, follows: Token | None) -> bool:
     """ "193 more", "another 15", "the remaining 10": more of the things counted just before."""
-    prev = _word_before(span.doc, span.start)
+    prev = word_before(span.doc, span.start)
     before = prev.lower_ if prev is not None else ""
     return (follows is not None and follows.lower_ in _MORE_AFTER) or before in _MORE_BEFORE
 
@@ -910,14 +910,14 @@ def _list_item(ctx: ArticleContext, span: Span) -> tuple[Token, EntityMention] |
     """ "Texas, 57.4 pct; Oklahoma, 55.9 pct": in a list of places or companies with their
     figures, each figure belongs to the name right before it."""
     doc = span.doc
-    comma = _word_before(doc, span.start)
+    comma = word_before(doc, span.start)
     if comma is None or comma.text != ",":
         return None
-    following = _word_after(doc, span.end)
+    following = word_after(doc, span.end)
     after = following.text if following is not None else "."
     if after not in (",", ";", ".", "and", ")"):
         return None
-    name = _word_before(doc, comma.i)
+    name = word_before(doc, comma.i)
     if name is None:
         return None
     ent = _entity_at(ctx, name)
@@ -931,21 +931,6 @@ def _list_item(ctx: ArticleContext, span: Span) -> tuple[Token, EntityMention] |
 def _token_at(doc: Doc, char: int) -> int | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None else None
-
-
-def _word_before(doc: Doc, i: int) -> Token | None:
-    """The token before index ``i``, over white space (a wire line break between words is no word)."""
-    j = i - 1
-    while j >= 0 and doc[j].is_space:
-        j -= 1
-    return doc[j] if j >= 0 else None
-
-
-def _word_after(doc: Doc, i: int) -> Token | None:
-    """The token at index ``i`` or after it, over white space."""
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    return doc[i] if i < len(doc) else None
 
 
 def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[Token | None, EntityMention] | None:
@@ -965,18 +950,18 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
         return None
     # "Warren Leblanc, 17 - who was jailed ...": a dash closes the apposition as a comma does
     # "... to Anthony Elgindy, 36.": the sentence's end closes it too
-    following = _word_after(doc, span.end)
+    following = word_after(doc, span.end)
     comma_after = following is None or following.text in (",", ")", ";", "-", "\u2013", "\u2014", "--", ".")
-    comma = _word_before(doc, span.start)
+    comma = word_before(doc, span.start)
     if comma is None or comma.text != "," or not comma_after:
         return None
-    name = _word_before(doc, comma.i)
+    name = word_before(doc, comma.i)
     if name is None:
         return None
     person = _entity_at(ctx, name)
     if person is None and name.pos_ == "NOUN" and name.is_lower and any(ch.lower_ == "the" for ch in name.children):
         person = _titled_by(ctx, name)  # "The prince, 20, apologised" after "Prince Harry"
-    title = _word_before(doc, name.i)
+    title = word_before(doc, name.i)
     if (person is None or person.label != "PERSON") and title is not None and title.text in cues().honorifics:
         person = _titled_person(ctx, name)  # "Mr Ebbers, 63,": a title makes a name a person's
     return (name, person) if person is not None and person.label == "PERSON" else None

@@ -201,3 +201,18 @@ def tree_distance(a: Token, b: Token) -> int:
         if t.i in up:
             return n + up[t.i]
     return 99
+
+
+def word_before(doc: Doc, i: int) -> Token | None:
+    """The token before index ``i``, over white space (a wire line break between words is no word)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def word_after(doc: Doc, i: int) -> Token | None:
+    """The token at index ``i`` or after it, over white space."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
