@@ -133,6 +133,13 @@ AGES = [
         ["Prince Andrew"],
         id="the_title_after_a_titled_name",
     ),
+    pytest.param(
+        "Prince Edward and Prince Philip will attend. The Queen's son, Prince Andrew, caused a row this week. "
+        "The prince, 20, apologised.",
+        20.0,
+        ["Prince Andrew"],
+        id="the_title_after_the_last_titled_name",
+    ),
 ]
 
 

@@ -983,13 +983,20 @@ def _aged_subject(ctx: ArticleContext, span: Span) -> tuple[Token | None, Entity
 
 
 def _titled_by(ctx: ArticleContext, noun: Token) -> EntityMention | None:
-    """The one person named with this title before ("Prince Harry ... the prince", "Senator Kerry ...
-    the senator"), else None."""
+    """The person named with this title last before ("Prince Harry ... the prince", "Senator Kerry ...
+    the senator"), when named in this sentence or the two before it; else None."""
     title = noun.text.capitalize()
-    named = {
-        e.entity_key: e for e in ctx.entities if e.label == "PERSON" and e.end <= noun.idx and title in e.text.split()
-    }
-    return next(iter(named.values())) if len(named) == 1 else None
+    doc = noun.doc
+    sent = noun.sent
+    first = sent.start
+    for _ in range(2):  # the two sentences before this one
+        first = doc[first - 1].sent.start if first > 0 else first
+    named = [
+        e
+        for e in ctx.entities
+        if e.label == "PERSON" and doc[first].idx <= e.start and e.end <= noun.idx and title in e.text.split()
+    ]
+    return max(named, key=lambda e: e.end) if named else None
 
 
 def _titled_person(ctx: ArticleContext, name: Token) -> EntityMention | None:
