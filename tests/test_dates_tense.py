@@ -101,3 +101,16 @@ def test_same_day_after_a_month(nlp, text, expected):
 )
 def test_a_past_when_clause_dates_the_month(nlp, text, expected):
     assert _found(nlp, text, JUNE) == expected
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a word tagged as a verb in a noun's place ("rise" as the subject) does not set the tense
+        ("The new orders rise in February included an increase in durable goods orders.", "1987-02"),
+        ("The new orders rise in February was large.", "1987-02"),
+        ("Sales will rise in February.", "1988-02"),  # a real verb still does
+    ],
+)
+def test_a_noun_tagged_as_a_verb_sets_no_tense(nlp, text, value):
+    assert [m.value for m in find_dates(nlp(text), published="1987-03-31")] == [value]

@@ -321,10 +321,10 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
-    more = span is not None and bool(previous) and _more_of_the_same(span, follows)
+    prev = word_before(span.doc, span.start) if span is not None else None
+    more = span is not None and bool(previous) and _more_of_the_same(prev, follows)
     if more and sent_index - previous[-1][0] <= cues().inherit_sentences and _counted_unit(previous[-1][1]):
         return None if _year_like(q) else previous[-1][1]  # "ordered 107 planes with options on 193 more"
-    prev = word_before(span.doc, span.start) if span is not None else None
     listed = prev is not None and prev.lower_ in _LIST_WORDS
     if listed and previous and previous[-1][0] == sent_index and _counted_unit(previous[-1][1]) and not _year_like(q):
         return previous[-1][1]  # "cancelled 1,100 flights, with 180 on Friday and 140 on Saturday": the same things
@@ -378,11 +378,10 @@ _MORE_AFTER = frozenset({"more", "others"})
 _MORE_BEFORE = frozenset({"another", "remaining", "further", "other", "additional"})
 
 
-def _more_of_the_same(span: Span, follows: Token | None) -> bool:
-    """ "193 more", "another 15", "the remaining 10": more of the things counted just before."""
-    prev = word_before(span.doc, span.start)
-    before = prev.lower_ if prev is not None else ""
-    return (follows is not None and follows.lower_ in _MORE_AFTER) or before in _MORE_BEFORE
+def _more_of_the_same(prev: Token | None, follows: Token | None) -> bool:
+    """ "193 more", "another 15", "the remaining 10": more of the things counted just before (``prev``
+    and ``follows``: the words before and after the amount)."""
+    return (follows is not None and follows.lower_ in _MORE_AFTER) or (prev is not None and prev.lower_ in _MORE_BEFORE)
 
 
 _LIST_WORDS = frozenset({"with", "and", ",", "another", "further", "while", "but", "including"})
@@ -943,9 +942,7 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
         return _year_old(ctx, doc, span, hyphenated.end())
     before = doc_text(doc)[max(0, q.start - 40) : q.start]
     if _AGED.search(before):  # not "since the age of 22", "from the age of eight": a start, not an age
-        return (
-            None if re.search(r"(?i)\b(?:since|from)\s+the\s+age\s+of\s+\S*\s*$", before) else _aged_subject(ctx, span)
-        )
+        return None if _SINCE_AGE.search(before) else _aged_subject(ctx, span)
     if span.start < 2:
         return None
     # "Warren Leblanc, 17 - who was jailed ...": a dash closes the apposition as a comma does
@@ -969,6 +966,7 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
 
 # "died aged 93", "became an MP at the age of just 28": the number is the age of the clause's subject
 _AGED = re.compile(r"(?i)\b(?:aged|age\s+of)\s+(?:(?:just|only|about|around|nearly|almost|roughly|barely)\s+)?$")
+_SINCE_AGE = re.compile(r"(?i)\b(?:since|from)\s+the\s+age\s+of\s+\S*\s*$")
 
 
 def _aged_subject(ctx: ArticleContext, span: Span) -> tuple[Token | None, EntityMention] | None:
