@@ -30,7 +30,18 @@ from .context import ArticleContext, _context, _entity_at, _remember_subject, _r
 from .cues import cues
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
-from .parse import _governing_verb, _in, _measured, _phrase, _span, _verb_chain, property_key, word_after, word_before
+from .parse import (
+    _governing_verb,
+    _in,
+    _measured,
+    _phrase,
+    _span,
+    _verb_chain,
+    list_item_name,
+    property_key,
+    word_after,
+    word_before,
+)
 from .subjects import _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
@@ -287,6 +298,8 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         counted = doc[span.end + 1]  # "a three-judge panel": three judges
         if counted.pos_ == "NOUN" and counted.tag_ == "NN" and not counted.like_num and counted.is_alpha:
             return counted.lemma_.lower()
+    if span is not None and previous and previous[-1][0] == sent_index and not _year_like(q) and _bare_item(span):
+        return previous[-1][1]  # "31,000 tonnes, in West Germany 21,000": the list's measure
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
         counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things
@@ -372,6 +385,13 @@ def _quoted_currency(span: Span) -> str | None:
 def _one_currency_words() -> dict[str, str]:
     """Currency words of the quantities rules that name one currency (an ISO code): "riyal" -> SAR."""
     return {w: code for w, code in currencies()["words"].items() if code.isupper() and len(code) == 3}
+
+
+def _bare_item(span: Span) -> bool:
+    """A figure written as a list item after its name, with no noun of its own ("in Belgium 19,050,")."""
+    follows = word_after(span.doc, span.end)
+    own = follows is not None and follows.pos_ in ("NOUN", "PROPN") and not follows.is_sent_start
+    return not own and list_item_name(span.sent, span.start) is not None
 
 
 _MORE_AFTER = frozenset({"more", "others"})

@@ -28,7 +28,7 @@ from .context import (
     state_body,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
-from .parse import _EVIDENCE_VERBS, _governing_verb, _inside, _orphans, _true_subject
+from .parse import _EVIDENCE_VERBS, _governing_verb, _inside, _orphans, _true_subject, list_item_name
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -551,6 +551,7 @@ def _owning_agent(
 _RULES = (
     ("respective", lambda ctx, prop, verb, measured: _respective(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
+    ("named_list", lambda ctx, prop, verb, measured: _named_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
     ("stake_buyer", lambda ctx, prop, verb, measured: _stake_buyer(ctx)),
     ("amount_possessor", lambda ctx, prop, verb, measured: _amount_possessor(ctx)),
@@ -673,6 +674,41 @@ def _figures_in_places(ctx: ArticleContext, piece: Span) -> list[tuple[int, Toke
         if ent is not None and ent.label in ("GPE", "LOC") and ent.start == after.idx:
             places.append((t.i, after, ent))
     return places
+
+
+def _named_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "traders in France received 31,000 tonnes, in West Germany 21,000, in Belgium 19,050 and in
+    Spain 1,000": in a sentence listing two or more items "[in] [the] <name> <figure>" (a place or an
+    organisation written right before its figure, the item opened by a comma, "and", a colon or
+    semicolon; ``parse.list_item_name``), each such figure is its name's."""
+    if ctx.amount is None or ctx.piece is None:
+        return None
+    key = ("named", ctx.piece.start, ctx.piece.end)
+    items = ctx.place_lists.get(key)
+    if items is None:  # the same for every amount of the piece: found once
+        items = ctx.place_lists[key] = _named_figures(ctx, ctx.piece)
+    if len(items) < 2:
+        return None
+    return next(((tok, ent) for i, tok, ent in items if ctx.amount.start <= i < ctx.amount.end), None)
+
+
+_NAMED_ITEM_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP"})
+
+
+def _named_figures(ctx: ArticleContext, piece: Span) -> list[tuple[int, Token, EntityMention]]:
+    """Each list item "<name> <figure>" of the piece: the figure's token index, the name's last token
+    and its entity (a country the NER missed included)."""
+    items = []
+    for t in piece:
+        if not t.like_num or (t.i > piece.start and (t.nbor(-1).like_num or t.nbor(-1).text in ("-", "/"))):
+            continue
+        name = list_item_name(piece, t.i)
+        if name is None:
+            continue
+        ent = _entity_at(ctx, name) or _country_word(name)
+        if ent is not None and ent.label in _NAMED_ITEM_LABELS and ent.end == name.idx + len(name.text):
+            items.append((t.i, name, ent))
+    return items
 
 
 def _surveyed(

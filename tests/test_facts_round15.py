@@ -1,0 +1,61 @@
+"""Facts, issue 11 fifteenth round: read off blind batch 50 (10 BBC and 10 Reuters articles,
+annotated before the first run) after its first look; each a table of invented cases (one row per
+case, its id naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of, units_of
+
+from pipeline.extractors.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+# A list whose items are written "<name> <figure>" after the first: each figure is its name's, in the
+# first item's measure.
+NAMED_ITEMS = [
+    pytest.param(
+        "Of the total, buyers in Italy took 12,000 tonnes, in Greece 9,500, in Portugal 4,200 and in Ireland 1,800.",
+        [(9500.0, "Greece"), (4200.0, "Portugal"), (1800.0, "Ireland")],
+        "tonne",
+        id="in_place_items",
+    ),
+    pytest.param(
+        "Shipments went to Japan 1.2 mln tonnes, the U.S. 800,000 tonnes and China 500,000 tonnes.",
+        [(1200000.0, "Japan"), (800000.0, "U.S."), (500000.0, "China")],
+        "tonne",
+        id="place_items_after_a_verb",
+    ),
+    pytest.param(
+        "Imports came from Norway 3.1 mln barrels, Mexico 2.4 mln and Nigeria 1.9 mln.",
+        [(2400000.0, "Mexico"), (1900000.0, "Nigeria")],
+        "barrel",
+        id="scaled_items_share_the_measure",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, pairs, unit", NAMED_ITEMS)
+def test_each_list_item_is_its_names(nlp, text, pairs, unit):
+    facts = facts_of(nlp, text)
+    for value, subject in pairs:
+        assert subjects_of(facts, value) == [subject]
+        assert units_of(facts, value) == [unit]
+
+
+# Not a list: one name before a figure, or a figure with its own noun.
+NOT_ITEMS = [
+    pytest.param("Acme Corp said it sold 4,000 cars, and Beta Inc 3,000 trucks.", 3000.0, "truck", id="own_noun_kept"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit", NOT_ITEMS)
+def test_a_figure_with_its_own_noun_keeps_it(nlp, text, value, unit):
+    assert units_of(facts_of(nlp, text), value) == [unit]
