@@ -59,3 +59,33 @@ NOT_ITEMS = [
 @pytest.mark.parametrize("text, value, unit", NOT_ITEMS)
 def test_a_figure_with_its_own_noun_keeps_it(nlp, text, value, unit):
     assert units_of(facts_of(nlp, text), value) == [unit]
+
+
+# Money with no owner a parse rule named, in the currency of a market price stated in the last few
+# sentences, continues that price's story; an owner of its own keeps the figure.
+PRICE_STORY = [
+    pytest.param(
+        "Cold weather pushed US heating oil prices above $2 a gallon for the first time this year. "
+        "Analysts said the record of $2.35 set in October was not in danger.",
+        2.35,
+        "US heating oil",
+        id="record_after_a_price",
+    ),
+    pytest.param(
+        "Gold prices rose to $420 an ounce in London. Last year's average of $395 was the highest since 1990.",
+        395.0,
+        "Gold",
+        id="average_after_a_price",
+    ),
+    pytest.param(
+        "Oil prices climbed to $50 a barrel on Tuesday. Beta Inc said it paid $3 million for the field.",
+        3000000.0,
+        "Beta",
+        id="own_owner_kept",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", PRICE_STORY)
+def test_a_price_story_continues(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-02"), value) == [subject]

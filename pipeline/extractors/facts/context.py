@@ -46,8 +46,12 @@ class ArticleContext:
     # the latest main-clause subject that was a company or a country, and where its sentence ended:
     # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
     last_subject: tuple[str, EntityMention, int] | None = None
-    # "£812 in England, £640 in Wales": each piece's "<figure> in <place>" pairs, found once per piece
-    place_lists: dict[tuple[int, int], list] = dataclasses.field(default_factory=dict)
+    # "£812 in England, £640 in Wales", "in France 31,000, in Belgium 19,050": each piece's figures
+    # with their places or names, found once per piece (keyed by the rule and the piece's bounds)
+    place_lists: dict[tuple, list] = dataclasses.field(default_factory=dict)
+    # the latest money figure a market rule gave its market ("US crude oil prices above $50 a
+    # barrel"), with its sentence's index: the price later figures of the story continue
+    priced: tuple[int, object] | None = None
 
     @functools.cached_property
     def product(self) -> EntityMention | None:

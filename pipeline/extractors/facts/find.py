@@ -206,6 +206,8 @@ def _sentence_facts(
             fact = _as_compared(fact, facts[-1])
         if facts and _is_conversion(doc, facts[-1], q):
             fact = _as_conversion(fact, facts[-1])
+        elif parsed and q.kind == "currency":
+            fact = _continued_price(ctx, fact, si)
         facts.append(fact)
         if parsed and sum(1 for o in s_qs if o.kind == q.kind and o.start not in restated) == 1:
             facts.extend(_conjunct_facts(ctx, sent, fact))  # "each fined 1m euros ($1.3m)": one amount, restated
@@ -593,6 +595,22 @@ def _as_compared(fact: Fact, previous: Fact) -> Fact:
     if previous.value is None or previous.subject is None or _weakly_owned(previous):
         return fact
     return dataclasses.replace(fact, **_subject_of(previous), subject_source="compared")
+
+
+def _continued_price(ctx: ArticleContext, fact: Fact, si: int) -> Fact:
+    """ "US crude oil prices rose above $50 a barrel ... Although below last year's peak of $55.67,
+    prices are well above 2004's average of $41.48": money with no owner a parse rule named, in the
+    currency of the market price stated within the last few sentences, continues that price story;
+    a price a market rule names starts one."""
+    if fact.subject_source == "market" and fact.value is not None:
+        ctx.priced = (si, fact)
+        return fact
+    if ctx.priced is None or not _weakly_owned(fact):
+        return fact
+    at, price = ctx.priced
+    if si - at > cues().inherit_sentences or price.unit != fact.unit:
+        return fact
+    return dataclasses.replace(fact, **_subject_of(price), subject_source="market_price")
 
 
 def _compared_figure(doc: Doc, previous: Fact, q: QuantityMention, s_dates: Sequence[DateMention]) -> Fact | None:

@@ -652,7 +652,7 @@ def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     figures each followed by "in" and a place, each figure is its place's."""
     if ctx.amount is None or ctx.piece is None:
         return None
-    key = (ctx.piece.start, ctx.piece.end)
+    key = ("in", ctx.piece.start, ctx.piece.end)
     places = ctx.place_lists.get(key)
     if places is None:  # the same for every amount of the piece: found once
         places = ctx.place_lists[key] = _figures_in_places(ctx, ctx.piece)
