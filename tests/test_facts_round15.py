@@ -8,7 +8,7 @@ No sentence is copied from an article.
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of, units_of
+from facts_helpers import facts_of, subjects_of, times_of, units_of
 
 from pipeline.extractors.nlp import load_nlp
 
@@ -89,3 +89,32 @@ PRICE_STORY = [
 @pytest.mark.parametrize("text, value, subject", PRICE_STORY)
 def test_a_price_story_continues(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text, published="1987-03-02"), value) == [subject]
+
+
+# A year written on the noun the amount measures is the amount's time, before any other date of the
+# sentence.
+YEAR_ON_THE_NOUN = [
+    pytest.param(
+        "Exports swelled to 4.1 billion dlrs in the fourth quarter, bringing the 1986 surplus to 12.5 billion dlrs.",
+        12500000000.0,
+        "1986",
+        id="year_on_the_noun_not_the_quarter",
+    ),
+    pytest.param(
+        "Exports swelled to 4.1 billion dlrs in the fourth quarter, bringing the 1986 surplus to 12.5 billion dlrs.",
+        4100000000.0,
+        "1986-Q4",
+        id="the_quarter_still_the_first_figures",
+    ),
+    pytest.param(
+        "The ministry estimated 1987 wheat output at 5.2 mln tonnes, down from February's forecast.",
+        5200000.0,
+        "1987",
+        id="year_on_a_compound_noun",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, time", YEAR_ON_THE_NOUN)
+def test_a_year_on_the_measured_noun_is_the_amounts(nlp, text, value, time):
+    assert times_of(facts_of(nlp, text, published="1987-03-02"), value) == [time]

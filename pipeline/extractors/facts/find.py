@@ -878,7 +878,7 @@ def _parse_fact(
         or (verb is not None and verb.lemma_.lower() in cues().change_verbs)
         or any(t.lemma_.lower() in cues().change_verbs for t in lead)
     )
-    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span, start_from=not changes)
+    time = _pick_time(sent.doc, sent, anchor, s_dates, parsed=True, amount=span, start_from=not changes, prop=prop)
     if time is not None and _describes_subject(ctx, measured, verb, time.mention):
         time = None  # "The group of 12 lenders meets on 3 March": the date is the meeting's
     chain = _verb_chain(verb) if verb is not None else []

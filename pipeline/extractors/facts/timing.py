@@ -79,11 +79,17 @@ def _range_end(doc: Doc, first: DateMention, dates: Sequence[DateMention]) -> Da
 CLAUSE_REACH = 600  # characters: a date farther from the amount is never in its clause
 
 
-def _owns_amount(dspan: Span, amount: Span) -> bool:
+_NOUN_MODIFIERS = frozenset({"poss", "compound", "amod", "nummod", "nmod"})
+
+
+def _owns_amount(dspan: Span, amount: Span, prop: Token | None = None) -> bool:
     """Whether the date is the possessor of the amount's noun ("January's three pct record",
-    "December's 2.9 pct"): the period the figure is of, whatever the clause says."""
+    "December's 2.9 pct") or modifies the noun the amount measures ("bringing the 1986 deficit to
+    147.71 billion dlrs"): the period the figure is of, whatever the clause says."""
     root = dspan.root
-    return root.dep_ == "poss" and root.head.i in (amount.root.i, amount.root.head.i)
+    if root.dep_ == "poss" and root.head.i in (amount.root.i, amount.root.head.i):
+        return True
+    return prop is not None and root.head == prop and root.dep_ in _NOUN_MODIFIERS and root.i < prop.i
 
 
 def security_date(dspan: Span) -> str | None:
@@ -113,11 +119,13 @@ def _pick_time(
     parsed: bool,
     amount: Span | None = None,
     start_from: bool = False,
+    prop: Token | None = None,
 ) -> _Time | None:
     """The date of the anchor's clause (parse) or the nearest in the sentence (window).
 
     ``start_from``: a "from" date without an end starts the amount ("savings of $2bn from
-    2008") instead of being the baseline of a change ("rose 5% from 2003").
+    2008") instead of being the baseline of a change ("rose 5% from 2003"). ``prop``: the noun the
+    amount measures; a date modifying it ("the 1986 deficit") is the amount's before any other.
 
     Within the clause a date inside the amount's own phrase wins ("up from 35 billion a year
     earlier"), then a date with a cue word, then the more specific, then the nearest.
@@ -138,7 +146,7 @@ def _pick_time(
             continue  # "payable April 3 to holders of record March 23": the payment's dates, not the amount's
         if _index_base(doc_text(doc), d):
             continue  # "the volume index, base 1980": the index's base year, no time of the figures
-        if parsed and amount is not None and _owns_amount(dspan, amount):
+        if parsed and amount is not None and _owns_amount(dspan, amount, prop):
             scored.append((0, 0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue
         if amount is not None and _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]):
