@@ -118,3 +118,29 @@ YEAR_ON_THE_NOUN = [
 @pytest.mark.parametrize("text, value, time", YEAR_ON_THE_NOUN)
 def test_a_year_on_the_measured_noun_is_the_amounts(nlp, text, value, time):
     assert times_of(facts_of(nlp, text, published="1987-03-02"), value) == [time]
+
+
+# "in the 1990 model year": the cue before an article still gives the date its role; a date written
+# right after an amount with "by" is that amount's deadline (role "by").
+CUES_AND_DEADLINES = [
+    pytest.param(
+        "Acme Motors said it plans to fit airbags on 400,000 cars in the 1990 model year and up to two mln by 1992.",
+        400000.0,
+        "1990",
+        "in",
+        id="cue_before_the_article",
+    ),
+    pytest.param(
+        "Acme Motors said it plans to fit airbags on 400,000 cars in the 1990 model year and up to two mln by 1992.",
+        2000000.0,
+        "1992",
+        "by",
+        id="by_right_after_the_amount",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, time, role", CUES_AND_DEADLINES)
+def test_cues_and_deadlines(nlp, text, value, time, role):
+    facts = [f for f in facts_of(nlp, text, published="1987-03-02") if f.value == value]
+    assert [(f.time_value, f.time_role) for f in facts] == [(time, role)]

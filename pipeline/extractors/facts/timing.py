@@ -44,9 +44,11 @@ def _cue_role(_rules: int, date_text: str, before: str) -> tuple[str | None, int
         return "baseline", 0
     if c.baseline_change_on.search(before) and c.baseline_compared_period.match(text):
         return "baseline", 0  # "up 31.8% on the previous year" ("down 1.8% on Tuesday" is a day)
+    article = before.endswith(" the") or before == "the"  # "in the 1990 model year": the cue is "in"
+    core = before[:-4].rstrip() if article else before
     for cue, role in c.time_roles:
-        if before.endswith(" " + cue) or before == cue:
-            return role, len(cue) + 1
+        if core.endswith(" " + cue) or core == cue:
+            return role, len(cue) + 1 + (4 if article else 0)
     return None, 0
 
 
@@ -149,10 +151,12 @@ def _pick_time(
         if parsed and amount is not None and _owns_amount(dspan, amount, prop):
             scored.append((0, 0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue
-        if amount is not None and _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]):
-            # "rose to 229.83 in January from 229.06 in December": a month written right after an amount
-            # is that amount's, the baseline's included
-            scored.append((0, 0, 0, -len(d.value), -1, d, "in"))
+        right_after = _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]) if amount is not None else None
+        if right_after is not None:
+            # "rose to 229.83 in January from 229.06 in December", "up to three mln by 1992": a date
+            # written right after an amount is that amount's, the baseline's included
+            role = "in" if right_after.group(1).lower() == "in" else _role(doc, d, sent.start_char)[0]
+            scored.append((0, 0, 0, -len(d.value), -1, d, role or "in"))
             continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
@@ -200,7 +204,7 @@ def _pick_time(
     return _Time(best, role or _default_role(best))
 
 
-_RIGHT_AFTER = re.compile(r"\s+in\s+")
+_RIGHT_AFTER = re.compile(r"\s+(in|by)\s+", re.IGNORECASE)
 
 
 def _when_clause_of(dspan: Span, clause: Token) -> bool:
