@@ -144,3 +144,28 @@ CUES_AND_DEADLINES = [
 def test_cues_and_deadlines(nlp, text, value, time, role):
     facts = [f for f in facts_of(nlp, text, published="1987-03-02") if f.value == value]
     assert [(f.time_value, f.time_role) for f in facts] == [(time, role)]
+
+
+# A company named only as a commentator's employer ("economist at X", "an X analyst") is no main
+# company: "it" is not that company.
+COMMENTATORS = [
+    pytest.param(
+        "Malaysia's economy grew 5.2% in 2004. That was up from the third quarter, when it fell 1.5%. "
+        '"The drag came from exports," said John Smith, economist at Acme Securities.',
+        1.5,
+        "Malaysia",
+        id="economist_at_company",
+    ),
+    pytest.param(
+        "Malaysia's economy grew 5.2% in 2004. That was up from the third quarter, when it fell 1.5%. "
+        '"The drag came from exports," said Acme Securities analyst John Smith.',
+        1.5,
+        "Malaysia",
+        id="company_analyst",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", COMMENTATORS)
+def test_a_commentators_employer_is_no_main_company(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text), value) == [subject]

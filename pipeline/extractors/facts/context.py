@@ -486,21 +486,30 @@ def parsed_doc(doc: Doc) -> bool:
 
 
 def _ever_in_front(doc: Doc, main: EntityMention, ents, doc_entities) -> bool:
-    """Whether the ORG is named other than in passing ("investors including Sequoia Capital"),
-    or is named in another part of the article."""
+    """Whether the ORG is named other than in passing ("investors including Sequoia Capital", "said
+    Ann Lee, economist at JP Morgan Chase", "a Barclays analyst"), or is named in another part of
+    the article."""
     here = [e for e in ents if e.entity_key == main.entity_key]
     if len([e for e in doc_entities if e.entity_key == main.entity_key]) > len(here):
         return True
-    passing = cues().passing_preps
+    c = cues()
     for e in here:
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
             continue
         t = span.root
         while t.dep_ in ("compound", "appos", "conj") and t.head != t:
+            if t.dep_ == "compound" and t.head.lemma_.lower() in c.commentator_nouns:
+                break  # "a Barclays analyst"
             t = t.head
-        if not (t.dep_ == "pobj" and t.head.lower_ in passing):
-            return True
+        if t.dep_ == "compound" and t.head.lemma_.lower() in c.commentator_nouns:
+            continue
+        if t.dep_ == "pobj" and t.head.lower_ in c.passing_preps:
+            continue
+        employer = t.dep_ == "pobj" and t.head.lower_ in ("at", "of", "with", "for")
+        if employer and t.head.head.lemma_.lower() in c.commentator_nouns:
+            continue  # "economist at JP Morgan Chase"
+        return True
     return False
 
 

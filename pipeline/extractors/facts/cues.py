@@ -79,6 +79,7 @@ class Cues:
     respondent_nouns: frozenset[str]
     generic_subject_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    commentator_nouns: frozenset[str]
     person_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
@@ -192,6 +193,7 @@ def cues() -> Cues:
         respondent_nouns=frozenset(s["respondent_nouns"]),
         generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
         spokesperson_nouns=frozenset(s["spokesperson_nouns"]),
+        commentator_nouns=frozenset(s["commentator_nouns"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),

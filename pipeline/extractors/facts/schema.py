@@ -102,6 +102,7 @@ class Subjects(Rules):
     respondent_nouns: list[str]
     generic_subject_nouns: list[str]
     spokesperson_nouns: list[str]
+    commentator_nouns: list[str]
     person_role_nouns: list[str]
     survey_verbs: list[str]
     opinion_verbs: list[str]
