@@ -213,3 +213,19 @@ def test_quantities_won_verb_or_currency(nlp, text, surface, unit):
         assert "KRW" not in found.values()
     else:
         assert found.get(surface) == unit
+
+
+# A number glued to a capital G before a network noun is a mobile generation ("2.5G technology"),
+# no amount; alone or as money it keeps the giga scale.
+GENERATIONS = [
+    ("Phones moved from 2.5G technology to faster links.", []),
+    ("Operators will build 5G networks next year.", []),
+    ("It sat between 2.5G and 3G in speed.", []),
+    ("The link ran at 10G.", [("10G", 10e9, "dimensionless")]),
+    ("The firm raised $1.5G last year.", [("$1.5G", 1.5e9, "USD")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GENERATIONS)
+def test_quantities_mobile_generations_are_no_amounts(nlp, text, expected):
+    assert rows(nlp, text) == expected

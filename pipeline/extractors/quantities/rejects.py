@@ -59,6 +59,10 @@ def _glued(text: str, p: _Piece, zones: list[tuple[int, int]]) -> bool:
         return True  # SCP-173, COVID-19, F-150
     if after[:1].isalpha() and p.end == e and num.has_digits and num.atoms[-1].kind != "word":
         return True
+    if num.atoms[-1].text == "G" and p.start == s and text[e - 2 : e - 1].isdigit():
+        nxt = re.match(r"\s+([A-Za-z]+)", text[e : e + 20])  # "2.5G technology", "2.5G and 3G": a generation
+        if nxt is not None and nxt.group(1).lower() in cues()["generation_nouns"]:
+            return True
     if re.match(r"\d", after[:1]) or (after[:1] in ".," and after[1:2].isdigit() and not _comma_list(text, e)):
         return True
     return bool(p.end == e and re.match(r"-[A-Za-z]+\d", text[e : e + 6]))  # 123-ABC4: a code

@@ -52,6 +52,7 @@ class Cues(Rules):
     multiplier_words: list[str]
     change_after_plural: dict[str, str]
     margin_verbs: list[str]
+    generation_nouns: list[str]
 
 
 class Numbers(Rules):
