@@ -449,6 +449,19 @@ def test_company_short_form_the_ner_called_a_person(names, short_key):
         # (not only the initials: "SMFG" for "Sumitomo Mitsui Financial")
         ("Shares of Kobayashi Trust (KOTG) rose. KOTG shares climbed 3%.", "KOTG", "Kobayashi Trust"),
         ("Nordvik Energi (NVE) said output fell. NVE will cut 200 jobs.", "NVE", "Nordvik Energi"),
+        # one capitalised word with the name's first letter: a blend of its words, not a new company,
+        # even where a longer name starts with it ("Pemex Japan")
+        (
+            "Petroleos Mexicanos (Pemex) signed a loan, said Pemex Japan's head. Pemex will buy pipe.",
+            "Pemex",
+            "Petroleos Mexicanos",
+        ),
+        # a wire line break between the name and its bracket
+        (
+            "Shipper Halvard Shipping Co\n(Halship) said on Monday that Halship will sell two ships.",
+            "Halship",
+            "Shipper Halvard Shipping",
+        ),
     ],
 )
 def test_bracketed_capitals_are_the_companys_alias(nlp, text, alias, name):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, times_of, units_of
 
+from pipeline.extractors.facts.context import dominant_org
 from pipeline.extractors.nlp import load_nlp
+from pipeline.records import EntityMention
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +171,27 @@ COMMENTATORS = [
 @pytest.mark.parametrize("text, value, subject", COMMENTATORS)
 def test_a_commentators_employer_is_no_main_company(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text), value) == [subject]
+
+
+def _orgs(*names_at: tuple[str, int]) -> list[EntityMention]:
+    return [EntityMention(at, at + len(n), n, "ORG", n, "ORG:" + n.lower()) for n, at in names_at]
+
+
+# The dominant company: named most often; of two named equally often, the one named first; of three,
+# none.
+DOMINANT = [
+    pytest.param(_orgs(("Acme", 10), ("Beta", 50), ("Acme", 90)), "Acme", id="named_most"),
+    pytest.param(_orgs(("Beta", 200), ("Acme", 10), ("Acme", 90), ("Beta", 300)), "Acme", id="tie_first_named"),
+    pytest.param(
+        _orgs(("Acme", 10), ("Beta", 20), ("Gamma", 30), ("Acme", 40), ("Beta", 50), ("Gamma", 60)),
+        None,
+        id="three_way_tie",
+    ),
+    pytest.param(_orgs(("Acme", 10), ("Beta", 50)), None, id="each_once"),
+]
+
+
+@pytest.mark.parametrize("mentions, name", DOMINANT)
+def test_the_dominant_company(mentions, name):
+    found = dominant_org(mentions)
+    assert (found.canonical_name if found is not None else None) == name

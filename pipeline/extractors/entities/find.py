@@ -275,15 +275,20 @@ def _dateline_tail(doc: Doc, start: int, end: int) -> tuple[int, int, str, str] 
 
 
 def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """ "Sumitomo Mitsui Financial (SMFG)": the capitals in brackets after an ORG name are that
-    company wherever the part writes them, tagged or not, and carry its name as their id."""
+    """ "Sumitomo Mitsui Financial (SMFG)", "Petroleos Mexicanos (Pemex)": the capitals, or one
+    capitalised word with the name's first letter, in brackets after an ORG name are that company
+    wherever the part writes them, tagged or not, and carry its name as their id."""
     aliases: dict[str, str] = {}
     strings, orth = words.strings, words.orth
     opening, closing = strings["("], strings[")"]
     for start, end, label, ent_id in spans:
-        if label == "ORG" and end + 2 < len(orth) and orth[end] == opening and orth[end + 2] == closing:
-            short = strings[orth[end + 1]]
-            if 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha():
+        at = end + 1 if end < len(orth) and strings[orth[end]].isspace() else end  # "Mexicanos\n(Pemex)"
+        if label == "ORG" and at + 2 < len(orth) and orth[at] == opening and orth[at + 2] == closing:
+            short = strings[orth[at + 1]]
+            capitals = 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha()
+            blend = 3 <= len(short) <= 12 and short.istitle() and short.isalpha() and end - start > 1
+            initials = {strings[orth[i]][:1] for i in range(start, end)}
+            if capitals or (blend and short[0] in initials):
                 # the name as shown ("the\nWashington Public Power Supply System" -> without "the" and the break)
                 aliases.setdefault(short, ent_id or display_name(words.span_text(start, end), "ORG"))
     if not aliases:

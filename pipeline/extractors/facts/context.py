@@ -111,14 +111,20 @@ class ArticleContext:
 
 
 def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2) -> EntityMention | None:
-    """The only ORG, or the ORG mentioned most often (at least ``min_mentions`` times, more than any other)."""
+    """The only ORG, or the ORG mentioned most often (at least ``min_mentions`` times, more than any
+    other; of two named equally often, the one named first)."""
     counts = Counter(m.entity_key for m in doc_entities if m.label == "ORG")
     if not counts:
         return None
-    ranked = counts.most_common(2)
+    ranked = counts.most_common(3)
     key, n = ranked[0]
-    if len(ranked) > 1 and (n < min_mentions or ranked[1][1] == n):
+    if len(ranked) > 1 and n < min_mentions:
         return None
+    if len(ranked) > 1 and ranked[1][1] == n:
+        if len(ranked) > 2 and ranked[2][1] == n:
+            return None  # three named as often: none dominates
+        firsts = {k: min(m.start for m in doc_entities if m.entity_key == k) for k, _ in ranked[:2]}
+        key = min(firsts, key=firsts.get)
     return next(m for m in doc_entities if m.entity_key == key)
 
 
