@@ -195,3 +195,34 @@ DOMINANT = [
 def test_the_dominant_company(mentions, name):
     found = dominant_org(mentions)
     assert (found.canonical_name if found is not None else None) == name
+
+
+# A duration that measures a thing is a figure of the facts table (the guidelines' "a 10-month
+# restructuring plan", "a sentence of 85 years", "could take up to two years"); an adverbial span of
+# someone's activity, "a 10-year high" and a duration without a written number stay times.
+DURATIONS = [
+    pytest.param("Acme Corp announced a 10-month restructuring plan.", (10.0, "month", "="), id="hyphened_before_noun"),
+    pytest.param("Acme Corp signed a five year extension option.", (5.0, "year", "="), id="spaced_before_noun"),
+    pytest.param("Mr Smith could face a sentence of 85 years.", (85.0, "year", "="), id="noun_of_duration"),
+    pytest.param("The review could take up to 18 months.", (18.0, "month", "<="), id="take_up_to"),
+    pytest.param("Two days of talks between Acme Corp and the union failed.", (2.0, "day", "="), id="duration_of_noun"),
+    pytest.param("The notes carry maturities of five or six years.", (5.0, "year", "="), id="range_of_years"),
+    pytest.param("Acme Corp shares hit a 10-year high on Monday.", None, id="n_year_high"),
+    pytest.param("Mr Smith worked on the chip for three years.", None, id="activity_span"),
+    pytest.param("Algeria suffered a weekend of violent protests.", None, id="no_number_written"),
+]
+
+
+@pytest.mark.parametrize("text, expected", DURATIONS)
+def test_durations_that_measure_a_thing(nlp, text, expected):
+    found = [
+        (f.value, f.unit, f.bound)
+        for f in facts_of(nlp, text, published="1987-03-02")
+        if f.unit in ("year", "month", "week", "day", "hour")
+    ]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_range_of_durations_keeps_its_upper_end(nlp):
+    facts = facts_of(nlp, "The notes carry maturities of five or six years.", published="1987-03-02")
+    assert [(f.value, f.value_max) for f in facts if f.unit == "year"] == [(5.0, 6.0)]

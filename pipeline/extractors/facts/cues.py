@@ -103,6 +103,8 @@ class Cues:
     people_properties: dict[str, str]
     unit_words: frozenset[str]
     inherit_sentences: int
+    duration_verbs: frozenset[str]
+    duration_nouns_not: frozenset[str]
     min_bare_value: float
     headline_max_words: int
     wire_dateline: re.Pattern[str]
@@ -217,6 +219,8 @@ def cues() -> Cues:
         people_properties=dict(e["people_properties"]),
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
+        duration_verbs=frozenset(e["duration_verbs"]),
+        duration_nouns_not=frozenset(e["duration_nouns_not"]),
         min_bare_value=float(e["min_bare_value"]),
         headline_max_words=int(d["headline_max_words"]),
         wire_dateline=re.compile(d["wire_dateline"]),

@@ -28,6 +28,7 @@ from ..quantities.tables import currencies
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, relabelled
 from .cues import cues
+from .durations import measured_durations
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
 from .parse import (
@@ -79,6 +80,9 @@ def find_facts(
     if rows:  # what a results table states is read from the table, never again from the "sentence"
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
         dates = [d for d in dates if not any(s <= d.start < e for s, e in rows)]
+    if parsed:  # "a sentence of 85 years", "a 10-month plan": durations that measure a thing are amounts
+        dates, durations = measured_durations(doc, dates)
+        quantities = sorted([*quantities, *durations], key=lambda q: q.start)
     periods = _fiscal_periods(facts)
     counted_units: list[tuple[int, str]] = []
     by_start = [sorted(ms, key=lambda m: m.start) for ms in (dates, quantities, entities)]
@@ -212,7 +216,7 @@ def _sentence_facts(
         if parsed and sum(1 for o in s_qs if o.kind == q.kind and o.start not in restated) == 1:
             facts.extend(_conjunct_facts(ctx, sent, fact))  # "each fined 1m euros ($1.3m)": one amount, restated
         hyphened = doc_text(doc)[q.end : q.end + 1] == "-"  # "a 12-member council": no count to carry on
-        if unit and q.kind not in ("currency", "percent") and not hyphened:
+        if unit and q.kind not in ("currency", "percent", "duration") and not hyphened:
             counted_units.append((si, unit))
         elif unit and q.kind == "currency":
             counted_units.append((si, "money:" + unit))

@@ -54,6 +54,8 @@ class Events(Rules):
     unit_names: dict[str, str]
     non_event_verbs: list[str]
     security_dates: dict[str, str]
+    duration_verbs: list[str]
+    duration_nouns_not: list[str]
 
 
 class Subjects(Rules):
