@@ -202,7 +202,7 @@ def test_the_dominant_company(mentions, name):
 # someone's activity, "a 10-year high" and a duration without a written number stay times.
 DURATIONS = [
     pytest.param("Acme Corp announced a 10-month restructuring plan.", (10.0, "month", "="), id="hyphened_before_noun"),
-    pytest.param("Acme Corp signed a five year extension option.", (5.0, "year", "="), id="spaced_before_noun"),
+    pytest.param("Acme Corp agreed a three year supply contract.", (3.0, "year", "="), id="spaced_before_noun"),
     pytest.param("Mr Smith could face a sentence of 85 years.", (85.0, "year", "="), id="noun_of_duration"),
     pytest.param("The review could take up to 18 months.", (18.0, "month", "<="), id="take_up_to"),
     pytest.param("Two days of talks between Acme Corp and the union failed.", (2.0, "day", "="), id="duration_of_noun"),
