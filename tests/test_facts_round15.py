@@ -226,3 +226,29 @@ def test_durations_that_measure_a_thing(nlp, text, expected):
 def test_a_range_of_durations_keeps_its_upper_end(nlp):
     facts = facts_of(nlp, "The notes carry maturities of five or six years.", published="1987-03-02")
     assert [(f.value, f.value_max) for f in facts if f.unit == "year"] == [(5.0, 6.0)]
+
+
+# A security named by its term owns its yield, rate and price; its term is also a figure.
+SECURITIES = [
+    pytest.param("The average yield on three-month bills rose to 6.10 pct.", 6.1, "three-month bills", id="yield_on"),
+    pytest.param("Nine-month bills averaged 6.25 pct at the auction.", 6.25, "Nine-month bills", id="bills_as_subject"),
+    pytest.param("Bank notes in circulation fell 30 mln francs.", 30000000.0, "", id="no_term_no_security"),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", SECURITIES)
+def test_a_security_owns_its_yield(nlp, text, value, subject):
+    found = subjects_of(facts_of(nlp, text, published="1987-03-02"), value)
+    assert (found == [subject]) if subject else (found != ["Bank notes"])
+
+
+# A symbol with its rate in it ("bpd") gives the counted unit and the rate; other symbols stay.
+RATE_SYMBOLS = [
+    pytest.param("Demand averaged 6.10 mln bpd last month.", 6100000.0, "barrel", id="bpd"),
+    pytest.param("The yield was 234 cwt per acre.", 234.0, "cwt", id="symbol_before_per"),
+]
+
+
+@pytest.mark.parametrize("text, value, unit", RATE_SYMBOLS)
+def test_rate_symbols_give_the_counted_unit(nlp, text, value, unit):
+    assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == [unit]

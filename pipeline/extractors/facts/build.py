@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import span_text
+from ..quantities.tables import physical
 from .cues import cues
 from .parse import property_key
 from .timing import _range_end, _Time
@@ -54,6 +55,8 @@ def _written_symbol(q: QuantityMention | None, unit: str | None) -> str | None:
     if q is None or q.kind != "dimension" or not q.unit_text or unit != q.unit:
         return None
     written = q.unit_text.strip()
+    if written.lower() in physical()["unit_rates"]:
+        return None  # "6.75 mln bpd": a symbol with its rate in it; the fact says barrel, per day
     if not _SYMBOL.fullmatch(written) or not (len(written) <= 4 or not written.islower()):
         return None
     if written.islower() and len(written) >= 3 and written.endswith("s") and not written.endswith("ps"):

@@ -123,6 +123,7 @@ class Cues:
     minor_units: dict[str, str]
     minor_unit_currencies: dict[str, str]
     per_share_after: re.Pattern[str]
+    security_nouns: frozenset[str]
     market_nouns: frozenset[str]
     object_property_preps: frozenset[str]
 
@@ -240,5 +241,6 @@ def cues() -> Cues:
         minor_unit_currencies=dict(c["minor_unit_currencies"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),
+        security_nouns=frozenset(s["security_nouns"]),
         object_property_preps=frozenset(s["object_property_preps"]),
     )

@@ -98,6 +98,7 @@ class Subjects(Rules):
     demonyms: dict[str, str]
     state_nouns: list[str]
     market_nouns: list[str]
+    security_nouns: list[str]
     product_nouns: list[str]
     survey_nouns: list[str]
     research_nouns: list[str]

@@ -261,6 +261,9 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
         nouns += [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in cues().market_nouns]
     if verb is not None and verb.dep_ == "relcl" and any(n.lower_ in ("which", "that") for n in nouns):
         nouns.append(verb.head)  # "the Australian dollar, which last week touched 0.69 U.S. dlrs"
+    security = _security(ctx, nouns)
+    if security is not None:
+        return security
     for noun in nouns:
         if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
             continue
@@ -286,6 +289,38 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             ]
             name = " ".join(t.text for t in (*words, good) if not t.is_punct)
             return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
+    return None
+
+
+_SECURITY_MEASURES = frozenset({"yield", "rate", "price", "return"})
+_TERM_WORDS = frozenset({"day", "week", "month", "year"})
+
+
+def _security(ctx: ArticleContext, nouns: list[Token]) -> tuple[Token, EntityMention] | None:
+    """ "The yield on three-month bills was 5.90 pct", "Six-month bills averaged 5.80 pct": a
+    security named by its term owns its yield, rate and price, named as written ("three-month bills")."""
+    c = cues()
+    for noun in nouns:
+        if noun.lemma_.lower() in _SECURITY_MEASURES:
+            held = [
+                p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("on", "of", "for") for p in ch.children
+            ]
+            noun = next((p for p in held if p.dep_ == "pobj"), noun)
+        if noun.lemma_.lower() not in c.security_nouns or not _inside(noun, ctx.piece):
+            continue
+        mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod")]
+        if not mods:
+            continue  # "the bonds": no term or name, no security
+        first = min(min(t.i for t in m.subtree) for m in mods)
+        amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
+        words = [t for t in noun.doc[first : noun.i + 1] if not t.is_space and t.i not in amount]
+        while words and words[0].pos_ in ("ADJ", "DET", "PUNCT"):
+            words = words[1:]  # "the key 30-year Treasury bond": its name starts at the term
+        if not any(t.lemma_.lower() in _TERM_WORDS for t in words):
+            continue  # "bank notes", "the debt certificates": no term, no security of its own
+        text = doc_text(noun.doc)
+        name = " ".join(text[words[0].idx : noun.idx + len(noun.text)].split())
+        return noun, EntityMention(words[0].idx, noun.idx + len(noun.text), name, "MARKET", name, "")
     return None
 
 
