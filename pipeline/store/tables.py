@@ -156,7 +156,8 @@ SCHEMAS: dict[str, list[Column]] = {
             "unit",
             S,
             "unit of value (see quantities.unit), with money in the currency itself (0.12 USD, not 12 cent)"
-            " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre)",
+            " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre); a duration that"
+            " measures a thing ('a 10-month plan', 'a sentence of 85 years') in its time unit (year, month, ...)",
         ),
         _c("bound", S, "= ~ > < >= <="),
         _c("per", S, "rate period"),
