@@ -682,16 +682,23 @@ def _figure_starts(piece: Span) -> list[int]:
     ]
 
 
+def _listed(ctx: ArticleContext, find) -> list[tuple[int, Token, EntityMention]]:
+    """What ``find`` lists in the piece being read (none without an amount or a piece), found once
+    per piece: every amount of the piece asks the same question."""
+    if ctx.amount is None or ctx.piece is None:
+        return []
+    key = (find.__name__, ctx.piece.start, ctx.piece.end)
+    items = ctx.place_lists.get(key)
+    if items is None:
+        items = ctx.place_lists[key] = find(ctx, ctx.piece)
+    return items
+
+
 def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     """ "£192,713 in England, £139,544 in Wales and £116,542 in Scotland": in a sentence that lists
     figures each followed by "in" and a place, each figure is its place's."""
-    if ctx.amount is None or ctx.piece is None:
-        return None
-    key = ("in", ctx.piece.start, ctx.piece.end)
-    places = ctx.place_lists.get(key)
-    if places is None:  # the same for every amount of the piece: found once
-        places = ctx.place_lists[key] = _figures_in_places(ctx, ctx.piece)
-    if len(places) < 2:
+    places = _listed(ctx, _figures_in_places)
+    if ctx.amount is None or len(places) < 2:
         return None
     end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
     return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
@@ -716,13 +723,8 @@ def _named_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     Spain 1,000": in a sentence listing two or more items "[in] [the] <name> <figure>" (a place or an
     organisation written right before its figure, the item opened by a comma, "and", a colon or
     semicolon; ``parse.list_item_name``), each such figure is its name's."""
-    if ctx.amount is None or ctx.piece is None:
-        return None
-    key = ("named", ctx.piece.start, ctx.piece.end)
-    items = ctx.place_lists.get(key)
-    if items is None:  # the same for every amount of the piece: found once
-        items = ctx.place_lists[key] = _named_figures(ctx, ctx.piece)
-    if len(items) < 2:
+    items = _listed(ctx, _named_figures)
+    if ctx.amount is None or len(items) < 2:
         return None
     return next(((tok, ent) for i, tok, ent in items if ctx.amount.start <= i < ctx.amount.end), None)
 
