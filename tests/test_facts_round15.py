@@ -252,3 +252,54 @@ RATE_SYMBOLS = [
 @pytest.mark.parametrize("text, value, unit", RATE_SYMBOLS)
 def test_rate_symbols_give_the_counted_unit(nlp, text, value, unit):
     assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == [unit]
+
+
+# "that in Japan 7.8 pct", "and that in South Korea was up 7.5 pct": a demonstrative standing for the
+# measure just named is the place's after "in".
+THAT_IN = [
+    pytest.param(
+        "Output in the United States fell 18.5 pct to 5.30 mln tonnes, that in Japan 7.8 pct to 7.27 mln "
+        "and that in the European Community 6.5 pct to 9.91 mln.",
+        [(7.8, "Japan"), (6.5, "European Community")],
+        id="that_in_list_items",
+    ),
+    pytest.param(
+        "Mexican output rose 9.2 pct to 1.73 mln tonnes and that in South Korea was up 7.5 pct at 1.17 mln tonnes.",
+        [(7.5, "South Korea")],
+        id="that_in_with_a_verb",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, pairs", THAT_IN)
+def test_that_in_a_place(nlp, text, pairs):
+    facts = facts_of(nlp, text, published="1987-03-20")
+    for value, subject in pairs:
+        assert subjects_of(facts, value) == [subject]
+
+
+# A date in the phrase of a figure the amount is compared with is that figure's, not the amount's.
+COMPARED_DATES = [
+    pytest.param(
+        "Orders rose 3.8 pct, compared with a revised January decline of 7.7 pct.",
+        [(3.8, None), (7.7, "1987-01")],
+        id="compared_with_date_then_figure",
+    ),
+    pytest.param(
+        "Orders for aircraft rose 48.9 pct to 6.9 billion dlrs, following a 38.8 pct decline in January.",
+        [(48.9, None), (38.8, "1987-01")],
+        id="following_figure_then_date",
+    ),
+    pytest.param(
+        "Machinery orders rose in February by 8.2 pct after falling 15.4 pct in January.",
+        [(8.2, "1987-02"), (15.4, "1987-01")],
+        id="after_figure_then_date",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, pairs", COMPARED_DATES)
+def test_a_compared_figures_date_is_its_own(nlp, text, pairs):
+    facts = facts_of(nlp, text, published="1987-03-24")
+    for value, time in pairs:
+        assert times_of(facts, value) == [time]

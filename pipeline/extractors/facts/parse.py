@@ -216,9 +216,9 @@ _ITEM_OPENERS = frozenset({",", ";", ":", "and"})
 
 def list_item_name(sent: Span, i: int) -> Token | None:
     """The last word of a name written right before the figure at token ``i`` as one item of a
-    list ("..., in West Germany 21,000, in the U.K. 15,800"): a proper noun (a currency sign between
-    allowed), its name opened by a comma, "and", a colon or semicolon, or the start of ``sent``, with
-    "in" and "the" between. None when the figure is not written so."""
+    list ("..., in West Germany 21,000, in the U.K. 15,800", "that in Japan 7.8 pct"): a proper noun (a
+    currency sign between allowed), its name opened by a comma, "and", a colon or semicolon, or the
+    start of ``sent``, with "that", "in" and "the" between. None when the figure is not written so."""
     doc = sent.doc
     name = word_before(doc, i)
     if name is not None and name.is_currency:
@@ -229,7 +229,7 @@ def list_item_name(sent: Span, i: int) -> Token | None:
     while first > sent.start and (doc[first - 1].pos_ == "PROPN" or doc[first].ent_iob_ == "I"):
         first -= 1
     opener = word_before(doc, first)
-    for skip in ("the", "in"):
+    for skip in ("the", "in", "that"):  # "..., that in the European Community 6.5 pct": output there
         if opener is not None and opener.lower_ == skip:
             opener = word_before(doc, opener.i)
     if opener is None or opener.i < sent.start or opener.lower_ in _ITEM_OPENERS:

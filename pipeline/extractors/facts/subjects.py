@@ -1355,6 +1355,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             named_next = _named_next(ctx, s) if s.pos_ == "NOUN" else None
             if named_next is not None:
                 return s, named_next
+            place = _that_in(ctx, s, v)
+            if place is not None:  # "(output) ... and those in Japan rose 7.5 pct"
+                return place
             if s.pos_ in ("NOUN", "PROPN", "PRON"):
                 return None
         if v.dep_ == "xcomp" and not subj and v.head.lemma_.lower() in c.object_control_verbs:
@@ -1373,6 +1376,10 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 v = v.head.head.head  # "placed an order, in a deal valued at $4bn": who placed it
                 continue
             return None
+        mark = next((ch for ch in v.children if ch.dep_ == "mark" and ch.i < v.i), None)
+        place = _that_in(ctx, mark, v) if mark is not None and not subj else None
+        if place is not None:  # "... and that in South Korea was up 7.5 pct": the parse's "that" is a mark
+            return place
         if v.dep_ in ("xcomp", "conj", "advcl") and not subj:
             v = v.head
             continue
@@ -1392,6 +1399,19 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             v = v.head.head  # "after launching the iPod": the main verb's subject did it
             continue
         return None
+    return None
+
+
+def _that_in(ctx: ArticleContext, s: Token, verb: Token) -> tuple[Token, EntityMention] | None:
+    """ "that in South Korea", "those in Japan": a demonstrative standing for the measure just named,
+    of the place after "in" (hung on it or, when the parser took "that" for a conjunction, on its verb)."""
+    if s.lower_ not in ("that", "those"):
+        return None
+    heads = (s, verb) if s.dep_ == "mark" else (s,)
+    for p in (g for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "in" for g in ch.children):
+        ent = _entity_at(ctx, p) or _country_word(p)
+        if ent is not None and ent.label in ("GPE", "LOC"):
+            return p, ent
     return None
 
 

@@ -182,7 +182,8 @@ def _pick_time(
                 continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
             if amount is not None and _in_subject_modifier(droot, anchor, amount):
                 continue  # "The service, launched in December, has had 900,000 orders": the launch's date
-            if amount is not None and _baseline_between(doc_text(doc)[amount.end_char : d.start]):
+            text = doc_text(doc)
+            if amount is not None and _baseline_between(text[amount.end_char : d.start], text[d.end : d.end + 40]):
                 continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
             if aside is not None and aside not in droot.ancestors and droot != aside:
                 continue  # "China Mobile, the largest carrier with 750 million users, received ... on"
@@ -254,10 +255,19 @@ def _in_subject_modifier(droot: Token, anchor: Token, amount: Span) -> bool:
     return any((droot == t or t in droot.ancestors) and amount.root not in t.subtree for t in inner)
 
 
-def _baseline_between(gap: str) -> bool:
-    """ "..., up 15% from 4 pence a year earlier": a comparison cue, then another amount, then the date."""
+def _baseline_between(gap: str, after: str = "") -> bool:
+    """ "..., up 15% from 4 pence a year earlier", "rose 48.9 pct, following a 38.8 pct decline in
+    January": a comparison cue, then another amount, then the date; or the cue, then the date, then
+    that amount in the date's own phrase ("compared with a revised January decline of 7.7 pct")."""
     found = list(cues().baseline_cue.finditer(gap))
-    return bool(found) and re.search(r"\d|[$€£¥]", gap[found[-1].end() :]) is not None
+    if not found:
+        return False
+    if re.search(r"\d|[$€£¥]", gap[found[-1].end() :]) is not None:
+        return True
+    own = re.match(r"[^,;.\n]*(?:\n[^,;.\n]*)?", after)  # the rest of the date's phrase
+    if own is None or len(gap) - found[-1].end() > 12 or re.match(r"\s*(?:to|until|through|-)\s", own.group()):
+        return False  # "from January 2013 to March 2013": a range of the amount's own
+    return re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", own.group())) is not None
 
 
 def _is_day(date: DateMention) -> bool:
