@@ -206,6 +206,7 @@ DURATIONS = [
     pytest.param("Mr Smith could face a sentence of 85 years.", (85.0, "year", "="), id="noun_of_duration"),
     pytest.param("The review could take up to 18 months.", (18.0, "month", "<="), id="take_up_to"),
     pytest.param("Two days of talks between Acme Corp and the union failed.", (2.0, "day", "="), id="duration_of_noun"),
+    pytest.param("The hearings will probably last two or three days.", (2.0, "day", "="), id="last_is_the_verb"),
     pytest.param("The notes carry maturities of five or six years.", (5.0, "year", "="), id="range_of_years"),
     pytest.param("Acme Corp shares hit a 10-year high on Monday.", None, id="n_year_high"),
     pytest.param("Mr Smith worked on the chip for three years.", None, id="activity_span"),
@@ -303,3 +304,18 @@ def test_a_compared_figures_date_is_its_own(nlp, text, pairs):
     facts = facts_of(nlp, text, published="1987-03-24")
     for value, time in pairs:
         assert times_of(facts, value) == [time]
+
+
+# "will probably last two or three days": the verb "last" is not part of the duration ("the last two
+# years" still is).
+LAST_VERB = [
+    pytest.param("The hearings will probably last two or three days.", "two or three days", id="verb"),
+    pytest.param("Sales fell in the last two years.", "the last two years", id="adjective"),
+]
+
+
+@pytest.mark.parametrize("text, surface", LAST_VERB)
+def test_the_verb_last_is_no_part_of_a_duration(nlp, text, surface):
+    from pipeline.extractors.dates import find_dates
+
+    assert [d.text for d in find_dates(nlp(text), published="1987-03-02") if d.type == "DURATION"] == [surface]

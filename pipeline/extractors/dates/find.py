@@ -550,6 +550,15 @@ def _someday(doc: Doc, c: Candidate) -> bool:
     return subject and nxt.tag_ in ("VB", "VBP", "VBZ")
 
 
+def _last_is_a_verb(doc: Doc, c: Candidate) -> bool:
+    """ "The hearings will probably last two or three days": a duration read with the verb "last" in
+    front ("last two days" as "the last two days") starts after it."""
+    if c.match.group(0)[:5].lower() != "last ":
+        return False
+    toks = _tokens(doc, c.start, c.end)
+    return bool(toks) and toks[0].lower_ == "last" and toks[0].pos_ == "VERB"
+
+
 def _over_is_a_preposition(doc: Doc, c: Candidate) -> bool:
     """ "evolved over several years", "phased in over seven months": "over" means during, not more than."""
     m = c.match
@@ -708,6 +717,9 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
         if _someday(doc, c):
             found = Timex("DATE", "FUTURE_REF", None, anchor=found.anchor)
         mention = _mention(c, found, text)
+        if found.type == "DURATION" and _last_is_a_verb(doc, c):  # "will probably last two or three days"
+            start = c.start + 4 + len(text[c.start + 4 :]) - len(text[c.start + 4 :].lstrip())
+            mention = dataclasses.replace(mention, start=start, text=text[start : mention.end])
         if _over_is_a_preposition(doc, c):
             after = c.match.end("approx")
             start = after + len(text[after:]) - len(text[after:].lstrip())
