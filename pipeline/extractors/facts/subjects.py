@@ -671,13 +671,14 @@ def _respective(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 _LIST_GLUE = re.compile(r"(?:\s*,)?\s*(?:(?:and|&|or)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
-def _figure_starts(piece: Span) -> list[int]:
-    """Where each number written in the piece starts (token index), dates and times left out."""
+def _figure_starts(piece: Span, *, dates: bool = False) -> list[int]:
+    """Where each number written in the piece starts (token index), numbers the NER tagged as dates
+    and times left out unless ``dates`` ("in Belgium 19,050" can be tagged a date)."""
     return [
         t.i
         for t in piece
         if t.like_num
-        and t.ent_type_ not in ("DATE", "TIME")
+        and (dates or t.ent_type_ not in ("DATE", "TIME"))
         and not (t.i > piece.start and (t.nbor(-1).like_num or t.nbor(-1).text in ("-", "/")))
     ]
 
@@ -736,15 +737,13 @@ def _named_figures(ctx: ArticleContext, piece: Span) -> list[tuple[int, Token, E
     """Each list item "<name> <figure>" of the piece: the figure's token index, the name's last token
     and its entity (a country the NER missed included)."""
     items = []
-    for t in piece:
-        if not t.like_num or (t.i > piece.start and (t.nbor(-1).like_num or t.nbor(-1).text in ("-", "/"))):
-            continue
-        name = list_item_name(piece, t.i)
+    for i in _figure_starts(piece, dates=True):
+        name = list_item_name(piece, i)
         if name is None:
             continue
         ent = _entity_at(ctx, name) or _country_word(name)
         if ent is not None and ent.label in _NAMED_ITEM_LABELS and ent.end == name.idx + len(name.text):
-            items.append((t.i, name, ent))
+            items.append((i, name, ent))
     return items
 
 

@@ -132,6 +132,7 @@ def _pick_time(
     Within the clause a date inside the amount's own phrase wins ("up from 35 billion a year
     earlier"), then a date with a cue word, then the more specific, then the nearest.
     """
+    text = doc_text(doc)
     transparent = range(amount.start, amount.end) if amount is not None else range(0)
     aside = _apposition(amount.root, anchor) if amount is not None and parsed else None
     phrase = _phrase_top(amount.root, anchor) if amount is not None and parsed else None
@@ -146,12 +147,12 @@ def _pick_time(
         dspan = _span(doc, d.start, d.end)
         if dspan is None or security_date(dspan) is not None:
             continue  # "payable April 3 to holders of record March 23": the payment's dates, not the amount's
-        if _index_base(doc_text(doc), d):
+        if _index_base(text, d):
             continue  # "the volume index, base 1980": the index's base year, no time of the figures
         if parsed and amount is not None and _owns_amount(dspan, amount, prop):
             scored.append((0, 0, 0, -len(d.value), -1, d, "in"))  # "from January's three pct record": its own month
             continue
-        right_after = _RIGHT_AFTER.fullmatch(doc_text(doc)[amount.end_char : d.start]) if amount is not None else None
+        right_after = _RIGHT_AFTER.fullmatch(text[amount.end_char : d.start]) if amount is not None else None
         if right_after is not None:
             # "rose to 229.83 in January from 229.06 in December", "up to three mln by 1992": a date
             # written right after an amount is that amount's, the baseline's included
@@ -160,7 +161,7 @@ def _pick_time(
             continue
         role, _ = _role(doc, d, sent.start_char)
         if role == "range" and start_from and _range_end(doc, d, candidates) is None:
-            gap = doc_text(doc)[amount.end_char : d.start] if amount is not None else ""
+            gap = text[amount.end_char : d.start] if amount is not None else ""
             if amount is not None and d.start > amount.end_char and not re.search(r"\d|%|,", gap):
                 role = "since"  # "savings of $2bn from 2008", not "..., an increase of 10 percent from ..."
         if role == "baseline" or (role == "range" and _range_end(doc, d, candidates) is None):
@@ -182,7 +183,6 @@ def _pick_time(
                 continue  # "said on Wednesday (it would ...)", "reported ... on Tuesday": when it was said
             if amount is not None and _in_subject_modifier(droot, anchor, amount):
                 continue  # "The service, launched in December, has had 900,000 orders": the launch's date
-            text = doc_text(doc)
             if amount is not None and _baseline_between(text[amount.end_char : d.start], text[d.end : d.end + 40]):
                 continue  # "4.6 pence, up 15% from 4 pence a year earlier": the date of the baseline amount
             if aside is not None and aside not in droot.ancestors and droot != aside:
