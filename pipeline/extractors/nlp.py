@@ -152,8 +152,23 @@ def build_nlp(model: str = DEFAULT_MODEL, *, fast: bool = False) -> Language:
     if fast or "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe("scale_norms", first=True)  # "70m euros": the model reads "70 million euros"
+    _unglue_unit_stops(nlp)
     speed_up(nlp)
     return nlp
+
+
+# Letters the tokenizer splits off a number as a unit ("50m", "5g", "10t") that English special cases
+# also know as an abbreviation with its full stop ("m.", "g.", "t."): after a number at a sentence's end
+# ("at a cost of £50m. Chief executive ...") the two are glued back into one token "m.", so the sentence
+# never ends (two sentences parsed as one clause) and "m" is no scale. Initials are capitals and
+# "a.m.", "p.m.", "e.g." are cases of their own, so nothing else needs these three.
+UNIT_LETTER_STOPS = ("g.", "m.", "t.")
+
+
+def _unglue_unit_stops(nlp: Language) -> None:
+    rules = nlp.tokenizer.rules or {}
+    if any(k in rules for k in UNIT_LETTER_STOPS):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in UNIT_LETTER_STOPS}
 
 
 def model_version(nlp: Language) -> str:
