@@ -229,3 +229,44 @@ GENERATIONS = [
 @pytest.mark.parametrize("text, expected", GENERATIONS)
 def test_quantities_mobile_generations_are_no_amounts(nlp, text, expected):
     assert rows(nlp, text) == expected
+
+
+# A bare million/billion figure later in a sentence that stated money in millions or billions is in that
+# money, whatever joins them ("down from", "along with"); a counted noun, a bracketed conversion or a new
+# sentence keeps its own reading, and a plain number without a scale word is not touched.
+LATER_SCALED_MONEY = [
+    (
+        "The fund said 3.1 billion dlrs of the total was held in bonds, down from 3.4 billion a year earlier.",
+        [("3.1 billion dlrs", 3.1e9, "USD"), ("3.4 billion", 3.4e9, "USD")],
+    ),
+    (
+        "He wants 12 billion dlrs of new taxes, along with seven billion in defence cuts.",
+        [("12 billion dlrs", 12e9, "USD"), ("seven billion", 7e9, "USD")],
+    ),
+    (
+        "Sales rose to 2.5 billion dlrs, with 400 mln from exports.",
+        [("2.5 billion dlrs", 2.5e9, "USD"), ("400 mln", 400e6, "USD")],
+    ),
+    (
+        "The deal is worth 2 billion dlrs and will serve 3 million customers.",
+        [("2 billion dlrs", 2e9, "USD"), ("3 million", 3e6, "customer")],
+    ),
+    ("It paid 5 mln dlrs. Output was 2 mln.", [("5 mln dlrs", 5e6, "USD"), ("2 mln", 2e6, "dimensionless")]),
+    (
+        "It sold a 150 mln dlr issue of 4.5 mln class A shares.",
+        [("150 mln dlr", 150e6, "USD"), ("4.5 mln", 4.5e6, "share")],
+    ),
+    (  # a name after the figure, and no "and" / "or" / "vs" between: left as it was
+        "The 40 mln dlr loan follows a 25 mln Navy contract.",
+        [("40 mln dlr", 40e6, "USD"), ("25 mln", 25e6, "dimensionless")],
+    ),
+    (
+        "It paid 5 mln dlrs for 40 pct, held by 12 investors.",
+        [("5 mln dlrs", 5e6, "USD"), ("40 pct", 40, "percent"), ("12", 12, "investor")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LATER_SCALED_MONEY)
+def test_quantities_later_scaled_figure_repeats_the_money(nlp, text, expected):
+    assert rows(nlp, text) == expected

@@ -331,14 +331,24 @@ def _elided_unit(
         prev, scale = last_scaled
         gap = text[prev.end : p.start]
         if (
-            scale == num.scale
+            scale >= 1e6
+            and num.scale >= 1e6
             and prev.kind == "currency"
             and len(gap) <= 80
             and not re.search(r"[.;!?]\s|[()]", gap)  # a conversion in brackets is no parallel
-            and _PAIRED_LOOSE.search(gap)
+            # without "and", "or", "vs" between: "down from 2.26 billion at ..." is the same money, "a 154.7 mln
+            # dlr issue ... of 4.5 mln class A common shares" counts its own thing
+            and (_PAIRED_LOOSE.search(gap) or not _noun_after(text, p.end, ctx))
         ):
             return prev
     return None
+
+
+def _noun_after(text: str, end: int, ctx: TextContext) -> bool:
+    """A noun, name or adjective is the next word ("4.5 mln class A shares"), not "at", "in", "a year"."""
+    m = re.match(r"\s*([A-Za-z])", text[end : end + 4])
+    tok = _token_at(ctx.doc, end + m.start(1)) if m is not None and ctx.doc is not None else None
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
