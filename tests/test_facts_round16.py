@@ -48,3 +48,27 @@ def test_the_second_sentence_after_a_scale_keeps_its_own_subject(nlp):
     )
     assert subjects_of(facts, 40000.0) == ["Jane Moss"]
     assert subjects_of(facts, 50e6) != ["Jane Moss"]
+
+
+# A word right after a number is the amount's unit, never the name of a product that "the service" or
+# "the device" stands for, whatever tag the model gave it ("a 512 kilobit service").
+UNIT_NOT_PRODUCT = [
+    pytest.param(
+        "Netlink Ltd has launched a fast broadband service. A family of four today shares a 512 kilobit service. "
+        "The service comes with a steep £29.99 monthly price tag.",
+        29.99,
+        "Netlink",
+        id="kilobit_service",
+    ),
+    pytest.param(
+        "Camco Inc has launched a new player. Most rivals sell a 20 gigabyte device. The device costs $199.",
+        199.0,
+        "Camco",
+        id="gigabyte_device",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", UNIT_NOT_PRODUCT)
+def test_a_unit_after_a_number_names_no_product(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text), value) == [subject]

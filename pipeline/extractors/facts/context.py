@@ -224,7 +224,7 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
 def _product_name(token: Token) -> list[Token]:
     """The name a product noun carries: its proper-noun compounds ("the Cell processor"), or what
     it is dubbed or called ("a service dubbed Napster To Go")."""
-    names = [ch for ch in token.children if ch.dep_ == "compound" and ch.pos_ == "PROPN"]
+    names = [ch for ch in token.children if ch.dep_ == "compound" and ch.pos_ == "PROPN" and not _a_unit(ch)]
     if names:
         return sorted({t for ch in names for t in ch.subtree if t.pos_ in ("PROPN", "NUM")}, key=lambda t: t.i)
     for ch in token.children:  # "a service - dubbed Napster To Go": the parser may make the name an apposition
@@ -237,6 +237,12 @@ def _product_name(token: Token) -> list[Token]:
                 if ch.dep_ in ("oprd", "dobj", "attr", "xcomp") and ch.pos_ == "PROPN":
                     return [t for t in ch.subtree if not t.is_punct and not t.is_space]
     return []
+
+
+def _a_unit(token: Token) -> bool:
+    """A word right after a number is the amount's unit, not a name ("a 512 kilobit service", "a 60 GB player"),
+    whatever tag the model gave it."""
+    return token.i > 0 and token.doc[token.i - 1].like_num or any(ch.dep_ == "nummod" for ch in token.children)
 
 
 def _main_product(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
