@@ -40,6 +40,20 @@ def test_typed_scoring_ignores_other_kinds_in_typed_models():
     assert score_cases(cases, system, by_type=False).overall.scores["value"].precision == 0.5
 
 
+def test_render_lists_errors_of_the_tuning_half_only():
+    from pipeline.evaluate.dev_facts import half
+
+    ids = [f"case-{i}" for i in range(12)]
+    tuning = [i for i in ids if half(i) == "tuning"]
+    check = [i for i in ids if half(i) == "check"]
+    assert tuning and check
+    cases = [case(i, "Number", ("3", 3.0, None)) for i in ids]
+    text = score_cases(cases, {}).render(errors=50)  # every case wrong: nothing found
+    assert all(f"! {i}:" in text for i in tuning)
+    assert not any(f"! {i}:" in text for i in check)
+    assert f"the check half's {len(check)} are not shown" in text
+
+
 @pytest.mark.parametrize(
     "unit, unit_text, kind, expected",
     [
