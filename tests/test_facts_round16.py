@@ -72,3 +72,52 @@ UNIT_NOT_PRODUCT = [
 @pytest.mark.parametrize("text, value, subject", UNIT_NOT_PRODUCT)
 def test_a_unit_after_a_number_names_no_product(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text), value) == [subject]
+
+
+# A bare number counts the last noun of the phrase it opens, over names and noun modifiers ("its five
+# Sydney head office buildings" are the company's buildings, not Sydney's); a hyphened "three-part" stays
+# on its own noun.
+COUNTED_HEADS = [
+    pytest.param(
+        "Boral Ltd said it would sell its five\nSydney head office buildings.", 5.0, ["Boral"], id="office_buildings"
+    ),
+    pytest.param(
+        "Japan has failed to carry out two parts of a three-part\ntrade agreement, the minister said.",
+        3.0,
+        ["trade agreement"],
+        id="hyphened_stays",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", COUNTED_HEADS)
+def test_a_number_counts_the_head_of_its_phrase(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+FRENCH_STORY = (
+    "Fund 'cuts' French growth estimate\n\nThe fund is to cut its 2006 growth forecast for the French economy from "
+    "1.9% to 0.9%, a newspaper reported.\n\nThe fund will also reduce its estimate for the 12-member eurozone economy "
+    "from 2.3% to 1.5%. The French economy has been faltering, with joblessness rising to a ten-year high of 3.1 "
+    "million. Its sluggish performance continues to hamper the entire eurozone.\n\nThe report would point to a marked "
+    "deterioration in France's economy. The fund has also revised eurozone forecasts. \"The eurozone does not look "
+    'like it has a recovery," an economist said.'
+)
+JAPAN_STORY = (
+    "JAPAN BUYS MORE CHINESE MAIZE\n\nTOKYO, March 30 - Japanese feed mills have bought some 214,000 tonnes of "
+    "Chinese maize, trade sources said. Chinese maize was cheaper than U.S. Maize. The mills will buy 150,000 tonnes "
+    "of U.S. Maize for May."
+)
+
+
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        # the country the headline and the demonyms are about, not the region named most often as a place
+        pytest.param(FRENCH_STORY, 3.1e6, "France", id="headline_and_demonyms"),
+        # two countries named as often: the one the headline names first, in its own spelling
+        pytest.param(JAPAN_STORY, 214000.0, "Japan", id="headline_first"),
+    ],
+)
+def test_the_story_country_weighs_headline_and_demonyms(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-30"), value) == [subject]

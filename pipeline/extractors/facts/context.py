@@ -160,10 +160,10 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
         for e in doc_entities
         if (e.label == "GPE" and _is_country(e) or is_region(e)) and not _reference_currency(e, text)
     ]
-    country = dominant_org(places, min_mentions=c.country_min)
-    country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
-    if country is None and document.country_weight >= c.country_min:
-        country = document.country  # named once, and once more as "Australian", "Japan's"
+    country = document.country if document.country_weight >= c.country_min else None
+    if country is None:
+        country = dominant_org(places, min_mentions=c.country_min)
+        country = next((e for e in doc_entities if country and e.entity_key == country.entity_key), None)
     if country is None and not places and document.dateline is not None:
         country = _dateline_country(text, document.dateline, doc_entities)  # "WASHINGTON, March 9 -": the U.S.
     parsed = parsed_doc(doc)

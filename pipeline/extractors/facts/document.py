@@ -280,21 +280,29 @@ def story_country(
         weights[region] += 2
         headline = re.sub(re.escape(region), " ", headline, flags=re.IGNORECASE)
     words = re.findall(r"[A-Za-z.]+(?:'S)?", headline)
+    in_headline: list[str] = []  # the headline's countries in the order it names them
     for w in words:
         w = w.removesuffix("'S").removesuffix("'s")
         demonym = c.demonym_folds.get(w.casefold())
         for country in filter(None, (demonym, w if is_country_name(w) else None)):
             weights[country.casefold()] += 2
+            in_headline.append(country.casefold())
     if not weights:
         return None, 0
-    ranked = weights.most_common(2)
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None, 0
+    ranked = weights.most_common(3)
     key, weight = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == weight:
+        # two named as often: the one the headline names first ("JAPAN BUYS BRAZILIAN SOYBEANS")
+        tied = {k for k, n in ranked if n == weight}
+        first_named = next((k for k in in_headline if k in tied), None)
+        if len(tied) > 2 or first_named is None:
+            return None, 0
+        key = first_named
     named = next(
         (e for e in entities if e.label in ("GPE", "LOC") and e.canonical_name.casefold() == key), first.get(key)
     )
-    if named is None:
+    if named is None or named.canonical_name.isupper() and len(named.canonical_name) > 3:
+        # named only in a capitals headline ("JAPAN BUYS ..."): the country's own spelling
         name = next((v for v in c.demonyms.values() if v.casefold() == key), key.title())
         named = EntityMention(0, 0, name, "GPE", name, "GPE:" + name.casefold())
     return named, weight

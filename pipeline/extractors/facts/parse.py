@@ -179,8 +179,20 @@ def _measured(span: Span, q: QuantityMention) -> Token:
     root = span.root
     if root.pos_ == "NUM" and root.dep_ in ("nummod", "quantmod", "compound") and root.head.i >= span.end:
         noun = root.head
-        # "2.5 million Galaxy Note 7 smartphones": through the product name to the counted noun
-        while noun.pos_ == "PROPN" and noun.dep_ in ("nmod", "compound") and noun.head.i > noun.i:
+        # "2.5 million Galaxy Note 7 smartphones", "its five Sydney head office buildings": through the
+        # name and the noun modifiers to the counted noun
+        hyphened = root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-"  # "a three-part agreement"
+        while (
+            (
+                noun.pos_ == "PROPN"
+                and noun.dep_ in ("nmod", "compound")
+                or noun.pos_ == "NOUN"
+                and noun.dep_ == "compound"
+                and not hyphened
+            )
+            and noun.head.i > noun.i
+            and noun.head.pos_ in ("NOUN", "PROPN")
+        ):
             noun = noun.head
         return noun
     return root
