@@ -121,3 +121,36 @@ JAPAN_STORY = (
 )
 def test_the_story_country_weighs_headline_and_demonyms(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text, published="1987-03-30"), value) == [subject]
+
+
+# A group known only by its nationality that acts as a subject is its country's ("Korean refiners have
+# bought ..."), and so is the same group named again without it ("refiners bought ..."); items of a comma
+# list after the first ("..., 45,000 for May, 12,000 for June") keep the first figure's subject, a month
+# after "for" naming no owner of its own.
+GROUPS = [
+    pytest.param(
+        "Korean refiners have bought some 120,000 tonnes of Mexican crude for May shipment, trade sources said.",
+        120000.0,
+        "South Korea",
+        id="demonym_group",
+    ),
+    pytest.param(
+        "Korean refiners have bought some 120,000 tonnes of Mexican crude, trade sources said. They said refiners "
+        "bought some 80,000 tonnes of U.S. Crude for April shipment.",
+        80000.0,
+        "South Korea",
+        id="group_again",
+    ),
+    pytest.param(
+        "The Korean purchases comprise 20,000 tonnes for April\nshipment, 45,000 for May, 12,000 for late May/early\n"
+        "June, 31,000 for June, and 9,000 for July shipment, the sources said.",
+        31000.0,
+        "South Korea",
+        id="list_items_for_months",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subject", GROUPS)
+def test_a_national_group_and_its_list_items_are_its_countrys(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-30"), value) == [subject]

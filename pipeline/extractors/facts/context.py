@@ -707,10 +707,13 @@ def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
 
 
 def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
-    """ "Venezuelan authorities", "German unemployment": the country a state noun belongs to."""
+    """ "Venezuelan authorities", "German unemployment", "Japanese crushers have bought": the country a
+    state noun, a macro figure or a group acting as a subject belongs to."""
     c = cues()
     macro = macro_noun(token)
-    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns and not macro:
+    # "Japanese crushers have bought ...", "Soviet buyers took ...": a group that acts, known only by its nationality
+    group = token.tag_ == "NNS" and token.dep_ in ("nsubj", "nsubjpass")
+    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns and not macro and not group:
         return None
     mods = list(token.children)
     if macro:  # "West German central bank money stock": the demonym may modify a modifier
@@ -727,6 +730,21 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
                 name = " ".join(t.text for t in token.doc[ch.i : token.i + 1] if not t.is_space)
                 return ch, EntityMention(ch.idx, token.idx + len(token.text), name, "GPE", name, country.entity_key)
             return ch, country
+    if group and not any(
+        ch.dep_ in ("amod", "compound", "poss", "det") and ch.lower_ != "the" for ch in token.children
+    ):
+        return _named_group_before(ctx, token)  # "crushers bought ...", after "Japanese crushers have bought"
+    return None
+
+
+def _named_group_before(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
+    """The country of the same group named earlier with its demonym ("Japanese crushers ... crushers")."""
+    demonyms = cues().demonyms
+    for t in reversed(token.doc[: token.i]):
+        if t.tag_ == "NNS" and t.lemma_ == token.lemma_:
+            ch = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.text in demonyms), None)
+            if ch is not None:
+                return token, country_mention(ctx, ch, demonym_at(ch)[0])
     return None
 
 
@@ -761,6 +779,8 @@ def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMe
             (e for e in ctx.entities if e.label == "GPE" and code and country_code(e.canonical_name) == code), None
         )
     key = "GPE:" + country.casefold()
+    if named is not None and named.canonical_name.isupper() and len(named.canonical_name) > 3:
+        return dataclasses.replace(named, canonical_name=country)  # named only in a capitals headline: "JAPAN"
     return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 
 

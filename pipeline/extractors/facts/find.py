@@ -205,9 +205,11 @@ def _sentence_facts(
             fact = _compared_figure(doc, facts[-1], q, s_dates)
         if fact is None:
             continue
-        compared = facts and _weakly_owned(fact) and not _OWN_OWNER.match(doc_text(doc), q.end)
+        compared = facts and _weakly_owned(fact) and not _own_owner(doc, q.end)
         if compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
             fact = _as_compared(fact, facts[-1])
+        elif compared and _list_item_after(span, q, fact, facts[-1]):
+            fact = _as_compared(fact, facts[-1], source="listed")
         if facts and _is_conversion(doc, facts[-1], q):
             fact = _as_conversion(fact, facts[-1])
         elif parsed and q.kind == "currency":
@@ -573,6 +575,16 @@ _COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(
 _OWN_OWNER = re.compile(r"\s+(?:for|by|at|of|from)\s+(?:the\s+|its\s+)?(?:[A-Z][\w&.-]*\s+)*[A-Z]")
 
 
+def _own_owner(doc: Doc, end: int) -> bool:
+    """A name right after the amount says whose it is ("compared to 14,738 for the Green candidate"); a
+    date there ("36,000 for June") names no one."""
+    m = _OWN_OWNER.match(doc_text(doc), end)
+    if m is None:
+        return False
+    last = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+    return last is None or last[0].ent_type_ not in ("DATE", "TIME")
+
+
 def _subject_of(other: Fact) -> dict:
     """The subject fields of another fact, for ``dataclasses.replace``: the same entity, the same span."""
     return {"subject": other.subject, "subject_key": other.subject_key, "subject_span": other.subject_span}
@@ -592,13 +604,27 @@ def _joined_to_compared(span: Span, previous: Fact) -> bool:
     return head is not None and previous.quantity_span[0] <= head.idx < previous.quantity_span[1]
 
 
-def _as_compared(fact: Fact, previous: Fact) -> Fact:
+def _as_compared(fact: Fact, previous: Fact, source: str = "compared") -> Fact:
     """ "Members crushed 21.8 mln bushels, compared with 22.3 mln bushels in the previous week": a
     figure set against the sentence's previous one, with no owner of its own, is the same subject's
     (when a parse rule named that one)."""
     if previous.value is None or previous.subject is None or _weakly_owned(previous):
         return fact
-    return dataclasses.replace(fact, **_subject_of(previous), subject_source="compared")
+    return dataclasses.replace(fact, **_subject_of(previous), subject_source=source)
+
+
+def _list_item_after(span: Span, q: QuantityMention, fact: Fact, previous: Fact) -> bool:
+    """ "30,000 tonnes for April shipment, 102,000 for May, 15,000 for June": a bare number that opens
+    the next item of a comma list after the sentence's previous amount, in that amount's unit."""
+    if previous.quantity_span is None or previous.unit is None or previous.unit != fact.unit or q.kind == "percent":
+        return False
+    if not re.fullmatch(r"[\d.,]+", q.text):  # the unit is elided: "102,000", not "102,000 tonnes"
+        return False
+    doc = span.doc
+    between = [t for t in doc[span.sent.start : span.start] if t.idx >= previous.quantity_span[1] and not t.is_space]
+    if not between or len(between) > 10 or between[-1].text not in (",", "and"):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and not t.ent_type_ for t in between)  # "late May/early June"
 
 
 def _continued_price(ctx: ArticleContext, fact: Fact, si: int) -> Fact:
