@@ -468,3 +468,23 @@ def test_bracketed_capitals_are_the_companys_alias(nlp, text, alias, name):
     mentions = canonicalize(find_entities(nlp(text)))
     keys = {m.entity_key for m in mentions if m.text == alias}
     assert keys and keys == {m.entity_key for m in mentions if m.text.startswith(name.split()[0])}
+
+
+# A run of capitalised words the model left untagged that ends in a word of business names is an ORG
+# ("Hanover Bank"), as one ending in a legal form is; one word alone is not; two ORG mentions the model
+# split at a hyphen written without spaces, or an untagged word glued to one by a hyphen, are one name.
+BUSINESS_NAMES = [
+    ("LONDON, March 27 - Westland Bank of Fiji is\nissuing a 10 billion yen bond.", "Westland Bank"),
+    ("SYDNEY, March 2 - Kestrel Holdings said it bought the unit.", "Kestrel Holdings"),
+    ("LONDON, March 26 - ABCD-EFGH Finance NV is issuing a 10\nbillion yen eurobond.", "ABCD-EFGH Finance NV"),
+]
+
+
+@pytest.mark.parametrize("text, name", BUSINESS_NAMES)
+def test_business_names_the_model_missed_or_split(nlp, text, name):
+    assert name in [e.text for e in find_entities(nlp(text)) if e.label == "ORG"]
+
+
+def test_no_business_name_over_a_spaced_hyphen(nlp):
+    names = [e.text for e in find_entities(nlp("Talks between IBM - Apple went on.")) if e.label == "ORG"]
+    assert "IBM - Apple" not in names

@@ -183,7 +183,33 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     spans = _described_companies(words, sorted(kept + matches))
-    return _bracketed_aliases(words, _spelled_names(words, spans))
+    return _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans)))
+
+
+def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "ASLK-CGER Finance NV": two ORG mentions the model split at a hyphen written without spaces are one name."""
+    out: list[tuple[int, int, str, str]] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev[2] == s[2] == "ORG"
+            and not prev[3]
+            and not s[3]
+            and s[0] == prev[1] + 1
+            and words.text(prev[1]) == "-"
+            and not words.doc[prev[1] - 1].whitespace_
+            and not words.doc[prev[1]].whitespace_
+        ):
+            out[-1] = (prev[0], s[1], "ORG", "")
+            continue
+        doc, i = words.doc, s[0]
+        glued = i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+        word = glued and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper()
+        if word and s[2] == "ORG" and not s[3] and (prev is None or prev[1] <= i - 2):
+            s = (i - 2, s[1], "ORG", "")  # "ASLK-CGER Finance NV" where only "CGER Finance NV" was tagged
+        out.append(s)
+    return out
 
 
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -332,7 +358,9 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     if lone:
         spans = sorted((lone[(s[0], s[1])][0], s[1], *s[2:]) if (s[0], s[1]) in lone else s for s in spans)
         runs = [r for r in runs if r not in lone.values()]
+    heads = _words("company_heads")  # "Commonwealth Bank": a word of business names, not a legal form
     legal = {(a, b) for a, b in runs + others if words.text(b - 1).rstrip(".") in suffixes}  # "... Inc", "... Plc"
+    legal |= {(a, b) for a, b in runs if b - a >= 2 and words.text(b - 1) in heads}
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
     relabel = {(a, b) for a, b in others if (a, b) in legal or (names and text(a, b) in names)}
     if not names and not legal_runs and not relabel:

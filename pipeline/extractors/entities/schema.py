@@ -27,6 +27,7 @@ class Names(Rules):
     institution_words: list[str]
     company_appositives: list[str]
     company_suffixes: list[str]
+    company_heads: list[str]
     measure_symbols: list[str]
 
 
