@@ -154,3 +154,22 @@ GROUPS = [
 @pytest.mark.parametrize("text, value, subject", GROUPS)
 def test_a_national_group_and_its_list_items_are_its_countrys(nlp, text, value, subject):
     assert subjects_of(facts_of(nlp, text, published="1987-03-30"), value) == [subject]
+
+
+# A market noun the amount itself measures is a level, not a currency or market of its own ("broke through
+# the $4 trillion mark"); the German mark that moves keeps its own move.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "US retail sales surged in December, the Commerce Department said. Sales for the year also broke "
+            "through the $4 trillion mark for the first time.",
+            4e12,
+            ["US"],
+            id="trillion_mark",
+        ),
+        pytest.param("The mark fell 2 pct against the dollar.", 2.0, ["mark"], id="currency_mark"),
+    ],
+)
+def test_a_level_the_amount_names_is_no_market(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-06"), value) == subjects

@@ -269,6 +269,8 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             continue
         if macro_noun(noun) or noun.ent_type_ == "MONEY":
             continue  # "the consumer price index rose 0.5 pct" is the economy's; "1bn CFA francs" is an amount
+        if ctx.amount is not None and any(ctx.amount.start <= ch.i < ctx.amount.end for ch in noun.children):
+            continue  # "broke through the $4 trillion mark": a level the amount names, not the German currency
         words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t == noun]
         name = " ".join(t.text for t in words if not t.is_punct)
         return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
