@@ -173,3 +173,24 @@ def test_a_national_group_and_its_list_items_are_its_countrys(nlp, text, value, 
 )
 def test_a_level_the_amount_names_is_no_market(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-06"), value) == subjects
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        pytest.param(
+            "Foreign banks felt the bank's name would improve if the three\nKorean partners collectively held a "
+            "majority stake, he said.",
+            3.0,
+            id="count_pointing_back",
+        ),
+        pytest.param(
+            "The Korean partners are Seoul Trust Co, whose share rose to 23.5 pct from 15, and Pusan Holdings Corp "
+            "10 pct (10).",
+            23.5,
+            id="copula_list",
+        ),
+    ],
+)
+def test_a_national_group_that_points_back_or_lists_is_no_country(nlp, text, value):
+    assert "South Korea" not in subjects_of(facts_of(nlp, text, published="1987-03-30"), value)

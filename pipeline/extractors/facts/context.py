@@ -712,7 +712,13 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
     c = cues()
     macro = macro_noun(token)
     # "Japanese crushers have bought ...", "Soviet buyers took ...": a group that acts, known only by its nationality
-    group = token.tag_ == "NNS" and token.dep_ in ("nsubj", "nsubjpass")
+    # not "the three Chinese partners" (a count pointing back) nor "The Chinese partners are A, B and C" (a list)
+    group = (
+        token.tag_ == "NNS"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_ != "be"
+        and not any(ch.dep_ == "nummod" for ch in token.children)
+    )
     if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns and not macro and not group:
         return None
     mods = list(token.children)
