@@ -194,3 +194,27 @@ def test_a_level_the_amount_names_is_no_market(nlp, text, value, subjects):
 )
 def test_a_national_group_that_points_back_or_lists_is_no_country(nlp, text, value):
     assert "South Korea" not in subjects_of(facts_of(nlp, text, published="1987-03-30"), value)
+
+
+# Money in a company's debt or securities is the issuer's, not the rating agency's that the verb names; a
+# percentage of its shares stays a stake, the holder's.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Fitchley Ratings Inc said it downgraded 2.3 billion dlrs of long-term debt of Halvard Corp.",
+            2.3e9,
+            ["Halvard"],
+            id="rated_debt",
+        ),
+        pytest.param(
+            "After the offer, Halvard Corp will retain about 71 pct of the\n9 mln outstanding common shares of "
+            "Brightwater Inc.",
+            71.0,
+            ["Halvard"],
+            id="stake_stays_the_holders",
+        ),
+    ],
+)
+def test_money_in_a_companys_debt_is_the_issuers(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-06"), value) == subjects

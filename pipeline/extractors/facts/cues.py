@@ -80,6 +80,7 @@ class Cues:
     generic_subject_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     commentator_nouns: frozenset[str]
+    issued_nouns: frozenset[str]
     person_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
@@ -197,6 +198,7 @@ def cues() -> Cues:
         generic_subject_nouns=frozenset(s["generic_subject_nouns"]),
         spokesperson_nouns=frozenset(s["spokesperson_nouns"]),
         commentator_nouns=frozenset(s["commentator_nouns"]),
+        issued_nouns=frozenset(s["issued_nouns"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),

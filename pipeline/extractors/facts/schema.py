@@ -106,6 +106,7 @@ class Subjects(Rules):
     generic_subject_nouns: list[str]
     spokesperson_nouns: list[str]
     commentator_nouns: list[str]
+    issued_nouns: list[str]
     person_role_nouns: list[str]
     survey_verbs: list[str]
     opinion_verbs: list[str]

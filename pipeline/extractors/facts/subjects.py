@@ -599,6 +599,7 @@ _RULES = (
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
+    ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
     ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
@@ -606,6 +607,25 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "Moody's downgraded 1.8 billion dlrs of long-term debt of Deere and Co", "300 mln dlrs of Acme's
+    notes": money in a company's debt or securities is the issuer's (a percentage of its shares is a stake,
+    the holder's)."""
+    if measured is None or ctx.amount_kind != "currency":
+        return None
+    nouns = cues().issued_nouns
+    for held in (p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+        if held.dep_ != "pobj" or held.lemma_.lower() not in nouns:
+            continue
+        owners = [ch for ch in held.children if ch.dep_ == "poss"]
+        owners += [p for ch in held.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
+        for t in owners:
+            ent = _resolve(ctx, t)
+            if ent is not None and ent.label in ("ORG", "GPE"):
+                return t, ent
+    return None
 
 
 def _spoken_for(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
