@@ -218,3 +218,18 @@ def test_a_national_group_that_points_back_or_lists_is_no_country(nlp, text, val
 )
 def test_money_in_a_companys_debt_is_the_issuers(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-06"), value) == subjects
+
+
+# A headline may name the company by its acronym ("KTL plans ... cuts" for KTL Communications): that is the
+# story's company, even when its takeover target is named more often; a place's abbreviation is no acronym.
+KTL_STORY = (
+    "KTL plans post-takeover job cuts\n\nUS phone company KTL Communications said it expects to cut around 9,800 "
+    "jobs following its $12bn takeover of Norcom.\n\nKTL said 4,125 positions would go. Another 1,300 will go from "
+    "its sales department. Norcom employs 41,000 people. The takeover was announced on Monday. It marks the end of "
+    "Norcom, which was founded in 1885. Norcom is a long-distance firm. The takeover is subject to approval by "
+    "Norcom's shareholders."
+)
+
+
+def test_a_headline_acronym_names_the_story_company(nlp):
+    assert subjects_of(facts_of(nlp, KTL_STORY), 1300.0) == ["KTL Communications"]

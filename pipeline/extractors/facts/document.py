@@ -137,6 +137,10 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+# two-letter and three-letter place abbreviations that start company names ("US Steel", "UK Coal")
+_PLACES = frozenset({"us", "usa", "uk", "eu", "ec", "eec", "un", "hk", "nz", "uae", "ussr"})
+
+
 def _topic(
     headline: str,
     headline_span: tuple[int, int] | None,
@@ -178,7 +182,11 @@ def _topic(
         if name not in in_headline:
             first = name.split()[0] if " " in name else ""
             # "Peugeot deal boosts Mitsubishi" names Mitsubishi Motors by its first word
-            short = len(first) >= 4 and first[:1].isupper() and first.casefold() not in cues().name_stopwords
+            # or by its acronym ("SBC plans job cuts" for SBC Communications), not a place's ("US Steel")
+            acronym = 2 <= len(first) <= 5 and first.isupper() and first.isalpha() and first.casefold() not in _PLACES
+            short = (
+                len(first) >= 4 and first[:1].isupper() or acronym
+            ) and first.casefold() not in cues().name_stopwords
             in_headline[name] = _word_in(name.casefold(), low) or (short and _word_in(first.casefold(), low))
         return in_headline[name]
 
