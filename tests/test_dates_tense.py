@@ -21,13 +21,6 @@ def fast_nlp():
     return load_nlp(MODEL, fast=True)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.extractors.nlp import load_nlp
-
-    return load_nlp(MODEL)
-
-
 def _found(nlp, text, published):
     return [(m.text, m.value) for m in find_dates(nlp(text), published=published)]
 

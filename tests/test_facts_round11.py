@@ -9,14 +9,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 # A physical measure keeps the symbol the article writes ("lbs" -> "lb"); a spelled-out unit gets
 # its name; the quantities table keeps pint's names either way.
 UNITS = [

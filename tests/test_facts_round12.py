@@ -10,14 +10,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 # People a firm employs are its employees ("employs 163,000 people" -> employee, as the guidelines say).
 EMPLOYEES = [
     pytest.param("Dorvin Mills employs 12,000 people.", 12000.0, "employee", id="employs_people"),

@@ -10,14 +10,7 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, times_of, units_of
 
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.find import find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 # A name the story calls a news agency carries the story wherever it is named; it owns no figure.
 AGENCIES = [

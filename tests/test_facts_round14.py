@@ -10,14 +10,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 # A fine is the fined party's, whoever imposed it.
 FINES = [
     pytest.param(

@@ -11,14 +11,7 @@ import pytest
 from facts_helpers import facts_of, subjects_of, times_of, units_of
 
 from pipeline.extractors.facts.context import dominant_org
-from pipeline.extractors.nlp import load_nlp
 from pipeline.records import EntityMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 # A list whose items are written "<name> <figure>" after the first: each figure is its name's, in the
 # first item's measure.

@@ -10,14 +10,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 # A unit or scale letter on a number at a sentence's end ends the sentence ("£50m. Chief ..."): spaCy's
 # abbreviation cases "m.", "g.", "t." glued them into one token, so two sentences were one clause.
 UNIT_STOPS = [

@@ -15,12 +15,6 @@ import pytest
 from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors import entities as E
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.mark.parametrize(

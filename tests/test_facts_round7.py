@@ -16,13 +16,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 def named(subject: str, subjects: list[str]) -> bool:
     """The expected subject, or its name without a legal form ("Boersen" for "Boersen AG")."""

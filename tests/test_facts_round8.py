@@ -9,13 +9,6 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of
 
-from pipeline.extractors.nlp import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 def named(subject: str, subjects: list[str]) -> bool:
     return any(s and (s == subject or s in subject or subject in s) for s in subjects)

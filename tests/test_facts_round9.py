@@ -12,12 +12,6 @@ from facts_helpers import facts_of, subjects_of
 from pipeline.extractors.entities import canonicalize, find_entities
 from pipeline.extractors.nlp import load_nlp
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
 SUBJECTS = [
     pytest.param(
         "Prices in the South East and London fell by 1.6% and 0.5% respectively, the lender said.",

