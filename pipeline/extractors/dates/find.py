@@ -466,7 +466,7 @@ def _tight(c: Candidate) -> tuple[int, int]:
     if c.pattern.kind not in ("decade", "century") and "-" in text:
         h = _HYPHEN_ADJ.match(text)
         if h:
-            start += h.end(1) + len(text[h.end(1) :]) - len(text[h.end(1) :].lstrip())
+            start += _past_spaces(text, h.end(1))
     lead = _THE_BEFORE_DAY.match(m.string, start, end)
     if c.pattern.kind == "deictic":  # "at present", but "at least two weeks" keeps its modifier
         lead = _leading_preposition().match(m.string, start, end)
@@ -548,6 +548,11 @@ def _someday(doc: Doc, c: Candidate) -> bool:
         return nxt.pos_ in ("VERB", "AUX") or nxt.tag_ == "RB"
     subject = prev.pos_ in ("PRON", "PROPN", "NOUN") and prev.dep_ in ("nsubj", "nsubjpass")
     return subject and nxt.tag_ in ("VB", "VBP", "VBZ")
+
+
+def _past_spaces(text: str, i: int) -> int:
+    """The offset of the first character at or after ``i`` that is not white space."""
+    return i + len(text[i:]) - len(text[i:].lstrip())
 
 
 def _last_is_a_verb(doc: Doc, c: Candidate) -> bool:
@@ -718,11 +723,10 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             found = Timex("DATE", "FUTURE_REF", None, anchor=found.anchor)
         mention = _mention(c, found, text)
         if found.type == "DURATION" and _last_is_a_verb(doc, c):  # "will probably last two or three days"
-            start = c.start + 4 + len(text[c.start + 4 :]) - len(text[c.start + 4 :].lstrip())
+            start = _past_spaces(text, c.start + 4)
             mention = dataclasses.replace(mention, start=start, text=text[start : mention.end])
         if _over_is_a_preposition(doc, c):
-            after = c.match.end("approx")
-            start = after + len(text[after:]) - len(text[after:].lstrip())
+            start = _past_spaces(text, c.match.end("approx"))
             mention = dataclasses.replace(mention, start=start, text=text[start : mention.end], mod=None)
         out.extend(_split(c, mention, context) or (mention,))
         if _current_quarter(found, ref) and c.pattern.kind != "unit_ago":

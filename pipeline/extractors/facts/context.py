@@ -18,7 +18,15 @@ from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
-from .document import DocumentModel, build_document, common_word, demonym_at, is_region, results_company
+from .document import (
+    DocumentModel,
+    build_document,
+    common_word,
+    demonym_at,
+    headline_capitals,
+    is_region,
+    results_company,
+)
 from .gazetteer import country_code, country_name, country_of_place, dateline_place
 
 
@@ -785,7 +793,7 @@ def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMe
             (e for e in ctx.entities if e.label == "GPE" and code and country_code(e.canonical_name) == code), None
         )
     key = "GPE:" + country.casefold()
-    if named is not None and named.canonical_name.isupper() and len(named.canonical_name) > 3:
+    if named is not None and headline_capitals(named):
         return dataclasses.replace(named, canonical_name=country)  # named only in a capitals headline: "JAPAN"
     return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 

@@ -309,11 +309,15 @@ def story_country(
     named = next(
         (e for e in entities if e.label in ("GPE", "LOC") and e.canonical_name.casefold() == key), first.get(key)
     )
-    if named is None or named.canonical_name.isupper() and len(named.canonical_name) > 3:
-        # named only in a capitals headline ("JAPAN BUYS ..."): the country's own spelling
+    if named is None or headline_capitals(named):  # "JAPAN BUYS ...": the country's own spelling
         name = next((v for v in c.demonyms.values() if v.casefold() == key), key.title())
         named = EntityMention(0, 0, name, "GPE", name, "GPE:" + name.casefold())
     return named, weight
+
+
+def headline_capitals(e: EntityMention) -> bool:
+    """Whether a name is known only as a capitals headline writes it ("JAPAN"), not an acronym ("IBM")."""
+    return e.canonical_name.isupper() and len(e.canonical_name) > 3
 
 
 def is_region(e: EntityMention) -> bool:
