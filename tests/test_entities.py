@@ -209,6 +209,11 @@ def test_abbreviations_are_not_entities_and_custom_labels_do_not_crash(nlp):
         (["Western Mutual Group", "WMG"], "Western Mutual Group"),  # the acronym spells the suffix: keep it
         (["TeleNova", "Tele Nova"], "Tele Nova"),
         (["Brightwell", "BrightwellKline"], "BrightwellKline"),
+        # a leading country in capitals is no letter of the acronym; "of" may be one
+        (["US Maritime Safety Board", "MSB"], "US Maritime Safety Board"),
+        (["UK Gaming Standards Office", "GSO"], "UK Gaming Standards Office"),
+        (["Bank of Freedonia", "BOF"], "Bank of Freedonia"),
+        (["Trust of Ruritania", "TOR"], "Trust of Ruritania"),
     ],
 )
 def test_canonicalize_merges_acronyms_and_spelling_variants(names, expected):

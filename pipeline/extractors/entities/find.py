@@ -673,6 +673,12 @@ def _capital_initials(name: str) -> str:
     return "".join(w if w.isupper() and w.isalpha() else w[0] for w in _acronym_words(name)).upper()
 
 
+def _initials_with_of(name: str) -> str:
+    """Initials where "of" counts: "Bank of America" -> "BOA", "Bank of England" -> "BOE"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and (w.casefold() == "of" or w.casefold() not in _ACRONYM_SKIP)]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
 def _acronym_words(name: str) -> list[str]:
     """The words of a name an acronym spells: small words ("of", "the") left out, letters first."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.casefold() not in _ACRONYM_SKIP]
@@ -721,6 +727,10 @@ def _initials_of_long_names(
         for name in dict.fromkeys(clean_name(mentions[i].text) for i in idx):
             spelled.setdefault(initials(name), name)
             spelled.setdefault(_capital_initials(name), name)  # "UK Independence Party" -> "UKIP"
+            spelled.setdefault(_initials_with_of(name), name)  # "Bank of Japan" -> "BOJ"
+            lead, _, rest = name.partition(" ")
+            if " " in rest and lead.isupper() and lead.isalpha() and len(lead) <= 3:
+                spelled.setdefault(initials(rest), name)  # "US Securities and Exchange Commission" -> "SEC"
             shown = display_name(name, "ORG")
             if initials(shown) != initials(name):
                 spelled.setdefault(initials(shown), shown)
