@@ -128,12 +128,14 @@ def _run(words: float, seconds: float, **more) -> dict:
                 "single": _run(10_000, 10_000 / 920, run_cpu_seconds=12.5, work_seconds=10.0),
                 "default": _run(10_000, 10_000 / 900, run_cpu_seconds=25.0),
                 "rerun": _run(10_000, 0.5),
+                "edited": _run(10_000, 2.0),
                 "dask": _run(10_000, 10_000 / 720),
             },
             {
                 "single_vs_bare": 0.92,
                 "default_vs_bare_n": 0.9,
                 "rerun_vs_single": 0.5 / (10_000 / 920),
+                "edited_vs_single": 2.0 / (10_000 / 920),
                 "dask_vs_default": 0.8,
                 "single_vs_bare_cpu": 0.8,
                 "default_vs_bare_n_cpu": 0.8,
@@ -147,6 +149,7 @@ def _run(words: float, seconds: float, **more) -> dict:
                     "single_vs_bare",
                     "default_vs_bare_n",
                     "rerun_vs_single",
+                    "edited_vs_single",
                     "dask_vs_default",
                     "single_vs_bare_cpu",
                     "default_vs_bare_n_cpu",
@@ -219,7 +222,7 @@ def bench_result(tmp_path_factory):
 def test_bench_writes_every_figure_to_json(bench_result):
     _, work = bench_result
     written = json.loads((work / "bench.json").read_text())
-    assert set(written["runs"]) == {"bare_1", "bare_n", "single", "default", "rerun", "dask"}
+    assert set(written["runs"]) == {"bare_1", "bare_n", "single", "default", "rerun", "edited", "dask"}
     for run in written["runs"].values():
         for key in (
             "docs",
@@ -239,6 +242,8 @@ def test_bench_writes_every_figure_to_json(bench_result):
     stages = written["runs"]["single"]["stage_seconds"]
     assert {"ingest", "rules", "load", "nlp", "facts", "write", "export"} <= set(stages)
     assert written["runs"]["rerun"]["cached"] == 2 and written["runs"]["rerun"]["workers"] == 0
+    assert written["runs"]["rerun"]["unchanged"] and not written["runs"]["edited"]["unchanged"]
+    assert written["runs"]["edited"]["cached"] == 1 and written["runs"]["edited"]["workers"] == 1
     assert set(written["startup"]["steps"]) >= {"model load", "rule files", "cache open (fingerprints)"}
     assert set(written["targets"]) == set(TARGETS)
     assert [r["factor"] for r in written["scaling"]["corpus"]] == [1, 2]

@@ -20,6 +20,7 @@ from pipeline.engines.stages import extract_stage, ingest_stage, run
 from pipeline.ingest import ingest
 from pipeline.records import Article, Part
 from pipeline.store.cache import ExtractionCache
+from pipeline.store.manifest import read_manifest
 from pipeline.store.rows import read_articles
 from pipeline.store.tables import TABLE_NAMES, load_tables
 from pipeline.store.writers import RowBuffer, open_tables
@@ -151,17 +152,71 @@ def first_run(tmp_path_factory):
     return out, summary, {name: frame.copy() for name, frame in load_tables(out).items()}
 
 
-def test_rerun_takes_every_document_from_the_cache_without_loading_the_model(first_run, monkeypatch):
-    out, _, before = first_run
-
+def _no_model(monkeypatch):
     def no_model(*args, **kwargs):
         raise AssertionError("the model was loaded for a fully cached run")
 
     monkeypatch.setattr(pipeline.extractors.nlp, "load_nlp", no_model)
+
+
+def test_rerun_takes_every_document_from_the_cache_without_loading_the_model(first_run, monkeypatch, tmp_path):
+    out, _, before = first_run
+    out = shutil.copytree(out, tmp_path / "out")
+    (out / "facts.csv").unlink()  # the published run is damaged: the tables are written again, from the cache
+    _no_model(monkeypatch)
     again = run(SEEDS, out, Settings())
-    assert again.cached == 2
+    assert again.cached == 2 and not again.unchanged
+    assert (out / "facts.csv").is_file()
     for name, frame in load_tables(out).items():
         pd.testing.assert_frame_equal(frame, before[name], obj=name)
+
+
+def test_rerun_on_unchanged_inputs_leaves_the_published_tables_alone(first_run, monkeypatch, tmp_path):
+    out = shutil.copytree(first_run[0], tmp_path / "out")
+    run_id = read_manifest(out)["run_id"]
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.glob("[!.]*") if p.is_file()}  # not the lock file
+    _no_model(monkeypatch)
+    again = run(SEEDS, out, Settings())
+    assert again.unchanged and again.cached == 2 and again.documents == 2
+    assert again.rows == first_run[1].rows and again.words == first_run[1].words
+    assert read_manifest(out)["run_id"] == run_id
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("[!.]*") if p.is_file()} == stamps
+    assert not list(out.glob(".staging-*"))
+
+
+def _edit_an_input(raw: Path, monkeypatch) -> None:
+    path = sorted(raw.glob("*.txt"))[0]
+    path.write_text(path.read_text(encoding="utf-8") + "\nShares rose 5%.\n", encoding="utf-8")
+
+
+def _edit_the_rules(raw: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cache_module, "rules_fingerprint", lambda: "edited rules")
+
+
+def _damage_a_table(raw: Path, monkeypatch, out: Path | None = None) -> None:
+    (out / "dates.parquet").write_bytes(b"")
+
+
+@pytest.mark.parametrize(
+    "change, use_cache",
+    [(_edit_an_input, True), (_edit_the_rules, True), (_damage_a_table, True), (None, False)],
+    ids=["input-edited", "rules-edited", "table-damaged", "no-cache"],
+)
+def test_rerun_writes_the_tables_again_when_anything_they_depend_on_changed(
+    first_run, monkeypatch, tmp_path, change, use_cache
+):
+    raw = shutil.copytree(SEEDS, tmp_path / "raw")
+    out = shutil.copytree(first_run[0], tmp_path / "out")
+    run(raw, out, Settings())  # the same inputs from another folder: a new run, whose key the next compares with
+    run_id = read_manifest(out)["run_id"]
+    if change is _damage_a_table:
+        change(raw, monkeypatch, out)
+    elif change is not None:
+        change(raw, monkeypatch)
+    again = run(raw, out, Settings(), use_cache=use_cache)
+    assert not again.unchanged
+    assert read_manifest(out)["run_id"] != run_id
+    assert load_tables(out).dates.shape == first_run[2]["dates"].shape
 
 
 def test_a_new_pipeline_version_re_extracts(first_run, monkeypatch, tmp_path):

@@ -16,6 +16,8 @@ model runs is a ``Backend`` (``engines.local``: this process or a pool; ``engine
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -26,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 import pyarrow.parquet as pq
 
 from ..config import Settings
-from ..errors import SchemaError
+from ..errors import RunMismatchError, SchemaError
 from ..ingest import iter_articles
 from ..ingest.schema import load_furniture
 from ..records import Article, ErrorRecord
 from ..store.cache import ExtractionCache
+from ..store.manifest import mismatch, read_manifest
 from ..store.publish import carry, pause_point, publishing
 from ..store.rows import MENTION_TABLES, document_row, error_row, iter_table_rows, part_rows, read_articles
 from ..store.tables import TABLE_NAMES, arrow_schema, check_tables, csv_safe, table_files
@@ -60,10 +63,12 @@ class StageSummary:
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     workers: int = 0  # processes that ran the model (0: every document came from the cache)
+    unchanged: bool = False  # ``run`` found the published tables made from the same inputs: nothing written
 
     def line(self) -> str:
         rows = ", ".join(f"{t} {n}" for t, n in self.rows.items() if t not in ("errors",))
         extra = f", {self.cached} cached" if self.cached else ""
+        extra += " (tables up to date, left as they were)" if self.unchanged else ""
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
         workers = f" ({self.workers} worker processes)" if self.workers > 1 else ""
         return (
@@ -322,21 +327,101 @@ def run(
     settings = settings or Settings()
     t0 = time.perf_counter()
     out = Path(output_dir)
-    with output_lock(out), publishing(out, ["ingest", "extract", "export"], input_dir=Path(input_dir)) as staging:
-        ingested = ingest_into(Path(input_dir), staging, part_docs=part_docs)
-        if on_ingested:
-            on_ingested(ingested)
-        extracted = extract_into(
-            staging,
-            out,
-            settings,
-            progress=progress,
-            use_cache=use_cache,
-            backend=backend,
-            part_docs=part_docs,
-        )
-        exported = export_into(staging)
+    notes: dict[str, Any] = {}
+    with output_lock(out):
+        try:
+            with publishing(out, RUN_STAGES, input_dir=Path(input_dir), notes=notes) as staging:
+                ingested = ingest_into(Path(input_dir), staging, part_docs=part_docs)
+                if on_ingested:
+                    on_ingested(ingested)
+                t = time.perf_counter()
+                notes["inputs_key"] = inputs_key(staging, settings, part_docs)
+                published = _published_from(out, notes["inputs_key"]) if use_cache else None
+                if published is not None:
+                    raise _Unchanged(_unchanged_summary(ingested, published, time.perf_counter() - t))
+                extracted, exported = _extract_export(
+                    staging, out, settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
+                )
+                notes["words"] = extracted.words
+        except _Unchanged as done:  # the staging folder is gone; the published run stays as it was
+            if progress and done.summary.documents:
+                progress(done.summary.documents)
+            return dataclasses.replace(done.summary, seconds=time.perf_counter() - t0)
     return combine(ingested, extracted, exported, seconds=time.perf_counter() - t0)
+
+
+RUN_STAGES = ("ingest", "extract", "export")
+
+
+class _Unchanged(Exception):
+    """Raised inside ``publishing`` to drop the staged run: the published one is the same."""
+
+    def __init__(self, summary: StageSummary) -> None:
+        super().__init__("published tables are up to date")
+        self.summary = summary
+
+
+def inputs_key(staging: Path, settings: Settings, part_docs: int | None) -> str:
+    """SHA-256 of everything a run's tables depend on: the ingested tables (documents, parts and
+    ingest errors, byte for byte: Parquet written from the same rows is the same file), the
+    extraction code, rules and model (``extraction_salt``) and the table layout. Two runs with the
+    same key write the same tables."""
+    from ..store.cache import extraction_salt
+
+    digest = hashlib.sha256(f"{extraction_salt(settings.model, settings.fast)}\0{part_docs}\0".encode())
+    for table in ("documents", "parts", "errors"):
+        for path in table_files(staging, table):
+            digest.update(f"{path.relative_to(staging).as_posix()}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _published_from(out: Path, key: str) -> dict[str, Any] | None:
+    """The manifest of the run published in ``out`` when a whole run made it from inputs with this
+    key and every table still agrees with it (present, same sizes and row counts); else None."""
+    try:
+        manifest = read_manifest(out)
+        if manifest is None or manifest.get("inputs_key") != key or tuple(manifest["stages"]) != RUN_STAGES:
+            return None
+        return manifest if mismatch(out, manifest) is None else None
+    except (OSError, RunMismatchError, KeyError, TypeError):
+        return None
+
+
+def _unchanged_summary(ingested: StageSummary, manifest: dict[str, Any], seconds: float) -> StageSummary:
+    rows = {table: info["rows"] for table, info in manifest["tables"].items()}
+    return StageSummary(
+        documents=ingested.documents,
+        rows=rows,
+        errors=rows.get("errors", 0),
+        skipped=ingested.skipped,
+        cached=ingested.documents,
+        words=int(manifest.get("words") or 0),
+        stage_seconds={**ingested.stage_seconds, "cache": seconds},
+        unchanged=True,
+    )
+
+
+def _extract_export(
+    staging: Path,
+    out: Path,
+    settings: Settings,
+    *,
+    progress: Progress | None,
+    use_cache: bool,
+    backend: Backend | None,
+    part_docs: int | None,
+) -> tuple[StageSummary, StageSummary]:
+    extracted = extract_into(
+        staging,
+        out,
+        settings,
+        progress=progress,
+        use_cache=use_cache,
+        backend=backend,
+        part_docs=part_docs,
+    )
+    return extracted, export_into(staging)
 
 
 def combine(ingested: StageSummary, extracted: StageSummary, exported: StageSummary, *, seconds: float) -> StageSummary:

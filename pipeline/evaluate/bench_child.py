@@ -110,6 +110,7 @@ def measure_run(spec: dict[str, Any], t0: float) -> dict[str, Any]:
         "docs": summary.documents,
         "words": summary.words,
         "cached": summary.cached,
+        "unchanged": summary.unchanged,
         "workers": summary.workers,
         "seconds": seconds,
         "imports_seconds": imports,

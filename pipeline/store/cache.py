@@ -53,6 +53,14 @@ def rules_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def extraction_salt(model: str, fast: bool) -> str:
+    """What every document's rows depend on besides the document: ``PIPELINE_VERSION``, the rules
+    fingerprint, the installed model's name and version, and the mode (full or fast)."""
+    from ..extractors.nlp import model_fingerprint
+
+    return _hash(PIPELINE_VERSION, rules_fingerprint(), model_fingerprint(model), "fast" if fast else "full")
+
+
 class ExtractionCache:
     """Per-document rows, one file per document id, valid while its key matches.
 
@@ -63,10 +71,8 @@ class ExtractionCache:
     """
 
     def __init__(self, output_dir: Path, *, model: str, fast: bool) -> None:
-        from ..extractors.nlp import model_fingerprint
-
         self.root = Path(output_dir) / ".cache" / "extract"
-        self.salt = _hash(PIPELINE_VERSION, rules_fingerprint(), model_fingerprint(model), "fast" if fast else "full")
+        self.salt = extraction_salt(model, fast)
         self.seen: set[Path] = set()
 
     def key(self, a: Article) -> str:

@@ -27,6 +27,7 @@ import time
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..config import PIPELINE_VERSION
 from .manifest import (
@@ -60,10 +61,13 @@ def new_run_id() -> str:
 
 
 @contextlib.contextmanager
-def publishing(out_dir: Path, stages: Sequence[str], *, input_dir: Path | None = None) -> Iterator[Path]:
+def publishing(
+    out_dir: Path, stages: Sequence[str], *, input_dir: Path | None = None, notes: dict[str, Any] | None = None
+) -> Iterator[Path]:
     """A staging folder for one command's tables, published when the block ends normally.
 
     The caller holds the output lock. Leftovers of an interrupted command are dealt with first.
+    ``notes`` (filled in by the block) go into the manifest: ``run`` records its ``inputs_key``.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -73,7 +77,7 @@ def publishing(out_dir: Path, stages: Sequence[str], *, input_dir: Path | None =
     staging.mkdir()
     try:
         yield staging
-        seal(staging, run_id=run_id, stages=stages, input_dir=input_dir)
+        seal(staging, run_id=run_id, stages=stages, input_dir=input_dir, notes=notes)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -100,7 +104,14 @@ def carry(out_dir: Path, staging: Path, tables: Iterable[str]) -> None:
             (staging / table).mkdir(exist_ok=True)
 
 
-def seal(staging: Path, *, run_id: str, stages: Sequence[str], input_dir: Path | None = None) -> Manifest:
+def seal(
+    staging: Path,
+    *,
+    run_id: str,
+    stages: Sequence[str],
+    input_dir: Path | None = None,
+    notes: dict[str, Any] | None = None,
+) -> Manifest:
     """fsync every staged file, then write ``_run.json``: the staged run is complete."""
     for path in sorted(staging.rglob("*"), reverse=True):  # files before the folders holding them
         _fsync(path)
@@ -112,6 +123,7 @@ def seal(staging: Path, *, run_id: str, stages: Sequence[str], input_dir: Path |
         "pipeline_version": PIPELINE_VERSION,
         "input": str(input_dir) if input_dir is not None else None,
         "documents_fingerprint": documents_fingerprint(staging),
+        **(notes or {}),
         "tables": describe(staging),
     }
     tmp = staging / f".{MANIFEST}.tmp"
