@@ -179,3 +179,29 @@ def test_a_currency_amount_needs_an_iso_code(tmp_path):
     write_table("quantities", [row | {"unit": "dollars"}], tmp_path)
     with pytest.raises(SchemaError, match="currency unit is an ISO 4217 code fails for unit='dollars'"):
         check_tables(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "part_docs, batch_rows, sizes",
+    [
+        (None, 50_000, [5]),
+        (1, 50_000, [5]),  # five one-row parts: one frame, as one file gives
+        (2, 2, [2, 2, 1]),
+        (1, 3, [3, 2]),
+    ],
+)
+def test_iter_frames_reads_the_parts_of_a_table_as_one_stream(tmp_path, part_docs, batch_rows, sizes):
+    from pipeline.store.tables import iter_frames
+    from pipeline.store.writers import RowBuffer, open_tables
+
+    rows = [
+        {"doc_id": f"d{i}", "path": "p", "stage": "ingest", "error_type": "x", "message": f"m{i}"} for i in range(5)
+    ]
+    with open_tables(["errors"], tmp_path, part_docs=part_docs) as ts:
+        buffer = RowBuffer(ts, docs_per_flush=part_docs or 64)
+        for row in rows:
+            buffer.add({"errors": [row]})
+        buffer.flush()
+    frames = list(iter_frames(tmp_path, "errors", batch_rows=batch_rows))
+    assert [len(f) for f in frames] == sizes
+    assert pd.concat(frames)["doc_id"].tolist() == [r["doc_id"] for r in rows]

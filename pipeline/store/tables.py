@@ -693,11 +693,22 @@ def table_files(path: Path | str, table: str) -> list[Path]:
 
 
 def iter_frames(path: Path | str, table: str, *, batch_rows: int = 50_000) -> Iterator[pd.DataFrame]:
-    """A table as a stream of DataFrames (declared dtypes), so checks never hold a whole table."""
+    """A table as a stream of DataFrames (declared dtypes) of about ``batch_rows`` rows, so checks
+    never hold a whole table. The parts of a partitioned table are read as one stream: small parts
+    (64 documents each) make frames of the same size as one file does, not one frame per part,
+    and each frame costs a fixed amount to check."""
     schema = arrow_schema(table)
+    pending: list[pa.Table] = []
+    rows = 0
     for file in table_files(Path(path), table):
         for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_rows):
-            yield pa.Table.from_batches([batch]).cast(schema).to_pandas(types_mapper=pd.ArrowDtype)
+            pending.append(pa.Table.from_batches([batch]).cast(schema))
+            rows += batch.num_rows
+            if rows >= batch_rows:
+                yield pa.concat_tables(pending).to_pandas(types_mapper=pd.ArrowDtype)
+                pending, rows = [], 0
+    if pending:
+        yield pa.concat_tables(pending).to_pandas(types_mapper=pd.ArrowDtype)
 
 
 class _DocumentTexts:
