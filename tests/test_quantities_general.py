@@ -25,7 +25,7 @@ SPACED_SYMBOLS = [
     ("The quarry ships 9,000 t a week.", [("9,000 t", 9000, "metric_ton")]),
     ("Each bar has 32 g of fat.", [("32 g", 32, "gram")]),
     ("Output reached 80,000 t, the firm said.", [("80,000 t", 80000, "metric_ton")]),
-    ("Stalls sold 4 t-shirts an hour.", [("4", 4, "shirt")]),  # no tonnage
+    ("Stalls sold 4 t-shirts an hour.", [("4", 4, "t-shirt")]),  # no tonnage
 ]
 
 
@@ -264,3 +264,52 @@ LATER_SCALED_MONEY = [
 @pytest.mark.parametrize("text, expected", LATER_SCALED_MONEY)
 def test_quantities_later_scaled_figure_repeats_the_money(nlp, text, expected):
     assert rows(nlp, text) == expected
+
+
+# Blind news-quantities batch 3 (session 34): rules read off it after its first look, with invented sentences.
+# A counted noun written with hyphens is one word ("e-mails", the tokenizer's "e", "-", "mails"); a figure
+# compared with a counted one repeats its noun; "was off 11 pct" is a fall (not "reel off seven games");
+# four digits on a 24-hour clock before a time zone are a time.
+BATCH_Q3 = [
+    ("The filter caught 273 phishing e-mails.", [("273", 273, "e-mail")]),
+    ("The shop sold 40 e-books and 12 T-shirts.", [("40", 40, "e-book"), ("12", 12, "t-shirt")]),
+    ("The plant had 300 co-workers.", [("300", 300, "co-worker")]),
+    (
+        "Truck sales were 95,694 vehicles against last year's 94,715.",
+        [("95,694", 95694, "vehicle"), ("94,715", 94715, "vehicle")],
+    ),
+    (
+        "The firm employs 5,200 workers, compared with 4,900 a year earlier.",
+        [("5,200", 5200, "worker"), ("4,900", 4900, "worker")],
+    ),
+    (
+        "Some 24 million people use the service, up from 14 million a year ago.",
+        [("24 million", 24e6, "people"), ("14 million", 14e6, "people")],
+    ),
+    (  # no comparison: the second figure names its own thing
+        "It has 40 million subscribers and plans to reach 50 million by 2006.",
+        [("40 million", 40e6, "subscriber"), ("50 million", 50e6, "dimensionless")],
+    ),
+    ("The contract would trade from 0900 to 1315 CST.", []),
+    ("The meeting starts at 1400 GMT.", []),
+    ("It had 1315 employees.", [("1315", 1315, "employee")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BATCH_Q3)
+def test_quantities_batch_q3_counted_nouns_and_times(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Gas output was off 11 pct from February levels.", "down"),
+        ("Shares closed off 5 cents at 23 dlrs.", "down"),
+        ("The player reeled off seven games in a row.", None),
+        ("He unveiled a one-off 200 dlr refund.", None),
+        ("Ministers backed plans to write off 100 pct of the debts.", None),
+    ],
+)
+def test_quantities_off_is_a_fall_only_after_be_or_a_market_verb(nlp, text, change):
+    assert [q.change for q in find_quantities(nlp(text))][:1] == [change]

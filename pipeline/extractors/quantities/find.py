@@ -272,7 +272,14 @@ def _quote_units(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tup
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)
-_PAIRED = re.compile(r"\s*,?\s*(?:and|or|vs\.?|versus|against|compared\s+(?:with|to))\s+", re.I)
+# "and", "or", "vs", "against last year's", "compared with" between two figures
+_PAIRED = re.compile(
+    r"\s*,?\s*(?:and|or|vs\.?|versus|against|compared\s+(?:with|to))\s+"
+    r"(?:(?:last|the\s+previous|the\s+prior)\s+(?:year|quarter|month|week)['\u2019]s\s+)?",
+    re.I,
+)
+# a scaled count compared with a later scaled figure: "54 million people ..., up from 34 million"
+_COMPARED_BEFORE = re.compile(r"(?:\bfrom|\bagainst|\bcompared\s+(?:with|to)|\bversus|\bvs\.?)\s+$", re.I)
 _PAIRED_LOOSE = re.compile(r"\b(?:and|or|vs|versus|against|while|compared)\b", re.I)
 
 
@@ -333,7 +340,7 @@ def _elided_unit(
         if (
             scale >= 1e6
             and num.scale >= 1e6
-            and prev.kind == "currency"
+            and (prev.kind == "currency" or (prev.kind == "count" and _COMPARED_BEFORE.search(gap)))
             and len(gap) <= 80
             and not re.search(r"[.;!?]\s|[()]", gap)  # a conversion in brackets is no parallel
             # without "and", "or", "vs" between: "down from 2.26 billion at ..." is the same money, "a 154.7 mln
@@ -351,8 +358,14 @@ def _noun_after(text: str, end: int, ctx: TextContext) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
+_THEN = re.compile(r"\s+(?:a|one|the)\s+(?:year|quarter|month|week)\s+(?:earlier|ago|before)\b", re.I)
+
+
 def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
-    """After a bare number: the end of a clause, or a word that names nothing ("347 elsewhere", "3.2 in May")."""
+    """After a bare number: the end of a clause, or a word that names nothing ("347 elsewhere", "3.2 in May",
+    "4,900 a year earlier")."""
+    if _THEN.match(text, end):
+        return True
     m = re.match(r"\s*(?:[.,;:)!?]|$|([A-Za-z]))", text[end : end + 3])
     if m is None:
         return False

@@ -38,8 +38,10 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
     c = cues()
     words = re.findall(r"[A-Za-z]+", text[max(0, start - 60) : start])
     by = False
-    for w in reversed(words[-5:]):
-        lw = w.lower()
+    for k in range(len(words) - 1, max(-1, len(words) - 6), -1):
+        lw = words[k].lower()
+        if lw == "off" and k and words[k - 1].lower() in c["change_off_after"]:
+            return "down"  # wire copy: "production was off 11 pct"
         if by and lw in c["margin_verbs"]:
             return None  # "lost by two points", "won by three goals": a margin, not a change
         if lw in c["change_before"]:

@@ -60,9 +60,17 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     if tok.lower_ in cues()["multiplier_words"]:
         return None  # "9 times earnings": a multiple, nothing counted
     best = None
+    compound_start: dict[int, int] = {}  # a counted noun written with hyphens: where its first part starts
     i = tok.i
     while i < len(doc) and i < tok.i + 6:
         t = doc[i]
+        last = _glued_compound_end(doc, i)
+        if (
+            last > i and doc[last].pos_ == "NOUN"
+        ):  # "phishing e-mails", "300 co-workers": one word, its last part counts
+            compound_start[last] = t.idx
+            i = last
+            t = doc[i]
         if ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha) or _acronym_plural(t):
             best = t  # "14 people", "12 Americans", "14 Liberal MPs", "40 A300s"
         elif (
@@ -119,7 +127,25 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
         return None  # "a magnitude 6.1 earthquake": a singular noun is described, not counted
     if lemma in cues()["rate_nouns"] and lemma in ("year", "month", "week", "day", "hour", "minute", "second"):
         return None
-    return lemma, best.idx + len(best.text), best.text
+    first = compound_start.get(best.i, best.idx)
+    end = best.idx + len(best.text)
+    return text[first : best.idx].lower() + lemma, end, text[first:end]
+
+
+def _glued_compound_end(doc, i: int) -> int:
+    """The last token of a word written with hyphens and no spaces that starts at token ``i``
+    ("e-mails" is "e", "-", "mails" to the tokenizer; "T-shirts"), else ``i``."""
+    j = i
+    while (
+        j + 2 < len(doc)
+        and doc[j].is_alpha
+        and doc[j + 1].text == "-"
+        and doc[j + 2].is_alpha
+        and doc[j + 1].idx == doc[j].idx + len(doc[j].text)
+        and doc[j + 2].idx == doc[j + 1].idx + 1
+    ):
+        j += 2
+    return j
 
 
 def _model_code(t, text: str) -> bool:

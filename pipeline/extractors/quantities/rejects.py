@@ -137,6 +137,17 @@ def _model_after_count(text: str, p: _Piece) -> bool:
     return count is not None and numbers.parse_number(count.group(1)) is not None
 
 
+def _clock_time(digits: str) -> bool:
+    """Four digits that read as hours and minutes ("1315", "2359")."""
+    return len(digits) == 4 and int(digits[:2]) <= 23 and int(digits[2:]) <= 59
+
+
+# a time zone after a number (the dates lexicon's zones, written in capitals)
+_ZONE_AFTER = re.compile(
+    r"\s*(?:hrs\s+|hours\s+)?(?:E|C|M|P)[SD]T\b|\s*(?:hrs\s+|hours\s+)?(?:GMT|UTC|BST|CES?T|ET|PT)\b"
+)
+
+
 def _code_date_or_idiom(text: str, p: _Piece, ctx: TextContext) -> bool:
     """A bare number that is a code, a version, part of a date or an idiom: "0800", "Opera 8.0", "2003-04"."""
     num = p.num
@@ -147,6 +158,8 @@ def _code_date_or_idiom(text: str, p: _Piece, ctx: TextContext) -> bool:
         return True  # "1) If ...": a list marker, not an amount
     if num.plain_integer and len(num.text) >= 3 and num.text.startswith("0"):
         return True  # "050505", "0800": a code, not an amount
+    if num.plain_integer and p.end == e and _clock_time(num.text) and _ZONE_AFTER.match(text, e):
+        return True  # "from 0900 to 1315 CST": a time of day on a 24-hour clock
     if num.plain_integer and re.search(r"(?:^|\s)0\d{2,}(?: \d{2,})* $", text[max(0, s - 30) : s]):
         return True  # "0800 028 9276": the later groups of a phone number
     if wb in cues()["possessives"] and p.end == e and _counted_noun(text, p.end, ctx) is None:

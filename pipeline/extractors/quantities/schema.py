@@ -36,6 +36,7 @@ class Cues(Rules):
     rank_not_before: list[str]
     fraction_not_after: list[str]
     change_before_not_money: dict[str, str]
+    change_off_after: list[str]
     hyphen_idioms: list[str]
     street_suffixes: list[str]
     not_counted: list[str]
