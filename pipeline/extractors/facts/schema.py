@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ...rules import Rules, load_json
 
@@ -126,24 +126,6 @@ class Document(Rules):
     country_short_names: dict[str, list[str]]
 
 
-class TableLabel(Rules):
-    """What one results-table line label means."""
-
-    property: str
-    loss_property: str | None = None
-    kind: Literal["per_share", "money", "shares"]
-
-
-class Tables(Rules):
-    """``facts_tables.json``."""
-
-    labels: dict[str, TableLabel]
-    periods: dict[str, Literal["quarter", "year", "nine", "six", "three", "half"]]
-    scales: dict[str, float]
-    currencies: dict[str, str]
-    minor_units: dict[str, str]
-
-
 class Scoring(Rules):
     """``facts_scoring.json``."""
 
@@ -169,7 +151,6 @@ FILES: dict[str, type[Rules]] = {
     "facts_properties.json": Properties,
     "facts_scoring.json": Scoring,
     "facts_subjects.json": Subjects,
-    "facts_tables.json": Tables,
 }
 
 

@@ -10,77 +10,26 @@ Each "Label X vs Y" line gives two facts about the headline's company: X for the
 block (the headline's quarter, or a "Year" / "Nine mths" header line) and Y, after "vs", for the
 same period a year earlier. Periods are resolved against the publication date: a quarter is the
 latest one that ended before it ("4TH QTR" in March 1987 is 1986-Q4), unless the headline gives
-its end ("4TH QTR JAN 28": the quarter ended 1987-01-28, fiscal 1987-Q4). Labels, periods, scales
-and currencies are data (``rules/facts_tables.json``). Amounts are parsed here, not taken from the
-quantities table, which reads "six cts" as a count.
+its end ("4TH QTR JAN 28": the quarter ended 1987-01-28, fiscal 1987-Q4). The rows, their labels
+and amounts are read by ``quantities.results`` (labels, periods, scales and currencies are data:
+``quantities/rules/results_tables.json``); a fact states cents in the currency ("six cts" -> 0.06 USD).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...records import EntityMention, Fact
 from ..dates.timex import parse_published
-from ..quantities.numbers import parse_number
+from ..quantities.results import amounts, rules
 from .parse import property_key
-from .schema import load
 
 _MONTHS = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
-_VS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
 _ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
-
-
-@dataclass(frozen=True)
-class TableRules:
-    labels: dict[str, dict[str, str]]  # lower-case label -> {property, loss_property, kind}
-    line: re.Pattern[str]
-    amount: re.Pattern[str]
-    period_line: re.Pattern[str]
-    periods: dict[str, str]  # lower-case period word -> quarter | year | half | nine | six | three
-    scales: dict[str, float]
-    currencies: dict[str, str]
-    minor: dict[str, str]  # "cts" -> USD: a hundredth of it
-    row: re.Pattern[str]  # what follows a label on a table row: amounts, "vs", nothing else
-
-
-@functools.cache
-def rules() -> TableRules:
-    r = load("facts_tables.json")
-    labels = {k.lower(): v for k, v in r["labels"].items()}
-    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(labels, key=len, reverse=True))
-    periods = {k.lower(): v for k, v in r["periods"].items()}
-    period_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(periods, key=len, reverse=True))
-    scales = {k.lower(): float(v) for k, v in r["scales"].items()}
-    units = [*r["currencies"], *r["minor_units"]]
-    unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    scale_alt = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
-    amount = (
-        rf"(?P<sign>\b(?:loss|profit|gain)\s+)?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
-        rf"(?:\s+(?P<scale>{scale_alt}))?(?:\s*(?P<unit>{unit_alt}))?\b"
-    )
-    plain = re.sub(r"\?P<\w+>", "", amount)
-    return TableRules(
-        labels=labels,
-        line=re.compile(rf"^[ \t]*(?P<label>{alternation})\b[ \t]*(?P<rest>[^\n]*)$", re.IGNORECASE | re.MULTILINE),
-        amount=re.compile(amount, re.IGNORECASE),
-        period_line=re.compile(
-            rf"^[ \t]*(?P<period>(?:(?:1st|2nd|3rd|4th|first|second|third|fourth)\s+)?(?:{period_alt}))"
-            r"\b[^\n]{0,40}$",
-            re.IGNORECASE | re.MULTILINE,
-        ),
-        periods=periods,
-        scales=scales,
-        currencies=dict(r["currencies"]),
-        minor=dict(r["minor_units"]),
-        # "Shr 16.3p vs 17.9p adjusted": a restatement word after the prior figure is still a row
-        row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated))?\s*[.;]?\s*", re.IGNORECASE),
-    )
 
 
 @dataclass(frozen=True)
@@ -88,42 +37,6 @@ class Period:
     kind: str  # quarter | year | nine | six | three | half
     quarter: int | None
     end: dt.date | None  # the period's last day when the headline says it ("JAN 28")
-
-
-@dataclass(frozen=True)
-class Amount:
-    start: int
-    end: int
-    value: float
-    unit: str
-    loss: bool
-    currency_word: str | None = None  # the currency its own unit word names ("65.44 yen"), minor units left out
-
-
-def _amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterator[Amount]:
-    """The amounts of one line, in order (the first is current, the one after "vs" the prior period);
-    an amount without a unit word is in ``currency``, the table's."""
-    r = rules()
-    cuts = [0, *(x for m in _VS.finditer(rest) for x in (m.start(), m.end())), len(rest)]
-    first_unit = ""
-    for begin, stop in zip(cuts[::2], cuts[1::2], strict=True):
-        m = r.amount.search(rest, begin, stop)
-        if m is None:
-            continue
-        value = parse_number(m.group("number"))
-        if value is None:
-            continue
-        value *= r.scales.get((m.group("scale") or "").lower(), 1.0)
-        own = (m.group("unit") or "").lower()
-        unit_word = own or first_unit  # "25.9 cents vs 28.2": cents both
-        first_unit = first_unit or unit_word
-        named = r.currencies.get(unit_word) or r.minor.get(unit_word) or currency
-        if unit_word in r.minor:
-            value /= 100.0
-        unit = "share" if kind == "shares" else named
-        loss = (m.group("sign") or "").strip().lower() == "loss"
-        start, end = offset + m.start("number"), offset + m.end()
-        yield Amount(start, end, value, unit, loss, r.currencies.get(own))
 
 
 def _period(text: str, default: Period) -> Period:
@@ -272,13 +185,13 @@ def read_tables(
         if not r.row.fullmatch(m.group("rest")):
             continue  # "Sales rose 5 pct ...": a sentence, not a table row
         label = r.labels[re.sub(r"\s+", " ", m.group("label").lower())]
-        amounts = list(_amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
-        if not amounts:
+        row = list(amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
+        if not row:
             continue
-        if currency == "USD" and amounts[0].currency_word is not None:
-            currency = amounts[0].currency_word  # "Group shr 65.44 yen": the table is in yen
+        if currency == "USD" and row[0].currency_word is not None:
+            currency = row[0].currency_word  # "Group shr 65.44 yen": the table is in yen
         spans.append((m.start(), m.end()))
-        for back, amount in enumerate(amounts[:2]):
+        for back, amount in enumerate(row[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
             prop = label["loss_property"] if amount.loss and label.get("loss_property") else label["property"]
             facts.append(

@@ -58,6 +58,7 @@ from .nouns import _counted_noun
 from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
+from .results import table_units
 from .tables import _regexes, _time_units, cues, physical
 from .units import base_of
 
@@ -451,7 +452,7 @@ def find_quantities(
         if not strong and excluded.hit(q.start, q.end):
             continue
         kept.append((q, strong, src))
-    return [_with_base(q) for q in _conversions(text, _resolve(kept))]
+    return [_with_base(q) for q in table_units(text, _conversions(text, _resolve(kept)))]
 
 
 def _conversions(text: str, found: list[QuantityMention]) -> list[QuantityMention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ...rules import Rules, load_json
 
@@ -111,6 +111,24 @@ class PhysicalUnits(Rules):
     spaced_symbols: list[str]
 
 
+class TableLabel(Rules):
+    """What one results-table line label means."""
+
+    property: str
+    loss_property: str | None = None
+    kind: Literal["per_share", "money", "shares"]
+
+
+class Tables(Rules):
+    """``results_tables.json`` (read by ``quantities.results`` and ``facts.tables``)."""
+
+    labels: dict[str, TableLabel]
+    periods: dict[str, Literal["quarter", "year", "nine", "six", "three", "half"]]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    minor_units: dict[str, str]
+
+
 class PintNames(Rules):
     """``pint_names.json``."""
 
@@ -124,6 +142,7 @@ FILES: dict[str, type[Rules]] = {
     "units_currency.json": Currencies,
     "units_physical.json": PhysicalUnits,
     "pint_names.json": PintNames,
+    "results_tables.json": Tables,
 }
 
 
