@@ -293,6 +293,13 @@ BATCH_Q3 = [
     ("The contract would trade from 0900 to 1315 CST.", []),
     ("The meeting starts at 1400 GMT.", []),
     ("It had 1315 employees.", [("1315", 1315, "employee")]),
+    # a lost set between won ones is a score too, not a range; a list of ranges stays ranges
+    ("The Spaniard came through 6-3 3-6 6-3 in Rome.", []),
+    (
+        "Children aged 3-6, 4-7 and 8-11 attend.",
+        [("3-6", 3, "year"), ("4-7", 4, "dimensionless"), ("8-11", 8, "dimensionless")],
+    ),
+    ("The bank bought bills in band two at 9-13/16 pct.", [("9-13/16 pct", 9.8125, "percent")]),
 ]
 
 

@@ -385,6 +385,12 @@ def _wire_fraction(zone: str) -> bool:
     return m is not None and int(m.group(1)) < int(m.group(2))
 
 
+def _won_set(pair: re.Match) -> bool:
+    """ "6-3", "7-5": a set won, six or seven games to fewer."""
+    won, lost = int(pair.group(1)), int(pair.group(2))
+    return won in (6, 7) and lost < won
+
+
 def _score_zones(text: str) -> list[tuple[int, int]]:
     """ "won 3-1", "a 2-0 victory": small number pairs in a sentence that talks about a match."""
     out = []
@@ -398,12 +404,15 @@ def _score_zones(text: str) -> list[tuple[int, int]]:
         if a < b:
             # "3-5" reads as a range; a score or a vote puts the larger side first, except in a
             # run of set scores in match copy ("lost 1-6, 4-6", "won 3-6 6-2")
-            run = any(
-                0 <= j < len(pairs)
-                and re.fullmatch(r"[\s,()]{0,3}", text[min(m.end(), pairs[j].end()) : max(m.start(), pairs[j].start())])
+            beside = [
+                pairs[j]
                 for j in (i - 1, i + 1)
-            )
-            if run and ctx_words.intersection(window):
+                if 0 <= j < len(pairs)
+                and re.fullmatch(r"[\s,()]{0,3}", text[min(m.end(), pairs[j].end()) : max(m.start(), pairs[j].start())])
+            ]
+            # "came through 6-3 3-6 6-3": a lost set next to a won one (not a list of ranges, "3-6, 4-7")
+            set_score = b in (6, 7) and any(_won_set(n) for n in beside)
+            if beside and (set_score or ctx_words.intersection(window)):
                 out.append((m.start(), m.end()))
             continue
         out.append((m.start(), m.end()))
