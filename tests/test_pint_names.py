@@ -40,7 +40,13 @@ def test_pint_base_factors_match_pint(name):
 
 @pytest.mark.parametrize(
     "text, value_base, unit_base",
-    [("5 km", 5000.0, "meter"), ("3 miles", 4828.032, "meter"), ("$5m", None, None), ("12 hours", 43200.0, "second")],
+    [
+        ("5 km", 5000.0, "meter"),
+        ("3 miles", 4828.032, "meter"),
+        ("$5m", 5e6, "USD"),  # money: in its currency
+        ("12 hours", 43200.0, "second"),
+        ("12 percent", None, None),
+    ],
 )
 def test_physical_amounts_carry_base_units(text, value_base, unit_base):
     from pipeline.extractors.quantities.find import parse_quantity

@@ -63,3 +63,19 @@ PROSE = "Net income rose to 5 mln vs 4 mln a year earlier, the company said."
 def test_results_table_rows_take_the_table_unit(nlp, text, expected):
     got = [(q.text, pytest.approx(q.value), q.unit, q.currency_assumed) for q in find_quantities(nlp(text))]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shr 36 cts vs 14 cts", [("cent", 0.36, "USD"), ("cent", 0.14, "USD")]),
+        ("It costs 45p a day.", [("penny", 0.45, "GBP")]),
+        ("a fare of 40 euro cents", [("cent", 0.4, "EUR")]),
+        ("Petrol costs 15 Canadian cents a litre.", [("cent", 0.15, "CAD")]),
+        ("It paid $5m for 20 centimes.", [("USD", 5e6, "USD"), ("centime", None, None)]),  # a centime of which franc?
+        ("Shares fell to 300 yen.", [("JPY", 300, "JPY")]),
+    ],
+)
+def test_money_is_summable_in_its_currency(nlp, text, expected):
+    got = [(q.unit, q.value_base, q.unit_base) for q in find_quantities(nlp(text))]
+    assert got == [(u, pytest.approx(v) if v is not None else None, b) for u, v, b in expected]

@@ -123,8 +123,18 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("kind", S, "number | currency | percent | dimension | count | age ('42 years old', 'Mr Lee, 58,')", False),
         _c("currency_assumed", B, "true when the currency came from context, not the text", False),
         _c("vague", B, "true for vague amounts ('hundreds of')", False),
-        _c("value_base", F64, "a physical amount in pint's base units ('3 miles' -> 4828.032), else null"),
-        _c("unit_base", S, "those base units ('meter', 'kilogram', 'second'), so km and miles can be summed"),
+        _c(
+            "value_base",
+            F64,
+            "a physical amount in pint's base units ('3 miles' -> 4828.032), "
+            "money in its currency ('12 cts' -> 0.12), else null",
+        ),
+        _c(
+            "unit_base",
+            S,
+            "those base units ('meter', 'kilogram', 'second') or the ISO 4217 code, "
+            "so km and miles, cents and dollars can be summed",
+        ),
         *_PROVENANCE,
         _c("sentence", S, "the sentence, for provenance"),
     ],

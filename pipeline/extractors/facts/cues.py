@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..quantities.schema import load as load_quantities
 from .schema import load as _read
 
 # Dependency labels that start a new clause; acl and xcomp stay in their head's clause
@@ -141,6 +142,7 @@ def cues() -> Cues:
     """The cue words, loaded lazily once."""
     c, s, e = _read("facts_cues.json"), _read("facts_subjects.json"), _read("facts_events.json")
     d = _read("facts_document.json")
+    money = load_quantities("units_currency.json")
     m = c["modality"]
     return Cues(
         forecast_aux=frozenset(m["forecast_aux"]),
@@ -239,8 +241,8 @@ def cues() -> Cues:
         unit_names=dict(e["unit_names"]),
         non_event_verbs=frozenset(e["non_event_verbs"]),
         security_dates=dict(e["security_dates"]),
-        minor_units=dict(c["minor_units"]),
-        minor_unit_currencies=dict(c["minor_unit_currencies"]),
+        minor_units=dict(money["minor_units"]),  # the quantities' rule file: one list of hundredths
+        minor_unit_currencies=dict(money["minor_unit_currencies"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),
         security_nouns=frozenset(s["security_nouns"]),

@@ -29,8 +29,6 @@ class Cues(Rules):
     baseline_change_on: str
     baseline_compared_period: str
     change_verbs: list[str]
-    minor_units: dict[str, str]
-    minor_unit_currencies: dict[str, str]
     per_share_after: str
 
 

@@ -59,6 +59,7 @@ from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
 from .results import table_units
+from .schema import load
 from .tables import _regexes, _time_units, cues, physical
 from .units import base_of
 
@@ -197,6 +198,9 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             noun = _counted_noun(text, end, ctx) or (_partitive_noun(text, end, p.num, ctx) if q is None else None)
             if noun is not None:
                 unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
+                money = load("units_currency.json")
+                if unit in money["minor_units"]:  # "15 Canadian cents", "one ct": money
+                    unit, kind, unit_text = money["words"].get(unit, unit), "currency", text[end : noun[1]].strip()
         elided = None
         if kind == "number" and q is None and p.end == p.num.end:
             elided = _elided_unit(text, p, out[-1][0] if out else None, last_end, last_scaled, ctx)
@@ -378,12 +382,33 @@ def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
 
 
 def _with_base(q: QuantityMention) -> QuantityMention:
-    """A physical amount also in pint's base units ("5 km" -> 5000 meter; ``units.base_of``)."""
+    """A physical amount also in pint's base units ("5 km" -> 5000 meter; ``units.base_of``); money
+    in its currency ("12 cts" -> 0.12 USD, "40 euro cents" -> 0.40 EUR, "$5m" -> 5000000 USD)."""
+    if q.kind == "currency":
+        return _money_base(q)
     base = base_of(q.unit) if q.kind == "dimension" else None
     if base is None:
         return q
     factor, unit = base
     return replace(q, value_base=_tidy(q.value * factor), unit_base=unit)
+
+
+_ISO_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _money_base(q: QuantityMention) -> QuantityMention:
+    """Money in the currency itself: an ISO code as it is, a hundredth of one currency divided by 100
+    (the currency a word before it names: "15 Canadian cents"); other units (centimes, which
+    belong to several currencies) get none."""
+    money = load("units_currency.json")
+    major = money["minor_units"].get(q.unit or "")
+    if major is not None:
+        written = (q.unit_text or "").lower().split()
+        major = next((code for word, code in money["minor_unit_currencies"].items() if word in written), major)
+        return replace(q, value_base=_tidy(q.value / 100), unit_base=major)
+    if q.unit and _ISO_CODE.fullmatch(q.unit):
+        return replace(q, value_base=q.value, unit_base=q.unit)
+    return q
 
 
 def _tidy(value: float) -> float:
