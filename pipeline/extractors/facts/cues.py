@@ -90,6 +90,8 @@ class Cues:
     state_nouns: frozenset[str]
     country_min: int
     place_preps: frozenset[str]
+    world_words: frozenset[str]
+    partner_preps: frozenset[str]
     age_cues: frozenset[str]
     change_verbs: frozenset[str]
     age_pattern: re.Pattern[str]
@@ -209,6 +211,8 @@ def cues() -> Cues:
         state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),
+        world_words=frozenset(s["world_words"]),
+        partner_preps=frozenset(s["partner_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
         change_verbs=frozenset(c["change_verbs"]),
         age_pattern=re.compile(e["age_pattern"]),

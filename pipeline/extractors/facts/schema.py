@@ -73,6 +73,8 @@ class Subjects(Rules):
     object_control_verbs: list[str]
     pronoun_place_labels: list[str]
     place_prepositions: list[str]
+    world_words: list[str]
+    partner_prepositions: list[str]
     country_owner_nouns: list[str]
     measure_nouns: list[str]
     of_owner_nouns: list[str]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
-from ..doccache import doc_text, span_text
+from ..doccache import doc_text, span_text, token_ids
 from .candidates import NOT_RULES, rank
 from .context import (
     ArticleContext,
@@ -28,7 +29,9 @@ from .context import (
     state_body,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
-from .parse import _EVIDENCE_VERBS, _governing_verb, _inside, _orphans, _true_subject, list_item_name
+from .document import is_region
+from .gazetteer import country_code
+from .parse import _EVIDENCE_VERBS, _clause, _governing_verb, _inside, _orphans, _true_subject, list_item_name
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -1177,6 +1180,9 @@ def _implied_owner(
     state = _nationality(ctx, prop) if prop is not None else None
     if state is not None:
         return (*state, "nationality")
+    place = _macro_place(ctx, prop) if macro_noun(prop) else None
+    if place is not None:
+        return (*place, "macro_place")
     # "Revenue rose 3 percent" with no owner named, in an article about one company
     named = prop is not None and any(
         ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
@@ -1256,6 +1262,39 @@ def _place(
                     if ent is not None and ent.label == "GPE":
                         return p, ent
     return None
+
+
+def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention] | None:
+    """The economy an economic figure with no owner belongs to when its clause names it, before the
+    story's country: the world ("global economic growth", "a world cocoa surplus"), or the one place
+    of the clause ("In Japan, inflation was 0.5%", "growth of 2.2% across the European Union", "The
+    UK economy is expected to slow, with growth falling"); not a trading partner ("exports to China")."""
+    c = cues()
+    mods = [t for t in prop.lefts if t.dep_ in ("amod", "compound")]
+    mods += [g for t in mods for g in t.lefts if g.dep_ in ("amod", "compound")]  # "a world sugar surplus"
+    for t in mods:  # not "the world's second biggest economy": that is a country described
+        if t.lower_ in c.world_words:
+            return t, EntityMention(t.idx, t.idx + len(t.text), t.text, "LOC", "world", "LOC:world")
+    piece = ctx.piece
+    if piece is None or not prop.doc.has_annotation("DEP"):
+        return None
+    clause = _clause(prop, piece)
+    found: dict[str, tuple[Token, EntityMention]] = {}
+    offsets = token_ids(prop.doc, "IDX")
+    for m in ctx.mentions_between(piece.start_char, piece.end_char):
+        if ctx.document.in_dateline(m.start, m.end) or not (
+            is_region(m) or m.label in ("GPE", "LOC") and country_code(m.canonical_name) is not None
+        ):
+            continue  # a country, a city the gazetteer knows or a region; not "the Hartz reforms"
+        tok = prop.doc[bisect.bisect_left(offsets, m.start, piece.start, piece.end)]
+        head = tok
+        while head.dep_ in ("compound", "flat", "amod", "poss", "conj") and head.head != head:
+            head = head.head  # "Commission for Latin America and the Caribbean": the Caribbean is the name's
+        if head.dep_ == "pobj" and head.head.lower_ in c.partner_preps:
+            continue  # "exports to China", "a deficit with the EU": the other side
+        if _clause(tok, piece) == clause:
+            found.setdefault(m.entity_key or m.canonical_name, (tok, m))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
