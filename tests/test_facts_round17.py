@@ -37,6 +37,9 @@ MACRO_PLACES = [
     pytest.param(
         US_STORY + "Germany and France agreed that growth of 1.7% was too slow.", 1.7, ["US"], id="two_places"
     ),
+    # "Euro zone" written with a capital is the region too, and "the 12 euro zone countries" counts countries
+    pytest.param(US_STORY + "Output across the Euro zone fell 0.3%.", 0.3, ["Euro zone"], id="euro_zone"),
+    pytest.param(US_STORY + "The 12 Euro zone countries grew 1.2%.", 12.0, ["Euro zone"], id="euro_zone_countries"),
 ]
 
 

@@ -320,3 +320,16 @@ def test_quantities_batch_q3_counted_nouns_and_times(nlp, text, expected):
 )
 def test_quantities_off_is_a_fall_only_after_be_or_a_market_verb(nlp, text, change):
     assert [q.change for q in find_quantities(nlp(text))][:1] == [change]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The 12 euro zone countries grew.", [("12", 12, "country")]),
+        ("The 12 Euro zone countries grew.", [("12", 12, "country")]),
+        ("Prices in the euro area rose.", []),
+        ("It paid 12 euro for it.", [("12 euro", 12, "EUR")]),
+    ],
+)
+def test_quantities_euro_before_zone_names_a_place(nlp, text, expected):
+    assert rows(nlp, text) == expected

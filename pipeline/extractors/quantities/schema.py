@@ -92,6 +92,7 @@ class Currencies(Rules):
     attached_only: list[str]
     verb_homographs: dict[str, list[str]]
     prefix_words: dict[str, str]
+    place_words_after: dict[str, list[str]]
     minor_units: dict[str, str]
     minor_unit_currencies: dict[str, str]
     video_lines: list[int]

@@ -95,6 +95,7 @@ def _unit_after(
             or (written in cur["attached_only"] and m.group()[:1].isspace())
             or (written == "p" and not ctx.pound_is_currency and num.value in cur["video_lines"])  # "1080p"
             or (num.scale is None and _verb_homograph(written, rest[m.end() :]))  # "Halo 2 won the award"
+            or _names_a_place(written, rest[m.end() :])  # "the 12 euro zone countries"
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
@@ -117,6 +118,13 @@ def _verb_homograph(written: str, after: str) -> bool:
         return False
     m = re.match(r"\s+([A-Za-z]+|\d)", after)
     return m is not None and (m.group(1).lower() in objects or m.group(1).isdigit())
+
+
+def _names_a_place(written: str, after: str) -> bool:
+    """A currency word that begins the name of a place ("euro zone", "euro area"): no currency."""
+    places = currencies()["place_words_after"].get(written.lower())
+    m = re.match(r"[\s-]+([A-Za-z]+)", after) if places else None
+    return m is not None and m.group(1).lower() in places
 
 
 def _physical_after(rest: str, num: NumberSpan, ctx: TextContext) -> tuple[int, str, str] | None:
