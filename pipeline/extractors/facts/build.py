@@ -23,8 +23,8 @@ def _in_major_unit(q: QuantityMention | None, unit: str | None) -> tuple[float |
     major = cues().minor_units.get(unit or "")
     if major is None:
         return q.value, q.value_max, unit
-    written = (q.unit_text or "").lower()  # "40 euro cents", "15 Canadian cents": the currency named
-    major = next((code for word, code in cues().minor_unit_currencies.items() if word in written.split()), major)
+    if q.unit == unit and q.unit_base is not None:  # the quantities table's own reading ("40 euro cents": EUR)
+        major = q.unit_base
     return q.value / 100, q.value_max / 100 if q.value_max is not None else None, major
 
 

@@ -125,7 +125,6 @@ class Cues:
     non_event_verbs: frozenset[str]
     security_dates: dict[str, str]
     minor_units: dict[str, str]
-    minor_unit_currencies: dict[str, str]
     per_share_after: re.Pattern[str]
     security_nouns: frozenset[str]
     market_nouns: frozenset[str]
@@ -246,7 +245,6 @@ def cues() -> Cues:
         non_event_verbs=frozenset(e["non_event_verbs"]),
         security_dates=dict(e["security_dates"]),
         minor_units=dict(money["minor_units"]),  # the quantities' rule file: one list of hundredths
-        minor_unit_currencies=dict(money["minor_unit_currencies"]),
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),
         security_nouns=frozenset(s["security_nouns"]),
