@@ -333,3 +333,14 @@ def test_quantities_off_is_a_fall_only_after_be_or_a_market_verb(nlp, text, chan
 )
 def test_quantities_euro_before_zone_names_a_place(nlp, text, expected):
     assert rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It paid 5 dollars and 50 cents.", [("5 dollars and 50 cents", 5.5, "USD")]),
+        ("The firm paid $5m and 30 cents a share.", [("$5m", 5e6, "USD"), ("30 cents", 30, "cent")]),
+    ],
+)
+def test_quantities_cents_add_to_dollars_not_to_millions(nlp, text, expected):
+    assert rows(nlp, text) == expected

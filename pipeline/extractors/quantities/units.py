@@ -318,7 +318,7 @@ def _compound(text: str, end: int, value: float, unit: str, kind: str) -> tuple[
             continue
         if m.group(2) is None and not (big == "currency" and re.match(r"\s*[.,;!?]|\s*$", text[m.end() :])):
             continue
-        if big == "currency" and unit not in currencies()["major_with_cents"]:
-            continue
+        if big == "currency" and (unit not in currencies()["major_with_cents"] or value >= 1e6):
+            continue  # "$5m and 30 cents a share": millions are no dollars-and-cents amount
         return m.end(), value + n / factor
     return end, value
