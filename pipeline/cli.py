@@ -64,7 +64,12 @@ AutoWorkersOpt = Annotated[
 ]
 FastOpt = Annotated[bool, typer.Option("--fast", help="Skip the parser: ~2x faster, fewer and simpler facts.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 1 if any document or file had an error.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Re-extract every document, ignoring the cache.")]
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Re-extract every document and write every table again, even when nothing changed."
+    ),
+]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 
 
