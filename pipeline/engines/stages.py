@@ -5,6 +5,8 @@
   writes the mention tables and ``facts``; a document whose text, publication date, pipeline
   version and model are unchanged is taken from the cache instead of being re-processed.
 - ``export_stage`` checks every table against its schema and writes the CSV copies.
+- ``run`` does all three into one staging folder, or nothing when the published tables were made
+  from the same inputs and code (``inputs_key``).
 
 Each command writes every table it produces into a staging folder and publishes them together
 at its end (``store.publish``): a run interrupted anywhere leaves the previous run's tables, all
@@ -322,7 +324,10 @@ def run(
 
     ``backend`` runs the model (default: ``default_backend(settings)``); ``part_docs`` writes
     partitioned tables; ``on_ingested`` is told the ingest summary before extraction starts (the
-    CLI sizes its progress bar with it).
+    CLI sizes its progress bar with it). When the published run was made from the same inputs,
+    code, rules, model and layout (``inputs_key``, kept in its ``_run.json``) and its tables still
+    agree with that manifest, nothing is written: the summary says ``unchanged`` (unless
+    ``use_cache`` is False, which always runs every stage).
     """
     settings = settings or Settings()
     t0 = time.perf_counter()
