@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..quantities.schema import load as load_quantities
+from ..quantities.tables import currencies
 from .schema import load as _read
 
 # Dependency labels that start a new clause; acl and xcomp stay in their head's clause
@@ -143,7 +143,7 @@ def cues() -> Cues:
     """The cue words, loaded lazily once."""
     c, s, e = _read("facts_cues.json"), _read("facts_subjects.json"), _read("facts_events.json")
     d = _read("facts_document.json")
-    money = load_quantities("units_currency.json")
+    money = currencies()
     m = c["modality"]
     return Cues(
         forecast_aux=frozenset(m["forecast_aux"]),

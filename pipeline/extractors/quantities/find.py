@@ -59,8 +59,7 @@ from .numbers import NumberSpan
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
 from .results import table_units
-from .schema import load
-from .tables import _regexes, _time_units, cues, physical
+from .tables import _regexes, _time_units, cues, currencies, physical
 from .units import base_of
 
 
@@ -198,7 +197,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             noun = _counted_noun(text, end, ctx) or (_partitive_noun(text, end, p.num, ctx) if q is None else None)
             if noun is not None:
                 unit, kind, unit_text, per_from = noun[0], "count", noun[2], noun[1]
-                money = load("units_currency.json")
+                money = currencies()
                 if unit in money["minor_units"]:  # "15 Canadian cents", "one ct": money
                     unit, kind, unit_text = money["words"].get(unit, unit), "currency", text[end : noun[1]].strip()
         elided = None
@@ -400,7 +399,7 @@ def _money_base(q: QuantityMention) -> QuantityMention:
     """Money in the currency itself: an ISO code as it is, a hundredth of one currency divided by 100
     (the currency a word before it names: "15 Canadian cents"); other units (centimes, which
     belong to several currencies) get none."""
-    money = load("units_currency.json")
+    money = currencies()
     major = money["minor_units"].get(q.unit or "")
     if major is not None:
         written = (q.unit_text or "").lower().split()

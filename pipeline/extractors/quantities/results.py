@@ -24,12 +24,7 @@ from dataclasses import dataclass, replace
 from ...records import QuantityMention
 from .numbers import parse_number
 from .schema import load
-
-
-def currency_words() -> dict[str, str]:
-    """The quantities table's name of each currency word ("cts" -> "cent", "dlrs" -> "dollar")."""
-    return load("units_currency.json")["words"]
-
+from .tables import currencies
 
 VS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
 
@@ -144,7 +139,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
             currency = row[0].currency_word  # "Group shr 65.44 yen": the table is in yen
         named = named or any(a.currency_word is not None for a in row)
         for a in row:
-            minor = currency_words().get(a.unit_word) if a.unit_word in r.minor else None
+            minor = currencies()["words"].get(a.unit_word) if a.unit_word in r.minor else None  # "cts" -> cent
             units[a.start] = (minor or a.unit, "count" if label["kind"] == "shares" else "currency")
     if not units:
         return found
