@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 
 from ...records import EntityMention
 from ..doccache import blank_lines, doc_text, token_ids
+from ..tokens import glued_hyphen
 from .schema import load_fixes, load_names
 from .words import DocWords, positions
 
@@ -197,21 +198,16 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             and not prev[3]
             and not s[3]
             and s[0] == prev[1] + 1
-            and _glued_hyphen(words.doc, prev[1])
+            and glued_hyphen(words.doc, prev[1])
         ):
             out[-1] = (prev[0], s[1], "ORG", "")
             continue
         doc, i = words.doc, s[0]
-        word = i >= 2 and _glued_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper()
+        word = i >= 2 and glued_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper()
         if word and s[2] == "ORG" and not s[3] and (prev is None or prev[1] <= i - 2):
             s = (i - 2, s[1], "ORG", "")  # "ASLK-CGER Finance NV" where only "CGER Finance NV" was tagged
         out.append(s)
     return out
-
-
-def _glued_hyphen(doc: Doc, h: int) -> bool:
-    """Token ``h`` is a hyphen written with no space on either side ("ASLK-CGER")."""
-    return h > 0 and doc[h].text == "-" and not doc[h - 1].whitespace_ and not doc[h].whitespace_
 
 
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

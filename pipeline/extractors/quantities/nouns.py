@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..tokens import glued_hyphen
 from . import numbers
 from .context import TextContext, _token_at
 from .number_atoms import MODEL_NUMBER
@@ -136,14 +137,7 @@ def _glued_compound_end(doc, i: int) -> int:
     """The last token of a word written with hyphens and no spaces that starts at token ``i``
     ("e-mails" is "e", "-", "mails" to the tokenizer; "T-shirts"), else ``i``."""
     j = i
-    while (
-        j + 2 < len(doc)
-        and doc[j].is_alpha
-        and doc[j + 1].text == "-"
-        and doc[j + 2].is_alpha
-        and doc[j + 1].idx == doc[j].idx + len(doc[j].text)
-        and doc[j + 2].idx == doc[j + 1].idx + 1
-    ):
+    while j + 2 < len(doc) and doc[j].is_alpha and glued_hyphen(doc, j + 1) and doc[j + 2].is_alpha:
         j += 2
     return j
 
