@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
-from ..doccache import doc_text, span_text, token_ids
-from .candidates import NOT_RULES, rank
+from ..doccache import doc_text, span_text
+from .candidates import NOT_RULES, _sentence_names, rank
 from .context import (
     ArticleContext,
     _clause_subject_before,
@@ -1280,13 +1279,11 @@ def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention
         return None
     clause = _clause(prop, piece)
     found: dict[str, tuple[Token, EntityMention]] = {}
-    offsets = token_ids(prop.doc, "IDX")
-    for m in ctx.mentions_between(piece.start_char, piece.end_char):
+    for tok, m in _sentence_names(ctx):
         if ctx.document.in_dateline(m.start, m.end) or not (
             is_region(m) or m.label in ("GPE", "LOC") and country_code(m.canonical_name) is not None
         ):
             continue  # a country, a city the gazetteer knows or a region; not "the Hartz reforms"
-        tok = prop.doc[bisect.bisect_left(offsets, m.start, piece.start, piece.end)]
         head = tok
         while head.dep_ in ("compound", "flat", "amod", "poss", "conj") and head.head != head:
             head = head.head  # "Commission for Latin America and the Caribbean": the Caribbean is the name's
