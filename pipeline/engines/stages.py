@@ -344,10 +344,11 @@ def run(
                 published = _published_from(out, notes["inputs_key"]) if use_cache else None
                 if published is not None:
                     raise _Unchanged(_unchanged_summary(ingested, published, time.perf_counter() - t))
-                extracted, exported = _extract_export(
+                extracted = extract_into(
                     staging, out, settings, progress=progress, use_cache=use_cache, backend=backend, part_docs=part_docs
                 )
                 notes["words"] = extracted.words
+                exported = export_into(staging)
         except _Unchanged as done:  # the staging folder is gone; the published run stays as it was
             if progress and done.summary.documents:
                 progress(done.summary.documents)
@@ -405,28 +406,6 @@ def _unchanged_summary(ingested: StageSummary, manifest: dict[str, Any], seconds
         stage_seconds={**ingested.stage_seconds, "cache": seconds},
         unchanged=True,
     )
-
-
-def _extract_export(
-    staging: Path,
-    out: Path,
-    settings: Settings,
-    *,
-    progress: Progress | None,
-    use_cache: bool,
-    backend: Backend | None,
-    part_docs: int | None,
-) -> tuple[StageSummary, StageSummary]:
-    extracted = extract_into(
-        staging,
-        out,
-        settings,
-        progress=progress,
-        use_cache=use_cache,
-        backend=backend,
-        part_docs=part_docs,
-    )
-    return extracted, export_into(staging)
 
 
 def combine(ingested: StageSummary, extracted: StageSummary, exported: StageSummary, *, seconds: float) -> StageSummary:
