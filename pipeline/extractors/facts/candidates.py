@@ -77,8 +77,11 @@ def candidates(
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
     add(ctx.document.topic, "headline_topic")
-    if ctx.main is not None and ctx.country is not None and public_body(ctx.main):
+    topic = ctx.document.topic
+    reported = topic is None or topic.label != "ORG" or public_body(topic)
+    if ctx.main is not None and ctx.country is not None and public_body(ctx.main) and reported:
         # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
+        # (not in a story a wire headline gives a company's ticker: "UNION CARBIDE <UK> SELLS NOTES")
         add(ctx.country, "reporting_body_country")
     else:
         add(ctx.main, "main_org")

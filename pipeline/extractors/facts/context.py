@@ -24,6 +24,7 @@ from .document import (
     common_word,
     demonym_at,
     headline_capitals,
+    in_ticker,
     is_region,
     results_company,
 )
@@ -166,7 +167,9 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
     places = [
         dataclasses.replace(e, label="ORG")
         for e in doc_entities
-        if (e.label == "GPE" and _is_country(e) or is_region(e)) and not _reference_currency(e, text)
+        if (e.label == "GPE" and _is_country(e) or is_region(e))
+        and not _reference_currency(e, text)
+        and not in_ticker(text, e)
     ]
     country = document.country if document.country_weight >= c.country_min else None
     if country is None:
@@ -318,8 +321,16 @@ def state_body(entity: EntityMention) -> bool:
 def public_body(entity: EntityMention) -> bool:
     """A government body, central bank or public / international body ("the IMF", "the Economic
     Commission for Latin America"): it forecasts and reports an economy's figures, it owns none."""
-    words = set(entity.canonical_name.casefold().split())
-    return entity.label == "ORG" and (state_body(entity) or bool(words & cues().public_body_words))
+    if entity.label != "ORG":
+        return False
+    if state_body(entity):
+        return True
+    words = entity.canonical_name.casefold().split()
+    if cues().company_suffix.search(entity.text):
+        return False  # "Union Carbide Corp", "Fund American Cos": a company
+    if len(words) > 1 and words[1] not in ("of", "for", "on"):
+        words = words[1:]  # "Union Carbide", "Reserve Petroleum": a company's first word, not "Union of ..."
+    return bool(set(words) & cues().public_body_words)
 
 
 def is_index(entity: EntityMention) -> bool:

@@ -270,9 +270,10 @@ def story_country(
         if mention is not None:
             first.setdefault(country.casefold(), mention)
 
+    text = doc_text(doc)
     for e in entities:
         if (e.label == "GPE" and is_country_name(e.canonical_name) or is_region(e)) and not (
-            dateline and dateline[0] <= e.start < dateline[1]
+            dateline and dateline[0] <= e.start < dateline[1] or in_ticker(text, e)
         ):
             add(e.canonical_name, e)
     for t in (doc[i] for i in token_indices_of(doc, "ORTH", c.demonyms)):
@@ -283,6 +284,7 @@ def story_country(
                 country,
                 EntityMention(start, end, doc_text(doc)[start:end], "GPE", country, "GPE:" + country.casefold()),
             )
+    headline = _TICKERS.sub(" ", headline)  # "UNION CARBIDE <UK> SELLS NOTES": a ticker, not the country
     low = headline.casefold()
     for region in (r for r in c.regions if " " in r and _word_in(r, low)):  # "Latin America sees growth"
         weights[region] += 2
@@ -313,6 +315,15 @@ def story_country(
         name = next((v for v in c.demonyms.values() if v.casefold() == key), key.title())
         named = EntityMention(0, 0, name, "GPE", name, "GPE:" + name.casefold())
     return named, weight
+
+
+# a wire headline's bracketed ticker or company ("<UK>", "<FOR BETTER LIVING INC>")
+_TICKERS = re.compile(r"<[^<>\n]*>")
+
+
+def in_ticker(text: str, e: EntityMention) -> bool:
+    """Whether a mention is a bracketed ticker ("UNION CARBIDE <UK>"): a company's symbol, not a place."""
+    return text[e.start - 1 : e.start] == "<" and text[e.end : e.end + 1] == ">"
 
 
 def headline_capitals(e: EntityMention) -> bool:

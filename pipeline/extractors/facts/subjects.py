@@ -483,6 +483,60 @@ def proposals(
     return found
 
 
+_ABSOLUTE_MOVES = frozenset({"up", "down", "off"})
+_LIST_TAGS = frozenset({"PROPN", "NOUN", "NUM", "ADJ", "DET", "PUNCT", "SYM", "CCONJ", "ADV"})
+
+
+def _moves(t: Token) -> bool:
+    """ "up", "down", "off", or a change verb in -ing ("rising", "gaining")."""
+    return t.lower_ in _ABSOLUTE_MOVES or t.tag_ == "VBG" and t.lemma_.lower() in cues().change_verbs
+
+
+def _with_mover(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "Shares closed higher, with Altria rising 5%", "Nippon Steel lost 2.5%, with rival JFE Holdings down
+    3.4%", "with GM up 10.9 pct, Ford up 48 pct": in an absolute "with" phrase (or a list after one) the
+    name, market or commodity written right before "up"/"down"/a change verb in -ing owns the amount, not
+    the main clause's subject. Read off the words, since the parser hangs such phrases anywhere; "with
+    sales up 5%" (a measure, not a name) is left to the other rules."""
+    if ctx.amount is None:
+        return None
+    c = cues()
+    doc = ctx.amount.doc
+    i = ctx.amount.start - 1
+    if i > 0 and doc[i].lower_ == "by":
+        i -= 1
+    if i < 1 or not _moves(doc[i]) or not _inside(doc[i], ctx.piece):
+        return None
+    move = doc[i]
+    last = doc[move.i - 1]
+    ent = _entity_at(ctx, last)
+    if ent is not None:
+        first = next((t for t in doc[max(0, move.i - 4) : move.i] if t.idx >= ent.start), last)
+    else:  # "with the main Dow Jones index gaining": the words of the name, back to "the"
+        first = last
+        while first.i > max(0, last.i - 4) and doc[first.i - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+            first = doc[first.i - 1]
+    lemma = last.lemma_.lower()
+    good = ent is not None and ent.label in ("ORG", "GPE", "PERSON", "LOC") or last.pos_ == "PROPN"
+    good = good or lemma in c.market_nouns and not macro_noun(last) or lemma in c.commodity_nouns
+    if not good or last.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "DATE", "TIME", "QUANTITY"):
+        return None
+    sent_start = ctx.piece.start if ctx.piece is not None else first.sent.start
+    for t in reversed(doc[max(sent_start, first.i - 15) : first.i]):
+        if t.lower_ == "with":
+            break
+        if t.pos_ not in _LIST_TAGS and not _moves(t) or t.lower_ in (";", ":"):
+            return None
+    else:
+        return None
+    if ent is not None:
+        return last, ent
+    words = [t for t in doc[first.i : move.i] if t.pos_ in ("PROPN", "NOUN") or t.dep_ == "compound"]
+    name = " ".join(t.text for t in words) or last.text
+    begin = words[0].idx if words else last.idx
+    return last, EntityMention(begin, last.idx + len(last.text), name, "MARKET", name, "")
+
+
 def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "Acme rejected a takeover offer worth $3bn from Bigco", "a £1bn bid by Bigco": an offer is
     the bidder's, named after "from" or "by", whoever rejected, received or weighed it."""
@@ -589,6 +643,7 @@ def _owning_agent(
 
 _RULES = (
     ("respective", lambda ctx, prop, verb, measured: _respective(ctx)),
+    ("with_mover", lambda ctx, prop, verb, measured: _with_mover(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("named_list", lambda ctx, prop, verb, measured: _named_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),

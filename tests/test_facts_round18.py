@@ -1,0 +1,96 @@
+"""Facts, issue 11 eighteenth round: read off blind batch 59 after its first look (and the tuning halves);
+each a table of invented cases (one row per case, its id naming the rule).
+
+No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+# A wire headline's bracketed ticker is not a place: "<UK>" is a company's ticker, so the story's country is
+# where it was filed (the dateline); and a company whose name starts with a public-body word ("Union",
+# "Reserve", "Fund") is a company, not the body that reports a country's figures.
+TICKERS = [
+    pytest.param(
+        "ACME HOLDINGS <UK> SEES INFLATION AT 5 PCT\n\nNEW YORK, March 19 - Acme Holdings Corp said inflation "
+        "would rise to 5 pct this year.",
+        5.0,
+        ["United States"],
+        id="country_ticker",
+    ),
+    pytest.param(
+        "UNION WIDGET <UWG> SELLS DEBENTURES\n\nNEW YORK, March 19 - Union Widget Corp is raising 90 mln dlrs "
+        "through an offering of debentures, said manager Smith Barney.\n    The debentures have an 8-1/2 pct "
+        "coupon and were priced at par to yield 150 basis points more than Treasury paper.",
+        8.5,
+        ["Union Widget"],
+        id="union_company",
+    ),
+    pytest.param(
+        "JAPAN <JPN> TRADE DATA\n\nTOKYO, March 19 - The Finance Ministry said the trade surplus rose to 8.1 "
+        "billion dlrs in February. Japan's exports rose 5.4 pct.",
+        8.1e9,
+        ["Japan"],
+        id="country_still_named",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", TICKERS)
+def test_a_headline_ticker_is_not_the_story_country(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-19"), value) == subjects
+
+
+# In an absolute "with" phrase, or a list that follows one, the name, market or commodity written right
+# before "up"/"down"/"off" or a change verb in -ing owns its amount, not the main clause's subject; a
+# measure there ("with sales up 5%") is left to the other rules.
+WITH_MOVERS = [
+    pytest.param("Steel shares fell, with Acme Steel down 3.4%.", 3.4, ["Acme Steel"], id="name_down"),
+    pytest.param(
+        "Bolt Motors lost 2.5% to 270 yen, with closest rival Acme Motors down 3.1%.",
+        3.1,
+        ["Acme Motors"],
+        id="rival_not_main_subject",
+    ),
+    pytest.param(
+        "Tobacco shares closed higher, with Acme Tobacco rising 5.2% after the ruling.",
+        5.2,
+        ["Acme Tobacco"],
+        id="name_rising",
+    ),
+    pytest.param(
+        "Truck sales were strong with Acme up 10.9 pct, Bolt up 48 pct and Zenith gaining 46 pct.",
+        48.0,
+        ["Bolt"],
+        id="list_after_with",
+    ),
+    pytest.param(
+        "Tin prices rose 21% during the year, with copper up 36%.", 36.0, ["copper"], id="commodity_after_with"
+    ),
+    pytest.param("Tin prices rose 21% during the year, with copper up 36%.", 21.0, ["Tin"], id="main_clause_kept"),
+    pytest.param("Acme Corp said sales rose 5%, with store sales up 9%.", 9.0, ["Acme"], id="measure_left"),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", WITH_MOVERS)
+def test_the_name_that_moved_in_a_with_phrase_owns_the_move(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="2005-01-20"), value) == subjects
+
+
+# A relative clause on a nation's economy gives it the growth whatever change verb it uses ("expanded",
+# "contracted" as "grew" already did).
+RELATIVE_CHANGES = [
+    pytest.param("Brazil's booming economy, which expanded more than 4% in each of the past two years.", id="expanded"),
+    pytest.param(
+        "Brazil's shrinking economy, which contracted more than 4% in each of the past two years.", id="contracted"
+    ),
+    pytest.param("Brazil's booming economy, which grew more than 4% in each of the past two years.", id="grew"),
+]
+
+
+@pytest.mark.parametrize("clause", RELATIVE_CHANGES)
+def test_a_relative_clause_change_verb_is_its_antecedents(nlp, clause):
+    text = "Acme profits rise\n\nAcme Corp said profits rose 9%. Its sales were driven by " + clause
+    assert subjects_of(facts_of(nlp, text, published="2005-01-20"), 4.0) == ["Brazil"]
