@@ -434,6 +434,11 @@ def test_the_real_pattern_file_matches_as_one_span_ruler_does(nlp):
         ([("Tarnwell Energy", "ORG"), ("Mr Tarnwell", "PERSON")], "PERSON:tarnwell"),
         # two companies start so: which one is meant is not known
         ([("Tarnwell Energy", "ORG"), ("Tarnwell Mining", "ORG"), ("Tarnwell", "PERSON")], "PERSON:tarnwell"),
+        # the first part of a hyphenated company name is that company ...
+        ([("Tarnwell-Hobart Inc", "ORG"), ("Tarnwell", "PERSON")], "ORG:tarnwell-hobart"),
+        ([("Tarnwell-Hobart Inc", "ORG"), ("Tarnwell", "ORG")], "ORG:tarnwell-hobart"),
+        # ... unless the rest names a company of the article too: two companies joined
+        ([("Tarnwell-Hobart", "ORG"), ("Hobart", "ORG"), ("Tarnwell", "ORG")], "ORG:tarnwell"),
     ],
 )
 def test_company_short_form_the_ner_called_a_person(names, short_key):
@@ -477,6 +482,23 @@ BUSINESS_NAMES = [
     ("SYDNEY, March 2 - Kestrel Holdings said it bought the unit.", "Kestrel Holdings"),
     ("LONDON, March 26 - ABCD-EFGH Finance NV is issuing a 10\nbillion yen eurobond.", "ABCD-EFGH Finance NV"),
 ]
+
+# A company name a wire line break cut (the model tagged only the words after the break) starts at the first
+# of the capitalised words before it, with "and"/"of" between them; not over "the", lower-case words or
+# another name.
+WRAPPED_NAMES = [
+    (
+        "WASHINGTON, March 3 - The Federal Savings and Loan\nInsurance Corp is facing a deficit.",
+        "Federal Savings and Loan\nInsurance Corp",
+    ),
+    ("He said the New York Stock\nExchange would open.", "the New York Stock\nExchange"),
+    ("Shares of Ford and General\nMotors Corp rose.", "General\nMotors Corp"),
+]
+
+
+@pytest.mark.parametrize("text, name", WRAPPED_NAMES)
+def test_a_company_name_cut_by_a_line_break_starts_before_it(nlp, text, name):
+    assert name in [e.text for e in find_entities(nlp(text)) if e.label == "ORG"]
 
 
 @pytest.mark.parametrize("text, name", BUSINESS_NAMES)

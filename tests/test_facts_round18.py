@@ -94,3 +94,50 @@ RELATIVE_CHANGES = [
 def test_a_relative_clause_change_verb_is_its_antecedents(nlp, clause):
     text = "Acme profits rise\n\nAcme Corp said profits rose 9%. Its sales were driven by " + clause
     assert subjects_of(facts_of(nlp, text, published="2005-01-20"), 4.0) == ["Brazil"]
+
+
+# "it" with "be", a complement and a clause put after it stands for nothing ("it's not a sustainable
+# situation to expect ...", "It is unlikely that ..."), so the figure in its sentence is not the company's.
+EXPLETIVES = [
+    pytest.param(
+        "The Carers Association backed the plan. \"With a shortage of over 8,000 foster carers in Wales, it's not "
+        'a sustainable situation to expect carers to pay," he said.',
+        8000.0,
+        ["Wales"],
+        id="extraposed_to",
+    ),
+    pytest.param(
+        "Acme Corp backed the plan. It is hard to sell 500 cars a month.", 500.0, ["Acme"], id="main_org_kept"
+    ),
+    pytest.param(
+        "Acme Corp backed the plan. It is a company that earned $5m this year.", 5e6, ["Acme"], id="referring"
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", EXPLETIVES)
+def test_an_expletive_it_is_no_subject(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="2005-01-20"), value) == subjects
+
+
+# Money that names a class of a company's securities ("4.75 dlr preference shares of Acme") is the issuer's,
+# whoever bought them; the count of shares bought stays the buyer's.
+SECURITY_RATES = [
+    pytest.param(
+        "Bolt Holdings bought 50,275 of the 4.75 dlr convertible preference shares of Acme Industries Inc.",
+        4.75,
+        ["Acme Industries"],
+        id="preference_rate",
+    ),
+    pytest.param(
+        "Bolt Holdings bought 50,275 of the 4.75 dlr convertible preference shares of Acme Industries Inc.",
+        50275.0,
+        ["Bolt"],
+        id="count_is_buyers",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", SECURITY_RATES)
+def test_a_securitys_rate_is_its_issuers(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-17"), value) == subjects

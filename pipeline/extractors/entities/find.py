@@ -466,6 +466,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
     idx, tags, orth = words.ids("IDX"), words.ids("TAG"), words.orth
     strings, full_text = words.strings, doc_text(doc)
     generic = _words("generic_words")
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
     for start, end, label, ent_id in spans:
         if label not in LABELS:
             continue
@@ -476,6 +477,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         if end - start == 1 and not ent_id and _AMOUNT.fullmatch(words.text(start)):
             continue  # "shares were 3p up at 401p", "profits fell to 6.2bn": an amount, not a name
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
+        start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
         start_char, end_char = idx[start], idx[end - 1] + len(strings[orth[end - 1]])
@@ -519,6 +521,29 @@ def _starts_sentence(words: DocWords, i: int) -> bool:
 
 
 _COMPOUND = get_string_id("compound")
+
+
+_NAME_JOINS = frozenset({"and", "of", "&"})
+
+
+def _wrapped_start(words: DocWords, start: int, end: int, taken: set[int]) -> int:
+    """ "The Federal Savings and Loan\nInsurance Corp" where the model, put off by the wire's line break,
+    tagged only "Loan Insurance Corp": a company name that runs over a line break starts at the first of
+    the capitalised words (and "and"/"of" between them) before it, up to "the" or any other word."""
+    space = words.ids("IS_SPACE")
+    wrapped = any(space[i] and "\n" in words.text(i) for i in range(max(0, start - 1), end))
+    if not wrapped or words.lower(start) == "the":
+        return start  # "Directors of the Chicago Mercantile\nExchange": the name starts at "the"
+    i = start
+    while i > 0 and start - i < 6 and i - 1 not in taken:
+        word = words.text(i - 1)
+        join = word in _NAME_JOINS and i - 2 >= 0 and words.text(i - 2).istitle() and i - 2 not in taken
+        if not (word.istitle() and word.isalpha() and word != "The" or join or space[i - 1] and "\n" in word):
+            break
+        i -= 1
+    while i < start and (space[i] or words.text(i) in _NAME_JOINS):
+        i += 1
+    return i
 
 
 def _name_head_end(words: DocWords, start: int, end: int) -> int:
@@ -614,12 +639,12 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     # ... and so does a one-word name the NER called a person, never with a title or a first name
     # ("Cairn" for "Cairn Energy"): "Mr Cairn" or a "John Cairn" would have taken it above
     for k in [k for k, idx in groups.items() if " " not in k and _label_of([mentions[i] for i in idx]) == "PERSON"]:
-        longer = [o for o in orgs if o.startswith(k + " ")]
+        longer = [o for o in orgs if o.startswith(k + " ") or _hyphen_head(k, o, groups)]  # "Owens-Illinois" too
         if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
             as_org.update(groups[k])
             groups[longer[0]].extend(groups.pop(k))
     for k in sorted(orgs, key=len):
-        longer = [o for o in orgs if o != k and o in groups and o.startswith(k + " ")]
+        longer = [o for o in orgs if o != k and o in groups and (o.startswith(k + " ") or _hyphen_head(k, o, groups))]
         if any(_is_business_unit(k, o) for o in longer):
             continue  # "Barclays" and "Barclays Capital" are two entities
         if k in groups and len(longer) == 1:
@@ -652,6 +677,12 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             m = mentions[i]  # ``dataclasses.replace`` of the three fields, without its generic work
             out[i] = EntityMention(m.start, m.end, m.text, label, canonical, key)
     return [m for m in out if m is not None]
+
+
+def _hyphen_head(short: str, name: str, groups: dict[str, list[int]]) -> bool:
+    """ "Owens" of "Owens-Illinois", "Mercedes" of "Mercedes-Benz": the first part of a hyphenated name,
+    unless the rest is a name of the article too ("Gazprom-Rosneft" joins two companies)."""
+    return name.startswith(short + "-") and name[len(short) + 1 :] not in groups
 
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})

@@ -590,6 +590,17 @@ def macro_noun(token: Token | None) -> bool:
     return False
 
 
+def _expletive(token: Token) -> bool:
+    """ "It is hard to sell 500 cars", "it's not a sustainable situation to expect carers to pay", "It is
+    unlikely that sales will top $5m": the subject of "be" with a complement and a clause put after it."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    kids = list(verb.children)
+    complement = any(ch.dep_ in ("acomp", "attr") for ch in kids)
+    return complement and any(ch.dep_ in ("xcomp", "ccomp") and ch.i > token.i for ch in kids)
+
+
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
     c = cues()
@@ -616,6 +627,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return None  # "HIS dropping 3.3%", "IT spending": capitals in mixed-case text are a name, not a pronoun
     if parsed and low == "it" and _is_the_figure(ctx, token):
         return None  # "In Wales it was just over 59,000": "it" is the figure, not a company
+    if parsed and low == "it" and _expletive(token):
+        return None  # "it's not sustainable to expect carers to pay": "it" stands for nothing
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         return _resolve(ctx, token.head.head) if token.head.head != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
