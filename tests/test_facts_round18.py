@@ -141,3 +141,23 @@ SECURITY_RATES = [
 @pytest.mark.parametrize("text, value, subjects", SECURITY_RATES)
 def test_a_securitys_rate_is_its_issuers(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-17"), value) == subjects
+
+
+# Traded commodities beyond the metals, grains and fuels: a futures report's moves are the commodity's.
+COMMODITIES = [
+    pytest.param(
+        "WINNIPEG, April 7 - Oilseed futures closed higher, with canola gaining 2.10 to 2.50 dlrs a tonne.",
+        2.1,
+        ["canola"],
+        id="canola_with",
+    ),
+    pytest.param("CHICAGO, April 7 - Lumber futures closed 3.10 dlrs lower.", 3.1, ["Lumber"], id="lumber_futures"),
+    pytest.param(
+        "CHICAGO, April 7 - Soybean futures closed higher, with soyoil up 0.13 cent.", 0.0013, ["soyoil"], id="soyoil"
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", COMMODITIES)
+def test_a_futures_move_is_its_commoditys(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-04-07"), value) == subjects
