@@ -161,3 +161,38 @@ COMMODITIES = [
 @pytest.mark.parametrize("text, value, subjects", COMMODITIES)
 def test_a_futures_move_is_its_commoditys(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-04-07"), value) == subjects
+
+
+# A market report's headline commodity (no company in the story) owns the prices and moves nothing closer owns,
+# named as the text first writes it; not a story about a country's output or a deal in the commodity.
+MARKET_REPORTS = [
+    pytest.param(
+        "ZINC MIDSESSION SEES WIDER SPREAD",
+        "LONDON, April 7 - Zinc prices eased this morning, dealers said.\n    Three months ended official dealings "
+        "at 405.50 stg, down 2.50 stg from yesterday.",
+        405.5,
+        ["Zinc"],
+        id="metal_report",
+    ),
+    pytest.param(
+        "LONDON COCOA FUTURES OPEN QUIETLY",
+        "LONDON, April 7 - London cocoa futures opened quietly.\n    May was trading at 1,257 stg after a call of "
+        "38 lots.",
+        1257.0,
+        ["London cocoa"],
+        id="futures_report",
+    ),
+    pytest.param(
+        "NIGERIA TO BOOST COCOA OUTPUT",
+        "LAGOS, April 7 - Nigeria plans to triple cocoa production.\n    Officials said 91 mln naira had been "
+        "earmarked for the project.",
+        9.1e7,
+        ["Nigeria"],
+        id="not_a_market_report",
+    ),
+]
+
+
+@pytest.mark.parametrize("title, text, value, subjects", MARKET_REPORTS)
+def test_a_market_reports_commodity_owns_its_prices(nlp, title, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-04-07", title=title), value) == subjects

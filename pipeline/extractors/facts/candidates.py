@@ -77,6 +77,8 @@ def candidates(
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
     add(ctx.document.topic, "headline_topic")
+    if ctx.amount is not None and ctx.main is None and not macro_noun(prop):
+        add(ctx.document.market, "headline_topic")  # a market report's commodity: "LME ALUMINIUM ..."
     topic = ctx.document.topic
     reported = topic is None or topic.label != "ORG" or public_body(topic)
     if ctx.main is not None and ctx.country is not None and public_body(ctx.main) and reported:

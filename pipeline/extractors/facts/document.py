@@ -39,6 +39,7 @@ class DocumentModel:
     topic: EntityMention | None = None  # the company the story is about, from its headline
     country: EntityMention | None = None  # the country the story is about
     country_weight: int = 0
+    market: EntityMention | None = None  # the commodity a market report with no company is about
 
     def in_dateline(self, start: int, end: int) -> bool:
         return self.dateline is not None and self.dateline[0] <= start and end <= self.dateline[1]
@@ -363,7 +364,37 @@ def build_document(
     dateline = find_dateline(text, span[1] if span else 0)
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
     country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
-    return DocumentModel(span, headline, dateline, _topic(headline, span, ents, common_word(doc)), country, weight)
+    topic = _topic(headline, span, ents, common_word(doc))
+    market = None if topic is not None else headline_market(doc, headline, span[1] if span else 0)
+    return DocumentModel(span, headline, dateline, topic, country, weight, market)
+
+
+def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None:
+    """ "LME ALUMINIUM MIDSESSION SEES WIDER BACKWARDATION" over "LME aluminium prices eased ...": the
+    commodity a market report's headline names, as the text first writes it with its modifiers ("LME
+    aluminium", "London raw sugar"); its prices and moves are the story's when nothing closer owns them."""
+    c = cues()
+    words = {w.casefold().removesuffix("s") for w in re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", headline))}
+    named = {w for w in c.commodity_nouns if " " not in w and w in words}
+    if not named:
+        return None
+    for t in doc:
+        if t.idx < after or t.lemma_.lower() not in named or t.ent_type_ in ("ORG", "PERSON", "GPE"):
+            continue
+        head = t
+        while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.lemma_.lower() in named:
+            head = head.head
+        priced = head.head.lemma_.lower() in c.price_nouns | {"market"} or head.dep_ in ("nsubj", "nsubjpass")
+        if not priced:
+            return None  # "Nigeria to boost cocoa production", "an oil deal": no market report
+        mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and m.ent_type_ not in ("DATE", "TIME")]
+        mods = [m for m in mods if m.tag_ not in ("JJR", "JJS") and not m.like_num]
+        first = min([m.i for m in mods if all(u.dep_ in ("compound", "amod") for u in doc[m.i : t.i])] + [t.i])
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i in (t.i, t.head.i):
+            first -= 1  # "LME aluminium prices": the exchange is the prices' modifier in the parse
+        name = " ".join(u.text for u in doc[first : t.i + 1] if not u.is_space)
+        return EntityMention(doc[first].idx, t.idx + len(t.text), name, "MARKET", name, "")
+    return None
 
 
 def common_word(doc: Doc) -> Callable[[str], bool]:
