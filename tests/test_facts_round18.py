@@ -196,3 +196,62 @@ MARKET_REPORTS = [
 @pytest.mark.parametrize("title, text, value, subjects", MARKET_REPORTS)
 def test_a_market_reports_commodity_owns_its_prices(nlp, title, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-04-07", title=title), value) == subjects
+
+
+# A paragraph whose main clause turned to another company goes on about it: its company figures with no owner
+# written ("total sales increased 4%") are that company's, not the article's main one, until the main company
+# is named again or a new paragraph starts; a speaker ("unions said") or a regulator does not turn it.
+BREWERS = (
+    "Brewers' profits fall\n\nHopfield Breweries and Maltby Group have reported falling profits. Hopfield "
+    "Breweries saw profits drop 33%. Hopfield's net income fell to 537m euros.\n\n"
+)
+MALTBY = "Maltby Group, the world's fifth-largest brewer, saw annual profits fall to 3.4bn euros."
+PARAGRAPH_FOCUS = [
+    pytest.param(
+        BREWERS + MALTBY + " Its beer sales have been hurt by smoking bans. Nevertheless, total sales increased 4% "
+        "to 36bn euros.",
+        4.0,
+        ["Maltby"],
+        id="paragraph_turns",
+    ),
+    pytest.param(
+        BREWERS + MALTBY + "\n\nTotal sales increased 4% to 36bn euros.",
+        4.0,
+        ["Hopfield Breweries"],
+        id="new_paragraph",
+    ),
+    pytest.param(
+        BREWERS + MALTBY + " Hopfield Breweries warned costs would rise. Total sales increased 4% to 36bn euros.",
+        4.0,
+        ["Hopfield Breweries"],
+        id="main_named_again",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", PARAGRAPH_FOCUS)
+def test_a_paragraph_goes_on_about_the_company_it_turned_to(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="2005-02-20"), value) == subjects
+
+
+# A currency written with its amount ("10bn euros, up 8.1%") is money, not a currency market moving; "one
+# pound buying $1.91" and "the Australian dollar, which touched 69 US cents" are still the currency's.
+CURRENCY_MARKETS = [
+    pytest.param(
+        "Acme's total revenue for the year was 10bn euros, up 8.1% from 9.26bn euros in 2003.",
+        8.1,
+        ["Acme"],
+        id="amount_not_market",
+    ),
+    pytest.param(
+        "The dollar edged higher, with one euro worth $1.3218, and one pound buying $1.9094.",
+        1.9094,
+        ["pound"],
+        id="one_pound",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", CURRENCY_MARKETS)
+def test_a_currency_with_its_amount_is_no_market(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="2005-02-20"), value) == subjects

@@ -88,6 +88,12 @@ CURRENCY_NAMES = [
     ("The Norwegian group earned 55 mln crowns.", [("55 mln crowns", 55e6, "NOK", None, None, "currency")]),
     ("Chilean copper exports brought 900 mln pesos.", [("900 mln pesos", 900e6, "CLP", None, None, "currency")]),
     ("Kuwaiti banks lent 12 mln dinars.", [("12 mln dinars", 12e6, "KWD", None, None, "currency")]),
+    # "kroner" is Danish or Norwegian: the country the text names twice, else Norway's
+    (
+        "The Danish brewer, based in Copenhagen, made 36bn kroner.",
+        [("36bn kroner", 36e9, "DKK", None, None, "currency")],
+    ),
+    ("The group made 36bn kroner.", [("36bn kroner", 36e9, "NOK", None, None, "currency")]),
 ]
 
 TONNES = [

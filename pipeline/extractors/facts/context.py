@@ -55,6 +55,8 @@ class ArticleContext:
     # the latest main-clause subject that was a company or a country, and where its sentence ended:
     # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
     last_subject: tuple[str, EntityMention, int] | None = None
+    # the latest company a main clause was about (not a speaker: "unions said"), and where its sentence ended
+    focus: tuple[EntityMention, int] | None = None
     # "£812 in England, £640 in Wales", "in France 31,000, in Belgium 19,050": each piece's figures
     # with their places or names, found once per piece (keyed by the rule and the piece's bounds)
     place_lists: dict[tuple, list] = dataclasses.field(default_factory=dict)
@@ -112,7 +114,24 @@ class ArticleContext:
         here = self.amount.start_char if self.amount is not None else self.piece.end_char if self.piece else None
         if main is not None and here is not None and self.main_first >= here:
             main = None
-        return main or (self.recent[-1] if self.recent else None)
+        focus = self._paragraph_focus(here)
+        return focus or main or (self.recent[-1] if self.recent else None)
+
+    def _paragraph_focus(self, here: int | None) -> EntityMention | None:
+        """ "Carlsberg saw annual profits fall. Its beer sales have been hit. Nevertheless, total sales
+        increased 4%": a company other than the main one that a main clause of this paragraph was
+        about, with the main company not named since, is what the paragraph goes on about."""
+        if self.focus is None or here is None or self.main is None or self.piece is None:
+            return None
+        focus, end = self.focus
+        if focus.entity_key == self.main.entity_key or not here - end >= 0:
+            return None
+        text = doc_text(self.piece.doc)
+        if "\n\n" in text[end:here] or "\n    " in text[end:here]:
+            return None  # a new paragraph (a wire paragraph starts with an indented line)
+        if any(m.entity_key == self.main.entity_key for m in self.mentions_between(end, here)):
+            return None
+        return focus
 
     def person(self) -> EntityMention | None:
         """The person "he"/"she" stands for: the last PERSON subject, else the article's main person."""
@@ -978,6 +997,9 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
                 ctx.last_subject = ("org", ent, sent.end_char)
+                # not a speaker ("unions said") nor a regulator or agency, which acts on companies, not as one
+                if sent.root.lemma_.lower() not in cues().attribution_verbs and not public_body(ent):
+                    ctx.focus = (ent, sent.end_char)
                 if ch.pos_ == "NOUN" and not ch.ent_type_:
                     ctx.described.setdefault(ch.lemma_.lower(), ent)
             person = _entity_at(ctx, ch)

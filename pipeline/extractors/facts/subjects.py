@@ -269,7 +269,7 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     for noun in nouns:
         if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
             continue
-        if macro_noun(noun) or noun.ent_type_ == "MONEY":
+        if macro_noun(noun) or noun.ent_type_ == "MONEY" or _counted_currency(noun):
             continue  # "the consumer price index rose 0.5 pct" is the economy's; "1bn CFA francs" is an amount
         if ctx.amount is not None and any(ctx.amount.start <= ch.i < ctx.amount.end for ch in noun.children):
             continue  # "broke through the $4 trillion mark": a level the amount names, not the German currency
@@ -294,6 +294,15 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             name = " ".join(t.text for t in (*words, good) if not t.is_punct)
             return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
     return None
+
+
+def _counted_currency(noun: Token) -> bool:
+    """ "10bn euros, up 8.1%": a currency written with its amount is money, not the currency's market
+    (a number in an index's name stays: "the FTSE 100 index")."""
+    if noun.lemma_.lower() in ("index", "indices"):
+        return False
+    numbers = [t for left in noun.lefts for t in left.subtree if t.like_num or t.text[:1].isdigit()]
+    return any(t.lower_ not in ("one", "1", "a") for t in numbers)  # "one pound buying $1.9094": a rate
 
 
 _SECURITY_MEASURES = frozenset({"yield", "rate", "price", "return"})
