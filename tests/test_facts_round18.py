@@ -255,3 +255,24 @@ CURRENCY_MARKETS = [
 @pytest.mark.parametrize("text, value, subjects", CURRENCY_MARKETS)
 def test_a_currency_with_its_amount_is_no_market(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="2005-02-20"), value) == subjects
+
+
+# A headline that writes one company's name whole and starts another's only by the same first word is about
+# the one written whole ("HOPFIELD RESOURCES ISSUE ..." with Hopfield Holdings in the text), unless the other
+# is that name run on ("HOPFIELD UNIT'S ..." with Hopfield Mortgage Assets).
+HEADLINE_NAMES = [
+    pytest.param(
+        "HOPFIELD RESOURCES ISSUE TO RAISE 161 MLN DLRS\n\nMELBOURNE, March 27 - <Hopfield Resources Ltd> said its\n"
+        "two-for-seven notes issue will raise 161.32 mln dlrs for expansion.\n    The 46.99 pct-owned Hopfield IXL "
+        "Ltd <HIXL.S> offshoot\nannounced the issue at 2.50 dlrs each with its results.\n    The group lifted net "
+        "earnings to 16.93 mln dlrs.",
+        2.5,
+        ["Hopfield Resources"],
+        id="whole_name",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, value, subjects", HEADLINE_NAMES)
+def test_a_headline_is_about_the_name_it_writes_whole(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-27"), value) == subjects

@@ -198,6 +198,8 @@ def _topic(
             if e.label in labels and named_in_headline(e.canonical_name) and not common(e.canonical_name)
         )
         named = [k for k, n in counts.items() if n >= least]
+        if len(named) > 1:  # "ELDERS RESOURCES ISSUE ...": the name written whole, not "Elders IXL" by its first word
+            named = _whole_names_first(named, {e.entity_key: e.canonical_name.casefold() for e in body}, low)
         if len(named) > 1:  # "VEBA'S RAAB KARCHER RAISES PROFIT": the owner's subsidiary is the story
             owners = {k for k in named if _possessive_in(next(e for e in body if e.entity_key == k), low)}
             named = [k for k in named if k not in owners] if len(owners) < len(named) else named
@@ -207,6 +209,27 @@ def _topic(
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
+
+
+def _whole_names_first(named: list[str], names: dict[str, str], low: str) -> list[str]:
+    """Of the names a headline gives, drop one it gives only by a first word that starts a name it writes
+    whole ("ELDERS RESOURCES ..." drops "Elders IXL"), unless that one is the whole name run on
+    ("THOMSON MCKINNON UNIT'S ..." keeps "Thomson McKinnon Mortgage Assets") or the headline goes on
+    with "unit"."""
+    whole = [
+        names[k]
+        for k in named
+        if _word_in(names[k], low) and not _UNIT_AFTER.match(low, low.find(names[k]) + len(names[k]))
+    ]
+
+    def beaten(name: str) -> bool:
+        first = name.split()[0]
+        return any(w.split()[0] == first and not name.startswith(w) for w in whole)
+
+    return [k for k in named if _word_in(names[k], low) or not beaten(names[k])]
+
+
+_UNIT_AFTER = re.compile(r"\s+(?:unit|subsidiary|affiliate|offshoot)s?\b")
 
 
 def _possessive_in(entity: EntityMention, headline: str) -> bool:
