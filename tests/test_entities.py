@@ -481,6 +481,11 @@ BUSINESS_NAMES = [
     ("LONDON, March 27 - Westland Bank of Fiji is\nissuing a 10 billion yen bond.", "Westland Bank"),
     ("SYDNEY, March 2 - Kestrel Holdings said it bought the unit.", "Kestrel Holdings"),
     ("LONDON, March 26 - ABCD-EFGH Finance NV is issuing a 10\nbillion yen eurobond.", "ABCD-EFGH Finance NV"),
+    # "AS" (Turkish, Norwegian, Danish legal form) ends a name after a word not written in capitals
+    (
+        "LONDON, March 11 - Kuzey Ticaret Bankasi\nAS, a trade financing bank, seeks a loan.",
+        "Kuzey Ticaret Bankasi\nAS",
+    ),
 ]
 
 # A company name a wire line break cut (the model tagged only the words after the break) starts at the first

@@ -357,7 +357,7 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         spans = sorted((lone[(s[0], s[1])][0], s[1], *s[2:]) if (s[0], s[1]) in lone else s for s in spans)
         runs = [r for r in runs if r not in lone.values()]
     heads = _words("company_heads")  # "Commonwealth Bank": a word of business names, not a legal form
-    legal = {(a, b) for a, b in runs + others if words.text(b - 1).rstrip(".") in suffixes}  # "... Inc", "... Plc"
+    legal = {(a, b) for a, b in runs + others if _legal_end(words, a, b, suffixes)}  # "... Inc", "... Plc"
     legal |= {(a, b) for a, b in runs if b - a >= 2 and words.text(b - 1) in heads}
     legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
     relabel = {(a, b) for a, b in others if (a, b) in legal or (names and text(a, b) in names)}
@@ -365,6 +365,18 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         return spans
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
+
+
+def _legal_end(words: DocWords, a: int, b: int, suffixes: frozenset[str]) -> bool:
+    """Whether a run of names ends in a legal form ("... Inc", "... Bankasi AS"); "AS" only after a word
+    not in capitals, since a capitals headline writes the English "as" so ("PROFITS RISE AS SALES GROW")."""
+    last = words.text(b - 1).rstrip(".")
+    if last not in suffixes:
+        return False
+    if last == "AS":
+        before = [words.text(i) for i in range(a, b - 1) if not words.text(i).isspace()]
+        return bool(before) and not before[-1].isupper()
+    return True
 
 
 def _proper_noun_runs(words: DocWords, taken: set[int]) -> list[tuple[int, int]]:
