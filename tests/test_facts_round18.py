@@ -258,3 +258,16 @@ SUBJECT_CASES = (
 @pytest.mark.parametrize("text, published, value, subjects", SUBJECT_CASES)
 def test_the_amounts_subject(nlp, text, published, value, subjects):
     assert subjects_of(facts_of(nlp, text, published=published), value) == subjects
+
+
+# Provenance: a fact's sentence is the text its offsets give, also when white space (a no-break space) ends it.
+SENTENCE_TEXTS = [
+    pytest.param("Acme Corp said sales rose 5% last year.\u00a0 Bolt Inc said profit fell 3%.", id="no_break_space"),
+    pytest.param("  Acme Corp said sales rose 5% last year.\n\nBolt Inc said profit fell 3%.  ", id="spaces"),
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_TEXTS)
+def test_a_facts_sentence_is_the_text_its_offsets_give(nlp, text):
+    facts = facts_of(nlp, text, published="2005-01-20")
+    assert facts and all(text[f.sentence_start : f.sentence_end] == f.sentence for f in facts)

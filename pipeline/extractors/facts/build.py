@@ -64,6 +64,14 @@ def _written_symbol(q: QuantityMention | None, unit: str | None) -> str | None:
     return written
 
 
+def trimmed(text: str, start: int) -> tuple[int, int, str]:
+    """A sentence without the white space around it (a trailing no-break space too), and its offsets,
+    so that ``documents.text[sentence_start:sentence_end] == sentence``."""
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    return start + lead, start + lead + len(core), core
+
+
 def _fact(
     sent: Span,
     *,
@@ -96,10 +104,11 @@ def _fact(
     symbol = _written_symbol(q, unit)
     value, value_max, unit = _in_major_unit(q, unit)
     unit = symbol or _readable_unit(unit)
+    sentence_start, sentence_end, sentence = trimmed(span_text(sent), sent.start_char)
     return Fact(
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        sentence=span_text(sent).strip(),
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        sentence=sentence,
         subject=ent.canonical_name if ent else None,
         predicate=predicate,
         property_key=property_key(predicate),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ...records import EntityMention, Fact
 from ..dates.timex import parse_published
 from ..quantities.results import amounts, rules
+from .build import trimmed
 from .parse import property_key
 
 _MONTHS = {
@@ -194,11 +195,12 @@ def read_tables(
         for back, amount in enumerate(row[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
             prop = label["loss_property"] if amount.loss and label.get("loss_property") else label["property"]
+            sentence_start, sentence_end, sentence = trimmed(m.group(0), m.start())
             facts.append(
                 Fact(
-                    sentence_start=m.start(),
-                    sentence_end=m.end(),
-                    sentence=m.group(0).strip(),
+                    sentence_start=sentence_start,
+                    sentence_end=sentence_end,
+                    sentence=sentence,
                     subject=subject.canonical_name if subject else None,
                     predicate=prop,
                     property_key=property_key(prop),
