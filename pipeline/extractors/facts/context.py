@@ -124,7 +124,7 @@ class ArticleContext:
         if self.focus is None or here is None or self.main is None or self.piece is None:
             return None
         focus, end = self.focus
-        if focus.entity_key == self.main.entity_key or not here - end >= 0:
+        if focus.entity_key == self.main.entity_key or here < end:
             return None
         text = doc_text(self.piece.doc)
         if "\n\n" in text[end:here] or "\n    " in text[end:here]:

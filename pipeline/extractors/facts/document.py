@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_indices_of
+from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from .cues import cues
 
@@ -216,17 +216,14 @@ def _whole_names_first(named: list[str], names: dict[str, str], low: str) -> lis
     whole ("ELDERS RESOURCES ..." drops "Elders IXL"), unless that one is the whole name run on
     ("THOMSON MCKINNON UNIT'S ..." keeps "Thomson McKinnon Mortgage Assets") or the headline goes on
     with "unit"."""
-    whole = [
-        names[k]
-        for k in named
-        if _word_in(names[k], low) and not _UNIT_AFTER.match(low, low.find(names[k]) + len(names[k]))
-    ]
+    written = {k for k in named if _word_in(names[k], low)}
+    whole = [names[k] for k in written if not _UNIT_AFTER.match(low, low.find(names[k]) + len(names[k]))]
 
     def beaten(name: str) -> bool:
         first = name.split()[0]
         return any(w.split()[0] == first and not name.startswith(w) for w in whole)
 
-    return [k for k in named if _word_in(names[k], low) or not beaten(names[k])]
+    return [k for k in named if k in written or not beaten(names[k])]
 
 
 _UNIT_AFTER = re.compile(r"\s+(?:unit|subsidiary|affiliate|offshoot)s?\b")
@@ -306,7 +303,7 @@ def story_country(
             end = t.idx + len(t.text)
             add(
                 country,
-                EntityMention(start, end, doc_text(doc)[start:end], "GPE", country, "GPE:" + country.casefold()),
+                EntityMention(start, end, text[start:end], "GPE", country, "GPE:" + country.casefold()),
             )
     headline = _TICKERS.sub(" ", headline)  # "UNION CARBIDE <UK> SELLS NOTES": a ticker, not the country
     low = headline.casefold()
@@ -401,8 +398,8 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
     named = {w for w in c.commodity_nouns if " " not in w and w in words}
     if not named:
         return None
-    for t in doc:
-        if t.idx < after or t.lemma_.lower() not in named or t.ent_type_ in ("ORG", "PERSON", "GPE"):
+    for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in named)):
+        if t.idx < after or t.ent_type_ in ("ORG", "PERSON", "GPE"):
             continue
         head = t
         while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.lemma_.lower() in named:

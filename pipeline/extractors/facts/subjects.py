@@ -682,13 +682,14 @@ def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     if measured is None or ctx.amount_kind != "currency":
         return None
     nouns = cues().issued_nouns
+    of = [p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
     named = ctx.amount is not None and ctx.amount.root.head == measured and measured.i > ctx.amount.root.i
     if named and measured.lemma_.lower() in nouns:  # "4.75 dlr preference shares of Acme": the security's rate
-        for t in (p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+        for t in of:
             ent = _resolve(ctx, t) if t.dep_ == "pobj" else None
             if ent is not None and ent.label == "ORG":
                 return t, ent
-    for held in (p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+    for held in of:
         if held.dep_ != "pobj" or held.lemma_.lower() not in nouns:
             continue
         owners = [ch for ch in held.children if ch.dep_ == "poss"]
