@@ -514,3 +514,54 @@ def test_business_names_the_model_missed_or_split(nlp, text, name):
 def test_no_business_name_over_a_spaced_hyphen(nlp):
     names = [e.text for e in find_entities(nlp("Talks between IBM - Apple went on.")) if e.label == "ORG"]
     assert "IBM - Apple" not in names
+
+
+# A name a wire writes its stock ticker after ("<VLRA.MI>") is a company's, whatever the model called it.
+TICKER_NAMES = [
+    ("Milan's biggest chemicals group, Caravel Spa\n<CRVL.MI>, said sales rose.", "Caravel Spa"),
+    ("Rome's national airline, Vellura Spa <VLRA.MI>, reported a rise in profit.", "Vellura Spa"),
+]
+
+
+@pytest.mark.parametrize("text, name", TICKER_NAMES)
+def test_a_name_before_a_wire_ticker_is_a_company(nlp, text, name):
+    assert [e.label for e in find_entities(nlp(text)) if e.text == name] == ["ORG"]
+
+
+# The first word of a company name whose other words only say it is a company ("Caravel Spa", "Kessler
+# Holdings") names it alone too, where the model left it untagged or called it a person; not next to
+# another capitalised name, and not a word the text also writes in lower case.
+REPEATED_NAMES = [
+    (
+        "Milan's biggest chemicals group, Caravel Spa\n<CRVL.MI>, said sales rose. Caravel will pay a dividend.",
+        "Caravel",
+        "Caravel",
+    ),
+    (
+        "Shares of Kessler Holdings rose. Kessler added 5% to 740 yen, and Kessler shares were active.",
+        "Kessler",
+        "Kessler",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, word, canonical", REPEATED_NAMES)
+def test_a_company_names_first_word_alone_is_that_company(nlp, text, word, canonical):
+    found = [(m.label, m.canonical_name) for m in canonicalize(find_entities(nlp(text))) if m.text == word]
+    assert found and set(found) == {("ORG", canonical)}
+
+
+@pytest.mark.parametrize(
+    "names, label",
+    [
+        # a company name with its legal form or a business word decides the label of its short forms
+        ([("Alvora Spa", "PERSON"), ("Alvora", "GPE"), ("Alvora", "GPE")], "ORG"),
+        ([("Korvath Group", "ORG"), ("Korvath", "PERSON"), ("Korvath", "PERSON")], "ORG"),
+        ([("Alvora Spa", "ORG"), ("Alvora", "GPE"), ("Alvora", "GPE")], "ORG"),
+        # without one, the majority does
+        ([("Korvath", "ORG"), ("Korvath", "PERSON"), ("Korvath", "PERSON")], "PERSON"),
+    ],
+)
+def test_a_legal_form_makes_the_name_a_company(names, label):
+    out = canonicalize([_mention(text, lab) for text, lab in names])
+    assert {m.label for m in out} == {label}

@@ -42,7 +42,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+(?=[A-Z])", re.IGNORECASE)
 # Legal-form suffixes that do not change which company is meant.
 _ORG_SUFFIX = re.compile(
-    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|nv|gmbh|group|holdings)\.?$",
+    r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|spa|nv|gmbh|group|holdings)\.?$",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
@@ -183,8 +183,8 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
-    spans = _described_companies(words, sorted(kept + matches))
-    return _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans)))
+    spans = _ticker_names(words, _described_companies(words, sorted(kept + matches)))
+    return _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
 
 
 def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -326,6 +326,44 @@ def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) 
     return sorted(out)
 
 
+def _repeated_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Daiwa Securities jumped ... Daiwa added 5.3%", "Nintendo said ... Nintendo's DS": a one-word
+    company name the model tagged once is that company where the part writes it again untagged; so is
+    the first word of a company name whose other words only say it is a company ("Securities",
+    "Group Ltd"). Only a proper noun that is not a common word of the part (never written in lower
+    case, not a generic or institution word, not a place) and not next to another capitalised proper
+    noun ("Daiwa Bank" is another name) counts."""
+    if not spans or not words.has("TAG"):
+        return spans
+    tags, orth, strings = words.ids("TAG"), words.orth, words.strings
+    skip = _words("generic_words") | _words("institution_words")
+    company = {w.casefold() for w in _words("company_heads") | _company_suffixes()} | {"spa"}
+    places = {words.text(s[0]) for s in spans if s[2] in _PLACE_LABELS}
+    wanted = set()  # the hashes of the words that name a company alone
+    for start, end, label, _ in spans:
+        rest = [words.text(i) for i in range(start + 1, end) if not words.text(i).isspace()]
+        if label == "ORG" and all(w.rstrip(".>").casefold() in company for w in rest):
+            wanted.add(orth[start])
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    added = []
+    for h in wanted:
+        word = strings[h]
+        if len(word) < 3 or not word.isalpha() or not word[0].isupper() or word in places:
+            continue
+        if word.casefold() in skip or word.casefold() in company or strings[word.lower()] in orth:
+            continue  # a word of company names; a word the part also writes in lower case
+        for i in positions(orth, h):
+            if i in taken or tags[i] not in _PROPER:
+                continue
+            if any(0 <= j < len(orth) and tags[j] in _PROPER and words.text(j)[:1].isupper() for j in (i - 1, i + 1)):
+                continue  # "Daiwa Bank", "Mr Daiwa": part of another name
+            added.append((i, i + 1, "ORG", ""))
+    return sorted(spans + added) if added else spans
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
 _RELABELLED = frozenset({"PERSON", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
@@ -365,6 +403,44 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         return spans
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
+
+
+def _ticker_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Italy's national airline, Alitalia Spa <AZPI.MI>": the name a wire writes its stock ticker after
+    is a company's, whatever the model called it, and so are untagged capitalised proper nouns there."""
+    strings, orth = words.strings, words.orth
+    opening = strings["<"]
+    if opening not in orth:
+        return spans
+    ends = {s[1]: s for s in spans}
+    tags = words.ids("TAG") if words.has("TAG") else None
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    relabel, added = set(), []
+    for i in positions(orth, opening):
+        if i == 0 or i + 2 >= len(orth) or words.text(i + 2) != ">" or not _TICKER.fullmatch(words.text(i + 1)):
+            continue
+        at = i - 1 if words.text(i - 1).isspace() else i  # "Alitalia Spa\n<AZPI.MI>"
+        span = ends.get(at)
+        if span is not None:
+            if span[2] in _RELABELLED and not span[3] and not words.span_text(span[0], span[1]).isupper():
+                relabel.add(span)  # not a capitals headline's words ("ZORBEX CORP <ZBX> 4TH QTR")
+            continue
+        if tags is None or at - 1 in taken:
+            continue
+        a = at
+        while (
+            a > 0 and at - a < 6 and a - 1 not in taken and tags[a - 1] in _PROPER and words.text(a - 1)[:1].isupper()
+        ):
+            a -= 1
+        if a < at and not words.span_text(a, at).isupper():
+            added.append((a, at, "ORG", ""))
+    if not relabel and not added:
+        return spans
+    return sorted([(s[0], s[1], "ORG", "") if s in relabel else s for s in spans] + added)
+
+
+_PROPER = (get_string_id("NNP"), get_string_id("NNPS"))
+_TICKER = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?")
 
 
 def _legal_end(words: DocWords, a: int, b: int, suffixes: frozenset[str]) -> bool:
@@ -600,11 +676,20 @@ def _label_of(mentions: Sequence[EntityMention]) -> str:
     """The group's majority label; a name written with a title ("Mr Ebbers") is a person's."""
     if any(m.label in _TITLED_LABELS and _titled(m.text) for m in mentions):
         return "PERSON"
+    if any(m.label in ("ORG", "PERSON") and _legal_form(m.text) for m in mentions):
+        return "ORG"  # "Alitalia Spa" once, "Alitalia" called a place or a person three times: a company
     if len(mentions) == 1:
         return mentions[0].label
     counts = Counter(m.label for m in mentions)
     best = max(counts.values())
     return min((lab for lab, n in counts.items() if n == best), key=_priority)
+
+
+def _legal_form(text: str) -> bool:
+    """Whether a name ends in a company's legal form or a word of business names ("Alitalia Spa", "Fiat SpA",
+    "Union Carbide Corp", "Korvath Group")."""
+    last = text.split()[-1].rstrip(".>") if len(text.split()) > 1 else ""
+    return last in _company_suffixes() or last in _words("company_heads") or last.casefold() == "spa"
 
 
 @functools.lru_cache(maxsize=NAME_MEMO)
