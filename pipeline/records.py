@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 PART_NAMES = ("title", "body", "comment", "boilerplate")
-EXTRACTED_PARTS = ("body", "comment")
+EXTRACTED_PARTS = ("title", "body", "comment")
 M = TypeVar("M")
 
 

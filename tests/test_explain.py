@@ -13,8 +13,8 @@ from pipeline.ingest import read_records
 def explained():
     record = {
         "id": "zentek",
-        "title": "Zentek in $4bn plane deal",
-        "text": "Zentek in $4bn plane deal\n\nZentek has ordered 100 planes from Aircorp. "
+        "title": "Zentek in big plane deal",
+        "text": "Zentek in big plane deal\n\nZentek has ordered 100 planes from Aircorp. "
         "Zentek said a package valued at $4bn would follow.",
         "published": "2005-01-18",
     }
@@ -23,14 +23,16 @@ def explained():
 
 
 @pytest.mark.parametrize(
-    "value, rule, ranked_first, feature",
+    "value, words, rule, ranked_first, feature",
     [
-        (4e9, "candidate", "Zentek", "headline_topic"),  # no owner in its clause: the article's candidates
-        (100, "verb_subject", "Zentek", "first_rule"),  # the parse rule's proposal, weighed with the rest
+        # no owner in its clause: the article's candidates
+        (4e9, "valued at", "candidate", "Zentek", "headline_topic"),
+        # the parse rule's proposal, weighed with the rest
+        (100, "ordered", "verb_subject", "Zentek", "first_rule"),
     ],
 )
-def test_each_fact_names_its_rule_and_candidates(explained, value, rule, ranked_first, feature):
-    e = next(e for e in explained if e.fact.value == value)
+def test_each_fact_names_its_rule_and_candidates(explained, value, words, rule, ranked_first, feature):
+    e = next(e for e in explained if e.fact.value == value and words in e.fact.sentence)
     assert e.rule == rule
     assert e.candidates[0][0] == ranked_first
     assert e.candidates[0][2] >= e.threshold and feature in e.candidates[0][1]

@@ -112,5 +112,5 @@ def test_seed_entities_are_merged(tables):
 
 def test_nothing_from_boilerplate_and_comments_marked(tables):
     parts = set(tables.entities["part"]) | set(tables.dates["part"]) | set(tables.facts["part"])
-    assert parts <= {"body", "comment"}
+    assert parts <= {"title", "body", "comment"}
     assert not rows(tables.entities, text="Breaking News").shape[0]

@@ -34,6 +34,7 @@ from ..records import (
     Part,
     QuantityMention,
 )
+from .doccache import doc_text
 from .spans import SpanIndex, TakenSpans  # noqa: F401  (re-exported for the library)
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class StageTimer:
 
 
 def extracted_parts(article: Article) -> list[Part]:
-    """The parts extraction runs on (body and reader comments), skipping empty ones."""
+    """The parts extraction runs on (title, body and reader comments), skipping empty ones."""
     return [p for p in article.parts if p.name in EXTRACTED_PARTS and article.text[p.start : p.end].strip()]
 
 
@@ -145,7 +146,8 @@ def extract_from_docs(
         d, q = settle_overlaps(d, q)
         r = quantities.find_ranks(doc)
         t = timer.add("quantities", t)
-        e = entities.find_entities(doc)
+        # a wire headline in capitals ("BNL NEGOTIATING ...") has no names the model can tell apart
+        e = [] if part.name == "title" and doc_text(doc).isupper() else entities.find_entities(doc)
         t = timer.add("entities", t)
         per_part.append((part, doc, d, q, r, e))
     title = _title(article)
@@ -167,10 +169,14 @@ def extract_from_docs(
             published=article.published,
             title=title,
         )
+        if part.name == "title":
+            fs = _headline_facts(fs, q, capitals=doc_text(doc).isupper())
         locate = _sentence_locator(doc, part.start)
         for key, mentions in (("dates", d), ("quantities", q), ("ranks", r), ("entities", ents)):
             found[key] += [Found(part, locate(m.start), _shift(m, part.start)) for m in mentions]
         part_facts += [Found(part, locate(f.sentence_start), _shift_fact(f, part.start)) for f in fs]
+    told = {(f.mention.value, f.mention.unit) for f in part_facts if f.part.name != "title"}
+    part_facts = [f for f in part_facts if f.part.name != "title" or (f.mention.value, f.mention.unit) not in told]
     merged = facts.consolidate([f.mention for f in part_facts])
     part_of = {(f.mention.sentence_start, f.mention.sentence_end): f.part for f in part_facts}
     fact_rows = tuple(
@@ -188,6 +194,27 @@ def extract_from_docs(
         fact_rows,
         words,
     )
+
+
+def _headline_facts(found_facts: list[Fact], found_quantities: list[QuantityMention], *, capitals: bool) -> list[Fact]:
+    """The headline's amounts ("J&J agrees $25bn Guidant deal": the facts guidelines give a headline's
+    numbers rows of their own); not its events, which the body tells with their sentence. A wire
+    headline in capitals, which the model parses poorly, keeps only its money, percentages and measures
+    ("SELLS UNITS FOR 50 MLN STG"), not the period it names for a results table ("SIX MONTHS TO
+    DECEMBER") or a count read off a misparse ("... RAISE U.S. 1987 TOLL TO 10"). ``extract_from_docs``
+    then drops an amount the body states again ("3.5 PCT" over "about 3.5 pct")."""
+    kinds = {(m.start, m.end): m.kind for m in found_quantities}
+    return [
+        f
+        for f in found_facts
+        if f.value is not None
+        and not (
+            capitals and (kinds.get(f.quantity_span) not in _HEADLINE_KINDS or (f.unit or "").lower() in TIME_UNITS)
+        )
+    ]
+
+
+_HEADLINE_KINDS = frozenset({"currency", "percent", "dimension"})
 
 
 TIME_UNITS = frozenset(

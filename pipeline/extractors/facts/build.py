@@ -59,6 +59,8 @@ def _written_symbol(q: QuantityMention | None, unit: str | None) -> str | None:
         return None  # "6.75 mln bpd": a symbol with its rate in it; the fact says barrel, per day
     if not _SYMBOL.fullmatch(written) or not (len(written) <= 4 or not written.islower()):
         return None
+    if written.isupper() and len(written) > 4:
+        return None  # "100,000 TONNE" in a wire headline's capitals: a name, not a symbol
     if written.islower() and len(written) >= 3 and written.endswith("s") and not written.endswith("ps"):
         written = written[:-1]  # "lbs", "kms": plural symbols
     return written

@@ -159,7 +159,7 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
 def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> ArticleContext:
     c = cues()
     first = len(token_indices_of(doc, "LOWER", c.first_person))
-    ents = tuple(entities) if entities else tuple(doc_entities)
+    ents = tuple(entities)
     # only this part's mentions have offsets into its text (the document's other parts count from their own start)
     traded = _traded_names(doc_text(doc), ents) | _named_as_it(doc_text(doc), ents)
     if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name

@@ -84,8 +84,8 @@ def _title_case(name: str) -> str:
             out.append(w)
         elif i > 0 and w.lower() in _SMALL_WORDS:
             out.append(w.lower())
-        else:
-            out.append(w[:1] + w[1:].lower())
+        else:  # each part of a hyphenated name: "OWENS-ILLINOIS" -> "Owens-Illinois"
+            out.append("-".join(p[:1] + p[1:].lower() for p in w.split("-")))
     return " ".join(out)
 
 
@@ -154,9 +154,15 @@ def _topic(
     name = headline_company(headline) or results_company(headline)
     if name is not None:
         words = name.split()
-        verb = max((k for k, w in enumerate(words) if w.casefold() in cues().headline_verbs), default=-1)
+        # the last verb, preposition or figure: "OPPENHEIMER RAISES NWA <NWA>", "... HAS 96 PCT OWENS-ILLINOIS <OI>"
+        verb = max(
+            (k for k, w in enumerate(words) if w.casefold() in cues().headline_verbs or any(c.isdigit() for c in w)),
+            default=-1,
+        )
         if 0 <= verb < len(words) - 1:
-            words = words[verb + 1 :]  # "OPPENHEIMER RAISES NWA <NWA>": the ticker's is NWA
+            words = words[verb + 1 :]  # the ticker's is NWA
+            while len(words) > 1 and words[0].casefold() in _AMOUNT_WORDS:
+                words = words[1:]  # "91.8 PCT OF PENN TRAFFIC <PNF>": Penn Traffic
             name = " ".join(words)
         named_below = body or list(entities)  # the text's mention, not the headline's ("DORVIN <DVX>" is tagged)
         # "INVESTMENT GROUP RAISES ROBESON <RBSN> STAKE": the name is the end of the words before the
@@ -209,6 +215,9 @@ def _topic(
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
+
+
+_AMOUNT_WORDS = frozenset({"pct", "of", "stake", "mln", "dlrs", "shares"})
 
 
 def _whole_names_first(named: list[str], names: dict[str, str], low: str) -> list[str]:
