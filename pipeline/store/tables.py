@@ -48,8 +48,8 @@ _MENTION_PREFIX = [
     _c("text", S, "the mention as written (= documents.text[start:end])", False),
 ]
 _PROVENANCE = [
-    _c("part", S, "where it was found: body | comment", False),
-    _c("part_index", I32, "comment number (1, 2, ...) for comments, 0 for the body", False),
+    _c("part", S, "where it was found: title | body | comment", False),
+    _c("part_index", I32, "comment number (1, 2, ...) for comments, 0 for the title and the body", False),
     _c("sentence_start", I64, "start offset of the sentence containing it"),
     _c("sentence_end", I64, "end offset of that sentence"),
 ]
@@ -195,8 +195,8 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("subject_end", I64, ""),
         _c("n_sources", I32, "how many sentences of the document state this fact", False),
         _c("source_spans", S, "start:end of every sentence stating it, ';'-separated", False),
-        _c("part", S, "body | comment", False),
-        _c("part_index", I32, "comment number, 0 for the body", False),
+        _c("part", S, "title | body | comment", False),
+        _c("part_index", I32, "comment number, 0 for the title and the body", False),
     ],
     "errors": [
         _c("doc_id", S, "document id, when known"),
