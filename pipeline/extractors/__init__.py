@@ -160,14 +160,20 @@ def extract_from_docs(
     for part, doc, d, q, r, e in per_part:
         ents = canonical[i : i + len(e)]
         i += len(e)
-        fs = facts.find_facts(
-            doc,
-            dates=d,
-            quantities=q,
-            entities=ents,
-            doc_entities=canonical,
-            published=article.published,
-            title=title,
+        # a headline gives only its amounts (``_headline_facts``): without one, nothing to read
+        amountless = part.name == "title" and not q and not any(m.type == "DURATION" for m in d)
+        fs = (
+            []
+            if amountless
+            else facts.find_facts(
+                doc,
+                dates=d,
+                quantities=q,
+                entities=ents,
+                doc_entities=canonical,
+                published=article.published,
+                title=title,
+            )
         )
         if part.name == "title":
             fs = _headline_facts(fs, q, capitals=doc_text(doc).isupper())

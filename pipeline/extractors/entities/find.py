@@ -82,6 +82,13 @@ def _company_suffixes() -> frozenset[str]:
     return _words("company_suffixes")
 
 
+def _without_legal_form(name: str) -> str:
+    """The name without its last word when that is a legal form of ``company_suffixes``
+    ("Cooperative Central Bank Bhd" -> "Cooperative Central Bank"); else the name."""
+    head, _, last = name.rpartition(" ")
+    return head.rstrip(" ,") if head and last.rstrip(".") in _company_suffixes() else name
+
+
 def _is_business_unit(short: str, long: str) -> bool:
     """ "barclays capital" for "barclays": the added words name a division of the company."""
     extra = long[len(short) :].split()
@@ -858,6 +865,9 @@ def _initials_of_long_names(
             shown = display_name(name, "ORG")
             if initials(shown) != initials(name):
                 spelled.setdefault(initials(shown), shown)
+            bare = _without_legal_form(name)  # "Cooperative Central Bank Bhd (CCB)": a legal form has no letter
+            if bare != name:
+                spelled.setdefault(initials(bare), name)
         out[o] = spelled
     return out
 

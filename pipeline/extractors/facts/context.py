@@ -698,12 +698,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     last = ctx.last_subject
     subject_it = parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass")
     # the very next sentence: "Korea will boost spending. It has earmarked ..."
-    if subject_it and last is not None and last[0] == "country" and token.sent.start_char - last[2] <= 2:
+    if subject_it and last is not None and last[0] == "country" and _next_sentence(token, last[2]):
         return last[1]
     # "Mitsubishi Motors issued a profit warning. Its sales have slid 41%": a sentence that opens with
     # "it"/"its" continues with the company the sentence before was about
     opens = parsed and low in ("it", "its") and token.i - token.sent.start <= 1
-    if opens and last is not None and last[0] == "org" and 0 <= token.sent.start_char - last[2] <= 2:
+    if opens and last is not None and last[0] == "org" and _next_sentence(token, last[2]):
         return last[1]
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for
@@ -725,6 +725,13 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return None
 
 
+def _next_sentence(token: Token, end: int) -> bool:
+    """Whether the token's sentence starts right after ``end`` (only white space between: a wire
+    paragraph's line break and indent too)."""
+    start = token.sent.start_char
+    return end <= start and (start - end <= 2 or not doc_text(token.doc)[end:start].strip())
+
+
 def _national_company(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "Cyclops said ... its merger with Dixons Group plc following the British company's acquisition":
     "the <nationality> company" is the company named last before it (this sentence or the one
@@ -735,12 +742,28 @@ def _national_company(ctx: ArticleContext, token: Token) -> EntityMention | None
         return None
     doc = token.doc
     first = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
-    before = [m for m in ctx.mentions_between(doc[first].idx, token.idx) if m.label == "ORG"]
+    text = doc_text(doc)
+    before = [
+        m
+        for m in ctx.mentions_between(doc[first].idx, token.idx)
+        if m.label == "ORG" and not _term_abbreviation(text, m)
+    ]
     if not before:
         return None
     last = before[-1]
     main = ctx.antecedent()
     return last if main is None or last.entity_key != main.entity_key else None
+
+
+_TERM_BEFORE = re.compile(r"([a-z][\w-]*\s+)+\($")
+
+
+def _term_abbreviation(text: str, mention: EntityMention) -> bool:
+    """ "liquid natural gas (LNG)": capitals in brackets after lower-case words abbreviate a term, not
+    a company (the model often tags them ORG)."""
+    if not mention.text.isupper() or text[mention.end : mention.end + 1] != ")":
+        return False
+    return _TERM_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
 
 
 def _caps_sentence(token: Token) -> bool:

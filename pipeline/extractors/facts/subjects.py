@@ -1053,7 +1053,11 @@ def _is_speaker(token: Token) -> bool:
         return False
     # "Orange added five million customers", "Acme reported a net profit of $5m": a verb that takes a
     # thing as its object says what the subject did or has, not what it said
-    return not (token.head.lemma_.lower() in _DOING_TOO and any(ch.dep_ == "dobj" for ch in token.head.children))
+    objects = [ch for ch in token.head.children if ch.dep_ == "dobj"]
+    if token.head.lemma_.lower() in _DOING_TOO and objects:
+        return False
+    # "It reported pretax profit of 10.57 mln": a company reporting its own figure owns it
+    return not any(ch.lemma_.lower() in cues().company_figures and not macro_noun(ch) for ch in objects)
 
 
 _DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
