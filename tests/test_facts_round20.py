@@ -108,3 +108,30 @@ def test_an_acronym_spells_a_name_without_its_legal_form(nlp, text, full, short)
     mentions = canonicalize(find_entities(nlp(text)))
     keys = {m.text: m.entity_key for m in mentions}
     assert keys[short] == keys[full]
+
+
+# The only company of an article, named once after the lead and not in the headline, is named in passing:
+# it is no fallback owner for the article's amounts; named in the lead (or twice) it still is.
+_FILLER = " ".join(["Officials said the inquiry would continue for some months."] * 14)
+
+
+@pytest.mark.parametrize(
+    "text, subjects",
+    [
+        pytest.param(
+            "Pay scandal in Ruritania\n\nAbout 500 officials are accused of claiming salaries for absent workers. "
+            + _FILLER
+            + " A report by the watchdog Clearwater Trust in 2003 called graft pervasive.",
+            [""],
+            id="once_after_the_lead",
+        ),
+        pytest.param(
+            "Pay rise at Clearwater Trust\n\nClearwater Trust said about 500 officials are accused of claiming"
+            " salaries for absent workers. " + _FILLER,
+            ["Clearwater Trust"],
+            id="named_in_the_lead",
+        ),
+    ],
+)
+def test_a_company_named_once_in_passing_owns_nothing(nlp, text, subjects):
+    assert subjects_of(facts_of(nlp, text), 500.0) == subjects

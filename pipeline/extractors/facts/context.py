@@ -313,6 +313,8 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     if document.topic is not None and wire:
         return document.topic
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
+    if main is not None and _once_after_the_lead(doc, main, doc_entities, document):
+        main = None  # the only company, named once far down ("a report by Transparency International"): in passing
     if main is not None and common_word(doc)(main.canonical_name):
         main = None  # "digital" written in lower case through the text: "Digital" is no company
     topic = document.topic
@@ -326,6 +328,20 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     ):
         main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
     return main
+
+
+LEAD_CHARS = 600  # the lead: the first paragraphs of the body, about 100 words
+
+
+def _once_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: DocumentModel) -> bool:
+    """Whether the name is given once, after the lead (past the headline and about 100 words), and not in
+    the headline: not the company the article is about."""
+    if sum(1 for m in doc_entities if m.entity_key == main.entity_key) > 1:
+        return False
+    if document.topic is not None and document.topic.entity_key == main.entity_key:
+        return False
+    start = document.headline[1] if document.headline else 0
+    return main.start - start > LEAD_CHARS and main.start < len(doc_text(doc))
 
 
 def state_body(entity: EntityMention) -> bool:
