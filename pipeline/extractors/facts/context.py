@@ -341,6 +341,8 @@ def _once_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: 
     if document.topic is not None and document.topic.entity_key == main.entity_key:
         return False
     start = document.headline[1] if document.headline else 0
+    # the mention may be another part's (its offset is not into this text): a part shorter than the offset,
+    # such as the headline, does not judge
     return main.start - start > LEAD_CHARS and main.start < len(doc_text(doc))
 
 
