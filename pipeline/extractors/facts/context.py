@@ -315,6 +315,8 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
     if main is not None and _once_after_the_lead(doc, main, doc_entities, document):
         main = None  # the only company, named once far down ("a report by Transparency International"): in passing
+    if main is not None and _only_a_source(doc_text(doc), main, ents):
+        main = None  # "according to market analysts Nielsen/NetRatings", "a report by ...": whose figures these are not
     if main is not None and common_word(doc)(main.canonical_name):
         main = None  # "digital" written in lower case through the text: "Digital" is no company
     topic = document.topic
@@ -344,6 +346,27 @@ def _once_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: 
     # the mention may be another part's (its offset is not into this text): a part shorter than the offset,
     # such as the headline, does not judge
     return main.start - start > LEAD_CHARS and main.start < len(doc_text(doc))
+
+
+_SOURCE_BEFORE = re.compile(
+    r"(?:\baccording\s+to|\b(?:report|study|survey|research|figures|data|poll|analysis|estimates?|forecasts?)"
+    r"\s+(?:by|from|of)|\b(?:analysts?|researchers?|consultants?|consultancy|pollsters?|research\s+(?:firm|group|company))"
+    r")\s+(?:(?:the|market|independent|industry|research|analysts?|firm|group)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"\s+(?:analysts?|researchers?|economists?|study|survey|report|research|poll)\b", re.IGNORECASE
+)
+
+
+def _only_a_source(text: str, main: EntityMention, ents: Sequence[EntityMention]) -> bool:
+    """Whether this part names the company only as the source of figures ("according to market
+    analysts Nielsen/NetRatings", "the report by Nielsen/NetRatings", "Nielsen/NetRatings analyst"):
+    a research firm the story quotes, not the company it is about."""
+    mine = [m for m in ents if m.entity_key == main.entity_key and m.end <= len(text)]
+    return bool(mine) and all(
+        _SOURCE_BEFORE.search(text, max(0, m.start - 60), m.start) or _SOURCE_AFTER.match(text, m.end) for m in mine
+    )
 
 
 def state_body(entity: EntityMention) -> bool:
@@ -664,6 +687,14 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return None  # "HIS dropping 3.3%", "IT spending": capitals in mixed-case text are a name, not a pronoun
     if parsed and low == "it" and _is_the_figure(ctx, token):
         return None  # "In Wales it was just over 59,000": "it" is the figure, not a company
+    if (
+        parsed
+        and low == "it"
+        and token.head.dep_ == "relcl"
+        and any(ch.lower_ == "where" for ch in token.head.children)
+    ):
+        place = _entity_at(ctx, token.head.head)  # "The biggest jump was in Italy, where it rose by 120%"
+        return place if place is not None and place.label in ("GPE", "LOC") else None
     if parsed and low == "it" and _expletive(token):
         return None  # "it's not sustainable to expect carers to pay": "it" stands for nothing
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
@@ -681,6 +712,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         # "the government", "the island state": the country named last (this sentence or the one
         # before), else the one the article is about
         return country_for(ctx, token)
+    named = _named_by_head(ctx, token) if parsed else None
+    if named is not None:
+        return named
     if (
         parsed
         and token.lower_ == "ministers"
@@ -924,6 +958,29 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return None
 
 
+def _named_by_head(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "The Scottish Executive has lost an appeal ... The executive faces 1,000 claims": a bare "the
+    <noun>" (nothing else said of it) is the organisation named before it whose name that noun heads
+    ("Executive" in "Scottish Executive", "Court" in "Court of Session"). Company nouns ("the group",
+    "the bank") keep their own rules."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in cues().company_nouns:
+        return None
+    if [ch.lower_ for ch in token.children if ch.dep_ != "punct"] != ["the"]:
+        return None
+    word = token.lower_
+    for m in reversed(ctx.mentions_between(0, token.idx)):
+        if m.label == "ORG" and _name_head(m.canonical_name) == word:
+            return m
+    return None
+
+
+def _name_head(name: str) -> str | None:
+    """The word that heads a name of two words or more, in lower case: the last one before "of"/"for"."""
+    words = name.casefold().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    return words[cut - 1] if len(words) > 1 and cut > 0 else None
+
+
 def _is_country_noun(token: Token) -> bool:
     """ "the government", "the island state": singular, definite, no other owner named."""
     return (
@@ -1035,6 +1092,13 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             ent = _named_org(ctx, ch) or next(
                 (e for g in ch.children if g.dep_ == "poss" for e in [_entity_at(ctx, g)] if e), None
             )
+            text = doc_text(sent.doc)
+            if (
+                ent is not None
+                and ent.label == "ORG"
+                and _SOURCE_BEFORE.search(text, max(0, ent.start - 60), ent.start)
+            ):
+                ent = None  # "..., say analysts Jupiter Research": a source quoted, not what "it" stands for
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
                 ctx.last_subject = ("org", ent, sent.end_char)

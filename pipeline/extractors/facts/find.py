@@ -205,12 +205,16 @@ def _sentence_facts(
             fact = _compared_figure(doc, facts[-1], q, s_dates)
         if fact is None:
             continue
-        compared = facts and _weakly_owned(fact) and not _own_owner(doc, q.end)
-        if compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
+        moved = bool(facts) and _moved_from(span, fact, facts[-1])
+        compared = facts and (_weakly_owned(fact) or moved) and not _own_owner(doc, q.end)
+        if compared and moved:
+            fact = _as_compared(fact, facts[-1], measure=True)
+        elif compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
             fact = _as_compared(fact, facts[-1])
         elif compared and _list_item_after(span, q, fact, facts[-1]):
             fact = _as_compared(fact, facts[-1], source="listed")
-        if facts and _is_conversion(doc, facts[-1], q):
+        converted = bool(facts) and _is_conversion(doc, facts[-1], q)
+        if converted:
             fact = _as_conversion(fact, facts[-1])
         elif parsed and q.kind == "currency":
             fact = _continued_price(ctx, fact, si)
@@ -220,7 +224,9 @@ def _sentence_facts(
         hyphened = doc_text(doc)[q.end : q.end + 1] == "-"  # "a 12-member council": no count to carry on
         if unit and q.kind not in ("currency", "percent", "duration") and not hyphened:
             counted_units.append((si, unit))
-        elif unit and q.kind == "currency":
+        elif unit and q.kind == "currency" and not converted:
+            # "1,546 trillion rials ($175.6bn; £93.6bn) from 1,070 trillion": a conversion in brackets
+            # is no currency a later bare figure is counted in
             counted_units.append((si, "money:" + unit))
         if verb is not None and fact.time_value is not None:  # the amount already carries the event's date
             used_verbs.add(verb.i)
@@ -604,13 +610,31 @@ def _joined_to_compared(span: Span, previous: Fact) -> bool:
     return head is not None and previous.quantity_span[0] <= head.idx < previous.quantity_span[1]
 
 
-def _as_compared(fact: Fact, previous: Fact, source: str = "compared") -> Fact:
+def _as_compared(fact: Fact, previous: Fact, source: str = "compared", *, measure: bool = False) -> Fact:
     """ "Members crushed 21.8 mln bushels, compared with 22.3 mln bushels in the previous week": a
     figure set against the sentence's previous one, with no owner of its own, is the same subject's
-    (when a parse rule named that one)."""
+    (when a parse rule named that one); with ``measure``, the same property's too."""
     if previous.value is None or previous.subject is None or _weakly_owned(previous):
         return fact
-    return dataclasses.replace(fact, **_subject_of(previous), subject_source=source)
+    same = {"predicate": previous.predicate, "property_key": previous.property_key} if measure else {}
+    return dataclasses.replace(fact, **_subject_of(previous), **same, subject_source=source)
+
+
+def _moved_from(span: Span, fact: Fact, previous: Fact) -> bool:
+    """ "predicted growth of 7.1% in 2005-6, up from 6.7% in the current year": the figure after "up
+    from"/"down from" is the earlier level of the amount before it (same unit), whoever the verb's
+    subject is: the same subject's, the same property's."""
+    doc = span.doc
+    i = span.start
+    return (
+        i >= 2
+        and doc[i - 1].lower_ == "from"
+        and doc[i - 2].lower_ in ("up", "down")
+        and previous.value is not None
+        and previous.unit == fact.unit
+        and previous.quantity_span is not None
+        and previous.quantity_span[1] <= doc[i - 2].idx
+    )
 
 
 def _list_item_after(span: Span, q: QuantityMention, fact: Fact, previous: Fact) -> bool:

@@ -17,6 +17,7 @@ from .context import (
     _is_country_name,
     _is_country_noun,
     _is_the_figure,
+    _named_by_head,
     _nationality,
     _resolve,
     country_for,
@@ -105,6 +106,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                     and (ch.lower_ in cues().country_owner or ch.lower_ in cues().implicit_owner)
                 )
                 and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
+                and _named_by_head(ctx, ch) is None  # "The executive faces 1,000 claims": who, not what
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
             ):
                 return ch
@@ -857,14 +859,15 @@ def _surveyed(
 
     amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
     for noun in (n for n in (measured, prop) if n is not None):
-        if asked(noun):  # the token the subject stands on: outside the amount ("1,500 adults polled")
+        if asked(noun) and ctx.survey is not None:  # the token the subject stands on: outside the amount
             token = next((t for t in (noun, *noun.children, noun.head) if t.i not in amount), noun)
-            return (token, ctx.survey) if ctx.survey is not None else None
+            return token, ctx.survey  # ("1,500 adults polled")
         for p in (p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
             said = verb is not None and verb.lemma_.lower() in c.opinion_verbs
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
-            if p.dep_ == "pobj" and (asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)):
-                return (p, ctx.survey) if ctx.survey is not None else None  # the article's survey, looked up once
+            respondents = asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)
+            if p.dep_ == "pobj" and respondents and ctx.survey is not None:
+                return p, ctx.survey  # the article's survey, looked up once; without one, research by a firm may say
     if ctx.amount is not None and ctx.survey is not None and _a_share(ctx):
         # "17% disagreed", "Forty-three per cent thought ...", "Three-quarters said": a share of those asked
         root = ctx.amount.root

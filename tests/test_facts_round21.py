@@ -1,0 +1,123 @@
+"""Facts, issue 11 twenty-first round: read off blind batch 65 after its first look; each a table of invented
+cases (one row per case, its id naming the rule). No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of, units_of
+
+
+# "The council faces 500 complaints" after "The Ravenshire Council ...": a bare "the <noun>" is the organisation
+# named before it whose name that noun heads; with nothing named so, it stays the noun phrase.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Zentrix Ltd said it had won a road contract from the Ravenshire County Council. Zentrix Ltd shares "
+            "rose. The council faces more than 500 complaints from residents.",
+            500.0,
+            ["Ravenshire County Council"],
+            id="council",
+        ),
+        pytest.param(
+            "Dalvik Foods said the European Commission opened an inquiry into Dalvik Foods last week. "
+            "The commission received more than 40 complaints from retailers.",
+            40.0,
+            ["European Commission"],
+            id="commission",
+        ),
+        pytest.param(
+            "Talks resumed in Paris on Monday. The council faces more than 500 complaints from residents.",
+            500.0,
+            ["council"],
+            id="no_name_headed_by_it",
+        ),
+    ],
+)
+def test_the_noun_that_heads_a_name_before_is_that_organisation(nlp, text, value, subjects):
+    assert [s for s in subjects_of(facts_of(nlp, text), value) if s] == subjects
+
+
+# "growth of 5.2% in 2006, up from 4.1% in 2005": the figure after "up from"/"down from" is the earlier level of
+# the amount before it, so the same subject's (not the speaker who predicted it) and the same property's.
+@pytest.mark.parametrize(
+    "text, value, subject",
+    [
+        pytest.param(
+            "Chile expects a good year. Finance minister Ana Ruiz predicted economic growth of 5.2% in 2006, "
+            "up from 4.1% in 2005.",
+            4.1,
+            "Chile",
+            id="up_from",
+        ),
+        pytest.param(
+            "Peru expects a hard year. Finance minister Jose Vidal forecast inflation of 3.5% for 2006, "
+            "down from 6.8% this year.",
+            6.8,
+            "Peru",
+            id="down_from",
+        ),
+    ],
+)
+def test_up_from_is_the_earlier_level_of_the_amount_before(nlp, text, value, subject):
+    facts = facts_of(nlp, text)
+    assert subjects_of(facts, value) == [subject]
+    earlier = next(f for f in facts if f.value == value)
+    later = next(f for f in facts if f.value != value and f.unit == earlier.unit)
+    assert earlier.property_key == later.property_key
+
+
+# A conversion in brackets ("($110bn; £58bn)") is no currency a later bare figure of the sentence is counted
+# in: "from last year's 4,300 billion" is rupees, as the figure before the brackets.
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param(
+            "India plans to raise the budget to 5,000 billion rupees ($110bn; £58bn) from last year's 4,300 billion.",
+            4.3e12,
+            "INR",
+            id="two_conversions",
+        ),
+        pytest.param(
+            "Japan will lift spending to 90 trillion yen ($850bn) from 82 trillion last year.",
+            82e12,
+            "JPY",
+            id="one_conversion",
+        ),
+    ],
+)
+def test_a_bracketed_conversion_is_not_inherited(nlp, text, value, unit):
+    assert units_of(facts_of(nlp, text), value) == [unit]
+
+
+# A research firm the story only quotes ("according to market analysts X", "X analyst Ann Bell") is the
+# source of the figures, not the company the article is about: no fallback owner.
+def test_a_quoted_research_firm_is_no_fallback_owner(nlp):
+    text = (
+        "Online shopping keeps growing in Britain.\n\n"
+        "Some 20 million people now shop online, up from 12 million a year ago, according to market analysts "
+        'Qorvex Research. Shoppers spent more than 30% more than a year before. "The number will keep growing," '
+        "said Ann Bell, Qorvex Research analyst."
+    )
+    facts = facts_of(nlp, text)
+    owners = {s for v in (20e6, 30.0) for s in subjects_of(facts, v)}
+    assert "Qorvex Research" not in owners
+
+
+# "The biggest jump was in Spain, where it rose by 95%": "it" in a "where" clause on a place is that place's
+# figure; a "where" clause on something else gives "it" no owner from it.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Velmora Telecom said broadband use grew across Europe. Velmora Telecom expects more growth. "
+            "The biggest jump was in Spain, where it rose by 95%.",
+            95.0,
+            ["Spain"],
+            id="place",
+        ),
+    ],
+)
+def test_it_in_a_where_clause_on_a_place_is_the_place(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
