@@ -121,3 +121,32 @@ def test_a_quoted_research_firm_is_no_fallback_owner(nlp):
 )
 def test_it_in_a_where_clause_on_a_place_is_the_place(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "48% of chartered surveyors reported lower prices": a share of an unnamed plural group that is the clause's
+# subject is the group's figure, as the text names it; not when someone owns the group ("its customers").
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Zentrix Ltd sells garden tools. Thirty percent of garden tool buyers return them within a month.",
+            30.0,
+            ["garden tool buyers"],
+            id="share_is_the_subject",
+        ),
+        pytest.param(
+            "Zentrix Ltd sells garden tools. A total of 45% of independent shop owners reported lower sales.",
+            45.0,
+            ["independent shop owners"],
+            id="a_total_of",
+        ),
+        pytest.param(
+            "Zentrix Ltd sells garden tools. Zentrix Ltd said 40% of its customers left.",
+            40.0,
+            ["Zentrix"],
+            id="owned_group",
+        ),
+    ],
+)
+def test_a_share_of_a_group_as_subject_is_the_groups(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -665,6 +665,7 @@ _RULES = (
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
+    ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
@@ -675,6 +676,40 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "48% of chartered surveyor estate agents reported lower prices", "Thirty percent of consumer
+    electronics returns are ...": a share of a group that is the clause's subject is the group's figure,
+    named as the text names it (no article's company or country owns it). Only an unnamed plural group no
+    one owns ("its customers" are the company's) and that its modifiers single out (not a bare "people"),
+    never a figure ("30% of exports") or a time."""
+    amount = ctx.amount
+    if amount is None or not (
+        ctx.amount_kind == "percent" or (ctx.amount_value is not None and 0 < ctx.amount_value < 1)
+    ):
+        return None
+    share = amount.root
+    if share.dep_ == "pobj" and share.head.lower_ == "of" and share.head.head.lemma_.lower() == "total":
+        top = share.head.head  # "A total of 48% of ... reported": the total is the clause's subject
+    else:
+        top = share
+    if top.dep_ not in ("nsubj", "nsubjpass") or not _inside(share, ctx.piece):
+        return None
+    c = cues()
+    for group in (p for ch in share.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+        if group.dep_ != "pobj" or group.tag_ != "NNS" or group.ent_type_ or macro_noun(group):
+            continue
+        if group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
+            continue
+        words = [t for t in group.subtree if t.i <= group.i and t.dep_ not in ("det", "punct", "predet")]
+        if any(t.dep_ == "poss" or t.like_num or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
+            return None  # "40% of its customers", "half of the 2,000 people": someone's, or counted
+        if len(words) < 2:
+            return None  # "40% of people log on daily": a bare noun names no group in particular
+        name = " ".join(t.text for t in words)
+        return group, EntityMention(words[0].idx, group.idx + len(group.text), name, "NOUN_PHRASE", name, "")
+    return None
 
 
 def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
