@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
+from pipeline.extractors.entities import canonicalize, find_entities
+
 
 # "The council faces 500 complaints" after "The Ravenshire Council ...": a bare "the <noun>" is the organisation
 # named before it whose name that noun heads; with nothing named so, it stays the noun phrase.
@@ -150,3 +152,43 @@ def test_it_in_a_where_clause_on_a_place_is_the_place(nlp, text, value, subjects
 )
 def test_a_share_of_a_group_as_subject_is_the_groups(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A wire writes company names in angle brackets ("<Poclain>"): a mixed-case name between "<" and ">" is a
+# company's, added when the model missed it and relabelled when it called it a person; a ticker ("<TEX>") is not.
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        pytest.param(
+            "PARIS, March 16 - French machinery maker <Dorvalin>, 40 pct\nowned by <Zentrix Inc>, said it will "
+            "raise its capital.",
+            "Dorvalin",
+            "ORG",
+            id="missed_name",
+        ),
+        pytest.param(
+            "Investors bought <Brenna Smith> shares.\n    <Brenna Smith> said profits rose.",
+            "Brenna Smith",
+            "ORG",
+            id="person_label",
+        ),
+    ],
+)
+def test_a_name_in_angle_brackets_is_a_company(nlp, text, name, label):
+    mentions = canonicalize(find_entities(nlp(text)))
+    assert {m.label for m in mentions if m.canonical_name == name} == {label}
+
+
+def test_a_ticker_in_angle_brackets_adds_no_name(nlp):
+    mentions = find_entities(nlp("Zentrix Corp <ZTX> said it would buy back shares."))
+    assert not any(m.text.strip("<>") == "ZTX" for m in mentions)
+
+
+# Money in a company's certificates ("268.9 mln dlrs of equipment trust certificates of Acme's Beta unit") is
+# the issuer's, as its debt, bonds and notes are: not the rating agency's that moved them.
+def test_money_in_certificates_is_the_issuers(nlp):
+    text = (
+        "NEW YORK, April 1 - Moody's Investors Service said it raised 268.9 mln dlrs of equipment trust "
+        "certificates of Zentrix Corp's Dorvalin Air Lines Inc unit."
+    )
+    assert subjects_of(facts_of(nlp, text, published="1987-04-01"), 268.9e6) == ["Dorvalin Air Lines"]

@@ -190,7 +190,7 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     matches = [m for m in matches if m[2] != "GPE" or not _inside_any(m, by_start, starts)]
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
-    spans = _ticker_names(words, _described_companies(words, sorted(kept + matches)))
+    spans = _angle_names(words, _ticker_names(words, _described_companies(words, sorted(kept + matches))))
     return _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
 
 
@@ -441,6 +441,36 @@ def _ticker_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> li
             a -= 1
         if a < at and not words.span_text(a, at).isupper():
             added.append((a, at, "ORG", ""))
+    if not relabel and not added:
+        return spans
+    return sorted([(s[0], s[1], "ORG", "") if s in relabel else s for s in spans] + added)
+
+
+def _angle_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "French machinery maker <Poclain>, 40 pct owned by <Tenneco Inc>": a wire writes the names of
+    companies in angle brackets, so a name in mixed case between "<" and ">" (not a ticker, "<TEX>") is a
+    company's: one the model missed is added, one it called a person or a place is relabelled."""
+    strings, orth = words.strings, words.orth
+    opening = strings["<"]
+    if opening not in orth:
+        return spans
+    closing = strings[">"]
+    taken = {i: s for s in spans for i in range(s[0], s[1])}
+    relabel, added = set(), []
+    for i in positions(orth, opening):
+        j = next((k for k in range(i + 1, min(len(orth), i + 8)) if orth[k] in (closing, opening)), None)
+        if j is None or orth[j] != closing or j == i + 1:
+            continue
+        inner = words.span_text(i + 1, j)
+        if not inner[:1].isupper() or inner.isupper() or "\n" in inner:
+            continue
+        covering = {taken[k] for k in range(i + 1, j) if k in taken}
+        if not covering:
+            added.append((i + 1, j, "ORG", ""))
+        elif len(covering) == 1:
+            span = next(iter(covering))
+            if span[2] in _RELABELLED and not span[3]:
+                relabel.add(span)
     if not relabel and not added:
         return spans
     return sorted([(s[0], s[1], "ORG", "") if s in relabel else s for s in spans] + added)
