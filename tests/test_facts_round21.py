@@ -192,3 +192,37 @@ def test_money_in_certificates_is_the_issuers(nlp):
         "certificates of Zentrix Corp's Dorvalin Air Lines Inc unit."
     )
     assert subjects_of(facts_of(nlp, text, published="1987-04-01"), 268.9e6) == ["Dorvalin Air Lines"]
+
+
+# A government department named by its head noun reports the economy's figures and owns none of them ("The
+# department revised December's sales to a 12.1 pct rise"): the country keeps them.
+def test_the_department_owns_no_reported_figure(nlp):
+    text = (
+        "WASHINGTON, March 2 - Retail sales of new cars in the United States rose 5.1 pct in January, the "
+        "Commerce Department said.\n    The department revised downward December's sales to a 12.1\npct rise "
+        "from the previously reported 12.7 pct increase."
+    )
+    assert "Commerce Department" not in subjects_of(facts_of(nlp, text, published="1987-03-02"), 12.1)
+
+
+# The group's name is its words only: never an amount ("6% of the £22bn ministers hope to save") nor a wire's
+# line break ("80 pct of international creditor\nbanks").
+@pytest.mark.parametrize(
+    "text, value, bad",
+    [
+        pytest.param(
+            "The union said the cuts would deliver less than 6% of the £22bn ministers hope to save.",
+            6.0,
+            "£",
+            id="amount_in_the_phrase",
+        ),
+        pytest.param(
+            "LAGOS, March 3 - Banking sources said some 80 pct of international creditor\nbanks have replied.",
+            80.0,
+            "\n",
+            id="line_break",
+        ),
+    ],
+)
+def test_a_groups_name_is_its_words(nlp, text, value, bad):
+    assert not any(bad in (s or "") for s in subjects_of(facts_of(nlp, text), value))

@@ -962,7 +962,7 @@ def _named_by_head(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "The Scottish Executive has lost an appeal ... The executive faces 1,000 claims": a bare "the
     <noun>" (nothing else said of it) is the organisation named before it whose name that noun heads
     ("Executive" in "Scottish Executive", "Court" in "Court of Session"). Company nouns ("the group",
-    "the bank") keep their own rules."""
+    "the bank") keep their own rules; a government department or central bank owns no amount."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in cues().company_nouns:
         return None
     if [ch.lower_ for ch in token.children if ch.dep_ != "punct"] != ["the"]:
@@ -970,7 +970,9 @@ def _named_by_head(ctx: ArticleContext, token: Token) -> EntityMention | None:
     word = token.lower_
     for m in reversed(ctx.mentions_between(0, token.idx)):
         if m.label == "ORG" and _name_head(m.canonical_name) == word:
-            return m
+            # "The department revised December's sales to a 12.1 pct rise": a government body reports the
+            # economy's figures, it owns none (what it does, an event, is its own)
+            return None if ctx.amount is not None and state_body(m) else m
     return None
 
 

@@ -702,9 +702,12 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
             continue
         if group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
             continue
-        words = [t for t in group.subtree if t.i <= group.i and t.dep_ not in ("det", "punct", "predet")]
-        if any(t.dep_ == "poss" or t.like_num or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
-            return None  # "40% of its customers", "half of the 2,000 people": someone's, or counted
+        words = [
+            t for t in group.subtree if t.i <= group.i and t.dep_ not in ("det", "punct", "predet") and not t.is_space
+        ]
+        counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
+        if counted or any(t.dep_ == "poss" or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
+            return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
         if len(words) < 2:
             return None  # "40% of people log on daily": a bare noun names no group in particular
         name = " ".join(t.text for t in words)
