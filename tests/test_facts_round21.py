@@ -8,6 +8,7 @@ import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
 from pipeline.extractors.entities import canonicalize, find_entities
+from pipeline.records import EntityMention
 
 
 # "The council faces 500 complaints" after "The Ravenshire Council ...": a bare "the <noun>" is the organisation
@@ -226,3 +227,15 @@ def test_the_department_owns_no_reported_figure(nlp):
 )
 def test_a_groups_name_is_its_words(nlp, text, value, bad):
     assert not any(bad in (s or "") for s in subjects_of(facts_of(nlp, text), value))
+
+
+# A surname alone that the model called an organisation ("Dorvell said", "Dorvell's lawyer") after the person's
+# full name ("Ann Dorvell", tagged a person) is that person: the group is a person's, whatever the vote of labels.
+def test_the_short_forms_of_a_persons_full_name_are_the_persons(nlp):
+    mentions = [
+        EntityMention(0, 11, "Ann Dorvell", "PERSON", "Ann Dorvell", "PERSON:ann dorvell"),
+        EntityMention(40, 47, "Dorvell", "ORG", "Dorvell", "ORG:dorvell"),
+        EntityMention(80, 87, "Dorvell", "ORG", "Dorvell", "ORG:dorvell"),
+        EntityMention(120, 127, "Dorvell", "ORG", "Dorvell", "ORG:dorvell"),
+    ]
+    assert {(m.label, m.canonical_name) for m in canonicalize(mentions)} == {("PERSON", "Ann Dorvell")}

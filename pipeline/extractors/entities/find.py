@@ -758,6 +758,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         for k, idx in groups.items()
         if " " in k and _label_of([mentions[i] for i in idx]) == "PERSON" and len(k.split()) <= 4
     ]
+    as_person: set[int] = set()
+    as_org: set[int] = set()
     for k in list(groups):
         if " " in k or k not in groups:
             continue
@@ -766,13 +768,28 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             continue
         fits = [f for f in full_names if k in (f.split()[0], f.split()[-1])]
         if len(fits) == 1:
+            as_person.update(groups[k])  # "Napier said" after "Robert Napier": the model's ORG was the surname alone
             groups[fits[0]].extend(groups.pop(k))
+
+    def label_of(idx: list[int]) -> str:
+        """The group's label, with the short forms of a person's full name counted as the person's
+        ("Volcker" for "Paul Volcker") and a person-tagged short form of a company as the company's."""
+        return _label_of(
+            [
+                dataclasses.replace(mentions[i], label="PERSON")
+                if i in as_person
+                else dataclasses.replace(mentions[i], label="ORG")
+                if i in as_org
+                else mentions[i]
+                for i in idx
+            ]
+        )
+
     # Company short forms: "Whole Foods" joins "Whole Foods Market" when only one longer name fits.
-    orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
-    as_org: set[int] = set()
+    orgs = [k for k, idx in groups.items() if label_of(idx) == "ORG"]
     # ... and so does a one-word name the NER called a person, never with a title or a first name
     # ("Cairn" for "Cairn Energy"): "Mr Cairn" or a "John Cairn" would have taken it above
-    for k in [k for k, idx in groups.items() if " " not in k and _label_of([mentions[i] for i in idx]) == "PERSON"]:
+    for k in [k for k, idx in groups.items() if " " not in k and label_of(idx) == "PERSON"]:
         longer = [o for o in orgs if o.startswith(k + " ") or _hyphen_head(k, o, groups)]  # "Owens-Illinois" too
         if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
             as_org.update(groups[k])
@@ -786,7 +803,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     # Institution short forms: "the Bank" joins "Reserve Bank of Australia", the ORG name with the
     # word that the article names most (and more than any other such name).
     institutions = _words("institution_words")
-    orgs = [k for k, idx in groups.items() if _label_of([mentions[i] for i in idx]) == "ORG"]
+    orgs = [k for k, idx in groups.items() if label_of(idx) == "ORG"]
     for k in orgs:
         if " " in k or k not in institutions:
             continue
@@ -798,7 +815,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
-        label = _label_of([dataclasses.replace(mentions[i], label="ORG") if i in as_org else mentions[i] for i in idx])
+        label = label_of(idx)
         names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
             canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
