@@ -239,3 +239,35 @@ def test_the_short_forms_of_a_persons_full_name_are_the_persons(nlp):
         EntityMention(120, 127, "Dorvell", "ORG", "Dorvell", "ORG:dorvell"),
     ]
     assert {(m.label, m.canonical_name) for m in canonicalize(mentions)} == {("PERSON", "Ann Dorvell")}
+
+
+# Shares counted in a purchase or sale are the dealer's, not the issuer's named on them ("made net purchases of
+# 7,800 Beta Corp shares"); the cash of a purchase price is the buyer's, not the target's named on the deal.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "WASHINGTON, March 24 - Zentrix Group Ltd said it made net purchases of 7,800 Dorvalin Products "
+            "shares between Jan. 28 and March 18.",
+            7800.0,
+            ["Zentrix"],
+            id="share_purchases",
+        ),
+        pytest.param(
+            "ZENTRIX <ZTX> ENDS DEAL\n\nBOSTON, March 18 - Zentrix Inc said it ended talks.\n    The offering would "
+            "have financed the 1,897,000 dlr cash portion of the Dorvalin Care purchase price.",
+            1897000.0,
+            ["Zentrix"],
+            id="purchase_price",
+        ),
+    ],
+)
+def test_dealt_shares_and_deal_cash_are_the_dealers(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-24"), value) == subjects
+
+
+# "The ECB has forecast economic growth in the eurozone of 1.9%": the amount the parse hung on the place is the
+# growth's, so the place's (the forecaster is a speaker).
+def test_growth_in_a_place_of_an_amount_is_the_places(nlp):
+    text = "Rates stay on hold.\n\nThe ECB has forecast economic growth in the eurozone of 1.9% in 2005."
+    assert subjects_of(facts_of(nlp, text, published="2005-01-13"), 1.9) == ["eurozone"]

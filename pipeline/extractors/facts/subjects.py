@@ -56,6 +56,13 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             return _changed(ctx, head)
     if measured.dep_ == "pobj" and measured.head.dep_ == "prep":
         head = measured.head.head
+        # "forecast growth in the eurozone of 1.9%": the parse hung the amount on the place; the figure is
+        # the noun the place phrase follows (or the verb's object before it)
+        above = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
+        if above is not None and above.pos_ in ("VERB", "AUX"):
+            above = next((ch for ch in above.children if ch.dep_ == "dobj" and ch.i < head.i), None)
+        if measured.head.lower_ == "of" and above is not None and above.pos_ == "NOUN" and _entity_at(ctx, head):
+            head = above
         pace = _pace_of(head, verb) or _level_of(head)
         if pace is not None:
             return _property_noun(ctx, pace, q, verb) if pace.pos_ == "NOUN" else None
@@ -625,6 +632,8 @@ def _stake_buyer(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     noun = ctx.amount.root
     while noun.dep_ in ("nummod", "compound", "quantmod", "amod", "npadvmod") and noun.head != noun:
         noun = noun.head
+    if noun.lemma_.lower() in ("share", "stock") and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return _share_buyer(ctx, noun.head.head)  # "made net purchases of 7,800 Acme shares"
     if noun.lemma_.lower() not in c.stake_nouns or noun.dep_ != "dobj":
         return None
     verb = noun.head
@@ -634,6 +643,26 @@ def _stake_buyer(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         ent = _resolve(ctx, subj)
         if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
             return subj, ent
+    return None
+
+
+_SHARE_DEALS = frozenset({"purchase", "acquisition", "sale"})
+_DEAL_NOUNS = _SHARE_DEALS | {"takeover", "buyout", "merger"}
+
+
+def _share_buyer(ctx: ArticleContext, deal: Token) -> tuple[Token, EntityMention] | None:
+    """ "Claremont said it made net purchases of 7,800 Champion Products shares": shares counted in a
+    purchase or sale are the dealer's (whose "purchases", or the subject of the verb they are the object
+    of), not the company that issued them."""
+    if deal.lemma_.lower() not in _SHARE_DEALS or not _inside(deal, ctx.piece):
+        return None
+    dealers = [ch for ch in deal.children if ch.dep_ == "poss"]
+    if not dealers and deal.dep_ == "dobj":
+        dealers = [ch for ch in deal.head.children if ch.dep_ == "nsubj" and _inside(ch, ctx.piece)]
+    for t in dealers:
+        ent = _resolve(ctx, t)
+        if ent is not None and ent.label in ("ORG", "PERSON"):
+            return t, ent
     return None
 
 
@@ -1287,7 +1316,9 @@ def _implied_owner(
             for p in ch.children:
                 if p.dep_ == "pobj":
                     ent = _entity_at(ctx, p)
-                    if ent is None:  # "earnings at Barclays Capital investment bank"
+                    deal = any(t.lemma_.lower() in _DEAL_NOUNS for t in (p, *p.lefts))
+                    if ent is None and not deal:  # "earnings at Barclays Capital investment bank"
+                        # (not "the cash portion of the Acme purchase price": the target is not who pays)
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
