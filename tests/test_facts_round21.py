@@ -271,3 +271,13 @@ def test_dealt_shares_and_deal_cash_are_the_dealers(nlp, text, value, subjects):
 def test_growth_in_a_place_of_an_amount_is_the_places(nlp):
     text = "Rates stay on hold.\n\nThe ECB has forecast economic growth in the eurozone of 1.9% in 2005."
     assert subjects_of(facts_of(nlp, text, published="2005-01-13"), 1.9) == ["eurozone"]
+
+
+# "directing a $2.7bn accounting fraud at the company he co-founded": the company an amount's noun happened "at"
+# owns it, not the person the clause is about.
+def test_an_amount_at_a_company_is_the_companys(nlp):
+    text = (
+        "Zentrix boss goes on trial\n\nThe former head of US firm Zentrix Corp is in court.\n\n"
+        "Ann Dorvell, 52, is accused of directing a $2.7bn accounting fraud at the company she co-founded in 1984."
+    )
+    assert subjects_of(facts_of(nlp, text, published="2005-01-26"), 2.7e9) == ["Zentrix"]

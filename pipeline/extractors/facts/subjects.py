@@ -1153,6 +1153,13 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         split = _split_possessive(ctx, noun)  # "has lost her £7.5m case": "her" parsed as a second object
         if split is not None:
             return split
+        for p in (
+            p for ch in noun.children if content and ch.dep_ == "prep" and ch.lower_ == "at" for p in ch.children
+        ):
+            # "directing a $2.7bn accounting fraud at the company he co-founded": where it happened owns it
+            ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
+            if ent is not None and ent.label == "ORG":
+                return p, ent
         of_owned = noun.lemma_.lower() in c.of_owner_nouns
         for p in (
             p for ch in noun.children if of_owned and ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children
