@@ -1156,8 +1156,9 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         for p in (
             p for ch in noun.children if content and ch.dep_ == "prep" and ch.lower_ == "at" for p in ch.children
         ):
-            # "directing a $2.7bn accounting fraud at the company he co-founded": where it happened owns it
-            ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
+            # "directing a $2.7bn accounting fraud at the company he co-founded": the company it happened at
+            # owns it (a name after "at" may be a place the model took for a company: "a plant at Tomaque")
+            ent = _resolve(ctx, p) if p.dep_ == "pobj" and _is_company_noun(p) else None
             if ent is not None and ent.label == "ORG":
                 return p, ent
         of_owned = noun.lemma_.lower() in c.of_owner_nouns
