@@ -8,6 +8,7 @@ import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
 from pipeline.extractors.entities import canonicalize, find_entities
+from pipeline.extractors.facts.context import _named_as_it
 from pipeline.records import EntityMention
 
 
@@ -281,3 +282,25 @@ def test_an_amount_at_a_company_is_the_companys(nlp):
         "Ann Dorvell, 52, is accused of directing a $2.7bn accounting fraud at the company she co-founded in 1984."
     )
     assert subjects_of(facts_of(nlp, text, published="2005-01-26"), 2.7e9) == ["Zentrix"]
+
+
+# A name the model gave with its title ("Mr Dorvell" as one mention) is a person's, however an "its" follows it
+# ("The trial of Mr Dorvell is now into its third week": the trial's week, not a company's).
+@pytest.mark.parametrize(
+    "mention_text, start, named_as_it",
+    [
+        pytest.param("Mr Dorvell", 13, False, id="title_inside_the_mention"),
+        pytest.param("Dorvell", 16, False, id="title_before_the_mention"),
+        pytest.param("Ann Dorvell", 13, True, id="no_title"),
+    ],
+)
+def test_a_titled_name_followed_by_its_stays_a_person(mention_text, start, named_as_it):
+    text = (
+        "The trial of "
+        + ("Mr Dorvell" if mention_text != "Ann Dorvell" else "Ann Dorvell")
+        + " is now into its third week."
+    )
+    end = start + len(mention_text)
+    assert text[start:end] == mention_text
+    mention = EntityMention(start, end, mention_text, "PERSON", "Ann Dorvell", "PERSON:ann dorvell")
+    assert (mention.entity_key in _named_as_it(text, [mention])) is named_as_it

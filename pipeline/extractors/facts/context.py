@@ -455,6 +455,7 @@ _WHICH_AFTER = re.compile(r",\s+which\b")
 _ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")
 _WHO_AFTER = re.compile(r",\s+who\b")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+$")
+_TITLE_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s")  # "Mr Ebbers" as one name
 
 
 def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]:
@@ -465,7 +466,8 @@ def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]
     votes: dict[str, int] = {}
     for e in mentions:
         if e.label == "PERSON":
-            against = _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _WHO_AFTER.match(text, e.end)
+            titled = _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _TITLE_START.match(e.text)
+            against = titled or _WHO_AFTER.match(text, e.end)
             company = _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end)
         elif e.label == "GPE" and not _is_country_name(e.canonical_name):
             against = _PLACE_BEFORE.search(text, max(0, e.start - 8), e.start)
