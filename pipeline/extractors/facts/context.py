@@ -1100,6 +1100,7 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             if (
                 ent is not None
                 and ent.label == "ORG"
+                and text[ent.start : ent.end] == ent.text  # a mention of this part (a short name may be another's)
                 and _SOURCE_BEFORE.search(text, max(0, ent.start - 60), ent.start)
             ):
                 ent = None  # "..., say analysts Jupiter Research": a source quoted, not what "it" stands for
