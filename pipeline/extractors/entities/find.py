@@ -441,6 +441,15 @@ def _ticker_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> li
             a -= 1
         if a < at and not words.span_text(a, at).isupper():
             added.append((a, at, "ORG", ""))
+    return _as_companies(spans, relabel, added)
+
+
+def _as_companies(
+    spans: list[tuple[int, int, str, str]],
+    relabel: set[tuple[int, int, str, str]],
+    added: list[tuple[int, int, str, str]],
+) -> list[tuple[int, int, str, str]]:
+    """The spans with those in ``relabel`` made companies and the ``added`` ones put in, in order."""
     if not relabel and not added:
         return spans
     return sorted([(s[0], s[1], "ORG", "") if s in relabel else s for s in spans] + added)
@@ -471,9 +480,7 @@ def _angle_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> lis
             span = next(iter(covering))
             if span[2] in _RELABELLED and not span[3]:
                 relabel.add(span)
-    if not relabel and not added:
-        return spans
-    return sorted([(s[0], s[1], "ORG", "") if s in relabel else s for s in spans] + added)
+    return _as_companies(spans, relabel, added)
 
 
 _PROPER = (get_string_id("NNP"), get_string_id("NNPS"))

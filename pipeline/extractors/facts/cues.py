@@ -66,6 +66,8 @@ class Cues:
     bid_nouns: frozenset[str]
     stake_nouns: frozenset[str]
     stake_buying_verbs: frozenset[str]
+    share_deal_nouns: frozenset[str]
+    deal_nouns: frozenset[str]  # the share deals included
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
@@ -186,6 +188,8 @@ def cues() -> Cues:
         bid_nouns=frozenset(s["bid_nouns"]),
         stake_nouns=frozenset(s["stake_nouns"]),
         stake_buying_verbs=frozenset(s["stake_buying_verbs"]),
+        share_deal_nouns=frozenset(s["share_deal_nouns"]),
+        deal_nouns=frozenset(s["share_deal_nouns"]) | frozenset(s["deal_nouns"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),

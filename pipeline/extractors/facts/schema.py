@@ -86,6 +86,8 @@ class Subjects(Rules):
     bid_nouns: list[str]
     stake_nouns: list[str]
     stake_buying_verbs: list[str]
+    share_deal_nouns: list[str]
+    deal_nouns: list[str]
     state_body_words: list[str]
     central_banks: list[str]
     public_body_words: list[str]

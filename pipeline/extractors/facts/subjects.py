@@ -646,15 +646,11 @@ def _stake_buyer(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     return None
 
 
-_SHARE_DEALS = frozenset({"purchase", "acquisition", "sale"})
-_DEAL_NOUNS = _SHARE_DEALS | {"takeover", "buyout", "merger"}
-
-
 def _share_buyer(ctx: ArticleContext, deal: Token) -> tuple[Token, EntityMention] | None:
     """ "Claremont said it made net purchases of 7,800 Champion Products shares": shares counted in a
     purchase or sale are the dealer's (whose "purchases", or the subject of the verb they are the object
     of), not the company that issued them."""
-    if deal.lemma_.lower() not in _SHARE_DEALS or not _inside(deal, ctx.piece):
+    if deal.lemma_.lower() not in cues().share_deal_nouns or not _inside(deal, ctx.piece):
         return None
     dealers = [ch for ch in deal.children if ch.dep_ == "poss"]
     if not dealers and deal.dep_ == "dobj":
@@ -712,7 +708,8 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     electronics returns are ...": a share of a group that is the clause's subject is the group's figure,
     named as the text names it (no article's company or country owns it). Only an unnamed plural group no
     one owns ("its customers" are the company's) and that its modifiers single out (not a bare "people"),
-    never a figure ("30% of exports") or a time."""
+    never a figure ("30% of exports") or a time. ``_population``, asked next, reads a share of a group of
+    people in any role ("won 30% of new customers"); this one, any plural group, but only as the subject."""
     amount = ctx.amount
     if amount is None or not (
         ctx.amount_kind == "percent" or (ctx.amount_value is not None and 0 < ctx.amount_value < 1)
@@ -1324,7 +1321,7 @@ def _implied_owner(
             for p in ch.children:
                 if p.dep_ == "pobj":
                     ent = _entity_at(ctx, p)
-                    deal = any(t.lemma_.lower() in _DEAL_NOUNS for t in (p, *p.lefts))
+                    deal = any(t.lemma_.lower() in c.deal_nouns for t in (p, *p.lefts))
                     if ent is None and not deal:  # "earnings at Barclays Capital investment bank"
                         # (not "the cash portion of the Acme purchase price": the target is not who pays)
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
