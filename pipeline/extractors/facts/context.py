@@ -52,6 +52,7 @@ class ArticleContext:
     amount: Span | None = None  # the amount being attached (set per quantity): never its own owner
     amount_kind: str | None = None  # its quantity kind ("currency", "percent", ...)
     amount_value: float | None = None  # its value
+    amount_macro: bool = False  # whether it measures an economic figure ("growth of 3.5%") or an estimate
     # the latest main-clause subject that was a company or a country, and where its sentence ended:
     # "South Korea will boost spending. It has earmarked 100 trillion won": "it" is the country
     last_subject: tuple[str, EntityMention, int] | None = None
@@ -713,7 +714,7 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if _is_country_noun(token):
         # "the government", "the island state": the country named last (this sentence or the one
         # before), else the one the article is about
-        return country_for(ctx, token)
+        return acting_government(ctx, token, country_for(ctx, token))
     named = _named_by_head(ctx, token) if parsed else None
     if named is not None:
         return named
@@ -918,6 +919,39 @@ def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMe
     return named or EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", country, key)
 
 
+def acting_government(
+    ctx: ArticleContext, token: Token, country: EntityMention | None, *, at: Token | None = None
+) -> EntityMention | None:
+    """ "In theory, the government has a 7% growth target": a bare "the government" that acts is the
+    country's government, named as the news names it ("Chinese government", "US government"), under
+    the country's key. An economic figure ("the government expects growth of 3.5%", "the government's
+    budget deficit") and what it forecasts or estimates ("the government said its estimate of repair
+    costs ...", through a pronoun ``at``) stay the country's, as do "the country" and "the state"."""
+    at = token if at is None else at
+    if country is None or token.lower_ != "government":
+        return country
+    # "forecast a deficit of ...", "revised its forecast up to 2.4 pct"
+    verb = at.head if at.dep_ == "nsubj" else None
+    forecasts = verb is not None and (
+        verb.lemma_.lower() in cues().forecast_verbs
+        or any(ch.dep_ == "dobj" and ch.lemma_.lower() in cues().forecast_nouns for ch in verb.children)
+    )
+    if ctx.amount is not None and (ctx.amount_macro or forecasts):
+        return country
+    if at.dep_ == "poss" and (macro_noun(at.head) or at.head.lemma_.lower() in cues().forecast_nouns):
+        return country
+    if not _is_country(country):
+        return country  # a bloc ("the EU") is not the government of a British politics story
+    name = country.canonical_name
+    if not (name.isupper() and len(name) <= 4):  # "US government", "UK government"
+        words = [d for d, c in cues().demonyms.items() if c == name]
+        text = doc_text(token.doc)
+        said = [d for d in words if re.search(rf"\b{re.escape(d)}\b", text)]
+        name = max(said or words, key=len, default=name)
+    name = f"{name} government"
+    return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", name, country.entity_key)
+
+
 def _plural_subject_before(token: Token) -> bool:
     """Whether a verb above ``token`` has a plural common-noun subject before it ("the companies")."""
     if not token.doc.has_annotation("DEP"):
@@ -1069,7 +1103,7 @@ def _clause_subject_before(
                     ent = _entity_at(ctx, ch)
                     ent = ent if ent is not None and ent.label in places else None
                     if ent is None and _is_country_noun(ch):
-                        ent = country_for(ctx, ch)  # "the government said its estimate ..."
+                        ent = acting_government(ctx, ch, country_for(ctx, ch), at=token)  # "the government said it ..."
                 if ent is not None:
                     return ent
     return None
@@ -1117,6 +1151,6 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
                 ctx.recent_people.append(person)
             if ent is None:
                 place = person if person is not None and person.label == "GPE" and _is_country(person) else None
-                place = place or (country_for(ctx, ch) if _is_country_noun(ch) else None)
+                place = place or (acting_government(ctx, ch, country_for(ctx, ch)) if _is_country_noun(ch) else None)
                 if place is not None:
                     ctx.last_subject = ("country", place, sent.end_char)

@@ -26,7 +26,7 @@ from ..doccache import blank_lines, doc_text
 from ..quantities.context import top_is_a_verb
 from ..quantities.tables import currencies
 from .build import _fact
-from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, relabelled
+from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
 from .cues import cues
 from .durations import measured_durations
 from .events import _events
@@ -76,6 +76,7 @@ def find_facts(
         dateline=document.dateline,
         subject=ctx.main,
         published=published,
+        named={q.start: q.unit for q in quantities if q.kind == "currency" and q.unit and _ISO.fullmatch(q.unit)},
     )
     if rows:  # what a results table states is read from the table, never again from the "sentence"
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
@@ -99,6 +100,8 @@ def find_facts(
         facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
+
+_ISO = re.compile(r"[A-Z]{3}")  # a currency code ("CHF"), not a word unit ("cent")
 
 # a bulleted line: "    - gold 874.0 mln vs 864.1 mln"
 _BULLET = re.compile(r"\n[ \t]*[-*][ \t]+([^\n\d]*)(?:[^\n]*\bvs\.?[ \t]+)?$")
@@ -881,7 +884,7 @@ def _after_dateline(piece: Span, end: int) -> Span | None:
 def _parse_fact(
     ctx: ArticleContext, sent: Span, span: Span, q: QuantityMention, unit, s_dates
 ) -> tuple[Fact | None, Token | None]:
-    ctx.amount, ctx.amount_kind, ctx.amount_value = span, q.kind, q.value
+    ctx.amount, ctx.amount_kind, ctx.amount_value, ctx.amount_macro = span, q.kind, q.value, False
     aged = _apposed_age(ctx, span, q)
     if aged is not None:  # "Bernard Ebbers, 63, ...": the person's age
         return _age_fact(sent, aged, q, s_dates), None
@@ -894,6 +897,8 @@ def _parse_fact(
     if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
         verb = relcl[0]
     prop = _property_noun(ctx, measured, q, verb)
+    # an economic figure, or an estimate (of one): "the government revised its forecast up to 2.4 pct"
+    ctx.amount_macro = macro_noun(prop) or prop is not None and prop.lemma_.lower() in cues().forecast_nouns
     if unit is None and prop is None and q.kind == "number" and 1 <= q.value < cues().min_bare_value:
         return None, None
     if unit is None and q.kind == "number" and prop is None and not q.vague and verb is None:

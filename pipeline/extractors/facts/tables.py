@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ...records import EntityMention, Fact
 from ..dates.timex import parse_published
-from ..quantities.results import amounts, rules
+from ..quantities.results import amounts, in_named_currency, rules, table_rows
 from .build import trimmed
 from .parse import property_key
 
@@ -158,9 +159,12 @@ def read_tables(
     dateline: tuple[int, int] | None,
     subject: EntityMention | None,
     published: str | None,
+    named: Mapping[int, str] | None = None,
 ) -> tuple[list[Fact], list[tuple[int, int]]]:
     """Facts from every results-table line of ``text`` after ``skip`` (a headline inside it), and
-    the character ranges of those lines (a dateline before the first line is not part of it)."""
+    the character ranges of those lines (a dateline before the first line is not part of it).
+    ``named``: the currency (ISO code) the quantities found at an amount's start, which wins over
+    the table's word for it ("francs" in a Swiss company's table)."""
     r = rules()
     if dateline is not None:
         text = text[: dateline[0]] + " " * (dateline[1] - dateline[0]) + text[dateline[1] :]
@@ -173,29 +177,27 @@ def read_tables(
     spans: list[tuple[int, int]] = []
     currency = "USD"  # until a row names another currency
     lines = sorted(
-        [(m.start(), m) for m in r.line.finditer(text)] + [(m.start(), m) for m in r.period_line.finditer(text)],
+        [(row.start, row) for row in table_rows(text)] + [(m.start(), m) for m in r.period_line.finditer(text)],
         key=lambda x: x[0],
     )
-    for _, m in lines:
-        if m.start() < skip:
+    for start, m in lines:
+        if start < skip:
             continue
-        if "period" in m.groupdict() and m.groupdict().get("period"):
+        if isinstance(m, re.Match):
             period = _period(m.group("period"), period)
             spans.append((m.start(), m.end()))
             continue
-        if not r.row.fullmatch(m.group("rest")):
-            continue  # "Sales rose 5 pct ...": a sentence, not a table row
-        label = r.labels[re.sub(r"\s+", " ", m.group("label").lower())]
-        row = list(amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
+        label = m.label
+        row = in_named_currency(list(amounts(m.rest, m.rest_start, label["kind"], currency)), named or {})
         if not row:
             continue
         if currency == "USD" and row[0].currency_word is not None:
             currency = row[0].currency_word  # "Group shr 65.44 yen": the table is in yen
-        spans.append((m.start(), m.end()))
+        spans.append((m.start, m.end))
         for back, amount in enumerate(row[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
             prop = label["loss_property"] if amount.loss and label.get("loss_property") else label["property"]
-            sentence_start, sentence_end, sentence = trimmed(m.group(0), m.start())
+            sentence_start, sentence_end, sentence = trimmed(text[m.start : m.end], m.start)
             facts.append(
                 Fact(
                     sentence_start=sentence_start,
@@ -212,7 +214,7 @@ def read_tables(
                     time_value=time_value,
                     time_role="period" if time_value else None,
                     quantity_span=(amount.start, amount.end),
-                    sources=((m.start(), m.end()),),
+                    sources=((m.start, m.end),),
                     subject_source="table" if subject else None,
                 )
             )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ...records import QuantityMention
@@ -40,12 +40,17 @@ class TableRules:
     currencies: dict[str, str]
     minor: dict[str, str]  # "cts" -> USD: a hundredth of it
     row: re.Pattern[str]  # what follows a label on a table row: amounts, "vs", nothing else
+    wrapped: re.Pattern[str]  # a figure ("54.9 mln") or a scale word ("mln") alone on the line below a row
+    qualifiers: frozenset[str]  # words after a listed label that keep its meaning ("Avg shrs diluted")
+    open_label_ends: frozenset[str]  # last words that make an unlisted label a sentence ("Net includes ...")
+    open_label_starts: frozenset[str]  # first words of notes, not labels ("Note - ...", "But net ...")
 
 
 @functools.cache
 def rules() -> TableRules:
     r = load("results_tables.json")
     labels = {k.lower(): v for k, v in r["labels"].items()}
+    opened = r["open_labels"]
     alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(labels, key=len, reverse=True))
     periods = {k.lower(): v for k, v in r["periods"].items()}
     period_alt = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(periods, key=len, reverse=True))
@@ -56,6 +61,7 @@ def rules() -> TableRules:
     amount = (
         rf"(?P<sign>\b(?:loss|profit|gain)\s+)?(?P<number>\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)"
         rf"(?:\s+(?P<scale>{scale_alt}))?(?:\s*(?P<unit>{unit_alt}))?\b"
+        r"(?:\s+(?P<after>loss|profit|payable|receivable)\b)?"  # "7.7 mln loss vs 2.5 mln loss"
     )
     plain = re.sub(r"\?P<\w+>", "", amount)
     return TableRules(
@@ -73,6 +79,14 @@ def rules() -> TableRules:
         minor=dict(r["minor_units"]),
         # "Shr 16.3p vs 17.9p adjusted": a restatement word after the prior figure is still a row
         row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated))?\s*[.;]?\s*", re.IGNORECASE),
+        wrapped=re.compile(  # what a row wrapped onto the next line leaves there
+            rf"[ \t]*(?:(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s+(?:{scale_alt}))?(?:\s*(?:{unit_alt}))?)"
+            rf"|(?P<scale>(?:{scale_alt})(?:\s*(?:{unit_alt}))?))(?:\s+(?:loss|profit))?[ \t]*",
+            re.IGNORECASE,
+        ),
+        qualifiers=frozenset(w.lower() for w in r["open_labels"]["qualifiers"]),
+        open_label_ends=frozenset(w.lower() for w in opened["not_last_words"]),
+        open_label_starts=frozenset(w.lower() for w in opened["not_first_words"]),
     )
 
 
@@ -97,7 +111,7 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
         m = r.amount.search(rest, begin, stop)
         if m is None:
             continue
-        value = parse_number(m.group("number"))
+        value = 0.0 if m.group("number").lower() == "nil" else parse_number(m.group("number"))
         if value is None:
             continue
         value *= r.scales.get((m.group("scale") or "").lower(), 1.0)
@@ -108,9 +122,127 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
         if unit_word in r.minor:
             value /= 100.0
         unit = "share" if kind == "shares" else named
-        loss = (m.group("sign") or "").strip().lower() == "loss"
-        start, end = offset + m.start("number"), offset + m.end()
+        loss = "loss" in ((m.group("sign") or "").strip().lower(), (m.group("after") or "").lower())
+        last = next(g for g in ("unit", "scale", "number") if m.group(g))  # not the "loss" after it
+        start, end = offset + m.start("number"), offset + m.end(last)
         yield Amount(start, end, value, unit, loss, r.currencies.get(own), unit_word)
+
+
+def in_named_currency(row: list[Amount], named: Mapping[int, str]) -> list[Amount]:
+    """``row`` with the currency the quantities found for an amount that names one ("13.83 billion
+    francs" in a story about a Swiss company: CHF, not FRF; "154.7 mln pesos"); minor units and
+    shares keep theirs. ``named``: a currency mention's start -> its ISO code."""
+    r = rules()
+    return [
+        replace(a, unit=named[a.start], currency_word=named[a.start])
+        if a.start in named and a.unit != "share" and a.unit_word not in r.minor
+        else a
+        for a in row
+    ]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a results table: where it is, what its label says, and its amounts' text."""
+
+    start: int
+    end: int
+    label: dict[str, str]  # property, loss_property, kind (a listed label's, or one made for an unlisted one)
+    rest: str
+    rest_start: int
+
+
+_LINE = re.compile(r"^[^\n]*$", re.MULTILINE)
+_ISO = re.compile(r"[A-Z]{3}")
+
+
+def table_rows(text: str) -> list[Row]:
+    """The rows of the results tables in ``text``, in order: a listed label followed by amounts;
+    once a table has such a row, also a line below it of a few words, then amounts with "vs"
+    ("Launching costs 47.6 mln vs 51.6 mln", "BAe 146 17.1 mln vs 27.3 mln"), its label made from
+    its words. A row wrapped onto the next line ("146.0 mln vs 148.3 / mln") is one row."""
+    r = rules()
+    text = _unwrapped(text)
+    rows = [
+        Row(
+            m.start(),
+            m.end(),
+            r.labels[re.sub(r"\s+", " ", m.group("label").lower())],
+            m.group("rest"),
+            m.start("rest"),
+        )
+        for m in r.line.finditer(text)
+        if r.row.fullmatch(m.group("rest"))
+    ]
+    if not rows:
+        return rows
+    taken = {row.start for row in rows}
+    for m in _LINE.finditer(text, rows[0].start):
+        if m.start() not in taken and VS.search(m.group()):
+            row = _unlisted_row(m.group(), m.start())
+            if row is not None:
+                rows.append(row)
+    return sorted(rows, key=lambda row: row.start)
+
+
+def _unwrapped(text: str) -> str:
+    """``text`` with a row's line break before its last amount or scale word made a space ("148.3\nmln",
+    "vs\n54.9 mln"): offsets kept."""
+    if "\n" not in text:
+        return text
+    r = rules()
+    out = list(text)
+    for m in _LINE.finditer(text):
+        line, nxt = m.group().rstrip(), m.end() + 1
+        if nxt >= len(text) or not VS.search(line + " "):
+            continue
+        below = r.wrapped.fullmatch(text, nxt, _line_end(text, nxt))
+        if below is None:
+            continue
+        if below.group("figure") and line.endswith(("vs", "vs.")) or below.group("scale") and line[-1:].isdigit():
+            out[m.end()] = " "
+    return "".join(out)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _unlisted_row(line: str, offset: int) -> Row | None:
+    """The line as a row with an unlisted label: the first split where the words before it may be a
+    label and the rest is amounts with "vs"."""
+    r = rules()
+    words = list(re.finditer(r"\S+", line))
+    for k in range(1, min(len(words), 8)):
+        rest = line[words[k].start() :]
+        if not (VS.search(rest) and r.row.fullmatch(rest)):
+            continue
+        label = [w.group() for w in words[:k]]
+        if (
+            not label[0][:1].isupper()
+            or label[0].lower().strip(":-") in r.open_label_starts
+            or label[-1].lower() in r.open_label_ends
+            or any(ch.isdigit() for w in label[:-1] for ch in w)  # "BAe 146": a number only as the last word
+            or any(w in ("-", ":") or w.endswith(":") for w in label)
+        ):
+            return None
+        return Row(offset, offset + len(line), _unlisted_label(label), rest, offset + words[k].start())
+    return None
+
+
+def _unlisted_label(words: list[str]) -> dict[str, str]:
+    """What an unlisted label means: a listed label with qualifiers after it ("Avg shrs diluted" is "Avg
+    shrs"; not "Net turnover"), else money (shares or a per-share figure when it says so) under its own words."""
+    low = [w.lower() for w in words]
+    r = rules()
+    for k in range(len(low) - 1, 0, -1):
+        listed = r.labels.get(" ".join(low[:k]))
+        if listed is not None and set(low[k:]) <= r.qualifiers:
+            return listed
+    kind = "shares" if {"shrs", "shares", "shs"} & set(low) else "per_share" if "shr" in low else "money"
+    name = " ".join(low)
+    return {"property": name, "loss_property": f"{name} loss" if "loss" not in low else name, "kind": kind}
 
 
 # "TROY, MICH., March 12 - " before a table's first row: the place and date of a wire dateline
@@ -130,11 +262,10 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
     units: dict[int, tuple[str, str]] = {}  # a figure's start -> (unit, kind)
     currency = "USD"  # until a row names another currency
     named = False  # whether a row names a currency; else the dollar is assumed
-    for m in r.line.finditer(plain):
-        if not r.row.fullmatch(m.group("rest")):
-            continue  # "Sales rose 5 pct ...": a sentence, not a table row
-        label = r.labels[re.sub(r"\s+", " ", m.group("label").lower())]
-        row = list(amounts(m.group("rest"), m.start("rest"), label["kind"], currency))
+    stated = {q.start: q.unit for q in found if q.kind == "currency" and q.unit and _ISO.fullmatch(q.unit)}
+    for line in table_rows(plain):
+        label = line.label
+        row = in_named_currency(list(amounts(line.rest, line.rest_start, label["kind"], currency)), stated)
         if row and currency == "USD" and row[0].currency_word is not None:
             currency = row[0].currency_word  # "Group shr 65.44 yen": the table is in yen
         named = named or any(a.currency_word is not None for a in row)

@@ -122,6 +122,14 @@ class TableLabel(Rules):
     kind: Literal["per_share", "money", "shares"]
 
 
+class OpenLabels(Rules):
+    """Words that keep a line of words and amounts with "vs" from being an unlisted table row."""
+
+    not_first_words: list[str]
+    not_last_words: list[str]
+    qualifiers: list[str]
+
+
 class Tables(Rules):
     """``results_tables.json`` (read by ``quantities.results`` and ``facts.tables``)."""
 
@@ -130,6 +138,7 @@ class Tables(Rules):
     scales: dict[str, float]
     currencies: dict[str, str]
     minor_units: dict[str, str]
+    open_labels: OpenLabels
 
 
 class PintNames(Rules):
