@@ -36,6 +36,25 @@ from pipeline.extractors.quantities.results import table_rows
             id="abbreviated_country",
         ),
         pytest.param(
+            "South Korea's exports slowed. The government has set a growth target of 5% for next year.",
+            5.0,
+            ["South Korean government"],
+            id="longest_demonym",
+        ),
+        pytest.param(
+            "Schools in England are short of teachers. The government will spend £40m on training.",
+            40e6,
+            ["UK government"],
+            id="state_of_a_constituent_country",
+        ),
+        pytest.param(
+            "EU leaders met in Brussels. The European Union expects to agree a budget. The government will "
+            "publish a guide of 500 pages to the treaty.",
+            500.0,
+            ["European Union"],
+            id="a_bloc_has_no_government",
+        ),
+        pytest.param(
             "Chile's economy grew 6% last year. The government's budget deficit was 2% of output.",
             2.0,
             ["Chile"],

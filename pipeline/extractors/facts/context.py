@@ -940,16 +940,14 @@ def acting_government(
         return country
     if at.dep_ == "poss" and (macro_noun(at.head) or at.head.lemma_.lower() in cues().forecast_nouns):
         return country
-    if not _is_country(country):
+    if is_region(country) or not _is_country(country):
         return country  # a bloc ("the EU") is not the government of a British politics story
-    name = country.canonical_name
+    state = cues().governing_state.get(country.canonical_name, country.canonical_name)  # England: the UK's
+    name = state
     if not (name.isupper() and len(name) <= 4):  # "US government", "UK government"
-        words = [d for d, c in cues().demonyms.items() if c == name]
-        text = doc_text(token.doc)
-        said = [d for d in words if re.search(rf"\b{re.escape(d)}\b", text)]
-        name = max(said or words, key=len, default=name)
-    name = f"{name} government"
-    return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", name, country.entity_key)
+        name = max((d for d, c in cues().demonyms.items() if c == state), key=len, default=name)  # "South Korean"
+    key = country.entity_key if state == country.canonical_name else "GPE:" + state.casefold()
+    return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", f"{name} government", key)
 
 
 def _plural_subject_before(token: Token) -> bool:

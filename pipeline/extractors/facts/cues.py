@@ -76,6 +76,7 @@ class Cues:
     company_figures: frozenset[str]
     national_modifiers: frozenset[str]
     country_nouns: frozenset[str]
+    governing_state: dict[str, str]  # "England" -> "UK": whose government "the government" is
     product_nouns: frozenset[str]
     survey_nouns: frozenset[str]
     research_nouns: frozenset[str]
@@ -198,6 +199,7 @@ def cues() -> Cues:
         company_figures=frozenset(s["company_figures"]),
         national_modifiers=frozenset(s["national_modifiers"]),
         country_nouns=frozenset(s["country_nouns"]),
+        governing_state=dict(s["governing_state"]),
         product_nouns=frozenset(s["product_nouns"]),
         survey_nouns=frozenset(s["survey_nouns"]),
         research_nouns=frozenset(s["research_nouns"]),

@@ -97,6 +97,7 @@ class Subjects(Rules):
     national_modifiers: list[str]
     country_owner_min_mentions: int
     country_nouns: list[str]
+    governing_state: dict[str, str]
     demonyms: dict[str, str]
     state_nouns: list[str]
     market_nouns: list[str]
