@@ -205,3 +205,32 @@ def test_a_table_row_keeps_the_currency_the_story_gives(nlp, value):
 )
 def test_a_nationality_and_an_institution_are_one_name(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "In A and B, prices rose by 3% and 1.2% in the two regions respectively": "the two regions" points back to the
+# names and is no figure of the list; "America" is the US, not a place of its own beside it
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "In Kent and Devon, the lender said prices rose by 2.5% and 1.5% in the two counties respectively.",
+            1.5,
+            ["Devon"],
+            id="respectively_with_a_count_pointing_back",
+        ),
+        pytest.param(
+            "The US economy grew 3% last year. America's $300bn trade deficit is a worry.",
+            300e9,
+            ["US"],
+            id="america_is_the_us",
+        ),
+        pytest.param(
+            "Latin America's economy grew 5% last year, the bank said.",
+            5.0,
+            ["Latin America"],
+            id="latin_america_stays",
+        ),
+    ],
+)
+def test_listed_places_and_country_aliases(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

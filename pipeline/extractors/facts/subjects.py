@@ -834,14 +834,19 @@ _LIST_GLUE = re.compile(r"(?:\s*,)?\s*(?:(?:and|&|or)\s+)?(?:the\s+)?", re.IGNOR
 
 def _figure_starts(piece: Span, *, dates: bool = False) -> list[int]:
     """Where each number written in the piece starts (token index), numbers the NER tagged as dates
-    and times left out unless ``dates`` ("in Belgium 19,050" can be tagged a date)."""
+    and times left out unless ``dates`` ("in Belgium 19,050" can be tagged a date), and so are counts
+    that point back ("rose by 3% and 1.2% in the two regions respectively")."""
     return [
         t.i
         for t in piece
         if t.like_num
         and (dates or t.ent_type_ not in ("DATE", "TIME"))
         and not (t.i > piece.start and (t.nbor(-1).like_num or t.nbor(-1).text in ("-", "/")))
+        and not (t.i > piece.start and t.nbor(-1).lower_ == "the" and t.lower_ in _SMALL_COUNTS)
     ]
+
+
+_SMALL_COUNTS = frozenset(("two", "three", "four", "five", "six", "2", "3", "4", "5", "6"))
 
 
 def _listed(ctx: ArticleContext, find) -> list[tuple[int, Token, EntityMention]]:
