@@ -234,3 +234,43 @@ def test_a_nationality_and_an_institution_are_one_name(nlp, text, value, subject
 )
 def test_listed_places_and_country_aliases(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# an offer the sentence prices without naming who makes it is the bidder's the article names ("a new offer from
+# X"): "a proposal ... pitched at 300p a share", 'a "well funded" 300p a share bid'; a relative clause saying how
+# the target met the offer ("that Acme has rejected") does not make it the target's
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Shares in Rovers United rose 4% after a new offer from Carl Brandt. A proposal was received by the "
+            "chairman, Tom Hale, on Friday, pitched at about 250p a share.",
+            2.5,
+            ["Carl Brandt"],
+            id="pitched_proposal",
+        ),
+        pytest.param(
+            "Shares in Rovers United rose 4% after a new offer from Carl Brandt. One fund manager said he believed "
+            'a "credible" 260p a share bid would be enough to win.',
+            2.6,
+            ["Carl Brandt"],
+            id="share_bid",
+        ),
+        pytest.param(
+            "Rovers United said talks were going on. Shares in Rovers United rose 4%. One fund manager said he "
+            'believed a "credible" 260p a share bid would be enough to win.',
+            2.6,
+            ["Rovers United"],  # the article's company, as before: no bidder is made up
+            id="no_bidder_named",
+        ),
+        pytest.param(
+            "Lawnco said bids were due by March 18.\n    Binmaster Inc has a 31 dlr per share tender offer for "
+            "Lawnco underway that Lawnco has already rejected as inadequate.",
+            31.0,
+            ["Binmaster"],
+            id="offer_rejected_by_the_target",
+        ),
+    ],
+)
+def test_an_offer_is_the_bidders(nlp, text, value, subjects):
+    assert [s for s in subjects_of(facts_of(nlp, text), value) if s] == subjects

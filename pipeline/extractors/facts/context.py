@@ -76,6 +76,12 @@ class ArticleContext:
         return _survey(self.doc, self.entities) if self.doc is not None else None
 
     @functools.cached_property
+    def bidder(self) -> EntityMention | None:
+        """The company or person named most as making an offer ("a new offer from Malcolm Glazer", "Mr
+        Glazer's proposals", "a bid by Xstrata"), built when first asked."""
+        return _bidder_of(self, self.doc) if self.doc is not None else None
+
+    @functools.cached_property
     def entity_index(self) -> tuple[list[int], list[EntityMention]]:
         """The mentions sorted by start, with their starts, for lookups by offset."""
         ordered = sorted(self.entities, key=lambda m: (m.start, m.end))
@@ -223,6 +229,27 @@ def _context(doc: Doc, entities, doc_entities, published, title: str | None = No
 
 
 _RAN_SURVEY = frozenset({"conduct", "carry", "commission", "run", "publish", "release", "do"})
+
+
+def _bidder_of(ctx: ArticleContext, doc: Doc) -> EntityMention | None:
+    if not doc.has_annotation("DEP"):
+        return None
+    bids = cues().bid_nouns
+    named: list[EntityMention] = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in bids:
+            continue
+        makers = [g for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("from", "by") for g in ch.children]
+        makers += [ch for ch in t.children if ch.dep_ == "poss"]
+        for m in makers:
+            ent = _entity_at(ctx, m)
+            if ent is not None and ent.label in ("ORG", "PERSON"):
+                named.append(ent)
+    if not named:
+        return None
+    counts = Counter(e.entity_key for e in named)
+    best = max(counts.values())
+    return next(e for e in named if counts[e.entity_key] == best)  # the first named of the most named
 
 
 def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:

@@ -64,6 +64,8 @@ class Cues:
     commodity_nouns: frozenset[str]
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
+    pricing_verbs: frozenset[str]
+    response_verbs: frozenset[str]
     stake_nouns: frozenset[str]
     stake_buying_verbs: frozenset[str]
     share_deal_nouns: frozenset[str]
@@ -187,6 +189,8 @@ def cues() -> Cues:
         commodity_nouns=frozenset(s["commodity_nouns"]),
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
+        pricing_verbs=frozenset(s["pricing_verbs"]),
+        response_verbs=frozenset(s["response_verbs"]),
         stake_nouns=frozenset(s["stake_nouns"]),
         stake_buying_verbs=frozenset(s["stake_buying_verbs"]),
         share_deal_nouns=frozenset(s["share_deal_nouns"]),

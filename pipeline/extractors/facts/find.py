@@ -893,7 +893,14 @@ def _parse_fact(
     verb = _governing_verb(measured, sent)
     if verb == measured and span.start <= measured.i < span.end and measured.head != measured:
         verb = _governing_verb(measured.head, sent)  # "100 trillion won" with "won" read as a verb
-    relcl = [ch for ch in measured.children if ch.dep_ == "relcl" and ch.pos_ == "VERB" and not _relative_subject(ch)]
+    relcl = [
+        ch
+        for ch in measured.children
+        if ch.dep_ == "relcl"
+        and ch.pos_ == "VERB"
+        and not _relative_subject(ch)
+        and ch.lemma_.lower() not in cues().response_verbs  # "a 27 dlr offer that Chemlawn has rejected"
+    ]
     if relcl:  # "the 7.2 million handsets it shipped in 2012": the relative clause says what happened
         verb = relcl[0]
     prop = _property_noun(ctx, measured, q, verb)

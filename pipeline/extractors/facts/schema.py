@@ -84,6 +84,8 @@ class Subjects(Rules):
     commodity_nouns: list[str]
     price_nouns: list[str]
     bid_nouns: list[str]
+    pricing_verbs: list[str]
+    response_verbs: list[str]
     stake_nouns: list[str]
     stake_buying_verbs: list[str]
     share_deal_nouns: list[str]

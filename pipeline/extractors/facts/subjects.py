@@ -355,8 +355,16 @@ def _bid_written_after(ctx: ArticleContext) -> tuple[Token, EntityMention] | Non
     if i < end and doc[i].text == "(":  # the conversions in brackets
         close = next((j for j in range(i, min(end, i + 12)) if doc[j].text == ")"), None)
         i = close + 1 if close is not None else i
-    if i + 1 >= end or doc[i].lemma_.lower() not in cues().bid_nouns or doc[i + 1].lower_ not in ("by", "from"):
+    if i + 2 < end and doc[i].lower_ in ("a", "an", "per") and doc[i + 1].lemma_.lower() == "share":
+        i += 2  # "300p a share bid"
+    if i >= end or doc[i].lemma_.lower() not in cues().bid_nouns:
         return None
+    if i + 1 >= end or doc[i + 1].lower_ not in ("by", "from"):
+        # 'a "well funded" 300p a share bid would be enough': an offer of the story's bidder
+        lead = doc[max(ctx.piece.start if ctx.piece is not None else 0, ctx.amount.start - 5) : ctx.amount.start]
+        indefinite = any(t.lower_ in ("a", "an") for t in lead) and not any(t.dep_ == "poss" for t in lead)
+        bidder = ctx.bidder if indefinite else None
+        return (doc[i], bidder) if bidder is not None and _can_bid(bidder) else None
     for j in range(i + 2, min(end, i + 5)):
         ent = _entity_at(ctx, doc[j])
         if ent is not None:
@@ -570,6 +578,10 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     for _ in range(4):  # the offer the amount measures: "offer worth $3bn", "$3bn offer", "offer of $3bn"
         if noun.lemma_.lower() in c.bid_nouns and noun.pos_ == "NOUN":
             break
+        priced = _priced_offer(noun) if noun.pos_ == "VERB" else None
+        if priced is not None:  # "A proposal was received ..., pitched at about 300p a share"
+            noun = priced
+            break
         if noun.dep_ not in ("pobj", "npadvmod", "amod", "prep", "nmod", "compound", "nummod", "appos", "quantmod"):
             return None
         path.append(noun)
@@ -587,7 +599,28 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
             ent = _resolve(ctx, p) if p.dep_ == "pobj" else None
             if ent is not None and _can_bid(ent):
                 return p, ent
-    return None
+    if any(ch.dep_ == "poss" for ch in noun.children) or not any(ch.lower_ in ("a", "an") for ch in noun.lefts):
+        return None  # "its offer", "the offer" may be another's; "a 300p a share bid" is the story's bidder's
+    bidder = ctx.bidder  # named with an offer elsewhere in the article: "a new offer from Malcolm Glazer"
+    return (noun, bidder) if bidder is not None and _can_bid(bidder) else None
+
+
+def _priced_offer(verb: Token) -> Token | None:
+    """The offer a participle prices: "a proposal ... pitched at 300p a share" (the parse may hang it on
+    the clause's verb, whose subject the offer is)."""
+    if verb.lemma_.lower() not in cues().pricing_verbs:
+        return None
+    head = verb.head
+    if head.lemma_.lower() in cues().bid_nouns and head.pos_ == "NOUN":
+        return head
+    return next(
+        (
+            ch
+            for ch in head.children
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in cues().bid_nouns and ch.pos_ == "NOUN"
+        ),
+        None,
+    )
 
 
 def _priced_name(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
