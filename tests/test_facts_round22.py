@@ -257,6 +257,13 @@ def test_listed_places_and_country_aliases(nlp, text, value, subjects):
             id="share_bid",
         ),
         pytest.param(
+            "Shares in Rovers United rose 4% after a new offer from Carl Brandt. Meanwhile Brightway Group has won "
+            "the backing of the board with a bid worth £300m.",
+            300e6,
+            ["Brightway"],
+            id="a_named_clause_subject_makes_its_own_bid",
+        ),
+        pytest.param(
             "Rovers United said talks were going on. Shares in Rovers United rose 4%. One fund manager said he "
             'believed a "credible" 260p a share bid would be enough to win.',
             2.6,

@@ -363,8 +363,7 @@ def _bid_written_after(ctx: ArticleContext) -> tuple[Token, EntityMention] | Non
         # 'a "well funded" 300p a share bid would be enough': an offer of the story's bidder
         lead = doc[max(ctx.piece.start if ctx.piece is not None else 0, ctx.amount.start - 5) : ctx.amount.start]
         indefinite = any(t.lower_ in ("a", "an") for t in lead) and not any(t.dep_ == "poss" for t in lead)
-        bidder = ctx.bidder if indefinite else None
-        return (doc[i], bidder) if bidder is not None and _can_bid(bidder) else None
+        return _story_bidder(ctx, doc[i]) if indefinite else None
     for j in range(i + 2, min(end, i + 5)):
         ent = _entity_at(ctx, doc[j])
         if ent is not None:
@@ -601,8 +600,22 @@ def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
                 return p, ent
     if any(ch.dep_ == "poss" for ch in noun.children) or not any(ch.lower_ in ("a", "an") for ch in noun.lefts):
         return None  # "its offer", "the offer" may be another's; "a 300p a share bid" is the story's bidder's
-    bidder = ctx.bidder  # named with an offer elsewhere in the article: "a new offer from Malcolm Glazer"
-    return (noun, bidder) if bidder is not None and _can_bid(bidder) else None
+    return _story_bidder(ctx, noun)
+
+
+def _story_bidder(ctx: ArticleContext, offer: Token) -> tuple[Token, EntityMention] | None:
+    """The bidder the article names with an offer ("a new offer from Malcolm Glazer") for an offer its
+    clause gives no maker of: not "Verizon won ... with a bid worth $6.8bn", "Euronext has the means to
+    make a bid of £1.4bn" (the nearest clause subject that is not the offer itself is a name)."""
+    for verb in (t for t in offer.ancestors if t.pos_ in ("VERB", "AUX")):
+        subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass") and ch != offer]
+        if subjects:
+            ent = _entity_at(ctx, subjects[0])
+            if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
+                return None
+            break
+    bidder = ctx.bidder
+    return (offer, bidder) if bidder is not None and _can_bid(bidder) else None
 
 
 def _priced_offer(verb: Token) -> Token | None:
