@@ -281,3 +281,22 @@ def test_listed_places_and_country_aliases(nlp, text, value, subjects):
 )
 def test_an_offer_is_the_bidders(nlp, text, value, subjects):
     assert [s for s in subjects_of(facts_of(nlp, text), value) if s] == subjects
+
+
+# "one" counts after a word that makes it a count ("to one chamber", "at only one centre"), as any number word does
+# (the facts guidelines); "one analyst said", "one of", "one day" are no amounts
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("The reform cut the parliament to one chamber in 2003.", [(1.0, "chamber")], id="to_one"),
+        pytest.param(
+            "The tags are currently being used at one Tesco distribution centre.", [(1.0, "centre")], id="at_one"
+        ),
+        pytest.param("Tesco uses the tags at just one store.", [(1.0, "store")], id="at_just_one"),
+        pytest.param("One analyst said the shares were cheap.", [], id="one_analyst_said"),
+        pytest.param("Tesco is one of the biggest retailers in Europe.", [], id="one_of"),
+        pytest.param("Tesco said it would open the store in one day.", [], id="one_day"),
+    ],
+)
+def test_one_counts_after_a_count_word(nlp, text, expected):
+    assert [(f.value, f.unit) for f in facts_of(nlp, text) if f.value == 1] == expected

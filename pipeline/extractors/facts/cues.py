@@ -66,6 +66,7 @@ class Cues:
     bid_nouns: frozenset[str]
     pricing_verbs: frozenset[str]
     response_verbs: frozenset[str]
+    count_one_cues: frozenset[str]
     stake_nouns: frozenset[str]
     stake_buying_verbs: frozenset[str]
     share_deal_nouns: frozenset[str]
@@ -191,6 +192,7 @@ def cues() -> Cues:
         bid_nouns=frozenset(s["bid_nouns"]),
         pricing_verbs=frozenset(s["pricing_verbs"]),
         response_verbs=frozenset(s["response_verbs"]),
+        count_one_cues=frozenset(s["count_one_cues"]),
         stake_nouns=frozenset(s["stake_nouns"]),
         stake_buying_verbs=frozenset(s["stake_buying_verbs"]),
         share_deal_nouns=frozenset(s["share_deal_nouns"]),

@@ -972,9 +972,22 @@ def _relative_subject(verb: Token) -> bool:
     return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ == "WDT" for ch in verb.children)
 
 
+def _one_counts(span: Span) -> bool:
+    """ "reducing the legislative branch to one chamber", "used at only one distribution centre": "one"
+    after a word that makes it a count (not "one analyst said", "one of", "one day")."""
+    doc = span.doc
+    if span.text.strip().lower() != "one" or span.start == 0:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.lower_ in ("of", "more", "another", "day", "time", "way", "thing") or after.is_punct:
+        return False
+    return doc[span.start - 1].lower_ in cues().count_one_cues
+
+
 def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None, source: str | None) -> bool:
     """Whether an amount read from the parse says something about someone."""
-    if q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count"):
+    one = q.value == 1 and q.text.strip().lower() in ("one", "a", "an") and q.kind in ("number", "count")
+    if one and not _one_counts(span):
         return False  # "one U.S. crew chief said": an article, not an amount
     if _is_age(span.doc, span, q):
         return False  # "aged 30-39", "a 20-year-old man": a description of people

@@ -86,6 +86,7 @@ class Subjects(Rules):
     bid_nouns: list[str]
     pricing_verbs: list[str]
     response_verbs: list[str]
+    count_one_cues: list[str]
     stake_nouns: list[str]
     stake_buying_verbs: list[str]
     share_deal_nouns: list[str]
