@@ -296,6 +296,7 @@ def test_an_offer_is_the_bidders(nlp, text, value, subjects):
         pytest.param("One analyst said the shares were cheap.", [], id="one_analyst_said"),
         pytest.param("Tesco is one of the biggest retailers in Europe.", [], id="one_of"),
         pytest.param("Tesco said it would open the store in one day.", [], id="one_day"),
+        pytest.param("Oil prices topped $50 a barrel at one point in October.", [], id="at_one_point"),
     ],
 )
 def test_one_counts_after_a_count_word(nlp, text, expected):

@@ -972,6 +972,10 @@ def _relative_subject(verb: Token) -> bool:
     return any(ch.dep_ in ("nsubj", "nsubjpass") and ch.tag_ == "WDT" for ch in verb.children)
 
 
+# "one of", "at one point", "on the one hand": "one" in a phrase, counting nothing
+_ONE_IDIOMS = frozenset(("of", "more", "another", "day", "time", "way", "thing", "point", "set", "side", "hand", "end"))
+
+
 def _one_counts(span: Span) -> bool:
     """ "reducing the legislative branch to one chamber", "used at only one distribution centre": "one"
     after a word that makes it a count (not "one analyst said", "one of", "one day")."""
@@ -979,7 +983,7 @@ def _one_counts(span: Span) -> bool:
     if span.text.strip().lower() != "one" or span.start == 0:
         return False
     after = doc[span.end] if span.end < len(doc) else None
-    if after is None or after.lower_ in ("of", "more", "another", "day", "time", "way", "thing") or after.is_punct:
+    if after is None or after.lower_ in _ONE_IDIOMS or after.is_punct:
         return False
     return doc[span.start - 1].lower_ in cues().count_one_cues
 
