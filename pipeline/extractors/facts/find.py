@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
 from ..quantities.context import top_is_a_verb
+from ..quantities.results import stated_currencies
 from ..quantities.tables import currencies
 from .build import _fact
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
@@ -76,7 +77,7 @@ def find_facts(
         dateline=document.dateline,
         subject=ctx.main,
         published=published,
-        named={q.start: q.unit for q in quantities if q.kind == "currency" and q.unit and _ISO.fullmatch(q.unit)},
+        named=stated_currencies(quantities),
     )
     if rows:  # what a results table states is read from the table, never again from the "sentence"
         quantities = [q for q in quantities if not any(s <= q.start < e for s, e in rows)]
@@ -100,8 +101,6 @@ def find_facts(
         facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
     return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
 
-
-_ISO = re.compile(r"[A-Z]{3}")  # a currency code ("CHF"), not a word unit ("cent")
 
 # a bulleted line: "    - gold 874.0 mln vs 864.1 mln"
 _BULLET = re.compile(r"\n[ \t]*[-*][ \t]+([^\n\d]*)(?:[^\n]*\bvs\.?[ \t]+)?$")

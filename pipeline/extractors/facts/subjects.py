@@ -614,8 +614,8 @@ def _story_bidder(ctx: ArticleContext, offer: Token) -> tuple[Token, EntityMenti
             if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
                 return None
             break
-    bidder = ctx.bidder
-    return (offer, bidder) if bidder is not None and _can_bid(bidder) else None
+    bidder = ctx.bidder  # a company or a person (``context._bidder_of``)
+    return (offer, bidder) if bidder is not None else None
 
 
 def _priced_offer(verb: Token) -> Token | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ...records import QuantityMention
@@ -84,7 +84,7 @@ def rules() -> TableRules:
             rf"|(?P<scale>(?:{scale_alt})(?:\s*(?:{unit_alt}))?))(?:\s+(?:loss|profit))?[ \t]*",
             re.IGNORECASE,
         ),
-        qualifiers=frozenset(w.lower() for w in r["open_labels"]["qualifiers"]),
+        qualifiers=frozenset(w.lower() for w in opened["qualifiers"]),
         open_label_ends=frozenset(w.lower() for w in opened["not_last_words"]),
         open_label_starts=frozenset(w.lower() for w in opened["not_first_words"]),
     )
@@ -126,6 +126,12 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
         last = next(g for g in ("unit", "scale", "number") if m.group(g))  # not the "loss" after it
         start, end = offset + m.start("number"), offset + m.end(last)
         yield Amount(start, end, value, unit, loss, r.currencies.get(own), unit_word)
+
+
+def stated_currencies(quantities: Iterable[QuantityMention]) -> dict[int, str]:
+    """Where a money mention starts -> the currency (ISO code) the quantities gave it; a word unit
+    ("cent") is not one. What ``in_named_currency`` prefers to a table's own currency word."""
+    return {q.start: q.unit for q in quantities if q.kind == "currency" and q.unit and _ISO.fullmatch(q.unit)}
 
 
 def in_named_currency(row: list[Amount], named: Mapping[int, str]) -> list[Amount]:
@@ -262,7 +268,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
     units: dict[int, tuple[str, str]] = {}  # a figure's start -> (unit, kind)
     currency = "USD"  # until a row names another currency
     named = False  # whether a row names a currency; else the dollar is assumed
-    stated = {q.start: q.unit for q in found if q.kind == "currency" and q.unit and _ISO.fullmatch(q.unit)}
+    stated = stated_currencies(found)
     for line in table_rows(plain):
         label = line.label
         row = in_named_currency(list(amounts(line.rest, line.rest_start, label["kind"], currency)), stated)
