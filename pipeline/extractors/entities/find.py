@@ -726,7 +726,15 @@ def _label_of(mentions: Sequence[EntityMention]) -> str:
         return mentions[0].label
     counts = Counter(m.label for m in mentions)
     best = max(counts.values())
-    return min((lab for lab, n in counts.items() if n == best), key=_priority)
+    label = min((lab for lab, n in counts.items() if n == best), key=_priority)
+    if label == "NORP" and "ORG" in counts and not mentions[0].canonical_name.casefold().endswith(_DEMONYM_ENDINGS):
+        return "ORG"  # "Brewing giant Inbev" tagged a company once and a nationality after: no nationality's name
+    return label
+
+
+# how the names of nationalities and groups end ("Russian", "Japanese", "British", "Dutch", "Swiss", "Iraqi",
+# "Democrats"): a name tagged both a company and a nationality that ends otherwise is the company
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ss", "i", "ic", "k", "s")
 
 
 def _legal_form(text: str) -> bool:
@@ -936,10 +944,17 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
         if k not in groups or " " in k or not 2 <= len(k) <= 6:
             continue
         texts = [clean_name(mentions[i].text) for i in groups[k]]
-        if not any(t.isupper() and t.replace("&", "").isalpha() for t in texts):  # "IMF", "B&B"
+        if not any(
+            t.isupper() and t.replace("&", "").replace(".", "").isalpha() for t in texts
+        ):  # "IMF", "B&B", "U.S."
             continue
-        acronym = k.upper().replace("&", "")
-        fits = {o: names[acronym] for o, names in spelled.items() if acronym in names and o in groups}
+        acronym = k.upper().replace("&", "").replace(".", "")
+        # not a name that writes the short form itself ("U.S. Steel" spells "US" but is no expansion of "U.S.")
+        fits = {
+            o: names[acronym]
+            for o, names in spelled.items()
+            if acronym in names and o in groups and not any(t.casefold() in o.split() for t in texts)
+        }
         if len(fits) == 1:
             ((target, name),) = fits.items()
             groups[target].extend(groups.pop(k))

@@ -71,6 +71,14 @@ class ArticleContext:
         return _main_product(self.doc, self.entities) if self.doc is not None else None
 
     @functools.cached_property
+    def currency(self) -> EntityMention | None:
+        """The currency the story names with its country ("the N.Z. dollar"), built when first asked."""
+        from .currencies import story_currency
+
+        headline = self.document.headline
+        return story_currency(self.doc, headline[1] if headline else 0) if self.doc is not None else None
+
+    @functools.cached_property
     def survey(self) -> EntityMention | None:
         """ "a survey by Capgemini": "Capgemini survey", built when first asked."""
         return _survey(self.doc, self.entities) if self.doc is not None else None

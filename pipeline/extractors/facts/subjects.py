@@ -29,6 +29,7 @@ from .context import (
     state_body,
 )
 from .cues import PROPERTY_PREPS, SUBJECT_DEPS, cues
+from .currencies import currency_mention, currency_noun, exchange_rate
 from .document import is_region
 from .gazetteer import country_code
 from .parse import _EVIDENCE_VERBS, _clause, _governing_verb, _inside, _orphans, _true_subject, list_item_name
@@ -264,9 +265,10 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     nouns = [t for t in (prop,) if t is not None]
     nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
     climb = verb is not None and prop is None and verb.lemma_.lower() not in _EVIDENCE_VERBS
-    if climb and verb.dep_ in ("advcl", "xcomp", "conj") and not nouns:
+    if climb and not nouns:
         # "Oil prices broke records, topping $50 a barrel": what the subjectless verb's head says moved
-        nouns += [ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < verb.i]
+        # ("the rupiah lost 0.6%, before bouncing back to trade at 9,300": through "before bouncing")
+        nouns += _climbed_subjects(verb)
     if verb is not None and verb.lemma_.lower() in _TRADE_VERBS and ctx.amount_kind == "currency":
         # "the central bank bought dollars at around 147.30 yen": the rate is the currency's price
         nouns += [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in cues().market_nouns]
@@ -275,6 +277,12 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     security = _security(ctx, nouns)
     if security is not None:
         return security
+    rate = next((n for n in nouns if exchange_rate(n) and _inside(n, ctx.piece)), None)
+    if rate is not None and ctx.currency is not None:
+        return rate, ctx.currency  # "the exchange rate should be around 48 U.S. cents": the N.Z. dollar's
+    valued = _valued_currency(ctx, nouns)
+    if valued is not None:
+        return valued
     for noun in nouns:
         if noun.lemma_.lower() not in cues().market_nouns or not _inside(noun, ctx.piece):
             continue
@@ -303,6 +311,39 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             name = " ".join(t.text for t in (*words, good) if not t.is_punct)
             return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
     return None
+
+
+_VALUE_NOUNS = frozenset({"value", "level", "rate", "parity"})
+
+
+def _valued_currency(ctx: ArticleContext, nouns: list[Token]) -> tuple[Token, EntityMention] | None:
+    """ "A reasonable value for the New Zealand dollar would be 10 pct less", "the rate of the yen":
+    a currency's value, level or rate belongs to the currency, named with its country words."""
+    for noun in nouns:
+        if noun.lemma_.lower() not in _VALUE_NOUNS or not _inside(noun, ctx.piece):
+            continue
+        for prep in (ch for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in ("of", "for")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj" and currency_noun(g)):
+                if obj.ent_type_ == "MONEY" or _counted_currency(obj):
+                    continue
+                return obj, currency_mention(obj)
+    return None
+
+
+def _climbed_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a subjectless verb hangs from (up to three steps through
+    adverbial, open-complement, conjoined and prepositional clauses), when it comes before the verb."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or v.head == v:
+            return []
+        v = v.head
+        if v.dep_ == "prep" and v.head != v:
+            v = v.head  # "before bouncing back": the clause "before" hangs from
+        subjects = [ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < verb.i]
+        if subjects:
+            return subjects
+    return []
 
 
 def _counted_currency(noun: Token) -> bool:
@@ -1128,13 +1169,24 @@ def _forecast_object(ctx: ArticleContext, prop: Token | None, verb: Token | None
     return _forecast_for(ctx, obj) if obj is not None else None
 
 
+# a public body that "sees" or "expects" a change forecasts it (it owns no production)
+_SEEING = frozenset({"see", "expect", "forecast", "predict", "project", "anticipate"})
+
+
 def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool:
     """ "Jordan expects consumer prices to rise 4 pct": a person forecasting a country's economic
     figure speaks about it; the figure is the economy's, not the person's. A person's estimate or
     forecast ("raised his estimate to 7.50 dlrs a share") is of someone else's figure too."""
     if entity.label == "PERSON" and prop is not None and prop.lemma_.lower() in cues().forecast_nouns:
         return True  # "McAdoo raised his 1987 estimate to 7.50 dlrs a share": an analyst's estimate of a company
-    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().forecast_verbs or not macro_noun(prop):
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head.lemma_.lower()
+    seen = [prop, *(ch for ch in token.head.children if ch.dep_ == "dobj")]
+    changes = any(t is not None and t.lemma_.lower() in cues().change_verbs for t in seen)
+    if verb in _SEEING and changes and public_body(entity):
+        return True  # "The institute saw a decline of two pct in this sector": its forecast, the sector's decline
+    if verb not in cues().forecast_verbs or not macro_noun(prop):
         return False
     if entity.label == "PERSON" or public_body(entity):  # "the IMF forecasts growth of 4%": the economy's growth
         return True
@@ -1484,9 +1536,11 @@ def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention
     found: dict[str, tuple[Token, EntityMention]] = {}
     for tok, m in _sentence_names(ctx):
         if ctx.document.in_dateline(m.start, m.end) or not (
-            is_region(m) or m.label in ("GPE", "LOC") and country_code(m.canonical_name) is not None
+            is_region(m)
+            or m.label in ("GPE", "LOC")
+            and (country_code(m.canonical_name) is not None or _province(tok) is not None)
         ):
-            continue  # a country, a city the gazetteer knows or a region; not "the Hartz reforms"
+            continue  # a country, a city the gazetteer knows, a province or a region; not "the Hartz reforms"
         head = tok
         while head.dep_ in ("compound", "flat", "amod", "poss", "conj") and head.head != head:
             head = head.head  # "Commission for Latin America and the Caribbean": the Caribbean is the name's
@@ -1494,7 +1548,23 @@ def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention
             continue  # "exports to China", "a deficit with the EU": the other side
         if _clause(tok, piece) == clause:
             found.setdefault(m.entity_key or m.canonical_name, (tok, m))
+    if len(found) > 1:  # "the northeast China province of Heilongjiang": the province, the country describes it
+        named = {_province(t) for t, _ in found.values() if t.dep_ == "pobj"} - {None}
+        found = {k: (t, m) for k, (t, m) in found.items() if not (t.dep_ in ("compound", "amod") and t.head in named)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+_PROVINCE_NOUNS = frozenset({"province", "state", "region", "prefecture", "county", "territory", "republic"})
+
+
+def _province(tok: Token) -> Token | None:
+    """The province noun a name is ("the province of Heilongjiang", "Heilongjiang province"), else None."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PROVINCE_NOUNS:
+        return head.head
+    if tok.dep_ == "compound" and head.lemma_.lower() in _PROVINCE_NOUNS:
+        return head
+    return None
 
 
 def _fronted_place(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
