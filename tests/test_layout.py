@@ -155,6 +155,19 @@ def test_the_cache_fingerprint_covers_extractors_and_rules_but_not_scorers_or_cl
     assert not any(f.startswith(("evaluate/", "engines/")) or f in ("cli.py", "config.py") for f in files)
 
 
+@pytest.mark.parametrize("name", ["find.cpython-311.pyc", "find.cpython-311.pyc.140234", "stray.txt"])
+def test_bytecode_and_its_temporary_files_do_not_key_the_cache(tmp_path, monkeypatch, name):
+    # A fresh clone under pytest-xdist: one process compiles while another fingerprints the rules.
+    package = tmp_path / "pipeline"
+    (package / "extractors" / "__pycache__").mkdir(parents=True)
+    (package / "extractors" / "find.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    monkeypatch.setattr(cache_module, "_FINGERPRINTED", ("extractors",))
+    before = cache_module.fingerprinted_files()
+    (package / "extractors" / "__pycache__" / name).write_bytes(b"\x00")
+    assert cache_module.fingerprinted_files() == before
+
+
 def test_the_cache_keeps_one_entry_per_document(tmp_path, monkeypatch):
     out = tmp_path / "out"
     run(SEEDS, out, Settings())

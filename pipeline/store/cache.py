@@ -34,8 +34,14 @@ def fingerprinted_files() -> list[Path]:
     files: list[Path] = []
     for name in _FINGERPRINTED:
         path = _PACKAGE / name
-        files += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and p.suffix != ".pyc"]
+        files += [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file() and _is_source(p)]
     return sorted(files)
+
+
+def _is_source(path: Path) -> bool:
+    """Not bytecode: nothing under ``__pycache__``, where Python also leaves its temporary
+    ``x.pyc.<number>`` files while another process compiles (a fresh clone under pytest-xdist)."""
+    return "__pycache__" not in path.parts and path.suffix != ".pyc"
 
 
 @functools.cache

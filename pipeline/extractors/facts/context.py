@@ -1153,8 +1153,19 @@ def _past_dateline(ctx: ArticleContext, subject: Token) -> Token:
     )
 
 
+def _remember_descriptions(ctx: ArticleContext, sent: Span) -> None:
+    """ "Kelmont Group, the UK's third-biggest bank, ...": "the bank" later in the article is Kelmont
+    Group, whichever clause the description stands in. The first company a noun describes keeps it."""
+    for appos in sent:
+        if appos.dep_ == "appos" and appos.pos_ == "NOUN" and not appos.ent_type_ and _is_company_noun(appos):
+            ent = _entity_at(ctx, appos.head)
+            if ent is not None and ent.label == "ORG":
+                ctx.described.setdefault(appos.lemma_.lower(), ent)
+
+
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
+    _remember_descriptions(ctx, sent)
     for ch in sent.root.children:
         if ch.dep_ not in ("nsubj", "nsubjpass"):
             continue

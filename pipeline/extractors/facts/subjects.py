@@ -18,6 +18,7 @@ from .context import (
     _is_country_noun,
     _is_the_figure,
     _named_by_head,
+    _named_org,
     _nationality,
     _resolve,
     country_for,
@@ -1429,6 +1430,8 @@ def _implied_owner(
                         # (not "the cash portion of the Acme purchase price": the target is not who pays)
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
+                    if ent is None and not deal and _is_company_noun(p):  # "shares in the bank", described before
+                        ent = _named_org(ctx, p)
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent, "property_of"
     state = _nationality(ctx, prop) if prop is not None else None
