@@ -31,3 +31,77 @@ from facts_helpers import facts_of, subjects_of
 )
 def test_company_described_by_an_apposition(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# Political parties: the forms an article uses ("Tory", "the Tories", "the Conservatives") are one ORG named by the
+# fullest of them; a party opening a name the model tagged a person is the party; "the party" and "his party" are the
+# party of the person the sentence is about, read from that person's title.
+@pytest.mark.parametrize(
+    "text, name, canonical, label",
+    [
+        pytest.param(
+            "Tory co-chairman Liam Fox spoke. The Tories and the Conservatives are one party.",
+            "Tory",
+            "Conservatives",
+            "ORG",
+            id="fullest_form_used",
+        ),
+        pytest.param("The Tories said so. Tory plans were unveiled.", "Tory", "Tories", "ORG", id="short_forms_only"),
+        pytest.param(
+            "Lib Dem leader Charles Kennedy spoke. The Liberal Democrats agreed.",
+            "Lib Dem",
+            "Liberal Democrats",
+            "ORG",
+            id="lib_dems",
+        ),
+        pytest.param(
+            "Labour Research Department said wages rose. Labour said so too.",
+            "Labour Research Department",
+            "Labour Research Department",
+            "ORG",
+            id="longer_name_kept",
+        ),
+    ],
+)
+def test_party_names(nlp, text, name, canonical, label):
+    from pipeline.extractors import entities as E
+
+    found = [m for m in E.canonicalize(E.find_entities(nlp(text))) if m.text == name]
+    assert found and {(m.canonical_name, m.label) for m in found} == {(canonical, label)}
+
+
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Lib Dem leader Jon Marsh spoke in Leeds. Mr Marsh also outlined his party's plan to impose a 45% "
+            "income tax rate on the highest earners.",
+            45.0,
+            ["Lib Dem"],
+            id="his_party_plan",
+        ),
+        pytest.param(
+            "Tory co-chairman Alan Price spoke on radio. Dr Price would not discuss reports that the party repaid "
+            "£300,000 to a donor.",
+            300000.0,
+            ["Tory"],
+            id="the_party_of_the_subject",
+        ),
+        pytest.param(
+            "Labour said the election was close. The former Tory deputy chairman Lord Welby's five-year suspension "
+            "from the party has ended.",
+            5.0,
+            ["Welby"],
+            id="a_titled_person_is_no_party",
+        ),
+        pytest.param(
+            "Labour said the election was close. The former Tory deputy chairman's five-year suspension "
+            "from the party has ended.",
+            5.0,
+            [""],
+            id="a_title_alone_is_no_party",
+        ),
+    ],
+)
+def test_party_of_a_person(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -191,7 +191,65 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     taken = {i for start, end, *_ in matches for i in range(start, end)}
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     spans = _angle_names(words, _ticker_names(words, _described_companies(words, sorted(kept + matches))))
-    return _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
+    spans = _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
+    return _party_prefixes(words, spans)
+
+
+# Words of a title that are no name on their own ("Tory Treasurer Lord" leaves no person).
+TITLE_WORDS = frozenset(
+    {
+        "lord",
+        "lady",
+        "baroness",
+        "sir",
+        "dame",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "treasurer",
+        "chairman",
+        "co-chairman",
+        "chairwoman",
+        "leader",
+        "mp",
+        "mep",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "deputy",
+        "former",
+        "shadow",
+        "candidate",
+        "president",
+    }
+)
+
+
+@functools.cache
+def party_forms() -> dict[str, tuple[str, ...]]:
+    """Each casefolded name of a political party (``political_parties``) -> all names of that party, fullest first."""
+    return {name.casefold(): tuple(group) for group in _name_rules()["political_parties"] for name in group}
+
+
+def _party_prefixes(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Tory co-chairman Liam Fox" tagged one PERSON, "Lib Dem" a person: the party that opens a name
+    (or is the whole name) is an ORG of its own; what follows stays a name unless it is only a title."""
+    forms = party_forms()
+    out: list[tuple[int, int, str, str]] = []
+    for start, end, label, ent_id in spans:
+        cut = next(
+            (n for n in (3, 2, 1) if start + n <= end and words.span_text(start, start + n).casefold() in forms), 0
+        )
+        if not cut or ent_id or label not in ("PERSON", "NORP", "GPE") and start + cut < end:  # not "Labour Research"
+            out.append((start, end, label, ent_id))
+            continue
+        out.append((start, start + cut, "ORG", ""))
+        rest = [i for i in range(start + cut, end) if words.lower(i) not in TITLE_WORDS]
+        if rest and words.span_text(start + cut, end).casefold() not in forms:
+            out.append((rest[0], end, label, ""))
+    return out
 
 
 def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -767,6 +825,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     for i, m in enumerate(mentions):
         k = name_key(m.canonical_name, "ORG")  # suffixes dropped whatever the label: one name, one group
         groups.setdefault(k, []).append(i)
+    parties = _merge_parties(groups, mentions)  # "Tory", "the Tories", "the Conservatives": one party
     # Person short forms: "Lei" (or "Jun") joins "Lei Jun" when only one full name fits.
     full_names = [
         k
@@ -776,7 +835,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     as_person: set[int] = set()
     as_org: set[int] = set()
     for k in list(groups):
-        if " " in k or k not in groups:
+        if " " in k or k not in groups or k in parties:
             continue
         labels = {mentions[i].label for i in groups[k]}
         if not labels & {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
@@ -810,6 +869,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             as_org.update(groups[k])
             groups[longer[0]].extend(groups.pop(k))
     for k in sorted(orgs, key=len):
+        if k in parties:
+            continue  # "Labour" is not "Labour Research Department"
         longer = [o for o in orgs if o != k and o in groups and (o.startswith(k + " ") or _hyphen_head(k, o, groups))]
         if any(_is_business_unit(k, o) for o in longer):
             continue  # "Barclays" and "Barclays Capital" are two entities
@@ -830,19 +891,41 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
-        label = label_of(idx)
+        label = "ORG" if gkey in parties else label_of(idx)
         names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
             canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
         else:  # the full name's most used form ("Xiaomi" over "Xiaomi Inc.", "Whole Foods Market")
             own = [n for n in names if name_key(n, label) == gkey] or list(names)
             canonical = max(own, key=lambda n: (names[n], -len(n), n))
-        canonical = full_forms.get(gkey, canonical)
+        canonical = parties.get(gkey) or full_forms.get(gkey, canonical)
         key = f"{label}:{name_key(canonical, label)}"
         for i in idx:
             m = mentions[i]  # ``dataclasses.replace`` of the three fields, without its generic work
             out[i] = EntityMention(m.start, m.end, m.text, label, canonical, key)
     return [m for m in out if m is not None]
+
+
+def _merge_parties(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:
+    """The names of one political party the article uses join the fullest of them; returns that
+    group's key -> the name to show, as the article writes it ("Conservatives", "Liberal Democrats")."""
+    forms = party_forms()
+    by_party: dict[tuple[str, ...], list[str]] = {}
+    for k in groups:
+        if k in forms:
+            by_party.setdefault(forms[k], []).append(k)
+    shown: dict[str, str] = {}
+    for names, keys in by_party.items():
+        order = [n.casefold() for n in names]
+        target = min(keys, key=order.index)
+        for k in keys:
+            if k != target:
+                groups[target].extend(groups.pop(k))
+        written = Counter(
+            clean_name(mentions[i].text) for i in groups[target] if clean_name(mentions[i].text).casefold() == target
+        )
+        shown[target] = max(written, key=lambda n: (written[n], n)) if written else names[order.index(target)]
+    return shown
 
 
 def _hyphen_head(short: str, name: str, groups: dict[str, list[int]]) -> bool:

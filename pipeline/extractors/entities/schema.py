@@ -29,6 +29,7 @@ class Names(Rules):
     company_suffixes: list[str]
     company_heads: list[str]
     measure_symbols: list[str]
+    political_parties: list[list[str]]
 
 
 @functools.cache

@@ -29,6 +29,7 @@ from .document import (
     results_company,
 )
 from .gazetteer import country_code, country_name, country_of_place, dateline_place
+from .parties import is_party, party_noun, party_of, title_noun
 
 
 @dataclass
@@ -699,6 +700,18 @@ def _expletive(token: Token) -> bool:
     return complement and any(ch.dep_ in ("xcomp", "ccomp") and ch.i > token.i for ch in kids)
 
 
+def _party_for(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "the party", "his party": the party of the person the sentence is about (its main subject),
+    else of the person "he" stands for."""
+    root = token.sent.root
+    subject = next((ch for ch in root.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    named = _entity_at(ctx, subject) if subject is not None else None
+    person = named if named is not None and named.label == "PERSON" else ctx.person()
+    if person is None:
+        return None
+    return party_of(token.doc, ctx.entities, person, lambda t: _entity_at(ctx, t))
+
+
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
     c = cues()
@@ -717,8 +730,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     for child in token.children if parsed else ():  # "Chinese smartphone maker Xiaomi": name as modifier
         if child.dep_ in ("appos", "compound"):
             ent = _entity_at(ctx, child)
-            if ent is not None and ent.label in ("ORG", "PERSON"):
-                return ent
+            if ent is not None and ent.label in ("ORG", "PERSON") and not (is_party(ent) and title_noun(token)):
+                return ent  # (not "the Tory deputy chairman": a person with the party's title)
     low = token.lower_
     pronoun = low in c.third_person or low in c.person_pronouns or low in c.first_person
     if pronoun and len(token.text) > 1 and token.text.isupper() and not _caps_sentence(token):
@@ -746,6 +759,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
                 keys = {speaker.entity_key} if speaker is not None else set()
                 return next((p for p in (ctx.main_person, ctx.person()) if p and p.entity_key not in keys), None)
         return ctx.person()
+    if parsed and party_noun(token):
+        party = _party_for(ctx, token)  # "the party repaid £500,000" after "Tory co-chairman Liam Fox"
+        if party is not None:
+            return party
     if _is_country_noun(token):
         # "the government", "the island state": the country named last (this sentence or the one
         # before), else the one the article is about

@@ -34,6 +34,7 @@ from .currencies import currency_mention, currency_noun, exchange_rate
 from .document import is_region
 from .gazetteer import country_code
 from .parse import _EVIDENCE_VERBS, _clause, _governing_verb, _inside, _orphans, _true_subject, list_item_name
+from .parties import party_noun
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -117,6 +118,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                 and not (_is_country_noun(ch) and country_for(ctx, ch) is not None)
                 and _named_by_head(ctx, ch) is None  # "The executive faces 1,000 claims": who, not what
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
+                and not party_noun(ch)  # "the party repaid £500,000": who, not what
             ):
                 return ch
         subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
