@@ -105,3 +105,29 @@ def test_party_names(nlp, text, name, canonical, label):
 )
 def test_party_of_a_person(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "Kelvor Oil Corp, the unit which produced 60% of Dorvan's output": what "which" stands for is the named unit its
+# apposition describes; "cut the agency's staff by 25%": a counted noun is what a percentage measures, and a public
+# body owns its own staff (not only the economy's figures it reports).
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "The state sold Kelvor Oil Corp, the unit which produced 60% of Dorvan's output, last year.",
+            60.0,
+            ["Kelvor Oil"],
+            id="which_of_an_apposition",
+        ),
+        pytest.param(
+            "Ministers may scrap the Child Welfare Agency. The MPs found its computer system was not working. "
+            "Faced with the committee's criticism, the government has suspended its plan to cut the agency's "
+            "staff by 25%.",
+            25.0,
+            ["Child Welfare Agency"],
+            id="public_body_staff",
+        ),
+    ],
+)
+def test_relative_and_possessed_owners(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

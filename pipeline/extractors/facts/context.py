@@ -749,7 +749,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if parsed and low == "it" and _expletive(token):
         return None  # "it's not sustainable to expect carers to pay": "it" stands for nothing
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
-        return _resolve(ctx, token.head.head) if token.head.head != token else None
+        noun = token.head.head
+        if noun.dep_ == "appos" and noun.pos_ == "NOUN" and not noun.ent_type_:
+            noun = noun.head  # "Yugansk, the unit which produced 60% of the output": the named unit
+        return _resolve(ctx, noun) if noun != token else None
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         if parsed:
             from .quotes import in_quote, quote_speaker
@@ -1044,21 +1047,27 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return None
 
 
+# company nouns that also head the names of public bodies ("the agency" after "Child Support Agency")
+_INSTITUTIONS = frozenset({"agency", "exchange"})
+
+
 def _named_by_head(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "The Scottish Executive has lost an appeal ... The executive faces 1,000 claims": a bare "the
     <noun>" (nothing else said of it) is the organisation named before it whose name that noun heads
     ("Executive" in "Scottish Executive", "Court" in "Court of Session"). Company nouns ("the group",
     "the bank") keep their own rules; a government department or central bank owns no amount."""
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in cues().company_nouns:
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or lemma in cues().company_nouns and lemma not in _INSTITUTIONS:
         return None
-    if [ch.lower_ for ch in token.children if ch.dep_ != "punct"] != ["the"]:
-        return None
+    if [ch.lower_ for ch in token.children if ch.dep_ not in ("punct", "case")] != ["the"]:
+        return None  # (the "'s" of "the agency's staff" is grammar)
     word = token.lower_
     for m in reversed(ctx.mentions_between(0, token.idx)):
         if m.label == "ORG" and _name_head(m.canonical_name) == word:
             # "The department revised December's sales to a 12.1 pct rise": a government body reports the
             # economy's figures, it owns none (what it does, an event, is its own)
-            return None if ctx.amount is not None and state_body(m) else m
+            # ("the agency's staff" is its own)
+            return None if ctx.amount is not None and state_body(m) and token.dep_ != "poss" else m
     return None
 
 

@@ -43,7 +43,8 @@ def _is_unit_token(token: Token, q: QuantityMention) -> bool:
         return True
     lemma = token.lemma_.lower()
     units = {(q.unit or "").lower(), (q.unit_text or "").lower()}
-    return lemma in cues().count_units or lemma in cues().unit_words or lemma in units or token.lower_ in units
+    counted = lemma in cues().count_units and q.kind not in ("percent", "currency")  # "cut staff by 25%": measured
+    return counted or lemma in cues().unit_words or lemma in units or token.lower_ in units
 
 
 def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, verb: Token | None) -> Token | None:
