@@ -131,3 +131,21 @@ def test_party_of_a_person(nlp, text, value, subjects):
 )
 def test_relative_and_possessed_owners(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "Debit cards account for two-thirds of card transactions": a share of a whole the text names is the clause's noun
+# phrase's, when no one else owns it ("half the support" of no one named says nothing).
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Debit cards now account for two-thirds of plastic card transactions.",
+            2 / 3,
+            ["Debit cards"],
+            id="share_of_a_named_whole",
+        ),
+        pytest.param("Half the support went to banks.", 0.5, [], id="share_of_nothing_named"),
+    ],
+)
+def test_shares_of_a_whole(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -86,6 +86,8 @@ CASES = [
             ("39", 39, None, "dimensionless", "=", None, None, "number"),
         ],
     ),
+    # a singular noun naming what a plural after it is: a count, not a model number ("the 486 chip")
+    ("It serves 230 telephone exchanges.", [("230", 230, None, "exchange", "=", None, None, "count")]),
     # not quantities
     ("The TV streams 1080p video and the 486 chip runs 486-based machines.", []),
     ("They formed a 50-50 joint venture selling zero-coupon bonds.", []),

@@ -1000,8 +1000,11 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
         return False  # "2.5G", "known as '771", "under 18": a bare number about no one
     if q.vague:
         return False  # "millions of under-18s", "hundreds of Iranians": a manner of speaking, not a figure
+    # "Debit cards account for two-thirds of card transactions": the clause's noun phrase owns a share of a
+    # whole the text names
+    whole = source == "phrase" and span.end < len(span.doc) and span.doc[span.end].lower_ == "of"
     if q.value < 1 and q.kind in ("number", "count") and nobody:
-        return False  # "half the IMF support": a share of something unmeasured, of no one named
+        return whole  # "half the IMF support": a share of something unmeasured, of no one named
     named_here = not nobody and not (source or "").startswith("candidate:")
     small = q.kind in ("number", "count") and q.value < cues().min_bare_value
     # "this two principal": a small count about no one named here, at no time, says nothing

@@ -31,7 +31,11 @@ def _singular_noun_after(text: str, end: int, ctx: TextContext) -> bool:
     if ctx.doc is None or not re.match(r" [a-z]", text[end : end + 2]):
         return False
     tok = _token_at(ctx.doc, end + 1)
-    return tok is not None and tok.tag_ == "NN" and tok.idx == end + 1
+    if tok is None or tok.tag_ != "NN" or tok.idx != end + 1:
+        return False
+    # "230 telephone exchanges", "500 phone lines": the noun names what a plural noun after it is
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+    return not (tok.dep_ == "compound" and nxt is not None and nxt.tag_ == "NNS" and tok.head == nxt)
 
 
 def _is_one(text: str, pos: int) -> bool:
