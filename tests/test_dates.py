@@ -302,6 +302,9 @@ def test_find_dates_rejects_non_dates(nlp, text):
     "text, expected",
     [
         ("For the year ended Sept. 30, net income rose.", [("the year", "P1Y"), ("Sept. 30", "2014-09-30")]),
+        ("Loans fell in the week ended March 18.", [("the week", "P1W"), ("March 18", "2015-03-18")]),
+        ("Sales rose in the month ending March 31.", [("the month", "P1M"), ("March 31", "2015-03-31")]),
+        ("It hopes to earn more this calendar year.", [("this calendar year", "2015")]),
         ("The project took 2 1/2 years.", [("2 1/2 years", "P2Y6M")]),
         (
             "He met them Tuesday and may meet them again Thursday.",

@@ -149,3 +149,62 @@ def test_relative_and_possessed_owners(nlp, text, value, subjects):
 )
 def test_shares_of_a_whole(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A dated wire story states a period once: the current side of a year-on-year comparison is the year after the
+# dated earlier side, later clauses of the sentence keep their side's period, and the next sentence of the paragraph
+# that names no time continues the period of the current figures above it. Not in a story without a publication
+# date, not from a year to come ("due 2017"), not into a period of another size.
+@pytest.mark.parametrize(
+    "text, published, value, times",
+    [
+        pytest.param(
+            "Group turnover fell to 31 billion marks from 34.5 billion in 1985, and parent company turnover "
+            "fell to around 12 billion marks from 13.25 billion, the company said.",
+            "1987-03-05",
+            31e9,
+            ["1986"],
+            id="year_on_year",
+        ),
+        pytest.param(
+            "Group turnover fell to 31 billion marks from 34.5 billion in 1985, and parent company turnover "
+            "fell to around 12 billion marks from 13.25 billion, the company said.",
+            "1987-03-05",
+            13.25e9,
+            ["1985"],
+            id="prior_side_of_a_later_clause",
+        ),
+        pytest.param(
+            "Business failures rose by 6.1 pct in 1986. It said failures in Texas were up 52.4 pct.",
+            "1987-03-23",
+            52.4,
+            ["1986"],
+            id="next_sentence",
+        ),
+        pytest.param(
+            "Business failures rose by 6.1 pct in 1986. It said failures in Texas were up 52.4 pct.",
+            None,
+            52.4,
+            [None],
+            id="no_publication_date",
+        ),
+        pytest.param(
+            "Acme sold 100 mln dlrs of debentures due 2017. They carry a 9.5 pct coupon.",
+            "1987-03-23",
+            9.5,
+            [None],
+            id="not_from_a_year_to_come",
+        ),
+        pytest.param(
+            "Net profit rose 10 pct in the fourth quarter of 1986. Full-year profit rose 3 pct.",
+            "1987-03-23",
+            3.0,
+            [None],
+            id="not_into_another_size",
+        ),
+    ],
+)
+def test_carried_periods(nlp, text, published, value, times):
+    from facts_helpers import times_of
+
+    assert times_of(facts_of(nlp, text, published=published), value) == times

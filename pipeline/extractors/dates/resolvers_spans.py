@@ -13,7 +13,8 @@ from .words import _key, lexicon, parse_number
 
 
 def _r_duration_ended(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex | None:
-    """'the year ended March 31': a reporting period, a duration."""
+    """'the year ended March 31', 'the week ended March 18': a reporting period, a duration (the date
+    after it is a date of its own)."""
     unit = _key(g["eunit"])
     value = {
         "year": "P1Y",
@@ -22,6 +23,8 @@ def _r_duration_ended(p: Pattern, g: dict[str, str], c: ResolveContext) -> Timex
         "nine months": "P9M",
         "six months": "P6M",
         "three months": "P3M",
+        "week": "P1W",
+        "month": "P1M",
     }[unit]
     return Timex("DURATION", value, None)
 

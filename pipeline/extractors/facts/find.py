@@ -27,6 +27,7 @@ from ..quantities.context import top_is_a_verb
 from ..quantities.results import stated_currencies
 from ..quantities.tables import currencies
 from .build import _fact
+from .carried import carry_periods
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
 from .cues import cues
 from .durations import measured_durations
@@ -99,7 +100,8 @@ def find_facts(
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, text, periods) for f in found]
         facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
-    return sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
+    facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
+    return carry_periods(facts, text, dates, published)
 
 
 # a bulleted line: "    - gold 874.0 mln vs 864.1 mln"
