@@ -208,3 +208,35 @@ def test_carried_periods(nlp, text, published, value, times):
     from facts_helpers import times_of
 
     assert times_of(facts_of(nlp, text, published=published), value) == times
+
+
+# "That estimate would represent a drop of ...": a demonstrative figure noun as subject keeps the subject of the
+# sentence before; "US investments represented 20 pct of Akzo's capital": a share of a named owner's whole, said of
+# a thing no name stands for, is the owner's (a named subject keeps its share).
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Officials blamed the Coffee Council for the failed talks. Peru can hope to earn about 1,300 mln "
+            "dlrs this year from coffee exports. That estimate would represent a drop in revenues of 1,100 mln dlrs.",
+            1.1e9,
+            ["Peru"],
+            id="that_estimate",
+        ),
+        pytest.param(
+            "Kelvor Oil Corp said its sales rose. That figure was endorsed by three independent analysts.",
+            3.0,
+            [],
+            id="not_a_passive_figure",
+        ),
+        pytest.param(
+            "The chairman said US investments represented 15 pct of Kelvor Oil Corp's total capital.",
+            15.0,
+            ["Kelvor Oil"],
+            id="share_of_a_named_whole",
+        ),
+        pytest.param("Kelvor Oil Corp accounts for 20% of Dorvan's sales.", 20.0, ["Kelvor Oil"], id="named_share"),
+    ],
+)
+def test_figures_pointing_back_and_shares(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -700,6 +700,22 @@ def _expletive(token: Token) -> bool:
     return complement and any(ch.dep_ in ("xcomp", "ccomp") and ch.i > token.i for ch in kids)
 
 
+# what a figure is called when a sentence points back to the one before ("that estimate", "this figure")
+_FIGURE_NOUNS = frozenset({"estimate", "figure", "forecast", "projection", "total", "sum", "target"})
+
+
+def pointing_back(token: Token) -> bool:
+    """ "That estimate", "this figure": a demonstrative and a noun naming a figure, standing for the
+    figure of the sentence before (whose subject it keeps)."""
+    return (
+        token.pos_ == "NOUN"
+        and token.tag_ == "NN"
+        and token.dep_ == "nsubj"  # not "That figure was endorsed by three companies"
+        and token.lemma_.lower() in _FIGURE_NOUNS
+        and any(ch.dep_ == "det" and ch.lower_ in ("that", "this") for ch in token.children)
+    )
+
+
 def _party_for(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "the party", "his party": the party of the person the sentence is about (its main subject),
     else of the person "he" stands for."""
@@ -762,6 +778,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
                 keys = {speaker.entity_key} if speaker is not None else set()
                 return next((p for p in (ctx.main_person, ctx.person()) if p and p.entity_key not in keys), None)
         return ctx.person()
+    if parsed and pointing_back(token) and ctx.last_subject is not None:
+        return ctx.last_subject[1]  # "Colombia hopes to earn 1.5 bln dlrs. That estimate would represent ..."
     if parsed and party_noun(token):
         party = _party_for(ctx, token)  # "the party repaid £500,000" after "Tory co-chairman Liam Fox"
         if party is not None:

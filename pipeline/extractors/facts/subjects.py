@@ -26,6 +26,7 @@ from .context import (
     is_index,
     macro_noun,
     people_country,
+    pointing_back,
     public_body,
     state_body,
 )
@@ -120,6 +121,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                 and _named_by_head(ctx, ch) is None  # "The executive faces 1,000 claims": who, not what
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
                 and not party_noun(ch)  # "the party repaid £500,000": who, not what
+                and not pointing_back(ch)  # "That estimate would represent a drop of ...": whose, not what
             ):
                 return ch
         subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
@@ -783,6 +785,7 @@ _RULES = (
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
+    ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
@@ -1393,6 +1396,22 @@ def _plan_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, Ent
             if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
                 return ch, ent
     return None
+
+
+# verbs that say what share of a whole something is ("represented 20 pct of", "account for a third of")
+_SHARE_VERBS = frozenset({"represent", "account", "constitute", "comprise", "equal", "make"})
+
+
+def _share_of_possessed(ctx: ArticleContext, verb: Token | None, measured: Token | None) -> tuple | None:
+    """ "US investments represented 20 pct of Akzo's total capital", "exports account for 30% of Japan's
+    GDP": a share of a named owner's whole, said of a thing no name stands for, is the owner's figure
+    (not the nationality that qualifies the thing; "Acme accounts for 20% of Dorvan's sales" keeps Acme)."""
+    if verb is None or verb.lemma_.lower() not in _SHARE_VERBS or measured is None:
+        return None
+    subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN" or _entity_at(ctx, subject) is not None:
+        return None
+    return _partitive_owner(ctx, measured)
 
 
 def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
