@@ -240,3 +240,24 @@ def test_carried_periods(nlp, text, published, value, times):
 )
 def test_figures_pointing_back_and_shares(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "One in five European workers are mobile": a ratio is a dimensionless share of the group it is a ratio of, named
+# as the text names it (a bare "people" names no group).
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "One in five European workers are already mobile.", 0.2, ["European workers"], id="ratio_of_a_group"
+        ),
+        pytest.param("One in five people are mobile.", 0.2, [], id="bare_people"),
+    ],
+)
+def test_ratio_of_a_group(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+def test_a_ratio_is_dimensionless(nlp):
+    from facts_helpers import units_of
+
+    assert units_of(facts_of(nlp, "One in five European workers are already mobile."), 0.2) == [None]

@@ -512,6 +512,8 @@ def _fraction(q: QuantityMention) -> bool:
     if not 0 < q.value < 1 or q.value_max is not None:
         return False
     words = re.findall(r"[a-z]+", q.text.lower())
+    if re.search(r"\b(?:in|out\s+of)\b", q.text.lower()):
+        return True  # "one in five", "two out of three": a ratio, dimensionless
     return any(w in _fraction_words() for w in words) or re.fullmatch(r"\d+/\d+", q.text.strip()) is not None
 
 

@@ -810,20 +810,32 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     ):
         return None
     share = amount.root
+    # "One in five European workers are mobile", "two out of three voters agreed": a ratio of the group after it
+    ratio = any(t.lower_ in ("in", "out") for t in amount)
     if share.dep_ == "pobj" and share.head.lower_ == "of" and share.head.head.lemma_.lower() == "total":
         top = share.head.head  # "A total of 48% of ... reported": the total is the clause's subject
+    elif ratio and share.dep_ == "nummod" and share.head.tag_ == "NNS":
+        top = share.head
     else:
         top = share
     if top.dep_ not in ("nsubj", "nsubjpass") or not _inside(share, ctx.piece):
         return None
     c = cues()
-    for group in (p for ch in share.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
-        if group.dep_ != "pobj" or group.tag_ != "NNS" or group.ent_type_ or macro_noun(group):
+    preps = ("of", "in") if ratio else ("of",)
+    groups = [top] if top is not share else []
+    groups += [p for ch in share.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children]
+    for group in groups:
+        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or group.tag_ != "NNS" or group.ent_type_:
             continue
-        if group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
+        if macro_noun(group) or group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
             continue
         words = [
-            t for t in group.subtree if t.i <= group.i and t.dep_ not in ("det", "punct", "predet") and not t.is_space
+            t
+            for t in group.subtree
+            if t.i <= group.i
+            and t.dep_ not in ("det", "punct", "predet")
+            and not t.is_space
+            and not amount.start <= t.i < amount.end  # the ratio's own "five" in "One in five workers"
         ]
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
         if counted or any(t.dep_ == "poss" or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
