@@ -86,6 +86,14 @@ CASES = [
             ("39", 39, None, "dimensionless", "=", None, None, "number"),
         ],
     ),
+    # "m" before "pound(s)" is million, never metre pounds; "£" in the text makes them sterling
+    (
+        "Costs hit £2m. It had a 5m pound bill.",
+        [
+            ("£2m", 2e6, None, "GBP", "=", None, None, "currency"),
+            ("5m pound", 5e6, None, "GBP", "=", None, None, "currency"),
+        ],
+    ),
     # a singular noun naming what a plural after it is: a count, not a model number ("the 486 chip")
     ("It serves 230 telephone exchanges.", [("230", 230, None, "exchange", "=", None, None, "count")]),
     # not quantities

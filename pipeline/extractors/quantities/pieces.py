@@ -144,6 +144,7 @@ def _unit_or_million_after(
             _plural_noun_after(text, end + 1, ctx)
             or _counted_noun(text, end + 1, ctx) is not None  # "1.4m cash machines"
             or _currency_word_at(text, end + 1)  # "512m euro", "154m naira"
+            or re.match(r"m\s+pounds?\b", text[end : end + 10]) is not None  # "a 5m pound bill": never metre pounds
             or ctx.m_is_million
             and (not re.match(r"m\s+[a-z]", text[end:]) or _FUNCTION_WORD_AFTER_M.match(text, end) is not None)
         )
