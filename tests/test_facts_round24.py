@@ -272,3 +272,19 @@ def test_generic_company_apposition_names_no_one(nlp):
         "154 mln dlrs in fiscal 1986."
     )
     assert subjects_of(facts_of(nlp, text, published="1987-03-23"), 154e6) == ["Dorvan Card"]
+
+
+# "the city", "the capital": the place named last that is no country.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Beijing plans to curb traffic. The city will charge residents compulsory monthly fees of up to 400 yuan.",
+            400.0,
+            ["Beijing"],
+            id="the_city",
+        ),
+    ],
+)
+def test_the_city(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -700,6 +700,13 @@ def _expletive(token: Token) -> bool:
     return complement and any(ch.dep_ in ("xcomp", "ccomp") and ch.i > token.i for ch in kids)
 
 
+def _city_noun(token: Token) -> bool:
+    """ "the city", "the capital": a bare noun for the place named last that is no country."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ("city", "capital", "town"):
+        return False
+    return [ch.lower_ for ch in token.children if ch.dep_ not in ("punct", "case")] == ["the"]
+
+
 # what a figure is called when a sentence points back to the one before ("that estimate", "this figure")
 _FIGURE_NOUNS = frozenset({"estimate", "figure", "forecast", "projection", "total", "sum", "target"})
 
@@ -780,6 +787,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return ctx.person()
     if parsed and pointing_back(token) and ctx.last_subject is not None:
         return ctx.last_subject[1]  # "Colombia hopes to earn 1.5 bln dlrs. That estimate would represent ..."
+    if parsed and _city_noun(token):
+        city = next(
+            (m for m in reversed(ctx.mentions_between(0, token.idx)) if m.label == "GPE" and not _is_country(m)), None
+        )
+        if city is not None:
+            return city  # "Beijing plans to curb traffic ... cars on the city's roads"
     if parsed and party_noun(token):
         party = _party_for(ctx, token)  # "the party repaid £500,000" after "Tory co-chairman Liam Fox"
         if party is not None:

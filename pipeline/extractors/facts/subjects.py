@@ -11,6 +11,7 @@ from ..doccache import doc_text, span_text
 from .candidates import NOT_RULES, _sentence_names, rank
 from .context import (
     ArticleContext,
+    _city_noun,
     _clause_subject_before,
     _entity_at,
     _is_company_noun,
@@ -122,6 +123,7 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                 and ch.lower_ != "ministers"  # "Ministers had hoped to get £900m": who, not what
                 and not party_noun(ch)  # "the party repaid £500,000": who, not what
                 and not pointing_back(ch)  # "That estimate would represent a drop of ...": whose, not what
+                and not _city_noun(ch)  # "The city will charge fees of 400 yuan": who, not what
             ):
                 return ch
         subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
@@ -500,6 +502,9 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
         v = v.head
     if subj is not None and subj.tag_ == "WDT" and v is not None and v.dep_ == "relcl":
         subj = v.head  # "Debit cards, which now account for two-thirds of transactions": what "which" stands for
+    if subj is not None and _city_noun(subj):
+        city = _resolve(ctx, subj)  # "The city will charge fees of up to 400 yuan": the city named before
+        return (subj, city) if city is not None else None
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return None
     lemma = subj.lemma_.lower()
