@@ -288,3 +288,22 @@ def test_generic_company_apposition_names_no_one(nlp):
 )
 def test_the_city(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A results line wrapped before its scale word and full stop ("vs 294\nmln."), and the earlier side of a comparison
+# after a current figure of a year ("domestic sales 10.83 billion vs 10.80 billion" under a 1986 table line).
+def test_wrapped_scale_with_a_full_stop(nlp):
+    text = (
+        "KELVOR AG YEAR 1986\n\n    Turnover 38.01 billion marks vs 42.72 billion.\n"
+        "    Investment 2.53 billion marks vs 294\nmln.\n REUTER\n"
+    )
+    facts = facts_of(nlp, text, published="1987-03-26")
+    assert subjects_of(facts, 294e6) and not subjects_of(facts, 294.0)
+
+
+def test_earlier_side_after_a_year(nlp):
+    from facts_helpers import times_of
+
+    text = "Group turnover rose 5 pct in 1986. Domestic sales were 10.83 billion marks vs 10.80 billion."
+    facts = facts_of(nlp, text, published="1987-03-26")
+    assert times_of(facts, 10.83e9) == ["1986"] and times_of(facts, 10.80e9) == ["1985"]

@@ -4,6 +4,8 @@ figures after it, and a comparison's other side, stand in it.
 - **A year-on-year comparison**: "turnover fell to 38 billion marks from 42.72 billion in 1985", "earnings
   totalled 2.9 mln dlrs against a year-earlier loss of 1.5 mln": the earlier figure is dated, the
   current one is in the year after (a year, quarter or half of a year; never after the publication).
+- **The other side of a comparison**: "domestic sales 10.83 billion [1986] vs 10.80 billion": an undated earlier
+  figure right after a current figure of a year is of the year before.
 - **Clauses of one sentence**: "... and parent company turnover fell to 14 billion from 15.35 billion":
   a later undated figure is in the period of the last dated figure of its side (current or prior).
 - **The next sentence**: "business failures rose 6.9 pct in 1986 ... It said bankruptcies in Texas
@@ -49,6 +51,7 @@ def carry_periods(facts: list[Fact], text: str, dates: Sequence[DateMention], pu
         idx = sorted(by_sentence[start], key=lambda i: out[i].quantity_span)
         sides = {i: _prior(out[i], out, idx, text) for i in idx}
         _year_on_year(out, idx, sides, latest, text)
+        _prior_year(out, idx, sides, latest)
         _within_sentence(out, idx, sides, latest)
         end = out[idx[0]].sentence_end
         # the sentence just above, in this paragraph, and no time named in between or here
@@ -58,6 +61,8 @@ def carry_periods(facts: list[Fact], text: str, dates: Sequence[DateMention], pu
             for i in idx:
                 if not sides[i] and _takes(out[i]) and _same_size(before.time_value, out[i].sentence):
                     out[i] = _dated(out[i], before)
+            _prior_year(out, idx, sides, latest)  # and the earlier sides of what it continued
+            _within_sentence(out, idx, sides, latest)
         current = [out[i] for i in idx if not sides[i] and _states_period(out[i], latest)]
         before = current[-1] if current else None
         last_end = end
@@ -131,6 +136,17 @@ def _year_on_year(out: list[Fact], idx: list[int], sides: dict[int, bool], lates
         value = _shifted(out[nxt].time_value, 1)
         if int(value[:4]) <= latest:
             out[i] = _dated(out[i], value)
+
+
+def _prior_year(out: list[Fact], idx: list[int], sides: dict[int, bool], latest: int) -> None:
+    """ "domestic sales 10.83 billion [1986] vs 10.80 billion": an undated earlier figure right after a
+    current one of a year is of the year before it."""
+    for n, i in enumerate(idx):
+        if not sides[i] or not _takes(out[i]) or n == 0:
+            continue
+        current = out[idx[n - 1]]
+        if not sides[idx[n - 1]] and _states_period(current, latest) and current.time_value.isdigit():
+            out[i] = _dated(out[i], _shifted(current.time_value, -1))
 
 
 _WHOLE_YEAR = re.compile(r"\b(?:full[- ]year|annual|fiscal\s+year|for\s+the\s+year)\b", re.IGNORECASE)

@@ -81,7 +81,7 @@ def rules() -> TableRules:
         row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated))?\s*[.;]?\s*", re.IGNORECASE),
         wrapped=re.compile(  # what a row wrapped onto the next line leaves there
             rf"[ \t]*(?:(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s+(?:{scale_alt}))?(?:\s*(?:{unit_alt}))?)"
-            rf"|(?P<scale>(?:{scale_alt})(?:\s*(?:{unit_alt}))?))(?:\s+(?:loss|profit))?[ \t]*",
+            rf"|(?P<scale>(?:{scale_alt})(?:\s*(?:{unit_alt}))?))(?:\s+(?:loss|profit))?\.?[ \t]*",  # "mln."
             re.IGNORECASE,
         ),
         qualifiers=frozenset(w.lower() for w in opened["qualifiers"]),
