@@ -307,3 +307,16 @@ def test_earlier_side_after_a_year(nlp):
     text = "Group turnover rose 5 pct in 1986. Domestic sales were 10.83 billion marks vs 10.80 billion."
     facts = facts_of(nlp, text, published="1987-03-26")
     assert times_of(facts, 10.83e9) == ["1986"] and times_of(facts, 10.80e9) == ["1985"]
+
+
+# "with Kelvor Trust and Arvo each holding 43 pct of its stock": the names before "each" hold the share.
+def test_each_holding(nlp):
+    text = (
+        "Arvo, the Canadian company that owns 56 pct of Marvex Oil Ltd, said it received approval for a "
+        "transaction under which <Kelvor Trust Canada Holding Ltd> would buy a 43 pct stake in Marvex.\n"
+        "    Kelvor Trust is equally owned by <Dorvan Ltd> and <Pellam Electric Holdings Ltd>.\n"
+        "    Under the agreement with Kelvor Trust, Marvex will become a private company with Kelvor Trust and "
+        "Arvo each holding 43 pct\nof its stock."
+    )
+    held = [f for f in facts_of(nlp, text, published="1987-02-26") if "each holding" in f.sentence]
+    assert subjects_of(held, 43.0) == ["Arvo", "Kelvor Trust"]

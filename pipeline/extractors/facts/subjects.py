@@ -718,7 +718,22 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
                 return found
         if noun.dep_ not in ("nummod", "compound", "quantmod"):
             break
-    return None
+    return _each_holding(ctx, root.head if root.dep_ == "dobj" else None)
+
+
+def _each_holding(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "with Union Faith and Nova each holding 43 pct of its stock": the names right before "each" /
+    "both" hold the share (the first here; the joined ones get theirs as conjuncts)."""
+    if verb is None or verb.lemma_.lower() not in _OWNING_VERBS:
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ("each", "both") or subj.i == 0:
+        return None
+    head = subj.doc[subj.i - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    ent = _entity_at(ctx, head)
+    return (head, ent) if ent is not None and ent.label in ("ORG", "PERSON", "GPE") else None
 
 
 def _stake_buyer(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
