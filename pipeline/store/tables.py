@@ -86,7 +86,14 @@ SCHEMAS: dict[str, list[Column]] = {
         *_MENTION_PREFIX,
         _c("label", S, "spaCy label: PERSON ORG GPE LOC PRODUCT NORP ...", False),
         _c("entity_id", S, "stable id of the entity across the corpus (hash of its key)", False),
-        _c("canonical_name", S, "the merged entity's name (aliases and possessives folded)", False),
+        _c(
+            "canonical_name",
+            S,
+            "the merged entity's name (aliases and possessives folded; the forms of one political party an "
+            'article uses, "Tory" / "the Tories" / "the Conservatives", are one ORG named by the fullest: '
+            "`political_parties` in `entities/rules/entity_names.json`)",
+            False,
+        ),
         _c("entity_key", S, "LABEL:normalised name, the key entity_id hashes", False),
         *_PROVENANCE,
     ],
@@ -189,7 +196,7 @@ SCHEMAS: dict[str, list[Column]] = {
         _c("sentence_end", I64, "sentence end offset", False),
         _c("quantity_start", I64, "offsets of the quantity mention it came from"),
         _c("quantity_end", I64, ""),
-        _c("date_start", I64, "offsets of the date mention it came from"),
+        _c("date_start", I64, "offsets of the date mention it came from (empty for a carried period)"),
         _c("date_end", I64, ""),
         _c("subject_start", I64, "offsets of the subject mention"),
         _c("subject_end", I64, ""),

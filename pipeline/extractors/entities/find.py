@@ -233,12 +233,21 @@ def party_forms() -> dict[str, tuple[str, ...]]:
     return {name.casefold(): tuple(group) for group in _name_rules()["political_parties"] for name in group}
 
 
+@functools.cache
+def _party_first_words() -> frozenset[str]:
+    """The first word of every party name, lower-cased: a cheap test before the names themselves."""
+    return frozenset(name.split()[0] for name in party_forms())
+
+
 def _party_prefixes(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Tory co-chairman Liam Fox" tagged one PERSON, "Lib Dem" a person: the party that opens a name
     (or is the whole name) is an ORG of its own; what follows stays a name unless it is only a title."""
-    forms = party_forms()
+    forms, firsts = party_forms(), _party_first_words()
     out: list[tuple[int, int, str, str]] = []
     for start, end, label, ent_id in spans:
+        if words.lower(start) not in firsts:
+            out.append((start, end, label, ent_id))
+            continue
         cut = next(
             (n for n in (3, 2, 1) if start + n <= end and words.span_text(start, start + n).casefold() in forms), 0
         )

@@ -1218,9 +1218,11 @@ def _remember_descriptions(ctx: ArticleContext, sent: Span) -> None:
     """ "Kelmont Group, the UK's third-biggest bank, ...": "the bank" later in the article is Kelmont
     Group, whichever clause the description stands in. The first company a noun describes keeps it."""
     for appos in sent:
+        if appos.dep_ != "appos" or appos.pos_ != "NOUN" or appos.ent_type_:
+            continue
         if appos.lemma_.lower() in _GENERIC_COMPANY:
             continue  # "Addressograph, a private company acquired in 1986": "the company" is still the story's
-        if appos.dep_ == "appos" and appos.pos_ == "NOUN" and not appos.ent_type_ and _is_company_noun(appos):
+        if _is_company_noun(appos):
             ent = _entity_at(ctx, appos.head)
             if ent is not None and ent.label == "ORG":
                 ctx.described.setdefault(appos.lemma_.lower(), ent)
