@@ -320,3 +320,28 @@ def test_each_holding(nlp):
     )
     held = [f for f in facts_of(nlp, text, published="1987-02-26") if "each holding" in f.sentence]
     assert subjects_of(held, 43.0) == ["Arvo", "Kelvor Trust"]
+
+
+# "The previous top machine, Japan's Kelvor Earth Simulator, clocked up 35.86": a subject noun with a named
+# apposition is who the clause is about, not what it measures.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Tests show that Blue Gene/L has managed speeds of 70.72 teraflops. The previous top machine, Japan's "
+            "NEC Earth Simulator, clocked up 35.86.",
+            35.86,
+            ["NEC Earth Simulator"],
+            id="named_apposition",
+        ),
+        pytest.param(
+            "Jurors recommended that the man serve nine years in prison and that his sister, Jessica Darrow, be "
+            "fined $7,500.",
+            7500.0,
+            ["Jessica Darrow"],
+            id="named_person_apposition",
+        ),
+    ],
+)
+def test_subject_noun_with_a_named_apposition(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

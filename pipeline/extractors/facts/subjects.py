@@ -124,6 +124,8 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
                 and not party_noun(ch)  # "the party repaid £500,000": who, not what
                 and not pointing_back(ch)  # "That estimate would represent a drop of ...": whose, not what
                 and not _city_noun(ch)  # "The city will charge fees of 400 yuan": who, not what
+                # "The previous top machine, Japan's NEC Earth Simulator, clocked up 35.86": named, so who
+                and not any(a.dep_ == "appos" and _entity_at(ctx, a) is not None for a in ch.children)
             ):
                 return ch
         subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")]
