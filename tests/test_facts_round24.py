@@ -345,3 +345,27 @@ def test_each_holding(nlp):
 )
 def test_subject_noun_with_a_named_apposition(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "The market for digital music players grew 40%": a market named by what it is for owns its figure, not the
+# article's company (or the analyst quoted).
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Kelvor said sales fell. The market for digital music players grew 40% last year.",
+            40.0,
+            ["market for digital music players"],
+            id="market_for",
+        ),
+        pytest.param(
+            "Kelvor said sales fell. The market for customized chips - semiconductors designed for one product - "
+            "will grow 25 pct.",
+            25.0,
+            ["market for customized chips-semiconductors"],
+            id="object_words_only",
+        ),
+    ],
+)
+def test_market_named_by_what_it_is_for(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -518,10 +518,32 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
         for t in subj.subtree
         if t.i <= subj.i and t.dep_ not in ("det", "punct", "nummod", "quantmod", "predet") and not t.is_space
     ]
+    end = subj.idx + len(subj.text)
+    if lemma in _MARKET_PHRASES:  # "the market for digital music players": what the market is for names it
+        pp = next((ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ == "for"), None)
+        obj = next((g for g in pp.children if g.dep_ == "pobj"), None) if pp is not None else None
+        if obj is not None:  # the object's own words, not what follows it ("chips - semiconductors designed for")
+            words += [pp] + [
+                t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det" and not t.is_space and t.text not in "\",'"
+            ]
+            end = obj.idx + len(obj.text)
     if any(t.i in amount or t.like_num or t.pos_ == "PRON" for t in words):
         return None
     name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" - ", "-")
-    return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
+    return subj, EntityMention(words[0].idx, end, name, "NOUN_PHRASE", name, "")
+
+
+def _market_for(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The market for digital music players grew 40%": a market named by what it is for is the
+    clause's subject itself, not the article's company."""
+    phrase = _phrase_subject(ctx, prop, verb)
+    if phrase is None or phrase[0].lemma_.lower() not in _MARKET_PHRASES or " for " not in phrase[1].text:
+        return None
+    return phrase
+
+
+# noun phrases named by what they are for ("the market for digital music players")
+_MARKET_PHRASES = frozenset({"market", "industry", "sector", "demand"})
 
 
 def _not_phrase_subjects(c) -> tuple[frozenset[str], ...]:
@@ -808,6 +830,7 @@ _RULES = (
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
+    ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
