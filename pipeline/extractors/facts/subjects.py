@@ -522,10 +522,11 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
     if lemma in _MARKET_PHRASES:  # "the market for digital music players": what the market is for names it
         pp = next((ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ == "for"), None)
         obj = next((g for g in pp.children if g.dep_ == "pobj"), None) if pp is not None else None
-        if obj is not None:  # the object's own words, not what follows it ("chips - semiconductors designed for")
-            words += [pp] + [
-                t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det" and not t.is_space and t.text not in "\",'"
-            ]
+        if obj is not None:  # "the UK market for games" -> "UK games market": the object's own words before the
+            # noun (not what follows it, "chips - semiconductors designed for ..."; not a hedge, "so-called")
+            named = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det" and not t.is_space]
+            named = [t for t in named if t.text not in "\",'" and t.lower_ not in _HEDGES and not _hedge_part(t)]
+            words = words[:-1] + named + [subj]
             end = obj.idx + len(obj.text)
     if any(t.i in amount or t.like_num or t.pos_ == "PRON" for t in words):
         return None
@@ -537,9 +538,21 @@ def _market_for(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> 
     """ "The market for digital music players grew 40%": a market named by what it is for is the
     clause's subject itself, not the article's company."""
     phrase = _phrase_subject(ctx, prop, verb)
-    if phrase is None or phrase[0].lemma_.lower() not in _MARKET_PHRASES or " for " not in phrase[1].text:
-        return None
+    if (
+        phrase is None
+        or phrase[0].lemma_.lower() not in _MARKET_PHRASES
+        or phrase[1].end <= phrase[0].idx + len(phrase[0].text)
+    ):
+        return None  # (no "for" object: the market alone is left to the other rules)
     return phrase
+
+
+_HEDGES = frozenset({"so-called", "so", "called"})
+
+
+def _hedge_part(t: Token) -> bool:
+    """The "-" of "so - called"."""
+    return t.text == "-" and t.i > 0 and t.doc[t.i - 1].lower_ == "so"
 
 
 # noun phrases named by what they are for ("the market for digital music players")
