@@ -106,6 +106,18 @@ def test_a_corrupt_rules_file_fails_loading_with_one_line_naming_file_and_key(ru
     assert "\n" not in message
 
 
+def test_edited_party_names_are_read_again(rules_copy):
+    from pipeline.extractors.entities.find import party_forms
+
+    assert "tory" in party_forms()  # built from the copy, then the copy is edited and loaded again
+    names = rules_copy / "entities" / "entity_names.json"
+    data = json.loads(names.read_text(encoding="utf-8"))
+    data["political_parties"] = [["Kelvor Party", "Kelvorites"]]
+    names.write_text(json.dumps(data), encoding="utf-8")
+    _clear_caches()
+    assert set(party_forms()) == {"kelvor party", "kelvorites"}
+
+
 def test_an_unknown_key_and_broken_json_are_errors(rules_copy):
     path = rules_copy / "facts" / "facts_cues.json"
     data = json.loads(path.read_text(encoding="utf-8"))

@@ -18,7 +18,8 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import spacy
 from spacy.pipeline import SpanRuler
@@ -54,20 +55,25 @@ def _name_rules() -> dict:
     return load_names()
 
 
-_WORD_SETS: dict[str, frozenset[str]] = {}
+_WORD_SETS: dict[str, Any] = {}
 _WORD_SETS_OF: list[dict | None] = [None]  # the rules object the sets were built from
 
 
-def _words(key: str) -> frozenset[str]:
-    """A word list of ``entity_names.json`` as a set, built once per loading of the file."""
+def _built(key: str, build: Callable[[dict], Any]) -> Any:
+    """``build(rules)`` of ``entity_names.json``, built once per loading of the file."""
     rules = _name_rules()
     if rules is not _WORD_SETS_OF[0]:
         _WORD_SETS.clear()
         _WORD_SETS_OF[0] = rules
-    words = _WORD_SETS.get(key)
-    if words is None:
-        words = _WORD_SETS[key] = frozenset(rules[key])
-    return words
+    value = _WORD_SETS.get(key)
+    if value is None:
+        value = _WORD_SETS[key] = build(rules)
+    return value
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word list of ``entity_names.json`` as a set, built once per loading of the file."""
+    return _built(key, lambda rules: frozenset(rules[key]))
 
 
 def _unit_words() -> frozenset[str]:
@@ -227,16 +233,17 @@ TITLE_WORDS = frozenset(
 )
 
 
-@functools.cache
 def party_forms() -> dict[str, tuple[str, ...]]:
     """Each casefolded name of a political party (``political_parties``) -> all names of that party, fullest first."""
-    return {name.casefold(): tuple(group) for group in _name_rules()["political_parties"] for name in group}
+    return _built(
+        "political_parties",
+        lambda rules: {name.casefold(): tuple(group) for group in rules["political_parties"] for name in group},
+    )
 
 
-@functools.cache
 def _party_first_words() -> frozenset[str]:
     """The first word of every party name, lower-cased: a cheap test before the names themselves."""
-    return frozenset(name.split()[0] for name in party_forms())
+    return _built("party first words", lambda rules: frozenset(name.split()[0] for name in party_forms()))
 
 
 def _party_prefixes(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -700,11 +700,16 @@ def _expletive(token: Token) -> bool:
     return complement and any(ch.dep_ in ("xcomp", "ccomp") and ch.i > token.i for ch in kids)
 
 
+def _bare_the(token: Token) -> bool:
+    """ "the <noun>" and nothing else said of it (the "'s" of "the agency's staff" is grammar)."""
+    return [ch.lower_ for ch in token.children if ch.dep_ not in ("punct", "case")] == ["the"]
+
+
 def _city_noun(token: Token) -> bool:
     """ "the city", "the capital": a bare noun for the place named last that is no country."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in ("city", "capital", "town"):
         return False
-    return [ch.lower_ for ch in token.children if ch.dep_ not in ("punct", "case")] == ["the"]
+    return _bare_the(token)
 
 
 # what a figure is called when a sentence points back to the one before ("that estimate", "this figure")
@@ -1090,8 +1095,8 @@ def _named_by_head(ctx: ArticleContext, token: Token) -> EntityMention | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or token.tag_ != "NN" or lemma in cues().company_nouns and lemma not in _INSTITUTIONS:
         return None
-    if [ch.lower_ for ch in token.children if ch.dep_ not in ("punct", "case")] != ["the"]:
-        return None  # (the "'s" of "the agency's staff" is grammar)
+    if not _bare_the(token):
+        return None
     word = token.lower_
     for m in reversed(ctx.mentions_between(0, token.idx)):
         if m.label == "ORG" and _name_head(m.canonical_name) == word:
