@@ -198,7 +198,7 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     spans = _angle_names(words, _ticker_names(words, _described_companies(words, sorted(kept + matches))))
     spans = _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
-    return _party_prefixes(words, spans)
+    return _party_prefixes(words, _described_people(words, spans))
 
 
 # Words of a title that are no name on their own ("Tory Treasurer Lord" leaves no person).
@@ -606,6 +606,56 @@ def _described_as_company(words: DocWords, end: int, nouns: frozenset[str]) -> b
 
 
 _COMMA = get_string_id(",")
+# what may follow a person's role noun ("chairman of", "an analyst with", "spokesman, said")
+_AFTER_ROLE = frozenset({"of", "at", "with", "for", "and", "in", "on", "to", "who", ",", ".", ";", ":", "'s", "said"})
+_PERSON_LIKE = frozenset({"ORG", "GPE", "LOC", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"})
+
+
+def _described_people(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Gene Cartledge, chairman and chief executive officer of Union Camp": a short capitalised
+    name the model called a company, a place or a product, that the apposition after it describes
+    by a person's role, is a PERSON (``person_appositives``). Names with a legal form stay companies."""
+    if not words.has("TAG"):
+        return spans
+    out = []
+    for s in spans:
+        start, end, label, ent_id = s
+        if (
+            label in _PERSON_LIKE
+            and not ent_id
+            and _short_capitalised(words, start, end)
+            and not _legal_end(words, start, end, _company_suffixes())
+            and _described_as_person(words, end)
+        ):
+            s = (start, end, "PERSON", ent_id)
+        out.append(s)
+    return out
+
+
+def _short_capitalised(words: DocWords, start: int, end: int) -> bool:
+    names = [words.text(i) for i in range(start, end) if not words.text(i).isspace()]
+    return 0 < len(names) <= 3 and all(n[:1].isupper() and n[1:].islower() and n.isalpha() for n in names)
+
+
+def _described_as_person(words: DocWords, end: int) -> bool:
+    """Whether ", [the|a|an|its] [modifiers] ROLE" follows token ``end`` ("Cartledge, chairman of ...")."""
+    size = len(words)
+    if end + 1 >= size or words.orth[end] != _COMMA:
+        return False
+    k = end + 1
+    if words.lower(k) in ("the", "a", "an", "its"):
+        k += 1
+    roles, mods = _words("person_appositives"), _words("person_appositive_modifiers")
+    for _ in range(4):
+        if k >= size:
+            return False
+        low = words.lower(k)
+        if low in roles:
+            return k + 1 >= size or words.lower(k + 1) in _AFTER_ROLE or words.lower(k + 1) in roles | mods
+        if low not in mods:
+            return False
+        k += 1
+    return False
 
 
 def _inside_any(inner: tuple, ents: list[tuple], starts: list[int]) -> bool:
@@ -843,20 +893,22 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         groups.setdefault(k, []).append(i)
     parties = _merge_parties(groups, mentions)  # "Tory", "the Tories", "the Conservatives": one party
     # Person short forms: "Lei" (or "Jun") joins "Lei Jun" when only one full name fits.
+    # ("Lord Callaghan" is a short form too: a title and a surname, as "Callaghan" is, of "Jim Callaghan")
     full_names = [
         k
         for k, idx in groups.items()
-        if " " in k and _label_of([mentions[i] for i in idx]) == "PERSON" and len(k.split()) <= 4
+        if " " in _untitled(k) and _label_of([mentions[i] for i in idx]) == "PERSON" and len(k.split()) <= 4
     ]
     as_person: set[int] = set()
     as_org: set[int] = set()
     for k in list(groups):
-        if " " in k or k not in groups or k in parties:
+        if " " in _untitled(k) or k not in groups or k in parties:
             continue
         labels = {mentions[i].label for i in groups[k]}
         if not labels & {"PERSON", "ORG", "GPE", "NORP", "PRODUCT"}:
             continue
-        fits = [f for f in full_names if k in (f.split()[0], f.split()[-1])]
+        short = _untitled(k)
+        fits = [f for f in full_names if f != k and short in (_untitled(f).split()[0], f.split()[-1])]
         if len(fits) == 1:
             as_person.update(groups[k])  # "Napier said" after "Robert Napier": the model's ORG was the surname alone
             groups[fits[0]].extend(groups.pop(k))
@@ -910,7 +962,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         label = "ORG" if gkey in parties else label_of(idx)
         names = Counter(display_name(m.canonical_name, label) for m in members)
         if label == "PERSON":  # the full name, however often the short form was used
-            canonical = max(names, key=lambda n: (len(n.split()), names[n], n))
+            canonical = max(names, key=lambda n: (len(_untitled(n.casefold()).split()), len(n.split()), names[n], n))
         else:  # the full name's most used form ("Xiaomi" over "Xiaomi Inc.", "Whole Foods Market")
             own = [n for n in names if name_key(n, label) == gkey] or list(names)
             canonical = max(own, key=lambda n: (names[n], -len(n), n))
@@ -920,6 +972,14 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             m = mentions[i]  # ``dataclasses.replace`` of the three fields, without its generic work
             out[i] = EntityMention(m.start, m.end, m.text, label, canonical, key)
     return [m for m in out if m is not None]
+
+
+def _untitled(key: str) -> str:
+    """A name key without the titles before it ("lord callaghan" -> "callaghan")."""
+    words = key.split()
+    while len(words) > 1 and words[0].rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _merge_parties(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:

@@ -26,6 +26,8 @@ class Names(Rules):
     generic_words: list[str]
     institution_words: list[str]
     company_appositives: list[str]
+    person_appositives: list[str]
+    person_appositive_modifiers: list[str]
     company_suffixes: list[str]
     company_heads: list[str]
     measure_symbols: list[str]

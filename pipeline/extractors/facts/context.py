@@ -1190,6 +1190,10 @@ def _clause_subject_before(
             if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i >= token.i:
                 continue
             ch = _past_dateline(ctx, ch)
+            if token.dep_ == "poss" and any(g.dep_ == "conj" and g == token.head for g in ch.children):
+                ent = _named_org(ctx, ch)  # "Southfield Asset Management and its two partners said": its own
+                if ent is not None:
+                    return ent
             if not any(g.dep_ == "conj" for g in ch.children):
                 ent = _named_org(ctx, ch)
                 if ent is None and places:

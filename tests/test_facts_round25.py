@@ -1,0 +1,102 @@
+"""Facts, issue 11 twenty-fifth round: read off the dev tuning halves and blind batch 71 (after its first look);
+each a table of invented cases (one row per case, its id naming the rule). No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors import entities as E
+from pipeline.records import EntityMention
+
+
+# A short name followed by ", <role> of/at/with ..." is a person's, whatever the model called it (here the model's
+# label is set to ORG, as the small model does for "Gene\nCartledge, chairman ..." in wire copy); a company's
+# apposition ("the chief supplier of") is not a role, nor is a name with a legal form.
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        pytest.param(
+            "Demand is strong, said Gene Halloran, chairman and chief executive officer of Dorvan Corp.",
+            "Gene Halloran",
+            "PERSON",
+            id="role_apposition",
+        ),
+        pytest.param(
+            "Prices will rise, said Tove Brannick, an analyst with Kelmont Securities.",
+            "Tove Brannick",
+            "PERSON",
+            id="indefinite_role",
+        ),
+        pytest.param(
+            "Dorvan, the chief supplier of steel to carmakers, raised prices.",
+            "Dorvan",
+            "ORG",
+            id="company_apposition_stays",
+        ),
+        pytest.param("Halloran Inc, chairman of nothing, raised prices.", "Halloran Inc", "ORG", id="legal_form_stays"),
+    ],
+)
+def test_person_by_role_apposition(nlp, text, name, label):
+    doc = nlp(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
+    found = {(m.text, m.label) for m in E.canonicalize(E.find_entities(doc)) if m.text == name}
+    assert found == {(name, label)}
+
+
+def _mention(text: str, label: str, at: int) -> EntityMention:
+    return EntityMention(at, at + len(text), text, label, text, f"{label}:{text.lower()}")
+
+
+# "Lord Marlowe" is a title and a surname, a short form like "Marlowe" of the one full name "Jim Marlowe"; two
+# full names sharing the surname keep the short forms apart.
+@pytest.mark.parametrize(
+    "mentions, expected",
+    [
+        pytest.param(
+            [("Lord Marlowe", "PERSON"), ("Jim Marlowe", "PERSON"), ("Marlowe", "ORG"), ("Marlowe", "ORG")],
+            {"Jim Marlowe": "PERSON"},
+            id="title_and_surname_join_full_name",
+        ),
+        pytest.param(
+            [("Lord Marlowe", "PERSON"), ("Jim Marlowe", "PERSON"), ("Anne Marlowe", "PERSON")],
+            {"Lord Marlowe": "PERSON", "Jim Marlowe": "PERSON", "Anne Marlowe": "PERSON"},
+            id="two_full_names_no_merge",
+        ),
+    ],
+)
+def test_titled_short_forms(mentions, expected):
+    found = E.canonicalize([_mention(t, label, 20 * i) for i, (t, label) in enumerate(mentions)])
+    assert {m.canonical_name: m.label for m in found} == expected
+
+
+# An obituary: "He" after a sentence about the headline's person stays that person, not someone quoted before
+# ("Lord Marlowe", "Jim Marlowe" and "Marlowe" are one person, so the sentence's subject is a PERSON).
+def test_he_after_titled_person(nlp):
+    text = (
+        "Lord Marlowe dies aged 92\n\n"
+        "Lord Marlowe was prime minister from 1976. Public service brought Jim Marlowe into Parliament. "
+        'Party leader Anne Kesby said: "He was a giant." '
+        "Born in 1912, Marlowe became a clerk. He enlisted in the navy in 1942."
+    )
+    enlisted = [f for f in facts_of(nlp, text) if f.time_value == "1942"]
+    assert [f.subject for f in enlisted] == ["Jim Marlowe"]
+
+
+# "Southfield Asset Management and its two partners said ...": "its" in the second conjunct is the first one's.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "Southfield Asset Management Inc and its two controlling shareholders said they sold their entire "
+            "5.6 pct stake in Dorvan International Inc.",
+            2.0,
+            ["Southfield Asset Management"],
+            id="its_in_the_second_conjunct",
+        ),
+    ],
+)
+def test_short_references(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-31"), value) == subjects
