@@ -252,3 +252,22 @@ QUOTES = [
 def test_a_bid_and_offer_quote_is_one_range(nlp, text, expected):
     got = [(q.value, q.value_max, q.unit) for q in find_quantities(nlp(text))]
     assert got == [(pytest.approx(v), None if m is None else pytest.approx(m), u) for v, m, u in expected]
+
+
+# A scaled amount followed by the size of each thing counted is two amounts, never one number
+# ("1.4 mln 60 kilo bags" is 1,400,000 bags of 60 kg each, not 1,400,060 kilograms; blind batch 71).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "The institute registered 1.4 mln 60 kilo bags of coffee.",
+            [(1_400_000.0, "bag"), (60.0, "kilogram")],
+            id="wire_bags",
+        ),
+        pytest.param("They shipped 2.5 mln 50 kg sacks.", [(2_500_000.0, "sack"), (50.0, "kilogram")], id="kg_sacks"),
+        pytest.param("It costs 2 million 500 thousand dollars.", [(2.5e6, "USD")], id="digit_scales_still_join"),
+        pytest.param("one million two hundred thousand people", [(1_200_000.0, "people")], id="words_still_join"),
+    ],
+)
+def test_scaled_amount_then_size(nlp, text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(nlp(text))] == expected

@@ -14,7 +14,7 @@ from ..tokens import glued_hyphen
 from . import numbers
 from .context import TextContext, _token_at
 from .number_atoms import MODEL_NUMBER
-from .tables import cues
+from .tables import cues, physical
 
 
 def _plural_noun_after(text: str, pos: int, ctx: TextContext) -> bool:
@@ -43,6 +43,17 @@ def _is_one(text: str, pos: int) -> bool:
     return bool(m) and numbers.parse_number(m.group(1)) == 1
 
 
+def _measure_at(doc, start: int) -> bool:
+    """Digits at ``start`` followed by a physical unit word and then a noun ("60 kilo bags", "50 kg sacks"):
+    the size of each thing counted, not the count."""
+    tok = _token_at(doc, start) if doc is not None else None
+    if tok is None or tok.idx != start or not tok.like_num or not tok.text[:1].isdigit() or tok.i + 2 >= len(doc):
+        return False
+    unit, noun = doc[tok.i + 1], doc[tok.i + 2]
+    phy = physical()
+    return unit.lower_ in phy["aliases"] and unit.lower_ not in phy["time_units"] and noun.pos_ == "NOUN"
+
+
 def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str] | None:
     """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
     doc = ctx.doc
@@ -54,8 +65,9 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     start = pos + m.end()
     if m.end() and text[start : start + 1] in ('"', "\u201c") and text[start + 1 : start + 2].isalpha():
         start += 1  # 178 "sound recordings": a quoted noun phrase is still what is counted
+    measure = _measure_at(ctx.doc, start)  # "1.4 mln 60 kilo bags": the bags' size, then the bags
     if start >= len(text) or not (
-        text[start].isalpha() or re.match(r"\d+[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
+        text[start].isalpha() or measure or re.match(r"\d+[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
     ):
         return None  # a word, or a code that modifies the noun ("five 2D side-scrolling levels", "300 747 jets",
         # "six million 330ml cans")
@@ -84,6 +96,7 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
             or (t.i == tok.i and _model_code(t, text))  # "200 A320 jets", "300 747 jets"
             or (t.i == tok.i and re.fullmatch(r"\d+[A-Za-z]+", t.text))  # "six million 330ml cans"
+            or (measure and t.i in (tok.i, tok.i + 1))  # "1.4 mln 60 kilo bags"
             or (  # "10 737-800 planes": the rest of the model code, glued to it
                 t.i > tok.i and _model_code(tok, text) and t.idx == doc[t.i - 1].idx + len(doc[t.i - 1].text)
             )

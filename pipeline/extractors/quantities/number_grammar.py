@@ -186,16 +186,21 @@ class _Parser:
 
     def cardinal(self) -> tuple[float, float | None] | None:
         """Groups joined by strictly decreasing scales; returns (value, last scale)."""
-        total, last_scale, found = 0.0, None, False
+        total, last_scale, found, digits = 0.0, None, False, False
         while True:
             save = self.i
+            a = self.peek()
+            was_digits, digits = digits, a is not None and a.kind == "num"
             g = self.group()
             if g is None:
                 self.i = save
                 break
             s = self.scale()
             if s is None:
-                if found and last_scale is not None and (g >= last_scale or g != int(g)):
+                # "1.4 mln 60 kilo bags": a bare digit literal after digits and a million or more is another
+                # amount, never 1,400,060 ("4 thousand 3 hundred and 21" still joins)
+                alone = was_digits and digits and self.i == save + 1 and (last_scale or 0) >= 1e6
+                if found and (last_scale is not None and (g >= last_scale or g != int(g)) or alone):
                     self.i = save
                     break
                 total += g
