@@ -100,3 +100,72 @@ def test_he_after_titled_person(nlp):
 )
 def test_short_references(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-31"), value) == subjects
+
+
+# Read off blind batch 73 (20 BBC articles annotated for tuning) and the dev tuning halves.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        # an amount in a phrase fronted on the speaking verb is the speaker's own, not what is said
+        pytest.param(
+            "Former Dorvan finance chief Tove Brannick testified on Monday. Under 23 hours of questioning from a "
+            "prosecutor, Ms Brannick has told the court that she warned the board.",
+            23.0,
+            ["Tove Brannick"],
+            id="fronted_phrase_of_the_speaker",
+        ),
+        # a share of a group the text names ("mobile owners", "UK adults") is the group's, not the poll's
+        pytest.param(
+            "Nine in ten people have a mobile, according to a poll for mobile firm Kelmont. "
+            "More than 50% of mobile owners reported they had had their phone stolen.",
+            50.0,
+            ["mobile owners"],
+            id="named_group_not_the_poll",
+        ),
+        pytest.param(
+            "Nine in ten people have a mobile, according to a poll for mobile firm Kelmont. "
+            "About 80% of UK adults own at least one mobile, according to official figures.",
+            80.0,
+            ["UK adults"],
+            id="named_group_with_a_place",
+        ),
+        # "The Liberal Democrats" tagged "Democrats": the party's full name; "his party" with no title given
+        # is the party the story names most
+        pytest.param(
+            "The Liberal Democrats will present themselves as the real alternative, Charles Kennedy has said. "
+            "Only the Liberal Democrats stood against the war, he said. Mr Kennedy also outlined his party's plan "
+            "to impose a 50% income tax rate on earnings over £100,000 a year.",
+            50.0,
+            ["Liberal Democrats"],
+            id="story_party",
+        ),
+        # "sent shares in X up 8.5p": the company whose shares the verb moved
+        pytest.param(
+            "A drug made by UK biotech firm Halloran Pharmaceuticals is set to be approved in Canada. "
+            "Most cases are in Canada. The latest news sent shares in Halloran Pharma up 8.5p, or 8.1%, to 113.5p.",
+            8.1,
+            ["Halloran Pharmaceuticals"],
+            id="shares_sent_up",
+        ),
+        # "cut X's stake from 70% to 49%": the level after "from A to" is A's subject's
+        pytest.param(
+            "Iran's parliament voted by a large majority to cut Kelmont's stake in a new mobile network "
+            "from 70% to 49%.",
+            49.0,
+            ["Kelmont"],
+            id="from_a_to_b",
+        ),
+    ],
+)
+def test_batch73_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# A country's own name is a place, whatever label the model gave it ("Sri Lanka's stock market" tagged a person),
+# so the sentence's fronted "In Sri Lanka," frames the reported growth figure.
+def test_country_named_as_a_person(nlp):
+    text = (
+        "Thailand's economy is expected to grow 5.7%. In Sri Lanka, some economists have said that as much as "
+        "1% of annual growth may be lost. Sri Lanka's stock market has fallen about 5% since the weekend."
+    )
+    assert subjects_of(facts_of(nlp, text), 1.0) == ["Sri Lanka"]

@@ -251,7 +251,17 @@ def _party_prefixes(words: DocWords, spans: list[tuple[int, int, str, str]]) -> 
     (or is the whole name) is an ORG of its own; what follows stays a name unless it is only a title."""
     forms, firsts = party_forms(), _party_first_words()
     out: list[tuple[int, int, str, str]] = []
+    taken = {i for s in spans for i in range(s[0], s[1])}
     for start, end, label, ent_id in spans:
+        if (  # "The Liberal Democrats" tagged "Democrats": the word before completes the party's name
+            start > 0
+            and start - 1 not in taken
+            and not ent_id
+            and words.lower(start - 1) in firsts
+            and words.text(start - 1)[:1].isupper()
+            and words.span_text(start - 1, end).casefold() in forms
+        ):
+            start, label = start - 1, "ORG"
         if words.lower(start) not in firsts:
             out.append((start, end, label, ent_id))
             continue

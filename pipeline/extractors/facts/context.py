@@ -175,7 +175,9 @@ def dominant_org(doc_entities: Sequence[EntityMention], *, min_mentions: int = 2
 def _context(doc: Doc, entities, doc_entities, published, title: str | None = None) -> ArticleContext:
     c = cues()
     first = len(token_indices_of(doc, "LOWER", c.first_person))
-    ents = tuple(entities)
+    # "Sri Lanka's stock market" tagged a person: a country's own name is a place, whatever the model said
+    ents = tuple(_as_country(e) for e in entities)
+    doc_entities = [_as_country(e) for e in doc_entities]
     # only this part's mentions have offsets into its text (the document's other parts count from their own start)
     traded = _traded_names(doc_text(doc), ents) | _named_as_it(doc_text(doc), ents)
     if traded:  # "Shares in Krispy Kreme sank": a company, whatever label the model gave the name
@@ -529,6 +531,10 @@ def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:
     return relabelled(e, "ORG") if e.entity_key in traded else e
 
 
+def _as_country(e: EntityMention) -> EntityMention:
+    return relabelled(e, "GPE") if e.label in ("PERSON", "ORG") and _is_country_name(e.canonical_name) else e
+
+
 def relabelled(e: EntityMention, label: str) -> EntityMention:
     """The mention under another label, its key moved with it ("PERSON:krispy kreme" -> "ORG:krispy kreme")."""
     return dataclasses.replace(e, label=label, entity_key=f"{label}:" + e.entity_key.split(":", 1)[-1])
@@ -737,7 +743,18 @@ def _party_for(ctx: ArticleContext, token: Token) -> EntityMention | None:
     person = named if named is not None and named.label == "PERSON" else ctx.person()
     if person is None:
         return None
-    return party_of(token.doc, ctx.entities, person, lambda t: _entity_at(ctx, t))
+    own = party_of(token.doc, ctx.entities, person, lambda t: _entity_at(ctx, t))
+    return own or _story_party(ctx)
+
+
+def _story_party(ctx: ArticleContext) -> EntityMention | None:
+    """The party the article names most, more often than any other and at least twice ("Charles
+    Kennedy ... his party" in a story about the Liberal Democrats, his title never given)."""
+    counts = Counter(m.entity_key for m in ctx.entities if is_party(m))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(m for m in ctx.entities if m.entity_key == ranked[0][0])
 
 
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:

@@ -209,7 +209,7 @@ def _sentence_facts(
             fact = _compared_figure(doc, facts[-1], q, s_dates)
         if fact is None:
             continue
-        moved = bool(facts) and _moved_from(span, fact, facts[-1])
+        moved = bool(facts) and (_moved_from(span, fact, facts[-1]) or _from_to(span, fact, facts[-1]))
         compared = facts and (_weakly_owned(fact) or moved) and not _own_owner(doc, q.end)
         if compared and moved:
             fact = _as_compared(fact, facts[-1], measure=True)
@@ -640,6 +640,19 @@ def _moved_from(span: Span, fact: Fact, previous: Fact) -> bool:
         and previous.unit == fact.unit
         and previous.quantity_span is not None
         and previous.quantity_span[1] <= doc[i - 2].idx
+    )
+
+
+def _from_to(span: Span, fact: Fact, previous: Fact) -> bool:
+    """ "cut Turkcell's stake in the network from 70% to 49%": the level after "from A to" is the same
+    subject's and property's as A, whoever the verb's subject is."""
+    text = doc_text(span.doc)
+    if previous.value is None or previous.unit != fact.unit or previous.quantity_span is None:
+        return False
+    start = previous.quantity_span[0]
+    before = text[max(0, start - 6) : start]
+    return bool(re.search(r"\bfrom\s+$", before)) and bool(
+        re.fullmatch(r"\s+to\s+", text[previous.quantity_span[1] : span.start_char])
     )
 
 

@@ -287,6 +287,9 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
     security = _security(ctx, nouns)
     if security is not None:
         return security
+    sent = _sent_shares(ctx, verb)
+    if sent is not None:
+        return sent
     rate = next((n for n in nouns if exchange_rate(n) and _inside(n, ctx.piece)), None)
     if rate is not None and ctx.currency is not None:
         return rate, ctx.currency  # "the exchange rate should be around 48 U.S. cents": the N.Z. dollar's
@@ -324,6 +327,27 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
 
 
 _VALUE_NOUNS = frozenset({"value", "level", "rate", "parity"})
+# verbs that move a price as their object ("the news sent shares in Acme up 8p", "pushed Acme shares down 3%")
+_MOVING_VERBS = frozenset({"send", "push", "drive", "lift", "knock", "pull", "take", "propel"})
+
+
+def _sent_shares(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The latest news sent shares in Acme up 8.5p, or 8.1%, to 113.5p": the company whose shares
+    the verb moved owns the move and the price, whatever the verb's own subject is."""
+    if verb is None or verb.lemma_.lower() not in _MOVING_VERBS:
+        return None
+    for obj in (ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in ("share", "stock")):
+        preps = [
+            *obj.children,
+            *(ch for ch in verb.children if ch.i == obj.i + 1),
+        ]  # the parse may hang "in" on the verb
+        named = [g for pr in preps if pr.dep_ == "prep" and pr.lower_ in ("in", "of") for g in pr.children]
+        named += [ch for ch in obj.children if ch.dep_ in ("compound", "poss")]
+        for token in named:
+            ent = _resolve(ctx, token) or _entity_at(ctx, token)
+            if ent is not None and ent.label not in ("GPE", "LOC", "NORP"):  # what has shares is a company
+                return token, ent
+    return None
 
 
 def _valued_currency(ctx: ArticleContext, nouns: list[Token]) -> tuple[Token, EntityMention] | None:
@@ -588,7 +612,10 @@ def proposals(
         if amount[0] <= got[1].start < amount[1] and name != "demonym_people":
             continue  # "615.59 billion H.K. Dlrs": a currency the NER took for a name is part of the amount
         if name == "verb_subject" and (
-            _is_speaker(got[0]) or _forecaster(got[0], got[1], prop) or _spokesperson(got[1], prop)
+            _is_speaker(got[0])
+            and not _said_directly(ctx, got[0])
+            or _forecaster(got[0], got[1], prop)
+            or _spokesperson(got[1], prop)
         ):
             name = "speaker"
         found.append((got[2], got[0], got[1]) if len(got) == 3 else (name, got[0], got[1]))
@@ -1099,6 +1126,8 @@ def _surveyed(
             said = verb is not None and verb.lemma_.lower() in c.opinion_verbs
             group = p.tag_ == "NNS" and p.lemma_.lower() in c.respondent_nouns  # "17% of readers have switched"
             respondents = asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)
+            if respondents and not asked(p) and _named_group(p):
+                return None  # "80% of UK adults", "50% of mobile owners": a group the text names, its own share
             if p.dep_ == "pobj" and respondents and ctx.survey is not None:
                 return p, ctx.survey  # the article's survey, looked up once; without one, research by a firm may say
     if ctx.amount is not None and ctx.survey is not None and _a_share(ctx):
@@ -1107,6 +1136,11 @@ def _surveyed(
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in c.opinion_verbs:
             return root.head, ctx.survey  # the token it stands on: outside the amount
     return _finding(ctx, verb, prop)
+
+
+def _named_group(noun: Token) -> bool:
+    """ "UK adults", "mobile owners", "young women": a plural noun narrowed by a word before it."""
+    return any(ch.dep_ in ("compound", "amod", "nmod") and ch.i < noun.i for ch in noun.children)
 
 
 def _a_share(ctx: ArticleContext) -> bool:
@@ -1308,6 +1342,28 @@ def _is_speaker(token: Token) -> bool:
 
 
 _DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
+# the relations that open a clause of its own: what is said, not how or where it was said
+_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl", "csubj"})
+
+
+def _said_directly(ctx: ArticleContext, speaker: Token) -> bool:
+    """ "Under 23 hours of questioning, Mr Sullivan told the court that ...": an amount in a phrase fronted
+    on the speaking verb itself, outside what is said and outside quotes, is the speaker's own."""
+    amount, verb = ctx.amount, speaker.head
+    if amount is None:
+        return False
+    from .quotes import in_quote
+
+    token = amount.root
+    if in_quote(token.doc, token):
+        return False
+    while token.head.i != verb.i:
+        if token.dep_ in _CLAUSES or token.head.i == token.i:
+            return False
+        token = token.head
+    # only a fronted phrase of the speaking ("Under 23 hours of questioning, Mr Sullivan told"): one after
+    # the verb ("estimated plantings at 385,000", "said 852,000 shares") is still what is said
+    return token.dep_ == "prep" and token.i < speaker.i
 
 
 def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
