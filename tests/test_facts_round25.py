@@ -169,3 +169,25 @@ def test_country_named_as_a_person(nlp):
         "1% of annual growth may be lost. Sri Lanka's stock market has fallen about 5% since the weekend."
     )
     assert subjects_of(facts_of(nlp, text), 1.0) == ["Sri Lanka"]
+
+
+# Capitalised words the model left untagged whose initials, in any order, spell an ORG acronym of the text are
+# that organisation ("Instituto Brasileiro do Cafe" is "IBC"); a global figure no one owns is the world's.
+def test_acronym_in_another_order(nlp):
+    text = (
+        "RIO DE JANEIRO, April 3 - The Brazilian Coffee Institute\ntoday registered 1.4 mln 60 kilo bags of "
+        "green coffee for May\nshipment, an IBC statement said."
+    )
+    found = {(m.text, m.canonical_name) for m in E.canonicalize(E.find_entities(nlp(text)))}
+    assert {
+        ("Brazilian Coffee Institute", "Brazilian Coffee Institute"),
+        ("IBC", "Brazilian Coffee Institute"),
+    } <= found
+
+
+def test_global_figure_is_the_worlds(nlp):
+    text = (
+        "Kelmont makes phones. Kelmont said so. Globally, more than 167 million mobile phones were sold in the "
+        "third quarter of 2004, according to analysts."
+    )
+    assert subjects_of(facts_of(nlp, text), 167e6) == ["world"]

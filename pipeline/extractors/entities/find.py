@@ -198,6 +198,7 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     spans = _angle_names(words, _ticker_names(words, _described_companies(words, sorted(kept + matches))))
     spans = _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
+    spans = _acronym_expansions(words, spans)
     return _party_prefixes(words, _described_people(words, spans))
 
 
@@ -347,6 +348,30 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
     if not added:
         return spans
     return sorted([s for s in spans if s not in dropped] + added)
+
+
+def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "The Brazilian Coffee Institute today registered ..., an IBC statement said": capitalised words the model
+    left untagged whose initials, in any order, spell an ORG acronym of the part are that organisation's name
+    (a foreign-language acronym orders them otherwise: Instituto Brasileiro do Cafe)."""
+    acronyms = {
+        "".join(sorted(words.span_text(a, b))): True
+        for a, b, label, _ in spans
+        if label == "ORG"
+        and b - a == 1
+        and 3 <= len(words.text(a)) <= 6
+        and words.text(a).isupper()
+        and words.text(a).isalpha()
+    }
+    if not acronyms:
+        return spans
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    added = []
+    for a, b in _proper_noun_runs(words, taken):
+        name = [words.text(i) for i in range(a, b) if not words.text(i).isspace()]
+        if 2 <= len(name) <= 6 and "".join(sorted(w[0] for w in name)) in acronyms:
+            added.append((a, b, "ORG", ""))
+    return sorted(spans + added) if added else spans
 
 
 # labels the model gives the words of a company name it did not see as one ("Scottish and Newcastle")
@@ -1124,6 +1149,15 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
             for o, names in spelled.items()
             if acronym in names and o in groups and not any(t.casefold() in o.split() for t in texts)
         }
+        if not fits and len(acronym) >= 3:
+            # "IBC" for "Brazilian Coffee Institute" (Instituto Brasileiro do Cafe): a foreign-language acronym
+            # spells the same initials in another order
+            key = sorted(acronym)
+            fits = {
+                o: next(n for x, n in names.items() if sorted(x) == key)
+                for o, names in spelled.items()
+                if o in groups and any(sorted(x) == key for x in names)
+            }
         if len(fits) == 1:
             ((target, name),) = fits.items()
             groups[target].extend(groups.pop(k))

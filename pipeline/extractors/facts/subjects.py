@@ -1646,6 +1646,10 @@ def _place(
     in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
     c = cues()
     own = {t.i for t in measured.subtree} if measured is not None else set()
+    near = [*(verb.children if verb is not None else ()), *(measured.subtree if measured is not None else ())]
+    world = next((t for t in near if t.dep_ == "advmod" and t.lower_ in c.world_words), None)
+    if world is not None:  # "Globally, 167 million phones were sold", "two billion handsets in use worldwide"
+        return world, EntityMention(world.idx, world.idx + len(world.text), world.text, "LOC", "world", "LOC:world")
     fronted = _fronted_place(ctx, verb)
     if fronted is not None:
         return fronted
