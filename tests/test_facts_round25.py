@@ -191,3 +191,25 @@ def test_global_figure_is_the_worlds(nlp):
         "third quarter of 2004, according to analysts."
     )
     assert subjects_of(facts_of(nlp, text), 167e6) == ["world"]
+
+
+# "worldwide" does not take a figure from the clause's own subject; "an airline with a 10-jet fleet" is the airline's.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(
+            "The band formed in 1990. The band has sold about two million records worldwide.",
+            2e6,
+            ["band"],
+            id="worldwide_after_a_subject",
+        ),
+        pytest.param(
+            "Palomino said Aeroperu, the government flagship airline with a 10-jet fleet, would issue stock.",
+            10.0,
+            ["Aeroperu"],
+            id="fleet_of_the_apposed_airline",
+        ),
+    ],
+)
+def test_world_and_fleet(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

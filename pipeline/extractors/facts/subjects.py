@@ -1240,8 +1240,13 @@ def _counted_whole(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         return None
     if _entity_at(ctx, whole) is not None:
         return None
-    if any(ch.dep_ == "poss" for ch in whole.children):
-        return None  # "its 12-member board": the owner's (the owner rule)
+    if any(ch.dep_ == "poss" for ch in whole.children) or whole.lemma_.lower() in cues().stake_nouns:
+        return None  # "its 12-member board", "their entire 604,000-share stake": the owner's (the owner rule)
+    held = whole.head.head if whole.dep_ == "pobj" and whole.head.lower_ == "with" else None
+    if held is not None:  # "Aeroperu, the flagship airline with a 10-jet fleet": the airline's fleet
+        owner = _resolve(ctx, held) or (_resolve(ctx, held.head) if held.dep_ == "appos" else None)
+        if owner is not None and owner.label in ("ORG", "GPE"):
+            return held, owner
     words = [t for t in whole.subtree if counted.i < t.i <= whole.i and not t.is_punct and not t.is_space]
     name = " ".join(t.text for t in words)
     return whole, EntityMention(words[0].idx, whole.idx + len(whole.text), name, "NOUN_PHRASE", name, "")
@@ -1646,15 +1651,15 @@ def _place(
     in the UK", "75% of all mobiles in the UK" (the measured noun, what it is "of", or the verb)."""
     c = cues()
     own = {t.i for t in measured.subtree} if measured is not None else set()
-    near = [*(verb.children if verb is not None else ()), *(measured.subtree if measured is not None else ())]
-    world = next((t for t in near if t.dep_ == "advmod" and t.lower_ in c.world_words), None)
-    if world is not None:  # "Globally, 167 million phones were sold", "two billion handsets in use worldwide"
-        return world, EntityMention(world.idx, world.idx + len(world.text), world.text, "LOC", "world", "LOC:world")
     fronted = _fronted_place(ctx, verb)
     if fronted is not None:
         return fronted
     if verb is not None and any(ch.dep_ in SUBJECT_DEPS - {"expl"} and ch.i not in own for ch in verb.children):
         return None  # the clause is about its subject ("It employs 120 people in London"), named or not
+    near = [*(verb.children if verb is not None else ()), *(measured.subtree if measured is not None else ())]
+    world = next((t for t in near if t.dep_ == "advmod" and t.lower_ in c.world_words), None)
+    if world is not None:  # "Globally, 167 million phones were sold" (not "The band sold 2m records worldwide")
+        return world, EntityMention(world.idx, world.idx + len(world.text), world.text, "LOC", "world", "LOC:world")
     heads: list[Token] = [t for t in (measured, prop) if t is not None]
     for t in list(heads):
         of = [ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"]
