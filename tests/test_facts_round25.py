@@ -213,3 +213,19 @@ def test_global_figure_is_the_worlds(nlp):
 )
 def test_world_and_fleet(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# Ages: "the 51-year-old premier" is the person the story is about. A party the story is about is not the
+# owner of figures no rule attaches ("the 659 constituencies" in a lobby group's quote).
+def test_age_of_a_role(nlp):
+    text = "Tony Blair has become Labour's longest-serving prime minister. The 51-year-old premier marked the day."
+    assert subjects_of(facts_of(nlp, text), 51.0) == ["Tony Blair"]
+
+
+def test_party_is_no_main_owner(nlp):
+    text = (
+        "Labour will publish its manifesto next week. Labour says the manifesto is ready. "
+        "Labour aides deny any delay. The pensioners' charter will be sent to each of the candidates in the "
+        "659 constituencies."
+    )
+    assert subjects_of(facts_of(nlp, text), 659.0) != ["Labour"]

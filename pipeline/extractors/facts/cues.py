@@ -89,6 +89,7 @@ class Cues:
     commentator_nouns: frozenset[str]
     issued_nouns: frozenset[str]
     person_role_nouns: frozenset[str]
+    public_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
@@ -215,6 +216,7 @@ def cues() -> Cues:
         commentator_nouns=frozenset(s["commentator_nouns"]),
         issued_nouns=frozenset(s["issued_nouns"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
+        public_role_nouns=frozenset(s["public_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),

@@ -1158,10 +1158,23 @@ def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Toke
         person = _entity_at(ctx, after)
         return (after, person) if person is not None and person.label == "PERSON" else None
     definite = doc[span.start - 1].lower_ == "the"
-    if definite and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")):
-        person = ctx.main_person or ctx.person()  # the one the story is about, else the last one named
+    if definite and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or _role_after(after)):
+        # "the 16-year-old", "the 51-year-old premier": the one the story is about, else the last one named
+        person = ctx.main_person or ctx.person()
         return (None, person) if person is not None else None
     return None
+
+
+def _role_after(token: Token) -> bool:
+    """ "premier", "prime minister", "chief executive": a person's role (through its adjectives)."""
+    c = cues()
+    for t in token.doc[token.i : token.i + 3]:
+        if t.pos_ == "NOUN":
+            lemma = t.lemma_.lower()
+            return lemma in c.person_role_nouns | c.commentator_nouns | c.public_role_nouns
+        if t.pos_ not in ("ADJ", "PROPN"):
+            return False
+    return False
 
 
 def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:

@@ -114,6 +114,7 @@ class Subjects(Rules):
     commentator_nouns: list[str]
     issued_nouns: list[str]
     person_role_nouns: list[str]
+    public_role_nouns: list[str]
     survey_verbs: list[str]
     opinion_verbs: list[str]
     object_property_preps: list[str]
