@@ -229,3 +229,21 @@ def test_party_is_no_main_owner(nlp):
         "659 constituencies."
     )
     assert subjects_of(facts_of(nlp, text), 659.0) != ["Labour"]
+
+
+# "it" opening a clause joined to one about a noun stands for that noun (its owner's name), not the last market.
+def test_it_in_a_joined_clause(nlp):
+    text = (
+        "The Hang Seng index fell 2%. Sri Lanka's stock market has fallen about 5% since the weekend, but it is "
+        "still 40% higher than at the start of 2004."
+    )
+    assert subjects_of(facts_of(nlp, text), 40.0) == ["Sri Lanka"]
+
+
+# ... but a party the headline names keeps the story's figures ("Tories unveil quango blitz plans").
+def test_party_in_headline_keeps_main(nlp):
+    text = (
+        "Tories unveil quango cuts\n\nThe Tories will publish the plans next week. The Tories say the plans are "
+        "ready. Tory aides deny any delay. Plans to abolish 162 quangos have been costed."
+    )
+    assert subjects_of(facts_of(nlp, text), 162.0) == ["Tories"]

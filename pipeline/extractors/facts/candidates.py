@@ -24,7 +24,7 @@ from ..doccache import token_ids
 from .context import ArticleContext, is_index, macro_noun, public_body
 from .cues import cues
 from .parse import tree_distance
-from .parties import is_party
+from .parties import in_headline, is_party
 from .schema import load
 
 
@@ -86,7 +86,8 @@ def candidates(
         # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
         # (not in a story a wire headline gives a company's ticker: "UNION CARBIDE <UK> SELLS NOTES")
         add(ctx.country, "reporting_body_country")
-    elif not is_party(ctx.main):  # a party the story is about owns few of its figures (quotes, policies, polls)
+    elif not is_party(ctx.main) or in_headline(ctx.main, ctx.document.headline_text):
+        # (a party named most but not in the headline owns few of the story's figures: quotes, polls, others' plans)
         add(ctx.main, "main_org")
     if ctx.recent:
         add(ctx.recent[-1], "recent_subject")

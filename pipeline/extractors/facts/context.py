@@ -793,6 +793,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return place if place is not None and place.label in ("GPE", "LOC") else None
     if parsed and low == "it" and _expletive(token):
         return None  # "it's not sustainable to expect carers to pay": "it" stands for nothing
+    joined = _conjunct_clause_subject(ctx, token) if parsed and low == "it" else None
+    if joined is not None:
+        return joined
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
         noun = token.head.head
         if noun.dep_ == "appos" and noun.pos_ == "NOUN" and not noun.ent_type_:
@@ -886,6 +889,23 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         national = _national_company(ctx, token) if parsed else None
         return national or ctx.antecedent()
     return None
+
+
+def _conjunct_clause_subject(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "Sri Lanka's stock market has fallen 5%, but it is still 40% higher": "it" opening a clause joined
+    to one whose subject is a noun stands for that noun, named by its own name or its owner's."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return None
+    first = next((ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if first is None or first.pos_ != "NOUN":
+        return None
+    named = _entity_at(ctx, first)
+    if named is not None:
+        return named
+    owner = next((ch for ch in first.children if ch.dep_ == "poss"), None)
+    ent = _entity_at(ctx, owner) if owner is not None else None
+    return ent if ent is not None and ent.label in ("ORG", "GPE") else None
 
 
 def _next_sentence(token: Token, end: int) -> bool:

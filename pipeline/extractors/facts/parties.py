@@ -6,6 +6,7 @@ entity name rules; the entities stage has already merged the forms an article us
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,12 @@ _OWNERS = frozenset({"the", "his", "her", "their"})
 def is_party(ent: EntityMention | None) -> bool:
     """An ORG that is a political party of the name rules."""
     return ent is not None and ent.label == "ORG" and ent.canonical_name.casefold() in party_forms()
+
+
+def in_headline(party: EntityMention, headline: str) -> bool:
+    """Whether the headline names the party in any of its forms ("Tories unveil quango blitz plans")."""
+    forms = party_forms().get(party.canonical_name.casefold(), (party.canonical_name,))
+    return any(re.search(r"\b" + re.escape(f) + r"\b", headline, re.IGNORECASE) for f in forms)
 
 
 def title_noun(token: Token) -> bool:
