@@ -247,3 +247,11 @@ def test_party_in_headline_keeps_main(nlp):
         "ready. Tory aides deny any delay. Plans to abolish 162 quangos have been costed."
     )
     assert subjects_of(facts_of(nlp, text), 162.0) == ["Tories"]
+
+
+# A threshold on "those earning more than $200,000" is the planner's, climbing from the pronoun to its verb.
+def test_threshold_of_those_earning(nlp):
+    text = (
+        "The Dow Jones index rose. Senator Kerry planned to increase taxes on those earning more than $200,000 a year."
+    )
+    assert subjects_of(facts_of(nlp, text), 200000.0) == ["Kerry"]

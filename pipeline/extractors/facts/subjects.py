@@ -1855,6 +1855,13 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 ent = _resolve(ctx, ch) if ch.dep_ == "dobj" else None
                 if ent is not None:
                     return ch, ent
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ == "PRON" and v.head.lower_ in ("those", "anyone", "everyone"):
+            h = v.head  # "planned to increase taxes on those earning more than $200,000": who plans it
+            while h.dep_ in ("pobj", "dobj", "prep") and h.head.i != h.i:
+                h = h.head
+            if h.pos_ == "VERB" and not subj:
+                v = h
+                continue
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             ent = _resolve(ctx, v.head)
             if ent is not None:
