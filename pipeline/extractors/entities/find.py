@@ -355,7 +355,7 @@ def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]])
     left untagged whose initials, in any order, spell an ORG acronym of the part are that organisation's name
     (a foreign-language acronym orders them otherwise: Instituto Brasileiro do Cafe)."""
     acronyms = {
-        "".join(sorted(words.span_text(a, b))): True
+        _anagram(words.text(a))
         for a, b, label, _ in spans
         if label == "ORG"
         and b - a == 1
@@ -369,9 +369,14 @@ def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]])
     added = []
     for a, b in _proper_noun_runs(words, taken):
         name = [words.text(i) for i in range(a, b) if not words.text(i).isspace()]
-        if 2 <= len(name) <= 6 and "".join(sorted(w[0] for w in name)) in acronyms:
+        if 2 <= len(name) <= 6 and _anagram("".join(w[0] for w in name)) in acronyms:  # every word's letter
             added.append((a, b, "ORG", ""))
     return sorted(spans + added) if added else spans
+
+
+def _anagram(letters: str) -> str:
+    """The letters in sorted order: acronyms that spell the same initials in another order compare equal."""
+    return "".join(sorted(letters))
 
 
 # labels the model gives the words of a company name it did not see as one ("Scottish and Newcastle")
@@ -1152,12 +1157,9 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
         if not fits and len(acronym) >= 3:
             # "IBC" for "Brazilian Coffee Institute" (Instituto Brasileiro do Cafe): a foreign-language acronym
             # spells the same initials in another order
-            key = sorted(acronym)
-            fits = {
-                o: next(n for x, n in names.items() if sorted(x) == key)
-                for o, names in spelled.items()
-                if o in groups and any(sorted(x) == key for x in names)
-            }
+            key = _anagram(acronym)
+            reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
+            fits = {o: found[0] for o, found in reordered.items() if found and o in groups}
         if len(fits) == 1:
             ((target, name),) = fits.items()
             groups[target].extend(groups.pop(k))

@@ -337,10 +337,8 @@ def _sent_shares(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Entity
     if verb is None or verb.lemma_.lower() not in _MOVING_VERBS:
         return None
     for obj in (ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in ("share", "stock")):
-        preps = [
-            *obj.children,
-            *(ch for ch in verb.children if ch.i == obj.i + 1),
-        ]  # the parse may hang "in" on the verb
+        # "in Acme" on the shares, or hung by the parse on the verb right after them
+        preps = [*obj.children, *(ch for ch in verb.children if ch.i == obj.i + 1)]
         named = [g for pr in preps if pr.dep_ == "prep" and pr.lower_ in ("in", "of") for g in pr.children]
         named += [ch for ch in obj.children if ch.dep_ in ("compound", "poss")]
         for token in named:
@@ -1659,7 +1657,7 @@ def _place(
     near = [*(verb.children if verb is not None else ()), *(measured.subtree if measured is not None else ())]
     world = next((t for t in near if t.dep_ == "advmod" and t.lower_ in c.world_words), None)
     if world is not None:  # "Globally, 167 million phones were sold" (not "The band sold 2m records worldwide")
-        return world, EntityMention(world.idx, world.idx + len(world.text), world.text, "LOC", "world", "LOC:world")
+        return world, _world(world)
     heads: list[Token] = [t for t in (measured, prop) if t is not None]
     for t in list(heads):
         of = [ch for ch in t.children if ch.dep_ == "prep" and ch.lower_ == "of"]
@@ -1678,6 +1676,11 @@ def _place(
     return None
 
 
+def _world(word: Token) -> EntityMention:
+    """The world, named by the word that says so ("global", "worldwide")."""
+    return EntityMention(word.idx, word.idx + len(word.text), word.text, "LOC", "world", "LOC:world")
+
+
 def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention] | None:
     """The economy an economic figure with no owner belongs to when its clause names it, before the
     story's country: the world ("global economic growth", "a world cocoa surplus"), or the one place
@@ -1688,7 +1691,7 @@ def _macro_place(ctx: ArticleContext, prop: Token) -> tuple[Token, EntityMention
     mods += [g for t in mods for g in t.lefts if g.dep_ in ("amod", "compound")]  # "a world sugar surplus"
     for t in mods:  # not "the world's second biggest economy": that is a country described
         if t.lower_ in c.world_words:
-            return t, EntityMention(t.idx, t.idx + len(t.text), t.text, "LOC", "world", "LOC:world")
+            return t, _world(t)
     piece = ctx.piece
     if piece is None or not prop.doc.has_annotation("DEP"):
         return None

@@ -65,7 +65,8 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     start = pos + m.end()
     if m.end() and text[start : start + 1] in ('"', "\u201c") and text[start + 1 : start + 2].isalpha():
         start += 1  # 178 "sound recordings": a quoted noun phrase is still what is counted
-    measure = _measure_at(ctx.doc, start)  # "1.4 mln 60 kilo bags": the bags' size, then the bags
+    # "1.4 mln 60 kilo bags": the bags' size, then the bags (the token is looked up only after a digit)
+    measure = text[start : start + 1].isdigit() and _measure_at(ctx.doc, start)
     if start >= len(text) or not (
         text[start].isalpha() or measure or re.match(r"\d+[A-Za-z]+\b|" + MODEL_NUMBER, text[start : start + 40])
     ):
