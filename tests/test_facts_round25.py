@@ -85,10 +85,12 @@ def test_he_after_titled_person(nlp):
     assert [f.subject for f in enlisted] == ["Jim Marlowe"]
 
 
-# "Southfield Asset Management and its two partners said ...": "its" in the second conjunct is the first one's.
+# Subjects read off blind batches 71 and 73 and the dev tuning halves: (text, the amount, its subjects), one case
+# a row, its id naming the rule.
 @pytest.mark.parametrize(
     "text, value, subjects",
     [
+        # "X and its two partners said ...": "its" in the second conjunct is the first one's
         pytest.param(
             "Southfield Asset Management Inc and its two controlling shareholders said they sold their entire "
             "5.6 pct stake in Dorvan International Inc.",
@@ -96,16 +98,6 @@ def test_he_after_titled_person(nlp):
             ["Southfield Asset Management"],
             id="its_in_the_second_conjunct",
         ),
-    ],
-)
-def test_short_references(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text, published="1987-03-31"), value) == subjects
-
-
-# Read off blind batch 73 (20 BBC articles annotated for tuning) and the dev tuning halves.
-@pytest.mark.parametrize(
-    "text, value, subjects",
-    [
         # an amount in a phrase fronted on the speaking verb is the speaker's own, not what is said
         pytest.param(
             "Former Dorvan finance chief Tove Brannick testified on Monday. Under 23 hours of questioning from a "
@@ -155,24 +147,87 @@ def test_short_references(nlp, text, value, subjects):
             ["Kelmont"],
             id="from_a_to_b",
         ),
+        # a country's own name is a place, whatever label the model gave it ("Sri Lanka's stock market" tagged a
+        # person), so the sentence's fronted "In Sri Lanka," frames the reported growth figure
+        pytest.param(
+            "Thailand's economy is expected to grow 5.7%. In Sri Lanka, some economists have said that as much as "
+            "1% of annual growth may be lost. Sri Lanka's stock market has fallen about 5% since the weekend.",
+            1.0,
+            ["Sri Lanka"],
+            id="country_named_as_a_person",
+        ),
+        # a global figure no one owns is the world's; "worldwide" does not take one from the clause's own subject
+        pytest.param(
+            "Kelmont makes phones. Kelmont said so. Globally, more than 167 million mobile phones were sold in the "
+            "third quarter of 2004, according to analysts.",
+            167e6,
+            ["world"],
+            id="global_figure_is_the_worlds",
+        ),
+        pytest.param(
+            "The band formed in 1990. The band has sold about two million records worldwide.",
+            2e6,
+            ["band"],
+            id="worldwide_after_a_subject",
+        ),
+        # "an airline with a 10-jet fleet" is the airline's
+        pytest.param(
+            "Palomino said Aeroperu, the government flagship airline with a 10-jet fleet, would issue stock.",
+            10.0,
+            ["Aeroperu"],
+            id="fleet_of_the_apposed_airline",
+        ),
+        # "the 51-year-old premier" is the person the story is about
+        pytest.param(
+            "Tony Blair has become Labour's longest-serving prime minister. The 51-year-old premier marked the day.",
+            51.0,
+            ["Tony Blair"],
+            id="age_of_a_role",
+        ),
+        # "it" opening a clause joined to one about a noun stands for that noun (its owner's name), not the last
+        # market
+        pytest.param(
+            "The Hang Seng index fell 2%. Sri Lanka's stock market has fallen about 5% since the weekend, but it is "
+            "still 40% higher than at the start of 2004.",
+            40.0,
+            ["Sri Lanka"],
+            id="it_in_a_joined_clause",
+        ),
+        # a party the headline names keeps the story's figures ("Tories unveil quango blitz plans")
+        pytest.param(
+            "Tories unveil quango cuts\n\nThe Tories will publish the plans next week. The Tories say the plans are "
+            "ready. Tory aides deny any delay. Plans to abolish 162 quangos have been costed.",
+            162.0,
+            ["Tories"],
+            id="party_in_headline_keeps_main",
+        ),
+        # a threshold on "those earning more than $200,000" is the planner's, climbing from the pronoun to its verb
+        pytest.param(
+            "The Dow Jones index rose. Senator Kerry planned to increase taxes on those earning more than "
+            "$200,000 a year.",
+            200000.0,
+            ["Kerry"],
+            id="threshold_of_those_earning",
+        ),
     ],
 )
-def test_batch73_subjects(nlp, text, value, subjects):
+def test_subjects(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
 
 
-# A country's own name is a place, whatever label the model gave it ("Sri Lanka's stock market" tagged a person),
-# so the sentence's fronted "In Sri Lanka," frames the reported growth figure.
-def test_country_named_as_a_person(nlp):
+# A party the story is about, not in the headline, is not the owner of figures no rule attaches ("the 659
+# constituencies" in a lobby group's quote).
+def test_party_is_no_main_owner(nlp):
     text = (
-        "Thailand's economy is expected to grow 5.7%. In Sri Lanka, some economists have said that as much as "
-        "1% of annual growth may be lost. Sri Lanka's stock market has fallen about 5% since the weekend."
+        "Labour will publish its manifesto next week. Labour says the manifesto is ready. "
+        "Labour aides deny any delay. The pensioners' charter will be sent to each of the candidates in the "
+        "659 constituencies."
     )
-    assert subjects_of(facts_of(nlp, text), 1.0) == ["Sri Lanka"]
+    assert subjects_of(facts_of(nlp, text), 659.0) != ["Labour"]
 
 
 # Capitalised words the model left untagged whose initials, in any order, spell an ORG acronym of the text are
-# that organisation ("Instituto Brasileiro do Cafe" is "IBC"); a global figure no one owns is the world's.
+# that organisation ("Instituto Brasileiro do Cafe" is "IBC").
 def test_acronym_in_another_order(nlp):
     text = (
         "RIO DE JANEIRO, April 3 - The Brazilian Coffee Institute\ntoday registered 1.4 mln 60 kilo bags of "
@@ -183,75 +238,3 @@ def test_acronym_in_another_order(nlp):
         ("Brazilian Coffee Institute", "Brazilian Coffee Institute"),
         ("IBC", "Brazilian Coffee Institute"),
     } <= found
-
-
-def test_global_figure_is_the_worlds(nlp):
-    text = (
-        "Kelmont makes phones. Kelmont said so. Globally, more than 167 million mobile phones were sold in the "
-        "third quarter of 2004, according to analysts."
-    )
-    assert subjects_of(facts_of(nlp, text), 167e6) == ["world"]
-
-
-# "worldwide" does not take a figure from the clause's own subject; "an airline with a 10-jet fleet" is the airline's.
-@pytest.mark.parametrize(
-    "text, value, subjects",
-    [
-        pytest.param(
-            "The band formed in 1990. The band has sold about two million records worldwide.",
-            2e6,
-            ["band"],
-            id="worldwide_after_a_subject",
-        ),
-        pytest.param(
-            "Palomino said Aeroperu, the government flagship airline with a 10-jet fleet, would issue stock.",
-            10.0,
-            ["Aeroperu"],
-            id="fleet_of_the_apposed_airline",
-        ),
-    ],
-)
-def test_world_and_fleet(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text), value) == subjects
-
-
-# Ages: "the 51-year-old premier" is the person the story is about. A party the story is about is not the
-# owner of figures no rule attaches ("the 659 constituencies" in a lobby group's quote).
-def test_age_of_a_role(nlp):
-    text = "Tony Blair has become Labour's longest-serving prime minister. The 51-year-old premier marked the day."
-    assert subjects_of(facts_of(nlp, text), 51.0) == ["Tony Blair"]
-
-
-def test_party_is_no_main_owner(nlp):
-    text = (
-        "Labour will publish its manifesto next week. Labour says the manifesto is ready. "
-        "Labour aides deny any delay. The pensioners' charter will be sent to each of the candidates in the "
-        "659 constituencies."
-    )
-    assert subjects_of(facts_of(nlp, text), 659.0) != ["Labour"]
-
-
-# "it" opening a clause joined to one about a noun stands for that noun (its owner's name), not the last market.
-def test_it_in_a_joined_clause(nlp):
-    text = (
-        "The Hang Seng index fell 2%. Sri Lanka's stock market has fallen about 5% since the weekend, but it is "
-        "still 40% higher than at the start of 2004."
-    )
-    assert subjects_of(facts_of(nlp, text), 40.0) == ["Sri Lanka"]
-
-
-# ... but a party the headline names keeps the story's figures ("Tories unveil quango blitz plans").
-def test_party_in_headline_keeps_main(nlp):
-    text = (
-        "Tories unveil quango cuts\n\nThe Tories will publish the plans next week. The Tories say the plans are "
-        "ready. Tory aides deny any delay. Plans to abolish 162 quangos have been costed."
-    )
-    assert subjects_of(facts_of(nlp, text), 162.0) == ["Tories"]
-
-
-# A threshold on "those earning more than $200,000" is the planner's, climbing from the pronoun to its verb.
-def test_threshold_of_those_earning(nlp):
-    text = (
-        "The Dow Jones index rose. Senator Kerry planned to increase taxes on those earning more than $200,000 a year."
-    )
-    assert subjects_of(facts_of(nlp, text), 200000.0) == ["Kerry"]
