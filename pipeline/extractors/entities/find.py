@@ -772,6 +772,8 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue  # "a 20GB version": the amount's unit, not Great Britain
         if end - start == 1 and not ent_id and _AMOUNT.fullmatch(words.text(start)):
             continue  # "shares were 3p up at 401p", "profits fell to 6.2bn": an amount, not a name
+        if not ent_id and _indicator(full_text, idx[start], idx[end - 1] + len(strings[orth[end - 1]])):
+            continue  # "Turkey's Gross National Product grew": the figure's name, not its owner
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
         start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
@@ -783,6 +785,11 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         key = f"{label}:{_name_key(canonical, org, generic)}"
         out.append(EntityMention(start_char, end_char, text, label, canonical, key))
     return out
+
+
+def _indicator(text: str, start: int, end: int) -> bool:
+    name = _LEADING_THE.sub("", text[start:end]).casefold()
+    return name in _words("indicator_names")
 
 
 _POSSESSIVE_TAG = get_string_id("POS")

@@ -31,6 +31,7 @@ class Names(Rules):
     company_suffixes: list[str]
     company_heads: list[str]
     measure_symbols: list[str]
+    indicator_names: list[str]
     political_parties: list[list[str]]
 
 

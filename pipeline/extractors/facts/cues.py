@@ -58,6 +58,7 @@ class Cues:
     country_owner: frozenset[str]
     measure_nouns: frozenset[str]
     of_owner_nouns: frozenset[str]
+    share_verbs: frozenset[str]
     honorifics: frozenset[str]
     index_names: frozenset[str]
     index_properties: frozenset[str]
@@ -185,6 +186,7 @@ def cues() -> Cues:
         country_owner=frozenset(s["country_owner_nouns"]),
         measure_nouns=frozenset(s["measure_nouns"]),
         of_owner_nouns=frozenset(s["of_owner_nouns"]),
+        share_verbs=frozenset(s["share_verbs"]),
         honorifics=frozenset(s["honorifics"]),
         index_names=frozenset(s["index_names"]),
         index_properties=frozenset(s["index_properties"]),

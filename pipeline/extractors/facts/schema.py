@@ -78,6 +78,7 @@ class Subjects(Rules):
     country_owner_nouns: list[str]
     measure_nouns: list[str]
     of_owner_nouns: list[str]
+    share_verbs: list[str]
     honorifics: list[str]
     index_names: list[str]
     index_properties: list[str]

@@ -866,6 +866,7 @@ _RULES = (
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
+    ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
@@ -928,6 +929,51 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         name = " ".join(t.text for t in words)
         return group, EntityMention(words[0].idx, group.idx + len(group.text), name, "NOUN_PHRASE", name, "")
     return None
+
+
+def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "Sexually explicit terms make up 14% of the words", "Small firms account for 40% of jobs": a share
+    that is the object of a verb of making up (``share_verbs``) is the clause subject's; a subject no
+    entity names is named as the text writes it (its modifiers and noun)."""
+    amount = ctx.amount
+    if amount is None or ctx.amount_kind != "percent" or not _inside(amount.root, ctx.piece):
+        return None
+    share = amount.root
+    verb = share.head.head if share.dep_ == "pobj" and share.head.lower_ == "for" else share.head
+    lemma = verb.lemma_.lower()
+    if share.dep_ not in ("dobj", "pobj") or lemma not in cues().share_verbs:
+        return None
+    if lemma == "make" and not any(ch.dep_ == "prt" and ch.lower_ == "up" for ch in verb.children):
+        return None
+    if lemma == "account" and share.dep_ != "pobj":
+        return None
+    for subj in (ch for ch in verb.children if ch.dep_ == "nsubj"):
+        ent = _resolve(ctx, subj)
+        if ent is not None:
+            return subj, ent
+        if subj.pos_ != "NOUN" or macro_noun(subj):
+            return None  # "it accounts for 5%", "exports make up 30%": the other rules know whose
+        words = [
+            t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "punct", "predet") and not t.is_space
+        ]
+        if any(t.like_num or t.ent_type_ or t.dep_ in ("case", "poss") for t in words) or len(words) < 2:
+            return None
+        if _company_whole(ctx, share):
+            return None  # "Semiconductor products accounted for 31 pct of Motorola's sales": the company's figure
+        name = " ".join(t.text for t in words)
+        return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
+    return None
+
+
+def _company_whole(ctx: ArticleContext, share: Token) -> bool:
+    """Whether the whole a share is "of" is a company's own figure ("of Motorola's 1986 net sales")."""
+    implicit = cues().implicit_owner
+    for whole in (p for ch in share.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
+        if whole.lemma_.lower() in implicit and any(
+            ch.dep_ == "poss" and (ent := _resolve(ctx, ch)) is not None and ent.label == "ORG" for ch in whole.children
+        ):
+            return True
+    return False
 
 
 def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
@@ -1423,9 +1469,24 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                     ent is not None and ent.label == "PERSON" and " " in ent.canonical_name.strip() and company_figure
                 )
                 owns = ent is not None and ent.label in c.subject_labels and ent.label not in banned
+                if owns and ent.label == "GPE" and _named_agent(ctx, noun):
+                    continue  # "Six UK greyhound tracks have been put up for sale by Wembley": where, not whose
                 if owns and not inside and not currency and not person_figure:
                     return ch, ent
     return None
+
+
+def _named_agent(ctx: ArticleContext, noun: Token) -> bool:
+    """Whether the passive clause ``noun`` is the subject of names a company or person after "by"."""
+    if noun.dep_ != "nsubjpass":
+        return False
+    return any(
+        (ent := _resolve(ctx, p)) is not None and ent.label in ("ORG", "PERSON")
+        for by in noun.head.children
+        if by.dep_ == "agent"
+        for p in by.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _amount_possessor(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
