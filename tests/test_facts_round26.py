@@ -95,3 +95,19 @@ def test_subjects(nlp, text, value, subjects):
 def test_make_without_up_is_no_share(nlp):
     found = [f for f in facts_of(nlp, "Gambling adverts make 12% more money this year.") if f.value == 12.0]
     assert found and all(f.subject_source != "share_taken" for f in found)
+
+
+# A duration that measures a thing is an amount: before a noun with a possessive ("three years' monitoring") and
+# as what a noun subject "is"; a time ("It is two years since ...") and a span of activity stay times.
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param("Dorvan agreed to four years' close supervision.", 4.0, "year", id="possessive_before_noun"),
+        pytest.param("The average wait is 19 weeks for a hip operation.", 19.0, "week", id="what_a_noun_is"),
+        pytest.param("It is two years since the crash.", None, None, id="it_is_a_time"),
+        pytest.param("She worked there for three years.", None, None, id="span_of_activity"),
+    ],
+)
+def test_measuring_durations(nlp, text, value, unit):
+    found = [(f.value, f.unit) for f in facts_of(nlp, text) if f.unit in ("year", "week")]
+    assert found == ([] if value is None else [(value, unit)])

@@ -88,10 +88,26 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
         noun = word_before(doc, before.i)
         return noun is not None and _thing(noun) and noun.lemma_.lower() not in c.duration_nouns_not
     root = doc[start:end].root
+    if root.dep_ == "poss" and _thing(root.head) and root.head.lemma_.lower() not in c.duration_nouns_not:
+        return True  # "three years' close monitoring", "18 months' jail"
+    if root.dep_ == "attr" and root.head.lemma_ == "be" and _copula_thing(root.head):
+        return True  # "Life expectancy at birth is 71 years", "the average wait is 18 weeks"
     verb = root.head if root.dep_ in ("dobj", "npadvmod", "attr", "pobj") else None
     if verb is not None and verb.dep_ == "prep":
         verb = None  # "for three years": an adverbial span
     return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in c.duration_verbs
+
+
+def _copula_thing(verb: Token) -> bool:
+    """Whether the subject of "is" is a thing a duration can measure: a noun, not "it" or a time ("the
+    period is ...")."""
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() not in cues().duration_nouns_not
+        and subject.lemma_.lower() not in ("period", "term", "time", "span")
+    )
 
 
 def _thing(token: Token) -> bool:
