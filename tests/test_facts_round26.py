@@ -78,6 +78,14 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Dorvan"],
             id="segment_share_is_the_companys",
         ),
+        # a legal form written with full stops ("N.V.") ends a company name the model left untagged
+        pytest.param(
+            "DORVAN <DRV> STAKE\n\nWASHINGTON, March 9 - Veldhoven N.V., a Curacao-based firm, said it has acquired "
+            "120,000 shares of Dorvan Inc.",
+            120000.0,
+            ["Veldhoven N.V."],
+            id="dotted_legal_form",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",

@@ -604,7 +604,7 @@ _TICKER = re.compile(r"[A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,3})?")
 def _legal_end(words: DocWords, a: int, b: int, suffixes: frozenset[str]) -> bool:
     """Whether a run of names ends in a legal form ("... Inc", "... Bankasi AS"); "AS" only after a word
     not in capitals, since a capitals headline writes the English "as" so ("PROFITS RISE AS SALES GROW")."""
-    last = words.text(b - 1).rstrip(".")
+    last = words.text(b - 1).replace(".", "")  # "N.V.", "S.p.A.", "Inc."
     if last not in suffixes:
         return False
     if last == "AS":
