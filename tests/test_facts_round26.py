@@ -86,6 +86,21 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Veldhoven N.V."],
             id="dotted_legal_form",
         ),
+        # "his"/"her" is the person the clause is about, not the story's main person
+        pytest.param(
+            "Ringa Barrow tours again\n\nRinga Barrow said her tour was a success. Barrow sang for two hours. "
+            "But music mogul Ada Kessel has seen her fortune fall from £90m last year to £35m after selling her label.",
+            35e6,
+            ["Ada Kessel"],
+            id="her_is_the_clause_subjects",
+        ),
+        pytest.param(
+            "QUITO, March 9 - Ecuador energy minister Tomas Ruales said his country needs 95 mln dlrs to repair "
+            "the pipeline.",
+            95e6,
+            ["Ecuador"],
+            id="his_country_is_no_person",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",

@@ -809,6 +809,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
                 speaker = quote_speaker(ctx, token)
                 keys = {speaker.entity_key} if speaker is not None else set()
                 return next((p for p in (ctx.main_person, ctx.person()) if p and p.entity_key not in keys), None)
+            own = None if _is_country_noun(token.head) else _person_subject_before(ctx, token)
+            # "Simon Fuller has seen his wealth plummet": Fuller's (not "the minister said his country needs")
+            if own is not None:
+                return own
         return ctx.person()
     if parsed and pointing_back(token) and ctx.last_subject is not None:
         return ctx.last_subject[1]  # "Colombia hopes to earn 1.5 bln dlrs. That estimate would represent ..."
@@ -1242,6 +1246,18 @@ def _clause_subject_before(
                         ent = acting_government(ctx, ch, country_for(ctx, ch), at=token)  # "the government said it ..."
                 if ent is not None:
                     return ent
+    return None
+
+
+def _person_subject_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The one named person that is the subject of a verb above ``token`` and comes before it in the
+    sentence ("Simon Fuller has seen his wealth plummet"; not "Lee and Kim said his ...")."""
+    for verb in token.ancestors:
+        for ch in verb.children:
+            if ch.dep_ not in ("nsubj", "nsubjpass") or ch.i >= token.i or any(g.dep_ == "conj" for g in ch.children):
+                continue
+            ent = _entity_at(ctx, ch)
+            return ent if ent is not None and ent.label == "PERSON" else None
     return None
 
 
