@@ -134,3 +134,21 @@ def test_make_without_up_is_no_share(nlp):
 def test_measuring_durations(nlp, text, value, unit):
     found = [(f.value, f.unit) for f in facts_of(nlp, text) if f.unit in ("year", "week")]
     assert found == ([] if value is None else [(value, unit)])
+
+
+# A tenor names an instrument ("six-month bills", "a 10-year bond"), and "12 mths" in a wire note is a period: none
+# of them is a figure; a duration on a plan still is.
+@pytest.mark.parametrize(
+    "text, durations",
+    [
+        pytest.param("Six-month bills rose four basis points to 5.61 pct.", [], id="bills"),
+        pytest.param("Norland will issue a 150 mln dlr, 12-year bond next week.", [], id="bond"),
+        pytest.param("Three month eurodollar deposits were quoted at 6-5/8 pct.", [], id="deposits"),
+        pytest.param("NOTE: Includes charges of 12 mln dlrs for qtr, 40 mln dlrs for 12 mths.", [], id="wire_mths"),
+        pytest.param("Dorvan agreed a 10-month restructuring plan.", [(10.0, "month")], id="plan_stays"),
+    ],
+)
+def test_tenors_are_no_figures(nlp, text, durations):
+    units = ("year", "month", "week", "mth")
+    found = [(f.value, f.unit) for f in facts_of(nlp, text, published="1987-03-02") if f.unit in units]
+    assert found == durations
