@@ -152,3 +152,17 @@ def test_tenors_are_no_figures(nlp, text, durations):
     units = ("year", "month", "week", "mth")
     found = [(f.value, f.unit) for f in facts_of(nlp, text, published="1987-03-02") if f.unit in units]
     assert found == durations
+
+
+# "Re" after a capitalised word is a reinsurer's name (the model reads "Swiss Re" as a nationality and "Munich Re"
+# as a person); so is a stock average written out.
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        pytest.param("Norwich Re said claims would be limited.", "Norwich Re", id="reinsurer"),
+        pytest.param("Swiss Re and Dorvan Re raised prices.", "Swiss Re", id="nationality_reinsurer"),
+        pytest.param("The Dow Jones Transportation Average fell.", "Dow Jones Transportation Average", id="dow"),
+    ],
+)
+def test_names_by_their_form(nlp, text, name):
+    assert (name, "ORG") in {(m.text, m.label) for m in E.canonicalize(E.find_entities(nlp(text)))}
