@@ -9,6 +9,7 @@ import pytest
 from facts_helpers import facts_of, subjects_of
 
 from pipeline.extractors import entities as E
+from pipeline.extractors.entities.find import display_name
 
 
 # An economic indicator the model tagged as a name is the figure's name, not an entity (so not its own owner).
@@ -101,6 +102,14 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Ecuador"],
             id="his_country_is_no_person",
         ),
+        # "X & Y said it ...": one name written with "&" is the clause's subject, not a coordination of two
+        pytest.param(
+            "DORVAN PROFIT UP\n\nDorvan Corp said profits rose. The world's biggest insurance broker Marsh & "
+            "McLennan said last week it would pay $120m to settle charges.",
+            120e6,
+            ["Marsh & McLennan"],
+            id="ampersand_name_is_one_subject",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",
@@ -166,3 +175,16 @@ def test_tenors_are_no_figures(nlp, text, durations):
 )
 def test_names_by_their_form(nlp, text, name):
     assert (name, "ORG") in {(m.text, m.label) for m in E.canonicalize(E.find_entities(nlp(text)))}
+
+
+# Dropping a legal form never leaves a name ending in "and" ("Allen and Co Inc" is "Allen and Co").
+@pytest.mark.parametrize(
+    "name, shown",
+    [
+        pytest.param("Allen and Co Inc", "Allen and Co", id="and_co"),
+        pytest.param("Hale & Co Ltd", "Hale & Co", id="ampersand_co"),
+        pytest.param("Dorvan Holdings Inc", "Dorvan", id="suffixes_dropped"),
+    ],
+)
+def test_display_name_keeps_a_joined_form(name, shown):
+    assert display_name(name, "ORG") == shown

@@ -47,6 +47,7 @@ _ORG_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_JOIN_END = re.compile(r"(?i)(?:\s|^)(?:and|&)$")
 # "China Aviation Oil (CAO": the model sometimes runs a name into its bracketed abbreviation.
 _BRACKET_TAIL = re.compile(r"\s*\([^()]*\)?$")
 
@@ -736,8 +737,8 @@ def _display_name(name: str, org: bool, generic: frozenset[str]) -> str:
     if org:
         for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
             shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
-            if shorter == shown or not shorter or shorter.casefold() in generic:
-                break  # "News Corp" stays itself
+            if shorter == shown or not shorter or shorter.casefold() in generic or _JOIN_END.search(shorter):
+                break  # "News Corp" stays itself; "Allen and Co" is not "Allen and"
             shown = shorter
     return shown
 

@@ -1235,7 +1235,7 @@ def _clause_subject_before(
                 ent = _named_org(ctx, ch)  # "Southfield Asset Management and its two partners said": its own
                 if ent is not None:
                     return ent
-            if not any(g.dep_ == "conj" for g in ch.children):
+            if not _joined(ctx, ch):
                 ent = _named_org(ctx, ch)
                 if ent is None and places:
                     ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
@@ -1247,6 +1247,16 @@ def _clause_subject_before(
                 if ent is not None:
                     return ent
     return None
+
+
+def _joined(ctx: ArticleContext, token: Token) -> bool:
+    """Whether ``token`` heads a coordination of several names ("Acme and Dorvan said"), not one name
+    written with "&" or "and" ("Marsh & McLennan said")."""
+    conj = [g for g in token.children if g.dep_ == "conj"]
+    if not conj:
+        return False
+    ent = _entity_at(ctx, token)
+    return ent is None or any(not ent.start <= g.idx < ent.end for g in conj)
 
 
 def _person_subject_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
