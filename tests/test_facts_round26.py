@@ -110,6 +110,14 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Marsh & McLennan"],
             id="ampersand_name_is_one_subject",
         ),
+        # "its" on the subject of a "while" clause is the first clause subject's owner
+        pytest.param(
+            "The statistics office said exports rose. Norland's deficit with the EU fell to £1.4bn from £1.6bn, "
+            "while its non-EU shortfall dropped to £2.2bn from £2.4bn.",
+            2.2e9,
+            ["Norland"],
+            id="its_in_a_while_clause",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",

@@ -793,7 +793,7 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return place if place is not None and place.label in ("GPE", "LOC") else None
     if parsed and low == "it" and _expletive(token):
         return None  # "it's not sustainable to expect carers to pay": "it" stands for nothing
-    joined = _conjunct_clause_subject(ctx, token) if parsed and low == "it" else None
+    joined = _conjunct_clause_subject(ctx, token) if parsed and low in ("it", "its") else None
     if joined is not None:
         return joined
     if parsed and low in ("which", "that", "who") and token.head.dep_ == "relcl":  # "WhatsApp, which has ..."
@@ -897,10 +897,23 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 def _conjunct_clause_subject(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "Sri Lanka's stock market has fallen 5%, but it is still 40% higher": "it" opening a clause joined
-    to one whose subject is a noun stands for that noun, named by its own name or its owner's."""
+    to one whose subject is a noun stands for that noun, named by its own name or its owner's; so does "its"
+    on such a clause's subject, in a joined or a "while" clause ("The UK's deficit fell, while its non-EU
+    shortfall dropped")."""
+    if token.lower_ == "its":
+        if token.dep_ != "poss" or token.head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        token = token.head
+        joins = ("conj", "advcl")
+    else:
+        joins = ("conj",)
     verb = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj" or verb.head.i >= verb.i:
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in joins or verb.head.i >= verb.i:
         return None
+    if verb.dep_ == "advcl" and not any(
+        ch.dep_ == "mark" and ch.lower_ in ("while", "whereas") for ch in verb.children
+    ):
+        return None  # "can delist any firm if its debt exceeds its assets": the firm's
     first = next((ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
     if first is None or first.pos_ != "NOUN":
         return None
