@@ -118,6 +118,14 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Norland"],
             id="its_in_a_while_clause",
         ),
+        # a ticker in angle brackets after the name takes the parser's subject: the name before it is the subject
+        pytest.param(
+            "DORVAN TO RAISE OUTPUT\n\nTOKYO, March 26 - Dorvan Heavy Industries Ltd <DRVH.T>\nwill increase output of "
+            "tractors to 180,000 units in the year starting April 1, a company spokesman said.",
+            180000.0,
+            ["Dorvan Heavy Industries"],
+            id="ticker_after_the_subject",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",

@@ -768,6 +768,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         if people is not None:
             return people  # "5.2 million Germans were out of work"
         return ent if ent.label in c.subject_labels else None
+    ticker = _ticker_owner(ctx, token)
+    if ticker is not None:
+        return ticker  # "Kawasaki Heavy Industries Ltd <KAWH.T> will increase output": the parser's subject is "<"
     parsed = token.doc.has_annotation("DEP")  # without a parse, walking the tree is not safe
     state = _nationality(ctx, token) if parsed else None
     if state is not None:
@@ -1260,6 +1263,22 @@ def _clause_subject_before(
                 if ent is not None:
                     return ent
     return None
+
+
+def _ticker_owner(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The company written right before a ticker in angle brackets, for a token of the ticker ("<", "KAWH.T")."""
+    doc = token.doc
+    if token.text == "<":
+        lt = token.i
+    elif token.i > 0 and doc[token.i - 1].text == "<" and token.i + 1 < len(doc) and doc[token.i + 1].text == ">":
+        lt = token.i - 1
+    else:
+        return None
+    before = lt - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    ent = _entity_at(ctx, doc[before]) if before >= 0 else None
+    return ent if ent is not None and ent.label == "ORG" else None
 
 
 def _joined(ctx: ArticleContext, token: Token) -> bool:
