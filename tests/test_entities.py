@@ -402,12 +402,14 @@ def test_fix_matcher_matches_what_one_span_ruler_does(nlp, patterns, text):
         ([{"lower": "iphone"}], ("LOWER", {"iphone"})),
         ([{"LOWER": {"IN": ["ipad"]}, "POS": "PROPN"}], ("LOWER", {"ipad"})),
         ([{"ORTH": "Act", "OP": "?"}, {"LOWER": "of"}], None),  # the first token may be missing
-        ([{"LIKE_NUM": True}, {"LOWER": "olympics"}], None),
+        ([{"LIKE_NUM": True}, {"LOWER": "olympics"}], ("LOWER", {"olympics"})),  # a later pinned word
+        ([{"IS_TITLE": True}, {"ORTH": "Re"}], ("ORTH", {"Re"})),
+        ([{"IS_TITLE": True}, {"ORTH": "Re", "OP": "?"}, {"LOWER": "of"}], None),  # after an optional token
         ([{"LOWER": {"REGEX": "^i"}}], None),
         ([], None),
     ],
 )
-def test_the_words_a_token_pattern_starts_with(pattern, first):
+def test_the_words_a_token_pattern_must_hold(pattern, first):
     from pipeline.extractors.entities.find import _first_words
 
     assert _first_words(pattern) == (None if first is None else (first[0], frozenset(first[1])))

@@ -107,9 +107,9 @@ class FixMatcher:
 
     Phrase patterns (strings) go to one SpanRuler (a PhraseMatcher: cheap), token patterns to
     another (a Matcher, which tests every pattern at every token: the costly one). The token
-    Matcher runs only on a Doc holding a word one of its patterns must start with (the first
-    token's ``ORTH``/``TEXT``/``LOWER``, a string or ``{"IN": [...]}``); a pattern whose start
-    cannot be read so (an ``OP``, another attribute) runs on every Doc. The matches are the same
+    Matcher runs only on a Doc holding a word one of its patterns must hold (the first token pinned by
+    ``ORTH``/``TEXT``/``LOWER``, a string or ``{"IN": [...]}``, before any optional one); a pattern with
+    no such token runs on every Doc. The matches are the same
     as one SpanRuler's: its result is the sorted set of both rulers' matches.
     """
 
@@ -156,19 +156,19 @@ class FixMatcher:
 
 
 def _first_words(pattern: list[dict]) -> tuple[str, frozenset[str]] | None:
-    """("ORTH" or "LOWER", the words) one of which the pattern's first token must be; None when
-    the first token is optional or not pinned to words."""
-    if not pattern:
-        return None
-    first = {str(k).upper(): v for k, v in pattern[0].items()}
-    if "OP" in first:
-        return None
-    for key, attr in (("ORTH", "ORTH"), ("TEXT", "ORTH"), ("LOWER", "LOWER")):
-        value = first.get(key)
-        if isinstance(value, str):
-            return attr, frozenset([value])
-        if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
-            return attr, frozenset(value["IN"])
+    """("ORTH" or "LOWER", the words) one of which a match of the pattern must hold: those of its first
+    token that is not optional and is pinned to words ("Re" in ``[{"IS_TITLE": true}, {"ORTH": "Re"}]``);
+    None when no such token comes before an optional one."""
+    for token in pattern:
+        spec = {str(k).upper(): v for k, v in token.items()}
+        if "OP" in spec:
+            return None
+        for key, attr in (("ORTH", "ORTH"), ("TEXT", "ORTH"), ("LOWER", "LOWER")):
+            value = spec.get(key)
+            if isinstance(value, str):
+                return attr, frozenset([value])
+            if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(w, str) for w in value["IN"]):
+                return attr, frozenset(value["IN"])
     return None
 
 
