@@ -126,6 +126,13 @@ def test_named_organisation_stays_an_entity(nlp):
             ["Dorvan Heavy Industries"],
             id="ticker_after_the_subject",
         ),
+        pytest.param(
+            "Dorvan's sales on Singles Day reached 9.2 billion yuan. Online orders accounted for 61 percent of the "
+            "total.",
+            61.0,
+            ["Dorvan"],
+            id="share_of_the_total_is_the_owners",
+        ),
         # a stock index the model leaves untagged is named by its words and owns its moves
         pytest.param(
             "Shares were steady. The Dow Jones Industrial Average closed up 12.5 points at 10,214.3.",
@@ -204,3 +211,19 @@ def test_names_by_their_form(nlp, text, name):
 )
 def test_display_name_keeps_a_joined_form(name, shown):
     assert display_name(name, "ORG") == shown
+
+
+# A bare "half" after "and" and a scaled number starts the next phrase ("44 million and half lives ...": half of
+# them), while "and a half" still joins ("two and a half million").
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        pytest.param("The town has about 38 million and half live in cities.", [38e6, 0.5], id="bare_half_after_scale"),
+        pytest.param("It costs two and a half million dollars.", [2.5e6], id="and_a_half_before_scale"),
+        pytest.param("He ran one and a half miles.", [1.5], id="and_a_half"),
+    ],
+)
+def test_and_half(nlp, text, values):
+    from pipeline.extractors.quantities import find_quantities
+
+    assert [q.value for q in find_quantities(nlp(text))] == values

@@ -958,22 +958,23 @@ def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         ]
         if any(t.like_num or t.ent_type_ or t.dep_ in ("case", "poss") for t in words) or len(words) < 2:
             return None
-        if _company_whole(ctx, share):
+        if _company_whole(share):
             return None  # "Semiconductor products accounted for 31 pct of Motorola's sales": the company's figure
         name = " ".join(t.text for t in words)
         return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
     return None
 
 
-def _company_whole(ctx: ArticleContext, share: Token) -> bool:
-    """Whether the whole a share is "of" is a company's own figure ("of Motorola's 1986 net sales")."""
+def _company_whole(share: Token) -> bool:
+    """Whether the whole a share is "of" is a company's own figure ("of Motorola's 1986 net sales", "of the
+    total" after its sales) or a total: the share is then a part of that owner's figure."""
     implicit = cues().implicit_owner
-    for whole in (p for ch in share.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children):
-        if whole.lemma_.lower() in implicit and any(
-            ch.dep_ == "poss" and (ent := _resolve(ctx, ch)) is not None and ent.label == "ORG" for ch in whole.children
-        ):
-            return True
-    return False
+    return any(
+        p.lemma_.lower() in implicit or p.lemma_.lower() == "total"
+        for ch in share.children
+        if ch.dep_ == "prep" and ch.lower_ == "of"
+        for p in ch.children
+    )
 
 
 def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:

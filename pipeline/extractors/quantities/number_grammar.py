@@ -354,7 +354,9 @@ class _Parser:
             self.i += 1
             return self.times_scale(v / float(self.fracs[w]))
         digits_before = self.i > 0 and self.atoms[self.i - 1].kind == "num"
-        if w == "and" and not (digits_before and self.word(1) not in ("a", "an", "one", "half")):
+        # "44 million and half lives below ...": a bare "half" after a scale starts the next phrase
+        bare_half = last_scale is not None and self.word(1) == "half"
+        if w == "and" and not bare_half and not (digits_before and self.word(1) not in ("a", "an", "one", "half")):
             # "3 and a half"; but "stages 2 and 3 and two-fifths of pupils" is a list, not 3.4
             save = self.i
             self.i += 1
