@@ -227,3 +227,23 @@ def test_and_half(nlp, text, values):
     from pipeline.extractors.quantities import find_quantities
 
     assert [q.value for q in find_quantities(nlp(text))] == values
+
+
+# "compared with 5.1 pct in 1985" in two sentences is two figures (GNP's growth and GDP's), not one stated twice;
+# a comparison restated in its own sentence, or any other percentage with its property, still merges.
+@pytest.mark.parametrize(
+    "second_start, key, merged",
+    [
+        pytest.param(100, "compare", False, id="comparisons_in_two_sentences"),
+        pytest.param(0, "compare", True, id="same_sentence"),
+        pytest.param(100, "growth", True, id="same_property_merges"),
+    ],
+)
+def test_comparisons_of_two_sentences_stay_apart(second_start, key, merged):
+    from pipeline.extractors import facts as F
+    from pipeline.records import Fact
+
+    def fact(start: int) -> Fact:
+        return Fact(start, start + 50, "s", "Norland", key, key, "GPE:norland", value=5.1, unit="percent")
+
+    assert len(F.consolidate([fact(0), fact(second_start)])) == (1 if merged else 2)

@@ -11,10 +11,14 @@ from ...records import Fact
 def _identity(f: Fact) -> tuple:
     """What makes two rows one fact. A large amount with its unit, subject and time is distinctive
     enough on its own ("shipped 3 million units" / "shipments of 3 million units"); a percentage or
-    a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%")."""
+    a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%"), and a bare
+    comparison ("compared with 5.1 pct") the same sentence."""
     distinctive = f.value is not None and abs(f.value) >= 1000 and f.unit not in (None, "percent")
     prop = None if distinctive else f.property_key
-    return (f.subject_key or f.subject, prop, f.value, f.value_max, f.unit, f.time_value, f.modality)
+    # "compared with 5.1 pct in 1985" says nothing of what is compared: in two sentences, two figures
+    # (GNP's and GDP's growth), not one stated twice
+    where = f.sentence_start if f.property_key == "compare" else None
+    return (f.subject_key or f.subject, prop, f.value, f.value_max, f.unit, f.time_value, f.modality, where)
 
 
 def consolidate(facts: Sequence[Fact]) -> list[Fact]:
