@@ -247,3 +247,24 @@ def test_comparisons_of_two_sentences_stay_apart(second_start, key, merged):
         return Fact(start, start + 50, "s", "Norland", key, key, "GPE:norland", value=5.1, unit="percent")
 
     assert len(F.consolidate([fact(0), fact(second_start)])) == (1 if merged else 2)
+
+
+# A person's name the model ran into "of" and a place ends before "of" (so a later surname joins it), except after a
+# title ("the Duke of York").
+@pytest.mark.parametrize(
+    "text, name, kept",
+    [
+        pytest.param(
+            "The chairman, Tomas Varga of Hungary, said talks went on.",
+            "Tomas Varga of Hungary",
+            "Tomas Varga",
+            id="name_of_place",
+        ),
+        pytest.param("The Duke of York spoke.", "Duke of York", "Duke of York", id="title_of_place"),
+    ],
+)
+def test_person_name_before_of(nlp, text, name, kept):
+    doc = nlp(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label="PERSON")]
+    assert [m.text for m in E.find_entities(doc)] == [kept]

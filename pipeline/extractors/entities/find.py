@@ -775,6 +775,7 @@ def find_entities(doc: Doc) -> list[EntityMention]:
             continue  # "shares were 3p up at 401p", "profits fell to 6.2bn": an amount, not a name
         if not ent_id and _indicator(full_text, idx[start], idx[end - 1] + len(strings[orth[end - 1]])):
             continue  # "Turkey's Gross National Product grew": the figure's name, not its owner
+        end = _person_before_of(words, start, end) if label == "PERSON" and not ent_id else end
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
         start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
@@ -786,6 +787,20 @@ def find_entities(doc: Doc) -> list[EntityMention]:
         key = f"{label}:{_name_key(canonical, org, generic)}"
         out.append(EntityMention(start_char, end_char, text, label, canonical, key))
     return out
+
+
+def _person_before_of(words: DocWords, start: int, end: int) -> int:
+    """The end of a person's name the model ran into "of" and a place ("Manaspas Xuto of Thailand"): the
+    name is the two or more capitalised words before "of", unless they start with a title ("Prince of
+    Wales", "Duke of York" stay whole)."""
+    for i in range(start + 2, end - 1):
+        if words.lower(i) == "of":
+            first = words.lower(start).rstrip(".")
+            return end if first in TITLE_WORDS or first in _ROYAL_TITLES else i
+    return end
+
+
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "earl", "bishop", "archbishop"})
 
 
 def _indicator(text: str, start: int, end: int) -> bool:
