@@ -37,3 +37,12 @@ def units_of(facts, value: float) -> list[str | None]:
 def times_of(facts, value: float) -> list[str | None]:
     """The times of the facts with this value, in order; values compared to 1e-6."""
     return [f.time_value for f in _with_value(facts, value)]
+
+
+def doc_with_entity(nlp, text: str, name: str, label: str):
+    """``text`` parsed, with ``name`` (its first occurrence) as the only model entity, labelled ``label``:
+    what the small model sometimes says, for rules that correct it."""
+    doc = nlp(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label)]
+    return doc

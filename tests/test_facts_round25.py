@@ -5,7 +5,7 @@ each a table of invented cases (one row per case, its id naming the rule). No se
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import doc_with_entity, facts_of, subjects_of
 
 from pipeline.extractors import entities as E
 from pipeline.records import EntityMention
@@ -39,9 +39,7 @@ from pipeline.records import EntityMention
     ],
 )
 def test_person_by_role_apposition(nlp, text, name, label):
-    doc = nlp(text)
-    start = text.index(name)
-    doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
+    doc = doc_with_entity(nlp, text, name, "ORG")
     found = {(m.text, m.label) for m in E.canonicalize(E.find_entities(doc)) if m.text == name}
     assert found == {(name, label)}
 

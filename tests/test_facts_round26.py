@@ -6,7 +6,7 @@ copied from an article.
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import doc_with_entity, facts_of, subjects_of
 
 from pipeline.extractors import entities as E
 from pipeline.extractors.entities.find import display_name
@@ -22,16 +22,12 @@ from pipeline.extractors.entities.find import display_name
     ],
 )
 def test_indicator_is_no_entity(nlp, text, name):
-    doc = nlp(text)
-    start = text.index(name)
-    doc.ents = [doc.char_span(start, start + len(name), label="ORG")]
+    doc = doc_with_entity(nlp, text, name, "ORG")
     assert [m.text for m in E.find_entities(doc)] == []
 
 
 def test_named_organisation_stays_an_entity(nlp):
-    text = "Gross Holdings Ltd said its profit rose 4 pct."
-    doc = nlp(text)
-    doc.ents = [doc.char_span(0, len("Gross Holdings Ltd"), label="ORG")]
+    doc = doc_with_entity(nlp, "Gross Holdings Ltd said its profit rose 4 pct.", "Gross Holdings Ltd", "ORG")
     assert [m.text for m in E.find_entities(doc)] == ["Gross Holdings Ltd"]
 
 
@@ -264,7 +260,5 @@ def test_comparisons_of_two_sentences_stay_apart(second_start, key, merged):
     ],
 )
 def test_person_name_before_of(nlp, text, name, kept):
-    doc = nlp(text)
-    start = text.index(name)
-    doc.ents = [doc.char_span(start, start + len(name), label="PERSON")]
+    doc = doc_with_entity(nlp, text, name, "PERSON")
     assert [m.text for m in E.find_entities(doc)] == [kept]
