@@ -395,7 +395,7 @@ def test_fix_matcher_matches_what_one_span_ruler_does(nlp, patterns, text):
 
 
 @pytest.mark.parametrize(
-    "pattern, first",
+    "pattern, required",
     [
         ([{"ORTH": {"IN": ["Mi", "Redmi"]}}, {"LIKE_NUM": True}], ("ORTH", {"Mi", "Redmi"})),
         ([{"TEXT": "Galaxy"}], ("ORTH", {"Galaxy"})),
@@ -409,10 +409,10 @@ def test_fix_matcher_matches_what_one_span_ruler_does(nlp, patterns, text):
         ([], None),
     ],
 )
-def test_the_words_a_token_pattern_must_hold(pattern, first):
-    from pipeline.extractors.entities.find import _first_words
+def test_the_words_a_token_pattern_must_hold(pattern, required):
+    from pipeline.extractors.entities.find import _required_words
 
-    assert _first_words(pattern) == (None if first is None else (first[0], frozenset(first[1])))
+    assert _required_words(pattern) == (None if required is None else (required[0], frozenset(required[1])))
 
 
 def test_the_real_pattern_file_matches_as_one_span_ruler_does(nlp):

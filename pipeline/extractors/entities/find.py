@@ -120,11 +120,11 @@ class FixMatcher:
         tokens = [p for p in patterns if not isinstance(p["pattern"], str)]
         self.phrases = self._ruler("entity_phrases", config, phrases)
         self.tokens = self._ruler("entity_tokens", config, tokens)
-        starts = [_first_words(p["pattern"]) for p in tokens]
-        self.anywhere = any(s is None for s in starts)  # some pattern may start at any token
+        required = [_required_words(p["pattern"]) for p in tokens]
+        self.anywhere = any(r is None for r in required)  # some pattern may match in any Doc
         strings = self.nlp.vocab.strings  # a string's id is the same in every vocab
-        self.first: dict[str, frozenset[int]] = {
-            attr: frozenset(strings[w] for s in starts if s and s[0] == attr for w in s[1])
+        self.required: dict[str, frozenset[int]] = {
+            attr: frozenset(strings[w] for r in required if r and r[0] == attr for w in r[1])
             for attr in ("ORTH", "LOWER")
         }
         for p in patterns:  # the rulers keep label/id hashes only; keep their strings for the lookup
@@ -145,7 +145,7 @@ class FixMatcher:
             return False
         if self.anywhere:
             return True
-        return any(ids and not ids.isdisjoint(token_ids(doc, attr)) for attr, ids in self.first.items())
+        return any(ids and not ids.isdisjoint(token_ids(doc, attr)) for attr, ids in self.required.items())
 
     def match(self, doc: Doc) -> list[Span]:
         """``SpanRuler.match`` of all the patterns: the sorted, deduplicated match spans."""
@@ -155,7 +155,7 @@ class FixMatcher:
         return sorted(spans)
 
 
-def _first_words(pattern: list[dict]) -> tuple[str, frozenset[str]] | None:
+def _required_words(pattern: list[dict]) -> tuple[str, frozenset[str]] | None:
     """("ORTH" or "LOWER", the words) one of which a match of the pattern must hold: those of its first
     token that is not optional and is pinned to words ("Re" in ``[{"IS_TITLE": true}, {"ORTH": "Re"}]``);
     None when no such token comes before an optional one."""
@@ -793,11 +793,10 @@ def _person_before_of(words: DocWords, start: int, end: int) -> int:
     """The end of a person's name the model ran into "of" and a place ("Manaspas Xuto of Thailand"): the
     name is the two or more capitalised words before "of", unless they start with a title ("Prince of
     Wales", "Duke of York" stay whole)."""
-    for i in range(start + 2, end - 1):
-        if words.lower(i) == "of":
-            first = words.lower(start).rstrip(".")
-            return end if first in TITLE_WORDS or first in _ROYAL_TITLES else i
-    return end
+    first = words.lower(start).rstrip(".")
+    if first in TITLE_WORDS or first in _ROYAL_TITLES:
+        return end
+    return next((i for i in range(start + 2, end - 1) if words.lower(i) == "of"), end)
 
 
 _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "earl", "bishop", "archbishop"})

@@ -29,6 +29,7 @@ from .document import (
     results_company,
 )
 from .gazetteer import country_code, country_name, country_of_place, dateline_place
+from .parse import word_before
 from .parties import is_party, party_noun, party_of, title_noun
 
 
@@ -1274,10 +1275,8 @@ def _ticker_owner(ctx: ArticleContext, token: Token) -> EntityMention | None:
         lt = token.i - 1
     else:
         return None
-    before = lt - 1
-    while before >= 0 and doc[before].is_space:
-        before -= 1
-    ent = _entity_at(ctx, doc[before]) if before >= 0 else None
+    before = word_before(doc, lt)
+    ent = _entity_at(ctx, before) if before is not None else None
     return ent if ent is not None and ent.label == "ORG" else None
 
 

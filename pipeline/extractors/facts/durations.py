@@ -106,7 +106,7 @@ def _copula_thing(verb: Token) -> bool:
         subject is not None
         and subject.pos_ == "NOUN"
         and subject.lemma_.lower() not in cues().duration_nouns_not
-        and subject.lemma_.lower() not in ("period", "term", "time", "span")
+        and subject.lemma_.lower() not in ("period", "term", "span")
     )
 
 

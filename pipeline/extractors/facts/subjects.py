@@ -552,8 +552,7 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
             end = obj.idx + len(obj.text)
     if any(t.i in amount or t.like_num or t.pos_ == "PRON" for t in words):
         return None
-    name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" - ", "-")
-    return subj, EntityMention(words[0].idx, end, name, "NOUN_PHRASE", name, "")
+    return subj, _phrase(words, end, " ".join(t.text for t in words).replace(" 's", "'s").replace(" - ", "-"))
 
 
 def _market_for(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
@@ -844,6 +843,14 @@ def _owning_agent(
     (of ``labels`` when given): who holds the share."""
     if verb.lemma_.lower() not in _OWNING_VERBS:
         return None
+    return _by_agent(ctx, verb, labels)
+
+
+def _by_agent(
+    ctx: ArticleContext, verb: Token, labels: tuple[str, ...] | None = None
+) -> tuple[Token, EntityMention] | None:
+    """The first name after "by" of a passive verb ("put up for sale by Wembley"), resolved to an entity
+    (of ``labels`` when given)."""
     for by in (ch for ch in verb.children if ch.dep_ == "agent"):
         for p in (g for g in by.children if g.dep_ == "pobj"):
             ent = _resolve(ctx, p)
@@ -879,6 +886,13 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _phrase(words: list[Token], end: int, name: str | None = None) -> EntityMention:
+    """A subject no entity names, as the text writes it: ``words`` (first to last) up to the character
+    ``end``; ``name`` when the caller tidied it, else the words joined by spaces."""
+    name = " ".join(t.text for t in words) if name is None else name
+    return EntityMention(words[0].idx, end, name, "NOUN_PHRASE", name, "")
 
 
 def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
@@ -926,8 +940,7 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
         if len(words) < 2:
             return None  # "40% of people log on daily": a bare noun names no group in particular
-        name = " ".join(t.text for t in words)
-        return group, EntityMention(words[0].idx, group.idx + len(group.text), name, "NOUN_PHRASE", name, "")
+        return group, _phrase(words, group.idx + len(group.text))
     return None
 
 
@@ -960,8 +973,7 @@ def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
             return None
         if _company_whole(share):
             return None  # "Semiconductor products accounted for 31 pct of Motorola's sales": the company's figure
-        name = " ".join(t.text for t in words)
-        return subj, EntityMention(words[0].idx, subj.idx + len(subj.text), name, "NOUN_PHRASE", name, "")
+        return subj, _phrase(words, subj.idx + len(subj.text))
     return None
 
 
@@ -1266,8 +1278,7 @@ def _population(ctx: ArticleContext, prop: Token | None, measured: Token | None)
             words = [t for t in p.subtree if t.i <= p.i and t.i not in skip and not t.is_punct and not t.is_space]
             if len(words) < 2:
                 continue  # "a third of developers": which developers is not said
-            name = " ".join(t.text for t in words)
-            return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
+            return p, _phrase(words, p.idx + len(p.text))
     return None
 
 
@@ -1293,8 +1304,7 @@ def _counted_whole(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         if owner is not None and owner.label in ("ORG", "GPE"):
             return held, owner
     words = [t for t in whole.subtree if counted.i < t.i <= whole.i and not t.is_punct and not t.is_space]
-    name = " ".join(t.text for t in words)
-    return whole, EntityMention(words[0].idx, whole.idx + len(whole.text), name, "NOUN_PHRASE", name, "")
+    return whole, _phrase(words, whole.idx + len(whole.text))
 
 
 _SHARE_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "majority", "minority", "percent"})
@@ -1315,8 +1325,7 @@ def _forecast_for(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
             return p, ent  # "her earnings estimates for Corvane Chemical": the company's earnings
         if ent is None and p.pos_ == "NOUN" and macro_noun(p):
             words = [t for t in p.subtree if t.i <= p.i and t.dep_ not in ("det", "punct", "poss") and not t.is_space]
-            name = " ".join(t.text for t in words).replace(" - ", "-")
-            return p, EntityMention(words[0].idx, p.idx + len(p.text), name, "NOUN_PHRASE", name, "")
+            return p, _phrase(words, p.idx + len(p.text), " ".join(t.text for t in words).replace(" - ", "-"))
     return None
 
 
@@ -1479,15 +1488,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
 
 def _named_agent(ctx: ArticleContext, noun: Token) -> bool:
     """Whether the passive clause ``noun`` is the subject of names a company or person after "by"."""
-    if noun.dep_ != "nsubjpass":
-        return False
-    return any(
-        (ent := _resolve(ctx, p)) is not None and ent.label in ("ORG", "PERSON")
-        for by in noun.head.children
-        if by.dep_ == "agent"
-        for p in by.children
-        if p.dep_ == "pobj"
-    )
+    return noun.dep_ == "nsubjpass" and _by_agent(ctx, noun.head, ("ORG", "PERSON")) is not None
 
 
 def _amount_possessor(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
