@@ -95,6 +95,7 @@ class Cues:
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
     demonym_folds: dict[str, str]  # {casefolded demonym: country}, the first spelling of a fold winning
+    demonym_last_words: frozenset[str]  # "Lankan" of "Sri Lankan": a word that only ends a demonym
     state_nouns: frozenset[str]
     country_min: int
     place_preps: frozenset[str]
@@ -223,6 +224,7 @@ def cues() -> Cues:
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),
         demonym_folds=_folds(s["demonyms"]),
+        demonym_last_words=frozenset(k.split()[-1] for k in s["demonyms"] if " " in k) - set(s["demonyms"]),
         state_nouns=frozenset(s["state_nouns"]),
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),

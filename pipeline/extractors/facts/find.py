@@ -294,11 +294,17 @@ def _skip_quantity(q: QuantityMention, dates: Sequence[DateMention], entities: S
     return any(e.start <= q.start and q.end <= e.end and e.label in ("PRODUCT", "ORG", "WORK_OF_ART") for e in entities)
 
 
+def _demonym_unit(unit: str) -> bool:
+    """A counted noun that is a people's name: "ethiopian", or the last word of one ("lankan")."""
+    word = unit[:1].upper() + unit[1:]
+    return word in cues().demonyms or word in cues().demonym_last_words
+
+
 def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, span: Span | None = None) -> str | None:
     """The quantity's unit; a bare number takes the noun it counts, or the counted unit of a fact
     just before it ("ship five million")."""
     if q.unit and q.unit != "dimensionless":
-        return "person" if q.unit[:1].upper() + q.unit[1:] in cues().demonyms else q.unit  # "2.2 million Ethiopians"
+        return "person" if _demonym_unit(q.unit) else q.unit  # "2.2 million Ethiopians", "400,000 Sri Lankans"
     if _fraction(q):
         return None  # "two thirds of the world's population", "two-fifths of schools": a share, dimensionless
     doc = span.doc if span is not None else None

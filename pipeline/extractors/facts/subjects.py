@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import doc_text, span_text
+from ..tokens import glued_hyphen
 from .candidates import NOT_RULES, _sentence_names, rank
 from .context import (
     ArticleContext,
@@ -531,6 +532,12 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
         return (subj, city) if city is not None else None
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return None
+    first = subj
+    while _glued_next(subj):  # "e-mail" parsed as three subjects: the word ends at its last part
+        subj = subj.doc[subj.i + 2]
+    counted = _counted_group(subj)
+    if counted is not None:  # "the number of new viruses grew 50%": the viruses' figure
+        first = subj = counted
     lemma = subj.lemma_.lower()
     if any(lemma in words for words in _not_phrase_subjects(c)) or macro_noun(subj):
         return None
@@ -540,6 +547,10 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
         for t in subj.subtree
         if t.i <= subj.i and t.dep_ not in ("det", "punct", "nummod", "quantmod", "predet") and not t.is_space
     ]
+    if first.i < subj.i:  # the other parts of the glued word, or what the count counts
+        words = sorted({*words, *subj.doc[first.i : subj.i + 1]}, key=lambda t: t.i)
+    if any(t.ent_type_ for t in words if t.i >= first.i):
+        return None  # "the number of Google users": the name's figure, left to the rules that read names
     end = subj.idx + len(subj.text)
     if lemma in _MARKET_PHRASES:  # "the market for digital music players": what the market is for names it
         pp = next((ch for ch in subj.children if ch.dep_ == "prep" and ch.lower_ == "for"), None)
@@ -550,9 +561,60 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
             named = [t for t in named if t.text not in "\",'" and t.lower_ not in _HEDGES and not _hedge_part(t)]
             words = words[:-1] + named + [subj]
             end = obj.idx + len(obj.text)
-    if any(t.i in amount or t.like_num or t.pos_ == "PRON" for t in words):
+    words = _with_glued(words)
+    if any(t.i in amount or (t.like_num and not _glued_part(t)) or t.pos_ == "PRON" for t in words):
         return None
-    return subj, _phrase(words, end, " ".join(t.text for t in words).replace(" 's", "'s").replace(" - ", "-"))
+    return subj, _phrase(words, end, _written(words).replace(" 's", "'s").replace(" - ", "-"))
+
+
+def _glued_next(token: Token) -> bool:
+    """A word glued to ``token`` by a hyphen follows it ("e" of "e-mail")."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and glued_hyphen(doc, token.i + 1) and doc[token.i + 2].is_alpha
+
+
+def _glued_part(token: Token) -> bool:
+    """``token`` is part of a word written with hyphens ("e" or "-" of "e-mail")."""
+    doc = token.doc
+    return _glued_next(token) or glued_hyphen(doc, token.i) or (token.i > 1 and glued_hyphen(doc, token.i - 1))
+
+
+def _with_glued(words: list[Token]) -> list[Token]:
+    """``words`` with the missing parts of any word written with hyphens ("junk e-mail": "e", "-", "mail"), in
+    the text's order unless the caller ordered them otherwise ("digital music players market")."""
+    if not words:
+        return words
+    doc, have = words[0].doc, {t.i for t in words}
+    for t in words:
+        i = t.i
+        while i > 1 and glued_hyphen(doc, i - 1) and doc[i - 2].text.isalnum():
+            have |= {i - 1, i - 2}
+            i -= 2
+    if len(have) == len(words):
+        return words
+    return [doc[i] for i in sorted(have)]
+
+
+def _written(words: list[Token]) -> str:
+    """The words joined as the text writes them: no space where the text has none ("e-mail")."""
+    out = ""
+    for k, t in enumerate(words):
+        glued = k > 0 and words[k - 1].i == t.i - 1 and not words[k - 1].whitespace_
+        out += t.text if k == 0 or glued else " " + t.text
+    return out
+
+
+# "the number of new viruses", "the count of known viruses": a count of a group is the group's figure
+_COUNT_NOUNS = frozenset({"number", "count"})
+
+
+def _counted_group(token: Token) -> Token | None:
+    """The plural noun that ``token`` ("number", "count") counts with "of", else None."""
+    if token.lemma_.lower() not in _COUNT_NOUNS:
+        return None
+    of = next((ch for ch in token.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    obj = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.tag_ == "NNS" and obj.pos_ == "NOUN" else None
 
 
 def _market_for(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
@@ -566,6 +628,24 @@ def _market_for(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> 
     ):
         return None  # (no "for" object: the market alone is left to the other rules)
     return phrase
+
+
+def _national_market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "the Indian car market will grow 15%", "the French wine industry": a market a nationality
+    names is neither the company that forecasts it nor a bare country, but the market as written."""
+    if ctx.amount is None:
+        return None
+    nouns = [t for t in (prop,) if t is not None]
+    nouns += [ch for ch in (verb.children if verb is not None else ()) if ch.dep_ in ("nsubj", "nsubjpass")]
+    demonyms = cues().demonyms
+    for noun in nouns:
+        if noun.lemma_.lower() not in _MARKET_PHRASES or not _inside(noun, ctx.piece):
+            continue
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
+        if words[0].text not in demonyms or any(t.i in range(ctx.amount.start, ctx.amount.end) for t in words):
+            continue
+        return noun, _phrase(words, noun.idx + len(noun.text))
+    return None
 
 
 _HEDGES = frozenset({"so-called", "so", "called"})
@@ -877,6 +957,7 @@ _RULES = (
     ("population", lambda ctx, prop, verb, measured: _population(ctx, prop, measured)),
     ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
+    ("national_market", lambda ctx, prop, verb, measured: _national_market(ctx, prop, verb)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),

@@ -1,0 +1,90 @@
+"""Facts, issue 11 twenty-seventh round: read off blind batches 76, 78 and 79 (after their first looks); a table of
+invented cases (one row per case, its id naming the rule). No sentence is copied from an article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of, units_of
+
+from pipeline.extractors.quantities import find_quantities
+
+
+# Subjects: (text, the amount, its subjects), one case a row, its id naming the rule.
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        # people counted by a two-word nationality are their country's
+        pytest.param(
+            "The agency estimated that 300,000 Sri Lankans have lost their homes.",
+            300000,
+            ["Sri Lanka"],
+            id="sri_lankans",
+        ),
+        pytest.param("Some 12,000 New Zealanders moved to Perth.", 12000, [""], id="unknown_two_word_people"),
+        pytest.param("About 3,000 Germans have lost their homes.", 3000, ["Germany"], id="one_word_people"),
+        # "the number/count of X" is the figure of X, as the text names it
+        pytest.param(
+            "The number of stolen bicycles grew by more than 40% last year.", 40, ["stolen bicycles"], id="number_of"
+        ),
+        pytest.param("The count of reported scams passed 9,000.", 9000, ["reported scams"], id="count_of"),
+        pytest.param(
+            "The number of Acme Corp customers rose by 12%.",
+            12,
+            ["Acme Corp customers"],
+            id="number_of_named_group_stays_named",
+        ),
+        # a word written with hyphens is one subject ("junk e-mail", not "e" or "junk-mail")
+        pytest.param(
+            "In many offices, junk e-mail has shrunk to 20% of messages.", 20, ["junk e-mail"], id="glued_word"
+        ),
+        # a market named by a nationality is that market, not the company forecasting it
+        pytest.param(
+            "Kiamoto estimates that the Brazilian truck market will grow 9% this year.",
+            9,
+            ["Brazilian truck market"],
+            id="national_market",
+        ),
+        pytest.param(
+            "Kiamoto estimates that the UK market will grow 9% this year.",
+            9,
+            ["UK"],
+            id="country_market_is_the_country",
+        ),
+    ],
+)
+def test_subject(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        pytest.param(
+            "The agency estimated that 300,000 Sri Lankans have lost their homes.", 300000, "person", id="sri_lankans"
+        ),
+        pytest.param("About 400 Germans were evacuated.", 400, "person", id="germans"),
+    ],
+)
+def test_people_unit(nlp, text, value, unit):
+    assert units_of(facts_of(nlp, text), value) == [unit]
+
+
+# A change verb with its object before the amount still makes "N% to M%" a change, then a level (not a range).
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        pytest.param(
+            "The central bank lifted interest rates 0.25% to 4.5%.",
+            [(0.25, None), (4.5, None)],
+            id="lifted_interest_rates",
+        ),
+        pytest.param("The store chain raised prices 3% to 5% on Monday.", [(3, None), (5, None)], id="raised_prices"),
+        pytest.param("The bank hiked rates 0.5% to 6%.", [(0.5, None), (6, None)], id="hiked_rates"),
+        pytest.param("Its shares rose 10 to 20%.", [(10, 20)], id="range_of_a_change_stays"),
+        pytest.param("It raised $2m to $3m from investors.", [(2e6, 3e6)], id="money_raised_is_a_range"),
+    ],
+)
+def test_change_then_level(nlp, text, found):
+    got = [(q.value, q.value_max) for q in find_quantities(nlp(text))]
+    assert got == found
