@@ -88,3 +88,18 @@ def test_people_unit(nlp, text, value, unit):
 def test_change_then_level(nlp, text, found):
     got = [(q.value, q.value_max) for q in find_quantities(nlp(text))]
     assert got == found
+
+
+# A multiple written with "-fold" is a dimensionless amount (the shared facts guidelines: "more than tenfold" -> 10).
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        pytest.param("Downloads grew tenfold last year.", [("tenfold", 10, "=", "up")], id="tenfold"),
+        pytest.param("Exports rose more than threefold.", [("threefold", 3, ">", "up")], id="more_than"),
+        pytest.param("It saw a 20-fold rise in claims.", [("20-fold", 20, "=", None)], id="digits"),
+        pytest.param("The benefits are manifold.", [], id="manifold_is_no_number"),
+    ],
+)
+def test_fold(nlp, text, found):
+    got = [(q.text, q.value, q.bound, q.change) for q in find_quantities(nlp(text))]
+    assert got == found

@@ -62,6 +62,32 @@ from .results import table_units
 from .tables import _regexes, _time_units, cues, currencies, physical
 from .units import base_of
 
+_FOLD = re.compile(r"\b([A-Za-z]+|\d+(?:\.\d+)?)-?fold\b", re.I)
+
+
+def _fold(text: str) -> list[tuple[QuantityMention, bool]]:
+    """ "grew tenfold", "a 20-fold rise", "more than threefold": a multiple, dimensionless (not "manifold")."""
+    if "fold" not in text.lower():
+        return []
+    out = []
+    for m in _FOLD.finditer(text):
+        stem = m.group(1)
+        spans = numbers.scan_numbers(stem)
+        if not spans or spans[0].start != 0 or spans[0].end != len(stem) or spans[0].value < 2:
+            continue  # "manifold", "onefold", "twofold" from a word that is no number
+        q = QuantityMention(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(),
+            value=_tidy(spans[0].value),
+            unit="dimensionless",
+            bound=_bound(text, m.start(), m.end())[0],
+            change=_change(text, m.start(), m.start(), "number"),
+            kind="number",
+        )
+        out.append((q, True))
+    return out
+
 
 def _bare_scale(text: str, ctx: TextContext) -> list[tuple[QuantityMention, bool]]:
     """ "its first million customers", "another billion dollars": a scale word alone counts one of it."""
@@ -230,6 +256,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
     out = _change_to_level(text, out)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
+    out += _fold(text)
     return out
 
 
