@@ -51,6 +51,20 @@ from pipeline.extractors.quantities import find_quantities
             ["UK"],
             id="country_market_is_the_country",
         ),
+        # a group no name stands for owns what it possesses, as the text names it
+        pytest.param(
+            "Foreign growers' sales totalled 41,200 in May.", 41200, ["Foreign growers"], id="group_possessor"
+        ),
+        pytest.param("Japanese carmakers' exports rose 5%.", 5, ["Japanese carmakers"], id="national_group_possessor"),
+        pytest.param("Other companies' profits rose 5%.", 5, [""], id="plain_modifier_names_no_group"),
+        pytest.param("Workers' pay rose 5%.", 5, ["Workers' pay"], id="bare_plural_left_to_the_phrase"),
+        # a list of figures "in <place>" reads a place the model wrote with its article
+        pytest.param(
+            "Of the holders, 41.2% live in Norland, 20.5% in Italy, 9.1% in the United States and 3.1% in Japan.",
+            9.1,
+            ["United States"],
+            id="place_list_with_the",
+        ),
     ],
 )
 def test_subject(nlp, text, value, subjects):

@@ -1206,10 +1206,11 @@ def _figures_in_places(ctx: ArticleContext, piece: Span) -> list[tuple[int, Toke
     for t in piece:
         if t.lower_ != "in" or t.i == 0 or not (t.nbor(-1).like_num or t.nbor(-1).text in ("%", "m", "bn")):
             continue
-        after = t.nbor(1) if t.i + 1 < len(t.doc) else None
-        after = after.nbor(1) if after is not None and after.lower_ == "the" and after.i + 1 < len(t.doc) else after
+        first = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        after = first.nbor(1) if first is not None and first.lower_ == "the" and first.i + 1 < len(t.doc) else first
         ent = _entity_at(ctx, after) if after is not None else None
-        if ent is not None and ent.label in ("GPE", "LOC") and ent.start == after.idx:
+        # the model's name may hold the article ("the United States") or not ("the Netherlands": "Netherlands")
+        if ent is not None and ent.label in ("GPE", "LOC") and ent.start in (after.idx, first.idx):
             places.append((t.i, after, ent))
     return places
 
@@ -1506,6 +1507,52 @@ def _said_directly(ctx: ArticleContext, speaker: Token) -> bool:
     return token.dep_ == "prep" and token.i < speaker.i
 
 
+def _possessing_group(poss: Token) -> tuple[Token, EntityMention] | None:
+    """ "Foreign producers' sales", "small investors' holdings": a group no name stands for owns what it
+    possesses, named as the text names it (not "companies' profits" nor "last year's", a stand-in or a time)."""
+    if poss.tag_ != "NNS" or poss.pos_ != "NOUN" or poss.ent_type_:
+        return None
+    c = cues()
+    if any(poss.lemma_.lower() in words for words in (c.time_nouns, c.measure_nouns, c.forecast_nouns, c.plan_nouns)):
+        return None
+    words = [t for t in poss.subtree if t.i <= poss.i and t.dep_ in ("amod", "compound") or t == poss]
+    if any(t.like_num or t.ent_type_ not in ("", "NORP") for t in words):
+        return None  # "Acme's shareholders'": the name's, left to the rules that read names
+    if not any(t.dep_ == "amod" and t.tag_ in ("JJ", "NNP") and t.lower_ not in _PLAIN_MODIFIERS for t in words):
+        return None  # a bare plural ("workers' pay") or "other companies'" names no group in particular
+    return poss, _phrase(words, poss.idx + len(poss.text), _written(_with_glued(words)))
+
+
+# adjectives that single out no group ("other companies' profits", "some analysts' forecasts")
+_PLAIN_MODIFIERS = frozenset(
+    {
+        "other",
+        "rival",
+        "many",
+        "some",
+        "most",
+        "several",
+        "such",
+        "own",
+        "major",
+        "big",
+        "leading",
+        "top",
+        "largest",
+        "biggest",
+        "main",
+        "certain",
+        "various",
+        "individual",
+        "respective",
+        "last",
+        "next",
+        "previous",
+        "same",
+    }
+)
+
+
 def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """The possessor or a named compound of the measured noun or the property noun."""
     c = cues()
@@ -1520,6 +1567,9 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
                     return ch, ent  # an analyst's estimate is of a company's figure, not of the analyst
+                group = _possessing_group(ch)
+                if group is not None:
+                    return group
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
         if before is not None:
             return before
