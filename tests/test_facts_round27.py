@@ -65,6 +65,22 @@ from pipeline.extractors.quantities import find_quantities
             ["United States"],
             id="place_list_with_the",
         ),
+        # "nationally"/"nationwide" make an unowned figure the story country's
+        pytest.param(
+            "BOSTON, May 4 - A Boston Research Institute study found bankruptcies in Ohio rose 30 pct. "
+            "Bankruptcies rose nationally by 7.2 pct in 1986, the study said.",
+            7.2,
+            ["United States"],
+            id="nationally",
+        ),
+        # a share of the people an organisation asked is that organisation's figure
+        pytest.param(
+            "Acme Corp makes toys and Acme Corp sells them. A rival, Zeta Inc, found 40% of the shoppers it questioned "
+            "want cheaper toys.",
+            40,
+            ["Zeta"],
+            id="asker_it",
+        ),
     ],
 )
 def test_subject(nlp, text, value, subjects):

@@ -100,6 +100,7 @@ class Cues:
     country_min: int
     place_preps: frozenset[str]
     world_words: frozenset[str]
+    nation_words: frozenset[str]
     partner_preps: frozenset[str]
     age_cues: frozenset[str]
     change_verbs: frozenset[str]
@@ -229,6 +230,7 @@ def cues() -> Cues:
         country_min=int(s["country_owner_min_mentions"]),
         place_preps=frozenset(s["place_prepositions"]),
         world_words=frozenset(s["world_words"]),
+        nation_words=frozenset(s["nation_words"]),
         partner_preps=frozenset(s["partner_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
         change_verbs=frozenset(c["change_verbs"]),

@@ -74,6 +74,7 @@ class Subjects(Rules):
     pronoun_place_labels: list[str]
     place_prepositions: list[str]
     world_words: list[str]
+    nation_words: list[str]
     partner_prepositions: list[str]
     country_owner_nouns: list[str]
     measure_nouns: list[str]

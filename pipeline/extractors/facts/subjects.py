@@ -951,6 +951,7 @@ _RULES = (
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
+    ("nationwide", lambda ctx, prop, verb, measured: _nationwide(ctx, verb)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1253,7 +1254,9 @@ def _surveyed(
     def asked(noun: Token) -> bool:
         if noun.lemma_.lower() not in c.respondent_nouns and noun.lower_ not in c.respondent_nouns:
             return False
-        polled = any(ch.dep_ in ("acl", "amod") and ch.lemma_.lower() in c.survey_verbs for ch in noun.children)
+        polled = any(
+            ch.dep_ in ("acl", "amod", "relcl") and ch.lemma_.lower() in c.survey_verbs for ch in noun.children
+        )
         return polled or noun.lemma_.lower() == "respondent"
 
     amount = range(ctx.amount.start, ctx.amount.end) if ctx.amount is not None else range(0)
@@ -1269,12 +1272,33 @@ def _surveyed(
                 return None  # "80% of UK adults", "50% of mobile owners": a group the text names, its own share
             if p.dep_ == "pobj" and respondents and ctx.survey is not None:
                 return p, ctx.survey  # the article's survey, looked up once; without one, research by a firm may say
+            asker = _asker(ctx, p) if p.dep_ == "pobj" and asked(p) else None
+            if asker is not None:  # "29% of the people it questioned": whoever asked them
+                return asker
     if ctx.amount is not None and ctx.survey is not None and _a_share(ctx):
         # "17% disagreed", "Forty-three per cent thought ...", "Three-quarters said": a share of those asked
         root = ctx.amount.root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in c.opinion_verbs:
             return root.head, ctx.survey  # the token it stands on: outside the amount
     return _finding(ctx, verb, prop)
+
+
+def _asker(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
+    """Who asked the people ``noun`` names: the subject of the asking verb after it ("the people it
+    questioned": what "it" stands for; "the 2,000 adults Gallup polled": Gallup), an organisation."""
+    c = cues()
+    for ch in noun.children:
+        if ch.dep_ == "relcl" and ch.lemma_.lower() in c.survey_verbs:
+            subj = next((g for g in ch.children if g.dep_ == "nsubj"), None)
+            ent = _resolve(ctx, subj) if subj is not None else None
+            if ent is None and subj is not None and subj.lower_ in ("it", "they"):
+                # "According to Continental Research, 29% of the people it questioned": the sentence's last
+                # organisation before them
+                names = [m for m in ctx.mentions_between(noun.sent.start_char, noun.idx) if m.label == "ORG"]
+                ent = names[-1] if names else None
+            if ent is not None and ent.label == "ORG":
+                return subj, ent
+    return None
 
 
 def _named_group(noun: Token) -> bool:
@@ -1868,6 +1892,20 @@ def _place(
                     if ent is not None and ent.label == "GPE":
                         return p, ent
     return None
+
+
+def _nationwide(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "Business failures rose nationally by 6.9 pct", "prices fell 2% nationwide": a figure the verb
+    says is the nation's is the story country's (even where a study found it), unless a name owns it."""
+    if verb is None or ctx.country is None or ctx.amount is None:
+        return None
+    nation = next((t for t in verb.children if t.lower_ in cues().nation_words), None)
+    if nation is None:
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (subj.ent_type_ or _resolve(ctx, subj) is not None):
+        return None  # "Acme's sales rose 5% nationwide": the company's
+    return nation, ctx.country
 
 
 def _world(word: Token) -> EntityMention:
