@@ -81,6 +81,20 @@ from pipeline.extractors.quantities import find_quantities
             ["Zeta"],
             id="asker_it",
         ),
+        # a share of a company's stock is its holder's, "that"/"which" read back
+        pytest.param(
+            "Lee was named by a state commission that controls 38 pct of Norco's stock.",
+            38,
+            ["state commission"],
+            id="holder_that",
+        ),
+        pytest.param("Acme Corp, which holds 20 pct of Beta Inc, said it would sell.", 20, ["Acme"], id="holder_which"),
+        pytest.param(
+            "Delta Line is partly owned by Acme Corp, a U.K. shipping firm which owns 60 pct of Beta Inc's shares.",
+            60,
+            ["Acme"],
+            id="holder_apposed_name",
+        ),
     ],
 )
 def test_subject(nlp, text, value, subjects):

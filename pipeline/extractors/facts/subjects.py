@@ -859,7 +859,34 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
                 return found
         if noun.dep_ not in ("nummod", "compound", "quantmod"):
             break
-    return _each_holding(ctx, root.head if root.dep_ == "dobj" else None)
+    verb = root.head if root.dep_ == "dobj" else None
+    return _each_holding(ctx, verb) or _stake_holder(ctx, verb)
+
+
+def _stake_holder(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "a government commission that controls 51 pct of San Miguel's stock", "Acme, which holds 20 pct of
+    Beta": the share of a company's stock is the holder's (what "that"/"which" stands for), not the company's."""
+    if verb is None or verb.lemma_.lower() not in _OWNING_VERBS or ctx.amount_kind != "percent":
+        return None
+    of = next((ch for ch in ctx.amount.root.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    if of is None:
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
+        subj = verb.head
+        if subj.dep_ == "appos":  # "Common Brothers PLC, a U.K. maritime firm which owns 60 pct": the name
+            subj = subj.head
+    if subj is None or subj.pos_ == "PRON":
+        return None  # "it holds 20 pct of Beta": left to the rules that read pronouns
+    ent = _resolve(ctx, subj)
+    if ent is not None:
+        return subj, ent
+    if subj.pos_ != "NOUN" or any(subj.lemma_.lower() in words for words in _not_phrase_subjects(cues())):
+        return None
+    words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "amod") or t == subj]
+    if len(words) < 2:
+        return None  # "the fund owns 5 pct": a stand-in for a name, left to the other rules
+    return subj, _phrase(words, subj.idx + len(subj.text), _written(_with_glued(words)))
 
 
 def _each_holding(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
