@@ -95,6 +95,13 @@ from pipeline.extractors.quantities import find_quantities
             ["Acme"],
             id="holder_apposed_name",
         ),
+        # a bare "the index" is the index the article named before
+        pytest.param(
+            "The Hang Seng index fell 3 pct on Monday. The index rose 225.79 points on Tuesday.",
+            225.79,
+            ["Hang Seng"],
+            id="bare_index_named_before",
+        ),
     ],
 )
 def test_subject(nlp, text, value, subjects):

@@ -305,6 +305,10 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
         if ctx.amount is not None and any(ctx.amount.start <= ch.i < ctx.amount.end for ch in noun.children):
             continue  # "broke through the $4 trillion mark": a level the amount names, not the German currency
         words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod", "nmod") or t == noun]
+        if len(words) == 1 and noun.lemma_.lower() == "index":
+            named = _index_named_before(ctx, noun)  # "The index rose 225.79 points": the index named before
+            if named is not None:
+                return noun, named
         name = " ".join(t.text for t in words if not t.is_punct)
         return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
     moved = [  # "pushed oil prices above $50" (not "exported 2,189 tonnes of cocoa, up from 1,624")
@@ -863,6 +867,12 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     return _each_holding(ctx, verb) or _stake_holder(ctx, verb)
 
 
+def _index_named_before(ctx: ArticleContext, noun: Token) -> EntityMention | None:
+    """The stock index the article named last before a bare "the index" ("the Nikkei average ... the index")."""
+    before = [m for m in ctx.mentions_between(0, noun.idx) if is_index(m)]
+    return before[-1] if before else None
+
+
 def _stake_holder(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """ "a government commission that controls 51 pct of San Miguel's stock", "Acme, which holds 20 pct of
     Beta": the share of a company's stock is the holder's (what "that"/"which" stands for), not the company's."""
@@ -874,8 +884,10 @@ def _stake_holder(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Entit
     subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
     if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
         subj = verb.head
-        if subj.dep_ == "appos":  # "Common Brothers PLC, a U.K. maritime firm which owns 60 pct": the name
-            subj = subj.head
+        head = subj.head
+        dateline = ctx.document.in_dateline(head.idx, head.idx + len(head.text))
+        if subj.dep_ == "appos" and head.pos_ == "PROPN" and not dateline:
+            subj = head  # "Common Brothers PLC, a U.K. maritime firm which owns 60 pct": the name
     if subj is None or subj.pos_ == "PRON":
         return None  # "it holds 20 pct of Beta": left to the rules that read pronouns
     ent = _resolve(ctx, subj)
