@@ -95,6 +95,20 @@ from pipeline.extractors.quantities import find_quantities
             ["Acme"],
             id="holder_apposed_name",
         ),
+        # a firm named only after "according to" is no news medium: it asked the people it questioned
+        pytest.param(
+            "According to Harwell Research, 29% of the people it questioned said they were technophobes.",
+            29,
+            ["Harwell Research"],
+            id="according_to_a_firm",
+        ),
+        pytest.param(
+            "Acme Corp makes phones. According to Harwell Research, 29% of the people it questioned said they were "
+            "technophobes.",
+            29,
+            ["Harwell Research"],
+            id="asker_before_the_main_company",
+        ),
         # a bare "the index" is the index the article named before
         pytest.param(
             "The Hang Seng index fell 3 pct on Monday. The index rose 225.79 points on Tuesday.",

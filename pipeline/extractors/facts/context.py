@@ -472,6 +472,8 @@ def _reporting_media(
         if _AGENCY_BEFORE.search(text, max(0, e.start - 40), e.start) or _AGENCY_AFTER.match(text, e.end):
             agencies.add(e.entity_key)  # "the official news agency Tass": a wire service wherever it is named
         medium = bool(_MEDIUM_BEFORE.search(text, max(0, e.start - 40), e.start) or _MEDIUM_AFTER.match(text, e.end))
+        if not medium and _ACCORDING_TO.search(text, max(0, e.start - 40), e.start):
+            medium = _news_name(e)  # "according to the Financial Times"; not "according to Continental Research"
         roles[e.entity_key] = roles.get(e.entity_key, True) and medium
     for key in agencies:
         roles[key] = True
@@ -482,8 +484,16 @@ def _reporting_media(
     return frozenset(k for k, medium in roles.items() if medium and everywhere[k] <= here[k])
 
 
+_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _news_name(e: EntityMention) -> bool:
+    """A name that says it is a news medium ("the Financial Times", "Xinhua", "the BBC News website")."""
+    return bool(set(re.findall(r"[a-z]+", e.canonical_name.casefold())) & cues().news_words)
+
+
 _MEDIUM_BEFORE = re.compile(
-    r"\b(?:told|tell|tells|telling|interview with|according to|(?:reported|quoted|carried) by"
+    r"\b(?:told|tell|tells|telling|interview with|(?:reported|quoted|carried) by"
     r"|(?:speaking|spoke|talking|talked|said|denied|confirmed|pointed out|explained|revealed|admitted) to)"
     r"\s+(?:the\s+)?(?:news agency\s+)?$",
     re.IGNORECASE,

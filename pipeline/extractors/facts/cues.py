@@ -101,6 +101,7 @@ class Cues:
     place_preps: frozenset[str]
     world_words: frozenset[str]
     nation_words: frozenset[str]
+    news_words: frozenset[str]
     partner_preps: frozenset[str]
     age_cues: frozenset[str]
     change_verbs: frozenset[str]
@@ -231,6 +232,7 @@ def cues() -> Cues:
         place_preps=frozenset(s["place_prepositions"]),
         world_words=frozenset(s["world_words"]),
         nation_words=frozenset(s["nation_words"]),
+        news_words=frozenset(s["news_words"]),
         partner_preps=frozenset(s["partner_prepositions"]),
         age_cues=frozenset(e["age_cues"]),
         change_verbs=frozenset(c["change_verbs"]),

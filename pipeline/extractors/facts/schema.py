@@ -75,6 +75,7 @@ class Subjects(Rules):
     place_prepositions: list[str]
     world_words: list[str]
     nation_words: list[str]
+    news_words: list[str]
     partner_prepositions: list[str]
     country_owner_nouns: list[str]
     measure_nouns: list[str]

@@ -1309,11 +1309,11 @@ def _surveyed(
             respondents = asked(p) or group or (said and p.lemma_.lower() in c.respondent_nouns)
             if respondents and not asked(p) and _named_group(p):
                 return None  # "80% of UK adults", "50% of mobile owners": a group the text names, its own share
+            asker = _asker(ctx, p) if p.dep_ == "pobj" and asked(p) else None
+            if asker is not None:  # "29% of the people it questioned": whoever asked them, before the article's survey
+                return asker
             if p.dep_ == "pobj" and respondents and ctx.survey is not None:
                 return p, ctx.survey  # the article's survey, looked up once; without one, research by a firm may say
-            asker = _asker(ctx, p) if p.dep_ == "pobj" and asked(p) else None
-            if asker is not None:  # "29% of the people it questioned": whoever asked them
-                return asker
     if ctx.amount is not None and ctx.survey is not None and _a_share(ctx):
         # "17% disagreed", "Forty-three per cent thought ...", "Three-quarters said": a share of those asked
         root = ctx.amount.root
@@ -1329,12 +1329,15 @@ def _asker(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | No
     for ch in noun.children:
         if ch.dep_ == "relcl" and ch.lemma_.lower() in c.survey_verbs:
             subj = next((g for g in ch.children if g.dep_ == "nsubj"), None)
-            ent = _resolve(ctx, subj) if subj is not None else None
-            if ent is None and subj is not None and subj.lower_ in ("it", "they"):
+            if subj is None:
+                continue
+            ent = None
+            if subj.lower_ in ("it", "they"):
                 # "According to Continental Research, 29% of the people it questioned": the sentence's last
-                # organisation before them
+                # organisation before them, before whatever "it" stands for elsewhere
                 names = [m for m in ctx.mentions_between(noun.sent.start_char, noun.idx) if m.label == "ORG"]
                 ent = names[-1] if names else None
+            ent = ent or _resolve(ctx, subj)
             if ent is not None and ent.label == "ORG":
                 return subj, ent
     return None
