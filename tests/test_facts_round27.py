@@ -116,6 +116,19 @@ from pipeline.extractors.quantities import find_quantities
             ["Hang Seng"],
             id="bare_index_named_before",
         ),
+        # an index named by an acronym the article spelled out is named in full; "the index" is the exchange's
+        pytest.param(
+            "The Lahore Stock Exchange (LSE) had a record day. The LSE index closed at 5102.5.",
+            5102.5,
+            ["Lahore Stock Exchange index"],
+            id="acronym_index_in_full",
+        ),
+        pytest.param(
+            "The Lahore Stock Exchange had a record day. The index rose 225.79 points.",
+            225.79,
+            ["Lahore Stock Exchange"],
+            id="bare_index_of_the_exchange",
+        ),
     ],
 )
 def test_subject(nlp, text, value, subjects):

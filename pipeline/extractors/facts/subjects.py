@@ -309,7 +309,7 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             named = _index_named_before(ctx, noun)  # "The index rose 225.79 points": the index named before
             if named is not None:
                 return noun, named
-        name = " ".join(t.text for t in words if not t.is_punct)
+        name = _market_name(ctx, words)
         return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
     moved = [  # "pushed oil prices above $50" (not "exported 2,189 tonnes of cocoa, up from 1,624")
         ch for ch in (verb.children if verb is not None else ()) if ch.dep_ == "dobj" and ch.lemma_ in ("price", "cost")
@@ -868,9 +868,32 @@ def _holder(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 
 
 def _index_named_before(ctx: ArticleContext, noun: Token) -> EntityMention | None:
-    """The stock index the article named last before a bare "the index" ("the Nikkei average ... the index")."""
-    before = [m for m in ctx.mentions_between(0, noun.idx) if is_index(m)]
+    """The stock index (or exchange) the article named last before a bare "the index" ("the Nikkei average
+    ... the index", "The Karachi Stock Exchange ... the index")."""
+    before = [m for m in ctx.mentions_between(0, noun.idx) if is_index(m) or _exchange(m)]
     return before[-1] if before else None
+
+
+def _exchange(m: EntityMention) -> bool:
+    words = set(m.canonical_name.casefold().split())
+    return m.label == "ORG" and bool(words & {"exchange", "bourse"})
+
+
+def _market_name(ctx: ArticleContext, words: list[Token]) -> str:
+    """A market's words, a name in them written as the article names it in full ("KSE index" -> "Karachi Stock
+    Exchange index", where the article wrote "The Karachi Stock Exchange (KSE)")."""
+    out, seen = [], set()
+    for t in words:
+        if t.is_punct:
+            continue
+        ent = _entity_at(ctx, t) if t.ent_type_ else None
+        if ent is not None and ent.text.isupper() and ent.canonical_name != ent.text and " " in ent.canonical_name:
+            if ent.start not in seen:
+                out.append(ent.canonical_name)  # an acronym the article spelled out
+                seen.add(ent.start)
+            continue
+        out.append(t.text)
+    return " ".join(out)
 
 
 def _stake_holder(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
