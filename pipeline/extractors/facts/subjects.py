@@ -599,6 +599,17 @@ def _with_glued(words: list[Token]) -> list[Token]:
     return [doc[i] for i in sorted(have)]
 
 
+def _modified(noun: Token) -> list[Token]:
+    """The noun with the adjectives and nouns that modify it before it ("Foreign producers", "government
+    commission"), first to last."""
+    return [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
+
+
+def _written_phrase(noun: Token, words: list[Token]) -> EntityMention:
+    """The subject ``words`` name, ending at ``noun``, written as the text writes it ("high-class women")."""
+    return _phrase(words, noun.idx + len(noun.text), _written(_with_glued(words)))
+
+
 def _written(words: list[Token]) -> str:
     """The words joined as the text writes them: no space where the text has none ("e-mail")."""
     out = ""
@@ -645,7 +656,7 @@ def _national_market(ctx: ArticleContext, prop: Token | None, verb: Token | None
     for noun in nouns:
         if noun.lemma_.lower() not in _MARKET_PHRASES or not _inside(noun, ctx.piece):
             continue
-        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("compound", "amod") or t == noun]
+        words = _modified(noun)
         if words[0].text not in demonyms or any(t.i in range(ctx.amount.start, ctx.amount.end) for t in words):
             continue
         return noun, _phrase(words, noun.idx + len(noun.text))
@@ -918,10 +929,10 @@ def _stake_holder(ctx: ArticleContext, verb: Token | None) -> tuple[Token, Entit
         return subj, ent
     if subj.pos_ != "NOUN" or any(subj.lemma_.lower() in words for words in _not_phrase_subjects(cues())):
         return None
-    words = [t for t in subj.subtree if t.i <= subj.i and t.dep_ in ("compound", "amod") or t == subj]
+    words = _modified(subj)
     if len(words) < 2:
         return None  # "the fund owns 5 pct": a stand-in for a name, left to the other rules
-    return subj, _phrase(words, subj.idx + len(subj.text), _written(_with_glued(words)))
+    return subj, _written_phrase(subj, words)
 
 
 def _each_holding(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
@@ -1604,12 +1615,12 @@ def _possessing_group(poss: Token) -> tuple[Token, EntityMention] | None:
     c = cues()
     if any(poss.lemma_.lower() in words for words in (c.time_nouns, c.measure_nouns, c.forecast_nouns, c.plan_nouns)):
         return None
-    words = [t for t in poss.subtree if t.i <= poss.i and t.dep_ in ("amod", "compound") or t == poss]
+    words = _modified(poss)
     if any(t.like_num or t.ent_type_ not in ("", "NORP") for t in words):
         return None  # "Acme's shareholders'": the name's, left to the rules that read names
     if not any(t.dep_ == "amod" and t.tag_ in ("JJ", "NNP") and t.lower_ not in _PLAIN_MODIFIERS for t in words):
         return None  # a bare plural ("workers' pay") or "other companies'" names no group in particular
-    return poss, _phrase(words, poss.idx + len(poss.text), _written(_with_glued(words)))
+    return poss, _written_phrase(poss, words)
 
 
 # adjectives that single out no group ("other companies' profits", "some analysts' forecasts")
