@@ -107,11 +107,27 @@ _RESULTS_HEADLINE = re.compile(
 )
 
 
+# a headline that is only a name and a period: "PENINSULAR AND ORIENTAL 1986 YEAR", "WILSON BROTHERS 4TH QTR"
+_PERIOD_HEADLINE = re.compile(
+    r"^(?P<name>[A-Z][A-Z&.,'/ -]+?)\s+(?:(?:19|20)\d\d(?:/\d\d)?\s+(?:FISCAL\s+)?YEAR|"
+    r"(?:1ST|2ND|3RD|4TH)\s+(?:QTR|QUARTER|HALF)|FIRST\s+HALF|(?:NINE|SIX|THREE)\s+MTHS|(?P<plain>(?:FISCAL\s+)?YEAR|QTR))$"
+)
+
+
 def results_company(headline: str) -> str | None:
     """ "PETER MILLER APPAREL GROUP 3RD QTR JAN 31 LOSS" -> "Peter Miller Apparel Group": the company
-    of a results headline that gives no ticker (the words before the period)."""
+    of a results headline that gives no ticker (the words before the period). A headline of a name
+    and a period alone ("PENINSULAR AND ORIENTAL 1986 YEAR") names the company too, unless a verb or
+    preposition shows it is a sentence ("... DEFICIT IN 4TH QTR"); a bare "YEAR" needs a legal form
+    ("SOURCE VENTURE CAPITAL INC YEAR"), not "... HAD RECORD YEAR"."""
     m = _RESULTS_HEADLINE.match(headline.strip())
-    return _title_case(m.group("name").strip(" ,-'")) if m else None
+    if m is None:
+        m = _PERIOD_HEADLINE.match(headline.strip())
+        if m is None or any(w.casefold() in cues().headline_verbs for w in m.group("name").split()):
+            return None
+        if m.group("plain") and not cues().company_suffix.search(_title_case(m.group("name"))):
+            return None
+    return _title_case(m.group("name").strip(" ,-'"))
 
 
 def _first_word(name: str) -> str | None:

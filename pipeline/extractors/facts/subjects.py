@@ -1578,11 +1578,18 @@ def _is_speaker(token: Token) -> bool:
     objects = [ch for ch in token.head.children if ch.dep_ == "dobj"]
     if token.head.lemma_.lower() in _DOING_TOO and objects:
         return False
+    # "The North East showed the highest rate of inflation at 26.2%": a place shows, reports or posts
+    # its own figure (a place never speaks by "show")
+    if token.ent_type_ in ("GPE", "LOC") and objects and token.head.lemma_.lower() in _PLACE_FIGURE_VERBS:
+        return False
     # "It reported pretax profit of 10.57 mln": a company reporting its own figure owns it
     return not any(ch.lemma_.lower() in cues().company_figures and not macro_noun(ch) for ch in objects)
 
 
-_DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
+_DOING_TOO = frozenset({"add"})
+_PLACE_FIGURE_VERBS = frozenset(
+    {"show", "report", "post"}
+)  # attribution verbs that also mean doing something to an object
 # the relations that open a clause of its own: what is said, not how or where it was said
 _CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl", "csubj"})
 
@@ -1615,6 +1622,8 @@ def _possessing_group(poss: Token) -> tuple[Token, EntityMention] | None:
     c = cues()
     if any(poss.lemma_.lower() in words for words in (c.time_nouns, c.measure_nouns, c.forecast_nouns, c.plan_nouns)):
         return None
+    if poss.head.lemma_.lower() in c.forecast_nouns:
+        return None  # "leading brokers' forecasts of $5m": their forecast of someone else's figure
     words = _modified(poss)
     if any(t.like_num or t.ent_type_ not in ("", "NORP") for t in words):
         return None  # "Acme's shareholders'": the name's, left to the rules that read names
