@@ -58,6 +58,15 @@ def test_period_headline_table(nlp, value):
             ["Wexford"],
             id="forecasters_possessive",
         ),
+        # an index owns its level and its moves, not a company's absence from it
+        pytest.param(
+            "Wexford Holdings is back in the index. Its shares soared, and a five-year hiatus from the FTSE 100 is "
+            "over.",
+            5,
+            [""],
+            id="absence_from_an_index",
+        ),
+        pytest.param("The FTSE 100 index rose 1.2% on Monday.", 1.2, ["FTSE index"], id="index_move_unchanged"),
         pytest.param(
             "Foreign carmakers' sales rose 12% in March.", 12, ["Foreign carmakers"], id="owning_group_unchanged"
         ),

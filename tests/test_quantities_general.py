@@ -225,6 +225,23 @@ def test_quantities_mobile_generations_are_no_amounts(nlp, text, expected):
     assert rows(nlp, text) == expected
 
 
+# A number glued to a lower-case "b" that modifies a noun after it is a standard's or a product's code
+# ("802.11b", "a 64b bus"), no amount; as money ("$1.5b") or alone it is a billion.
+GLUED_B = [
+    ("The laptop has an 802.11b wireless card.", []),
+    ("The chip uses a 64b data bus.", []),
+    ("The firm raised $1.5b last year.", [("$1.5b", 1.5e9, "USD")]),
+    ("The bank lent £2.5b to builders.", [("£2.5b", 2.5e9, "GBP")]),
+    ("It raised 2.5bn yen.", [("2.5bn yen", 2.5e9, "JPY")]),
+    ("Its sales reached 3.2b last year.", [("3.2b", 3.2e9, "dimensionless")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GLUED_B)
+def test_quantities_glued_b_is_a_billion_only_in_money(nlp, text, expected):
+    assert rows(nlp, text) == expected
+
+
 # A bare million/billion figure later in a sentence that stated money in millions or billions is in that
 # money, whatever joins them ("down from", "along with"); a counted noun, a bracketed conversion or a new
 # sentence keeps its own reading, and a plain number without a scale word is not touched.

@@ -1886,6 +1886,8 @@ def _implied_owner(
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is None and not deal and _is_company_noun(p):  # "shares in the bank", described before
                         ent = _named_org(ctx, p)
+                    if ent is not None and is_index(ent) and prop.lemma_.lower() not in c.index_properties:
+                        continue  # "a seven-year absence from the FTSE 100": an index owns its level and moves only
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent, "property_of"
     state = _nationality(ctx, prop) if prop is not None else None

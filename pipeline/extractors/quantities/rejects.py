@@ -22,7 +22,7 @@ from .tables import MONTHS, _regexes, _time_units, cues, currencies
 
 def _rejected(text: str, p: _Piece, zones: list[tuple[int, int]], ctx: TextContext) -> bool:
     """Numbers that are not amounts: IDs, model names, labels, years, scores, ordinals."""
-    if _glued(text, p, zones) or _compound_ordinal(text, p):
+    if _glued(text, p, zones) or _compound_ordinal(text, p) or _glued_b_code(text, p, ctx):
         return True
     if p.kind in ("number", "count") or p.unit in _time_units():
         return _label_or_name(text, p, ctx) or _code_date_or_idiom(text, p, ctx)
@@ -66,6 +66,16 @@ def _glued(text: str, p: _Piece, zones: list[tuple[int, int]]) -> bool:
     if re.match(r"\d", after[:1]) or (after[:1] in ".," and after[1:2].isdigit() and not _comma_list(text, e)):
         return True
     return bool(p.end == e and re.match(r"-[A-Za-z]+\d", text[e : e + 6]))  # 123-ABC4: a code
+
+
+def _glued_b_code(text: str, p: _Piece, ctx: TextContext) -> bool:
+    """ "an 802.11b wireless card", "a 1500b packet": a number glued to a lower-case "b" that modifies a noun
+    after it names a standard or a code; as money ("$1.5b") or alone ("sales of 1.2b") it is a billion."""
+    num = p.num
+    if num.atoms[-1].text != "b" or p.kind == "currency" or not text[num.end - 2 : num.end - 1].isdigit():
+        return False
+    tok = _token_at(ctx.doc, num.start) if ctx.doc is not None else None
+    return tok is not None and tok.head.i > tok.i
 
 
 _COMMA_LIST = re.compile(r"\d{1,2}(?:,\d{1,2}){2,}")
