@@ -74,3 +74,28 @@ def test_period_headline_table(nlp, value):
 )
 def test_subject(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+WIRE = (
+    "ACME <ACM> OFFERS NEW MODELS\n\nDETROIT, April 7 - Acme Corp said it is offering eight new models of its large "
+    "computer.\n    Acme said prices for the new models range from 2.9 mln dlrs for the smallest to 8.4 mln dlrs for "
+    "the largest.\n    The price of the smallest machine starts at 1.4 mln dlrs.\n"
+)
+
+
+# the price of goods the text names is the seller's, not the economy's; household prices stay the economy's
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        pytest.param(WIRE, 2.9e6, ["Acme"], id="prices_for_models"),
+        pytest.param(WIRE, 1.4e6, ["Acme"], id="price_of_machine"),
+        pytest.param(
+            "Japan's economy slowed. The cost of food rose 4% in March, the ministry said.",
+            4,
+            ["Japan"],
+            id="cost_of_food_stays_macro",
+        ),
+    ],
+)
+def test_priced_goods(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-04-07"), value) == subjects

@@ -676,6 +676,25 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
 _COMPANY_MEASURES = frozenset({"share", "stock", "company", "r&d", "research", "marketing", "advertising"})
 
 
+def _priced_goods(prop: Token) -> bool:
+    """ "prices for the new models", "the price of the machine": the price of goods the text names is the
+    seller's figure, not the economy's ("prices of imported goods" and "the price of oil" stay macro)."""
+    if prop.lemma_.lower() not in _PRICE_NOUNS:
+        return False
+    for prep in (ch for ch in prop.rights if ch.dep_ == "prep" and ch.lower_ in ("of", "for")):
+        for thing in (p for p in prep.children if p.dep_ == "pobj"):
+            if thing.pos_ == "NOUN" and not thing.ent_type_ and not macro_noun(thing):
+                mods = {t.lower_ for t in thing.lefts}
+                lemma = thing.lemma_.lower()
+                return not mods & cues().national_modifiers and lemma not in cues().commodity_nouns | _HOUSEHOLD
+    return False
+
+
+_PRICE_NOUNS = frozenset({"price", "cost"})
+# what every household buys: its prices are the economy's ("the price of homes", "the cost of food")
+_HOUSEHOLD = frozenset({"home", "house", "housing", "property", "flat", "food", "fuel", "energy", "good", "rent"})
+
+
 def macro_noun(token: Token | None) -> bool:
     """Whether a property noun names a figure of a country's economy: "inflation", "exports", or
     with its modifiers "gross domestic product", "current account"."""
@@ -684,6 +703,8 @@ def macro_noun(token: Token | None) -> bool:
     owners = cues().country_owner
     if any(ch.dep_ == "compound" and ch.lemma_.lower() in _COMPANY_MEASURES for ch in token.children):
         return False  # "the company share price", "its stock price": a company's, not an economy's
+    if _priced_goods(token):
+        return False
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
     if "-" in token.text and token.lower_.replace("-", "") in owners:  # "M-3" as "M3"
