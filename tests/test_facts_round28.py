@@ -99,3 +99,32 @@ WIRE = (
 )
 def test_priced_goods(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-04-07"), value) == subjects
+
+
+MARKET = (
+    "ROTTERDAM OILSEED MEAL STEADY\n\nROTTERDAM, May 5 - Brazil's meal exports slowed.\n"
+    "    Brazilian pellets were offered at 171 dlrs per tonne for June shipment, traders said.\n"
+    "    Argentine meal was offered at 168 dlrs per tonne.\n"
+    "    Indian expeller was quoted at 150 dlrs.\n"
+    "    A Brazilian trader was quoted as saying supplies were ample.\n"
+)
+
+
+# goods a market quotes by their origin ("Argentine meal was offered at 168 dlrs") are the origin country's
+@pytest.mark.parametrize(
+    "value, subjects",
+    [
+        pytest.param(168, ["Argentina"], id="origin_offered_at"),
+        pytest.param(150, ["India"], id="origin_quoted_at"),
+    ],
+)
+def test_goods_quoted_by_origin(nlp, value, subjects):
+    assert subjects_of(facts_of(nlp, MARKET, published="1987-05-05"), value) == subjects
+
+
+def test_quoted_as_saying_is_no_origin(nlp):
+    text = (
+        "KIEV, May 5 - Floods threatened towns.\n    Meanwhile, a Ukrainian official was quoted as saying today that "
+        "evacuations were under way in the region."
+    )
+    assert not [f for f in facts_of(nlp, text, published="1987-05-05") if f.subject == "Ukraine"]

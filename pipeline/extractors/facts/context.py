@@ -1028,7 +1028,17 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
         and token.head.lemma_ != "be"
         and not any(ch.dep_ == "nummod" for ch in token.children)
     )
-    if token.lemma_.lower() not in c.state_nouns and token.lower_ not in c.state_nouns and not macro and not group:
+    # "Chilean material was offered at 345 dlrs", "Icelandic meal was quoted at 5.65": goods a market quotes by origin
+    quoted = (
+        token.dep_ == "nsubjpass"
+        and token.head.lemma_.lower() in _QUOTED_VERBS
+        and any(ch.dep_ == "prep" and ch.lower_ == "at" for ch in token.head.children)  # not "was quoted as saying"
+    )
+    if (
+        token.lemma_.lower() not in c.state_nouns
+        and token.lower_ not in c.state_nouns
+        and not (macro or group or quoted)
+    ):
         return None
     mods = list(token.children)
     if macro:  # "West German central bank money stock": the demonym may modify a modifier
@@ -1050,6 +1060,9 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
     ):
         return _named_group_before(ctx, token)  # "crushers bought ...", after "Japanese crushers have bought"
     return None
+
+
+_QUOTED_VERBS = frozenset({"offer", "quote", "bid", "sell", "trade", "price"})
 
 
 def _named_group_before(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
