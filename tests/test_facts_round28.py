@@ -66,6 +66,19 @@ def test_period_headline_table(nlp, value):
             [""],
             id="absence_from_an_index",
         ),
+        # a clause that left out its verb: the name before the second object is its subject
+        pytest.param(
+            "The OECD expects France to record a 2 billion dlr deficit and Italy a 5 billion dlr deficit.",
+            5e9,
+            ["Italy"],
+            id="gapped_second_object",
+        ),
+        pytest.param(
+            "The OECD expects France to record a 2 billion dlr deficit and Italy a 5 billion dlr deficit.",
+            2e9,
+            ["France"],
+            id="gapped_first_object",
+        ),
         pytest.param("The FTSE 100 index rose 1.2% on Monday.", 1.2, ["FTSE index"], id="index_move_unchanged"),
         pytest.param(
             "Foreign carmakers' sales rose 12% in March.", 12, ["Foreign carmakers"], id="owning_group_unchanged"

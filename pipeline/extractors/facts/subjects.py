@@ -2121,9 +2121,27 @@ def _named_next(ctx: ArticleContext, noun: Token) -> EntityMention | None:
     return next((m for m in ctx.mentions_between(sent.end_char, hi) if m.label == "PERSON"), None)
 
 
+def _gapped_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "to post a 31 billion dlr surplus and Japan a 76 billion dlr surplus": the second object of a verb
+    whose clause left the verb out has the name written before it as its subject (the parser hangs that name
+    on the first object as a conjunct)."""
+    if prop is None or verb is None or prop.dep_ != "dobj" or prop.head != verb:
+        return None
+    for first in (ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < prop.i):
+        for name in (g for g in first.children if g.dep_ == "conj" and first.i < g.i < prop.i):
+            if any(t.dep_ == "cc" for t in first.children if t.i < name.i) and name.ent_type_ in ("GPE", "ORG"):
+                ent = _resolve(ctx, name)
+                if ent is not None:
+                    return name, ent
+    return None
+
+
 def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
     c = cues()
+    gapped = _gapped_subject(ctx, prop, verb)
+    if gapped is not None:
+        return gapped
     v = verb
     for _ in range(6):
         if v is None:
