@@ -141,3 +141,18 @@ def test_quoted_as_saying_is_no_origin(nlp):
         "evacuations were under way in the region."
     )
     assert not [f for f in facts_of(nlp, text, published="1987-05-05") if f.subject == "Ukraine"]
+
+
+# the base of a rate ("per 100 people", "per one stg") is no figure of its own
+@pytest.mark.parametrize(
+    "text, base",
+    [
+        pytest.param("Norway has 9.5 broadband lines per 100 people, the regulator said.", 100, id="per_100_people"),
+        pytest.param("The Danish crown firmed to 26.10 marks per 100 at the fix.", 100, id="per_100_currency"),
+        pytest.param(
+            "Gas will cost $2 more per 1,000 cubic metres under the deal with Acme.", 1000, id="per_1000_units"
+        ),
+    ],
+)
+def test_rate_base_is_no_fact(nlp, text, base):
+    assert subjects_of(facts_of(nlp, text), base) == []

@@ -1017,6 +1017,8 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
         return False  # "one U.S. crew chief said": an article, not an amount
     if _is_age(span.doc, span, q):
         return False  # "aged 30-39", "a 20-year-old man": a description of people
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "per":
+        return False  # "per 100,000 people", "Earnings per one stg of stock": the base of a rate, not a figure
     # a subject read from the clause's noun phrase (the last resort) does not make a figure of a bare number
     nobody = fact.subject is None or source == "phrase"
     if nobody and q.kind == "number" and fact.unit in (None, "dimensionless") and prop is None:
