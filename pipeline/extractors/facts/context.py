@@ -684,9 +684,9 @@ def _priced_goods(prop: Token) -> bool:
     for prep in (ch for ch in prop.rights if ch.dep_ == "prep" and ch.lower_ in ("of", "for")):
         for thing in (p for p in prep.children if p.dep_ == "pobj"):
             if thing.pos_ == "NOUN" and not thing.ent_type_ and not macro_noun(thing):
-                mods = {t.lower_ for t in thing.lefts}
-                lemma = thing.lemma_.lower()
-                return not mods & cues().national_modifiers and lemma not in cues().commodity_nouns | _HOUSEHOLD
+                c, lemma = cues(), thing.lemma_.lower()
+                national = any(t.lower_ in c.national_modifiers for t in thing.lefts)
+                return not national and lemma not in _HOUSEHOLD and lemma not in c.commodity_nouns
     return False
 
 

@@ -101,16 +101,16 @@ def headline_company(headline: str) -> str | None:
     return _title_case(name)
 
 
+# a wire headline's period with its count: "4TH QTR", "FIRST HALF", "NINE MTHS"
+_COUNTED_PERIOD = r"(?:1ST|2ND|3RD|4TH)\s+(?:QTR|QUARTER|HALF)|FIRST\s+HALF|(?:NINE|SIX|THREE)\s+MTHS"
 _RESULTS_HEADLINE = re.compile(
-    r"^(?P<name>[A-Z0-9][A-Z0-9&.,'/ -]+?)\s+(?:(?:1ST|2ND|3RD|4TH)\s+(?:QTR|QUARTER|HALF)|FIRST\s+HALF|"
-    r"(?:NINE|SIX|THREE)\s+MTHS|(?:FISCAL\s+)?YEAR|QTR)\b[A-Z0-9 ,.-]*\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS)\b"
+    rf"^(?P<name>[A-Z0-9][A-Z0-9&.,'/ -]+?)\s+(?:{_COUNTED_PERIOD}|(?:FISCAL\s+)?YEAR|QTR)"
+    r"\b[A-Z0-9 ,.-]*\b(?:NET|LOSS|PROFIT|EARNINGS|RESULTS)\b"
 )
-
-
 # a headline that is only a name and a period: "PENINSULAR AND ORIENTAL 1986 YEAR", "WILSON BROTHERS 4TH QTR"
 _PERIOD_HEADLINE = re.compile(
-    r"^(?P<name>[A-Z][A-Z&.,'/ -]+?)\s+(?:(?:19|20)\d\d(?:/\d\d)?\s+(?:FISCAL\s+)?YEAR|"
-    r"(?:1ST|2ND|3RD|4TH)\s+(?:QTR|QUARTER|HALF)|FIRST\s+HALF|(?:NINE|SIX|THREE)\s+MTHS|(?P<plain>(?:FISCAL\s+)?YEAR|QTR))$"
+    rf"^(?P<name>[A-Z][A-Z&.,'/ -]+?)\s+(?:(?:19|20)\d\d(?:/\d\d)?\s+(?:FISCAL\s+)?YEAR|{_COUNTED_PERIOD}|"
+    r"(?P<plain>(?:FISCAL\s+)?YEAR|QTR))$"
 )
 
 

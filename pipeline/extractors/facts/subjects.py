@@ -1586,10 +1586,9 @@ def _is_speaker(token: Token) -> bool:
     return not any(ch.lemma_.lower() in cues().company_figures and not macro_noun(ch) for ch in objects)
 
 
-_DOING_TOO = frozenset({"add"})
-_PLACE_FIGURE_VERBS = frozenset(
-    {"show", "report", "post"}
-)  # attribution verbs that also mean doing something to an object
+_DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
+# attribution verbs whose place subject states its own figure ("The North East showed ... 26.2%")
+_PLACE_FIGURE_VERBS = frozenset({"show", "report", "post"})
 # the relations that open a clause of its own: what is said, not how or where it was said
 _CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj", "relcl", "acl", "csubj"})
 
@@ -1861,6 +1860,12 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
     return None
 
 
+def _index_not_owning(entity: EntityMention, prop: Token) -> bool:
+    """Whether ``entity`` is a stock index and ``prop`` a figure no index has (an index owns its level and its
+    moves, ``index_properties``; not jobs, nor a company's absence from it)."""
+    return is_index(entity) and prop.lemma_.lower() not in cues().index_properties
+
+
 def _implied_owner(
     ctx: ArticleContext, prop: Token | None, verb: Token | None, measured: Token | None
 ) -> tuple[Token, EntityMention, str] | None:
@@ -1886,7 +1891,7 @@ def _implied_owner(
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     if ent is None and not deal and _is_company_noun(p):  # "shares in the bank", described before
                         ent = _named_org(ctx, p)
-                    if ent is not None and is_index(ent) and prop.lemma_.lower() not in c.index_properties:
+                    if ent is not None and _index_not_owning(ent, prop):
                         continue  # "a seven-year absence from the FTSE 100": an index owns its level and moves only
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return p, ent, "property_of"
@@ -1905,7 +1910,7 @@ def _implied_owner(
     )
     if prop is not None and not named and not national and prop.lemma_.lower() in c.implicit_owner:
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
-        if owner is not None and is_index(owner) and prop.lemma_.lower() not in c.index_properties:
+        if owner is not None and _index_not_owning(owner, prop):
             owner = None  # "two million jobs were created" in a story about the Dow: not the index's
         if (
             owner is not None
