@@ -23,6 +23,7 @@ from .document import (
     build_document,
     common_word,
     demonym_at,
+    figure_name,
     headline_capitals,
     in_ticker,
     is_region,
@@ -351,7 +352,7 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
         or results_company(document.headline_text) is not None
     )
     if document.topic is not None and wire:
-        return document.topic
+        return None if figure_name(document.topic) else document.topic
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
     if main is not None and _once_after_the_lead(doc, main, doc_entities, document):
         main = None  # the only company, named once far down ("a report by Transparency International"): in passing
@@ -369,7 +370,7 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
         and not _ever_in_front(doc, main, ents, doc_entities)
     ):
         main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
-    return main
+    return None if main is not None and figure_name(main) else main
 
 
 LEAD_CHARS = 600  # the lead: the first paragraphs of the body, about 100 words
@@ -673,7 +674,11 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 
 # "the company share price", "R&D spending", "its marketing costs": measures of a company, not of an economy
-_COMPANY_MEASURES = frozenset({"share", "stock", "company", "r&d", "research", "marketing", "advertising"})
+_COMPANY_MEASURES = frozenset(
+    {"share", "stock", "company", "r&d", "research", "marketing", "advertising"}
+    # the price of a company's securities or deals: "the initial offering price", "the exercise price"
+    | {"offering", "offer", "issue", "exercise", "conversion", "redemption", "subscription", "purchase", "tender"}
+)
 
 
 def _priced_goods(prop: Token) -> bool:
@@ -794,7 +799,7 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     c = cues()
     ent = _entity_at(ctx, token)
     if ent is not None:
-        if ent.canonical_name.casefold().replace("-", "") in c.country_owner:
+        if figure_name(ent):
             return None  # "Total M3 rose 22.4 pct": a money aggregate the NER took for a name is a figure
         people = people_country(ctx, token) if ent.label == "NORP" else None
         if people is not None:

@@ -158,6 +158,14 @@ def _word_char(c: str) -> bool:
 _PLACES = frozenset({"us", "usa", "uk", "eu", "ec", "eec", "un", "hk", "nz", "uae", "ussr"})
 
 
+def figure_name(entity: EntityMention) -> bool:
+    """ "The planned PSBR ...", "Sterling M3 rose": an economic figure the NER took for an organisation."""
+    name = entity.canonical_name.replace("-", "")
+    last = name.rsplit(" ", 1)[-1]  # "Sterling M3": an aggregate's code ends the name
+    coded = (last.isupper() or any(ch.isdigit() for ch in last)) and last.casefold() in cues().country_owner
+    return name.casefold() in cues().country_owner or coded
+
+
 def _topic(
     headline: str,
     headline_span: tuple[int, int] | None,
@@ -410,6 +418,8 @@ def build_document(
     ents = [e for e in entities if not (dateline and dateline[0] <= e.start < dateline[1])]
     country, weight = story_country(doc, ents, headline=headline, dateline=dateline, is_country_name=is_country_name)
     topic = _topic(headline, span, ents, common_word(doc))
+    if topic is not None and figure_name(topic):
+        topic = None  # "U.K. CONFIRMS FEBRUARY STERLING M3 RISE": a money aggregate, no company
     market = None if topic is not None else headline_market(doc, headline, span[1] if span else 0)
     return DocumentModel(span, headline, dateline, topic, country, weight, market)
 

@@ -68,7 +68,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
         above = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "in" else None
         if above is not None and above.pos_ in ("VERB", "AUX"):
             above = next((ch for ch in above.children if ch.dep_ == "dobj" and ch.i < head.i), None)
-        if measured.head.lower_ == "of" and above is not None and above.pos_ == "NOUN" and _entity_at(ctx, head):
+        # ... or on the year ("a current account deficit in 1987 of 2.5 billion stg")
+        hung = _entity_at(ctx, head) is not None or head.like_num or head.ent_type_ == "DATE"
+        if measured.head.lower_ == "of" and above is not None and above.pos_ == "NOUN" and hung:
             head = above
         pace = _pace_of(head, verb) or _level_of(head)
         if pace is not None:
@@ -220,10 +222,17 @@ def _level_of(noun: Token) -> Token | None:
     return None
 
 
+_RAISING_WORDS = frozenset({"expect", "forecast", "project", "estimate", "predict", "see", "likely", "seem", "set"})
+
+
 def _raised_subject(verb: Token | None) -> Token | None:
     """The noun subject of the verb a subjectless change verb completes ("demand is forecast to
     rise 4%", "exports are expected to grow 2%")."""
-    if verb is None or verb.dep_ != "xcomp" or verb.lemma_.lower() not in cues().change_verbs:
+    if verb is None or verb.dep_ != "xcomp":
+        return None
+    # "Inflation is expected to be 4.0 pct": a copula the forecast raises says the same as a change verb
+    copula = verb.lemma_.lower() == "be" and verb.head.lemma_.lower() in _RAISING_WORDS
+    if not copula and verb.lemma_.lower() not in cues().change_verbs:
         return None
     if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
         return None
@@ -234,8 +243,10 @@ def _raised_subject(verb: Token | None) -> Token | None:
         before = part.doc[part.i - 2] if part.i >= 2 and part.doc[part.i - 1].text == "," else None
         if before is not None and before.pos_ == "NOUN" and before.head == part.head:
             return before  # the same, parsed as a clause of the verb: the noun before the comma
-    subj = next((ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj if subj is not None and subj.pos_ == "NOUN" else None
+    # a dateline the parse took for a second subject ("LONDON, March 17 - Inflation is expected") is no figure
+    subjects = [ch for ch in verb.head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    nouns = [ch for ch in subjects if ch.pos_ == "NOUN"]
+    return nouns[0] if nouns and (len(subjects) == 1 or copula) else None
 
 
 def _relative_antecedent(ctx: ArticleContext, verb: Token | None) -> Token | None:
@@ -2141,6 +2152,13 @@ def _gapped_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
     return None
 
 
+def _state_forecast(ctx: ArticleContext, verb: Token, prop: Token | None, ent: EntityMention) -> bool:
+    """A ministry, treasury or central bank that expects or forecasts an economic figure: the figure is the
+    country's, the body only forecasts it."""
+    forecast = verb.lemma_.lower() in cues().forecast_verbs
+    return forecast and ctx.country is not None and state_body(ent) and macro_noun(prop)
+
+
 def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tuple[Token, EntityMention] | None:
     """The subject (or agent, or recipient) of the verb chain, resolved to an entity."""
     c = cues()
@@ -2171,6 +2189,8 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             if prop is not None and s.i == prop.i:
                 continue
             ent = _resolve(ctx, s)
+            if ent is not None and _state_forecast(ctx, v, prop, ent):
+                return None  # "the Treasury expected a current account deficit of 2.5 billion stg": the country's
             if ent is not None:
                 return s, ent
             if s.pos_ in ("VERB", "AUX"):  # a clause as subject ("it target is 60 million"): its own subject
