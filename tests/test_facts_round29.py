@@ -104,3 +104,28 @@ def test_aggregate_not_main_company(nlp):
         " He said the figure may exceed 4.5 pct."
     )
     assert subjects_of(facts_of(nlp, text, published="1987-03-05"), 4.5) == ["United Kingdom"]
+
+
+@pytest.mark.parametrize(
+    "text, value, subjects",
+    [
+        # a code set after a body's full name is its alias, whatever language it spells
+        pytest.param(
+            "PARIS, March 5 - The Madrid Financial Futures Market, MEFFSA, will name six new members. The MEFFSA was "
+            "set up in 1984 with 31 brokers.",
+            31.0,
+            ["Madrid Financial Futures Market"],
+            id="apposed_code_joins_full_name",
+        ),
+        # a list of names is no apposition
+        pytest.param(
+            "NEW YORK, March 5 - Harbour Mills Inc, KLT and Norvex Corp agreed to merge. KLT said its sales were "
+            "42 mln dlrs.",
+            42e6,
+            ["KLT"],
+            id="listed_code_stays_apart",
+        ),
+    ],
+)
+def test_apposed_codes(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-05"), value) == subjects

@@ -1018,6 +1018,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             groups[longer[0]].extend(groups.pop(k))
     _merge_spelling_variants(groups, mentions)
     full_forms = _merge_acronyms(groups, mentions)
+    _merge_apposed_codes(groups, mentions)
     out: list[EntityMention | None] = [None] * len(mentions)
     for gkey, idx in groups.items():
         members = [mentions[i] for i in idx]
@@ -1153,6 +1154,30 @@ def _initials_of_long_names(
                 spelled.setdefault(initials(bare), name)
         out[o] = spelled
     return out
+
+
+def _merge_apposed_codes(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> None:
+    """A short all-capitals name set right after a longer ORG name ("The Paris Financial Futures Market,
+    MATIF, ...", "... Market (MATIF)") is that body's code, even where it spells a name in another language:
+    it joins the longer name's group. Two of its letters must start words of the longer name, so that a
+    list ("General Motors, IBM and Ford") merges nothing."""
+    where = {i: k for k, idx in groups.items() for i in idx}
+    for i in range(len(mentions) - 1):
+        long, code = mentions[i], mentions[i + 1]
+        if code.start - long.end != 2 or long.label != "ORG" or " " not in long.text.strip() or "'" in long.text:
+            continue
+        text = code.text.strip()
+        if not (3 <= len(text) <= 8 and text.isalpha() and text.isupper()):
+            continue
+        starts = {w[0] for w in long.text.split() if w[:1].isupper()}
+        if len(set(text) & starts) < 2:
+            continue
+        a, b = where.get(i), where.get(i + 1)
+        if a is None or b is None or a == b or a not in groups or b not in groups or " " in b:
+            continue
+        for j in groups[b]:
+            where[j] = a
+        groups[a].extend(groups.pop(b))
 
 
 def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:
