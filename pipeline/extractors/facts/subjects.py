@@ -1731,9 +1731,26 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 owns = ent is not None and ent.label in c.subject_labels and ent.label not in banned
                 if owns and ent.label == "GPE" and _named_agent(ctx, noun):
                     continue  # "Six UK greyhound tracks have been put up for sale by Wembley": where, not whose
+                if owns and ent.label == "GPE" and _main_company_says(ctx, noun):
+                    continue  # "U.S. car sales fell 62 pct, the automaker said": its sales in the U.S.
                 if owns and not inside and not currency and not person_figure:
                     return ch, ent
     return None
+
+
+def _main_company_says(ctx: ArticleContext, noun: Token) -> bool:
+    """Whether the sentence's reporting verb has the article's company as its subject ("..., the automaker
+    said", "..., Acme said"): a place named on the figure is then where the company's figure was made."""
+    root = noun.sent.root
+    if root.lemma_.lower() not in cues().attribution_verbs or ctx.main is None or ctx.main.label != "ORG":
+        return False
+    if noun.lemma_.lower() not in cues().implicit_owner - {"growth", "debt", "spending"}:
+        return False  # sales, orders, shipments: a company's figures; not "the U.S. current account deficit"
+    if not any(ch.dep_ == "compound" and ch.ent_type_ == "GPE" for ch in noun.children):
+        return False  # the place names the figure itself ("U.S. car sales"), not "the UK market's sales growth"
+    said = next((ch for ch in root.children if ch.dep_ == "nsubj"), None)
+    ent = _resolve(ctx, said) if said is not None else None
+    return ent is not None and ent.entity_key == ctx.main.entity_key and not public_body(ent)
 
 
 def _named_agent(ctx: ArticleContext, noun: Token) -> bool:
@@ -1909,12 +1926,16 @@ def _implied_owner(
     state = _nationality(ctx, prop) if prop is not None else None
     if state is not None:
         return (*state, "nationality")
-    place = _macro_place(ctx, prop) if macro_noun(prop) else None
+    company_says = prop is not None and _main_company_says(ctx, prop)  # "U.S. car sales fell, the automaker said"
+    place = _macro_place(ctx, prop) if macro_noun(prop) and not company_says else None
     if place is not None:
         return (*place, "macro_place")
     # "Revenue rose 3 percent" with no owner named, in an article about one company
     named = prop is not None and any(
-        ch.dep_ in ("poss", "compound") and ch.pos_ in ("PROPN", "PRON") for ch in prop.children
+        ch.dep_ in ("poss", "compound")
+        and ch.pos_ in ("PROPN", "PRON")
+        and not (company_says and ch.ent_type_ in ("GPE", "NORP"))
+        for ch in prop.children
     )
     national = prop is not None and any(
         ch.dep_ in ("amod", "compound") and ch.lower_ in c.national_modifiers for ch in prop.children
@@ -2201,6 +2222,8 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             for ch in s.children if s.lemma_.lower() not in c.company_nouns else ():
                 if ch.dep_ in ("poss", "compound"):
                     ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
+                    if ent is not None and ent.label == "GPE" and _main_company_says(ctx, s):
+                        continue  # "U.S. car sales declined to 4,922, the automaker said": its sales there
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return ch, ent
             for ch in v.children:  # "The deal gives Google 17,000 patents"
