@@ -736,4 +736,30 @@ def find_dates(doc: Doc, *, published: str | None) -> list[DateMention]:
             previous = found
         if found.type == "DATE" and found.start_date is not None and found.value not in timex.REFS:
             latest = found
+    return out + _range_end_days(text, out)
+
+
+# "the February 21 to 28 period", "March 1-10": the day that closes a range of days in one month
+_RANGE_END = re.compile(
+    r"(?:\s*[-\u2013]\s*|\s+(?:to|through|until|and)\s+)(\d{1,2})\b(?![.,]?\d|\s*(?:%|pct\b|per\b|percent\b|mln\b|bln\b|million\b|billion\b))"
+)
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _range_end_days(text: str, found: list[DateMention]) -> list[DateMention]:
+    """The closing day of a day range after a full date, as a date of its own (in the same month)."""
+    out = []
+    for m in found:
+        if m.type != "DATE" or m.start_date is None or not _FULL_DAY.fullmatch(m.value) or not m.text[-1:].isdigit():
+            continue
+        match = _RANGE_END.match(text, m.end)
+        day = int(match.group(1)) if match else 0
+        if not m.start_date.day < day <= 31:
+            continue
+        try:
+            end = m.start_date.replace(day=day)
+        except ValueError:
+            continue
+        a, b = match.span(1)
+        out.append(DateMention(a, b, text[a:b], "DATE", end.isoformat(), None, end, end, m.anchor))
     return out
