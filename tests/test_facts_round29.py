@@ -70,6 +70,43 @@ CASES = [
         ["Harbour Mills"],
         id="offering_price_company",
     ),
+    # a code set after a body's full name is its alias, whatever language it spells
+    pytest.param(
+        "PARIS, March 5 - The Madrid Financial Futures Market, MEFFSA, will name six new members. The MEFFSA was "
+        "set up in 1984 with 31 brokers.",
+        31.0,
+        ["Madrid Financial Futures Market"],
+        id="apposed_code_joins_full_name",
+    ),
+    # a list of names is no apposition
+    pytest.param(
+        "NEW YORK, March 5 - Harbour Mills Inc, KLT and Norvex Corp agreed to merge. KLT said its sales were "
+        "42 mln dlrs.",
+        42e6,
+        ["KLT"],
+        id="listed_code_stays_apart",
+    ),
+    # a place on a company figure the company itself reports is where the figure was made
+    pytest.param(
+        "DETROIT, March 4 - Harbour Motors Corp said its sales rose 3 pct in February.\n    Year-to-date U.S. "
+        "car sales declined 12 pct, the automaker said.",
+        12.0,
+        ["Harbour Motors"],
+        id="company_says_its_sales_in_place",
+    ),
+    pytest.param(
+        "WASHINGTON, March 4 - U.S. car sales declined 6 pct in February, the Commerce Department said.",
+        6.0,
+        ["U.S."],
+        id="state_body_says_national_sales",
+    ),
+    pytest.param(
+        "TOKYO, March 4 - Harbour Motors Corp said its sales rose 3 pct.\n    It said the U.S. current account "
+        "deficit will fall to 125 billion dlrs in 1987.",
+        125e9,
+        ["U.S."],
+        id="company_says_national_deficit",
+    ),
 ]
 
 
@@ -104,58 +141,3 @@ def test_aggregate_not_main_company(nlp):
         " He said the figure may exceed 4.5 pct."
     )
     assert subjects_of(facts_of(nlp, text, published="1987-03-05"), 4.5) == ["United Kingdom"]
-
-
-@pytest.mark.parametrize(
-    "text, value, subjects",
-    [
-        # a code set after a body's full name is its alias, whatever language it spells
-        pytest.param(
-            "PARIS, March 5 - The Madrid Financial Futures Market, MEFFSA, will name six new members. The MEFFSA was "
-            "set up in 1984 with 31 brokers.",
-            31.0,
-            ["Madrid Financial Futures Market"],
-            id="apposed_code_joins_full_name",
-        ),
-        # a list of names is no apposition
-        pytest.param(
-            "NEW YORK, March 5 - Harbour Mills Inc, KLT and Norvex Corp agreed to merge. KLT said its sales were "
-            "42 mln dlrs.",
-            42e6,
-            ["KLT"],
-            id="listed_code_stays_apart",
-        ),
-    ],
-)
-def test_apposed_codes(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text, published="1987-03-05"), value) == subjects
-
-
-@pytest.mark.parametrize(
-    "text, value, subjects",
-    [
-        # a place on a company figure the company itself reports is where the figure was made
-        pytest.param(
-            "DETROIT, March 4 - Harbour Motors Corp said its sales rose 3 pct in February.\n    Year-to-date U.S. "
-            "car sales declined 12 pct, the automaker said.",
-            12.0,
-            ["Harbour Motors"],
-            id="company_says_its_sales_in_place",
-        ),
-        pytest.param(
-            "WASHINGTON, March 4 - U.S. car sales declined 6 pct in February, the Commerce Department said.",
-            6.0,
-            ["U.S."],
-            id="state_body_says_national_sales",
-        ),
-        pytest.param(
-            "TOKYO, March 4 - Harbour Motors Corp said its sales rose 3 pct.\n    It said the U.S. current account "
-            "deficit will fall to 125 billion dlrs in 1987.",
-            125e9,
-            ["U.S."],
-            id="company_says_national_deficit",
-        ),
-    ],
-)
-def test_main_company_says(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text, published="1987-03-04"), value) == subjects
