@@ -1172,8 +1172,8 @@ def _merge_apposed_codes(groups: dict[str, list[int]], mentions: Sequence[Entity
         starts = {w[0] for w in long.text.split() if w[:1].isupper()}
         if len(set(text) & starts) < 2:
             continue
-        a, b = where.get(i), where.get(i + 1)
-        if a is None or b is None or a == b or a not in groups or b not in groups or " " in b:
+        a, b = where.get(i), where.get(i + 1)  # kept current below: always keys of ``groups``
+        if a is None or b is None or a == b or " " in b:
             continue
         for j in groups[b]:
             where[j] = a

@@ -352,7 +352,7 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
         or results_company(document.headline_text) is not None
     )
     if document.topic is not None and wire:
-        return None if figure_name(document.topic) else document.topic
+        return document.topic  # never a figure's name: build_document leaves such a topic out
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
     if main is not None and _once_after_the_lead(doc, main, doc_entities, document):
         main = None  # the only company, named once far down ("a report by Transparency International"): in passing

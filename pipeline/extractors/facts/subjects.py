@@ -1738,16 +1738,23 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
     return None
 
 
+# a company's figure nouns that a place's economy has too: "U.S. growth", "U.S. debt", "U.S. spending"
+_NATIONAL_TOO = frozenset({"growth", "debt", "spending"})
+
+
 def _main_company_says(ctx: ArticleContext, noun: Token) -> bool:
     """Whether the sentence's reporting verb has the article's company as its subject ("..., the automaker
     said", "..., Acme said"): a place named on the figure is then where the company's figure was made."""
-    root = noun.sent.root
-    if root.lemma_.lower() not in cues().attribution_verbs or ctx.main is None or ctx.main.label != "ORG":
+    if ctx.main is None or ctx.main.label != "ORG":
         return False
-    if noun.lemma_.lower() not in cues().implicit_owner - {"growth", "debt", "spending"}:
+    lemma = noun.lemma_.lower()
+    if lemma not in cues().implicit_owner or lemma in _NATIONAL_TOO:
         return False  # sales, orders, shipments: a company's figures; not "the U.S. current account deficit"
     if not any(ch.dep_ == "compound" and ch.ent_type_ == "GPE" for ch in noun.children):
         return False  # the place names the figure itself ("U.S. car sales"), not "the UK market's sales growth"
+    root = noun.sent.root
+    if root.lemma_.lower() not in cues().attribution_verbs:
+        return False
     said = next((ch for ch in root.children if ch.dep_ == "nsubj"), None)
     ent = _resolve(ctx, said) if said is not None else None
     return ent is not None and ent.entity_key == ctx.main.entity_key and not public_body(ent)
