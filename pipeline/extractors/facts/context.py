@@ -354,8 +354,8 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
     if document.topic is not None and wire:
         return document.topic  # never a figure's name: build_document leaves such a topic out
     main = dominant_org(doc_entities, min_mentions=cues().dominant_min)
-    if main is not None and _once_after_the_lead(doc, main, doc_entities, document):
-        main = None  # the only company, named once far down ("a report by Transparency International"): in passing
+    if main is not None and _only_after_the_lead(doc, main, doc_entities, document):
+        main = None  # the only company, named only far down ("a report by Transparency International"): in passing
     if main is not None and _only_a_source(doc_text(doc), main, ents):
         main = None  # "according to market analysts Nielsen/NetRatings", "a report by ...": whose figures these are not
     if main is not None and common_word(doc)(main.canonical_name):
@@ -376,17 +376,18 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
 LEAD_CHARS = 600  # the lead: the first paragraphs of the body, about 100 words
 
 
-def _once_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: DocumentModel) -> bool:
-    """Whether the name is given once, after the lead (past the headline and about 100 words), and not in
-    the headline: not the company the article is about."""
-    if sum(1 for m in doc_entities if m.entity_key == main.entity_key) > 1:
-        return False
+def _only_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: DocumentModel) -> bool:
+    """Whether every mention of the name comes after the lead (past the headline and about 100 words),
+    and none is the headline's: not the company the article is about ("Two ships - the Royal Fleet
+    Auxiliary ship Diligence ..." at the end of a story on government aid)."""
     if document.topic is not None and document.topic.entity_key == main.entity_key:
         return False
     start = document.headline[1] if document.headline else 0
-    # the mention may be another part's (its offset is not into this text): a part shorter than the offset,
+    # a mention may be another part's (its offset is not into this text): a part shorter than the offset,
     # such as the headline, does not judge
-    return main.start - start > LEAD_CHARS and main.start < len(doc_text(doc))
+    end = len(doc_text(doc))
+    mentions = [m for m in doc_entities if m.entity_key == main.entity_key]
+    return all(m.start - start > LEAD_CHARS and m.start < end for m in mentions or (main,))
 
 
 _SOURCE_BEFORE = re.compile(

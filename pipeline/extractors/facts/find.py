@@ -951,6 +951,10 @@ def _parse_fact(
     if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and is_index(subject[1]):
         unit = "point"  # "the Nasdaq rose 0.9% to 2,004": an index level is in points
     skip = {token.i} if subject and token is not None else set()
+    if subject and token is not None and token.head.dep_ == "compound" and token.dep_ == "compound":
+        # "Banque Nationale de Paris Hong Kong branch": the whole name before the place is the subject's
+        skip |= {t.i for t in token.head.children if t.dep_ in ("compound", "nmod") and t.i < token.i}
+        skip |= {t.i for t in sent if subject[1].start <= t.idx < subject[1].end}
     if prop is not None:
         outside = {t.i for t in prop.subtree if not sent.start <= t.i < sent.end}  # a dateline the parse hung on
         predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)) | outside)

@@ -1734,8 +1734,20 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 if owns and ent.label == "GPE" and _main_company_says(ctx, noun):
                     continue  # "U.S. car sales fell 62 pct, the automaker said": its sales in the U.S.
                 if owns and not inside and not currency and not person_figure:
-                    return ch, ent
+                    return _company_before_place(ctx, ch, ent)
     return None
+
+
+def _company_before_place(ctx: ArticleContext, ch: Token, ent: EntityMention) -> tuple[Token, EntityMention]:
+    """ "Banque Nationale de Paris Hong Kong branch": a company named before the place owns what is
+    there; the place only says which of its offices."""
+    if ent.label == "GPE":
+        for g in ch.children:
+            if g.dep_ == "compound" and g.i < ch.i:
+                company = _entity_at(ctx, g)
+                if company is not None and company.label == "ORG":
+                    return g, company
+    return ch, ent
 
 
 # a company's figure nouns that a place's economy has too: "U.S. growth", "U.S. debt", "U.S. spending"

@@ -63,13 +63,28 @@ def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
+# A wire dateline at the start of a line: "BRUSSELS, March 30 - ", "NEW YORK, Feb 3 -".
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.' ]{1,30}[A-Z]),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-")
+# Families whose bare name is the dateline country's money ("francs" filed from Brussels are Belgian);
+# a bare "dlrs" stays the US dollar wherever it was filed, as wire copy writes local dollars out.
+_DATELINE_FAMILIES = frozenset({"franc", "krone", "crown", "peso", "dinar"})
+
+
+def _dateline_place(text: str) -> str | None:
+    """The place of a wire dateline in the first lines of ``text``, in title case ("Brussels")."""
+    m = _DATELINE.search(text, 0, 400)
+    return m.group(1).title() if m else None
+
+
 def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
     """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
 
     A foreign reading needs at least ``min_mentions`` cue mentions and more than the default's;
-    in wire copy (``wire_style``) the default is the wire's own where it has one.
+    in wire copy (``wire_style``) the default is the wire's own where it has one. A dateline place
+    that is a cue counts twice for the families in ``_DATELINE_FAMILIES``: the story was filed there.
     """
     table = cues()["currency_context"]
+    place = _dateline_place(text)
     out = {}
     for family, options in table.items():
         if family in ("default", "min_mentions", "min_mentions_family"):
@@ -79,6 +94,8 @@ def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
         word_code = {w: code for code, words in options.items() for w in words}
         for m in _cue_matches(family, text):
             counts[word_code[m.group()]] += 1
+        if place is not None and family in _DATELINE_FAMILIES and place in word_code:
+            counts[word_code[place]] += 2
         best = max(counts, key=lambda c: (counts[c], c == default))
         least = table["min_mentions_family"].get(family, table["min_mentions"])
         if best != default and counts[best] >= least and counts[best] > counts.get(default, 0):
