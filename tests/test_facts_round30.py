@@ -25,6 +25,14 @@ CASES = [
         ["Singapore"],
         id="place_alone_unchanged",
     ),
+    # a demonym the country list lacked: an economic figure of a story about the Palestinian economy
+    pytest.param(
+        "Palestinian jobs shrink\n\nThe Palestinian economy shrank last year, a report said. Unemployment stood at "
+        "27%, Palestinian officials said. A US envoy visited the region.",
+        27.0,
+        ["Palestinian territories"],
+        id="demonym_palestinian",
+    ),
     # a company named only far down a story about something else is not what the story's figures belong to
     pytest.param(
         "Ministers pledge flood aid\n\nThe government will give 20 million pounds to towns hit by the floods, the "
