@@ -33,6 +33,13 @@ CASES = [
         ["Palestinian territories"],
         id="demonym_palestinian",
     ),
+    # a private-sector liquidity aggregate the NER took for a name is the country's figure
+    pytest.param(
+        "LONDON, April 2 - Unadjusted, PSL2 grew 0.9 pct in March after a 0.4 pct rise in February, the bank said.",
+        0.9,
+        ["United Kingdom"],
+        id="liquidity_aggregate_code",
+    ),
     # a company named only far down a story about something else is not what the story's figures belong to
     pytest.param(
         "Ministers pledge flood aid\n\nThe government will give 20 million pounds to towns hit by the floods, the "
