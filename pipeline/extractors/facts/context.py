@@ -386,8 +386,8 @@ def _only_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: 
     # a mention may be another part's (its offset is not into this text): a part shorter than the offset,
     # such as the headline, does not judge
     end = len(doc_text(doc))
-    mentions = [m for m in doc_entities if m.entity_key == main.entity_key]
-    return all(m.start - start > LEAD_CHARS and m.start < end for m in mentions or (main,))
+    mentions = [m for m in doc_entities if m.entity_key == main.entity_key]  # main is one (dominant_org)
+    return all(m.start - start > LEAD_CHARS and m.start < end for m in mentions)
 
 
 _SOURCE_BEFORE = re.compile(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .tables import _alternation, cues
+from .tables import WIRE_DATELINE, _alternation, cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +63,16 @@ def _ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-# A wire dateline at the start of a line: "BRUSSELS, March 30 - ", "NEW YORK, Feb 3 -".
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z.' ]{1,30}[A-Z]),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+-")
 # Families whose bare name is the dateline country's money ("francs" filed from Brussels are Belgian);
 # a bare "dlrs" stays the US dollar wherever it was filed, as wire copy writes local dollars out.
 _DATELINE_FAMILIES = frozenset({"franc", "krone", "crown", "peso", "dinar"})
 
 
 def _dateline_place(text: str) -> str | None:
-    """The place of a wire dateline in the first lines of ``text``, in title case ("Brussels")."""
-    m = _DATELINE.search(text, 0, 400)
-    return m.group(1).title() if m else None
+    """The place of a wire dateline in capitals in the first lines of ``text``, in title case ("Brussels")."""
+    m = WIRE_DATELINE.search(text, 0, 400)
+    place = m.group(1).strip() if m else ""
+    return place.title() if place.isupper() else None
 
 
 def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:

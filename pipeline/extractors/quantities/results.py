@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from ...records import QuantityMention
 from .numbers import parse_number
 from .schema import load
-from .tables import currencies
+from .tables import WIRE_DATELINE, currencies
 
 VS = re.compile(r"\s+vs\.?\s+", re.IGNORECASE)
 
@@ -251,12 +251,6 @@ def _unlisted_label(words: list[str]) -> dict[str, str]:
     return {"property": name, "loss_property": f"{name} loss" if "loss" not in low else name, "kind": kind}
 
 
-# "TROY, MICH., March 12 - " before a table's first row: the place and date of a wire dateline
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Za-z.'& ]*,(?:[ \t]+[A-Z][A-Za-z.]*,)?[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+-[ \t]+", re.M
-)
-
-
 def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
     """``found`` with the bare figures of results-table rows in the table's unit ("Net 819,000 vs
     201,000": USD; "Avg shrs 12.3 mln vs 11.2 mln": share), and without the period headers of a
@@ -264,7 +258,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
     if not found or " vs" not in text:
         return found
     r = rules()
-    plain = _DATELINE.sub(lambda m: " " * len(m.group()), text)  # offsets kept
+    plain = WIRE_DATELINE.sub(lambda m: " " * len(m.group()), text)  # offsets kept
     units: dict[int, tuple[str, str]] = {}  # a figure's start -> (unit, kind)
     currency = "USD"  # until a row names another currency
     named = False  # whether a row names a currency; else the dollar is assumed

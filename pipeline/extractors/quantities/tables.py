@@ -15,6 +15,12 @@ import re
 
 from .schema import load as _data
 
+# A wire dateline at the start of a line, its place the first group: "TROY, MICH., March 12 - " (before a results
+# table's first row), "BRUSSELS, March 30 - " (whose francs are Belgian)
+WIRE_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Za-z.'& ]*),(?:[ \t]+[A-Z][A-Za-z.]*,)?[ \t]+[A-Z][a-z]+\.?[ \t]+\d{1,2}[ \t]+-[ \t]+", re.M
+)
+
 MONTHS = [
     "january",
     "february",
