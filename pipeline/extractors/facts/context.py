@@ -886,6 +886,8 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
             return joined
     if low in ("they", "their", "them") and _plural_subject_before(token):
         return None  # "The companies said they expected ...": more than one, not the article's company
+    if parsed and low in ("they", "them") and _people_before(token):
+        return None  # "..., ministry officials said. They said the budget was cut": the officials
     if (
         parsed
         and token.pos_ == "NOUN"
@@ -1161,6 +1163,21 @@ def _plural_subject_before(token: Token) -> bool:
         for verb in token.ancestors
         for ch in verb.children
     )
+
+
+def _people_before(token: Token) -> bool:
+    """Whether the last subject before "they" (in its sentence or the one before, passing over other
+    "they"s) is a plural common noun: "Finance Ministry officials said ... They said ..." are people,
+    not the article's company."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+    for t in reversed(doc[start : token.i]):
+        if t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if t.lower_ == "they":
+            continue  # "They said they expect ...": the same people
+        return t.tag_ == "NNS" and not t.ent_type_
+    return False
 
 
 def country_for(ctx: ArticleContext, token: Token) -> EntityMention | None:

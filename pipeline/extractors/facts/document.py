@@ -420,8 +420,34 @@ def build_document(
     topic = _topic(headline, span, ents, common_word(doc))
     if topic is not None and figure_name(topic):
         topic = None  # "U.K. CONFIRMS FEBRUARY STERLING M3 RISE": a money aggregate, no company
+    if topic is not None and dateline is not None:
+        topic = _unit_of(text, topic, ents, headline, dateline[1]) or topic
     market = None if topic is not None else headline_market(doc, headline, span[1] if span else 0)
     return DocumentModel(span, headline, dateline, topic, country, weight, market)
+
+
+# "UAL <UAL> UNIT'S EIGHT-YEAR NOTES", "FIAT UNIT ISSUES BOND": the headline's company names a unit of its own
+_UNIT_HEADLINE = re.compile(r"(?:>|\b[A-Z]{2,})\s+(?:UNIT|SUBSIDIARY|AFFILIATE)(?:'S)?\s")
+# ", a unit of", ", a wholly-owned subsidiary of", ", an affiliate of": the company the lead names is a parent's
+_UNIT_OF = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,2}(?:unit|subsidiary|affiliate|division)\s+of\s+(?:the\s+)?", re.I)
+
+
+def _unit_of(
+    text: str, topic: EntityMention, entities: Sequence[EntityMention], headline: str, lead: int
+) -> EntityMention | None:
+    """ "UAL <UAL> UNIT'S NOTES" over "NEW YORK - Hertz Corp, a unit of UAL Inc, is raising ...": the story
+    is the unit's, which the lead names as the subject and describes as the headline company's unit."""
+    if not _UNIT_HEADLINE.search(headline):
+        return None
+    end = text.find(".", lead)
+    first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
+    if first is None or first.entity_key == topic.entity_key or not lead <= first.start < (end if end > 0 else lead):
+        return None
+    m = _UNIT_OF.match(text, first.end)
+    parent = _first_word(topic.canonical_name)
+    if m is None or parent is None or _first_word(text[m.end() : m.end() + 60]) != parent:
+        return None
+    return first
 
 
 def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None:

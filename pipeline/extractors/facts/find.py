@@ -210,7 +210,16 @@ def _sentence_facts(
         if fact is None:
             continue
         moved = bool(facts) and (_moved_from(span, fact, facts[-1]) or _from_to(span, fact, facts[-1]))
-        compared = facts and (_weakly_owned(fact) or moved) and not _own_owner(doc, q.end)
+        # "France's shortfall, at 7.6 billion francs against 5.1 billion": a person the parse made the
+        # verb's subject ("he foresaw ...") owns no figure set against the previous one
+        spoken = (
+            fact.subject_source == "verb_subject"
+            and (fact.subject_key or "").startswith("PERSON:")
+            and verb is not None
+            and verb.lemma_.lower() in cues().forecast_verbs | cues().attribution_verbs | cues().opinion_verbs
+        )
+        weak = _weakly_owned(fact) or spoken and _compared_with(span)
+        compared = facts and (weak or moved) and not _own_owner(doc, q.end)
         if compared and moved:
             fact = _as_compared(fact, facts[-1], measure=True)
         elif compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
@@ -1171,9 +1180,25 @@ def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Toke
         return (after, person) if person is not None and person.label == "PERSON" else None
     definite = doc[span.start - 1].lower_ == "the"
     if definite and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or _role_after(after)):
-        # "the 16-year-old", "the 51-year-old premier": the one the story is about, else the last one named
-        person = ctx.main_person or ctx.person()
+        # "the 16-year-old", "the 51-year-old premier": the person the sentence before was about, else the
+        # one the story is about, else the last one named
+        person = _previous_subject_person(ctx, span) or ctx.main_person or ctx.person()
         return (None, person) if person is not None else None
+    return None
+
+
+def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention | None:
+    """ "Edinburgh architect, Dominic Stephenson, became the first ... The 27-year-old was ...": the
+    person named as the subject of the sentence before (or in apposition to it)."""
+    if span.sent.start == 0:
+        return None
+    before = span.doc[span.sent.start - 1].sent
+    for subject in (ch for ch in before.root.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        for t in (subject, *(a for a in subject.children if a.dep_ == "appos")):
+            person = _entity_at(ctx, t)
+            # a full name: a one-word "person" is often a club the model mislabelled ("Norwich have signed")
+            if person is not None and person.label == "PERSON" and " " in person.canonical_name:
+                return person
     return None
 
 

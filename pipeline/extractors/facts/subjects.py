@@ -55,6 +55,9 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
     valued = _valued_noun(ctx, measured)
     if valued is not None:
         return valued
+    apposed = _apposed_at(ctx, measured, q)
+    if apposed is not None:
+        return apposed
     if not _is_unit_token(measured, q) and measured.pos_ == "NOUN" and _entity_at(ctx, measured) is None:
         return _changed(ctx, measured)
     if measured.dep_ in ("compound", "nmod") and _is_unit_token(measured, q) and measured.head.pos_ == "NOUN":
@@ -139,6 +142,20 @@ def _property_noun(ctx: ArticleContext, measured: Token, q: QuantityMention, ver
             if hung and _entity_at(ctx, hung[0]) is None:
                 return hung[0]
     return None
+
+
+def _apposed_at(ctx: ArticleContext, measured: Token, q: QuantityMention) -> Token | None:
+    """ "a reduction of France's trade shortfall, at 7.6 billion francs, ...": an amount set off by a comma
+    and "at" right after a figure is that figure's level, whatever word the parse hangs "at" on. Only a
+    figure with an owner written on it ("France's", "its") or an economic figure (a country's)."""
+    prep = measured.head
+    if measured.dep_ != "pobj" or prep.lower_ != "at" or prep.i < 2 or prep.nbor(-1).text != ",":
+        return None
+    noun = prep.nbor(-2)
+    if noun.pos_ != "NOUN" or _is_unit_token(noun, q) or _entity_at(ctx, noun) is not None:
+        return None
+    owned = any(ch.dep_ == "poss" for ch in noun.children)
+    return noun if owned or macro_noun(noun) else None
 
 
 def _after_outside(verb: Token, piece: Span | None) -> bool:
