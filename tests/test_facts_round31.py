@@ -18,6 +18,12 @@ _AID = (
     "growth in the industrial sector this year, against a target of five pct."
 )
 
+_TAP = (
+    "PARIS, March 30 - The French Treasury will issue between eight and 12 billion francs of stock at its next "
+    "tender on Thursday, bankers said.\n    The planned issue will be of two fixed rate tranches. The minimum "
+    "amount of each tranche will be one billion francs."
+)
+
 # (text, headline, the amount, its subjects), one case a row, its id naming the rule.
 CASES = [
     # a headline about a company's unit, over a lead that names the unit as "a unit of" the company
@@ -66,6 +72,9 @@ CASES = [
         ["Tony Blair"],
         id="year_old_main_person",
     ),
+    # a public body's own issue, named in a headline about the issue: the body's, not its country's
+    pytest.param(_TAP, "FRENCH TREASURY DETAILS PLANNED TAP ISSUE", 1e9, ["Treasury"], id="treasury_issue_headline"),
+    pytest.param(_TAP, "FRENCH TREASURY SEES BETTER YEAR", 1e9, ["France"], id="treasury_other_headline_country"),
     # "they" after "officials said" are the officials, not the headline's company
     pytest.param(_AID, "NEPAL TO SEEK WORLD BANK HELP FOR INDUSTRY", 5.0, ["Nepal"], id="they_are_the_officials"),
     pytest.param(

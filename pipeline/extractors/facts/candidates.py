@@ -82,6 +82,15 @@ def candidates(
         add(ctx.document.market, "headline_topic")  # a market report's commodity: "LME ALUMINIUM ..."
     topic = ctx.document.topic
     reported = topic is None or topic.label != "ORG" or public_body(topic)
+    headline = ctx.document.headline_text
+    if (
+        reported
+        and ctx.main is not None
+        and in_headline(ctx.main, headline)
+        and not macro_noun(prop)
+        and _debt_issue_headline(headline)
+    ):
+        reported = False  # "FRENCH TREASURY DETAILS PLANNED TAP ISSUE": the body's own borrowing
     if ctx.main is not None and ctx.country is not None and public_body(ctx.main) and reported:
         # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
         # (not in a story a wire headline gives a company's ticker: "UNION CARBIDE <UK> SELLS NOTES")
@@ -206,3 +215,8 @@ def rank(
         return best.token, best.entity, "phrase"
     how = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
     return best.token, best.entity, how
+
+
+def _debt_issue_headline(headline: str) -> bool:
+    """Whether a headline is about an issue, tender or loan ("TREASURY DETAILS PLANNED TAP ISSUE")."""
+    return bool(cues().debt_issue_words.intersection(w.casefold() for w in headline.split()))

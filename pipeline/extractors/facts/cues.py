@@ -138,6 +138,7 @@ class Cues:
     minor_units: dict[str, str]
     per_share_after: re.Pattern[str]
     security_nouns: frozenset[str]
+    debt_issue_words: frozenset[str]
     market_nouns: frozenset[str]
     object_property_preps: frozenset[str]
 
@@ -270,5 +271,6 @@ def cues() -> Cues:
         per_share_after=re.compile(c["per_share_after"], re.IGNORECASE),
         market_nouns=frozenset(s["market_nouns"]),
         security_nouns=frozenset(s["security_nouns"]),
+        debt_issue_words=frozenset(s["debt_issue_words"]),
         object_property_preps=frozenset(s["object_property_preps"]),
     )

@@ -108,6 +108,7 @@ class Subjects(Rules):
     state_nouns: list[str]
     market_nouns: list[str]
     security_nouns: list[str]
+    debt_issue_words: list[str]
     product_nouns: list[str]
     survey_nouns: list[str]
     research_nouns: list[str]
