@@ -5,7 +5,7 @@ cases (one row per case, its id naming the rule). No sentence is copied from an 
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import facts_of, subjects_of, units_of
 
 _NOTES = (
     "NEW YORK, March 26 - Beta Finance Corp, a unit of Acme Inc, is raising 100 mln dlrs through an offering of "
@@ -91,3 +91,12 @@ CASES = [
 @pytest.mark.parametrize("text, title, value, subjects", CASES)
 def test_subjects(nlp, text, title, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-13", title=title), value) == subjects
+
+
+# an exchange's volume in lots: a bare figure in the next sentences counts lots too
+def test_lots_carry_to_bare_volumes(nlp):
+    text = (
+        "LONDON, April 7 - Trading volume on the metal exchange held steady in March.\n    Zinc volume was down to "
+        "52,310 lots last month from 61,400 lots a year earlier. It totalled 48,275 in February."
+    )
+    assert units_of(facts_of(nlp, text, published="1987-04-07"), 48275.0) == ["lot"]
