@@ -18,6 +18,13 @@ _AID = (
     "growth in the industrial sector this year, against a target of five pct."
 )
 
+_SECTOR = (
+    "KATHMANDU, March 13 - Nepal will ask the World Bank for more money to build roads, Finance Ministry officials "
+    "said.\n    They said the government had cut its spending plan for this year by six pct.\n    The World Bank "
+    "and donor countries are expected to offer Nepal about one billion dlrs of aid at a meeting next month.\n"
+    "    The plan was cut because tax receipts fell, the officials said. They said they expect three pct growth in "
+    "the farm sector this year, against four pct in 1986."
+)
 _TAP = (
     "PARIS, March 30 - The French Treasury will issue between eight and 12 billion francs of stock at its next "
     "tender on Thursday, bankers said.\n    The planned issue will be of two fixed rate tranches. The minimum "
@@ -72,6 +79,8 @@ CASES = [
         ["Tony Blair"],
         id="year_old_main_person",
     ),
+    # growth "in the farm sector" is the economy's, not the headline company's
+    pytest.param(_SECTOR, "NEPAL TO ASK WORLD BANK FOR ROAD MONEY", 3.0, ["Nepal"], id="sector_growth_is_economy"),
     # a public body's own issue, named in a headline about the issue: the body's, not its country's
     pytest.param(_TAP, "FRENCH TREASURY DETAILS PLANNED TAP ISSUE", 1e9, ["Treasury"], id="treasury_issue_headline"),
     pytest.param(_TAP, "FRENCH TREASURY SEES BETTER YEAR", 1e9, ["France"], id="treasury_other_headline_country"),

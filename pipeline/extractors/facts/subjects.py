@@ -1581,7 +1581,20 @@ def _economy_figure(prop: Token | None) -> bool:
         return False
     if prop.lemma_.lower() not in cues().implicit_owner and prop.lower_ not in cues().implicit_owner:
         return True
-    return any(ch.lower_ in ("economic", "gdp", "economy") for ch in prop.children)
+    if any(ch.lower_ in ("economic", "gdp", "economy") for ch in prop.children):
+        return True
+    # "growth in the industrial sector", "output in the economy": a sector of the economy, not a company's
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ == "in"
+        and any(
+            p.dep_ == "pobj"
+            and p.lemma_.lower() in ("sector", "economy")
+            and not any(g.dep_ == "poss" for g in p.children)
+            for p in ch.children
+        )
+        for ch in prop.children
+    )
 
 
 def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
