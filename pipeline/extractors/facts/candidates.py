@@ -218,5 +218,5 @@ def rank(
 
 
 def _debt_issue_headline(headline: str) -> bool:
-    """Whether a headline is about an issue, tender or loan ("TREASURY DETAILS PLANNED TAP ISSUE")."""
+    """Whether a headline is about an issue, tender or auction ("TREASURY DETAILS PLANNED TAP ISSUE")."""
     return bool(cues().debt_issue_words.intersection(w.casefold() for w in headline.split()))

@@ -436,13 +436,12 @@ def _unit_of(
     text: str, topic: EntityMention, entities: Sequence[EntityMention], headline: str, lead: int
 ) -> EntityMention | None:
     """ "UAL <UAL> UNIT'S NOTES" over "NEW YORK - Hertz Corp, a unit of UAL Inc, is raising ...": the story
-    is the unit's, which the lead names as the subject and describes as the headline company's unit."""
+    is the unit's, whose name opens the lead and which the lead describes as the headline company's unit."""
     if not _UNIT_HEADLINE.search(headline):
         return None
-    end = text.find(".", lead)
     first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
-    if first is None or first.entity_key == topic.entity_key or not lead <= first.start < (end if end > 0 else lead):
-        return None
+    if first is None or first.entity_key == topic.entity_key or text[lead : first.start].strip(" <\n"):
+        return None  # the lead must open with the unit's name
     m = _UNIT_OF.match(text, first.end)
     parent = _first_word(topic.canonical_name)
     if m is None or parent is None or _first_word(text[m.end() : m.end() + 60]) != parent:
