@@ -83,19 +83,12 @@ def candidates(
     topic = ctx.document.topic
     reported = topic is None or topic.label != "ORG" or public_body(topic)
     headline = ctx.document.headline_text
-    if (
-        reported
-        and ctx.main is not None
-        and in_headline(ctx.main, headline)
-        and not macro_noun(prop)
-        and _debt_issue_headline(headline)
-    ):
-        reported = False  # "FRENCH TREASURY DETAILS PLANNED TAP ISSUE": the body's own borrowing
-    if ctx.main is not None and ctx.country is not None and public_body(ctx.main) and reported:
+    body = ctx.main is not None and ctx.country is not None and public_body(ctx.main)
+    if body and reported and not _own_issue(ctx.main, headline, prop):
         # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
         # (not in a story a wire headline gives a company's ticker: "UNION CARBIDE <UK> SELLS NOTES")
         add(ctx.country, "reporting_body_country")
-    elif not is_party(ctx.main) or in_headline(ctx.main, ctx.document.headline_text):
+    elif not is_party(ctx.main) or in_headline(ctx.main, headline):
         # (a party named most but not in the headline owns few of the story's figures: quotes, polls, others' plans)
         add(ctx.main, "main_org")
     if ctx.recent:
@@ -217,6 +210,8 @@ def rank(
     return best.token, best.entity, how
 
 
-def _debt_issue_headline(headline: str) -> bool:
-    """Whether a headline is about an issue, tender or auction ("TREASURY DETAILS PLANNED TAP ISSUE")."""
-    return bool(cues().debt_issue_words.intersection(w.casefold() for w in headline.split()))
+def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:
+    """Whether a public body's figure is of its own issue, tender or auction: a headline that names the body
+    and the issue ("FRENCH TREASURY DETAILS PLANNED TAP ISSUE"), and no economic figure."""
+    issue = cues().debt_issue_words.intersection(w.casefold() for w in headline.split())
+    return bool(issue) and in_headline(body, headline) and not macro_noun(prop)
