@@ -1016,7 +1016,10 @@ def _caps_sentence(token: Token) -> bool:
 
 
 def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
-    """ "it" as the subject of "be" whose complement is the amount being attached."""
+    """ "it" as the subject of "be" whose complement is the amount being attached, or of "compare"
+    ("It compares with 1.9 mln in 1985": the figure before, not a company)."""
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() == "compare":
+        return True
     if token.dep_ != "nsubj" or token.head.lemma_ != "be" or ctx.amount is None:
         return False
     amount = range(ctx.amount.start, ctx.amount.end)
