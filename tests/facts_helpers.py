@@ -12,7 +12,9 @@ def facts_of(nlp, text: str, *, published: str | None = None, title: str | None 
     doc = nlp(text)
     dates = find_dates(doc, published=published)
     quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
-    ents = E.canonicalize(E.find_entities(doc))
+    # the title part, as extract_from_docs passes it: a wire headline's first word names its company
+    headline = nlp(title) if title else None
+    ents = E.canonicalize(E.find_entities(doc, headline))
     return find_facts(
         doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=published, title=title
     )

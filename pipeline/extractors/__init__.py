@@ -139,6 +139,7 @@ def extract_from_docs(
     timer = timer or StageTimer()
     t = time.perf_counter()
     per_part = []
+    headline = next((doc for part, doc in docs if part.name == "title"), None)
     for part, doc in docs:
         d = dates.find_dates(doc, published=article.published)
         t = timer.add("dates", t)
@@ -147,7 +148,7 @@ def extract_from_docs(
         r = quantities.find_ranks(doc)
         t = timer.add("quantities", t)
         # a wire headline in capitals ("BNL NEGOTIATING ...") has no names the model can tell apart
-        e = [] if part.name == "title" and doc_text(doc).isupper() else entities.find_entities(doc)
+        e = [] if part.name == "title" and doc_text(doc).isupper() else entities.find_entities(doc, headline)
         t = timer.add("entities", t)
         per_part.append((part, doc, d, q, r, e))
     title = _title(article)

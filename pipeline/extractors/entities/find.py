@@ -559,6 +559,38 @@ def _ticker_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> li
     return _as_companies(spans, relabel, added)
 
 
+def _headline_names(
+    words: DocWords, spans: list[tuple[int, int, str, str]], headline: Doc | None
+) -> list[tuple[int, int, str, str]]:
+    """ "HAMBURGISCHE L/B ISSUES ... EUROBOND" over "Hamburgische Landesbank Girozentrale is issuing": a
+    wire headline in capitals starts with the name of the company it is about, so an untagged run of two
+    or more capitalised proper nouns whose first word is the headline's first word is a company's name
+    (not a word of names or places: "NATIONAL", "NEW"; not a nationality or a place the model tags in the
+    headline: "INDIAN SUGAR OUTPUT RISES" over "the Indian Sugar Mills Association said")."""
+    if headline is None or not len(headline) or not words.has("TAG"):
+        return spans
+    lead = headline[0]
+    first = lead.text
+    if not headline.text.isupper() or len(first) < 3 or not first.isalpha() or lead.ent_type_ in _PLACE_LABELS:
+        return spans
+    skip = _words("generic_words") | _words("institution_words") | _words("company_heads")
+    if first.casefold() in skip:
+        return spans
+    taken = {i for start, end, *_ in spans for i in range(start, end)}
+    text, idx = doc_text(words.doc), words.ids("IDX")
+    added = []
+    for a, b in _proper_noun_runs(words, taken):
+        # the name ends before a person's role: "Westbrook Tool Co Chairman", "Nordland Trade Minister"
+        b = next((i for i in range(a, b) if words.lower(i) in TITLE_WORDS), b)
+        if not 2 <= b - a <= 6 or words.text(a).upper() != first or words.text(a).isupper():
+            continue
+        after = idx[b - 1] + len(words.text(b - 1))
+        if b < len(words) and words.lower(b) in ("and", "&", "of") or text[after : after + 1] == "-":
+            continue  # "Diamond Shamrock R and M", "Liberty All-Star Equity Fund": the name goes on past the run
+        added.append((a, b, "ORG", ""))
+    return sorted(spans + added) if added else spans
+
+
 def _as_companies(
     spans: list[tuple[int, int, str, str]],
     relabel: set[tuple[int, int, str, str]],
@@ -753,11 +785,12 @@ def _name_key(name: str, org: bool, generic: frozenset[str]) -> str:
     return _SPACE.sub(" ", _display_name(name, org, generic).casefold()).strip()
 
 
-def find_entities(doc: Doc) -> list[EntityMention]:
-    """Entity mentions of one part; canonical names are provisional until ``canonicalize``."""
+def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
+    """Entity mentions of one part; canonical names are provisional until ``canonicalize``.
+    ``headline``: the article's title part, whose first word, in a wire headline in capitals, names its company."""
     out: list[EntityMention] = []
     words = DocWords(doc)
-    spans = _split_at_paragraphs(words, _fixed_entities(words))
+    spans = _split_at_paragraphs(words, _headline_names(words, _fixed_entities(words), headline))
     if not spans:
         return out
     idx, tags, orth = words.ids("IDX"), words.ids("TAG"), words.orth
@@ -866,13 +899,15 @@ def _wrapped_start(words: DocWords, start: int, end: int, taken: set[int]) -> in
 
 def _name_head_end(words: DocWords, start: int, end: int) -> int:
     """ "LG Card" where the model tagged only "LG": the name runs on to the capitalised noun it
-    modifies (a compound head right after it, not the start of a sentence)."""
+    modifies (a compound head right after it, not the start of a sentence, not a title such as "Chairman")."""
     if end >= len(words) or words.ids("DEP")[end - 1] != _COMPOUND:  # no parse: no compound
         return end
     doc = words.doc
     last, nxt = doc[end - 1], doc[end]
     heads_it = last.dep_ == "compound" and last.head.i == nxt.i
-    return end + 1 if heads_it and nxt.tag_ == "NNP" and nxt.text.istitle() and not nxt.ent_type_ else end
+    # not a role: "Westbrook Drilling Co Chairman Alan Pryce" is the company's chairman
+    role = nxt.lower_ in TITLE_WORDS
+    return end + 1 if heads_it and nxt.tag_ == "NNP" and nxt.text.istitle() and not nxt.ent_type_ and not role else end
 
 
 def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
