@@ -1104,10 +1104,12 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The country of a people named by its demonym in the plural ("Germans" -> Germany), else None."""
     if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
         return None
-    demonyms = cues().demonyms
+    c = cues()
+    demonyms = c.demonyms
     prev = token.doc[token.i - 1].text + " " if token.i > 0 else ""
     # "400,000 Sri Lankans": a demonym of two words before one of its own ("Koreans" alone is Korea's)
     country = demonyms.get(prev + token.text[:-1]) or demonyms.get(token.text[:-1])
+    country = country or c.people_demonyms.get(token.text[:-1])  # "Britons", "Swedes"
     return country_mention(ctx, token, country) if country is not None else None
 
 

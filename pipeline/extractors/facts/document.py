@@ -207,6 +207,7 @@ def _topic(
         start, end = (found.start, found.end) if found is not None else (headline_span or (0, 0))
         return EntityMention(start, end, named, "ORG", named, "ORG:" + named.casefold())
     low = headline.casefold()
+    mixed = not headline.isupper()
     in_headline: dict[str, bool] = {}  # each name searched once (a pattern per name would flood re's cache)
 
     def named_in_headline(name: str) -> bool:
@@ -218,7 +219,10 @@ def _topic(
             short = (
                 len(first) >= 4 and first[:1].isupper() or acronym
             ) and first.casefold() not in cues().name_stopwords
-            in_headline[name] = _word_in(name.casefold(), low) or (short and _word_in(first.casefold(), low))
+            # in a headline in mixed case the word is capitalised there too: "S Korea spending boost to
+            # economy" does not name the "Economy Ministry"
+            by_first = short and (_word_in(first, headline) if mixed else _word_in(first.casefold(), low))
+            in_headline[name] = _word_in(name.casefold(), low) or by_first
         return in_headline[name]
 
     for labels, least in ((("ORG",), 1), (("ORG", "PERSON"), 2)):  # a club the NER took for a person

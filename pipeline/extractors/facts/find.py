@@ -306,7 +306,8 @@ def _skip_quantity(q: QuantityMention, dates: Sequence[DateMention], entities: S
 def _demonym_unit(unit: str) -> bool:
     """A counted noun that is a people's name: "ethiopian", or the last word of one ("lankan")."""
     word = unit[:1].upper() + unit[1:]
-    return word in cues().demonyms or word in cues().demonym_last_words
+    c = cues()
+    return word in c.demonyms or word in c.demonym_last_words or word in c.people_demonyms
 
 
 def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, span: Span | None = None) -> str | None:

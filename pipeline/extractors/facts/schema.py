@@ -105,6 +105,7 @@ class Subjects(Rules):
     country_nouns: list[str]
     governing_state: dict[str, str]
     demonyms: dict[str, str]
+    people_demonyms: dict[str, str]
     state_nouns: list[str]
     market_nouns: list[str]
     security_nouns: list[str]

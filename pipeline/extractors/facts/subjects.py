@@ -1053,6 +1053,7 @@ _RULES = (
     ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("nationwide", lambda ctx, prop, verb, measured: _nationwide(ctx, verb)),
+    ("located_share", lambda ctx, prop, verb, measured: _located_share(ctx)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1490,6 +1491,36 @@ def _population(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 continue  # "a third of developers": which developers is not said
             return p, _phrase(words, p.idx + len(p.text))
     return None
+
+
+def _located_share(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "18% of downloaders were from within the UK", "22% of subscribers were in Spain": a share of a
+    group of people that the clause places in a country or region is that place's figure, not the
+    figure of whoever counted them."""
+    amount = ctx.amount
+    if amount is None or not any(t.text == "%" or t.lower_ in _SHARE_WORDS or t.like_num for t in amount):
+        return None
+    share = amount.root
+    verb = share.head
+    if share.dep_ != "nsubj" or verb.lemma_ != "be" or not _inside(verb, ctx.piece):
+        return None
+    group = [p for ch in share.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
+    nouns = cues().respondent_nouns
+    if not any(p.dep_ == "pobj" and p.lemma_.lower() in nouns and not _owned(p) for p in group):
+        return None
+    for prep in (ch for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in ("from", "in", "within")):
+        # "from within the UK": the place hangs on the second preposition
+        inner = [g for ch in prep.children if ch.dep_ == "prep" for g in ch.children]
+        for p in (g for g in [*prep.children, *inner] if g.dep_ == "pobj"):
+            ent = _entity_at(ctx, p)
+            if ent is not None and ent.label in ("GPE", "LOC"):
+                return p, ent
+    return None
+
+
+def _owned(noun: Token) -> bool:
+    """ "its customers", "Acme's users": a group with an owner."""
+    return any(ch.dep_ == "poss" for ch in noun.children)
 
 
 def _counted_whole(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:

@@ -1,0 +1,68 @@
+"""Facts, issue 11 thirty-fourth round: read off blind batches 94 and 95 (tuning, after their first look).
+People counted by a people's name ("Britons") are their country's; a share of people the clause places
+in a country is that country's; "it is thought that" names no one; a common word of a headline in mixed
+case names no company. Invented cases, one row per case, the id naming the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of, units_of
+
+from pipeline.extractors.facts.document import _topic
+from pipeline.records import EntityMention
+
+# (text, the amount, its subjects)
+CASES = [
+    # a people's name that is not its adjective plus "s"
+    pytest.param(
+        "Around 3 million Britons will miss out on the service, predicts the report by phone firm Telus.",
+        3e6,
+        ["UK"],
+        id="britons",
+    ),
+    pytest.param("Nearly 900,000 Swedes use the service, said phone firm Telia.", 9e5, ["Sweden"], id="swedes"),
+    # a share of a group of people placed in a country by the clause, whoever counted them
+    pytest.param("Qualtrex said 22% of subscribers were from the UK.", 22.0, ["UK"], id="share_from_place"),
+    pytest.param(
+        "The report by Qualtrex found 18% of listeners were from within Ireland.",
+        18.0,
+        ["Ireland"],
+        id="share_from_within_place",
+    ),
+    # ... but not a group someone owns
+    pytest.param("Acme said 30% of its customers were in Spain.", 30.0, ["Acme"], id="owned_group_stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), CASES)
+def test_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        pytest.param("Around 3 million Britons will miss out, the study said.", 3e6, "person", id="britons"),
+        pytest.param("Some 40,000 Danes signed the petition, organisers said.", 4e4, "person", id="danes"),
+    ],
+)
+def test_people_are_persons(nlp, text, value, unit):
+    assert units_of(facts_of(nlp, text), value) == [unit]
+
+
+_MINISTRY = EntityMention(100, 116, "Economy Ministry", "ORG", "Economy Ministry", "ORG:economy ministry")
+
+
+@pytest.mark.parametrize(
+    ("headline", "topic"),
+    [
+        # a lower-case word of a headline in mixed case is a common word, not the first word of a name
+        pytest.param("Chile spending boost to economy", None, id="mixed_case_common_word"),
+        pytest.param("Economy Ministry plans spending boost", "Economy Ministry", id="mixed_case_name"),
+        pytest.param("ECONOMY MINISTRY PLANS SPENDING BOOST", "Economy Ministry", id="capitals"),
+    ],
+)
+def test_headline_topic_by_first_word(headline, topic):
+    found = _topic(headline, None, [_MINISTRY])
+    assert (found.canonical_name if found is not None else None) == topic
