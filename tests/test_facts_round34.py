@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
+from pipeline.extractors import entities as E
 from pipeline.extractors.facts.document import _topic
 from pipeline.records import EntityMention
 
@@ -66,3 +67,53 @@ _MINISTRY = EntityMention(100, 116, "Economy Ministry", "ORG", "Economy Ministry
 def test_headline_topic_by_first_word(headline, topic):
     found = _topic(headline, None, [_MINISTRY])
     assert (found.canonical_name if found is not None else None) == topic
+
+
+# (text, the amount, its subjects): the figure compared with is the one of the name right after it
+COMPARED = [
+    pytest.param(
+        "Brazil accounted for 20.1% of Chile's trade in 2004, compared with 18.6% for the US.",
+        18.6,
+        ["US"],
+        id="compared_with_for",
+    ),
+    pytest.param("Acme's margin was 12%, against 9% for Bigco Corp.", 9.0, ["Bigco"], id="against_for"),
+    pytest.param("Sales rose 5% at Acme Corp, compared with 3% at Bigco Corp.", 3.0, ["Bigco"], id="compared_at"),
+    # a period after the figure is no name: the sentence's company keeps it
+    pytest.param("Acme Corp said sales rose 5% in 1986, compared with 3% in 1985.", 3.0, ["Acme"], id="period"),
+    # a group named by its examples is those names
+    pytest.param(
+        "When operators such as Telco and Netline offered broadband for less than £20, sales rose.",
+        20.0,
+        ["Telco"],
+        id="such_as",
+    ),
+    pytest.param("Carmakers including Ford raised prices by 3%.", 3.0, ["Ford"], id="including"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), COMPARED)
+def test_compared_and_examples(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "HONG KONG, March 9 - Container port operator, <Hong Kong\nInternational Terminals Ltd>, a unit of "
+            "Harbourview Holdings Ltd, said it has placed an order for seven cranes.",
+            "Hong Kong International Terminals",
+            id="place_then_company",
+        ),
+        pytest.param(
+            "TORONTO, March 9 - <New Zealand\nForest Products Ltd> said it sold its stake.",
+            "New Zealand Forest Products",
+            id="bracket_in_span",
+        ),
+    ],
+)
+def test_angle_name_over_a_line_break(nlp, text, name):
+    """A wire's line break inside "<...>" leaves the bracketed name whole, not a place and a company."""
+    names = [m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text))) if m.label == "ORG"]
+    assert name in names

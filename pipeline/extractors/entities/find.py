@@ -612,21 +612,29 @@ def _angle_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> lis
         return spans
     closing = strings[">"]
     taken = {i: s for s in spans for i in range(s[0], s[1])}
-    relabel, added = set(), []
+    relabel, added, dropped = set(), [], set()
     for i in positions(orth, opening):
         j = next((k for k in range(i + 1, min(len(orth), i + 8)) if orth[k] in (closing, opening)), None)
         if j is None or orth[j] != closing or j == i + 1:
             continue
         inner = words.span_text(i + 1, j)
-        if not inner[:1].isupper() or inner.isupper() or "\n" in inner:
+        # one wire line break may fall inside the name ("<Hong Kong\nInternational Terminals Ltd>")
+        if not inner[:1].isupper() or inner.isupper() or inner.count("\n") > 1:
             continue
         covering = {taken[k] for k in range(i + 1, j) if k in taken}
         if not covering:
             added.append((i + 1, j, "ORG", ""))
-        elif len(covering) == 1:
+        elif len(covering) == 1 and "\n" not in inner:
             span = next(iter(covering))
             if span[2] in _RELABELLED and not span[3]:
                 relabel.add(span)
+        elif all(i < a and b <= j + 1 and not ent_id for a, b, _, ent_id in covering):
+            # the model split the name at the line break ("Hong Kong" a place, "International Terminals" a
+            # company): the brackets' whole name is the company
+            dropped |= covering
+            added.append((i + 1, j, "ORG", ""))
+    if dropped:
+        spans = [s for s in spans if s not in dropped]
     return _as_companies(spans, relabel, added)
 
 

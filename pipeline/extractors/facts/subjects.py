@@ -798,6 +798,26 @@ def _with_mover(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     return last, EntityMention(begin, last.idx + len(last.text), name, "MARKET", name, "")
 
 
+def _compared_for(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "China took 20.1% of the trade, compared with 18.6% for the US", "a 12% margin, against 9% for
+    Bigco", "up 5% at Acme, compared with 3% at Bigco": the figure a sentence compares with is the one
+    of the name written right after it, not the sentence subject's."""
+    if ctx.amount is None:
+        return None
+    root = ctx.amount.root
+    link = root.head
+    if root.dep_ != "pobj" or not (
+        link.lower_ == "against" or link.lower_ in ("with", "to") and link.head.lemma_.lower() == "compare"
+    ):
+        return None
+    for prep in (ch for ch in root.children if ch.dep_ == "prep" and ch.lower_ in ("for", "at", "in")):
+        for p in (g for g in prep.children if g.dep_ == "pobj"):
+            ent = _entity_at(ctx, p)
+            if ent is not None and ent.label in ("ORG", "GPE", "PERSON", "LOC"):
+                return p, ent
+    return None
+
+
 def _bidder(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "Acme rejected a takeover offer worth $3bn from Bigco", "a £1bn bid by Bigco": an offer is
     the bidder's, named after "from" or "by", whoever rejected, received or weighed it."""
@@ -1043,6 +1063,7 @@ def _by_agent(
 _RULES = (
     ("respective", lambda ctx, prop, verb, measured: _respective(ctx)),
     ("with_mover", lambda ctx, prop, verb, measured: _with_mover(ctx)),
+    ("compared_for", lambda ctx, prop, verb, measured: _compared_for(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("named_list", lambda ctx, prop, verb, measured: _named_list(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
@@ -2217,6 +2238,20 @@ def _opening_place(ctx: ArticleContext, verb: Token) -> tuple[Token, EntityMenti
 SUBJ = ("nsubj", "nsubjpass")
 
 
+def _named_examples(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
+    """ "operators such as BT and Telewest", "firms like Acme", "carmakers including Ford": a group named by
+    its examples is those names (joined: one subject for all of them)."""
+    for prep in (ch for ch in noun.children if ch.dep_ == "prep"):
+        such = prep.lower_ == "as" and any(ch.lower_ == "such" for ch in prep.children)
+        if not (such or prep.lower_ in ("like", "including")):
+            continue
+        for p in (g for g in prep.children if g.dep_ == "pobj"):
+            ent = _entity_at(ctx, p)
+            if ent is not None and ent.label in ("ORG", "PERSON", "GPE"):
+                return p, _joint(ctx, p, ent)
+    return None
+
+
 def _named_next(ctx: ArticleContext, noun: Token) -> EntityMention | None:
     """ "An ex-chief financial officer at Boeing has received a fine of $250,000. Michael Sears
     admitted ...": a person introduced by a role alone, with "a"/"an", is the person named first after
@@ -2310,6 +2345,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 ent = _entity_at(ctx, ch) if ch.dep_ == "dative" else None
                 if ent is not None and ent.label in ("ORG", "PERSON"):
                     return ch, ent
+            examples = _named_examples(ctx, s) if s.tag_ == "NNS" else None
+            if examples is not None:  # "operators such as BT and Telewest offered ..."
+                return examples
             named_next = _named_next(ctx, s) if s.pos_ == "NOUN" else None
             if named_next is not None:
                 return s, named_next
