@@ -117,3 +117,20 @@ def test_angle_name_over_a_line_break(nlp, text, name):
     """A wire's line break inside "<...>" leaves the bracketed name whole, not a place and a company."""
     names = [m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text))) if m.label == "ORG"]
     assert name in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        pytest.param(
+            "The Multi-Fibre Agreement ended on 31 December.", "The Multi-Fibre Agreement", "LAW", id="treaty"
+        ),
+        pytest.param("The Data Protection Act came into force in 1998.", "The Data Protection Act", "LAW", id="act"),
+        pytest.param("Bill Gates said Microsoft would cut prices.", "Bill Gates", "PERSON", id="first_name_bill"),
+        pytest.param("Acme Corp said it would cut prices.", "Acme Corp", "ORG", id="company"),
+    ],
+)
+def test_laws_are_not_organisations(nlp, text, name, label):
+    """A name the model tagged ORG that ends in "Act", "Bill", "Agreement" ... is a law, which owns no figure."""
+    labels = {m.text: m.label for m in E.find_entities(nlp(text))}
+    assert labels.get(name) == label

@@ -818,6 +818,8 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
             continue  # "Turkey's Gross National Product grew": the figure's name, not its owner
         end = _person_before_of(words, start, end) if label == "PERSON" and not ent_id else end
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
+        if label == "ORG" and not ent_id and end - start > 1 and words.lower(end - 1) in _words("law_heads"):
+            label = "LAW"  # "the Road Safety Bill": a law, not an organisation
         start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
