@@ -134,3 +134,45 @@ def test_laws_are_not_organisations(nlp, text, name, label):
     """A name the model tagged ORG that ends in "Act", "Bill", "Agreement" ... is a law, which owns no figure."""
     labels = {m.text: m.label for m in E.find_entities(nlp(text))}
     assert labels.get(name) == label
+
+
+@pytest.mark.parametrize(
+    ("name", "pair"),
+    [
+        pytest.param("U.S.-Japan", True, id="two_countries"),
+        pytest.param("France-Germany", True, id="two_country_names"),
+        pytest.param("Coca-Cola", False, id="company"),
+        pytest.param("Hewlett-Packard", False, id="names"),
+        pytest.param("Japan", False, id="one_country"),
+    ],
+)
+def test_a_pair_of_countries_is_no_topic_company(name, pair):
+    """ "BALDRIGE PREDICTS END OF U.S.-JAPAN TRADE DISPUTE": the hyphened pair the model tagged ORG is a
+    relation between two countries, never the story's company."""
+    from pipeline.extractors.facts.context import _is_country_name
+    from pipeline.extractors.facts.document import _place_pair
+
+    assert _place_pair(name, _is_country_name) is pair
+
+
+# (text, the amount, its subjects): a capital city that speaks or decides is its country; one who
+# announces a plan makes it
+CAPITALS = [
+    pytest.param(
+        "On Friday, Washington announced plans to put as much as 200 mln dlrs in tariffs on imported goods.",
+        2e8,
+        ["United States"],
+        id="capital_announces_plan",
+    ),
+    pytest.param("Seoul said exports rose 12 pct in February.", 12.0, ["South Korea"], id="capital_says"),
+    # a capital that has or counts something is the city
+    pytest.param("London has about 8 mln people, the census showed.", 8e6, ["London"], id="city_has"),
+    pytest.param(
+        "Acme Corp announced plans to spend 50 mln dlrs on two new plants.", 5e7, ["Acme"], id="company_plans"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), CAPITALS)
+def test_capitals_and_plans(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-27"), value) == subjects

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ...records import EntityMention
 from ..doccache import token_ids
-from .context import ArticleContext, is_index, macro_noun, public_body
+from .context import ArticleContext, capital_acting, is_index, macro_noun, public_body
 from .cues import cues
 from .parse import tree_distance
 from .parties import in_headline, is_party
@@ -150,7 +150,10 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
             continue
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
-            out.append((piece.doc[i], m))
+            token = piece.doc[i]
+            # "Washington announced plans to ...": the capital acting is its country
+            government = capital_acting(ctx, token, m) if m.label == "GPE" else None
+            out.append((token, government or m))
     return out
 
 

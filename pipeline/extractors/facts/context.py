@@ -29,7 +29,7 @@ from .document import (
     is_region,
     results_company,
 )
-from .gazetteer import country_code, country_name, country_of_place, dateline_place
+from .gazetteer import capital_of, country_code, country_name, country_of_place, dateline_place
 from .parse import word_before
 from .parties import is_party, party_noun, party_of, title_noun
 
@@ -805,6 +805,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         people = people_country(ctx, token) if ent.label == "NORP" else None
         if people is not None:
             return people  # "5.2 million Germans were out of work"
+        government = capital_acting(ctx, token, ent) if ent.label == "GPE" else None
+        if government is not None:
+            return government  # "Washington announced plans to put 300 mln dlrs in tariffs": the U.S.
         return ent if ent.label in c.subject_labels else None
     ticker = _ticker_owner(ctx, token)
     if ticker is not None:
@@ -1113,6 +1116,19 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return country_mention(ctx, token, country) if country is not None else None
 
 
+def capital_acting(ctx: ArticleContext, token: Token, ent: EntityMention) -> EntityMention | None:
+    """ "Washington announced ...", "Tokyo agreed ...": a capital city that speaks or decides stands for its
+    country's government, so the country, as the article names it."""
+    c = cues()
+    verb = token.head
+    acts = token.dep_ == "nsubj" and verb.lemma_.lower() in c.attribution_verbs | c.government_verbs
+    if not acts or _is_country_name(ent.canonical_name):
+        return None
+    code = capital_of(ent.canonical_name)
+    name = country_name(code, doc_text(token.doc)) if code else None
+    return country_mention(ctx, token, name) if name else None
+
+
 def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMention:
     """The article's mention of ``country`` (named by a demonym at ``token``: "German"), else one at
     the demonym itself."""
@@ -1120,7 +1136,13 @@ def country_mention(ctx: ArticleContext, token: Token, country: str) -> EntityMe
     if named is None:  # "six million Americans" in an article that writes "US": the article's name for it
         code = country_code(country)
         named = next(
-            (e for e in ctx.entities if e.label == "GPE" and code and country_code(e.canonical_name) == code), None
+            # (a country, not a city of it: "Washington" is no name for the United States)
+            (
+                e
+                for e in ctx.entities
+                if e.label == "GPE" and code and country_code(e.canonical_name) == code and _is_country(e)
+            ),
+            None,
         )
     key = "GPE:" + country.casefold()
     if named is not None and headline_capitals(named):

@@ -95,6 +95,7 @@ class Cues:
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
+    government_verbs: frozenset[str]
     demonym_folds: dict[str, str]  # {casefolded demonym: country}, the first spelling of a fold winning
     demonym_last_words: frozenset[str]  # "Lankan" of "Sri Lankan": a word that only ends a demonym
     state_nouns: frozenset[str]
@@ -228,6 +229,7 @@ def cues() -> Cues:
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),
         people_demonyms=dict(s["people_demonyms"]),
+        government_verbs=frozenset(s["government_verbs"]),
         demonym_folds=_folds(s["demonyms"]),
         demonym_last_words=frozenset(k.split()[-1] for k in s["demonyms"] if " " in k) - set(s["demonyms"]),
         state_nouns=frozenset(s["state_nouns"]),

@@ -166,6 +166,12 @@ def figure_name(entity: EntityMention) -> bool:
     return name.casefold() in cues().country_owner or coded
 
 
+def _place_pair(name: str, is_country_name: Callable[[str], bool]) -> bool:
+    """ "U.S.-Japan": two country names joined by a hyphen (a relation, not a name)."""
+    parts = name.split("-")
+    return len(parts) == 2 and all(is_country_name(p.strip()) for p in parts)
+
+
 def _topic(
     headline: str,
     headline_span: tuple[int, int] | None,
@@ -424,6 +430,8 @@ def build_document(
     topic = _topic(headline, span, ents, common_word(doc))
     if topic is not None and figure_name(topic):
         topic = None  # "U.K. CONFIRMS FEBRUARY STERLING M3 RISE": a money aggregate, no company
+    if topic is not None and _place_pair(topic.canonical_name, is_country_name):
+        topic = None  # "U.S.-JAPAN CHIP DISPUTE": a relation between two countries, no company
     if topic is not None and dateline is not None:
         topic = _unit_of(text, topic, ents, headline, dateline[1]) or topic
     market = None if topic is not None else headline_market(doc, headline, span[1] if span else 0)

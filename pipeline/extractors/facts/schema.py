@@ -106,6 +106,7 @@ class Subjects(Rules):
     governing_state: dict[str, str]
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
+    government_verbs: list[str]
     state_nouns: list[str]
     market_nouns: list[str]
     security_nouns: list[str]

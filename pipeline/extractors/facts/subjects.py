@@ -1675,8 +1675,16 @@ def _is_speaker(token: Token) -> bool:
     # its own figure (a place never speaks by "show")
     if token.ent_type_ in ("GPE", "LOC") and objects and token.head.lemma_.lower() in _PLACE_FIGURE_VERBS:
         return False
+    # "Washington announced plans to put 300 mln dlrs in tariffs": who announces its own plan makes it
+    if any(ch.lemma_.lower() in cues().plan_nouns and not _owned_by_other(ch) for ch in objects):
+        return False
     # "It reported pretax profit of 10.57 mln": a company reporting its own figure owns it
     return not any(ch.lemma_.lower() in cues().company_figures and not macro_noun(ch) for ch in objects)
+
+
+def _owned_by_other(noun: Token) -> bool:
+    """ "announced Acme's plans": a possessor other than "its"/"their" names someone else's."""
+    return any(ch.dep_ == "poss" and ch.lower_ not in ("its", "their", "our", "his", "her") for ch in noun.children)
 
 
 _DOING_TOO = frozenset({"add"})  # attribution verbs that also mean doing something to an object
