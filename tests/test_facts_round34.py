@@ -176,3 +176,24 @@ CAPITALS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), CAPITALS)
 def test_capitals_and_plans(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-27"), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        # a share in a clause "where" hangs on a country is that country's, whoever counted it
+        pytest.param(
+            "The Qualtrex survey of 5,000 people found the trend was most marked in Finland, where 60% of those "
+            "questioned said they no longer had a landline.",
+            60.0,
+            ["Finland"],
+            id="where_share",
+        ),
+        # ... not what a name in that clause sold
+        pytest.param(
+            "Sales were strongest in Germany, where Acme Corp sold 20,000 cars.", 2e4, ["Acme"], id="where_named"
+        ),
+    ],
+)
+def test_where_place(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -1075,6 +1075,7 @@ _RULES = (
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("nationwide", lambda ctx, prop, verb, measured: _nationwide(ctx, verb)),
     ("located_share", lambda ctx, prop, verb, measured: _located_share(ctx)),
+    ("where_place", lambda ctx, prop, verb, measured: _where_place(ctx)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1537,6 +1538,31 @@ def _located_share(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
             if ent is not None and ent.label in ("GPE", "LOC"):
                 return p, ent
     return None
+
+
+def _where_place(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "most marked in Finland, where 60% of those questioned said ...": a figure in a clause that
+    "where" hangs on a country or region is that place's (whoever counted it)."""
+    if ctx.amount is None:
+        return None
+    t = ctx.amount.root
+    for _ in range(6):
+        if t.dep_ == "relcl":
+            break
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if not any(ch.dep_ == "advmod" and ch.lower_ == "where" for ch in t.children):
+        return None
+    # the figure is what the clause is about ("where 60% of those asked said"), not the object of
+    # someone named in it ("where it employs 500 people", "where Acme sold 20,000 cars")
+    subjects = [ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or not any(s.i <= ctx.amount.root.i and ctx.amount.root in s.subtree for s in subjects):
+        return None
+    ent = _entity_at(ctx, t.head)
+    return (t.head, ent) if ent is not None and ent.label in ("GPE", "LOC") else None
 
 
 def _owned(noun: Token) -> bool:
