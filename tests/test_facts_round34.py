@@ -197,3 +197,29 @@ def test_capitals_and_plans(nlp, text, value, subjects):
 )
 def test_where_place(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        # "the bank" in a story whose company is no bank is the bank named last
+        pytest.param(
+            "Acme AG is also purchasing a 25 pct stake in Beta from Commerzbank AG and has an option to buy the "
+            "bank's remaining 10 pct stake.",
+            10.0,
+            ["Commerzbank"],
+            id="the_bank_named_last",
+        ),
+        # ... but in a bank's story, and for a company the text calls a bank, the story's own
+        pytest.param("Acme Bank AG said the bank's profit rose 10 pct.", 10.0, ["Acme Bank"], id="bank_story"),
+        pytest.param(
+            "London bank Harbour Chartered said it would buy Pusan Trust Bank. Its shares slipped as the "
+            "bank raised money by issuing new shares worth £2bn.",
+            2e9,
+            ["Harbour Chartered"],
+            id="called_a_bank",
+        ),
+    ],
+)
+def test_the_bank(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -909,6 +909,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if low in c.third_person or _is_company_noun(token):
         places = c.pronoun_place_labels if low in c.third_person else frozenset()
         local = _clause_subject_before(ctx, token, places=places)  # "Alibaba said that it had ..."
+        kind = _kind_named(ctx, token) if parsed and low not in c.third_person else None
+        if kind is not None and (local is None or not _names_kind(local, token.lemma_.lower())):
+            return kind  # "Acme is buying a stake from Commerzbank AG and an option on the bank's 10 pct"
         if local is not None:
             return local
     last = ctx.last_subject
@@ -939,6 +942,38 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         national = _national_company(ctx, token) if parsed else None
         return national or ctx.antecedent()
     return None
+
+
+_NAMED_KINDS = frozenset({"bank", "fund", "trust", "exchange"})
+
+
+def _kind_named(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "purchasing a stake from Commerzbank AG and has an option to buy the bank's remaining 10 pct": "the
+    bank" in a story whose company is no bank is the bank named last before it ("Commerzbank", "Deutsche
+    Bank"), within the sentence and the one before."""
+    kind = token.lemma_.lower()
+    main = ctx.antecedent()
+    if kind not in _NAMED_KINDS or main is not None and (_names_kind(main, kind) or _called(token.doc, main, kind)):
+        return None
+    start = token.sent.start
+    if start > 0:
+        start = token.doc[start - 1].sent.start
+    for m in reversed(ctx.mentions_between(token.doc[start].idx, token.idx)):
+        if m.label == "ORG" and _names_kind(m, kind):
+            return m
+    return None
+
+
+def _called(doc: Doc, m: EntityMention, kind: str) -> bool:
+    """Whether the text calls the company a ``kind`` right before its name ("UK-based bank Standard
+    Chartered")."""
+    first = m.text.split()[0] if m.text.split() else ""
+    return bool(first) and re.search(rf"\b{kind}s?\s+{re.escape(first)}\b", doc_text(doc), re.IGNORECASE) is not None
+
+
+def _names_kind(m: EntityMention, kind: str) -> bool:
+    """Whether a name says what kind of body it is ("Commerzbank", "Bank of Japan" for "bank")."""
+    return any(w == kind or w.endswith(kind) for w in re.findall(r"[a-z]+", f"{m.canonical_name} {m.text}".casefold()))
 
 
 def _conjunct_clause_subject(ctx: ArticleContext, token: Token) -> EntityMention | None:
