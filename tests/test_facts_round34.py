@@ -223,3 +223,31 @@ def test_where_place(nlp, text, value, subjects):
 )
 def test_the_bank(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "speaker"),
+    [
+        # a share that "added 5.3%" moved; it said nothing
+        pytest.param("Sony shares fell 2%, and Daiwa added 5.3% to 740 yen.", "Daiwa", False, id="added_a_figure"),
+        pytest.param("Acme said sales rose 5%. It added that profit rose 3%.", "It", True, id="added_a_clause"),
+        pytest.param('"Sales will rise 5%," he added.', "he", True, id="added_after_a_quote"),
+    ],
+)
+def test_who_adds_a_figure_is_no_speaker(nlp, text, subject, speaker):
+    from pipeline.extractors.facts.subjects import _is_speaker
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == subject and t.dep_ == "nsubj")
+    assert _is_speaker(token) is speaker
+
+
+def test_a_name_stops_before_a_dash(nlp):
+    """ "the European Union - the world's biggest bloc": the model's ORG ran on past the dash into "the"."""
+    text = (
+        "Over the same period, the population of the European Union - the world's biggest trading bloc - is "
+        "expected to shrink by 5%."
+    )
+    names = [m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text)))]
+    assert "European Union" in names
+    assert not any(n.endswith(("-", "the")) for n in names)

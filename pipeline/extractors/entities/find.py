@@ -823,6 +823,8 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
         start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
         if end - start > 1 and tags[end - 1] == _POSSESSIVE_TAG:  # "Xiaomi 's": the 's is grammar, not name
             end -= 1
+        while end - start > 1 and words.text(end - 1) in _TRAILING:
+            end -= 1  # "the European Union - the world's biggest bloc": the model ran on past a dash
         start_char, end_char = idx[start], idx[end - 1] + len(strings[orth[end - 1]])
         text = full_text[start_char:end_char]  # ``doc[start:end].text``
         org = label == "ORG"
@@ -851,6 +853,7 @@ def _indicator(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSIVE_TAG = get_string_id("POS")
+_TRAILING = frozenset({"-", "--", "the", "The", "a", "an", ",", ";", ":"})
 _AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?:p|m|bn|k|tn|mn)")
 
 

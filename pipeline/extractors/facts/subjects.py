@@ -1695,7 +1695,9 @@ def _is_speaker(token: Token) -> bool:
     # "Orange added five million customers", "Acme reported a net profit of $5m": a verb that takes a
     # thing as its object says what the subject did or has, not what it said
     objects = [ch for ch in token.head.children if ch.dep_ == "dobj"]
-    if token.head.lemma_.lower() in _DOING_TOO and objects:
+    # "Daiwa added 5.3% to 740 yen": a figure hung on the verb itself is what was added, not said
+    moved = [ch for ch in token.head.children if ch.dep_ == "npadvmod" and any(t.like_num for t in ch.subtree)]
+    if token.head.lemma_.lower() in _DOING_TOO and (objects or moved):
         return False
     # "The North East showed the highest rate of inflation at 26.2%": a place shows, reports or posts
     # its own figure (a place never speaks by "show")
