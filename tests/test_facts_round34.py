@@ -251,3 +251,36 @@ def test_a_name_stops_before_a_dash(nlp):
     names = [m.canonical_name for m in E.canonicalize(E.find_entities(nlp(text)))]
     assert "European Union" in names
     assert not any(n.endswith(("-", "the")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a company's name ends at its legal form, not in the place the model ran on into
+        pytest.param(
+            "Chicago, March 16 - Members of the union voted Sunday to go on\nstrike against Iowa Beef Processors "
+            "Inc Dakota City, Nebraska,\nplant, effective Tuesday.\n    IBP said it would keep the plant open.",
+            "Iowa Beef Processors",
+            id="inc_then_place",
+        ),
+        # ... which also lets its initials name it
+        pytest.param(
+            "Chicago, March 16 - Members of the union voted Sunday to go on\nstrike against Iowa Beef Processors "
+            "Inc Dakota City, Nebraska,\nplant, effective Tuesday.\n    IBP said it would keep the plant open.",
+            "IBP=Iowa Beef Processors",
+            id="initials_merge",
+        ),
+        pytest.param(
+            "The Japan Overseas Economic Co-operation Fund is to provide 260 mln dlrs for the roads.",
+            "Japan Overseas Economic Co-operation Fund",
+            id="co_operation",
+        ),
+    ],
+)
+def test_name_ends_at_its_legal_form(nlp, text, name):
+    mentions = E.canonicalize(E.find_entities(nlp(text)))
+    if "=" in name:
+        alias, canonical = name.split("=")
+        assert any(m.text == alias and m.canonical_name == canonical for m in mentions)
+    else:
+        assert name in [m.canonical_name for m in mentions]

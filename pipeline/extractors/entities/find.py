@@ -818,6 +818,7 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
             continue  # "Turkey's Gross National Product grew": the figure's name, not its owner
         end = _person_before_of(words, start, end) if label == "PERSON" and not ent_id else end
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
+        end = _legal_end_cut(words, start, end) if label == "ORG" and not ent_id else end
         if label == "ORG" and not ent_id and end - start > 1 and words.lower(end - 1) in _words("law_heads"):
             label = "LAW"  # "the Road Safety Bill": a law, not an organisation
         start = _wrapped_start(words, start, end, taken) if label == "ORG" and not ent_id else start
@@ -832,6 +833,30 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
         key = f"{label}:{_name_key(canonical, org, generic)}"
         out.append(EntityMention(start_char, end_char, text, label, canonical, key))
     return out
+
+
+def _legal_end_cut(words: DocWords, start: int, end: int) -> int:
+    """ "Iowa Beef Processors Inc Dakota City, Nebraska, plant": a company's name ends at its legal form;
+    capitalised words the model ran on with after it (a place, a plant) are not the name, unless they
+    end in a legal form or a company word themselves ("Red Lion Inns Limited Partnership")."""
+    cut = next(
+        (
+            i + 1
+            for i in range(start + 1, end - 1)
+            if words.text(i).rstrip(".") in _CLOSING_FORMS and words.text(i + 1) != "-"
+        ),
+        None,
+    )  # (not "Co-operation", not the Swedish "Investment AB Beijar": a form that opens a name)
+    if cut is None:
+        return end
+    rest = {words.text(i).rstrip(".").casefold() for i in range(cut, end)}
+    company = {w.casefold() for w in _company_suffixes() | _words("company_heads")} | _NAME_GOES_ON
+    return end if rest & company else cut
+
+
+# legal forms that close an English company name, and words that show the name goes on past one
+_CLOSING_FORMS = frozenset({"Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "LLC", "Corporation", "Incorporated"})
+_NAME_GOES_ON = frozenset({"partnership", "partners", "fund", "trust", "limited", "&", "and", "of"})
 
 
 def _person_before_of(words: DocWords, start: int, end: int) -> int:
