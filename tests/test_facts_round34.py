@@ -284,3 +284,19 @@ def test_name_ends_at_its_legal_form(nlp, text, name):
         assert any(m.text == alias and m.canonical_name == canonical for m in mentions)
     else:
         assert name in [m.canonical_name for m in mentions]
+
+
+def test_company_of_a_place_spelled_by_its_acronym(nlp):
+    """A company and a place the model tagged apart across "of" are one name when the article writes the
+    whole name's initials as a company: the model's tags set by hand, as it gives them on such a story."""
+    text = "Mercantile Corp of New York said its board raised the dividend.\n    MCNY said it is payable April 15."
+    doc = nlp(text)
+    spans = [("Mercantile Corp", "ORG"), ("New York", "GPE"), ("MCNY", "ORG")]
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans]
+    mentions = E.canonicalize(E.find_entities(doc))
+    assert any(m.text == "MCNY" and m.canonical_name == "Mercantile Corp of New York" for m in mentions)
+    # without the acronym the place stays a place
+    text = "Mercantile Corp of New York said its board raised the dividend."
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans[:2]]
+    assert [m.label for m in E.find_entities(doc)] == ["ORG", "GPE"]

@@ -199,7 +199,7 @@ def _fixed_entities(words: DocWords) -> list[tuple[int, int, str, str]]:
     kept = [e for e in ents if taken.isdisjoint(range(e[0], e[1]))]
     spans = _angle_names(words, _ticker_names(words, _described_companies(words, sorted(kept + matches))))
     spans = _repeated_names(words, _bracketed_aliases(words, _spelled_names(words, _hyphen_joined(words, spans))))
-    spans = _acronym_expansions(words, spans)
+    spans = _acronym_joins(words, _acronym_expansions(words, spans))
     return _party_prefixes(words, _described_people(words, spans))
 
 
@@ -373,6 +373,40 @@ def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]])
         if 2 <= len(name) <= 6 and _anagram("".join(w[0] for w in name)) in acronyms:  # every word's letter
             added.append((a, b, "ORG", ""))
     return sorted(spans + added) if added else spans
+
+
+def _acronym_joins(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Discount Corp of New York said ... DCNY said": a company and a place the model tagged apart
+    across "of" are one name when the part writes the whole name's initials as a company's acronym."""
+    acronyms = {
+        words.text(a)
+        for a, b, label, _ in spans
+        if label == "ORG" and b - a == 1 and 3 <= len(words.text(a)) <= 6 and words.text(a).isupper()
+    }
+    if not acronyms:
+        return spans
+    out: list[tuple[int, int, str, str]] = []
+    skip = False
+    for k, (a, b, label, ent_id) in enumerate(spans):
+        if skip:
+            skip = False
+            continue
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        joined = (
+            label == "ORG"
+            and not ent_id
+            and nxt is not None
+            and nxt[0] == b + 1
+            and words.lower(b) == "of"
+            and nxt[2] in ("GPE", "LOC", "ORG")
+            and initials(words.span_text(a, nxt[1])) in acronyms
+        )
+        if joined:
+            out.append((a, nxt[1], "ORG", ""))
+            skip = True
+        else:
+            out.append((a, b, label, ent_id))
+    return out
 
 
 def _anagram(letters: str) -> str:
