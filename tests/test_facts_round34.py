@@ -300,3 +300,28 @@ def test_company_of_a_place_spelled_by_its_acronym(nlp):
     doc = nlp(text)
     doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label=label) for n, label in spans[:2]]
     assert [m.label for m in E.find_entities(doc)] == ["ORG", "GPE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "name"),
+    [
+        # the model ran the dateline's date into a name that a wire line break splits
+        pytest.param(
+            "WASHINGTON, March 9 - The National Housing Finance\nAssociation said it priced 300 mln dlrs of notes.",
+            "March 9 - The National Housing Finance\nAssociation",
+            "National Housing Finance Association",
+            id="break_inside_the_date",
+        ),
+        pytest.param(
+            "LONDON, March 2 - The Federation of European Bond\nBrokers, FEBB, said it will join the system.",
+            "March 2 - The Federation of European",
+            "Federation of European Bond Brokers",
+            id="name_goes_on_past_the_date",
+        ),
+    ],
+)
+def test_dateline_date_run_into_a_name(nlp, text, dated, name):
+    doc = nlp(text)
+    start = text.index(dated)
+    doc.ents = [doc.char_span(start, start + len(dated), label="DATE")]
+    assert name in [m.canonical_name for m in E.canonicalize(E.find_entities(doc)) if m.label == "ORG"]

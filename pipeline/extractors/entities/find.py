@@ -445,7 +445,14 @@ def _dateline_tail(doc: Doc, start: int, end: int) -> tuple[int, int, str, str] 
         start += 1
     if end - start > 1 and doc[end - 1].tag_ == "POS":
         end -= 1
-    words = list(doc[start:end])
+    # "The Association of International Bond\nDealers": the model's date stopped at a wire line break
+    while end < len(doc):
+        gap = 1 if doc[end].text == "\n" else 0
+        nxt = doc[end + gap] if end + gap < len(doc) else None
+        if nxt is None or nxt.tag_ not in ("NNP", "NNPS", "NNS") or not nxt.text[:1].isupper() or nxt.ent_type_:
+            break
+        end += gap + 1
+    words = [t for t in doc[start:end] if not t.is_space]  # "The Student Loan Marketing\nAssociation"
     if not words or not all(t.text[:1].isupper() or t.lower_ in ("of", "and", "&", "for") for t in words):
         return None
     legal = words[-1].text.rstrip(".") in _company_suffixes()
