@@ -402,6 +402,41 @@ def evaluate_dev_facts(
 
 
 @evaluate_app.command(
+    "batch",
+    epilog=_examples(
+        "pipeline evaluate batch ../blind92 --dev ../shared/dev",
+        "pipeline evaluate batch ../blind94 ../blind95 --workers 2 --json batches.json",
+    ),
+)
+def evaluate_batch(
+    folders: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Folders of your own annotated articles: docs_<name>.jsonl beside <name>_gold.jsonl.",
+            show_default=False,
+        ),
+    ],
+    dev: Annotated[Path, typer.Option(help="Folder of the shared scorer (score_facts.py).")] = Path("../shared/dev"),
+    model: ModelOpt = None,
+    workers: WorkersOpt = 1,
+    json_out: JsonOpt = None,
+) -> None:
+    """Facts on annotated batches of your own (a blind batch's first look), scored like the held-out sets."""
+    from .evaluate.batches import evaluate_batches
+
+    if not (dev / "score_facts.py").is_file():
+        fail(f"no scorer in {dev} (score_facts.py not found)")
+    for folder in folders:
+        if not folder.is_dir():
+            fail(f"no such folder: {folder}")
+    with handled():
+        report = evaluate_batches(folders, dev=dev, settings=_settings(model, workers, False))
+    out.print(report.render(), highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+
+
+@evaluate_app.command(
     "fit-subjects",
     epilog=_examples(
         "pipeline evaluate fit-subjects --dev ../shared/dev",
