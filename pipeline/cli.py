@@ -437,6 +437,42 @@ def evaluate_batch(
 
 
 @evaluate_app.command(
+    "draw-batch",
+    epilog=_examples(
+        "pipeline evaluate draw-batch 98 ../blind98",
+        "pipeline evaluate draw-batch 99 ../blind99 --exclude ../blind98/ids.txt --size 15",
+    ),
+)
+def evaluate_draw_batch(
+    batch: Annotated[int, typer.Argument(help="The batch's number: it seeds the draw order.", min=1)],
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder for docs_bbc.jsonl and docs_reu.jsonl (outside the project).")
+    ],
+    corpora: Annotated[Path, typer.Option(help="Folder of the benchmark corpora.")] = Path("../shared/corpora"),
+    dev: Annotated[Path, typer.Option(help="Folder of the dev gold (its article ids are left out).")] = Path(
+        "../shared/dev"
+    ),
+    exclude: Annotated[
+        list[Path] | None, typer.Option(help="A file whose article ids are left out too (repeatable).")
+    ] = None,
+    size: Annotated[int, typer.Option(help="Articles per corpus.", min=1)] = 10,
+) -> None:
+    """Draw a blind batch of BBC and Reuters articles by a fixed hash, leaving out dev and earlier batches."""
+    from .evaluate.draw import draw_batch
+
+    for path in (corpora / "bbc_news.jsonl", corpora / "reuters21578_train.jsonl", dev / "facts_dev_docs.txt"):
+        if not path.is_file():
+            fail(f"not found: {path}")
+    with handled():
+        drawn = draw_batch(batch, out_dir, corpora=corpora, dev=dev, exclude=exclude or (), size=size)
+    for name, ids in drawn.items():
+        out.print(f"{name}: {' '.join(ids)}", highlight=False)
+    out.print(
+        f"written to {out_dir}; annotate docs_<name>.jsonl into <name>_gold.jsonl before any run", highlight=False
+    )
+
+
+@evaluate_app.command(
     "fit-subjects",
     epilog=_examples(
         "pipeline evaluate fit-subjects --dev ../shared/dev",
