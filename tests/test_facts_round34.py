@@ -36,11 +36,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "subjects"), CASES)
-def test_subjects(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text), value) == subjects
-
-
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
@@ -90,11 +85,6 @@ COMPARED = [
     ),
     pytest.param("Carmakers including Ford raised prices by 3%.", 3.0, ["Ford"], id="including"),
 ]
-
-
-@pytest.mark.parametrize(("text", "value", "subjects"), COMPARED)
-def test_compared_and_examples(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text), value) == subjects
 
 
 @pytest.mark.parametrize(
@@ -173,56 +163,39 @@ CAPITALS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "subjects"), CAPITALS)
-def test_capitals_and_plans(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text, published="1987-03-27"), value) == subjects
+WHERE = [
+    # a share in a clause "where" hangs on a country is that country's, whoever counted it
+    pytest.param(
+        "The Qualtrex survey of 5,000 people found the trend was most marked in Finland, where 60% of those "
+        "questioned said they no longer had a landline.",
+        60.0,
+        ["Finland"],
+        id="where_share",
+    ),
+    # ... not what a name in that clause sold
+    pytest.param("Sales were strongest in Germany, where Acme Corp sold 20,000 cars.", 2e4, ["Acme"], id="where_named"),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "subjects"),
-    [
-        # a share in a clause "where" hangs on a country is that country's, whoever counted it
-        pytest.param(
-            "The Qualtrex survey of 5,000 people found the trend was most marked in Finland, where 60% of those "
-            "questioned said they no longer had a landline.",
-            60.0,
-            ["Finland"],
-            id="where_share",
-        ),
-        # ... not what a name in that clause sold
-        pytest.param(
-            "Sales were strongest in Germany, where Acme Corp sold 20,000 cars.", 2e4, ["Acme"], id="where_named"
-        ),
-    ],
-)
-def test_where_place(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text), value) == subjects
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "subjects"),
-    [
-        # "the bank" in a story whose company is no bank is the bank named last
-        pytest.param(
-            "Acme AG is also purchasing a 25 pct stake in Beta from Commerzbank AG and has an option to buy the "
-            "bank's remaining 10 pct stake.",
-            10.0,
-            ["Commerzbank"],
-            id="the_bank_named_last",
-        ),
-        # ... but in a bank's story, and for a company the text calls a bank, the story's own
-        pytest.param("Acme Bank AG said the bank's profit rose 10 pct.", 10.0, ["Acme Bank"], id="bank_story"),
-        pytest.param(
-            "London bank Harbour Chartered said it would buy Pusan Trust Bank. Its shares slipped as the "
-            "bank raised money by issuing new shares worth £2bn.",
-            2e9,
-            ["Harbour Chartered"],
-            id="called_a_bank",
-        ),
-    ],
-)
-def test_the_bank(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text), value) == subjects
+THE_BANK = [
+    # "the bank" in a story whose company is no bank is the bank named last
+    pytest.param(
+        "Acme AG is also purchasing a 25 pct stake in Beta from Commerzbank AG and has an option to buy the "
+        "bank's remaining 10 pct stake.",
+        10.0,
+        ["Commerzbank"],
+        id="the_bank_named_last",
+    ),
+    # ... but in a bank's story, and for a company the text calls a bank, the story's own
+    pytest.param("Acme Bank AG said the bank's profit rose 10 pct.", 10.0, ["Acme Bank"], id="bank_story"),
+    pytest.param(
+        "London bank Harbour Chartered said it would buy Pusan Trust Bank. Its shares slipped as the "
+        "bank raised money by issuing new shares worth £2bn.",
+        2e9,
+        ["Harbour Chartered"],
+        id="called_a_bank",
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -325,3 +298,8 @@ def test_dateline_date_run_into_a_name(nlp, text, dated, name):
     start = text.index(dated)
     doc.ents = [doc.char_span(start, start + len(dated), label="DATE")]
     assert name in [m.canonical_name for m in E.canonicalize(E.find_entities(doc)) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), CASES + COMPARED + CAPITALS + WHERE + THE_BANK)
+def test_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-27"), value) == subjects
