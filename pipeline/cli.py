@@ -424,8 +424,6 @@ def evaluate_batch(
     """Facts on annotated batches of your own (a blind batch's first look), scored like the held-out sets."""
     from .evaluate.batches import evaluate_batches
 
-    if not (dev / "score_facts.py").is_file():
-        fail(f"no scorer in {dev} (score_facts.py not found)")
     for folder in folders:
         if not folder.is_dir():
             fail(f"no such folder: {folder}")

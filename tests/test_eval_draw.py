@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.evaluate.draw import bbc_fits, draw, draw_batch, named_ids, order_key, reuters_fits
+from pipeline.evaluate.draw import bbc_fits, draw, draw_batch, named_ids, order_key, reuters_fits, text_key
 
 _WORDS = " ".join(["word"] * 70)
 
@@ -41,7 +41,7 @@ def _records(n):
 
 def test_the_draw_is_the_hash_order_and_leaves_out_what_it_must():
     records = _records(40)
-    dev_text = " ".join(records[3]["text"].split())[:300]
+    dev_text = text_key(records[3]["text"])
     picked = draw(records, 7, fits=lambda r: True, excluded={"reuters-5"}, dev_texts={dev_text}, size=10)
     ids = [r["id"] for r in picked]
     assert len(ids) == 10

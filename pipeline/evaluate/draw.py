@@ -49,6 +49,11 @@ def named_ids(paths: Iterable[Path]) -> set[str]:
     return {i for p in paths if Path(p).is_file() for i in _IDS.findall(Path(p).read_text(encoding="utf-8"))}
 
 
+def text_key(text: str) -> str:
+    """An article's opening, white space normalised: the same story filed under two ids shares it."""
+    return " ".join(text.split())[:300]
+
+
 def order_key(batch: int, doc_id: str) -> str:
     return hashlib.md5(f"blind{batch}:{doc_id}".encode()).hexdigest()
 
@@ -63,9 +68,7 @@ def draw(
     size: int = 10,
 ) -> list[dict[str, Any]]:
     """The batch's articles of one corpus, in draw order."""
-    chosen = [
-        r for r in records if r["id"] not in excluded and fits(r) and " ".join(r["text"].split())[:300] not in dev_texts
-    ]
+    chosen = [r for r in records if r["id"] not in excluded and fits(r) and text_key(r["text"]) not in dev_texts]
     return sorted(chosen, key=lambda r: order_key(batch, r["id"]))[:size]
 
 
@@ -85,7 +88,7 @@ def draw_batch(
     for name, (corpus, dev_ids_file) in SOURCES.items():
         records = [json.loads(line) for line in (corpora / corpus).read_text(encoding="utf-8").splitlines() if line]
         dev_ids = set((dev / dev_ids_file).read_text(encoding="utf-8").split())
-        dev_texts = {" ".join(r["text"].split())[:300] for r in records if r["id"] in dev_ids}
+        dev_texts = {text_key(r["text"]) for r in records if r["id"] in dev_ids}
         picked = draw(records, batch, fits=FILTERS[name], excluded=excluded | dev_ids, dev_texts=dev_texts, size=size)
         (out / f"docs_{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in picked), encoding="utf-8")
         drawn[name] = [r["id"] for r in picked]

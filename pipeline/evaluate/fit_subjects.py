@@ -81,17 +81,12 @@ def collect(*, dev: Path = DEV_DIR, corpora: Path = CORPORA, keep: str = "tuning
 def collect_batches(folders: list[Path]) -> list[Decision]:
     """Label the weighings of annotated batches of your own: each folder holds ``docs_<name>.jsonl``
     (records: id, title, text, published) beside ``<name>_gold.jsonl`` (gold in the dev format)."""
+    from .batches import batch_files
+
     decisions: list[Decision] = []
-    for folder in folders:
-        docs = sorted(Path(folder).glob("docs_*.jsonl"))
-        if not docs:
-            raise FileNotFoundError(f"no docs_*.jsonl in {folder}")
-        for path in docs:
-            gold = path.with_name(path.stem.removeprefix("docs_") + "_gold.jsonl")
-            if not gold.is_file():
-                raise FileNotFoundError(f"{path} has no {gold.name} beside it")
-            records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-            decisions += label(records, gold.read_text(encoding="utf-8").splitlines())
+    for _, path, gold in batch_files(folders):
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        decisions += label(records, gold.read_text(encoding="utf-8").splitlines())
     return decisions
 
 

@@ -355,15 +355,7 @@ def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]])
     """ "The Brazilian Coffee Institute today registered ..., an IBC statement said": capitalised words the model
     left untagged whose initials, in any order, spell an ORG acronym of the part are that organisation's name
     (a foreign-language acronym orders them otherwise: Instituto Brasileiro do Cafe)."""
-    acronyms = {
-        _anagram(words.text(a))
-        for a, b, label, _ in spans
-        if label == "ORG"
-        and b - a == 1
-        and 3 <= len(words.text(a)) <= 6
-        and words.text(a).isupper()
-        and words.text(a).isalpha()
-    }
+    acronyms = {_anagram(a) for a in _org_acronyms(words, spans)}
     if not acronyms:
         return spans
     taken = {i for start, end, *_ in spans for i in range(start, end)}
@@ -375,14 +367,23 @@ def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]])
     return sorted(spans + added) if added else spans
 
 
+def _org_acronyms(words: DocWords, spans: list[tuple[int, int, str, str]]) -> set[str]:
+    """The one-word ORG names of the part written as an acronym ("IBC", "DCNY"): 3-6 capital letters."""
+    return {
+        words.text(a)
+        for a, b, label, _ in spans
+        if label == "ORG"
+        and b - a == 1
+        and 3 <= len(words.text(a)) <= 6
+        and words.text(a).isupper()
+        and words.text(a).isalpha()
+    }
+
+
 def _acronym_joins(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Discount Corp of New York said ... DCNY said": a company and a place the model tagged apart
     across "of" are one name when the part writes the whole name's initials as a company's acronym."""
-    acronyms = {
-        words.text(a)
-        for a, b, label, _ in spans
-        if label == "ORG" and b - a == 1 and 3 <= len(words.text(a)) <= 6 and words.text(a).isupper()
-    }
+    acronyms = _org_acronyms(words, spans)
     if not acronyms:
         return spans
     out: list[tuple[int, int, str, str]] = []
