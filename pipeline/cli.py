@@ -435,6 +435,32 @@ def evaluate_batch(
 
 
 @evaluate_app.command(
+    "agreement",
+    epilog=_examples("pipeline evaluate agreement ../shared/dev/facts_dev.jsonl ../agree/gold_a.jsonl"),
+)
+def evaluate_agreement(
+    reference: Annotated[Path, typer.Argument(help="The reference gold facts (JSONL, facts_guidelines.md).")],
+    second: Annotated[
+        Path, typer.Argument(help="A second annotation of some of the same articles, written without the reference.")
+    ],
+    dev: Annotated[Path, typer.Option(help="Folder of the shared scorer (score_facts.py).")] = Path("../shared/dev"),
+    swap: Annotated[bool, typer.Option(help="Score the reference against the second annotation instead.")] = False,
+    json_out: JsonOpt = None,
+) -> None:
+    """Two annotators' agreement on the same articles, scored as a system is: the human ceiling of each figure."""
+    from .evaluate.agreement import evaluate_agreement as runner
+
+    for path in (reference, second):
+        if not path.is_file():
+            fail(f"no such file: {path}")
+    with handled():
+        report = runner(reference, second, dev=dev, swap=swap)
+    out.print(report.render(), highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+
+
+@evaluate_app.command(
     "draw-batch",
     epilog=_examples(
         "pipeline evaluate draw-batch 98 ../blind98",
