@@ -1076,6 +1076,7 @@ _RULES = (
     ("nationwide", lambda ctx, prop, verb, measured: _nationwide(ctx, verb)),
     ("located_share", lambda ctx, prop, verb, measured: _located_share(ctx)),
     ("where_place", lambda ctx, prop, verb, measured: _where_place(ctx)),
+    ("death_toll", lambda ctx, prop, verb, measured: _death_toll(ctx, verb)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1563,6 +1564,60 @@ def _where_place(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         return None
     ent = _entity_at(ctx, t.head)
     return (t.head, ent) if ent is not None and ent.label in ("GPE", "LOC") else None
+
+
+_TOLL_PREPS = frozenset({"in", "at"})
+_TOLL_LABELS = frozenset({"GPE", "LOC", "FAC", "EVENT", "ORG", "NORP"})
+
+
+def _death_verb(verb: Token) -> bool:
+    """ "died", "perished", "were killed", "took their own lives", "lost their lives" (``death_verbs``)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in cues().death_verbs:
+        return False
+    if lemma in ("take", "lose"):
+        return any(ch.dep_ == "dobj" and ch.lemma_.lower() in ("life", "lives") for ch in verb.children)
+    return lemma != "kill" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
+
+
+def _toll_place(ctx: ArticleContext, noun: Token) -> tuple[Token, EntityMention] | None:
+    """A place or event named by ``noun``: its entity, else the noun with its modifiers (no time, no person)."""
+    if noun.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON", "MONEY", "PERCENT", "QUANTITY"):
+        return None
+    ent = _entity_at(ctx, noun)
+    if ent is not None:
+        return (noun, ent) if ent.label in _TOLL_LABELS else None
+    lemma = noun.lemma_.lower()
+    if noun.pos_ not in ("NOUN", "PROPN") or lemma in cues().time_nouns or _owned(noun):
+        return None  # "perished in the Holocaust": a name the model left untagged still names the event
+    words = [t for t in _modified(noun) if not t.like_num and t.ent_type_ not in ("DATE", "TIME")]
+    return noun, _written_phrase(noun, words)
+
+
+def _death_toll(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "300 people died in the floods", "45 miners were killed at the colliery", "25 children have taken
+    their own lives in prison", "the 1985 stadium fire in which 56 died": the number of the dead is the
+    place's or the event's where they died, not the speaker's or the story's company. Only a count that is
+    the verb's subject; a place given by an "in"/"at" phrase of the verb, or the noun an "in which" /
+    "where" clause hangs on."""
+    if ctx.amount is None or verb is None or not _death_verb(verb):
+        return None
+    root = ctx.amount.root
+    counted = root.head if root.dep_ == "nummod" else root
+    if counted.dep_ not in ("nsubj", "nsubjpass") or counted.head.i != verb.i:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _TOLL_PREPS:
+            continue
+        obj = next((ch for ch in prep.children if ch.dep_ == "pobj"), None)
+        if obj is not None and obj.lower_ in ("which", "whom"):
+            return _toll_place(ctx, verb.head) if verb.dep_ == "relcl" else None
+        if obj is not None:
+            found = _toll_place(ctx, obj)
+            if found is not None:
+                return found
+    where = any(ch.dep_ == "advmod" and ch.lower_ == "where" for ch in verb.children)
+    return _toll_place(ctx, verb.head) if where and verb.dep_ == "relcl" else None
 
 
 def _owned(noun: Token) -> bool:

@@ -1,0 +1,50 @@
+"""Facts, issue 11 thirty-sixth round: read off the dev tuning half and blind batches 94-97 (tuning).
+A death toll is the place's or the event's where they died ("died in the floods", "killed at the colliery",
+"the fire in which 56 died"), not the speaker's or the story's company. Invented cases, one row per case, the
+id naming the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+# (text, the amount, its subjects)
+TOLLS = [
+    pytest.param(
+        "The charity Aidwell said more than 300 people died in the floods.", 300.0, ["floods"], id="died_in_event"
+    ),
+    pytest.param(
+        "Officials at Minco said 45 miners were killed at the Greenhill colliery.",
+        45.0,
+        ["Greenhill colliery"],
+        id="killed_at_place",
+    ),
+    pytest.param(
+        "Some four million people perished in the Famine, the historian said.", 4e6, ["Famine"], id="untagged_name"
+    ),
+    pytest.param(
+        "Between 1995 and 2003, 17 teenagers have taken their own lives in prison, the report by Penwatch found.",
+        17.0,
+        ["prison"],
+        id="took_their_lives",
+    ),
+    pytest.param(
+        "Campaigners recalled the 1985 stadium fire in which 56 people died.", 56.0, ["stadium fire"], id="in_which"
+    ),
+    pytest.param(
+        "In Peru, where 120 people have died, the rains continue, Oxfam said.", 120.0, ["Peru"], id="where_place"
+    ),
+    # no place or event: the other rules answer
+    pytest.param("More than 80 people died, police said.", 80.0, [""], id="no_place"),
+    # the first place phrase of the verb names it
+    pytest.param("About 80 people died in Ruritania in a fire, police said.", 80.0, ["Ruritania"], id="first_place"),
+    # a time is no place, an owner's group is not counted by this rule, and "killed" must be passive
+    pytest.param("Some 2,000 soldiers died in 1916, Mr Smith said.", 2000.0, [""], id="a_year_is_no_place"),
+    pytest.param("The Acme strike took 12 days in March, the union said.", 12.0, ["Acme"], id="took_without_lives"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), TOLLS)
+def test_death_tolls(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
