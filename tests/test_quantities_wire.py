@@ -135,6 +135,12 @@ MODELS = [
     ("It ordered two 747 jets.", [("two", 2, None, "jet", None, "count")]),
     ("It agreed the sale of 10 737-800 planes.", [("10", 10, None, "plane", None, "count")]),
     ("It bought 12 MD-80 jets.", [("12", 12, None, "jet", None, "count")]),
+    # a model number and its series after a maker's name, or used as a name: neither is an amount nor a range
+    ("Ryanair ordered 70 Boeing 737-800 planes.", [("70", 70, None, "plane", None, "count")]),
+    ("The chairman said the 737-800 had cut costs.", []),
+    ("The 777-200LR will fly 11,000 miles.", [("11,000 miles", 11000, None, "mile", None, "dimension")]),
+    ("The firm will cut 100-150 jobs.", [("100-150", 100, 150, "job", None, "count")]),
+    ("Sales rose to 400-500 units.", [("400-500", 400, 500, "unit", None, "count")]),
     # a capital E between integers names a model (Boeing's 7E7), not 7 x 10^7
     ("The 7E7 will carry 200 passengers.", [("200", 200, None, "passenger", None, "count")]),
     ("Orders for the 7E7 reached 52.", [("52", 52, None, "dimensionless", None, "number")]),

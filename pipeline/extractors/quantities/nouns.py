@@ -95,6 +95,7 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
             or (t.pos_ == "ADV" and t.tag_ == "RB" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ in ("ADJ", "VERB"))
             or (t.pos_ == "NUM" and t.i > tok.i and doc[t.i - 1].pos_ == "PROPN")  # "PlayStation 5 consoles"
+            or (t.i > tok.i + 1 and _model_series_part(t))  # "70 Boeing 737-800 planes"
             or (t.i == tok.i and _model_code(t, text))  # "200 A320 jets", "300 747 jets"
             or (t.i == tok.i and re.fullmatch(r"\d+[A-Za-z]+", t.text))  # "six million 330ml cans"
             or (measure and t.i in (tok.i, tok.i + 1))  # "1.4 mln 60 kilo bags"
@@ -149,6 +150,17 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
     first = compound_start.get(best.i, best.idx)
     end = best.idx + len(best.text)
     return text[first : best.idx].lower() + lemma, end, text[first:end]
+
+
+def _model_series_part(t) -> bool:
+    """The hyphen or the series of a model number after a name, glued together: "-" or "800" of "Boeing
+    737-800"."""
+    doc = t.doc
+    if t.i < 2 or t.idx != doc[t.i - 1].idx + len(doc[t.i - 1].text):
+        return False
+    if t.tag_ == "HYPH":
+        return doc[t.i - 1].pos_ == "NUM" and doc[t.i - 2].pos_ == "PROPN"
+    return t.pos_ == "NUM" and doc[t.i - 1].tag_ == "HYPH" and t.i >= 3 and doc[t.i - 3].pos_ == "PROPN"
 
 
 def _glued_compound_end(doc, i: int) -> int:

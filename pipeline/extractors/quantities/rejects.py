@@ -123,6 +123,8 @@ def _label_or_name(text: str, p: _Piece, ctx: TextContext) -> bool:
         return True  # "469 Vermont St."
     if _model_after_count(text, p):
         return True  # "300 747 jets", "two 747s": a model number after the count, not 747 jets
+    if num.plain_integer and _model_series(text, p, ctx):
+        return True  # "70 Boeing 737-800 planes", "the 737-800 had": a model and its series, no range
     if num.plain_integer and num.value >= 100 and _singular_noun_after(text, e, ctx):
         return True  # "the 486 chip", "a 747 jet": a model number, not 486 chips
     if num.plain_integer and _after_the(text, p.start, ctx) and _name_like_number(text, p, ctx):
@@ -145,6 +147,28 @@ def _model_after_count(text: str, p: _Piece) -> bool:
         return False
     count = re.search(r"(?:^|[^\w.,])(\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?) $", text[max(0, model - 20) : model])
     return count is not None and numbers.parse_number(count.group(1)) is not None
+
+
+# "737-800", "747-400", "777-200LR": a three-digit model number and its series glued by a hyphen
+_SERIES = re.compile(r"(?<![\w.,-])(\d{3})-(\d{3})(?:[A-Z]{1,3})?(?![\w-]|[.,]\d)")
+
+
+def _model_series(text: str, p: _Piece, ctx: TextContext) -> bool:
+    """Either number of a model number with its series ("737-800") that a name precedes ("Boeing 737-800
+    planes") or that "the" makes a name of ("the 737-800 had", "the new 747-400."): neither is an amount,
+    nor are the two a range ("70 Boeing 737-800 planes" counts 70 planes)."""
+    m = _SERIES.match(text, p.num.start) or (_SERIES.match(text, p.num.start - 4) if p.num.start >= 4 else None)
+    if m is None or p.num.start not in (m.start(1), m.start(2)):
+        return False
+    if _model_name_before(text, m.start(1), ctx):
+        return True
+    if not _after_the(text, m.start(1), ctx) or ctx.doc is None:
+        return False
+    span = ctx.doc.char_span(m.start(1), m.end(2), alignment_mode="expand")
+    if span is None or span.end >= len(ctx.doc):
+        return span is not None
+    nxt = ctx.doc[span.end]
+    return nxt.pos_ in ("VERB", "AUX") or (nxt.is_punct and nxt.text in ".;,") or nxt.tag_ == "POS"
 
 
 def _clock_time(digits: str) -> bool:
