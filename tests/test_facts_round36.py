@@ -1,5 +1,5 @@
 """Facts, issue 11 thirty-sixth round: read off the dev tuning half and blind batches 94-97 (tuning).
-A death toll is the place's or the event's where they died ("died in the floods", "killed at the colliery",
+A wire headline's acronym with its legal form ("DCNY CORP") names the company the text names in full. A death toll is the place's or the event's where they died ("died in the floods", "killed at the colliery",
 "the fire in which 56 died"), not the speaker's or the story's company. Invented cases, one row per case, the
 id naming the rule.
 """
@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.facts.document import _topic
+from pipeline.records import EntityMention
 
 # (text, the amount, its subjects)
 TOLLS = [
@@ -48,3 +51,23 @@ TOLLS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), TOLLS)
 def test_death_tolls(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+_DISCOUNT = EntityMention(60, 85, "Discount Corp of New York", "ORG", "Discount Corp of New York", "ORG:discount")
+_PETROLEUM = EntityMention(60, 84, "British Petroleum Co PLC", "ORG", "British Petroleum Co PLC", "ORG:british")
+
+
+@pytest.mark.parametrize(
+    ("headline", "entity", "topic"),
+    [
+        # a wire headline's acronym with its legal form is the company the text names in full
+        pytest.param("DCNY CORP <DCY> HIKES QTLY DIVIDEND", _DISCOUNT, "Discount Corp of New York", id="legal_form"),
+        pytest.param("DCNY <DCY> HIKES QTLY DIVIDEND", _DISCOUNT, "Discount Corp of New York", id="bare_acronym"),
+        pytest.param("BP PLC <BP> RAISES OUTPUT", _PETROLEUM, "British Petroleum Co PLC", id="legal_forms_skipped"),
+        # initials that spell no name of the text leave the headline's own name
+        pytest.param("DCXY CORP <DCX> HIKES QTLY DIVIDEND", _DISCOUNT, "Dcxy Corp", id="other_letters"),
+    ],
+)
+def test_headline_acronym_names_the_company(headline, entity, topic):
+    found = _topic(headline, (0, len(headline)), [entity])
+    assert found is not None and found.canonical_name == topic

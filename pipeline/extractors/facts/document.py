@@ -280,18 +280,23 @@ def _possessive_in(entity: EntityMention, headline: str) -> bool:
 
 def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
     """The one ORG of the text whose initials (legal forms and small words left out) a short
-    one-word headline name spells: "BP" -> "British Petroleum Co PLC"."""
-    acronym = name.replace(".", "").upper()
-    if " " in name or not 2 <= len(acronym) <= 5:
-        return None
+    one-word headline name spells, with or without its legal form: "BP" -> "British Petroleum Co PLC",
+    "DCNY CORP" -> "Discount Corp of New York"."""
     skip = cues().name_stopwords  # legal forms too: "Co", "PLC"
-    return _only_org(
-        entities,
-        lambda e: (
-            " " in e.canonical_name
-            and initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip)) == acronym
-        ),
-    )
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(".").casefold() in skip:
+        words = words[:-1]
+    acronym = " ".join(words).replace(".", "").upper()
+    if len(words) != 1 or not 2 <= len(acronym) <= 5:
+        return None
+    small = ("of", "and", "the", "&")
+
+    def spelled(e: EntityMention) -> bool:
+        words = e.canonical_name.split()
+        plain = initials(" ".join(w for w in words if w.casefold() not in skip))
+        return plain == acronym or initials(" ".join(w for w in words if w.casefold() not in small)) == acronym
+
+    return _only_org(entities, lambda e: " " in e.canonical_name and spelled(e))  # "Discount Corp of New York"
 
 
 def _clipped(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
