@@ -1,7 +1,8 @@
 """Facts, issue 11 thirty-sixth round: read off the dev tuning half and blind batches 94-97 (tuning).
-A wire headline's acronym with its legal form ("DCNY CORP") names the company the text names in full. A death toll is the place's or the event's where they died ("died in the floods", "killed at the colliery",
-"the fire in which 56 died"), not the speaker's or the story's company. Invented cases, one row per case, the
-id naming the rule.
+A wire headline's acronym with its legal form ("DCNY CORP") names the company the text names in full.
+A death toll is the place's or the event's where they died ("died in the floods", "killed at the
+colliery", "the fire in which 56 died"), not the speaker's or the story's company. Invented cases, one
+row per case, the id naming the rule.
 """
 
 from __future__ import annotations
