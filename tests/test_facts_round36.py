@@ -1,5 +1,6 @@
 """Facts, issue 11 thirty-sixth round: read off the dev tuning half and blind batches 94-97 (tuning).
-A wire headline's acronym with its legal form ("DCNY CORP") names the company the text names in full.
+A wire headline's acronym with its legal form ("DCNY CORP") names the company the text names in full;
+the level of a tax, benefit, wage floor or limit that is the clause's subject is the instrument's own figure.
 A death toll is the place's or the event's where they died ("died in the floods", "killed at the
 colliery", "the fire in which 56 died"), not the speaker's or the story's company. Invented cases, one
 row per case, the id naming the rule.
@@ -72,3 +73,45 @@ _PETROLEUM = EntityMention(60, 84, "British Petroleum Co PLC", "ORG", "British P
 def test_headline_acronym_names_the_company(headline, entity, topic):
     found = _topic(headline, (0, len(headline)), [entity])
     assert found is not None and found.canonical_name == topic
+
+
+# (text, the amount, its subjects): the level of a tax, benefit, wage floor, duty or limit nobody in the clause sets
+POLICIES = [
+    pytest.param(
+        "The national minimum wage is currently set at £4.85 per hour, the Low Pay Commission said.",
+        4.85,
+        ["national minimum wage"],
+        id="subject_set_at",
+    ),
+    pytest.param(
+        "Under the plans, child benefit would rise to a maximum of £63 a week for the first child.",
+        63.0,
+        ["child benefit"],
+        id="subject_rises_to",
+    ),
+    pytest.param(
+        "Reducing the limit from 80mg to 50mg would save lives, Professor Allsop of UCL said.",
+        50.0,
+        ["limit"],
+        id="object_of_a_subject_gerund",
+    ),
+    # an actor in the clause (or in the clause it is joined to), a company's story
+    pytest.param("Gordon Brown raised the duty on beer to 60p a pint.", 0.6, ["Gordon Brown"], id="actor_sets_it"),
+    pytest.param(
+        "Canada slapped a duty on corn, but reduced the duty to 85 cts last month.",
+        0.85,
+        ["Canada"],
+        id="conjoined_verb_has_the_actor",
+    ),
+    pytest.param(
+        "ACME CORP <ACM> 4TH QTR NET\n\nAcme Corp said tax was 4.2 mln dlrs in the quarter.",
+        4.2e6,
+        ["Acme"],
+        id="company_story",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), POLICIES)
+def test_policy_levels(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

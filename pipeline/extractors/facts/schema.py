@@ -107,6 +107,7 @@ class Subjects(Rules):
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
     government_verbs: list[str]
+    policy_nouns: list[str]
     death_verbs: list[str]
     state_nouns: list[str]
     market_nouns: list[str]

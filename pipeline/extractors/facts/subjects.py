@@ -37,7 +37,7 @@ from .currencies import currency_mention, currency_noun, exchange_rate
 from .document import is_region
 from .gazetteer import country_code
 from .parse import _EVIDENCE_VERBS, _clause, _governing_verb, _inside, _orphans, _true_subject, list_item_name
-from .parties import party_noun
+from .parties import is_party, party_noun
 
 
 def _is_unit_token(token: Token, q: QuantityMention) -> bool:
@@ -1077,6 +1077,7 @@ _RULES = (
     ("located_share", lambda ctx, prop, verb, measured: _located_share(ctx)),
     ("where_place", lambda ctx, prop, verb, measured: _where_place(ctx)),
     ("death_toll", lambda ctx, prop, verb, measured: _death_toll(ctx, verb)),
+    ("policy", lambda ctx, prop, verb, measured: _policy_subject(ctx, prop)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1564,6 +1565,44 @@ def _where_place(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         return None
     ent = _entity_at(ctx, t.head)
     return (t.head, ent) if ent is not None and ent.label in ("GPE", "LOC") else None
+
+
+def _policy_subject(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The national minimum wage is currently set at £4.85 per hour", "child benefit would rise to £63 a
+    week", "Reducing the limit from 80mg to 50mg": the level of a tax, benefit, wage floor, fee or limit
+    (``policy_nouns``) that is the clause's subject, or the object of a clause with no subject, is the
+    instrument's own figure, named with its modifiers ("national minimum wage"), not the story's country.
+    Not when someone owns it ("its tax bill"), a name modifies it ("Acme's fees", "UK tax") or the story is a
+    company's (its tax charge, its fees)."""
+    if ctx.amount is None or prop is None or prop.pos_ != "NOUN" or prop.lemma_.lower() not in cues().policy_nouns:
+        return None
+    if ctx.amount_kind not in ("currency", "percent", "dimension") or ctx.amount.start < prop.i:
+        return None  # its level, stated after it: not "For 57%, pensions were key", not "could affect 2,500 elections"
+    if _owned(prop) or prop.ent_type_ or not _inside(prop, ctx.piece):
+        return None
+    if _company_story(ctx):
+        return None  # in a company's story its tax, fees and duties are the company's
+    if prop.dep_ == "dobj":
+        verb = prop.head  # only a gerund that is the clause's subject: "Reducing the limit to 50mg would save ..."
+        if verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "csubjpass", "nsubj", "nsubjpass"):
+            return None  # "Gordon Brown raised the duty", "Canada ... reduced the duty", "By raising the threshold"
+    elif prop.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
+        return None
+    amount = range(ctx.amount.start, ctx.amount.end)
+    words = [t for t in _modified(prop) if t.i not in amount and not t.like_num and not t.is_currency]
+    if any(t.ent_type_ for t in words) or any(t.i in amount for t in words):
+        return None
+    words = [t for t in words if t.i >= max((t.i for t in words if t.dep_ == "amod" and t.tag_ == "JJR"), default=-1)]
+    return prop, _written_phrase(prop, _with_glued(words))
+
+
+def _company_story(ctx: ArticleContext) -> bool:
+    """The headline's company is a firm (not a public body or a party), or the article's main name is one
+    by its legal form ("Comalco Ltd")."""
+    topic, main = ctx.document.topic, ctx.main
+    if topic is not None and topic.label == "ORG" and not public_body(topic) and not is_party(topic):
+        return True
+    return main is not None and main.label == "ORG" and bool(cues().company_suffix.search(main.text))
 
 
 _TOLL_PREPS = frozenset({"in", "at"})
