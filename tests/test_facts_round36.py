@@ -115,3 +115,45 @@ POLICIES = [
 @pytest.mark.parametrize(("text", "value", "subjects"), POLICIES)
 def test_policy_levels(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# (text, published, headline, the amount, its subjects): a money market report's shortage or surplus is the market's
+MONEY_MARKETS = [
+    pytest.param(
+        "LONDON, March 30 - The Bank of England said it forecast a liquidity surplus of around 100 mln stg in the "
+        "money market today.",
+        "BANK OF ENGLAND FORECASTS SURPLUS IN MONEY MARKET",
+        1e8,
+        ["money market"],
+        id="surplus_in_the_money_market",
+    ),
+    pytest.param(
+        "LONDON, March 30 - The Bank of England said it had given 206 mln stg of assistance. This compares with "
+        "the rest of the 1.10 billion stg shortage forecast.",
+        "U.K. MONEY MARKET GIVEN 206 MLN STG ASSISTANCE",
+        1.1e9,
+        ["U.K. money market"],
+        id="headline_names_the_country",
+    ),
+    # the bank's own assistance stays the bank's, and a shortage with no money market named is not one
+    pytest.param(
+        "LONDON, March 30 - The Bank of England said it had given 206 mln stg of assistance.",
+        "U.K. MONEY MARKET GIVEN 206 MLN STG ASSISTANCE",
+        2.06e8,
+        ["Bank of England"],
+        id="assistance_is_the_banks",
+    ),
+    pytest.param(
+        "LONDON, March 30 - Acme Corp said it faced a cash shortage of 20 mln stg.",
+        "ACME CORP CASH SHORTAGE",
+        2e7,
+        ["Acme"],
+        id="no_money_market",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "headline", "value", "subjects"), MONEY_MARKETS)
+def test_money_market_shortages(nlp, text, headline, value, subjects):
+    facts = facts_of(nlp, text, published="1987-03-30", title=headline)
+    assert subjects_of(facts, value) == subjects

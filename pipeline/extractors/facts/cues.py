@@ -96,6 +96,7 @@ class Cues:
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
     government_verbs: frozenset[str]
+    money_market_nouns: frozenset[str]  # a money market report's "shortage", "surplus": the market's
     policy_nouns: frozenset[str]  # "the minimum wage is set at £4.85": a tax, benefit or limit owns its level
     death_verbs: frozenset[str]  # "died", "were killed": a toll is the place's or event's where they died
     demonym_folds: dict[str, str]  # {casefolded demonym: country}, the first spelling of a fold winning
@@ -233,6 +234,7 @@ def cues() -> Cues:
         people_demonyms=dict(s["people_demonyms"]),
         government_verbs=frozenset(s["government_verbs"]),
         policy_nouns=frozenset(s["policy_nouns"]),
+        money_market_nouns=frozenset(s["money_market_nouns"]),
         death_verbs=frozenset(s["death_verbs"]),
         demonym_folds=_folds(s["demonyms"]),
         demonym_last_words=frozenset(k.split()[-1] for k in s["demonyms"] if " " in k) - set(s["demonyms"]),

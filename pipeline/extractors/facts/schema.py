@@ -108,6 +108,7 @@ class Subjects(Rules):
     people_demonyms: dict[str, str]
     government_verbs: list[str]
     policy_nouns: list[str]
+    money_market_nouns: list[str]
     death_verbs: list[str]
     state_nouns: list[str]
     market_nouns: list[str]

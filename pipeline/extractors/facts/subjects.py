@@ -1078,6 +1078,7 @@ _RULES = (
     ("where_place", lambda ctx, prop, verb, measured: _where_place(ctx)),
     ("death_toll", lambda ctx, prop, verb, measured: _death_toll(ctx, verb)),
     ("policy", lambda ctx, prop, verb, measured: _policy_subject(ctx, prop)),
+    ("money_market", lambda ctx, prop, verb, measured: _money_market(ctx, prop)),
     ("survey", lambda ctx, prop, verb, measured: _surveyed(ctx, prop, measured, verb)),
     ("share_of_group", lambda ctx, prop, verb, measured: _share_of_group(ctx)),
     ("share_taken", lambda ctx, prop, verb, measured: _share_taken(ctx)),
@@ -1594,6 +1595,35 @@ def _policy_subject(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Ent
         return None
     words = [t for t in words if t.i >= max((t.i for t in words if t.dep_ == "amod" and t.tag_ == "JJR"), default=-1)]
     return prop, _written_phrase(prop, _with_glued(words))
+
+
+# "the U.K. money market", "Dutch money market": the market, with the country or people word before it
+_MONEY_MARKET = re.compile(r"(?i)\b(?:([A-Z][A-Za-z.]*)\s+)?money\s+market\b")
+
+
+def _money_market(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "a liquidity surplus of around 100 mln stg in the money market", "the rest of the 1.10 billion stg
+    shortage" in a money market report: the market's shortage or surplus (``money_market_nouns``), not the
+    central bank's that forecasts it and not the country's; named with the country the report writes before
+    "money market" ("U.K. money market"). The bank's own assistance and bill purchases stay the bank's."""
+    if ctx.amount is None or ctx.amount_kind != "currency" or ctx.piece is None:
+        return None
+    nouns = cues().money_market_nouns
+    head = ctx.amount.root.head  # "the rest of the 1.10 billion stg shortage": the noun the amount qualifies
+    compounds = [ch for ch in head.children if ch.dep_ == "compound"]  # "the ... shortage forecast"
+    noun = next((t for t in (prop, head, *compounds) if t is not None and t.lemma_.lower() in nouns), None)
+    if noun is None or _owned(noun):
+        return None
+    found = [m for text in (ctx.piece.text, ctx.document.headline_text) for m in _MONEY_MARKET.finditer(text)]
+    if not found:
+        return None
+    countries = [
+        m.group(1) for m in found if m.group(1) and (_is_country_name(m.group(1)) or m.group(1) in cues().demonyms)
+    ]
+    name = f"{countries[0]} money market" if countries else "money market"
+    if name.isupper() or name.split()[0].isupper() and len(name.split()[0].strip(".")) > 3:
+        name = name.split()[0].title() + " money market"  # a headline in capitals: "DUTCH" -> "Dutch"
+    return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "MARKET:" + name.casefold())
 
 
 def _company_story(ctx: ArticleContext) -> bool:
