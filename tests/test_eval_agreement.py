@@ -46,11 +46,8 @@ def _write(path, rows):
 
 
 @pytest.fixture
-def dev(tmp_path):
-    folder = tmp_path / "dev"
-    folder.mkdir()
-    (folder / "score_facts.py").write_text(SCORER, encoding="utf-8")
-    return folder
+def dev(stand_in_scorer):
+    return stand_in_scorer(SCORER)
 
 
 @pytest.mark.parametrize(

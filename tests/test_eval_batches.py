@@ -51,11 +51,8 @@ def _batch(folder, name="wire", gold=True):
 
 
 @pytest.fixture
-def dev(tmp_path):
-    folder = tmp_path / "dev"
-    folder.mkdir()
-    (folder / "score_facts.py").write_text(SCORER, encoding="utf-8")
-    return folder
+def dev(stand_in_scorer):
+    return stand_in_scorer(SCORER)
 
 
 def test_a_batch_is_run_and_scored(tmp_path, dev):

@@ -279,9 +279,9 @@ def _possessive_in(entity: EntityMention, headline: str) -> bool:
 
 
 def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention | None:
-    """The one ORG of the text whose initials (legal forms and small words left out) a short
-    one-word headline name spells, with or without its legal form: "BP" -> "British Petroleum Co PLC",
-    "DCNY CORP" -> "Discount Corp of New York"."""
+    """The one ORG of the text whose initials (small words left out, its legal forms left out or not) a
+    short one-word headline name spells, with or without its own legal form: "BP" -> "British Petroleum Co
+    PLC", "DCNY CORP" -> "Discount Corp of New York"."""
     skip = cues().name_stopwords  # legal forms too: "Co", "PLC"
     words = name.split()
     while len(words) > 1 and words[-1].rstrip(".").casefold() in skip:
@@ -292,9 +292,9 @@ def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention 
     small = ("of", "and", "the", "&")
 
     def spelled(e: EntityMention) -> bool:
-        words = e.canonical_name.split()
-        plain = initials(" ".join(w for w in words if w.casefold() not in skip))
-        return plain == acronym or initials(" ".join(w for w in words if w.casefold() not in small)) == acronym
+        parts = e.canonical_name.split()
+        plain = initials(" ".join(w for w in parts if w.casefold() not in skip))
+        return plain == acronym or initials(" ".join(w for w in parts if w.casefold() not in small)) == acronym
 
     return _only_org(entities, lambda e: " " in e.canonical_name and spelled(e))  # "Discount Corp of New York"
 

@@ -1570,11 +1570,10 @@ def _where_place(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 
 def _policy_subject(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
     """ "The national minimum wage is currently set at £4.85 per hour", "child benefit would rise to £63 a
-    week", "Reducing the limit from 80mg to 50mg": the level of a tax, benefit, wage floor, fee or limit
-    (``policy_nouns``) that is the clause's subject, or the object of a clause with no subject, is the
-    instrument's own figure, named with its modifiers ("national minimum wage"), not the story's country.
-    Not when someone owns it ("its tax bill"), a name modifies it ("Acme's fees", "UK tax") or the story is a
-    company's (its tax charge, its fees)."""
+    week", "Reducing the limit from 80mg to 50mg": the level of a tax, benefit, wage floor, duty or limit
+    (``policy_nouns``) that is the clause's subject, or the object of a gerund that is, is the instrument's
+    own figure, named with its modifiers ("national minimum wage"), not the story's country. Not when someone
+    owns it ("its tax bill"), a name modifies it ("UK tax") or the story is a company's (its tax, its duties)."""
     if ctx.amount is None or prop is None or prop.pos_ != "NOUN" or prop.lemma_.lower() not in cues().policy_nouns:
         return None
     if ctx.amount_kind not in ("currency", "percent", "dimension") or ctx.amount.start < prop.i:
@@ -1591,9 +1590,8 @@ def _policy_subject(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Ent
         return None
     amount = range(ctx.amount.start, ctx.amount.end)
     words = [t for t in _modified(prop) if t.i not in amount and not t.like_num and not t.is_currency]
-    if any(t.ent_type_ for t in words) or any(t.i in amount for t in words):
+    if any(t.ent_type_ for t in words):
         return None
-    words = [t for t in words if t.i >= max((t.i for t in words if t.dep_ == "amod" and t.tag_ == "JJR"), default=-1)]
     return prop, _written_phrase(prop, _with_glued(words))
 
 
@@ -1617,12 +1615,12 @@ def _money_market(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Entit
     found = [m for text in (ctx.piece.text, ctx.document.headline_text) for m in _MONEY_MARKET.finditer(text)]
     if not found:
         return None
-    countries = [
-        m.group(1) for m in found if m.group(1) and (_is_country_name(m.group(1)) or m.group(1) in cues().demonyms)
-    ]
-    name = f"{countries[0]} money market" if countries else "money market"
-    if name.isupper() or name.split()[0].isupper() and len(name.split()[0].strip(".")) > 3:
-        name = name.split()[0].title() + " money market"  # a headline in capitals: "DUTCH" -> "Dutch"
+    country = next(
+        (w for w in (m.group(1) for m in found) if w and (_is_country_name(w) or w in cues().demonyms)), None
+    )
+    if country is not None and country.isupper() and len(country.replace(".", "")) > 3:
+        country = country.title()  # a headline in capitals: "DUTCH" -> "Dutch" ("U.K." stays)
+    name = f"{country} money market" if country else "money market"
     return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "MARKET:" + name.casefold())
 
 
