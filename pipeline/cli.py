@@ -485,7 +485,8 @@ def evaluate_draw_batch(
     """Draw a blind batch of BBC and Reuters articles by a fixed hash, leaving out dev and earlier batches."""
     from .evaluate.draw import draw_batch
 
-    for path in (corpora / "bbc_news.jsonl", corpora / "reuters21578_train.jsonl", dev / "facts_dev_docs.txt"):
+    needed = (corpora / "bbc_news.jsonl", corpora / "reuters21578_train.jsonl", dev / "facts_dev_docs.txt")
+    for path in (*needed, *(exclude or ())):  # a mistyped --exclude would leave its ids in the draw unnoticed
         if not path.is_file():
             fail(f"not found: {path}")
     with handled():

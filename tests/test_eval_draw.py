@@ -75,3 +75,20 @@ def test_draw_batch_writes_the_layout_evaluate_batch_reads(tmp_path):
     assert "bbc-business-900" not in drawn["bbc"] and "reuters-99990" not in drawn["reu"]
     written = [json.loads(line)["id"] for line in (tmp_path / "blind3" / "docs_reu.jsonl").read_text().splitlines()]
     assert written == drawn["reu"]
+
+
+def test_cli_fails_on_an_exclude_file_that_is_not_there(tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    corpora, dev = tmp_path / "corpora", tmp_path / "dev"
+    corpora.mkdir()
+    dev.mkdir()
+    for path in (corpora / "bbc_news.jsonl", corpora / "reuters21578_train.jsonl", dev / "facts_dev_docs.txt"):
+        path.write_text("", encoding="utf-8")
+    args = ["evaluate", "draw-batch", "5", str(tmp_path / "out"), "--corpora", str(corpora), "--dev", str(dev)]
+    result = CliRunner().invoke(app, [*args, "--exclude", str(tmp_path / "blind4" / "ids.txt")])
+    assert result.exit_code == 2
+    assert "not found" in result.output and "ids.txt" in result.output
+    assert not (tmp_path / "out").exists()  # nothing drawn
