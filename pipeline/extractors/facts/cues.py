@@ -125,6 +125,10 @@ class Cues:
     inherit_sentences: int
     duration_verbs: frozenset[str]
     duration_nouns_not: frozenset[str]
+    duration_lasting_verbs: frozenset[str]
+    duration_custody_verbs: frozenset[str]
+    duration_custody_nouns: frozenset[str]
+    duration_rate_nouns: frozenset[str]
     min_bare_value: float
     headline_max_words: int
     wire_dateline: re.Pattern[str]
@@ -262,6 +266,10 @@ def cues() -> Cues:
         inherit_sentences=int(e["unit_inherit_sentences"]),
         duration_verbs=frozenset(e["duration_verbs"]),
         duration_nouns_not=frozenset(e["duration_nouns_not"]),
+        duration_lasting_verbs=frozenset(e["duration_lasting_verbs"]),
+        duration_custody_verbs=frozenset(e["duration_custody_verbs"]),
+        duration_custody_nouns=frozenset(e["duration_custody_nouns"]),
+        duration_rate_nouns=frozenset(e["duration_rate_nouns"]),
         min_bare_value=float(e["min_bare_value"]),
         headline_max_words=int(d["headline_max_words"]),
         wire_dateline=re.compile(d["wire_dateline"]),

@@ -26,7 +26,7 @@ _ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])")
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _BOUNDS = {"APPROX": "~", "MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<=", "EQUAL_OR_MORE": ">="}
-_ADJECTIVE = re.compile(r"(?i)^[\w.]+(?:-[\w.]+)*[- ](?:year|month|week|day|hour|minute)(?:-old)?$")
+_ADJECTIVE = re.compile(r"(?i)^[\w.]+(?:-[\w.]+)*[- ](?:year|month|week|day|hour|minute)(?:-old|-long)?$")
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:or|to|and|-)\s*$")
 _BOUND_WORDS = frozenset({"up", "to", "about", "around", "between", "least", "at", "more", "than", "nearly", "almost"})
 
@@ -47,9 +47,15 @@ def measured_durations(doc: Doc, dates: Sequence[DateMention]) -> tuple[list[Dat
 def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
     m = _ISO.fullmatch(d.value or "")
     span = _span(doc, d.start, d.end) if m else None
-    if m is None or span is None or not _measures_a_thing(span.doc, span.start, span.end, d.text):
+    if m is None or span is None:
         return None
-    numbers = [n for n in scan_numbers(d.text) if n.text.lower() not in ("a", "an")]
+    clock = bool(m.group(1))
+    per = _rate_period(span.doc, span.end) if clock else None
+    if per is None and not _measures_a_thing(span.doc, span.start, span.end, d.text, clock=clock):
+        return None
+    # "a year-long inquiry", "lasted around an hour", "up to a week": the article is the figure
+    one = d.text.lower().endswith("-long") or d.mod is not None
+    numbers = [n for n in scan_numbers(d.text) if one or n.text.lower() not in ("a", "an")]
     if not numbers:
         return None  # "a weekend of protests", "a day of appearances": no figure written
     unit = (_CLOCK_UNITS if m.group(1) else _UNITS)[m.group(3)]
@@ -66,18 +72,37 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
         unit=unit,
         unit_text=unit,
         bound=_BOUNDS.get(d.mod or "", "="),
+        per=per,
         kind="duration",
     )
 
 
-def _measures_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
-    """ "a 10-month plan", "85 years of use", "a sentence of 85 years", "took 10 years", "two weeks old"."""
+def _rate_period(doc: Doc, end: int) -> str | None:
+    """The period of hours or minutes spent per period ("30 hours a week", "eight hours a night", "five hours
+    per day"): the rate noun after "a", "per", "each" or "every"."""
+    c = cues()
+    word = word_after(doc, end)
+    if word is None or word.lower_ not in ("a", "an", "per", "each", "every"):
+        return None
+    noun = word_after(doc, word.i + 1)
+    return noun.lemma_.lower() if noun is not None and noun.lemma_.lower() in c.duration_rate_nouns else None
+
+
+def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool = False) -> bool:
+    """ "a 10-month plan", "85 years of use", "a sentence of 85 years", "took 10 years", "two weeks old",
+    "stays on the finger for 72 hours", "jailed for five years", "a 37-hour week"."""
     c = cues()
     after = word_after(doc, end)
     if after is not None and after.lower_ == "old":
         return True  # "the strike, now two weeks old"
     if after is not None and _ADJECTIVE.match(text.strip()) and _thing(after):
+        if clock and after.lemma_.lower() in c.duration_rate_nouns:
+            return True  # "a 37 hour week", "a 12-hour shift": the hours measure the week
         return after.lemma_.lower() not in c.duration_nouns_not  # "a 10-month plan", not "a 10-year high"
+    if after is not None and after.lower_ == "in":
+        place = word_after(doc, after.i + 1)
+        if place is not None and place.lemma_.lower() in c.duration_custody_nouns:
+            return True  # "faces up to two years in prison": the sentence's length
     if after is not None and after.lower_ == "of" and end + 1 < len(doc):
         noun = word_after(doc, after.i + 1)
         return noun is not None and _thing(noun) and noun.lemma_.lower() not in c.duration_nouns_not
@@ -90,12 +115,29 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str) -> bool:
     root = doc[start:end].root
     if root.dep_ == "poss" and _thing(root.head) and root.head.lemma_.lower() not in c.duration_nouns_not:
         return True  # "three years' close monitoring", "18 months' jail"
+    set_off = before is not None and before.text in ("-", "\u2013", "\u2014", ",", "(")
+    if root.dep_ == "appos" and set_off and root.head.pos_ == "NOUN" and root.head.i < start:
+        # "The longest jail term - 46 months - ...": the duration names the noun's length (not a table's row
+        # label under its heading, "banks\n Less than 60 days 4.33 pct")
+        return root.head.lemma_.lower() not in c.duration_nouns_not
+    if root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
+        head = root.head.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "remains stable for 48 hours"
+        lemma = head.lemma_.lower()
+        if root.head.lower_ == "for" and lemma in c.duration_lasting_verbs:
+            return True  # "The ink stays on the finger for at least 72 hours"
+        if lemma in c.duration_custody_verbs:
+            return True  # "jailed for five years", "sentenced to 30 months"
     if root.dep_ == "attr" and root.head.lemma_ == "be" and _copula_thing(root.head):
         return True  # "Life expectancy at birth is 71 years", "the average wait is 18 weeks"
     verb = root.head if root.dep_ in ("dobj", "npadvmod", "attr", "pobj") else None
     if verb is not None and verb.dep_ == "prep":
         verb = None  # "for three years": an adverbial span
-    return verb is not None and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in c.duration_verbs
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # "spent 14 hours negotiating": hours spent are a figure; "spent three years at the bank" a career's span
+    return verb.lemma_.lower() in c.duration_verbs or (clock and root.dep_ == "dobj" and verb.lemma_.lower() == "spend")
 
 
 def _copula_thing(verb: Token) -> bool:

@@ -1045,9 +1045,19 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
     if q.value < 1 and q.kind in ("number", "count") and nobody:
         return whole  # "half the IMF support": a share of something unmeasured, of no one named
     named_here = not nobody and not (source or "").startswith("candidate:")
+    if q.kind == "duration" and (fact.subject is None or _place_by_default(source)):
+        # "I spend five hours a day online", "must serve 15 days in prison after he swore at a concert in
+        # Jamaica": a span of no one named, or only of a place the scorer fell back on, is no one's figure
+        return False
     small = q.kind in ("number", "count") and q.value < cues().min_bare_value
     # "this two principal": a small count about no one named here, at no time, says nothing
     return named_here or fact.time_value is not None or not small
+
+
+def _place_by_default(source: str | None) -> bool:
+    """Whether the subject is a place the candidates' scorer chose, not the headline's topic."""
+    how = source or ""
+    return how.startswith("candidate:") and ("label:GPE" in how or "label:LOC" in how) and "headline_topic" not in how
 
 
 def _age_fact(sent: Span, aged: tuple[Token | None, EntityMention], q: QuantityMention, s_dates) -> Fact:

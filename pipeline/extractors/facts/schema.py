@@ -54,6 +54,10 @@ class Events(Rules):
     security_dates: dict[str, str]
     duration_verbs: list[str]
     duration_nouns_not: list[str]
+    duration_lasting_verbs: list[str]
+    duration_custody_verbs: list[str]
+    duration_custody_nouns: list[str]
+    duration_rate_nouns: list[str]
 
 
 class Subjects(Rules):

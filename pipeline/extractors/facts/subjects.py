@@ -1147,10 +1147,36 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
         if counted or any(t.dep_ == "poss" or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
-        if len(words) < 2:
+        after = _group_qualifier(group, amount)
+        if len(words) + len(after) < 2:
             return None  # "40% of people log on daily": a bare noun names no group in particular
-        return group, _phrase(words, group.idx + len(group.text))
+        end = after[-1] if after else group
+        return group, _phrase(words + after, end.idx + len(end.text))
     return None
+
+
+_QUALIFIER_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _group_qualifier(group: Token, amount: Span) -> list[Token]:
+    """What a group is singled out by after its noun: "homes with broadband", "parents living with children
+    under 18", "Americans who own MP3 players" (a short prepositional, participle or relative phrase); none
+    when it names someone or an amount ("firms in Wales", "users paying $10"), or runs long."""
+    after = [
+        t
+        for ch in group.children
+        if ch.i > group.i and ch.dep_ in ("prep", "acl", "relcl")
+        for t in ch.subtree
+        if not t.is_space
+    ]
+    after.sort(key=lambda t: t.i)
+    if not after or after[0].i != group.i + 1 or len(after) > 6:
+        return []
+    if any(t.is_punct or amount.start <= t.i < amount.end or t.ent_type_ in _QUALIFIER_LABELS for t in after):
+        return []
+    if after[-1].i - after[0].i + 1 != len(after):
+        return []  # not one stretch of text
+    return after
 
 
 def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:

@@ -1,0 +1,101 @@
+"""Facts, issue 11 thirty-seventh round: read off the dev tuning half and blind batches 94-98 (tuning).
+Durations that measure a thing (the guidelines' "stays on the finger for at least 72 hours"): how long
+a thing lasts, a sentence's length, hours spent or worked per period, an "N-hour week"; a span of no
+one named is no fact. A share of a group is named with what singles the group out after its noun
+("40% of homes with broadband"). Invented cases, one row per case, the id naming the rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+# (text, the amount, its subjects, its unit): a duration that measures a thing is a fact in its time unit
+MEASURED = [
+    pytest.param(
+        "The Zorvax vaccine remains stable for at least 48 hours.", 48.0, ["Zorvax"], "hour", id="remains_for"
+    ),
+    pytest.param("The Hartley strike lasted for nine days.", 9.0, ["Hartley"], "day", id="lasted_for"),
+    pytest.param("Mr Hill was jailed for six years in 2003.", 6.0, ["Hill"], "year", id="jailed_for"),
+    pytest.param("Ms Grey was sentenced to 30 months for fraud.", 30.0, ["Grey"], "month", id="sentenced_to"),
+    pytest.param("If convicted, Mr Dunn could face up to 14 years in prison.", 14.0, ["Dunn"], "year", id="in_prison"),
+    pytest.param("Ms Grant trains for six hours a day.", 6.0, ["Grant"], "hour", id="hours_a_day"),
+    pytest.param("Mr Dale spends about 20 hours a week online.", 20.0, ["Dale"], "hour", id="hours_a_week"),
+    pytest.param("Mr Hill spent 14 hours negotiating with the union.", 14.0, ["Hill"], "hour", id="spent_hours"),
+    pytest.param("Nurses at Lowbridge Trust work a 37 hour week.", 37.0, ["Lowbridge Trust"], "hour", id="hour_week"),
+    pytest.param("Finco began a three-year-long inquiry.", 3.0, ["Finco"], "year", id="long_adjective"),
+    pytest.param(
+        "The longest jail sentence - 46 months - was handed down to Mr Sharp.",
+        46.0,
+        ["longest jail sentence"],
+        "month",
+        id="set_off",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects", "unit"), MEASURED)
+def test_measured_durations(nlp, text, value, subjects, unit):
+    facts = [f for f in facts_of(nlp, text) if f.value is not None and abs(f.value - value) < 1e-9]
+    assert sorted(f.subject or "" for f in facts) == subjects
+    assert [f.unit for f in facts] == [unit] * len(subjects)
+
+
+def test_hours_per_period_is_a_rate(nlp):
+    (fact,) = [f for f in facts_of(nlp, "Ms Grant trains for six hours a day.") if f.value == 6.0]
+    assert fact.per == "day"
+
+
+# spans of someone's activity, and spans no one named owns, stay times
+SPANS = [
+    pytest.param("Mr Lee worked at the Bixby bank for three years.", 3.0, id="worked_for"),
+    pytest.param("Mr Lee spent three years at the Bixby bank.", 3.0, id="spent_years"),
+    pytest.param("The Bixby bank kept its rates on hold for three months.", 3.0, id="kept_for"),
+    pytest.param("I spend about five hours a day online, one reader wrote.", 5.0, id="nobody_named"),
+    pytest.param("Staff are paid for a 39 hour week in Ruritania.", 39.0, id="only_a_place_by_default"),
+    pytest.param(
+        "Average rates of city banks\n    Less than 60 days          4.33 pct (4.32)", 60.0, id="table_row_label"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), SPANS)
+def test_spans_are_no_facts(nlp, text, value):
+    assert subjects_of(facts_of(nlp, text), value) == []
+
+
+# (text, the share, its subjects): a group singled out after its noun is named with that phrase
+GROUPS = [
+    pytest.param(
+        "According to Pollco, 40% of homes with broadband say it helps them.",
+        40.0,
+        ["homes with broadband"],
+        id="with_phrase",
+    ),
+    pytest.param(
+        "Sixteen percent of parents living with children under 18 have tablets.",
+        16.0,
+        ["parents living with children under 18"],
+        id="participle",
+    ),
+    pytest.param(
+        "Some 35% of small firms that sell abroad plan to hire staff.",
+        35.0,
+        ["small firms that sell abroad"],
+        id="relative",
+    ),
+    # a place, a name or an amount after the noun: the group as before
+    pytest.param(
+        "Some 40% of small firms in Wales plan to hire staff, according to Pollco.",
+        40.0,
+        ["small firms"],
+        id="place_after",
+    ),
+    # a bare noun with nothing after it names no group
+    pytest.param("Some 40% of people log on daily, according to Pollco.", 40.0, ["Pollco"], id="bare_noun"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), GROUPS)
+def test_share_of_a_qualified_group(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
