@@ -99,3 +99,28 @@ GROUPS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), GROUPS)
 def test_share_of_a_qualified_group(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "which" never stands for a person: the firm set off right before ", which" owns the clause's figure,
+# wherever the parser hung the clause
+WHICH = [
+    pytest.param(
+        "Hans Berg, chairman of Delta Graan Bv (DGB), which handles 60 pct of the grain passing through the "
+        "port, said the strike was over.",
+        60.0,
+        ["Delta Graan Bv"],
+        id="firm_before_which",
+    ),
+    pytest.param(
+        "Ann Lee, chief executive of Tarvo Corp, which employs 4,000 people, said sales rose.",
+        4000.0,
+        ["Tarvo"],
+        id="parsed_right",
+    ),
+    pytest.param("Jan Vos, who owns 40 pct of Elevco, said the terminal was shut.", 40.0, ["Jan Vos"], id="who"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), WHICH)
+def test_which_is_no_person(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -795,6 +795,24 @@ def _story_party(ctx: ArticleContext) -> EntityMention | None:
     return next(m for m in ctx.entities if m.entity_key == ranked[0][0])
 
 
+def _name_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The name that ends right before the comma before ``token``, over a bracketed abbreviation ("Elevco (ELC),")."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None  # "the thriller Constantine which opened at number two": no name set off before it
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].text == ")"):
+        i -= 1
+    if i >= 2 and doc[i - 1].text == "(" and token.doc[i + 1].text == ")":
+        i -= 2  # "(ELC)": the abbreviation of the name before it
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+    return _entity_at(ctx, doc[i]) if i >= 0 else None
+
+
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The entity a subject-like token stands for: a named entity, or "the company"/"it"/"we"."""
     c = cues()
@@ -844,7 +862,13 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         noun = token.head.head
         if noun.dep_ == "appos" and noun.pos_ == "NOUN" and not noun.ent_type_:
             noun = noun.head  # "Yugansk, the unit which produced 60% of the output": the named unit
-        return _resolve(ctx, noun) if noun != token else None
+        found = _resolve(ctx, noun) if noun != token else None
+        if low == "which" and found is not None and found.label == "PERSON" and _entity_at(ctx, noun) is found:
+            # "which" never stands for a person: "Jan Vos, director of Elevco (ELC), which handles 95 pct of the
+            # grain" is the firm written right before ", which", wherever the parser hung the clause
+            before = _name_before(ctx, token)
+            return before if before is not None and before.label == "ORG" else found
+        return found
     if low in c.person_pronouns:  # "He founded the company": the person the text is about
         if parsed:
             from .quotes import in_quote, quote_speaker
