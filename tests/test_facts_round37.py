@@ -124,3 +124,20 @@ WHICH = [
 @pytest.mark.parametrize(("text", "value", "subjects"), WHICH)
 def test_which_is_no_person(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# a noun with both a name as modifier and a name in apposition is the apposition's: it names the noun itself
+APPOSED = [
+    pytest.param(
+        "The Marcon unit, Baywater Shipbuilding Co, asked the Navy for reimbursement of 894 mln dlrs.",
+        8.94e8,
+        ["Baywater Shipbuilding"],
+        id="unit_named_after",
+    ),
+    pytest.param("Chinese smartphone maker Xiaomi sold 20 mln phones.", 2e7, ["Xiaomi"], id="name_as_modifier"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), APPOSED)
+def test_apposition_names_the_noun(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -834,7 +834,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     state = _nationality(ctx, token) if parsed else None
     if state is not None:
         return state[1]
-    for child in token.children if parsed else ():  # "Chinese smartphone maker Xiaomi": name as modifier
+    # "Chinese smartphone maker Xiaomi": name as modifier; an apposition first, as it names the noun itself
+    # ("The Tenneco unit, Newport News Shipbuilding, asked": the unit, not its owner)
+    for child in sorted(token.children, key=lambda ch: ch.dep_ != "appos") if parsed else ():
         if child.dep_ in ("appos", "compound"):
             ent = _entity_at(ctx, child)
             if ent is not None and ent.label in ("ORG", "PERSON") and not (is_party(ent) and title_noun(token)):
