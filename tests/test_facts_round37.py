@@ -141,3 +141,49 @@ APPOSED = [
 @pytest.mark.parametrize(("text", "value", "subjects"), APPOSED)
 def test_apposition_names_the_noun(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# the count of a company's outstanding shares is the issuer's, whoever holds or buys them
+OUTSTANDING = [
+    pytest.param(
+        "After the offer, Zentec will retain about 82 pct of the 11 mln outstanding common shares of Norvale Corp.",
+        1.1e7,
+        ["Norvale"],
+        id="outstanding_of",
+    ),
+    pytest.param(
+        "After the offer, Zentec will retain about 82 pct of the 11 mln outstanding common shares of Norvale Corp.",
+        82.0,
+        ["Zentec"],
+        id="the_stake_is_the_holders",
+    ),
+    pytest.param("Zentec bought 500,000 shares of Norvale Corp.", 5e5, ["Zentec"], id="shares_bought"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), OUTSTANDING)
+def test_outstanding_shares_are_the_issuers(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# an award or a grant is the recipient's (the indirect object), not the court's or the state's
+AWARDS = [
+    pytest.param(
+        "The Ruritania government granted Zentec Corp a 5 mln dlr loan.", 5e6, ["Zentec"], id="granted_a_loan"
+    ),
+    pytest.param(
+        "Norvale Corp said it would grant Zentec Corp an option to buy about 3,600,000 shares.",
+        3.6e6,
+        ["Zentec"],
+        id="granted_an_option",
+    ),
+    # the direct object is no recipient
+    pytest.param(
+        "Design engineer Takuo Hara will be awarded an Oscar and 20,000 dlrs.", 20000.0, ["Takuo Hara"], id="passive"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), AWARDS)
+def test_awards_are_the_recipients(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

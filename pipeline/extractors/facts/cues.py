@@ -53,6 +53,7 @@ class Cues:
     person_pronouns: frozenset[str]
     passing_preps: frozenset[str]
     object_subject_verbs: frozenset[str]
+    recipient_verbs: frozenset[str]
     object_control_verbs: frozenset[str]
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
@@ -194,6 +195,7 @@ def cues() -> Cues:
         person_pronouns=frozenset(s["person_pronouns"]),
         passing_preps=frozenset(s["passing_prepositions"]),
         object_subject_verbs=frozenset(s["object_subject_verbs"]),
+        recipient_verbs=frozenset(s["recipient_verbs"]),
         object_control_verbs=frozenset(s["object_control_verbs"]),
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),

@@ -74,6 +74,7 @@ class Subjects(Rules):
     person_pronouns: list[str]
     passing_prepositions: list[str]
     object_subject_verbs: list[str]
+    recipient_verbs: list[str]
     object_control_verbs: list[str]
     pronoun_place_labels: list[str]
     place_prepositions: list[str]

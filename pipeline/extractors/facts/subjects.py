@@ -1227,7 +1227,20 @@ def _company_whole(share: Token) -> bool:
 def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "Moody's downgraded 1.8 billion dlrs of long-term debt of Deere and Co", "300 mln dlrs of Acme's
     notes": money in a company's debt or securities is the issuer's (a percentage of its shares is a stake,
-    the holder's)."""
+    the holder's); so is the count of its outstanding shares ("the 11 mln outstanding shares of Acme")."""
+    if (
+        measured is not None
+        and ctx.amount_kind != "currency"
+        and any(ch.lower_ == "outstanding" for ch in measured.children)
+    ):
+        # "Southmark will retain 82 pct of the 11 mln outstanding shares of National Heritage": the count of
+        # shares outstanding is the issuer's figure, whoever holds them
+        issuer = [ch for ch in measured.children if ch.dep_ == "poss"]
+        issuer += [p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
+        for t in issuer:
+            ent = _resolve(ctx, t)
+            if ent is not None and ent.label == "ORG":
+                return t, ent
     if measured is None or ctx.amount_kind != "currency":
         return None
     nouns = cues().issued_nouns
@@ -2502,6 +2515,11 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
         if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
             for ch in v.children:
                 ent = _resolve(ctx, ch) if ch.dep_ in ("dobj", "dative") else None
+                if ent is not None:
+                    return ch, ent
+        if v.lemma_.lower() in c.recipient_verbs:  # "The United States granted Argentina a 500 mln dlr loan"
+            for ch in v.children:
+                ent = _resolve(ctx, ch) if ch.dep_ == "dative" else None
                 if ent is not None:
                     return ch, ent
         # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
