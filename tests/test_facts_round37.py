@@ -84,6 +84,16 @@ GROUPS = [
         ["small firms that sell abroad"],
         id="relative",
     ),
+    pytest.param("About 40% of young Canadians own a tablet.", 40.0, ["young Canadians"], id="demonym_group"),
+    pytest.param(
+        "Some 30% of those with children said they would buy one.", 30.0, ["those with children"], id="those_with"
+    ),
+    pytest.param(
+        "Some 30% of those who own a car said they would buy one.", 30.0, ["those who own a car"], id="those_who"
+    ),
+    # the people a survey asked are its sample; a bare demonym is the other rules'
+    pytest.param("Some 30% of those questioned said they would buy one.", 30.0, [""], id="those_questioned"),
+    pytest.param("About 40% of Canadians own a tablet.", 40.0, [""], id="bare_demonym"),
     # a place, a name or an amount after the noun: the group as before
     pytest.param(
         "Some 40% of small firms in Wales plan to hire staff, according to Pollco.",

@@ -1132,7 +1132,7 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     groups = [top] if top is not share else []
     groups += [p for ch in share.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children]
     for group in groups:
-        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or group.tag_ != "NNS" or group.ent_type_:
+        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or not _group_noun(group, amount):
             continue
         if macro_noun(group) or group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
             continue
@@ -1156,6 +1156,18 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 
 
 _QUALIFIER_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _group_noun(group: Token, amount: Span) -> bool:
+    """A plural noun no name is ("small firms"), a people by their demonym ("adult Canadians"), or "those"
+    with what singles them out after it ("those with broadband at home")."""
+    if group.tag_ == "NNS" and not group.ent_type_:
+        return True
+    if group.tag_ in ("NNPS", "NNS") and group.ent_type_ == "NORP":
+        return True
+    after = _group_qualifier(group, amount) if group.lower_ == "those" else []
+    # not "those questioned": the people a survey asked are its sample, named by the survey rule
+    return bool(after) and (after[0].pos_ == "ADP" or after[0].tag_ in ("WP", "WDT"))
 
 
 def _group_qualifier(group: Token, amount: Span) -> list[Token]:
