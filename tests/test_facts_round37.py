@@ -197,3 +197,22 @@ AWARDS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), AWARDS)
 def test_awards_are_the_recipients(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# what a verb of leaving leaves its object with is the object's
+LEFT_WITH = [
+    pytest.param(
+        "The Greens will take three seats from the Conservatives, leaving the Conservatives with just 163 seats.",
+        163.0,
+        ["Conservatives"],
+        id="leaving_party_with",
+    ),
+    pytest.param("The merger left Zentec Corp with debts of 2 bln dlrs.", 2e9, ["Zentec"], id="left_company_with"),
+    # the object is no name: the subject's, as before
+    pytest.param("Zentec Corp left the talks with 20 pct of the shares.", 20.0, ["Zentec"], id="left_a_thing"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), LEFT_WITH)
+def test_left_with(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

@@ -1091,10 +1091,32 @@ _RULES = (
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
     ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
+    ("left_with", lambda ctx, prop, verb, measured: _left_with(ctx)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _left_with(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "leaving the Tories with just 163 MPs", "left Acme with debts of $2bn": what a verb of leaving leaves
+    its object with is the object's, not the subject's."""
+    amount = ctx.amount
+    if amount is None:
+        return None
+    head = amount.root
+    while head.dep_ in ("pobj", "prep", "dobj", "nummod", "compound", "amod") and head.head.i != head.i:
+        if head.dep_ == "prep" and head.lower_ == "with":
+            break
+        head = head.head
+    verb = head.head
+    if head.lower_ != "with" or head.dep_ != "prep" or verb.lemma_.lower() != "leave":
+        return None
+    for obj in (ch for ch in verb.children if ch.dep_ == "dobj" and ch.i < head.i):
+        ent = _resolve(ctx, obj)
+        if ent is not None:
+            return obj, ent
+    return None
 
 
 def _phrase(words: list[Token], end: int, name: str | None = None) -> EntityMention:
