@@ -216,3 +216,55 @@ LEFT_WITH = [
 @pytest.mark.parametrize(("text", "value", "subjects"), LEFT_WITH)
 def test_left_with(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# an amount written with "at" and an organisation is that organisation's, each conjunct its own
+AMOUNT_AT = [
+    pytest.param(
+        "The cuts include 500 jobs at Zentec Corp and 300 jobs at Norvale Corp.", 300.0, ["Norvale"], id="second_at"
+    ),
+    pytest.param(
+        "Savings of £153m at the Foreign Office and £336m at the Department for Culture Media and Sport were "
+        "identified.",
+        336e6,
+        ["Department for Culture Media"],
+        id="conjunct_at",
+    ),
+    # the doer named as the verb's subject keeps it
+    pytest.param("Zentec Corp won three contracts at the Norvale Trade Fair.", 3.0, ["Zentec"], id="named_doer"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), AMOUNT_AT)
+def test_amount_at_an_organisation(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "found"),
+    [
+        pytest.param("The cuts include 500 jobs at Zentec Corp.", 500.0, "Zentec", id="a_firm"),
+        pytest.param("A novel won the $10,000 prize at the Norvale Book Awards.", 10000.0, None, id="an_event"),
+    ],
+)
+def test_amount_at_names_no_event(nlp, monkeypatch, text, value, found):
+    """The rule itself: an event or a venue ("... Awards", "... Festival") is where an amount was won, not whose."""
+    from pipeline.extractors.facts import subjects
+
+    seen = []
+    original = subjects._amount_at
+
+    def spy(ctx):
+        answer = original(ctx)
+        if ctx.amount_value == value:
+            seen.append(answer[1].canonical_name if answer else None)
+        return answer
+
+    monkeypatch.setattr(subjects, "_amount_at", spy)
+    monkeypatch.setattr(
+        subjects,
+        "_RULES",
+        tuple((n, (lambda c, p, v, m: spy(c)) if n == "amount_at" else f) for n, f in subjects._RULES),
+    )
+    facts_of(nlp, text)
+    assert seen[:1] == [found]

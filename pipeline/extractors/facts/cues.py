@@ -54,6 +54,7 @@ class Cues:
     passing_preps: frozenset[str]
     object_subject_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
+    gathering_names: frozenset[str]
     object_control_verbs: frozenset[str]
     pronoun_place_labels: frozenset[str]
     country_owner: frozenset[str]
@@ -196,6 +197,7 @@ def cues() -> Cues:
         passing_preps=frozenset(s["passing_prepositions"]),
         object_subject_verbs=frozenset(s["object_subject_verbs"]),
         recipient_verbs=frozenset(s["recipient_verbs"]),
+        gathering_names=frozenset(s["gathering_names"]),
         object_control_verbs=frozenset(s["object_control_verbs"]),
         pronoun_place_labels=frozenset(s["pronoun_place_labels"]),
         country_owner=frozenset(s["country_owner_nouns"]),

@@ -75,6 +75,7 @@ class Subjects(Rules):
     passing_prepositions: list[str]
     object_subject_verbs: list[str]
     recipient_verbs: list[str]
+    gathering_names: list[str]
     object_control_verbs: list[str]
     pronoun_place_labels: list[str]
     place_prepositions: list[str]

@@ -1066,6 +1066,7 @@ _RULES = (
     ("compared_for", lambda ctx, prop, verb, measured: _compared_for(ctx)),
     ("place_list", lambda ctx, prop, verb, measured: _place_list(ctx)),
     ("named_list", lambda ctx, prop, verb, measured: _named_list(ctx)),
+    ("amount_at", lambda ctx, prop, verb, measured: _amount_at(ctx)),
     ("holder", lambda ctx, prop, verb, measured: _holder(ctx)),
     ("stake_buyer", lambda ctx, prop, verb, measured: _stake_buyer(ctx)),
     ("amount_possessor", lambda ctx, prop, verb, measured: _amount_possessor(ctx)),
@@ -1096,6 +1097,33 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _amount_at(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "500 jobs at Zentec and 300 jobs at Norvale", "£336m at the Department for Culture": an amount
+    written with "at" and an organisation is that organisation's (each conjunct its own)."""
+    amount = ctx.amount
+    if amount is None:
+        return None
+    root = amount.root
+    verb = root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ != "nsubj":
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and any(
+        ch.dep_ in SUBJ and _entity_at(ctx, ch) is not None for ch in verb.children
+    ):
+        return None  # "OutKast won three prizes at the MTV awards", "played for 5,000 fans at ...": the doer's
+    counted = root.dep_ == "nummod" and ctx.amount_kind != "currency"  # (not "a two mln dlr plant at X": its cost)
+    heads = (root, root.head) if counted else (root,)  # "500 jobs at Zentec": the counted noun's
+    for at in (ch for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "at"):
+        for obj in (g for g in at.children if g.dep_ == "pobj"):
+            ent = _entity_at(ctx, obj)
+            if ent is None or ent.label != "ORG" or is_index(ent):
+                continue
+            if ent.canonical_name.split()[-1].casefold() in cues().gathering_names:
+                return None  # "the $10,000 fiction prize at the National Book Awards": where, not whose
+            return obj, ent
+    return None
 
 
 def _left_with(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
