@@ -268,3 +268,35 @@ def test_amount_at_names_no_event(nlp, monkeypatch, text, value, found):
     )
     facts_of(nlp, text)
     assert seen[:1] == [found]
+
+
+# a national body's acronym starts with its country's letters: "USDA" is "the U.S. Agriculture Department"
+@pytest.mark.parametrize(
+    ("text", "acronym", "name"),
+    [
+        pytest.param(
+            "The U.S. Agriculture Department said it will pay farmers. USDA officials said 300 mln dlrs will be "
+            "mailed to farmers.",
+            "USDA",
+            "U.S. Agriculture Department",
+            id="country_in_the_name",
+        ),
+        pytest.param(
+            "The Agriculture Department said it will pay farmers. USDA officials said 300 mln dlrs will be mailed.",
+            "USDA",
+            "Agriculture Department",
+            id="country_left_out",
+        ),
+        pytest.param(
+            "Officials at the U.S. Securities and Exchange Commission said the SEC will act.",
+            "SEC",
+            "U.S. Securities and Exchange Commission",
+            id="country_not_spelled",
+        ),
+    ],
+)
+def test_national_acronyms(nlp, text, acronym, name):
+    from pipeline.extractors import entities as E
+
+    found = E.canonicalize(E.find_entities(nlp(text), None))
+    assert {e.canonical_name for e in found if e.text == acronym} == {name}

@@ -1189,6 +1189,7 @@ def _hyphen_head(short: str, name: str, groups: dict[str, list[int]]) -> bool:
 
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du", "la"})
+_COUNTRY_PREFIXES = ("US", "UK")  # a national body's acronym starts with its country's: "USDA", "UKAEA"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1259,8 +1260,10 @@ def _initials_of_long_names(
             spelled.setdefault(_capital_initials(name), name)  # "UK Independence Party" -> "UKIP"
             spelled.setdefault(_initials_with_of(name), name)  # "Bank of Japan" -> "BOJ"
             lead, _, rest = name.partition(" ")
-            if " " in rest and lead.isupper() and lead.isalpha() and len(lead) <= 3:
+            letters = lead.replace(".", "")
+            if " " in rest and letters.isupper() and letters.isalpha() and len(letters) <= 3:
                 spelled.setdefault(initials(rest), name)  # "US Securities and Exchange Commission" -> "SEC"
+                spelled.setdefault(letters + initials(rest), name)  # "U.S. Agriculture Department" -> "USAD"
             shown = display_name(name, "ORG")
             if initials(shown) != initials(name):
                 spelled.setdefault(initials(shown), shown)
@@ -1320,6 +1323,13 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
             # "IBC" for "Brazilian Coffee Institute" (Instituto Brasileiro do Cafe): a foreign-language acronym
             # spells the same initials in another order
             key = _anagram(acronym)
+            reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
+            fits = {o: found[0] for o, found in reordered.items() if found and o in groups}
+        country = next((c for c in _COUNTRY_PREFIXES if acronym.startswith(c) and len(acronym) - len(c) >= 2), None)
+        if not fits and country is not None:
+            # "USDA" for "the U.S. Agriculture Department" (the NER's name leaves "U.S." out): the country's
+            # letters, then the name's initials in any order
+            key = _anagram(acronym[len(country) :])
             reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
             fits = {o: found[0] for o, found in reordered.items() if found and o in groups}
         if len(fits) == 1:
