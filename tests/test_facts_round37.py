@@ -300,3 +300,16 @@ def test_national_acronyms(nlp, text, acronym, name):
 
     found = E.canonicalize(E.find_entities(nlp(text), None))
     assert {e.canonical_name for e in found if e.text == acronym} == {name}
+
+
+# a grain report whose text first writes the commodity as its values ("Physical barley values recovered")
+# is a market report: the headline commodity owns the prices nothing closer owns
+def test_grain_values_make_a_market_report(nlp):
+    title = "LONDON GRAINS SEES BARLEY RECOVER FROM LOWS"
+    text = (
+        "LONDON, April 3 - U.K. Physical barley values recovered from initial losses of one to two stg per tonne.\n"
+        "    The market for malting barley in Hull held steady.\n"
+        "    April deliveries made 127.50 and June 129.50 stg per tonne, basis Hull.\n"
+    )
+    facts = facts_of(nlp, text, published="1987-04-03", title=title)
+    assert subjects_of(facts, 127.5) == subjects_of(facts, 129.5) == ["U.K. Physical barley"]

@@ -481,7 +481,8 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
         head = t
         while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.lemma_.lower() in named:
             head = head.head
-        priced = head.head.lemma_.lower() in c.price_nouns | {"market"} or head.dep_ in ("nsubj", "nsubjpass")
+        # "wheat prices", "the market for wheat", "Physical wheat values recovered": a report on its prices
+        priced = head.head.lemma_.lower() in c.price_nouns | {"market", "value"} or head.dep_ in ("nsubj", "nsubjpass")
         if not priced:
             return None  # "Nigeria to boost cocoa production", "an oil deal": no market report
         mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and m.ent_type_ not in ("DATE", "TIME")]
