@@ -230,6 +230,13 @@ AMOUNT_AT = [
         ["Department for Culture Media"],
         id="conjunct_at",
     ),
+    pytest.param(
+        "After the cuts there were 80 workers at Siemens headquarters in Munich, with 17 at its Osram offices in "
+        "Berlin, and 22 at the Bosch base in Stuttgart.",
+        17.0,
+        ["Osram"],
+        id="named_on_the_place",
+    ),
     # the doer named as the verb's subject keeps it
     pytest.param("Zentec Corp won three contracts at the Norvale Trade Fair.", 3.0, ["Zentec"], id="named_doer"),
 ]

@@ -1117,7 +1117,9 @@ def _amount_at(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     heads = (root, root.head) if counted else (root,)  # "500 jobs at Zentec": the counted noun's
     for at in (ch for h in heads for ch in h.children if ch.dep_ == "prep" and ch.lower_ == "at"):
         for obj in (g for g in at.children if g.dep_ == "pobj"):
-            ent = _entity_at(ctx, obj)
+            # "at its Norvale offices", "at the Tarvo Games base": the organisation named on the place
+            named = [obj] + [ch for ch in obj.children if ch.dep_ == "compound" and ch.pos_ == "PROPN"]
+            ent = next((e for e in map(lambda tok: _entity_at(ctx, tok), named) if e is not None), None)
             if ent is None or ent.label != "ORG" or is_index(ent):
                 continue
             if ent.canonical_name.split()[-1].casefold() in cues().gathering_names:
