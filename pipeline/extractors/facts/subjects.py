@@ -1119,7 +1119,7 @@ def _amount_at(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         for obj in (g for g in at.children if g.dep_ == "pobj"):
             # "at its Norvale offices", "at the Tarvo Games base": the organisation named on the place
             named = [obj] + [ch for ch in obj.children if ch.dep_ == "compound" and ch.pos_ == "PROPN"]
-            ent = next((e for e in map(lambda tok: _entity_at(ctx, tok), named) if e is not None), None)
+            ent = next((e for e in (_entity_at(ctx, t) for t in named) if e is not None), None)
             if ent is None or ent.label != "ORG" or is_index(ent):
                 continue
             if ent.canonical_name.split()[-1].casefold() in cues().gathering_names:
@@ -1299,12 +1299,7 @@ def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
     ):
         # "Southmark will retain 82 pct of the 11 mln outstanding shares of National Heritage": the count of
         # shares outstanding is the issuer's figure, whoever holds them
-        issuer = [ch for ch in measured.children if ch.dep_ == "poss"]
-        issuer += [p for ch in measured.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
-        for t in issuer:
-            ent = _resolve(ctx, t)
-            if ent is not None and ent.label == "ORG":
-                return t, ent
+        return _owner_of(ctx, measured, ("ORG",))
     if measured is None or ctx.amount_kind != "currency":
         return None
     nouns = cues().issued_nouns
@@ -1316,14 +1311,20 @@ def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
             if ent is not None and ent.label == "ORG":
                 return t, ent
     for held in of:
-        if held.dep_ != "pobj" or held.lemma_.lower() not in nouns:
-            continue
-        owners = [ch for ch in held.children if ch.dep_ == "poss"]
-        owners += [p for ch in held.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
-        for t in owners:
-            ent = _resolve(ctx, t)
-            if ent is not None and ent.label in ("ORG", "GPE"):
-                return t, ent
+        owner = _owner_of(ctx, held, ("ORG", "GPE")) if held.dep_ == "pobj" and held.lemma_.lower() in nouns else None
+        if owner is not None:
+            return owner
+    return None
+
+
+def _owner_of(ctx: ArticleContext, noun: Token, labels: tuple[str, ...]) -> tuple[Token, EntityMention] | None:
+    """The first name of ``labels`` that owns ``noun``: its possessive ("Acme's notes") or what follows "of"."""
+    owners = [ch for ch in noun.children if ch.dep_ == "poss"]
+    owners += [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
+    for t in owners:
+        ent = _resolve(ctx, t)
+        if ent is not None and ent.label in labels:
+            return t, ent
     return None
 
 
