@@ -128,6 +128,7 @@ class Cues:
     duration_verbs: frozenset[str]
     duration_nouns_not: frozenset[str]
     duration_lasting_verbs: frozenset[str]
+    duration_spending_verbs: frozenset[str]
     duration_custody_verbs: frozenset[str]
     duration_custody_nouns: frozenset[str]
     duration_rate_nouns: frozenset[str]
@@ -271,6 +272,7 @@ def cues() -> Cues:
         duration_verbs=frozenset(e["duration_verbs"]),
         duration_nouns_not=frozenset(e["duration_nouns_not"]),
         duration_lasting_verbs=frozenset(e["duration_lasting_verbs"]),
+        duration_spending_verbs=frozenset(e["duration_spending_verbs"]),
         duration_custody_verbs=frozenset(e["duration_custody_verbs"]),
         duration_custody_nouns=frozenset(e["duration_custody_nouns"]),
         duration_rate_nouns=frozenset(e["duration_rate_nouns"]),

@@ -58,7 +58,7 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
     numbers = [n for n in scan_numbers(d.text) if one or n.text.lower() not in ("a", "an")]
     if not numbers:
         return None  # "a weekend of protests", "a day of appearances": no figure written
-    unit = (_CLOCK_UNITS if m.group(1) else _UNITS)[m.group(3)]
+    unit = (_CLOCK_UNITS if clock else _UNITS)[m.group(3)]
     value = float(m.group(2))
     value_max = None
     if len(numbers) >= 2 and _RANGE_JOIN.match(d.text[numbers[0].end : numbers[1].start]):
@@ -137,7 +137,8 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     # "spent 14 hours negotiating": hours spent are a figure; "spent three years at the bank" a career's span
-    return verb.lemma_.lower() in c.duration_verbs or (clock and root.dep_ == "dobj" and verb.lemma_.lower() == "spend")
+    spent = clock and root.dep_ == "dobj" and verb.lemma_.lower() in c.duration_spending_verbs
+    return verb.lemma_.lower() in c.duration_verbs or spent
 
 
 def _copula_thing(verb: Token) -> bool:

@@ -55,6 +55,7 @@ class Events(Rules):
     duration_verbs: list[str]
     duration_nouns_not: list[str]
     duration_lasting_verbs: list[str]
+    duration_spending_verbs: list[str]
     duration_custody_verbs: list[str]
     duration_custody_nouns: list[str]
     duration_rate_nouns: list[str]
