@@ -8,7 +8,7 @@ one named is no fact. A share of a group is named with what singles the group ou
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import facts_of, subjects_of, units_of
 
 # (text, the amount, its subjects, its unit): a duration that measures a thing is a fact in its time unit
 MEASURED = [
@@ -293,3 +293,24 @@ def test_grain_values_make_a_market_report(nlp):
     )
     facts = facts_of(nlp, text, published="1987-04-03", title=title)
     assert subjects_of(facts, 127.5) == subjects_of(facts, 129.5) == ["U.K. Physical barley"]
+
+
+# a bare number after a verb whose subject is a count of people or "the number of" things counts them
+@pytest.mark.parametrize(
+    ("text", "value", "units"),
+    [
+        pytest.param(
+            "By 2007, Ruritania's population is expected to peak at 127 million.", 1.27e8, ["person"], id="population"
+        ),
+        pytest.param(
+            "Employment in manufacturing fell 380,000 from a year earlier to 14.30 mln.",
+            3.8e5,
+            ["person"],
+            id="employment",
+        ),
+        pytest.param("The number of active rotary rigs fell by 38 to a total of 801.", 801.0, ["rig"], id="number_of"),
+        pytest.param("Profits at Zentec rose to 5 mln.", 5e6, [None], id="not_a_count"),
+    ],
+)
+def test_counted_by_the_subject(nlp, text, value, units):
+    assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units

@@ -593,6 +593,24 @@ def _counted_property(prop: Token) -> str | None:
     return noun.lemma_.lower()
 
 
+def _counted_subject(verb: Token) -> str | None:
+    """What a bare number after a verb counts when the verb's subject names a count of people or "the number
+    of" things ("the population is expected to peak at 127 million", "the number of users rose to 9 million");
+    the subject of the verb a control verb governs counts ("is expected to peak")."""
+    v = verb
+    for _ in range(3):
+        subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            lemma = subj.lemma_.lower()
+            if lemma in cues().people_properties or lemma in cues().number_nouns:
+                return _counted_property(subj)
+            return None
+        if v.dep_ not in ("xcomp", "conj") or v.head.i == v.i:
+            return None
+        v = v.head
+    return None
+
+
 _CONVERSION_GAP = re.compile(r"\s*[(;]\s*")
 
 
@@ -948,6 +966,8 @@ def _parse_fact(
         unit = compound  # "vehicle sales of four million": vehicles, not an earlier sentence's money
     if unit is None and counts:
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
+    if unit is None and q.kind == "number" and not _fraction(q) and verb is not None:
+        unit = _counted_subject(verb)  # "Japan's population is expected to peak at 127 million": people
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)
     token = subject[0] if subject else None
