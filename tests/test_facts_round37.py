@@ -309,6 +309,9 @@ def test_grain_values_make_a_market_report(nlp):
             id="employment",
         ),
         pytest.param("The number of active rotary rigs fell by 38 to a total of 801.", 801.0, ["rig"], id="number_of"),
+        pytest.param(
+            "Fans were blamed for the 1989 stadium disaster in which 96 died.", 96.0, ["person"], id="the_dead"
+        ),
         pytest.param("Profits at Zentec rose to 5 mln.", 5e6, [None], id="not_a_count"),
     ],
 )

@@ -968,6 +968,9 @@ def _parse_fact(
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     if unit is None and q.kind == "number" and not _fraction(q) and verb is not None:
         unit = _counted_subject(verb)  # "Japan's population is expected to peak at 127 million": people
+    dead = verb is not None and verb.lemma_.lower() in cues().death_verbs and span.root.head == verb
+    if unit is None and q.kind == "number" and dead and span.root.dep_ in ("nsubj", "nsubjpass"):
+        unit = "person"  # "the disaster in which 96 died": the dead are people
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)
     subject, source = (found[:2], found[2]) if found else (None, None)
     token = subject[0] if subject else None
