@@ -317,3 +317,15 @@ def test_grain_values_make_a_market_report(nlp):
 )
 def test_counted_by_the_subject(nlp, text, value, units):
     assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units
+
+
+# a fact names a physical unit in words, without pint's underscores (the quantities table keeps pint's names)
+@pytest.mark.parametrize(
+    ("text", "value", "units"),
+    [
+        pytest.param("The notes will yield 25 basis points above Treasury bills.", 25.0, ["basis point"], id="bp"),
+        pytest.param("Hydro-Quebec will sell 70 terawatt hours of power.", 70.0, ["terawatt hour"], id="twh"),
+    ],
+)
+def test_units_in_words(nlp, text, value, units):
+    assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units

@@ -33,13 +33,14 @@ _POWER = re.compile(r"([a-z_]+) \*\* ([23])")
 
 def _readable_unit(unit: str | None) -> str | None:
     """A physical unit as the facts guidelines write it: pint's "foot ** 3" -> "cubic foot",
-    "kilometer ** 2" -> "square kilometre", "kilometer" -> "kilometre" (the quantities table keeps
-    pint's names)."""
+    "kilometer ** 2" -> "square kilometre", "kilometer" -> "kilometre", "basis_point" -> "basis point"
+    (the quantities table keeps pint's names)."""
     if not unit:
         return unit
     m = _POWER.fullmatch(unit)
     if m is not None:
-        unit = ("square " if m.group(2) == "2" else "cubic ") + m.group(1).replace("_", " ")
+        unit = ("square " if m.group(2) == "2" else "cubic ") + m.group(1)
+    unit = unit.replace("_", " ")  # "basis_point" -> "basis point", "terawatt_hour" -> "terawatt hour"
     return _SPELLING.sub(lambda w: w.group(0)[:-2] + "re", unit)
 
 
