@@ -173,8 +173,9 @@ SCHEMAS: dict[str, list[Column]] = {
             "unit",
             S,
             "unit of value (see quantities.unit), with money in the currency itself (0.12 USD, not 12 cent)"
-            " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre); a duration that"
-            " measures a thing ('a 10-month plan', 'a sentence of 85 years') in its time unit (year, month, ...)",
+            " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre), pint's other names in"
+            " words (basis point); a duration that measures a thing ('a 10-month plan', 'a sentence of 85 years',"
+            " '20 hours a week' with per = week) in its time unit (year, month, ...)",
         ),
         _c("bound", S, "= ~ > < >= <="),
         _c("per", S, "rate period"),
