@@ -329,3 +329,21 @@ def test_counted_by_the_subject(nlp, text, value, units):
 )
 def test_units_in_words(nlp, text, value, units):
     assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units
+
+
+# of two subjects the parser gave one verb, an aside set off by dashes is not the clause's subject
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param(
+            "In contrast to Japan - and of course the European Union - the US population is expected to increase "
+            "by 46% by 2050.",
+            46.0,
+            ["US"],
+            id="aside_in_dashes",
+        ),
+        pytest.param("Apple co-founder Steve Jobs said sales rose 5%.", 5.0, ["Apple"], id="one_subject"),
+    ],
+)
+def test_aside_is_no_subject(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="2005-01-01"), value) == subjects

@@ -2569,7 +2569,9 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             return None
         if v.lemma_.lower() in _EVIDENCE_VERBS and macro_noun(prop):
             return None  # "The BDO index rose, implying GDP growth of 2.9%": evidence, not whose growth
-        subj = [_true_subject(ch, v) for ch in v.children if ch.dep_ in SUBJ and _inside(ch, ctx.piece)]
+        subj = _set_off_dropped(
+            [_true_subject(ch, v) for ch in v.children if ch.dep_ in SUBJ and _inside(ch, ctx.piece)]
+        )
         if not subj and any(not _inside(ch, ctx.piece) and ch.dep_ in ("nsubj", "nsubjpass") for ch in v.children):
             # the parser took the headline's noun as subject: the piece's own first name, hung outside
             subj = [t for t in _orphans(ctx.piece) if t.i < v.i and t.pos_ in ("PROPN", "NOUN", "PRON")][:1]
@@ -2670,6 +2672,18 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
             continue
         return None
     return None
+
+
+def _set_off_dropped(subjects: list[Token]) -> list[Token]:
+    """Of several subjects the parser gave one verb, those a dash sets off from a later one: "In contrast to
+    Japan - and of course the European Union - the US population is expected to increase by 46%" is the
+    population's, not the aside's."""
+    if len(subjects) < 2:
+        return subjects
+    doc = subjects[0].doc
+    last = max(t.i for t in subjects)
+    dashes = [i for i in range(min(t.i for t in subjects), last) if doc[i].text in ("-", "\u2013", "\u2014")]
+    return [t for t in subjects if t.i == last or not any(t.i < i for i in dashes)]
 
 
 def _that_in(ctx: ArticleContext, s: Token, verb: Token) -> tuple[Token, EntityMention] | None:
