@@ -295,7 +295,8 @@ def test_grain_values_make_a_market_report(nlp):
     assert subjects_of(facts, 127.5) == subjects_of(facts, 129.5) == ["U.K. Physical barley"]
 
 
-# a bare number after a verb whose subject is a count of people or "the number of" things counts them
+# a bare number after a verb whose subject is a count of people or "the number of" things counts them; the
+# dead are people; pint's units in words
 @pytest.mark.parametrize(
     ("text", "value", "units"),
     [
@@ -313,21 +314,12 @@ def test_grain_values_make_a_market_report(nlp):
             "Fans were blamed for the 1989 stadium disaster in which 96 died.", 96.0, ["person"], id="the_dead"
         ),
         pytest.param("Profits at Zentec rose to 5 mln.", 5e6, [None], id="not_a_count"),
-    ],
-)
-def test_counted_by_the_subject(nlp, text, value, units):
-    assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units
-
-
-# a fact names a physical unit in words, without pint's underscores (the quantities table keeps pint's names)
-@pytest.mark.parametrize(
-    ("text", "value", "units"),
-    [
+        # a physical unit in words, without pint's underscores (the quantities table keeps pint's names)
         pytest.param("The notes will yield 25 basis points above Treasury bills.", 25.0, ["basis point"], id="bp"),
         pytest.param("Hydro-Quebec will sell 70 terawatt hours of power.", 70.0, ["terawatt hour"], id="twh"),
     ],
 )
-def test_units_in_words(nlp, text, value, units):
+def test_units(nlp, text, value, units):
     assert units_of(facts_of(nlp, text, published="1987-03-02"), value) == units
 
 
