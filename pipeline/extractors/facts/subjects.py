@@ -2682,7 +2682,7 @@ def _set_off_dropped(subjects: list[Token]) -> list[Token]:
         return subjects
     doc = subjects[0].doc
     last = max(t.i for t in subjects)
-    dashes = [i for i in range(min(t.i for t in subjects), last) if doc[i].text in ("-", "\u2013", "\u2014")]
+    dashes = [i for i in range(min(t.i for t in subjects), last) if doc[i].text in ("-", "--", "\u2013", "\u2014")]
     return [t for t in subjects if t.i == last or not any(t.i < i for i in dashes)]
 
 
