@@ -1298,6 +1298,15 @@ def _merge_apposed_codes(groups: dict[str, list[int]], mentions: Sequence[Entity
         groups[a].extend(groups.pop(b))
 
 
+def _spelled_in_any_order(
+    letters: str, spelled: dict[str, dict[str, str]], groups: dict[str, list[int]]
+) -> dict[str, str]:
+    """The groups one of whose names has initials that are ``letters`` in another order: {group: that name}."""
+    key = _anagram(letters)
+    reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
+    return {o: found[0] for o, found in reordered.items() if found and o in groups}
+
+
 def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> dict[str, str]:
     """An all-capitals name joins the one longer name it abbreviates ("IMF" -> "International
     Monetary Fund"). Returns the full form to show for a group whose acronym spells a legal
@@ -1322,16 +1331,12 @@ def _merge_acronyms(groups: dict[str, list[int]], mentions: Sequence[EntityMenti
         if not fits and len(acronym) >= 3:
             # "IBC" for "Brazilian Coffee Institute" (Instituto Brasileiro do Cafe): a foreign-language acronym
             # spells the same initials in another order
-            key = _anagram(acronym)
-            reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
-            fits = {o: found[0] for o, found in reordered.items() if found and o in groups}
+            fits = _spelled_in_any_order(acronym, spelled, groups)
         country = next((c for c in _COUNTRY_PREFIXES if acronym.startswith(c) and len(acronym) - len(c) >= 2), None)
         if not fits and country is not None:
             # "USDA" for "the U.S. Agriculture Department" (the NER's name leaves "U.S." out): the country's
             # letters, then the name's initials in any order
-            key = _anagram(acronym[len(country) :])
-            reordered = {o: [n for x, n in names.items() if _anagram(x) == key] for o, names in spelled.items()}
-            fits = {o: found[0] for o, found in reordered.items() if found and o in groups}
+            fits = _spelled_in_any_order(acronym[len(country) :], spelled, groups)
         if len(fits) == 1:
             ((target, name),) = fits.items()
             groups[target].extend(groups.pop(k))

@@ -798,19 +798,15 @@ def _story_party(ctx: ArticleContext) -> EntityMention | None:
 def _name_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The name that ends right before the comma before ``token``, over a bracketed abbreviation ("Elevco (ELC),")."""
     doc = token.doc
-    i = token.i - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    if i < 0 or doc[i].text != ",":
+    comma = word_before(doc, token.i)
+    if comma is None or comma.text != ",":
         return None  # "the thriller Constantine which opened at number two": no name set off before it
-    i -= 1
-    while i >= 0 and (doc[i].is_space or doc[i].text == ")"):
-        i -= 1
-    if i >= 2 and doc[i - 1].text == "(" and token.doc[i + 1].text == ")":
-        i -= 2  # "(ELC)": the abbreviation of the name before it
-        while i >= 0 and doc[i].is_space:
-            i -= 1
-    return _entity_at(ctx, doc[i]) if i >= 0 else None
+    last = word_before(doc, comma.i)
+    while last is not None and last.text == ")":
+        last = word_before(doc, last.i)
+    if last is not None and last.i >= 2 and doc[last.i - 1].text == "(" and doc[last.i + 1].text == ")":
+        last = word_before(doc, last.i - 1)  # "(ELC)": the abbreviation of the name before it
+    return _entity_at(ctx, last) if last is not None else None
 
 
 def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:

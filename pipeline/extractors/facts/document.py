@@ -289,12 +289,10 @@ def _initials_of(name: str, entities: Sequence[EntityMention]) -> EntityMention 
     acronym = " ".join(words).replace(".", "").upper()
     if len(words) != 1 or not 2 <= len(acronym) <= 5:
         return None
-    small = ("of", "and", "the", "&")
 
-    def spelled(e: EntityMention) -> bool:
-        parts = e.canonical_name.split()
-        plain = initials(" ".join(w for w in parts if w.casefold() not in skip))
-        return plain == acronym or initials(" ".join(w for w in parts if w.casefold() not in small)) == acronym
+    def spelled(e: EntityMention) -> bool:  # (``initials`` itself leaves "of", "and", "the" out)
+        plain = initials(" ".join(w for w in e.canonical_name.split() if w.casefold() not in skip))
+        return plain == acronym or initials(e.canonical_name) == acronym
 
     return _only_org(entities, lambda e: " " in e.canonical_name and spelled(e))  # "Discount Corp of New York"
 

@@ -45,7 +45,7 @@ from .parse import (
     word_after,
     word_before,
 )
-from .subjects import _property_noun, _window_subject, subject_and_source
+from .subjects import _death_verb, _property_noun, _window_subject, subject_and_source
 from .tables import read_tables
 from .timing import _per, _pick_time
 
@@ -968,7 +968,7 @@ def _parse_fact(
         unit = _counted_property(prop)  # "New loans fell to 77,000", "the number of its hotspots rose to 20,000"
     if unit is None and q.kind == "number" and not _fraction(q) and verb is not None:
         unit = _counted_subject(verb)  # "Japan's population is expected to peak at 127 million": people
-    dead = verb is not None and verb.lemma_.lower() in cues().death_verbs and span.root.head == verb
+    dead = verb is not None and _death_verb(verb) and span.root.head == verb
     if unit is None and q.kind == "number" and dead and span.root.dep_ in ("nsubj", "nsubjpass"):
         unit = "person"  # "the disaster in which 96 died": the dead are people
     found = (*item, "list_item") if item is not None else subject_and_source(ctx, prop, verb, measured)

@@ -1184,7 +1184,8 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     groups = [top] if top is not share else []
     groups += [p for ch in share.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children]
     for group in groups:
-        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or not _group_noun(group, amount):
+        after = _group_qualifier(group, amount)
+        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or not _group_noun(group, after):
             continue
         if macro_noun(group) or group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
             continue
@@ -1199,7 +1200,6 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
         if counted or any(t.dep_ == "poss" or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
-        after = _group_qualifier(group, amount)
         if len(words) + len(after) < 2:
             return None  # "40% of people log on daily": a bare noun names no group in particular
         end = after[-1] if after else group
@@ -1210,16 +1210,15 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 _QUALIFIER_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _group_noun(group: Token, amount: Span) -> bool:
+def _group_noun(group: Token, after: list[Token]) -> bool:
     """A plural noun no name is ("small firms"), a people by their demonym ("adult Canadians"), or "those"
-    with what singles them out after it ("those with broadband at home")."""
+    with what singles them out after it (``after``, its qualifier: "those with broadband at home")."""
     if group.tag_ == "NNS" and not group.ent_type_:
         return True
     if group.tag_ in ("NNPS", "NNS") and group.ent_type_ == "NORP":
         return True
-    after = _group_qualifier(group, amount) if group.lower_ == "those" else []
     # not "those questioned": the people a survey asked are its sample, named by the survey rule
-    return bool(after) and (after[0].pos_ == "ADP" or after[0].tag_ in ("WP", "WDT"))
+    return group.lower_ == "those" and bool(after) and (after[0].pos_ == "ADP" or after[0].tag_ in ("WP", "WDT"))
 
 
 def _group_qualifier(group: Token, amount: Span) -> list[Token]:
@@ -2579,16 +2578,16 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
         held = _owning_agent(ctx, v) if agent else None  # "85 pct is held by Contran": the holder owns the stake
         if held is not None:
             return held
-        if v.lemma_.lower() in c.object_subject_verbs:  # "a round that values the company at $45 billion"
-            for ch in v.children:
-                ent = _resolve(ctx, ch) if ch.dep_ in ("dobj", "dative") else None
-                if ent is not None:
-                    return ch, ent
-        if v.lemma_.lower() in c.recipient_verbs:  # "The United States granted Argentina a 500 mln dlr loan"
-            for ch in v.children:
-                ent = _resolve(ctx, ch) if ch.dep_ == "dative" else None
-                if ent is not None:
-                    return ch, ent
+        # "a round that values the company at $45 billion": the object's; "The United States granted Argentina
+        # a 500 mln dlr loan": the recipient's (the indirect object only)
+        lemma = v.lemma_.lower()
+        owners = (
+            ("dobj", "dative") if lemma in c.object_subject_verbs else ("dative",) if lemma in c.recipient_verbs else ()
+        )
+        for ch in v.children if owners else ():
+            ent = _resolve(ctx, ch) if ch.dep_ in owners else None
+            if ent is not None:
+                return ch, ent
         # a bad parse can give several subjects ("Apple co-founder Steve Jobs"): the named one first
         for s in sorted(subj, key=lambda t: _entity_at(ctx, t) is None) + agent:
             if prop is not None and s.i == prop.i:
