@@ -571,13 +571,19 @@ def _phrase_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None)
     if counted is not None:  # "the number of new viruses grew 50%": the viruses' figure
         first = subj = counted
     lemma = subj.lemma_.lower()
-    if any(lemma in words for words in _not_phrase_subjects(c)) or macro_noun(subj):
-        return None
+    if any(lemma in words or subj.lower_ in words for words in _not_phrase_subjects(c)) or macro_noun(subj):
+        return None  # (the word as written too: the lemmatizer makes "earnings" "earning")
+    if ctx.amount.root.head.i == subj.i and ctx.amount.root.dep_ == "nummod":
+        return None  # "over 19,000 products will be affected": the counted noun is the unit, not whose count
     amount = range(ctx.amount.start, ctx.amount.end)
     words = [
         t
         for t in subj.subtree
-        if t.i <= subj.i and t.dep_ not in ("det", "punct", "nummod", "quantmod", "predet") and not t.is_space
+        if t.i <= subj.i
+        and t.dep_ not in ("det", "punct", "nummod", "quantmod", "predet")
+        and not (t.dep_ == "advmod" and t.head.i == subj.i)  # not "Even" of "Even the costliest disaster"
+        and not t.is_space
+        and t.head.dep_ not in ("nummod", "quantmod")  # not "almost" of "almost 30 wealthy nations"
     ]
     if first.i < subj.i:  # the other parts of the glued word, or what the count counts
         words = sorted({*words, *subj.doc[first.i : subj.i + 1]}, key=lambda t: t.i)
