@@ -2,13 +2,15 @@
 without the words that qualify its number ("almost 30 wealthy nations" -> "wealthy nations"), and a
 noun that names a company's figure is never a phrase subject, as the lemmatizer writes it or not
 ("Next year's earnings", "Total stockholders equity"): with two companies in play the figure is left
-without a subject rather than named after itself. Invented cases, one row per case.
+without a subject rather than named after itself. A bare number counts people after "the number of
+jobless"; one set against a count in the notes below a results table counts the same things, not the
+table's money. Invented cases, one row per case.
 """
 
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, subjects_of
+from facts_helpers import facts_of, subjects_of, units_of
 
 CASES = [
     pytest.param(
@@ -39,3 +41,29 @@ CASES = [
 @pytest.mark.parametrize(("text", "value", "title", "subjects"), CASES)
 def test_phrase_subject(nlp, text, value, title, subjects):
     assert subjects_of(facts_of(nlp, text, title=title), value) == subjects
+
+
+# (text, title, the amount, its unit): what a bare number counts
+UNITS = [
+    pytest.param(
+        "The total number of jobless stood at 495,208 at the end of February.",
+        None,
+        495208.0,
+        "person",
+        id="number_of_jobless",
+    ),
+    pytest.param("The number of unemployed rose to 3.1 million.", None, 3.1e6, "person", id="number_of_unemployed"),
+    pytest.param(
+        "Shr 1.82 dlrs vs 1.48 dlrs\n    Net 69.0 mln vs 56.1 mln\n    NOTES: Company had 1,200 stores in "
+        "operation at year end vs 1,045 a\nyear earlier",
+        "ZENTEC CORP 4TH QTR NET",
+        1045.0,
+        "store",
+        id="note_figure_set_against_a_count",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "value", "unit"), UNITS)
+def test_counted_unit(nlp, text, title, value, unit):
+    assert units_of(facts_of(nlp, text, title=title, published="1987-04-10"), value) == [unit]

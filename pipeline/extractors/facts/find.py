@@ -166,6 +166,8 @@ def _bare_figure(fact: Fact) -> bool:
     if re.fullmatch(r"[\d,.]+", fact.sentence[start:end].strip()) is None:
         return False
     after = fact.sentence[end:].split()[:1]
+    if fact.unit in cues().count_units:
+        return False  # "1,200 stores ... vs 1,045 a year earlier": it counts what the figure it is set against counts
     return not (fact.unit and after and after[0].lower().startswith(fact.unit.lower()[:4]))
 
 
@@ -588,6 +590,8 @@ def _counted_property(prop: Token) -> str | None:
         kinds = [c.people_properties.get(ch.lemma_.lower()) for ch in prop.children if ch.dep_ in ("amod", "compound")]
         if noun is prop and any(kinds):
             return next(k for k in kinds if k)
+        if noun is not prop and noun.lower_ in c.people_properties:
+            return c.people_properties[noun.lower_]  # "the number of jobless", "of unemployed": people
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:
         return None
     return noun.lemma_.lower()
