@@ -4,7 +4,8 @@ noun that names a company's figure is never a phrase subject, as the lemmatizer 
 ("Next year's earnings", "Total stockholders equity"): with two companies in play the figure is left
 without a subject rather than named after itself. A bare number counts people after "the number of
 jobless"; one set against a count in the notes below a results table counts the same things, not the
-table's money. Invented cases, one row per case.
+table's money. An "N-year-old" describing a noun in apposition to a person, or a title before the
+name, is that person's age. Invented cases, one row per case.
 """
 
 from __future__ import annotations
@@ -67,3 +68,22 @@ UNITS = [
 @pytest.mark.parametrize(("text", "title", "value", "unit"), UNITS)
 def test_counted_unit(nlp, text, title, value, unit):
     assert units_of(facts_of(nlp, text, title=title, published="1987-04-10"), value) == [unit]
+
+
+# (text, the age, whose): an "N-year-old" describing a noun that stands for a named person
+AGES = [
+    pytest.param(
+        "Malcolm Glazer, the 76-year-old owner of the Tampa Bay Buccaneers, made an offer.",
+        76.0,
+        ["Malcolm Glazer"],
+        id="apposed_noun",
+    ),
+    pytest.param("The 20-year-old student Viktor Makarov was arrested.", 20.0, ["Viktor Makarov"], id="title_noun"),
+    pytest.param("A 20-year-old man was arrested in Leeds.", 20.0, [], id="nobody_named"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), AGES)
+def test_year_old_noun(nlp, text, value, subjects):
+    facts = [f for f in facts_of(nlp, text) if f.predicate == "age"]
+    assert subjects_of(facts, value) == subjects

@@ -1216,6 +1216,9 @@ def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Toke
     if after is not None and after.pos_ == "PROPN":
         person = _entity_at(ctx, after)
         return (after, person) if person is not None and person.label == "PERSON" else None
+    named = _named_by_noun(ctx, doc[span.end - 1])
+    if named is not None:  # "Malcolm Glazer, the 76-year-old owner of ...", "the 20-year-old student Viktor Makarov"
+        return named
     definite = doc[span.start - 1].lower_ == "the"
     if definite and (after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or _role_after(after)):
         # "the 16-year-old", "the 51-year-old premier": the person the sentence before was about, else the
@@ -1223,6 +1226,17 @@ def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Toke
         person = _previous_subject_person(ctx, span) or ctx.main_person or ctx.person()
         return (None, person) if person is not None else None
     return None
+
+
+def _named_by_noun(ctx: ArticleContext, old: Token) -> tuple[Token, EntityMention] | None:
+    """The person the noun an "N-year-old" describes stands in apposition to ("Glazer, the 76-year-old
+    owner") or names as a title before the name ("the 20-year-old student Viktor Makarov")."""
+    noun = old.head if old.dep_ == "amod" else None
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    link = noun.head if noun.dep_ in ("appos", "compound") and noun.head.i != noun.i else None
+    person = _entity_at(ctx, link) if link is not None and link.pos_ == "PROPN" else None
+    return (link, person) if person is not None and person.label == "PERSON" else None
 
 
 def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention | None:
