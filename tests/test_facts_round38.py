@@ -87,3 +87,18 @@ AGES = [
 def test_year_old_noun(nlp, text, value, subjects):
     facts = [f for f in facts_of(nlp, text) if f.predicate == "age"]
     assert subjects_of(facts, value) == subjects
+
+
+# (text, the rate, its per): an exchange rate quoted against a base currency is per that currency
+RATES = [
+    pytest.param("The rupiah fell to 9,300 against the dollar.", 9300.0, "USD", id="against_the_dollar"),
+    pytest.param("The ariary was trading at 1,893 to the US dollar.", 1893.0, "USD", id="to_the_us_dollar"),
+    pytest.param("The dollar reached $1.2871 against the euro.", 1.2871, "EUR", id="dollar_against_euro"),
+    pytest.param("The dollar rose to $1.8832 to the pound.", 1.8832, "GBP", id="dollar_to_pound"),
+    pytest.param("Zentec sold 5,000 cars to the dollar market.", 5000.0, None, id="not_a_rate"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "per"), RATES)
+def test_exchange_rate_per(nlp, text, value, per):
+    assert [f.per for f in facts_of(nlp, text) if f.value is not None and abs(f.value - value) < 1e-6 * value] == [per]

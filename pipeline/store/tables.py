@@ -178,7 +178,12 @@ SCHEMAS: dict[str, list[Column]] = {
             " '20 hours a week' with per = week) in its time unit (year, month, ...)",
         ),
         _c("bound", S, "= ~ > < >= <="),
-        _c("per", S, "rate period"),
+        _c(
+            "per",
+            S,
+            "rate period (year, month, ...), share for a per-share figure, or the base currency of an exchange"
+            " rate ('1,893 to the US dollar': 1893 MGA per USD)",
+        ),
         _c("change", S, "up | down"),
         _c(
             "time_value",
