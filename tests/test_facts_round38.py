@@ -102,3 +102,15 @@ RATES = [
 @pytest.mark.parametrize(("text", "value", "per"), RATES)
 def test_exchange_rate_per(nlp, text, value, per):
     assert [f.per for f in facts_of(nlp, text) if f.value is not None and abs(f.value - value) < 1e-6 * value] == [per]
+
+
+def test_note_below_table_is_the_table_company_s(nlp):
+    """A figure in the notes below a results table whose property noun the story's country would otherwise own
+    ("gain on disposition of investments") is the table company's, like any other note figure."""
+    text = (
+        "BOSTON, March 23 - Shr loss 1.34 dlrs vs profit two cts\n    Net loss 4.5 mln vs profit 46,000\n"
+        "    Revs 7.6 mln vs 8.9 mln\n    NOTE: 1986 includes gain on disposition of investments of\n"
+        "2,454 dlrs in 3rd qtr."
+    )
+    facts = facts_of(nlp, text, title="ZENTEC FINANCIAL CORP <ZEN> 3RD QTR FEB 28", published="1987-03-23")
+    assert subjects_of(facts, 2454.0) == ["Zentec Financial Corp"]

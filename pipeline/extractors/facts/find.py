@@ -154,7 +154,11 @@ def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -
 def _unowned(fact: Fact) -> bool:
     """No subject from the sentence itself: none, or one of the article's candidates (the scorer's
     pick when no parse rule named an owner), which a list's or a table's owner overrules."""
-    return fact.subject is None or (fact.subject_source or "").startswith("candidate:")
+    if fact.subject is None or (fact.subject_source or "").startswith("candidate:"):
+        return True
+    # the story's country a property noun fell back on ("gain on disposition of investments of 2,454 dlrs"
+    # below a results table filed in Boston): not written in the sentence either
+    return fact.subject_source == "country_property"
 
 
 def _bare_figure(fact: Fact) -> bool:
