@@ -114,3 +114,13 @@ def test_note_below_table_is_the_table_company_s(nlp):
     )
     facts = facts_of(nlp, text, title="ZENTEC FINANCIAL CORP <ZEN> 3RD QTR FEB 28", published="1987-03-23")
     assert subjects_of(facts, 2454.0) == ["Zentec Financial Corp"]
+
+
+def test_issuer_past_a_wire_line_break(nlp):
+    """ "65 mln dlrs of Frank B. Hall and Co Inc's\\nB-1 subordinated notes": the notes are the issuer's, though
+    the parser hangs the possessive as a modifier past the line break and the model splits the name in two."""
+    text = (
+        "Moody's Investors Service Inc said it\nmay downgrade about 65 mln dlrs of Frank B. Hall and Co Inc's\n"
+        "B-1 subordinated notes."
+    )
+    assert subjects_of(facts_of(nlp, text, published="1987-03-26"), 65e6) == ["Frank B. Hall and Co"]

@@ -840,7 +840,7 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
     ``headline``: the article's title part, whose first word, in a wire headline in capitals, names its company."""
     out: list[EntityMention] = []
     words = DocWords(doc)
-    spans = _split_at_paragraphs(words, _headline_names(words, _fixed_entities(words), headline))
+    spans = _and_company(words, _split_at_paragraphs(words, _headline_names(words, _fixed_entities(words), headline)))
     if not spans:
         return out
     idx, tags, orth = words.ids("IDX"), words.ids("TAG"), words.orth
@@ -988,6 +988,24 @@ def _name_head_end(words: DocWords, start: int, end: int) -> int:
     # not a role: "Westbrook Drilling Co Chairman Alan Pryce" is the company's chairman
     role = nxt.lower_ in TITLE_WORDS
     return end + 1 if heads_it and nxt.tag_ == "NNP" and nxt.text.istitle() and not nxt.ent_type_ and not role else end
+
+
+def _and_company(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """ "Merrill Lynch and Co Inc", "Frank B. Hall and Co": a name joined by "and" to a span that opens with
+    "Co" or "Company" is one company; the model's two spans (the first often a person) are joined into one."""
+    out: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans):
+        start, end, label, ent_id = span
+        if out and not ent_id and not out[-1][3] and out[-1][2] in ("ORG", "PERSON") and label == "ORG":
+            before = out[-1]
+            if before[1] + 1 == start and words.lower(before[1]) == "and" and words.text(start).rstrip(".") in _CO:
+                out[-1] = (before[0], end, "ORG", "")
+                continue
+        out.append(span)
+    return out
+
+
+_CO = frozenset({"Co", "Company", "CO", "COMPANY"})
 
 
 def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

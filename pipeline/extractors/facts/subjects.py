@@ -1324,13 +1324,20 @@ def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
 
 def _owner_of(ctx: ArticleContext, noun: Token, labels: tuple[str, ...]) -> tuple[Token, EntityMention] | None:
     """The first name of ``labels`` that owns ``noun``: its possessive ("Acme's notes") or what follows "of"."""
-    owners = [ch for ch in noun.children if ch.dep_ == "poss"]
+    # (a possessive the parser hung as "nmod" past a wire line break: "Frank B. Hall and Co Inc's\nB-1 notes")
+    owners = [ch for ch in noun.children if ch.dep_ == "poss" or ch.dep_ == "nmod" and _ends_possessive(ch)]
     owners += [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children]
     for t in owners:
         ent = _resolve(ctx, t)
         if ent is not None and ent.label in labels:
             return t, ent
     return None
+
+
+def _ends_possessive(token: Token) -> bool:
+    """The phrase under ``token`` ends in a possessive "'s" ("Frank B. Hall and Co Inc's")."""
+    last = max((t for t in token.subtree if not t.is_space), key=lambda t: t.i)
+    return last.tag_ == "POS"
 
 
 def _spoken_for(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityMention] | None:
