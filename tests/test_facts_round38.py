@@ -124,3 +124,13 @@ def test_issuer_past_a_wire_line_break(nlp):
         "B-1 subordinated notes."
     )
     assert subjects_of(facts_of(nlp, text, published="1987-03-26"), 65e6) == ["Frank B. Hall and Co"]
+
+
+def test_a_person_forecasting_a_yield_is_its_speaker(nlp):
+    """ "She said she expected the yield on the gilt to dip below 9.5 pct": an analyst's forecast of a market's
+    figure is not the analyst's figure."""
+    text = (
+        "Machiko Suzuki is an assistant manager at a broker. She said she expected the yield on the actively "
+        "traded gilt to dip below 9.5 pct."
+    )
+    assert "Machiko Suzuki" not in subjects_of(facts_of(nlp, text, published="1987-03-10"), 9.5)

@@ -1882,12 +1882,20 @@ def _forecaster(token: Token, entity: EntityMention, prop: Token | None) -> bool
     changes = any(t is not None and t.lemma_.lower() in cues().change_verbs for t in seen)
     if verb in _SEEING and changes and public_body(entity):
         return True  # "The institute saw a decline of two pct in this sector": its forecast, the sector's decline
+    if verb in cues().forecast_verbs and entity.label == "PERSON" and prop is not None and _market_figure(prop):
+        return True  # "She said she expected the yield on the gilt to dip below 9.5 pct": the gilt's, forecast
     if verb not in cues().forecast_verbs or not macro_noun(prop):
         return False
     if entity.label == "PERSON" or public_body(entity):  # "the IMF forecasts growth of 4%": the economy's growth
         return True
     # "Deloitte is forecasting economic growth of 2%": a firm forecasting the economy, not its own growth
     return entity.label == "ORG" and _economy_figure(prop)
+
+
+def _market_figure(prop: Token) -> bool:
+    """A market's own figure: a currency, an index, a bond's yield."""
+    lemma = prop.lemma_.lower()
+    return lemma in cues().market_nouns or lemma == "yield"
 
 
 def _economy_figure(prop: Token | None) -> bool:
