@@ -95,6 +95,9 @@ RATES = [
     pytest.param("The ariary was trading at 1,893 to the US dollar.", 1893.0, "USD", id="to_the_us_dollar"),
     pytest.param("The dollar reached $1.2871 against the euro.", 1.2871, "EUR", id="dollar_against_euro"),
     pytest.param("The dollar rose to $1.8832 to the pound.", 1.8832, "GBP", id="dollar_to_pound"),
+    pytest.param(
+        "The spot riyal was firmer at 3.7495/98 to the dollar.", 3.7495, "USD", id="bid_ask_quote_to_the_dollar"
+    ),
     pytest.param("Zentec sold 5,000 cars to the dollar market.", 5000.0, None, id="not_a_rate"),
 ]
 

@@ -11,6 +11,7 @@ noun is named as often.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,21 @@ from .cues import cues
 # market nouns that name no currency
 _NOT_CURRENCIES = frozenset({"index", "indices", "currency", "market"})
 _SCALES = frozenset({"mln", "bln", "million", "billion", "trillion", "m", "bn"})
+
+
+# a rate quoted against a base currency right after its figure: "3.7495/98 to the dollar", "1,893 to the US dollar",
+# "$1.2871 against the euro"
+_QUOTED_AGAINST = re.compile(
+    r"(?:/\d+)?\s+(?:to|against|per)\s+(?:the\s+|one\s+|a\s+)?(?:u\.?s\.?\s+)?(dollar|pound|euro|mark|yen|sterling)\b",
+    re.IGNORECASE,
+)
+_BASES = {"dollar": "USD", "pound": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY", "mark": "DEM"}
+
+
+def quoted_base(text: str, end: int) -> str | None:
+    """The ISO code of the currency a rate ending at ``end`` is quoted against, else None."""
+    m = _QUOTED_AGAINST.match(text, end)
+    return _BASES[m.group(1).lower()] if m is not None else None
 
 
 def currency_noun(token: Token) -> bool:

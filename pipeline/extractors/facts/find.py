@@ -30,6 +30,7 @@ from .build import _fact
 from .carried import carry_periods
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
 from .cues import cues
+from .currencies import quoted_base
 from .durations import measured_durations
 from .events import _events
 from .modality import _attribution, _modality, _window_modality
@@ -154,11 +155,10 @@ def _table_company(fact: Fact, facts: list[Fact], rows: list[tuple[int, int]]) -
 def _unowned(fact: Fact) -> bool:
     """No subject from the sentence itself: none, or one of the article's candidates (the scorer's
     pick when no parse rule named an owner), which a list's or a table's owner overrules."""
-    if fact.subject is None or (fact.subject_source or "").startswith("candidate:"):
-        return True
-    # the story's country a property noun fell back on ("gain on disposition of investments of 2,454 dlrs"
-    # below a results table filed in Boston): not written in the sentence either
-    return fact.subject_source == "country_property"
+    # (nor the story's country a property noun fell back on: "gain on disposition of investments of 2,454 dlrs"
+    # below a results table filed in Boston)
+    source = fact.subject_source or ""
+    return fact.subject is None or source.startswith("candidate:") or source == "country_property"
 
 
 def _bare_figure(fact: Fact) -> bool:
@@ -169,9 +169,9 @@ def _bare_figure(fact: Fact) -> bool:
     start, end = (x - fact.sentence_start for x in fact.quantity_span)
     if re.fullmatch(r"[\d,.]+", fact.sentence[start:end].strip()) is None:
         return False
-    after = fact.sentence[end:].split()[:1]
     if fact.unit in cues().count_units:
         return False  # "1,200 stores ... vs 1,045 a year earlier": it counts what the figure it is set against counts
+    after = fact.sentence[end:].split()[:1]
     return not (fact.unit and after and after[0].lower().startswith(fact.unit.lower()[:4]))
 
 
@@ -401,17 +401,11 @@ _PER_SHARE_AFTER = re.compile(
 _SHARE_CURRENCY = {"cts": "USD", "cents": "USD", "dlr": "USD", "dlrs": "USD", "p": "GBP", "pence": "GBP"}
 
 
-_FX_AFTER = re.compile(
-    r"(?:/\d+)?\s+(?:to|against|per)\s+(?:the\s+|one\s+|a\s+)?(?:u\.?s\.?\s+)?(?:dollar|pound|euro|mark|yen|sterling)\b",
-    re.IGNORECASE,
-)
-
-
 def _quoted_currency(span: Span) -> str | None:
     """ "The spot riyal was firmer at 3.7495/98 to the dollar", "pegged at 8.28 yuan to the dollar"
     without the word: a rate quoted against another currency is in the currency the sentence names
     before it (a word of one currency only: not "dollar", "franc", "peso")."""
-    if not _FX_AFTER.match(doc_text(span.doc), span.end_char):
+    if quoted_base(doc_text(span.doc), span.end_char) is None:
         return None
     words = _one_currency_words()
     for t in reversed(span.doc[span.sent.start : span.start]):

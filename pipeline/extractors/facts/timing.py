@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...records import DateMention, QuantityMention
 from ..doccache import doc_text, token_ids
 from .cues import cues
+from .currencies import quoted_base
 from .parse import _clause, _governing_verb, _span, tree_distance
 
 
@@ -299,24 +300,17 @@ def _phrase_top(token: Token, verb: Token) -> Token | None:
     return None
 
 
-# an exchange rate quoted against a base currency (the facts guidelines: "trading at 1,893 to the US dollar" is
-# 1893 MGA per USD); a franc, a crown or a bare dollar of another country is left out: which one is not written
-_QUOTED_AGAINST = re.compile(
-    r"\s+(?:to|against|per)\s+(?:the|one|each|a)\s+(?:(U\.S\.|US|American)\s+)?(dollar|euro|pound|sterling|yen)\b", re.I
-)
-_BASES = {"euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY"}
-
-
 def _per(q: QuantityMention, doc: Doc, sent: Span, anchor: Token, dates: Sequence[DateMention], *, parsed: bool):
     if q.per:
         return q.per
     if cues().per_share_after.match(doc_text(doc)[q.end : q.end + 30]):
         return "share"  # "12 cts a share", "9.50 dlrs per share"
-    quoted = _QUOTED_AGAINST.match(doc_text(doc), q.end)
-    if quoted is not None and (q.unit in (None, "dimensionless") or q.unit.isupper()):
-        base = "USD" if quoted.group(1) or quoted.group(2).lower() == "dollar" else _BASES[quoted.group(2).lower()]
-        if base != q.unit:  # "trading at 1,893 to the US dollar", "$1.2871 against the euro": a rate per the base
-            return base
+    base = quoted_base(doc_text(doc), q.end)
+    money = q.unit in (None, "dimensionless") or q.unit.isupper()
+    if base is not None and money and base != q.unit:
+        return (
+            base  # "trading at 1,893 to the US dollar" (the guidelines' 1893 MGA per USD), "$1.2871 against the euro"
+        )
     for d in dates:
         per = _per_of_set(d)
         if per is None:
