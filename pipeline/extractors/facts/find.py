@@ -33,6 +33,7 @@ from .cues import cues
 from .currencies import quoted_base
 from .durations import measured_durations
 from .events import _events
+from .items import item_owner, list_items
 from .modality import _attribution, _modality, _window_modality
 from .parse import (
     _governing_verb,
@@ -88,6 +89,8 @@ def find_facts(
         dates, durations = measured_durations(doc, dates)
         quantities = sorted([*quantities, *durations], key=lambda q: q.start)
     periods = _fiscal_periods(facts)
+    skip = [s for s in (document.headline, document.dateline) if s is not None]
+    items = list_items(text, skip) if "\n" in text else []
     counted_units: list[tuple[int, str]] = []
     by_start = [sorted(ms, key=lambda m: m.start) for ms in (dates, quantities, entities)]
     starts = [[m.start for m in ms] for ms in by_start]
@@ -100,6 +103,7 @@ def find_facts(
         )
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, text, periods) for f in found]
+        found = [item_owner(f, items, entities) for f in found]
         facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
     facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
     return carry_periods(facts, text, dates, published)

@@ -1,0 +1,85 @@
+"""Wire lists of named items: each line opens with a company and a dash, and what follows is that
+company's ("PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC"):
+
+    Southeast Banking Corp <STB> - Offering of 50 mln dlrs of
+convertible subordinated capital notes due 1999 through Lazard
+Freres and Co.
+    Burlington Industries Inc <BUR> - Offering of 100 mln dlrs ...
+
+Such a list has no verb to hang its figures on, and the parse runs its lines together: the figures
+went to the underwriter named last or to the story's country. ``list_items`` finds the items (at
+least two lines opening so in one text, each name with a ticker or a company suffix); ``item_owner``
+gives a figure inside one the item's company as subject, and the item's label ("Offering", "Shelf
+offering") as predicate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ...records import EntityMention, Fact
+from .cues import cues
+from .parse import property_key
+
+# a line opening an item: indented or at a line start, a capitalised name, an optional <TICKER>, a dash
+_ITEM = re.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Z][^\n<>:;]{1,80}?)(?P<ticker>[ \t]*<[A-Z0-9.]+>)?[ \t]+-[ \t]*\n?[ \t]*(?P<rest>\S)"
+)
+# the label an item opens with: "Offering of", "Shelf offering of up to", "Initial public offering of"
+_LABEL = re.compile(r"([A-Za-z][A-Za-z -]{2,40}?)\s+of\b")
+# where an item ends: the next indented line (a wire paragraph) or a blank line
+_END = re.compile(r"\n(?:[ \t]{2,}|[ \t]*\n)")
+
+
+class Item(NamedTuple):
+    start: int  # the name's first character
+    name_end: int
+    end: int  # where the item's text ends
+    name: str
+    label: str | None
+
+
+def list_items(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Item]:
+    """The items of the text's named lists, in text order; none unless at least two lines open an
+    item. ``skip`` holds spans (headline, dateline) that never open one."""
+    found = []
+    for m in _ITEM.finditer(text):
+        if any(s <= m.start("name") < e for s, e in skip):
+            continue
+        name = m.group("name").split(",")[0].strip()  # "Mississippi Power Co, subsidiary of Southern Co"
+        if not (m.group("ticker") or cues().company_suffix.search(name)) or re.search(r"\d", name):
+            continue
+        end = _END.search(text, m.start("rest"))
+        label = _LABEL.match(text, m.start("rest"))
+        words = label.group(1) if label is not None and "\n" not in label.group(1) else None
+        found.append(Item(m.start("name"), m.start("name") + len(name), end.start() if end else len(text), name, words))
+    return found if len(found) >= 2 else []
+
+
+def item_owner(fact: Fact, items: Sequence[Item], entities: Sequence[EntityMention]) -> Fact:
+    """``fact`` with the subject of the list item its figure is written in, if any."""
+    if not items or fact.quantity_span is None or fact.subject_source in ("table", "table_note"):
+        return fact
+    start = fact.quantity_span[0]
+    k = bisect_right([i.start for i in items], start) - 1
+    if k < 0 or not items[k].name_end <= start < items[k].end:
+        return fact
+    item = items[k]
+    # the entity the model found there, unless it ran on past the name ("Angio-Medical Corp - Initial")
+    ent = next((e for e in entities if e.start == item.start and e.end <= item.name_end and e.label == "ORG"), None)
+    subject = ent.canonical_name if ent is not None else item.name
+    key = ent.entity_key if ent is not None else None
+    label = item.label.lower() if item.label else fact.predicate
+    return dataclasses.replace(
+        fact,
+        subject=subject,
+        subject_key=key,
+        subject_span=(item.start, item.name_end),
+        subject_source="list_item_label",
+        predicate=label,
+        property_key=property_key(label) if item.label else fact.property_key,
+    )

@@ -1,0 +1,74 @@
+"""Facts, issue 11 thirty-ninth round: a wire list whose lines each open with a company and a dash
+("    Acme Corp <ACM> - Offering of 50 mln dlrs ... through Zentec Securities") gives each figure in
+an item that company as subject (not the underwriter named last, not the story's country) and the
+item's label as predicate; one such line alone, a dateline, or a name without a ticker or company
+suffix is no list. Invented cases, one row per case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.facts.items import list_items
+
+SEC_LIST = (
+    "WASHINGTON, April 1 - The following proposed securities\nofferings were filed recently with the Securities "
+    "and Exchange\nCommission:\n    Northgate Banking Corp <NGB> - Offering of 40 mln dlrs of\nconvertible "
+    "subordinated capital notes due 1999 through Hartwell\nFreres and Co.\n    Dunmore Mills Inc <DUN> - Offering "
+    "of 90 mln dlrs\nof sinking fund debentures due 2017 through Kessler, Tabor and\nCo Inc and an offering of "
+    "65 mln dlrs of convertible\nsubordinated debentures due 2012 through an underwriting group\nled by Kessler, "
+    "Tabor.\n"
+)
+IPO_LIST = (
+    "WASHINGTON, March 18 - The following proposed securities\nofferings were filed recently with the SEC:\n"
+    "    Cardiomed Corp - Initial public offering of 1,250,000\nunits through Hobart Securities Inc.\n"
+    "    Westfield Mortgage Co Inc - Initial public offering of\n2,400,000 shares of common stock at 11 dlrs a "
+    "share through Baird\nand Lowe Inc.\n"
+)
+
+# (text, the amount, its subjects, its predicates)
+CASES = [
+    pytest.param(SEC_LIST, 40e6, ["Northgate Banking"], ["offering"], id="first_item"),
+    pytest.param(SEC_LIST, 90e6, ["Dunmore Mills"], ["offering"], id="second_item"),
+    pytest.param(SEC_LIST, 65e6, ["Dunmore Mills"], ["offering"], id="second_figure_of_an_item"),
+    pytest.param(IPO_LIST, 1_250_000, ["Cardiomed Corp"], ["initial public offering"], id="no_ticker_suffix"),
+    pytest.param(IPO_LIST, 2_400_000, ["Westfield Mortgage Co Inc"], ["initial public offering"], id="label_wraps"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects", "predicates"), CASES)
+def test_list_item_owner(nlp, text, value, subjects, predicates):
+    facts = facts_of(nlp, text, title="PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC", published="1987-04-01")
+    found = [f for f in facts if f.value is not None and abs(f.value - value) < 1e-6 * value]
+    assert subjects_of(found, value) == [s for s in subjects]
+    assert [f.predicate for f in found] == predicates
+
+
+# (text, the names of the items found): what opens an item
+ITEMS = [
+    pytest.param(SEC_LIST, ["Northgate Banking Corp", "Dunmore Mills Inc"], id="tickers"),
+    pytest.param(IPO_LIST, ["Cardiomed Corp", "Westfield Mortgage Co Inc"], id="suffixes"),
+    pytest.param(
+        "    Zentec Corp <ZEN> - Offering of 40 mln dlrs of notes.\n    Mr Lee said the notes sold well.\n",
+        [],
+        id="one_item_is_no_list",
+    ),
+    pytest.param("    Alpha Mining - 40 mln tonnes.\n    Beta Metals - 30 mln tonnes.\n", [], id="no_ticker_no_suffix"),
+    pytest.param(
+        "    Hanford Power Co, subsidiary of Gale Co <GAL> -\nShelf offering of 200,000 shares.\n"
+        "    Orbis Inc <ORB> - Offering of 30 mln dlrs of notes.\n",
+        ["Hanford Power Co", "Orbis Inc"],
+        id="parent_named_after_a_comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ITEMS)
+def test_list_items(text, names):
+    assert [i.name for i in list_items(text)] == names
+
+
+def test_a_dateline_opens_no_item():
+    text = "NEW YORK, March 2 - Zentec Corp <ZEN> said it sold 40 mln dlrs of notes.\n    Orbis Inc <ORB> - Offering.\n"
+    assert [i.name for i in list_items(text, skip=[(0, 19)])] == []
