@@ -1243,11 +1243,16 @@ def _named_by_noun(ctx: ArticleContext, old: Token) -> tuple[Token, EntityMentio
 
 def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention | None:
     """ "Edinburgh architect, Dominic Stephenson, became the first ... The 27-year-old was ...": the
-    person named as the subject of the sentence before (or in apposition to it)."""
+    person named as the subject of the sentence before (or in apposition to it); "Mr Lee has given
+    £50,000. He made his fortune from hotels. The 52-year-old said ...": the person "he" / "she" there
+    stands for."""
     if span.sent.start == 0:
         return None
     before = span.doc[span.sent.start - 1].sent
     for subject in (ch for ch in before.root.children if ch.dep_ in ("nsubj", "nsubjpass")):
+        quoted = any(t.is_quote for t in before)  # "he gave more to me," said Mr Clinton: a quote's "he" is not
+        if subject.lower_ in ("he", "she") and ctx.recent_people and not quoted:
+            return ctx.recent_people[-1]
         for t in (subject, *(a for a in subject.children if a.dep_ == "appos")):
             person = _entity_at(ctx, t)
             # a full name: a one-word "person" is often a club the model mislabelled ("Norwich have signed")

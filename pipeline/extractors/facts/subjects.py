@@ -1316,9 +1316,15 @@ def _issuer(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityM
             if ent is not None and ent.label == "ORG":
                 return t, ent
     for held in of:
-        owner = _owner_of(ctx, held, ("ORG", "GPE")) if held.dep_ == "pobj" and held.lemma_.lower() in nouns else None
-        if owner is not None:
-            return owner
+        if held.dep_ != "pobj" or held.lemma_.lower() not in nouns:
+            continue
+        # "390 mln dlrs of Fluor Corp's\nlong-term debt and commercial paper": past a wire line break the
+        # parser hangs the first security, with its owner, on the second
+        joined = [ch for ch in held.children if ch.dep_ in ("nmod", "conj") and ch.lemma_.lower() in nouns]
+        for noun in (held, *joined):
+            owner = _owner_of(ctx, noun, ("ORG", "GPE"))
+            if owner is not None:
+                return owner
     return None
 
 
