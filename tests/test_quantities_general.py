@@ -341,3 +341,19 @@ def test_quantities_read_off_the_blind_news_batches(nlp, text, expected):
 )
 def test_quantities_off_is_a_fall_only_after_be_or_a_market_verb(nlp, text, change):
     assert [q.change for q in find_quantities(nlp(text))][:1] == [change]
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("Services now make up roughly 40% of the economy.", None),
+        ("With Germany making up a third of the eurozone's economy, growth is slow.", None),
+        ("The fine was made up of $250m in repayments and $125m in penalties.", None),
+        ("Zentel signed up 300,000 new customers in the quarter.", None),
+        ("Rent is taking up 30% of household budgets.", None),
+        ("Shares ended up 5 points at 230.", "up"),
+        ("Sales were up 12% in March.", "up"),
+    ],
+)
+def test_quantities_up_after_a_phrasal_verb_is_no_rise(nlp, text, change):
+    assert [q.change for q in find_quantities(nlp(text))][:1] == [change]

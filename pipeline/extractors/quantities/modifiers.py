@@ -44,6 +44,8 @@ def _change(text: str, start: int, end: int, kind: str) -> str | None:
             return "down"  # wire copy: "production was off 11 pct"
         if by and lw in c["margin_verbs"]:
             return None  # "lost by two points", "won by three goals": a margin, not a change
+        if lw == "up" and k and words[k - 1].lower() in c["up_particle_verbs"]:
+            return None  # "make up one in 13 pupils", "signed up 300,000 customers": a phrasal verb's particle
         if lw in c["change_before"]:
             return c["change_before"][lw]
         if (kind != "currency" or by) and lw in c["change_before_not_money"]:

@@ -37,6 +37,7 @@ class Cues(Rules):
     fraction_not_after: list[str]
     change_before_not_money: dict[str, str]
     change_off_after: list[str]
+    up_particle_verbs: list[str]
     hyphen_idioms: list[str]
     street_suffixes: list[str]
     not_counted: list[str]
