@@ -101,3 +101,81 @@ OWNERS = [
 @pytest.mark.parametrize(("text", "value", "title", "subjects"), OWNERS)
 def test_owner(nlp, text, value, title, subjects):
     assert subjects_of(facts_of(nlp, text, title=title, published="1987-03-02"), value) == subjects
+
+
+# (text, headline, the amount, its subjects): a dateline's region decides its country ("Greenwich, Conn." is in
+# the U.S., not England; "San Mateo, Calif." not in the Philippines)
+DATELINES = [
+    pytest.param(
+        "GREENWICH, Conn., March 2 - Retail sales rose 2.1 pct in February, the survey said.",
+        "RETAIL SALES RISE",
+        2.1,
+        ["United States"],
+        id="us_state_abbreviation",
+    ),
+    pytest.param(
+        "CALGARY, Alberta, March 3 - Retail sales rose 2.4 pct in February, the survey said.",
+        "RETAIL SALES RISE",
+        2.4,
+        ["Canada"],
+        id="canadian_province",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "value", "subjects"), DATELINES)
+def test_dateline_region(nlp, text, title, value, subjects):
+    assert subjects_of(facts_of(nlp, text, title=title, published="1987-03-03"), value) == subjects
+
+
+# (headline, text, the dividends' (value, time) rows): a dividend notice is a table of its own
+NOTICES = [
+    pytest.param(
+        "ZENTEC CORP <ZEN> SETS QUARTERLY",
+        "NEW YORK, March 2 - Qtly div 15 cts vs 15 cts prior\n    Pay April 1\n    Record March 15",
+        [(0.15, None), (0.15, None)],
+        id="current_and_prior_dividend",
+    ),
+    pytest.param(
+        "<ORBIS TAX-FREE INCOME FUND> PAYOUT",
+        "SAN MATEO, Calif., March 2 - Mthly div 7.3 cts vs 7.1 cts prior\n    Pay March 13\n    Record March Two",
+        [(0.073, None), (0.071, None)],
+        id="monthly_div_of_a_fund",
+    ),
+    pytest.param(
+        "ZENTEC CORP <ZEN> 4TH QTR NET",
+        "NEW YORK, March 2 - Shr 40 cts vs 35 cts\n    Net 4,100,000 vs 3,600,000\n    Qtly div 15 cts vs 12 cts prior",
+        [(0.15, "1986-Q4"), (0.12, "1985-Q4")],
+        id="dividend_in_a_results_table_keeps_its_period",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "rows"), NOTICES)
+def test_dividend_notice(nlp, title, text, rows):
+    facts = [f for f in facts_of(nlp, text, title=title, published="1987-03-02") if "dividend" in f.predicate]
+    assert [(pytest.approx(f.value), f.time_value) for f in facts] == rows
+    assert {f.per for f in facts} == {"share"}
+    assert {f.subject_source for f in facts} == {"table"}
+
+
+def test_undated_table_rows_are_not_merged():
+    """The current and the prior dividend of a notice share value and (no) time: still two rows."""
+    from pipeline.extractors.facts.consolidate import consolidate
+    from pipeline.records import Fact
+
+    def row(start: int) -> Fact:
+        return Fact(
+            0,
+            40,
+            "Qtly div 15 cts vs 15 cts prior",
+            "Zentec",
+            "quarterly dividend per share",
+            "quarterly_dividend_per_share",
+            value=0.15,
+            unit="USD",
+            quantity_span=(start, start + 6),
+            subject_source="table",
+        )
+
+    assert len(consolidate([row(9), row(23)])) == 2

@@ -18,6 +18,10 @@ def _identity(f: Fact) -> tuple:
     # "compared with 5.1 pct in 1985" says nothing of what is compared: in two sentences, two figures
     # (GNP's and GDP's growth), not one stated twice
     where = f.sentence_start if f.property_key == "compare" else None
+    if f.subject_source == "table" and f.time_value is None:
+        # "Qtly div 15 cts vs 15 cts prior" in a dividend notice (no period stated): the current and the prior
+        # dividend are two rows, though they share value and time
+        where = f.quantity_span
     return (f.subject_key or f.subject, prop, f.value, f.value_max, f.unit, f.time_value, f.modality, where)
 
 

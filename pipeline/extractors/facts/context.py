@@ -29,7 +29,7 @@ from .document import (
     is_region,
     results_company,
 )
-from .gazetteer import capital_of, country_code, country_name, country_of_place, dateline_place
+from .gazetteer import capital_of, country_code, country_name, country_of_place, dateline_place, dateline_region_code
 from .parse import word_before
 from .parties import is_party, party_noun, party_of, title_noun
 
@@ -561,7 +561,7 @@ def _dateline_country(text: str, dateline: tuple[int, int], entities: Sequence[E
     """The country of the dateline's city (``gazetteer``), as the article names it, for a story that
     names no country of its own."""
     place = dateline_place(text, dateline)
-    code = country_of_place(place) if place else None
+    code = dateline_region_code(text, dateline) or (country_of_place(place) if place else None)
     name = country_name(code, text) if code else None
     if name is None:
         return None

@@ -141,6 +141,7 @@ class Cues:
     company_suffix: re.Pattern[str]
     headline_verbs: frozenset[str]
     country_short_names: dict[str, tuple[str, ...]]
+    dateline_regions: dict[str, str]  # case-folded region without its final period -> ISO code
     event_nouns: frozenset[str]
     due_words: frozenset[str]
     scaled_amount: re.Pattern[str]
@@ -285,6 +286,7 @@ def cues() -> Cues:
         company_suffix=re.compile(d["company_suffix"]),
         headline_verbs=frozenset(d["headline_verbs"]),
         country_short_names={k: tuple(v) for k, v in d["country_short_names"].items()},
+        dateline_regions={r.casefold().rstrip("."): code for code, rs in d["dateline_regions"].items() for r in rs},
         event_nouns=frozenset(e["event_nouns"]),
         due_words=frozenset(e["due_words"]),
         scaled_amount=re.compile(e["scaled_amount"]),

@@ -117,9 +117,30 @@ def country_name(code: str, text: str) -> str | None:
 
 
 _PLACE = re.compile(r"\s*([A-Z][A-Za-z .'-]*?[A-Za-z.])\s*(?:,|\(|-)")
+# the region after the place: "SAN MATEO, Calif., March 2 -", "CALGARY, Alberta, March 3 -"
+_REGION = re.compile(r"\s*[A-Z][A-Za-z .'-]*?[A-Za-z.]\s*,\s*([A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){0,2})\s*,")
 
 
 def dateline_place(text: str, dateline: tuple[int, int]) -> str | None:
     """The place of a dateline ("WASHINGTON" in "WASHINGTON, March 9 -")."""
     m = _PLACE.match(text, dateline[0], dateline[1])
     return m.group(1) if m else None
+
+
+def dateline_region_code(text: str, dateline: tuple[int, int]) -> str | None:
+    """The ISO code of the region a dateline names after its place ("Calif." -> "US", "Alberta" -> "CA",
+    "West Germany" -> "DE"), else None: the region decides before the gazetteer's most populous place of
+    the name (San Mateo, Calif. is no Philippine city)."""
+    m = _REGION.match(text, dateline[0], dateline[1])
+    if m is None:
+        return None
+    region = m.group(1).strip()
+    code = cues().dateline_regions.get(region.casefold().rstrip("."))
+    return code or (country_code(region) if region.casefold() in _country_keys() else None)
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """Case-folded country names: GeoNames' and the usual short ones (a region that is a country)."""
+    names = {n.casefold() for n in _country_names().values()}
+    return frozenset(names | {n.casefold() for ns in cues().country_short_names.values() for n in ns})

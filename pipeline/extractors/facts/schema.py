@@ -147,6 +147,7 @@ class Document(Rules):
     company_suffix: str
     headline_verbs: list[str]
     country_short_names: dict[str, list[str]]
+    dateline_regions: dict[str, list[str]]
 
 
 class Scoring(Rules):

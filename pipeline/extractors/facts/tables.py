@@ -151,6 +151,11 @@ def _fiscal_value(period: Period, published: dt.date, years_back: int) -> str | 
     return None
 
 
+# a headline over a results table (not a dividend notice): "4TH QTR NET", "YEAR LOSS", "SIX MTHS"
+_RESULTS_HEADLINE = re.compile(r"(?i)\b(?:qtr|quarter|year|mths|months|half|net|loss|profit|results|earnings|shr)\b")
+_PAYOUT = re.compile(r"\b(?:dividend|distribution)\b")
+
+
 def read_tables(
     text: str,
     *,
@@ -171,6 +176,9 @@ def read_tables(
     ref = parse_published(published)
     pub = ref.date if ref is not None and ref.granularity == "day" else None
     period = headline_period(headline)
+    # a dividend notice ("ACME SETS QUARTERLY / Qtly div 15 cts vs 15 cts prior") states no results period: its
+    # dividends get a time only below a results headline or a period line
+    stated = _RESULTS_HEADLINE.search(headline) is not None
     if period.end is None and dateline is not None:
         period = Period(period.kind, period.quarter, stated_end(text[dateline[1] : dateline[1] + 60]))
     facts: list[Fact] = []
@@ -185,6 +193,7 @@ def read_tables(
             continue
         if isinstance(m, re.Match):
             period = _period(m.group("period"), period)
+            stated = True
             spans.append((m.start(), m.end()))
             continue
         label = m.label
@@ -196,6 +205,8 @@ def read_tables(
         spans.append((m.start, m.end))
         for back, amount in enumerate(row[:2]):
             time_value = _period_value(period, pub, back) if pub is not None else None
+            if not stated and _PAYOUT.search(label["property"]):
+                time_value = None
             prop = label["loss_property"] if amount.loss and label.get("loss_property") else label["property"]
             sentence_start, sentence_end, sentence = trimmed(text[m.start : m.end], m.start)
             facts.append(

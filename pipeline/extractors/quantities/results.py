@@ -77,8 +77,13 @@ def rules() -> TableRules:
         scales=scales,
         currencies=dict(r["currencies"]),
         minor=dict(r["minor_units"]),
-        # "Shr 16.3p vs 17.9p adjusted": a restatement word after the prior figure is still a row
-        row=re.compile(rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated))?\s*[.;]?\s*", re.IGNORECASE),
+        # "Shr 16.3p vs 17.9p adjusted": a restatement word after the prior figure is still a row, and so is
+        # a dividend's "Qtly div 15 cts vs 15 cts prior" ("previously", "in prior qtr")
+        row=re.compile(
+            rf"\s*{plain}(?:\s+vs\.?\s+{plain})?(?:\s+(?:adjusted|restated|previously|(?:in\s+)?prior(?:\s+qtr)?))?"
+            r"\s*[.;]?\s*",
+            re.IGNORECASE,
+        ),
         wrapped=re.compile(  # what a row wrapped onto the next line leaves there
             rf"[ \t]*(?:(?P<figure>\d[\d,]*(?:\.\d+)?(?:\s+(?:{scale_alt}))?(?:\s*(?:{unit_alt}))?)"
             rf"|(?P<scale>(?:{scale_alt})(?:\s*(?:{unit_alt}))?))(?:\s+(?:loss|profit))?\.?[ \t]*",  # "mln."
