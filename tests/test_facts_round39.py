@@ -179,3 +179,21 @@ def test_undated_table_rows_are_not_merged():
         )
 
     assert len(consolidate([row(9), row(23)])) == 2
+
+
+# (text, the number, whether a fact states it): a count of the top of a ranking is a rank, as the guidelines'
+# "the world's two biggest reinsurers"
+RANKS = [
+    pytest.param(
+        "Shares in Zenre and Orbre - the world's two biggest reinsurers - both fell 1.7%.", 2.0, False, id="two_biggest"
+    ),
+    pytest.param(
+        "No listed company can be more than 80% owned by its 10 largest shareholders.", 10.0, False, id="ten_largest"
+    ),
+    pytest.param("Zentec has two large plants in Ohio.", 2.0, True, id="plain_adjective"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "stated"), RANKS)
+def test_superlative_count_is_a_rank(nlp, text, value, stated):
+    assert bool(subjects_of(facts_of(nlp, text), value)) is stated

@@ -179,6 +179,14 @@ def _bare_figure(fact: Fact) -> bool:
     return not (fact.unit and after and after[0].lower().startswith(fact.unit.lower()[:4]))
 
 
+def _superlative_after(span: Span) -> bool:
+    """ "the world's two biggest reinsurers", "its 10 largest shareholders": a count of the top of a ranking
+    names a rank, not an amount (a superlative adjective right after a number word or digits)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.tag_ == "JJS" and span[-1].like_num and after.lower_ not in ("most", "least")
+
+
 def _ranked(before: Token, q: QuantityMention) -> bool:
     """ "a top ten brand", "No. 3": a rank cue before the amount ("sales to top 500,000" is the verb)."""
     if before.lower_ not in cues().rank_cues:
@@ -207,8 +215,8 @@ def _sentence_facts(
     for q in sorted(s_qs, key=lambda q: q.start):
         span = _span(doc, q.start, q.end)
         prev = word_before(doc, span.start) if span is not None else None
-        if span is None or (prev is not None and _ranked(prev, q)):
-            continue  # "a top ten brand" is a rank, not an amount
+        if span is None or (prev is not None and _ranked(prev, q)) or _superlative_after(span):
+            continue  # "a top ten brand", "the world's two biggest reinsurers": a rank, not an amount
         unit = _unit(q, counted_units, si, span)
         if parsed:
             unit = _employees(q, unit, span)
