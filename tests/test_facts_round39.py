@@ -191,6 +191,9 @@ RANKS = [
         "No listed company can be more than 80% owned by its 10 largest shareholders.", 10.0, False, id="ten_largest"
     ),
     pytest.param("Zentec has two large plants in Ohio.", 2.0, True, id="plain_adjective"),
+    pytest.param(
+        "Truancy has been reduced by 5% at the 128 worst hit schools in Zentshire.", 128.0, True, id="worst_hit_group"
+    ),
 ]
 
 

@@ -184,7 +184,10 @@ def _superlative_after(span: Span) -> bool:
     names a rank, not an amount (a superlative adjective right after a number word or digits)."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.tag_ == "JJS" and span[-1].like_num and after.lower_ not in ("most", "least")
+    if after is None or after.tag_ != "JJS" or not span[-1].like_num or after.lower_ in ("most", "least"):
+        return False
+    # "the 128 worst hit schools", "the three best performing funds": a group the participle describes, counted
+    return not (after.i + 1 < len(doc) and doc[after.i + 1].pos_ == "VERB")
 
 
 def _ranked(before: Token, q: QuantityMention) -> bool:
