@@ -200,3 +200,21 @@ RANKS = [
 @pytest.mark.parametrize(("text", "value", "stated"), RANKS)
 def test_superlative_count_is_a_rank(nlp, text, value, stated):
     assert bool(subjects_of(facts_of(nlp, text), value)) is stated
+
+
+# (sentence, whether its "it" is a dummy subject standing for nothing)
+DUMMY_IT = [
+    pytest.param("It is thought that nearly 2,000 children skip school each day.", True, id="it_is_thought_that"),
+    pytest.param("It is estimated 5,000 people died in the floods.", True, id="it_is_estimated"),
+    pytest.param("It is likely that sales will rise 5%.", True, id="it_is_likely_that"),
+    pytest.param("It said sales rose 7% in March.", False, id="it_said"),
+    pytest.param("It was sold to Orbis for $5m.", False, id="it_was_sold"),
+]
+
+
+@pytest.mark.parametrize(("text", "dummy"), DUMMY_IT)
+def test_dummy_it(nlp, text, dummy):
+    from pipeline.extractors.facts.context import _expletive
+
+    doc = nlp(text)
+    assert _expletive(doc[0]) is dummy

@@ -735,8 +735,12 @@ def macro_noun(token: Token | None) -> bool:
 
 def _expletive(token: Token) -> bool:
     """ "It is hard to sell 500 cars", "it's not a sustainable situation to expect carers to pay", "It is
-    unlikely that sales will top $5m": the subject of "be" with a complement and a clause put after it."""
+    unlikely that sales will top $5m": the subject of "be" with a complement and a clause put after it; "It is
+    thought that half a million children skip school", "It is estimated 5,000 people died": the subject of a
+    passive whose clause follows."""
     verb = token.head
+    if token.dep_ == "nsubjpass":
+        return any(ch.dep_ == "ccomp" and ch.i > verb.i for ch in verb.children)
     if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return False
     kids = list(verb.children)
