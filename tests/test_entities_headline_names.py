@@ -34,6 +34,13 @@ CASES = [
         id="first_word_of_a_longer_name",
     ),
     pytest.param(
+        "NATIONAL <NSI> SETS QUARTERLY DIVIDEND",
+        "NEW YORK, March 2 - National output rose 5 pct in February.",
+        "National",
+        False,
+        id="generic_word_before_a_ticker",
+    ),
+    pytest.param(
         "STANDARD ZENTRUST SEES BETTER YEAR",
         "Toronto, Feb 26 - Standard Zentrust said it expects earnings\nto increase at least 15 pct.",
         "Standard Zentrust",

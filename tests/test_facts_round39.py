@@ -41,6 +41,23 @@ CASES = [
 ]
 
 
+def test_label_names_only_its_own_amount(nlp):
+    """ "Initial public offering of 2,400,000 shares ... at 11 dlrs a share": the price is no offering."""
+    facts = facts_of(nlp, IPO_LIST, title="PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC", published="1987-04-01")
+    price = [f for f in facts if f.value == 11.0]
+    assert price and all(f.predicate != "initial public offering" for f in price)
+
+
+def test_prose_after_unindented_items_is_no_item():
+    text = (
+        "Acme Corp <ACM> - Offering of 50 mln dlrs of notes.\nOrbis Inc <ORB> - Offering of 30 mln dlrs of notes.\n"
+        "Zentec Corp said sales rose 9 pct to 700 mln dlrs.\n"
+    )
+    items = list_items(text)
+    assert [i.name for i in items] == ["Acme Corp", "Orbis Inc"]
+    assert items[-1].end <= text.index("Zentec")
+
+
 @pytest.mark.parametrize(("text", "value", "subjects", "predicates"), CASES)
 def test_list_item_owner(nlp, text, value, subjects, predicates):
     facts = facts_of(nlp, text, title="PROPOSED OFFERINGS RECENTLY FILED WITH THE SEC", published="1987-04-01")
@@ -204,6 +221,7 @@ DUMMY_IT = [
     pytest.param("It is likely that sales will rise 5%.", True, id="it_is_likely_that"),
     pytest.param("It said sales rose 7% in March.", False, id="it_said"),
     pytest.param("It was sold to Orbis for $5m.", False, id="it_was_sold"),
+    pytest.param("It was told that 300 jobs would go.", False, id="it_was_told_that"),
 ]
 
 
@@ -213,3 +231,19 @@ def test_dummy_it(nlp, text, dummy):
 
     doc = nlp(text)
     assert _expletive(doc[0]) is dummy
+
+
+@pytest.mark.parametrize(
+    ("dateline", "code"),
+    [
+        pytest.param("SAN MATEO, Calif., March 2 - ", "US", id="us_state"),
+        pytest.param("CALGARY, Alberta, March 3 - ", "CA", id="province"),
+        pytest.param("HANOVER, West Germany, March 3 - ", "DE", id="country_as_region"),
+        pytest.param("TBILISI, Georgia, March 3 - ", "GE", id="georgia_is_the_country"),
+        pytest.param("WASHINGTON, March 2 - ", None, id="no_region"),
+    ],
+)
+def test_dateline_region_code(dateline, code):
+    from pipeline.extractors.facts.gazetteer import dateline_region_code
+
+    assert dateline_region_code(dateline, (0, len(dateline) - 1)) == code

@@ -615,13 +615,12 @@ def _headline_names(
     first = lead.text
     if not headline.text.isupper() or len(first) < 3 or not first.isalpha() or lead.ent_type_ in _PLACE_LABELS:
         return spans
-    skip = _words("generic_words") | _words("institution_words") | _words("company_heads")
+    skip = _skipped_name_words()
     # "STANDARD TRUSTCO SEES BETTER YEAR": a generic first word ("Standard", "General") names the company
     # only together with the headline's second word, when that one is no generic word itself
     second = headline[1].text if len(headline) > 1 and headline[1].text.isalpha() else ""
-    if first.casefold() in skip and (
-        not second or second.casefold() in skip or second.casefold() in _company_suffixes()
-    ):
+    suffixes = {w.casefold() for w in _company_suffixes()}
+    if first.casefold() in skip and (not second or second.casefold() in skip or second.casefold() in suffixes):
         return spans
     both = first.casefold() in skip
     taken = {i for start, end, *_ in spans for i in range(start, end)}
@@ -645,6 +644,14 @@ def _headline_names(
 _TICKER_HEADLINE = re.compile(r"\s*([A-Z][A-Z0-9&.'/-]*(?:[ ][A-Z][A-Z0-9&.'/-]*){0,3})[ ]*<[A-Z0-9.]{1,8}>")
 
 
+@functools.cache
+def _skipped_name_words() -> frozenset[str]:
+    """Case-folded words that name no company alone: generic words, institutions, company heads."""
+    return frozenset(
+        w.casefold() for w in _words("generic_words") | _words("institution_words") | _words("company_heads")
+    )
+
+
 def _ticker_headline_names(
     words: DocWords, spans: list[tuple[int, int, str, str]], headline: Doc | None
 ) -> list[tuple[int, int, str, str]]:
@@ -655,8 +662,8 @@ def _ticker_headline_names(
     if headline is None or not headline.text.isupper():
         return spans
     m = _TICKER_HEADLINE.match(headline.text)
-    if m is None:
-        return spans
+    if m is None or m.group(1).casefold() in _skipped_name_words():
+        return spans  # "NATIONAL <NSI> SETS ...": a generic word alone names nothing in "National output rose"
     doc, text = words.doc, doc_text(words.doc)
     name = re.compile(r"(?<![\w'])" + re.escape(m.group(1)).replace(r"\ ", r"\s+") + r"(?![\w'])", re.IGNORECASE)
     taken = {i for start, end, *_ in spans for i in range(start, end)}

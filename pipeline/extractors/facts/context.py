@@ -740,7 +740,10 @@ def _expletive(token: Token) -> bool:
     passive whose clause follows."""
     verb = token.head
     if token.dep_ == "nsubjpass":
-        return any(ch.dep_ == "ccomp" and ch.i > verb.i for ch in verb.children)
+        # only a verb of saying or thinking ("it was told that ..." is someone told, "it is thought by Acme" has a
+        # thinker)
+        said = verb.lemma_.lower() in cues().dummy_it_passives and not any(ch.dep_ == "agent" for ch in verb.children)
+        return said and any(ch.dep_ == "ccomp" and ch.i > verb.i for ch in verb.children)
     if token.dep_ != "nsubj" or verb.lemma_.lower() != "be":
         return False
     kids = list(verb.children)

@@ -91,6 +91,7 @@ class Cues:
     spokesperson_nouns: frozenset[str]
     commentator_nouns: frozenset[str]
     issued_nouns: frozenset[str]
+    dummy_it_passives: frozenset[str]
     person_role_nouns: frozenset[str]
     public_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
@@ -236,6 +237,7 @@ def cues() -> Cues:
         spokesperson_nouns=frozenset(s["spokesperson_nouns"]),
         commentator_nouns=frozenset(s["commentator_nouns"]),
         issued_nouns=frozenset(s["issued_nouns"]),
+        dummy_it_passives=frozenset(s["dummy_it_passives"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
         public_role_nouns=frozenset(s["public_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),

@@ -103,7 +103,7 @@ def find_facts(
         )
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, text, periods) for f in found]
-        found = [item_owner(f, items, entities) for f in found]
+        found = [item_owner(f, items, entities, text) for f in found]
         facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
     facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
     return carry_periods(facts, text, dates, published)
@@ -1252,6 +1252,9 @@ def _named_by_noun(ctx: ArticleContext, old: Token) -> tuple[Token, EntityMentio
     return (link, person) if person is not None and person.label == "PERSON" else None
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
 def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention | None:
     """ "Edinburgh architect, Dominic Stephenson, became the first ... The 27-year-old was ...": the
     person named as the subject of the sentence before (or in apposition to it); "Mr Lee has given
@@ -1260,10 +1263,12 @@ def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention |
     if span.sent.start == 0:
         return None
     before = span.doc[span.sent.start - 1].sent
+    # '"He gave more to me than I gave to him," said Mr Clinton': a quote's "he" is not the last person named
+    quoted = any(t.text in _QUOTE_MARKS for t in before)
     for subject in (ch for ch in before.root.children if ch.dep_ in ("nsubj", "nsubjpass")):
-        quoted = any(t.is_quote for t in before)  # "he gave more to me," said Mr Clinton: a quote's "he" is not
-        if subject.lower_ in ("he", "she") and ctx.recent_people and not quoted:
-            return ctx.recent_people[-1]
+        last = ctx.recent_people[-1] if ctx.recent_people else None
+        if subject.lower_ in ("he", "she") and not quoted and last is not None and " " in last.canonical_name:
+            return last
         for t in (subject, *(a for a in subject.children if a.dep_ == "appos")):
             person = _entity_at(ctx, t)
             # a full name: a one-word "person" is often a club the model mislabelled ("Norwich have signed")

@@ -129,6 +129,7 @@ class Subjects(Rules):
     spokesperson_nouns: list[str]
     commentator_nouns: list[str]
     issued_nouns: list[str]
+    dummy_it_passives: list[str]
     person_role_nouns: list[str]
     public_role_nouns: list[str]
     survey_verbs: list[str]
