@@ -1265,8 +1265,8 @@ def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention |
     before = span.doc[span.sent.start - 1].sent
     # '"He gave more to me than I gave to him," said Mr Clinton': a quote's "he" is not the last person named
     quoted = any(t.text in _QUOTE_MARKS for t in before)
+    last = ctx.recent_people[-1] if ctx.recent_people else None
     for subject in (ch for ch in before.root.children if ch.dep_ in ("nsubj", "nsubjpass")):
-        last = ctx.recent_people[-1] if ctx.recent_people else None
         if subject.lower_ in ("he", "she") and not quoted and last is not None and " " in last.canonical_name:
             return last
         for t in (subject, *(a for a in subject.children if a.dep_ == "appos")):

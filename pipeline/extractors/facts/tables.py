@@ -151,8 +151,9 @@ def _fiscal_value(period: Period, published: dt.date, years_back: int) -> str | 
     return None
 
 
-# a headline over a results table (not a dividend notice): "4TH QTR NET", "YEAR LOSS", "SIX MTHS"
-_RESULTS_HEADLINE = re.compile(r"(?i)\b(?:qtr|quarter|year|mths|months|half|net|loss|profit|results|earnings|shr)\b")
+# the words of a headline over a results table (not a dividend notice's; document._RESULTS_HEADLINE is a whole
+# results headline with its company): "4TH QTR NET", "YEAR LOSS", "SIX MTHS"
+_RESULTS_WORDS = re.compile(r"(?i)\b(?:qtr|quarter|year|mths|months|half|net|loss|profit|results|earnings|shr)\b")
 _PAYOUT = re.compile(r"\b(?:dividend|distribution)\b")
 
 
@@ -178,7 +179,7 @@ def read_tables(
     period = headline_period(headline)
     # a dividend notice ("ACME SETS QUARTERLY / Qtly div 15 cts vs 15 cts prior") states no results period: its
     # dividends get a time only below a results headline or a period line
-    stated = _RESULTS_HEADLINE.search(headline) is not None
+    stated = _RESULTS_WORDS.search(headline) is not None
     if period.end is None and dateline is not None:
         period = Period(period.kind, period.quarter, stated_end(text[dateline[1] : dateline[1] + 60]))
     facts: list[Fact] = []
