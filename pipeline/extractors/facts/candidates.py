@@ -204,6 +204,11 @@ def rank(
     if len(ranked) > 1 and ranked[1].score(weights) == ranked[0].score(weights):
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
+    phrase = next((c for c in ranked if "rule:phrase" in c.features), None)
+    if phrase is not None and best is not phrase and _article_only(best) and not _pointing_back(phrase.token):
+        # "Previous initiatives brought 40,000 pupils back": when the best candidate is only the article's
+        # (its headline party, main company or country), the clause's own subject is the better answer
+        best = phrase
     if "first_rule" in best.features:
         first = next(p for p in proposed if p[0] not in NOT_RULES)
         return best.token, best.entity, first[0]
@@ -211,6 +216,26 @@ def rank(
         return best.token, best.entity, "phrase"
     how = "candidate:" + "+".join(sorted(best.features)) + f"={best.score(weights):.2f}"
     return best.token, best.entity, how
+
+
+# what ties a candidate to the sentence being read, rather than only to the article
+_IN_SENTENCE = frozenset({"first_rule", "in_sentence", "speaker"})
+
+
+def _article_only(cand: Candidate) -> bool:
+    """Whether a candidate stands only for the article (its headline topic, main company, story
+    country, the subject of an earlier sentence), with nothing in the sentence naming it."""
+    return not cand.features & _IN_SENTENCE and not any(f.startswith("rule:") for f in cand.features)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _pointing_back(noun: Token | None) -> bool:
+    """Whether a noun phrase points back to something the article named ("The device costs $199", "The
+    debentures have an 8-1/2 pct coupon", "its notes"): a definite or possessed noun stands for the
+    article's own company or product, so it does not outrank them."""
+    return noun is None or any(ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in _DEFINITE for ch in noun.children)
 
 
 def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:

@@ -1415,6 +1415,8 @@ def _clause_subject_before(
                     return ent
             if not _joined(ctx, ch):
                 ent = _named_org(ctx, ch)
+                if ent is None and ch.pos_ == "NOUN":
+                    ent = _agent_of(ctx, ch)  # "The move by Acme was expected and the firm will pay $76": Acme
                 if ent is None and places:
                     ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
                 if ent is None and places:
@@ -1424,6 +1426,16 @@ def _clause_subject_before(
                         ent = acting_government(ctx, ch, country_for(ctx, ch), at=token)  # "the government said it ..."
                 if ent is not None:
                     return ent
+    return None
+
+
+def _agent_of(ctx: ArticleContext, noun: Token) -> EntityMention | None:
+    """The company a "by" names as the doer of an action noun ("the move by Acme", "the bid by Acme")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if obj is not None and not _joined(ctx, obj):
+                return _named_org(ctx, obj)
     return None
 
 

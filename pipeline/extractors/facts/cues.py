@@ -92,6 +92,7 @@ class Cues:
     commentator_nouns: frozenset[str]
     issued_nouns: frozenset[str]
     dummy_it_passives: frozenset[str]
+    selling_verbs: frozenset[str]
     person_role_nouns: frozenset[str]
     public_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
@@ -238,6 +239,7 @@ def cues() -> Cues:
         commentator_nouns=frozenset(s["commentator_nouns"]),
         issued_nouns=frozenset(s["issued_nouns"]),
         dummy_it_passives=frozenset(s["dummy_it_passives"]),
+        selling_verbs=frozenset(s["selling_verbs"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
         public_role_nouns=frozenset(s["public_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),

@@ -130,6 +130,7 @@ class Subjects(Rules):
     commentator_nouns: list[str]
     issued_nouns: list[str]
     dummy_it_passives: list[str]
+    selling_verbs: list[str]
     person_role_nouns: list[str]
     public_role_nouns: list[str]
     survey_verbs: list[str]

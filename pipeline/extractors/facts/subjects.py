@@ -1444,10 +1444,19 @@ def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     """ "£192,713 in England, £139,544 in Wales and £116,542 in Scotland": in a sentence that lists
     figures each followed by "in" and a place, each figure is its place's."""
     places = _listed(ctx, _figures_in_places)
-    if ctx.amount is None or len(places) < 2:
+    if ctx.amount is None or len(places) < 2 or _selling_price(ctx.amount.root):
         return None
     end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
     return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
+
+
+def _selling_price(amount: Token) -> bool:
+    """Whether the amount is what something sells or costs for ("to sell for £339", "costs $499", "priced
+    at $20"): the price of the verb's subject, wherever it is sold."""
+    head = amount.head
+    if head.dep_ == "prep" and head.lower_ in ("for", "at"):
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().selling_verbs
 
 
 def _figures_in_places(ctx: ArticleContext, piece: Span) -> list[tuple[int, Token, EntityMention]]:

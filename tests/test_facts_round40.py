@@ -1,0 +1,81 @@
+"""Facts, issue 11 fortieth round: when no name in the sentence owns an amount, the clause's own subject
+noun phrase ("Earlier schemes brought 30,000 pupils back", "with tickets costing $15") beats a company or
+country that stands only for the article (its headline topic, its main company, the story's country); a
+name written in the sentence still wins, and so does a results table's company below the table. "The move
+by Acme ... and the firm will pay" is Acme's, not the headline's target. A price something sells for in
+listed places is the thing's, not each place's. Invented cases, one row per case.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+ZARVO = (
+    "Zarvo launches handheld film player\n\nElectronics group Zarvo has unveiled its handheld film player. "
+    "The player goes on sale in March. Older titles will be released on the new format, and discs will cost "
+    "between $15 and $25 each. Zarvo said demand was strong.\n"
+)
+TRUANCY = (
+    "Labour unveils truancy crackdown\n\nThe Labour government has set out new plans to cut truancy. "
+    "Earlier schemes brought 30,000 pupils back to lessons since 1999, officials said. The Labour plans "
+    "will be debated next week.\n"
+)
+GAME = (
+    "Quintek shows new console\n\nQuintek has shown its new console to developers. A bundle with two games "
+    "and a controller is expected to cost about $240 when it reaches shops.\n"
+)
+NAMED = (
+    "Quintek shows new console\n\nQuintek has shown its new console to developers. Hexacom Corp's new games "
+    "will cost about $40.\n"
+)
+AGENT = (
+    "Orvane agrees to takeover\n\nMedical firm Orvane has agreed to be bought. The move by Selden Health has "
+    "been widely expected and the firm will pay $54 for each Orvane share.\n"
+)
+PLACES = (
+    "Zarvo unveils cheap computer\n\nZarvo has unveiled a small desktop computer. Zarvo expects the Zarvo Cube "
+    "to sell for £299 in the UK and $449 in the US.\n"
+)
+RATES = (
+    "Jobless rates compared\n\nA new report compares jobless rates. Unemployment stood at 9.5% in France and "
+    "7.1% in Germany last year.\n"
+)
+
+# (text, the amount, its subjects)
+CASES = [
+    pytest.param(ZARVO, 15.0, ["discs"], id="priced_thing_over_headline_company"),
+    pytest.param(TRUANCY, 30000.0, ["Earlier schemes"], id="clause_subject_over_headline_party"),
+    pytest.param(GAME, 240.0, ["bundle"], id="raised_subject_over_main_company"),
+    pytest.param(AGENT, 54.0, ["Selden Health"], id="the_firm_is_the_agent_of_the_move"),
+    pytest.param(PLACES, 299.0, ["Zarvo Cube"], id="selling_price_is_the_things"),
+    pytest.param(RATES, 9.5, ["France"], id="a_rate_in_a_place_is_the_places"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), CASES)
+def test_subject(nlp, text, value, subjects):
+    title = text.split("\n", 1)[0]
+    facts = facts_of(nlp, text.split("\n\n", 1)[1], title=title)
+    assert subjects_of(facts, value) == subjects
+
+
+def test_a_parse_rule_still_wins(nlp):
+    """ "Hexacom Corp's new games will cost about $40": a parse rule names the owner, so the clause's noun
+    phrase is not asked."""
+    facts = facts_of(nlp, NAMED.split("\n\n", 1)[1], title=NAMED.split("\n", 1)[0])
+    assert subjects_of(facts, 40.0) == ["Hexacom"]
+
+
+BELOW_TABLE = (
+    "Costwell Stores Inc 2nd qtr net\n\n    Shr three cts vs two cts\n    Net 676,000 vs 599,000\n"
+    "    Revs 210.5 mln vs 180.2 mln\n    NOTE: Operating net excludes gains of 412,000 dlrs, or\ntwo cts a "
+    "share, vs 380 dlrs, or one ct a share, in quarter\nfrom tax loss carryforwards.\n"
+)
+
+
+def test_table_company_owns_a_note_below_the_table(nlp):
+    facts = facts_of(
+        nlp, BELOW_TABLE.split("\n\n", 1)[1], title="COSTWELL STORES INC <CWS> 2ND QTR NET", published="1987-04-01"
+    )
+    assert subjects_of(facts, 412000.0) == ["Costwell Stores Inc"]
