@@ -1,9 +1,11 @@
-"""Facts, issue 11 fortieth round: when no name in the sentence owns an amount, the clause's own subject
-noun phrase ("Earlier schemes brought 30,000 pupils back", "with tickets costing $15") beats a company or
-country that stands only for the article (its headline topic, its main company, the story's country); a
-name written in the sentence still wins, and so does a results table's company below the table. "The move
-by Acme ... and the firm will pay" is Acme's, not the headline's target. A price something sells for in
-listed places is the thing's, not each place's. Invented cases, one row per case.
+"""Facts, issue 11 fortieth round: in a story without a wire dateline, when no name in the sentence owns
+an amount, the clause's own subject noun phrase ("Earlier schemes brought 30,000 pupils back", "discs will
+cost $15") beats a company or party that stands only for the article (headline topic, main company); not a
+phrase that points back ("the device", "its notes"), not in a wire story (its figures are its headline
+company's), not over the story's country (macro figures are the country's); a parse rule still wins, and
+so does a results table's company below the table. "The move by Acme ... and the firm will pay" is Acme's,
+not the headline's target. A price something sells for in listed places is the thing's, not each place's.
+Invented cases, one row per case.
 """
 
 from __future__ import annotations
@@ -37,6 +39,14 @@ PLACES = (
     "Zarvo unveils cheap computer\n\nZarvo has unveiled a small desktop computer. Zarvo expects the Zarvo Cube "
     "to sell for £299 in the UK and $449 in the US.\n"
 )
+WIRE = (
+    "ORVALE AIRLINES <ORV> FEBRUARY TRAFFIC UP\n\nDALLAS, March 9 - Orvale Airlines Inc said its February "
+    "traffic rose.\n    Available seat miles grew 6.7 pct in February to 2.9 billion.\n"
+)
+MACRO = (
+    "Kenyan exports climb\n\nKenya's exports rose strongly last year, the central bank said. Coffee sales "
+    "abroad were the biggest earner. Remittances grew 24% last year, the bank added.\n"
+)
 RATES = (
     "Jobless rates compared\n\nA new report compares jobless rates. Unemployment stood at 9.5% in France and "
     "7.1% in Germany last year.\n"
@@ -49,6 +59,8 @@ CASES = [
     pytest.param(GAME, 240.0, ["bundle"], id="raised_subject_over_main_company"),
     pytest.param(AGENT, 54.0, ["Selden Health"], id="the_firm_is_the_agent_of_the_move"),
     pytest.param(PLACES, 299.0, ["Zarvo Cube"], id="selling_price_is_the_things"),
+    pytest.param(WIRE, 6.7, ["Orvale Airlines"], id="a_wire_storys_figures_are_its_companys"),
+    pytest.param(MACRO, 24.0, ["Kenya"], id="a_macro_figure_stays_the_countrys"),
     pytest.param(RATES, 9.5, ["France"], id="a_rate_in_a_place_is_the_places"),
 ]
 

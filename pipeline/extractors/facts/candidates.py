@@ -205,9 +205,7 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     phrase = next((c for c in ranked if "rule:phrase" in c.features), None)
-    if phrase is not None and best is not phrase and _article_only(best) and not _pointing_back(phrase.token):
-        # "Previous initiatives brought 40,000 pupils back": when the best candidate is only the article's
-        # (its headline party, main company or country), the clause's own subject is the better answer
+    if phrase is not None and best is not phrase and _phrase_first(ctx, best, phrase):
         best = phrase
     if "first_rule" in best.features:
         first = next(p for p in proposed if p[0] not in NOT_RULES)
@@ -220,12 +218,26 @@ def rank(
 
 # what ties a candidate to the sentence being read, rather than only to the article
 _IN_SENTENCE = frozenset({"first_rule", "in_sentence", "speaker"})
+_PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _phrase_first(ctx: ArticleContext, best: Candidate, phrase: Candidate) -> bool:
+    """ "Previous initiatives brought 40,000 pupils back", "a bundle ... is expected to cost about $250": in
+    a story without a wire dateline, when the best candidate stands only for the article (its headline
+    party or main company), the clause's own subject noun phrase is the better answer, unless it points
+    back to something named. A wire story's figures are its headline company's ("Available seat miles grew
+    6.7 pct", "load factor was 50.5 pct") and a country's are its macro figures."""
+    return ctx.document.dateline is None and _article_only(best) and not _pointing_back(phrase.token)
 
 
 def _article_only(cand: Candidate) -> bool:
     """Whether a candidate stands only for the article (its headline topic, main company, story
     country, the subject of an earlier sentence), with nothing in the sentence naming it."""
-    return not cand.features & _IN_SENTENCE and not any(f.startswith("rule:") for f in cand.features)
+    return (
+        not cand.features & _IN_SENTENCE
+        and not any(f.startswith("rule:") for f in cand.features)
+        and cand.entity.label not in _PLACES  # the story's country owns its macro figures
+    )
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
