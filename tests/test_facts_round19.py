@@ -20,9 +20,10 @@ def _article_facts(nlp, title: str, body: str, published: str = "1987-03-06"):
 
 
 # The facts guidelines give a headline's numbers rows of their own: an amount only the headline states is a
-# fact of the headline part, with the headline's company; one the body states again is the body's row only;
-# a headline's event is told by the body; a wire headline in capitals keeps its money, percentages and
-# measures, not the period of a results table or a count from a misparse.
+# fact of the headline part, with the headline's company, and one the body states again has a row in each
+# part (round 40; a wire headline in capitals repeats its lead: the body's row only); a headline's event is
+# told by the body; a wire headline in capitals keeps its money, percentages and measures, not the period
+# of a results table or a count from a misparse.
 HEADLINES = [
     pytest.param(
         "Zentek agrees $25bn Dravo deal",
@@ -33,8 +34,14 @@ HEADLINES = [
     pytest.param(
         "Zentek shares plunge 20%",
         "Shares in Zentek fell 20% on Monday after the firm cut its forecast.",
-        [("body", 20.0, "percent", "Zentek")],
+        [("title", 20.0, "percent", "Zentek"), ("body", 20.0, "percent", "Zentek")],
         id="stated_again_in_the_body",
+    ),
+    pytest.param(
+        "ZENTEK CORP <ZTK> SELLS UNIT FOR 50 MLN DLRS",
+        "NEW YORK, March 5 - Zentek Corp said it agreed to sell its paper unit to Dravo Inc for 50 mln dlrs.",
+        [("body", 50e6, "USD", "Zentek")],
+        id="capitals_stated_again_in_the_lead",
     ),
     pytest.param(
         "ZENTEK CORP <ZTK> SELLS UNIT FOR 50 MLN DLRS",

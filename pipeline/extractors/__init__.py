@@ -182,9 +182,15 @@ def extract_from_docs(
         for key, mentions in (("dates", d), ("quantities", q), ("ranks", r), ("entities", ents)):
             found[key] += [Found(part, locate(m.start), _shift(m, part.start)) for m in mentions]
         part_facts += [Found(part, locate(f.sentence_start), _shift_fact(f, part.start)) for f in fs]
+    # a headline in capitals (a wire's) repeats the lead's figure: one row; a written headline's figure is a
+    # row of its own, as the facts guidelines count it ("Ryanair in $4bn Boeing plane deal")
     told = {(f.mention.value, f.mention.unit) for f in part_facts if f.part.name != "title"}
-    part_facts = [f for f in part_facts if f.part.name != "title" or (f.mention.value, f.mention.unit) not in told]
-    merged = facts.consolidate([f.mention for f in part_facts])
+    capitals = any(part.name == "title" and doc_text(doc).isupper() for part, doc in docs)
+    part_facts = [
+        f for f in part_facts if f.part.name != "title" or not capitals or (f.mention.value, f.mention.unit) not in told
+    ]
+    headline = [f.mention for f in part_facts if f.part.name == "title"]
+    merged = facts.consolidate(headline) + facts.consolidate([f.mention for f in part_facts if f.part.name != "title"])
     part_of = {(f.mention.sentence_start, f.mention.sentence_end): f.part for f in part_facts}
     fact_rows = tuple(
         Found(part_of.get((f.sentence_start, f.sentence_end), docs[0][0]), (f.sentence_start, f.sentence_end), f)
