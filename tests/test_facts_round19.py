@@ -44,6 +44,12 @@ HEADLINES = [
         id="capitals_stated_again_in_the_lead",
     ),
     pytest.param(
+        "Zentek profits up 20 pct",
+        "NEW YORK, March 5 - Zentek Corp said its profits rose 20 pct in the quarter.",
+        [("body", 20.0, "percent", "Zentek")],
+        id="wire_dateline_stated_again_in_the_lead",
+    ),
+    pytest.param(
         "ZENTEK CORP <ZTK> SELLS UNIT FOR 50 MLN DLRS",
         "NEW YORK, March 5 - Zentek Corp said it agreed to sell its paper unit to Dravo Inc.",
         [("title", 50e6, "USD", "Zentek Corp")],

@@ -65,6 +65,77 @@ CASES = [
 ]
 
 
+def _story(title: str, body: str) -> str:
+    return f"{title}\n\n{body}\n"
+
+
+# the clause's phrase does not own the amount: the article's company or party stays
+NOT_THE_PHRASE = [
+    pytest.param(
+        _story("Kestrel Air traffic soars", "Kestrel Air has reported strong traffic. Passengers grew 12% last year."),
+        12.0,
+        ["Kestrel Air"],
+        id="the_phrase_is_the_changing_figure",
+    ),
+    pytest.param(
+        _story(
+            "Borvik presses on with Arctic plan",
+            "Borvik is pressing on with its plan. Criticism by Greenpeace has not stopped the company investing "
+            "$5bn in the region.",
+        ),
+        5e9,
+        ["Borvik"],
+        id="a_by_names_the_phrases_doer",
+    ),
+    pytest.param(
+        _story(
+            "Tories unveil spending plan",
+            "The Conservatives have unveiled their plan. Savings of £4bn would be made from waste, the party said.",
+        ),
+        4e9,
+        ["Conservatives"],
+        id="the_amount_is_inside_the_phrase",
+    ),
+    pytest.param(
+        _story(
+            "Quintek profits soar",
+            "Quintek has reported record profits. Advertisers spent $1bn on its search ads in the quarter.",
+        ),
+        1e9,
+        ["Quintek"],
+        id="its_names_the_company_in_the_clause",
+    ),
+    pytest.param(
+        _story("Camtek unveils music player", "Camtek Inc has launched a new player. The device will cost $199."),
+        199.0,
+        ["Camtek"],
+        id="a_definite_phrase_points_back",
+    ),
+    pytest.param(
+        _story(
+            "Microsoft loses appeal",
+            "Microsoft has lost its appeal. The ruling by the European Commission means the firm must pay 497m euros.",
+        ),
+        497e6,
+        ["Microsoft"],
+        id="a_regulators_ruling_is_no_deal",
+    ),
+    pytest.param(
+        _story("Ticket prices rise", "Tickets go for £50 in London and £35 in Manchester."),
+        50.0,
+        ["London"],
+        id="an_unnamed_thing_sold_leaves_the_place_list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), NOT_THE_PHRASE)
+def test_not_the_phrase(nlp, text, value, subjects):
+    title = text.split("\n", 1)[0]
+    facts = facts_of(nlp, text.split("\n\n", 1)[1], title=title)
+    assert subjects_of(facts, value) == subjects
+
+
 @pytest.mark.parametrize(("text", "value", "subjects"), CASES)
 def test_subject(nlp, text, value, subjects):
     title = text.split("\n", 1)[0]

@@ -182,13 +182,12 @@ def extract_from_docs(
         for key, mentions in (("dates", d), ("quantities", q), ("ranks", r), ("entities", ents)):
             found[key] += [Found(part, locate(m.start), _shift(m, part.start)) for m in mentions]
         part_facts += [Found(part, locate(f.sentence_start), _shift_fact(f, part.start)) for f in fs]
-    # a headline in capitals (a wire's) repeats the lead's figure: one row; a written headline's figure is a
-    # row of its own, as the facts guidelines count it ("Ryanair in $4bn Boeing plane deal")
-    told = {(f.mention.value, f.mention.unit) for f in part_facts if f.part.name != "title"}
-    capitals = any(part.name == "title" and doc_text(doc).isupper() for part, doc in docs)
-    part_facts = [
-        f for f in part_facts if f.part.name != "title" or not capitals or (f.mention.value, f.mention.unit) not in told
-    ]
+    # a wire headline (in capitals, or over a dateline) repeats the lead's figure: one row, the body's; a
+    # written headline's figure is a row of its own, as the facts guidelines count it ("Ryanair in $4bn
+    # Boeing plane deal")
+    if _wire_story(docs):
+        told = {(f.mention.value, f.mention.unit) for f in part_facts if f.part.name != "title"}
+        part_facts = [f for f in part_facts if f.part.name != "title" or (f.mention.value, f.mention.unit) not in told]
     headline = [f.mention for f in part_facts if f.part.name == "title"]
     merged = facts.consolidate(headline) + facts.consolidate([f.mention for f in part_facts if f.part.name != "title"])
     part_of = {(f.mention.sentence_start, f.mention.sentence_end): f.part for f in part_facts}
@@ -209,13 +208,24 @@ def extract_from_docs(
     )
 
 
+def _wire_story(docs: list[tuple[Part, Doc]]) -> bool:
+    """Whether the article is a wire story: a headline in capitals, or a body that opens with a dateline
+    ("NEW YORK, March 5 -")."""
+    from .facts.document import find_dateline
+
+    title = any(part.name == "title" and doc_text(doc).isupper() for part, doc in docs)
+    body = next((doc for part, doc in docs if part.name == "body"), None)
+    return title or (body is not None and find_dateline(doc_text(body), 0) is not None)
+
+
 def _headline_facts(found_facts: list[Fact], found_quantities: list[QuantityMention], *, capitals: bool) -> list[Fact]:
     """The headline's amounts ("J&J agrees $25bn Guidant deal": the facts guidelines give a headline's
     numbers rows of their own); not its events, which the body tells with their sentence. A wire
     headline in capitals, which the model parses poorly, keeps only its money, percentages and measures
     ("SELLS UNITS FOR 50 MLN STG"), not the period it names for a results table ("SIX MONTHS TO
     DECEMBER") or a count read off a misparse ("... RAISE U.S. 1987 TOLL TO 10"). ``extract_from_docs``
-    then drops an amount the body states again ("3.5 PCT" over "about 3.5 pct")."""
+    then drops an amount the body states again in a wire story ("3.5 PCT" over "about 3.5 pct"); a written
+    headline's amounts keep their rows."""
     kinds = {(m.start, m.end): m.kind for m in found_quantities}
     return [
         f

@@ -224,30 +224,50 @@ _PLACES = frozenset({"GPE", "LOC", "NORP"})
 def _phrase_first(ctx: ArticleContext, best: Candidate, phrase: Candidate) -> bool:
     """ "Previous initiatives brought 40,000 pupils back", "a bundle ... is expected to cost about $250": in
     a story without a wire dateline, when the best candidate stands only for the article (its headline
-    party or main company), the clause's own subject noun phrase is the better answer, unless it points
-    back to something named. A wire story's figures are its headline company's ("Available seat miles grew
-    6.7 pct", "load factor was 50.5 pct") and a country's are its macro figures."""
-    return ctx.document.dateline is None and _article_only(best) and not _pointing_back(phrase.token)
+    topic, main company or the company of the sentences before; not a place, which owns macro figures),
+    the clause's own subject noun phrase is the better answer when it owns the amount (``_phrase_owns``).
+    A wire story's figures are its headline company's ("Available seat miles grew 6.7 pct")."""
+    return ctx.document.dateline is None and _article_only(best) and _phrase_owns(ctx, phrase.token)
+
+
+def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
+    """Whether the clause's subject noun owns the amount rather than naming or pointing to another owner:
+    not a phrase that points back ("the device", "its notes"), nor one a "by" gives a doer ("Criticism by
+    Greenpeace"), nor the measured figure itself ("Savings of £4bn would be made", "Passengers grew 12%":
+    the amount is in the phrase, or the verb tells its change), nor one in a clause with "its"/"their"
+    ("Advertisers spent $1bn on its search ads": the article's company is in the sentence)."""
+    if noun is None or _pointing_back(noun):
+        return False
+    c = cues()
+    if any(ch.dep_ == "prep" and ch.lower_ == "by" for ch in noun.children):
+        return False
+    amount = ctx.amount
+    inside = {t.i for t in noun.subtree}
+    if amount is not None and amount.start in inside:
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() in c.change_verbs:
+        return False
+    return not any(t.dep_ == "poss" and t.lower_ in ("its", "their") and t.i not in inside for t in verb.subtree)
 
 
 def _article_only(cand: Candidate) -> bool:
-    """Whether a candidate stands only for the article (its headline topic, main company, story
-    country, the subject of an earlier sentence), with nothing in the sentence naming it."""
+    """Whether a candidate stands only for the article (its headline topic, main company, the subject of
+    an earlier sentence), with nothing in the sentence naming it; never a place (the story's country owns
+    its macro figures)."""
     return (
         not cand.features & _IN_SENTENCE
         and not any(f.startswith("rule:") for f in cand.features)
-        and cand.entity.label not in _PLACES  # the story's country owns its macro figures
+        and cand.entity.label not in _PLACES
     )
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-
-
-def _pointing_back(noun: Token | None) -> bool:
+def _pointing_back(noun: Token) -> bool:
     """Whether a noun phrase points back to something the article named ("The device costs $199", "The
     debentures have an 8-1/2 pct coupon", "its notes"): a definite or possessed noun stands for the
     article's own company or product, so it does not outrank them."""
-    return noun is None or any(ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in _DEFINITE for ch in noun.children)
+    determiners = cues().pointing_back_determiners
+    return any(ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in determiners for ch in noun.children)
 
 
 def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:

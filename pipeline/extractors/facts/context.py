@@ -1430,12 +1430,15 @@ def _clause_subject_before(
 
 
 def _agent_of(ctx: ArticleContext, noun: Token) -> EntityMention | None:
-    """The company a "by" names as the doer of an action noun ("the move by Acme", "the bid by Acme")."""
+    """The company a "by" names as the doer of a deal noun ("the move by Acme", "the bid by Acme"), never a
+    public body ("a ruling by the Commission": no deal noun, and a regulator is not "the firm")."""
+    if noun.lemma_.lower() not in cues().agent_action_nouns:
+        return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "by":
             obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if obj is not None and not _joined(ctx, obj):
-                return _named_org(ctx, obj)
+            ent = _named_org(ctx, obj) if obj is not None and not _joined(ctx, obj) else None
+            return ent if ent is not None and not public_body(ent) else None
     return None
 
 

@@ -93,6 +93,9 @@ class Cues:
     issued_nouns: frozenset[str]
     dummy_it_passives: frozenset[str]
     selling_verbs: frozenset[str]
+    selling_preps: frozenset[str]
+    agent_action_nouns: frozenset[str]
+    pointing_back_determiners: frozenset[str]
     person_role_nouns: frozenset[str]
     public_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
@@ -240,6 +243,9 @@ def cues() -> Cues:
         issued_nouns=frozenset(s["issued_nouns"]),
         dummy_it_passives=frozenset(s["dummy_it_passives"]),
         selling_verbs=frozenset(s["selling_verbs"]),
+        selling_preps=frozenset(s["selling_preps"]),
+        agent_action_nouns=frozenset(s["agent_action_nouns"]),
+        pointing_back_determiners=frozenset(s["pointing_back_determiners"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
         public_role_nouns=frozenset(s["public_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),

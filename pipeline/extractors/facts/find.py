@@ -162,7 +162,7 @@ def _unowned(fact: Fact) -> bool:
     # (nor the story's country a property noun fell back on: "gain on disposition of investments of 2,454 dlrs"
     # below a results table filed in Boston)
     source = fact.subject_source or ""
-    return fact.subject is None or source.startswith("candidate:") or source in ("country_property", "phrase")
+    return fact.subject is None or source.startswith("candidate:") or source == "country_property"
 
 
 def _bare_figure(fact: Fact) -> bool:

@@ -1444,19 +1444,26 @@ def _place_list(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     """ "£192,713 in England, £139,544 in Wales and £116,542 in Scotland": in a sentence that lists
     figures each followed by "in" and a place, each figure is its place's."""
     places = _listed(ctx, _figures_in_places)
-    if ctx.amount is None or len(places) < 2 or _selling_price(ctx.amount.root):
+    if ctx.amount is None or len(places) < 2 or _selling_price(ctx, ctx.amount.root):
         return None
     end = ctx.amount.end  # the token right after the amount (its unit word included) is "in"
     return next(((tok, ent) for i, tok, ent in places if i in (end, end + 1)), None)
 
 
-def _selling_price(amount: Token) -> bool:
-    """Whether the amount is what something sells or costs for ("to sell for £339", "costs $499", "priced
-    at $20"): the price of the verb's subject, wherever it is sold."""
+def _selling_price(ctx: ArticleContext, amount: Token) -> bool:
+    """Whether the amount is what a named thing sells or costs for ("Apple expects the Mac mini to sell for
+    £339 in the UK and $499 in the US"): the price of the verb's named subject, wherever it is sold. With no
+    name for what is sold ("Tickets go for £50 in London and £35 in Manchester") the places stay a list."""
+    c = cues()
     head = amount.head
-    if head.dep_ == "prep" and head.lower_ in ("for", "at"):
+    if head.dep_ == "prep" and head.lower_ in c.selling_preps:
         head = head.head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in cues().selling_verbs
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in c.selling_verbs:
+        return False
+    subjects = [ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and head.dep_ == "xcomp":  # "expects the Mac mini to sell for": the object of "expects"
+        subjects = [ch for ch in head.head.children if ch.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    return any(_entity_at(ctx, t) is not None for s in subjects[:1] for t in s.subtree if t.i <= s.i)
 
 
 def _figures_in_places(ctx: ArticleContext, piece: Span) -> list[tuple[int, Token, EntityMention]]:
