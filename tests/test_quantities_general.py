@@ -357,3 +357,19 @@ def test_quantities_off_is_a_fall_only_after_be_or_a_market_verb(nlp, text, chan
 )
 def test_quantities_up_after_a_phrasal_verb_is_no_rise(nlp, text, change):
     assert [q.change for q in find_quantities(nlp(text))][:1] == [change]
+
+
+# a two-way quote written as the wires do, the second side as the first's last digits: a range, low to high
+# (the facts guidelines' "1.8135/45 marks" -> 1.8135 to 1.8145); one decimal is no quote ("1.5/2 billion")
+QUOTE_PAIRS = [
+    ("Three-month deposits closed at 6.45/35 pct.", [("6.45/35 pct", 6.35, 6.45, "percent")]),
+    ("The dollar ended at 1.7235/45 marks.", [("1.7235/45 marks", 1.7235, 1.7245, "DEM")]),
+    ("Sterling was quoted at 1.5860/70 dlrs.", [("1.5860/70 dlrs", 1.586, 1.587, "USD")]),
+    ("Exports were 1.5/2 billion.", [("1.5", 1.5, None, "dimensionless")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUOTE_PAIRS)
+def test_quantities_two_way_quote_as_last_digits(nlp, text, expected):
+    found = [(q.text, pytest.approx(q.value), q.value_max, q.unit) for q in find_quantities(nlp(text))]
+    assert [(t, v, pytest.approx(m) if m is not None else None, u) for t, v, m, u in expected] == found

@@ -121,7 +121,11 @@ SCHEMAS: dict[str, list[Column]] = {
     "quantities": [
         *_MENTION_PREFIX,
         _c("value", F64, "the amount (lower end of a range), scaled: '3 million' -> 3000000.0", False),
-        _c("value_max", F64, "upper end of a range, else null"),
+        _c(
+            "value_max",
+            F64,
+            "upper end of a range (a wire's two-way quote too: '6.45/35 pct' -> 6.35 to 6.45), else null",
+        ),
         _c("unit", S, "ISO 4217 code, percent, pint unit name, counted noun lemma, or dimensionless", False),
         _c("unit_text", S, "the unit as written ($, NT$, km, units)"),
         _c("bound", S, "= ~ > < >= <= ('over' -> >, 'about' -> ~, 'at least' -> >=)", False),

@@ -36,12 +36,16 @@ class _Piece:
     strong: bool = False  # explicit currency / percent / unit / scale word
     prefixed: bool = False  # unit written before the number
     age: bool = False  # "five years old", "a 12-year-old", "aged 93", "Mr Ebbers, 63,"
+    quote_other: float | None = None  # "6.45/35 pct": the other side of a two-way quote (6.35)
 
 
 def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_Piece]:
     out: list[_Piece] = []
     for num in spans:
+        if out and out[-1].quote_other is not None and num.start < out[-1].end:
+            continue  # the "35" of "6.45/35 pct", read with the quote
         p = _prefixed(text, num, out[-1].end if out else None, ctx)
+        p = _with_quote_pair(text, p)
         p = _with_unit_after(text, p, ctx)
         if out and _shares_million(text, out[-1], p):  # "$10-25m": both ends are millions of dollars
             prev = out[-1]
@@ -57,6 +61,25 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_P
             p = _with_tolerance(out.pop(), p)
         out.append(p)
     return out
+
+
+# "6.45/35 pct", "3.7498/7501 francs", "1.8135/45 marks": a two-way quote whose second side is written as the
+# last digits of the first
+_QUOTE_PAIR = re.compile(r"/(\d{1,4})(?![\d/.,]\d)")
+
+
+def _with_quote_pair(text: str, p: _Piece) -> _Piece:
+    """A number with two or more decimals followed by "/" and as many digits or fewer: the two sides of
+    a quote ("6.45/35" is 6.45 and 6.35), the second taking the place of the first's last digits."""
+    whole, dot, decimals = p.num.text.partition(".")
+    m = _QUOTE_PAIR.match(text, p.end) if dot and whole.isdigit() and decimals.isdigit() else None
+    if m is None or p.end != p.num.end or len(decimals) < 2 or len(m.group(1)) > len(decimals):
+        return p
+    digits = decimals[: len(decimals) - len(m.group(1))] + m.group(1)
+    other = float(f"{whole}.{digits}")
+    if other == p.value:
+        return p
+    return replace(p, end=m.end(), quote_other=other)
 
 
 _TOLERANCE = re.compile(r"\s*(?:\u00b1|\+\s?/\s?[-\u2212]|\+[-\u2212])\s*")  # "4.2 \u00b1 0.3 mm", "120 +/- 5 kg"
@@ -244,6 +267,11 @@ def _ranges(text: str, pieces: list[_Piece], ctx: TextContext) -> list[tuple[_Pi
     while i < len(pieces):
         p = pieces[i]
         q = pieces[i + 1] if i + 1 < len(pieces) else None
+        if p.quote_other is not None:  # "6.45/35 pct": 6.35 to 6.45
+            lo, hi = sorted((p.value, p.quote_other))
+            out.append((replace(p, value=lo), replace(p, value=hi)))
+            i += 1
+            continue
         other = _quoted_other(text, p, q) if q is not None else None
         if other is not None:  # "7-7/8 eight pct", "7-3/4 7/8", "9-3/4 5/8": a two-way quote, low to high
             lo, hi = sorted((p.value, other))
