@@ -162,3 +162,14 @@ def test_table_company_owns_a_note_below_the_table(nlp):
         nlp, BELOW_TABLE.split("\n\n", 1)[1], title="COSTWELL STORES INC <CWS> 2ND QTR NET", published="1987-04-01"
     )
     assert subjects_of(facts, 412000.0) == ["Costwell Stores Inc"]
+
+
+def test_it_at_a_level_is_the_figure_not_the_reporter(nlp):
+    """ "It was at a peak of 7.4 pct last winter" after the jobless rate the Labour Department reported:
+    "it" is the figure, so the rate stays the country's."""
+    text = (
+        "WELLINGTON, March 9 - Unemployment in New Zealand fell to 6.1 pct in February, the Labour Department "
+        "said.\n    It was at a peak of 7.4 pct last winter.\n"
+    )
+    facts = facts_of(nlp, text, title="NEW ZEALAND UNEMPLOYMENT FALLS", published="1987-03-09")
+    assert subjects_of(facts, 7.4) == ["New Zealand"]

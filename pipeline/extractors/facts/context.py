@@ -1090,7 +1090,11 @@ def _is_the_figure(ctx: ArticleContext, token: Token) -> bool:
     if token.dep_ != "nsubj" or token.head.lemma_ != "be" or ctx.amount is None:
         return False
     amount = range(ctx.amount.start, ctx.amount.end)
-    return any(ch.i in amount for ch in token.head.children)
+    if any(ch.i in amount for ch in token.head.children):
+        return True
+    # "It was at a peak of 11.7 pct last summer": the figure's level, after "at"
+    at = [ch for ch in token.head.children if ch.dep_ == "prep" and ch.lower_ == "at"]
+    return any(t.i in amount for ch in at for t in ch.subtree)
 
 
 def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMention] | None:
