@@ -173,3 +173,17 @@ def test_it_at_a_level_is_the_figure_not_the_reporter(nlp):
     )
     facts = facts_of(nlp, text, title="NEW ZEALAND UNEMPLOYMENT FALLS", published="1987-03-09")
     assert subjects_of(facts, 7.4) == ["New Zealand"]
+
+
+# a bare level after a change in hundredths is in the currency itself, not in hundredths nor in the things moved
+LEVELS = [
+    ("FRANKFURT, April 7 - The 5-3/4 pct 1997 bond eased five pfennigs to 101.25.", 101.25, "DEM"),
+    ("NEW YORK, April 7 - Shares of Acme Corp rose 12 cents to 4.50.", 4.5, "USD"),
+    ("LONDON, April 7 - Gilts fell 10 pence to 98.50 in thin trade.", 98.5, "GBP"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), LEVELS)
+def test_level_after_a_change_in_hundredths(nlp, text, value, unit):
+    facts = [f for f in facts_of(nlp, text, published="1987-04-07") if f.value == value]
+    assert [f.unit for f in facts] == [unit]

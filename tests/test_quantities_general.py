@@ -373,3 +373,15 @@ QUOTE_PAIRS = [
 def test_quantities_two_way_quote_as_last_digits(nlp, text, expected):
     found = [(q.text, pytest.approx(q.value), q.value_max, q.unit) for q in find_quantities(nlp(text))]
     assert [(t, v, pytest.approx(m) if m is not None else None, u) for t, v, m, u in expected] == found
+
+
+# "in" after a number is an inch only before a word of size, not in "in thin trade"
+INCH_OR_IN = [
+    ("The board is 2 in thick.", [("2 in", 2, "inch")]),
+    ("The index fell to 98.50 in thin trade.", [("98.50", 98.5, "dimensionless")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INCH_OR_IN)
+def test_quantities_in_after_a_number(nlp, text, expected):
+    assert rows(nlp, text) == expected

@@ -383,6 +383,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     measure = follows is not None and follows.lemma_.lower() in c.country_owner | c.implicit_owner
     if follows is not None and follows.pos_ in ("NOUN", "PROPN") and not measure:
         return None  # ... but "a 600 mln surplus" is the sentence's money: the noun is what it measures
+    level = _level_after_hundredths(span) if span is not None else None
+    if level is not None:  # "shares rose 12 cents to 4.50": 4.50 dollars, not 4.50 shares
+        return level
     counted = _clause_count(span) if span is not None and span.doc.has_annotation("DEP") else None
     if counted is not None:  # "its broadband customers rose to 5.1 million": customers, not the euros before
         return counted
@@ -512,6 +515,14 @@ def _compared_with(span: Span) -> bool:
     return False
 
 
+def _level_after_hundredths(span: Span) -> str | None:
+    """The currency of a bare level written right after a change in its hundredths ("rose 12 cents to
+    4.50", "eased five pfennigs to 101.25", "fell 10 pence to 98.50"), else None."""
+    to = word_before(span.doc, span.start)
+    before = word_before(span.doc, to.i) if to is not None and to.lower_ == "to" else None
+    return cues().minor_units.get(before.lemma_.lower()) if before is not None else None
+
+
 def _clause_count(span: Span) -> str | None:
     """The things a bare number counts when its clause's subject or object is a count noun of the
     known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
@@ -605,6 +616,10 @@ def _counted_property(prop: Token) -> str | None:
             return next(k for k in kinds if k)
         if noun is not prop and noun.lower_ in c.people_properties:
             return c.people_properties[noun.lower_]  # "the number of jobless", "of unemployed": people
+    if noun.lemma_.lower() in c.minor_units:
+        # "eased five pfennigs to 101.25", "rose 12 cents to 4.50": the level after a change in hundredths is
+        # in the currency itself, not 101.25 pfennigs
+        return c.minor_units[noun.lemma_.lower()]
     if noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.lemma_.lower() in c.uncounted_nouns:
         return None
     return noun.lemma_.lower()
