@@ -42,8 +42,6 @@ class _Piece:
 def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_Piece]:
     out: list[_Piece] = []
     for num in spans:
-        if out and out[-1].quote_other is not None and num.start < out[-1].end:
-            continue  # the "35" of "6.45/35 pct", read with the quote
         p = _prefixed(text, num, out[-1].end if out else None, ctx)
         p = _with_quote_pair(text, p)
         p = _with_unit_after(text, p, ctx)
