@@ -138,7 +138,7 @@ def write_weights(weights: dict[str, float], *, note: str, margin: float = 0.0, 
 SETTLED = 50.0  # a fixed weight this large decides the ranking on its own
 # Weights the fit keeps as given: a parse rule's choice stands; a company never owns a country's
 # macro figure ("Lloyds said prices rose 2%"), as the guidelines say.
-FIXED = {"first_rule": 100.0, "company_macro_property": -1.0}
+FIXED = {"first_rule": 100.0, "company_macro_property": -1.0, "instrument_market": 1.0}
 
 
 def fit(

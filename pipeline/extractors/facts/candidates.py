@@ -78,8 +78,17 @@ def candidates(
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
     add(ctx.document.topic, "headline_topic")
-    if ctx.amount is not None and ctx.main is None and not macro_noun(prop):
-        add(ctx.document.market, "headline_topic")  # a market report's commodity: "LME ALUMINIUM ..."
+    market = ctx.document.market
+    quoted = ctx.amount is not None and ctx.amount_kind in ("percent", "currency")
+    if market is not None and instrument_market(market):
+        if quoted and not macro_noun(prop):
+            # "ASIAN DOLLAR DEPOSITS CLOSE QUIETLY STEADY": the rates quoted for each maturity are the instrument's,
+            # not the dealers' or the reporting country's (nor the company most named in a deposits report); a
+            # count there ("the group of seven") is no quote
+            add(market, "headline_topic")
+            add(market, "instrument_market")
+    elif ctx.amount is not None and ctx.main is None and not macro_noun(prop):
+        add(market, "headline_topic")  # a market report's commodity: "LME ALUMINIUM ..."
     topic = ctx.document.topic
     reported = topic is None or topic.label != "ORG" or public_body(topic)
     headline = ctx.document.headline_text
@@ -275,3 +284,8 @@ def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:
     and the issue ("FRENCH TREASURY DETAILS PLANNED TAP ISSUE"), and no economic figure."""
     issue = cues().debt_issue_words.intersection(w.casefold() for w in headline.split())
     return bool(issue) and in_headline(body, headline) and not macro_noun(prop)
+
+
+def instrument_market(market: EntityMention) -> bool:
+    """Whether a market report's headline names a money or bond market instrument ("Asian dollar deposit")."""
+    return market.entity_key.startswith("INSTRUMENT:")

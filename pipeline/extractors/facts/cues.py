@@ -65,6 +65,8 @@ class Cues:
     index_names: frozenset[str]
     index_properties: frozenset[str]
     commodity_nouns: frozenset[str]
+    instrument_nouns: frozenset[str]
+    instrument_price_nouns: frozenset[str]
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
     pricing_verbs: frozenset[str]
@@ -215,6 +217,8 @@ def cues() -> Cues:
         index_names=frozenset(s["index_names"]),
         index_properties=frozenset(s["index_properties"]),
         commodity_nouns=frozenset(s["commodity_nouns"]),
+        instrument_nouns=frozenset(s["instrument_nouns"]),
+        instrument_price_nouns=frozenset(s["instrument_price_nouns"]),
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
         pricing_verbs=frozenset(s["pricing_verbs"]),

@@ -14,6 +14,7 @@ Entity mentions are the part's own (offsets relative to the Doc); nothing here r
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -470,7 +471,7 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
     aluminium", "London raw sugar"); its prices and moves are the story's when nothing closer owns them."""
     c = cues()
     words = {w.casefold().removesuffix("s") for w in re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", headline))}
-    named = {w for w in c.commodity_nouns if " " not in w and w in words}
+    named = {w for w in c.commodity_nouns | c.instrument_nouns if " " not in w and w in words}
     if not named:
         return None
     for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in named)):
@@ -479,18 +480,55 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
         head = t
         while head.dep_ == "compound" and head.head.i == head.i + 1 and head.head.lemma_.lower() in named:
             head = head.head
-        # "wheat prices", "the market for wheat", "Physical wheat values recovered": a report on its prices
-        priced = head.head.lemma_.lower() in c.price_nouns | {"market", "value"} or head.dep_ in ("nsubj", "nsubjpass")
+        # "wheat prices", "the market for wheat", "Physical wheat values recovered", "Asian dollar deposit
+        # rates", "Prices of public authority bonds": a report on its prices
+        quoted = c.price_nouns | {"market", "value"}
+        if t.lemma_.lower() in c.instrument_nouns:
+            quoted = quoted | c.instrument_price_nouns
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") else head.head
+        priced = owner.lemma_.lower() in quoted or head.dep_ in ("nsubj", "nsubjpass")
         if not priced:
             return None  # "Nigeria to boost cocoa production", "an oil deal": no market report
-        mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and m.ent_type_ not in ("DATE", "TIME")]
-        mods = [m for m in mods if m.tag_ not in ("JJR", "JJS") and not m.like_num]
-        first = min([m.i for m in mods if all(u.dep_ in ("compound", "amod") for u in doc[m.i : t.i])] + [t.i])
-        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i in (t.i, t.head.i):
-            first -= 1  # "LME aluminium prices": the exchange is the prices' modifier in the parse
+        # (a dateline's date the model runs into the lead, "April 7 - Asian dollar deposit rates", is no date
+        # in its common words)
+        # the run of modifiers before it, of it or of the noun it modifies ("Asian dollar deposit rates")
+        last = t.head.i if t.dep_ == "compound" and t.head.i > t.i else t.i
+        first = t.i
+        while first > 0 and _modifier(doc[first - 1], last):
+            first -= 1
+        # "LME aluminium prices": the exchange is the prices' modifier in the parse; "Hong Kong dollar deposit
+        # rates": a place's name before the instrument, however the parse hangs it after a dateline
+        while (
+            first > 0
+            and doc[first - 1].pos_ == "PROPN"
+            and (doc[first - 1].head.i in (t.i, t.head.i) or doc[first - 1].ent_type_ in ("GPE", "NORP"))
+        ):
+            first -= 1
         name = " ".join(u.text for u in doc[first : t.i + 1] if not u.is_space)
-        return EntityMention(doc[first].idx, t.idx + len(t.text), name, "MARKET", name, "")
+        # (an instrument's report quotes it for every maturity: its own key, see candidates.instrument_market)
+        key = "INSTRUMENT:" + name.casefold() if t.lemma_.lower() in c.instrument_nouns else ""
+        return EntityMention(doc[first].idx, t.idx + len(t.text), name, "MARKET", name, key)
     return None
+
+
+def _modifier(m: Token, last: int) -> bool:
+    """Whether ``m`` is a plain modifier of a noun phrase ending at ``last`` (no number, date or comparative)."""
+    if m.dep_ not in ("compound", "amod", "nmod") or not m.i < m.head.i <= last:
+        return False
+    return m.tag_ not in ("JJR", "JJS") and not m.like_num and not _dated(m)
+
+
+def _dated(token: Token) -> bool:
+    """A word of a date ("March", "three-month"), not a lower-case word the model ran into a dateline's date."""
+    if token.ent_type_ not in ("DATE", "TIME"):
+        return False
+    word = token.lower_.rstrip(".")
+    calendar_word = word in _CALENDAR_WORDS or len(word) >= 3 and any(m.startswith(word) for m in _MONTH_NAMES)
+    return calendar_word or token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in cues().time_nouns
+
+
+_MONTH_NAMES = tuple(m.lower() for m in calendar.month_name[1:])
+_CALENDAR_WORDS = frozenset(_MONTH_NAMES) | {d.lower() for d in calendar.day_name}
 
 
 def common_word(doc: Doc) -> Callable[[str], bool]:

@@ -92,6 +92,8 @@ class Subjects(Rules):
     index_names: list[str]
     index_properties: list[str]
     commodity_nouns: list[str]
+    instrument_nouns: list[str]
+    instrument_price_nouns: list[str]
     price_nouns: list[str]
     bid_nouns: list[str]
     pricing_verbs: list[str]
