@@ -3,13 +3,18 @@
 again ("One month closed at 6-1/2 pct"); those quotes are the instrument's, as the lead writes it with its
 modifiers ("Hong Kong dollar deposit"), not the reporting country's, a company the report mentions, or
 the dealers'. A count in the report ("12 banks") is no quote, and a headline whose company issues the
-bond is no market report. Invented cases.
+bond is no market report. A range whose low end is a date's day ("the period March 16 to 31 to 900 mln marks")
+is the amount after the date; two lines of a results table with one value are two facts. Invented cases.
 """
 
 from __future__ import annotations
 
 import pytest
 from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.dates import find_dates
+from pipeline.extractors.facts import consolidate
+from pipeline.extractors.quantities import find_quantities
 
 DEPOSITS = (
     "HONG KONG DOLLAR DEPOSITS EASE IN QUIET TRADE",
@@ -53,3 +58,39 @@ def test_a_count_in_a_market_report_is_no_quote(nlp):
     """ "Some 12 banks took part": a count, not a rate of the instrument."""
     title, body = DEPOSITS
     assert subjects_of(facts_of(nlp, body, title=title), 12.0) != ["Hong Kong dollar deposit"]
+
+
+# a range whose low end is a date's day ("March 16 to 31 to 900 mln marks") is the amount after the date
+DATE_RANGES = [
+    pytest.param(
+        "Sales of the notes fell in the period May 16 to 31 to 640 mln marks, the central bank said.",
+        [("640 mln marks", 640e6, None, "DEM")],
+        id="a_date_ranges_day_is_no_low_end",
+    ),
+    pytest.param(
+        "Exports rose between June 4 and 19 to 72 mln dlrs.",
+        [("72 mln dlrs", 72e6, None, "USD")],
+        id="between_two_days",
+    ),
+    pytest.param("Prices rose 3 to 5 pct last year.", [("3 to 5 pct", 3.0, 5.0, "percent")], id="a_true_range_stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_RANGES)
+def test_a_date_ranges_day_is_not_an_amount(nlp, text, expected):
+    doc = nlp(text)
+    dates = find_dates(doc, published="1987-04-01")
+    found = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    assert [(q.text, q.value, q.value_max, q.unit) for q in found] == expected
+
+
+def test_two_table_lines_with_one_value_are_two_facts(nlp):
+    """ "Net loss 2.4 mln" and "Revs 2.4 mln" in one results table are two figures, not one stated twice."""
+    body = (
+        "SALEM, Mass, March 24 - Shr loss 44 cts vs loss 20 cts\n"
+        "    Net loss 2.4 mln vs loss 880,000\n"
+        "    Revs 2.4 mln vs 2.6 mln\n"
+    )
+    title = "KESTRON CORP <KSTN> 4TH QTR"
+    facts = [f for f in consolidate(facts_of(nlp, body, title=title, published="1987-03-24")) if f.value == 2.4e6]
+    assert sorted(f.property_key for f in facts) == ["net_loss", "revenue"]

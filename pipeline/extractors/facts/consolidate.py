@@ -14,7 +14,8 @@ def _identity(f: Fact) -> tuple:
     a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%"), and a bare
     comparison ("compared with 5.1 pct") the same sentence."""
     distinctive = f.value is not None and abs(f.value) >= 1000 and f.unit not in (None, "percent")
-    prop = None if distinctive else f.property_key
+    # (not on a results table's lines: "Net loss 2.4 mln" and "Revs 2.4 mln" are two figures)
+    prop = None if distinctive and f.subject_source != "table" else f.property_key
     # "compared with 5.1 pct in 1985" says nothing of what is compared: in two sentences, two figures
     # (GNP's and GDP's growth), not one stated twice
     where = f.sentence_start if f.property_key == "compare" else None

@@ -486,7 +486,7 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
         if t.lemma_.lower() in c.instrument_nouns:
             quoted = quoted | c.instrument_price_nouns
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") else head.head
-        priced = owner.lemma_.lower() in quoted or head.dep_ in ("nsubj", "nsubjpass")
+        priced = owner.lemma_.lower() in quoted or owner.lower_ in quoted or head.dep_ in ("nsubj", "nsubjpass")
         if not priced:
             return None  # "Nigeria to boost cocoa production", "an oil deal": no market report
         # (a dateline's date the model runs into the lead, "April 7 - Asian dollar deposit rates", is no date

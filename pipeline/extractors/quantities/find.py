@@ -502,8 +502,23 @@ def find_quantities(
     for q, strong, src in cands:
         if not strong and excluded.hit(q.start, q.end):
             continue
+        if q.value_max is not None and excluded.hit(q.start, q.start + 1):
+            q = _past_the_date(q, text, exclude)
         kept.append((q, strong, src))
     return [_with_base(q) for q in table_units(text, _conversions(text, _resolve(kept)))]
+
+
+_DATE_RANGE_JOIN = re.compile(r"\s*(?:to|through|and|-|–)\s*")
+
+
+def _past_the_date(q: QuantityMention, text: str, dates: Sequence[tuple[int, int]]) -> QuantityMention:
+    """ "fell in the period March 16 to 31 to 900 mln marks": a range whose low end is a date's day (the
+    date extractor's "31") is the high end alone, from the number after the date's "to"."""
+    date_end = next((e for s, e in dates if s <= q.start < e < q.end), None)
+    m = _DATE_RANGE_JOIN.match(text, date_end) if date_end is not None else None
+    if m is None or m.end() >= q.end or not text[m.end()].isdigit():
+        return q
+    return replace(q, start=m.end(), text=text[m.end() : q.end], value=q.value_max, value_max=None)
 
 
 def _conversions(text: str, found: list[QuantityMention]) -> list[QuantityMention]:
