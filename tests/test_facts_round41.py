@@ -94,3 +94,34 @@ def test_two_table_lines_with_one_value_are_two_facts(nlp):
     title = "KESTRON CORP <KSTN> 4TH QTR"
     facts = [f for f in consolidate(facts_of(nlp, body, title=title, published="1987-03-24")) if f.value == 2.4e6]
     assert sorted(f.property_key for f in facts) == ["net_loss", "revenue"]
+
+
+# a wire story's breakdown list: each figure and its bracketed prior are the label's
+BREAKDOWN = (
+    "BUENOS AIRES, April 1 - Norland cereal shipments totalled 1,240,000 tonnes in 1986, the Norland Grain "
+    "Board said.\n    Breakdown was as follows: barley 9,000 (27,900), oats 954,303 (840,440), rye 119,954 "
+    "(138,944).\n"
+)
+BREAKDOWN_CASES = [
+    pytest.param(BREAKDOWN, 9000.0, ["barley"], id="a_listed_figure_is_its_labels"),
+    pytest.param(BREAKDOWN, 840440.0, ["oats"], id="the_bracketed_prior_is_its_labels_too"),
+    pytest.param(
+        "LONDON, April 1 - Meal prices were adjusted, previous in brackets.\n    Rapeseed cake and expellers "
+        "137 (136), pellets 115 (114) and meal 105 (104).\n",
+        104.0,
+        ["meal"],
+        id="and_opens_the_last_label",
+    ),
+    pytest.param(
+        "LONDON, April 1 - Soybean May 20.0, total 20.0 (nil) and rapeseed 4.0 (1.0).\n",
+        20.0,
+        [""],
+        id="a_total_is_no_label",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "value", "subjects"), BREAKDOWN_CASES)
+def test_breakdown_list_labels(nlp, body, value, subjects):
+    found = subjects_of(facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01"), value)
+    assert found[:1] == subjects or (subjects == [""] and "total" not in found)

@@ -26,6 +26,7 @@ from ..doccache import blank_lines, doc_text
 from ..quantities.context import top_is_a_verb
 from ..quantities.results import stated_currencies
 from ..quantities.tables import currencies
+from .breakdowns import breakdown_owner
 from .build import _fact
 from .carried import carry_periods
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
@@ -104,7 +105,9 @@ def find_facts(
         found = _sentence_facts(ctx, sent, si, s_dates, s_qs, s_ents, counted_units, parsed=parsed)
         found = [_in_fiscal_period(f, text, periods) for f in found]
         found = [item_owner(f, items, entities, text) for f in found]
-        facts.extend(_list_owner(_table_company(f, facts, rows), facts, text) for f in found)
+        for f in found:
+            f = _list_owner(_table_company(f, facts, rows), facts, text)
+            facts.append(breakdown_owner(f, doc, unowned=_unowned(f)))
     facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
     return carry_periods(facts, text, dates, published)
 
