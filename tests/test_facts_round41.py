@@ -125,3 +125,13 @@ BREAKDOWN_CASES = [
 def test_breakdown_list_labels(nlp, body, value, subjects):
     found = subjects_of(facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01"), value)
     assert found[:1] == subjects or (subjects == [""] and "total" not in found)
+
+
+def test_breakdown_figures_take_the_lists_stated_unit(nlp):
+    """ "The breakdown was as follows, in tonnes: barley 5,000 (nil), oats 25,156 (23,713)": tonnes."""
+    body = (
+        "BUENOS AIRES, April 1 - Norland cereal shipments fell in 1986, the Norland Grain Board said.\n"
+        "    The breakdown was as follows, in tonnes: barley 5,000 (nil), oats 25,156 (23,713), rye 6,127 (5,990).\n"
+    )
+    facts = facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01")
+    assert [(f.subject, f.unit) for f in facts if f.value == 25156.0] == [("oats", "tonne")]

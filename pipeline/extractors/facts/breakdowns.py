@@ -61,7 +61,35 @@ def breakdown_owner(fact: Fact, doc: Doc, *, unowned: bool) -> Fact:
     start = fact.quantity_span[0]
     for _, s, e, label in labels:
         if s <= start < e:
-            return dataclasses.replace(
+            fact = dataclasses.replace(
                 fact, subject=label, subject_key=None, subject_span=None, subject_source="breakdown_label"
             )
+            # (a "unit" that is the label's own noun, "expellers 137 (136)" read as 136 expellers, is none)
+            bare = fact.unit is None or fact.unit.casefold() in {w.casefold().rstrip("s") for w in label.split()}
+            return _in_stated_unit(fact, doc_text(doc), labels[0][0]) if bare else fact
+    return fact
+
+
+# the list's unit, stated before its first label: "export prices ... in dlrs per tonne FOB, previous in brackets",
+# "The breakdown was as follows, in tonnes:", "in mln dlrs"
+_HEADER_CHARS = 800  # a price list runs over several wire paragraphs below its header
+_STATED_UNIT = re.compile(r"\bin\s+(?P<unit>(?:(?:mln|million|billion|bln)\s+)?[a-z]+(?:\s+per\s+[a-z]+)?)\b", re.I)
+
+
+def _in_stated_unit(fact: Fact, text: str, list_start: int) -> Fact:
+    """A bare figure of the list in the unit its sentence states before the list (none: unchanged)."""
+    from ..quantities.find import parse_quantity
+    from .build import _in_major_unit, _readable_unit
+
+    # (in the list's sentence or the one that opens it: "... as follows:" may end the sentence before)
+    begin = max(0, min(fact.sentence_start, list_start - _HEADER_CHARS))
+    for m in reversed(list(_STATED_UNIT.finditer(text, begin, list_start))):
+        q = parse_quantity("1 " + m.group("unit"))
+        if q is None or q.kind not in ("currency", "dimension"):
+            continue  # "in brackets", "in the same period"
+        scale = q.value
+        _, _, unit = _in_major_unit(q, q.unit)
+        value = fact.value * scale if fact.value is not None else None
+        top = fact.value_max * scale if fact.value_max is not None else None
+        return dataclasses.replace(fact, value=value, value_max=top, unit=_readable_unit(unit), per=fact.per or q.per)
     return fact
