@@ -9,11 +9,14 @@ is the amount after the date; two lines of a results table with one value are tw
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from facts_helpers import facts_of, subjects_of
 
+from pipeline.extractors import entities as E
 from pipeline.extractors.dates import find_dates
-from pipeline.extractors.facts import consolidate
+from pipeline.extractors.facts import consolidate, find_facts
 from pipeline.extractors.quantities import find_quantities
 
 DEPOSITS = (
@@ -135,3 +138,24 @@ def test_breakdown_figures_take_the_lists_stated_unit(nlp):
     )
     facts = facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01")
     assert [(f.subject, f.unit) for f in facts if f.value == 25156.0] == [("oats", "tonne")]
+
+
+@pytest.mark.parametrize(("label", "subject"), [("PRODUCT", "Blue Lynx"), ("ORG", "Blue Lynx"), ("PERSON", "Norsec")])
+def test_it_in_what_a_mislabelled_firm_said_is_the_firm(nlp, label, subject):
+    """ "Blue Lynx said it had blocked 2 million copies": a name the model calls a product (or a facility) is
+    no speaker of its own, so the firm; a person stays none of "it"'s (the article's company)."""
+    body = (
+        'Finnish company Norsec rated the worm a high threat. "We have had reports from all over the world," '
+        "said Anna Berg of Norsec. Blue Lynx said it had blocked more than 2 million copies of the worm."
+    )
+    doc = nlp(body)
+    dates = find_dates(doc, published=None)
+    ents = [
+        dataclasses.replace(e, label=label) if e.text == "Blue Lynx" else e
+        for e in E.canonicalize(E.find_entities(doc, None))
+    ]
+    quantities = find_quantities(doc, exclude=[(d.start, d.end) for d in dates])
+    facts = find_facts(
+        doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=None, title="Worm spreads"
+    )
+    assert subjects_of(facts, 2e6) == [subject]

@@ -1386,6 +1386,15 @@ def _one_word_person(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return ent
 
 
+def _speaking_product(ctx: ArticleContext, token: Token, verb: Token) -> EntityMention | None:
+    """A name the NER called a product or a facility as the subject of a reporting verb: things do not
+    speak, so when "it" in what it said points back to it, it is an organisation the model mislabelled."""
+    ent = _entity_at(ctx, token)
+    if ent is None or ent.label not in ("PRODUCT", "FAC") or verb.lemma_.lower() not in cues().attribution_verbs:
+        return None
+    return ent
+
+
 def _joined_subject_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The first name of a subject of names joined by "and" above ``token`` and before it: what a
     later "they" / "their" stands for ("Acme and Apex said they ..." -> Acme, the one named first)."""
@@ -1423,6 +1432,8 @@ def _clause_subject_before(
                     ent = _agent_of(ctx, ch)  # "The move by Acme was expected and the firm will pay $76": Acme
                 if ent is None and places:
                     ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
+                if ent is None and places:
+                    ent = _speaking_product(ctx, ch, verb)  # "Black Spider said it had stopped ...": a firm too
                 if ent is None and places:
                     ent = _entity_at(ctx, ch)
                     ent = ent if ent is not None and ent.label in places else None
