@@ -159,3 +159,30 @@ def test_it_in_what_a_mislabelled_firm_said_is_the_firm(nlp, label, subject):
         doc, dates=dates, quantities=quantities, entities=ents, doc_entities=ents, published=None, title="Worm spreads"
     )
     assert subjects_of(facts, 2e6) == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param(
+            "Floods hit Norvania hard. A quarter of a million Sri Lankans are at risk of poverty, the bank said.",
+            250000.0,
+            ["Sri Lanka"],
+            id="a_fraction_of_a_million_people",
+        ),
+        pytest.param(
+            "Floods hit the region. A quarter of a million Sri Lankans and 23,500 people in the Maldives face poverty.",
+            23500.0,
+            ["Maldives"],
+            id="a_listed_figure_with_its_own_place_keeps_it",
+        ),
+        pytest.param(
+            "Floods hit Norvania hard. Half a million Indonesians lost their homes, the bank said.",
+            500000.0,
+            ["Indonesia"],
+            id="half_a_million_people",
+        ),
+    ],
+)
+def test_people_counted_by_a_fraction_are_their_countrys(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, title="Floods hit the region"), value) == subjects

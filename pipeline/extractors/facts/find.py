@@ -248,7 +248,7 @@ def _sentence_facts(
             fact = _as_compared(fact, facts[-1], measure=True)
         elif compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
             fact = _as_compared(fact, facts[-1])
-        elif compared and _list_item_after(span, q, fact, facts[-1]):
+        elif compared and _list_item_after(span, q, fact, facts[-1]) and not _OWN_PLACE.match(doc_text(doc), q.end):
             fact = _as_compared(fact, facts[-1], source="listed")
         converted = bool(facts) and _is_conversion(doc, facts[-1], q)
         if converted:
@@ -653,6 +653,8 @@ _COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(
 
 
 # "compared to 14,738 for the Liberal Democrat candidate": a compared figure that names its own owner
+# "A quarter of a million Sri Lankans and 23,500 people in the Maldives": a listed figure with its own place
+_OWN_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?[A-Z]")
 _OWN_OWNER = re.compile(r"\s+(?:for|by|at|of|from)\s+(?:the\s+|its\s+)?(?:[A-Z][\w&.-]*\s+)*[A-Z]")
 
 
