@@ -43,6 +43,9 @@ def test_dateline(text, dateline):
         ("ZENITH<ZEN> SETS REVERSE SPLIT", "Zenith"),
         ("ITALY'S BANCO <BNC> BUYS STAKE", "Banco"),
         ("<ZORBEX HOME CARE INC> 4TH QTR NET", "Zorbex Home Care Inc"),  # the name itself in brackets
+        ("KELVIN'S INC <KLV> 4TH QTR NET", "Kelvin's Inc"),  # what is left after the possessive is no name
+        ("MORLAND'S ENTERPRISES INC <MLE> 1ST QTR NET", "Morland's Enterprises Inc"),
+        ("MORLAND'S DORVAN UNIT <DRV> SELLS NOTES", "Dorvan Unit"),  # a name of its own after the owner's
         ("Acme profits rise 5%", None),
     ],
 )

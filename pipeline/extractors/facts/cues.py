@@ -145,6 +145,7 @@ class Cues:
     ticker_headline: re.Pattern[str]
     bracketed_headline: re.Pattern[str]
     name_stopwords: frozenset[str]
+    generic_name_words: frozenset[str]
     company_suffix: re.Pattern[str]
     headline_verbs: frozenset[str]
     country_short_names: dict[str, tuple[str, ...]]
@@ -297,6 +298,7 @@ def cues() -> Cues:
         ticker_headline=re.compile(d["ticker_headline"]),
         bracketed_headline=re.compile(d["bracketed_headline"]),
         name_stopwords=frozenset(d["name_stopwords"]),
+        generic_name_words=frozenset(d["generic_name_words"]),
         company_suffix=re.compile(d["company_suffix"]),
         headline_verbs=frozenset(d["headline_verbs"]),
         country_short_names={k: tuple(v) for k, v in d["country_short_names"].items()},

@@ -97,8 +97,10 @@ def headline_company(headline: str) -> str | None:
     if m is None:
         return None
     name = m.group("name").strip(" ,-'")
-    if name.casefold().strip(".") in cues().name_stopwords and "<" in headline:
-        name = headline[: headline.index("<")].strip(" ,-")  # "GROSSMAN'S INC <GROS>": the possessive is the name
+    generic = cues().name_stopwords | cues().generic_name_words
+    if all(w in generic for w in re.findall(r"[a-z0-9]+", name.casefold())) and "<" in headline:
+        # "GROSSMAN'S INC <GROS>", "FLANIGAN'S ENTERPRISES INC <BDL>": the possessive is the name
+        name = headline[: headline.index("<")].strip(" ,-")
     return _title_case(name)
 
 

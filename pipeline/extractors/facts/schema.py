@@ -151,6 +151,7 @@ class Document(Rules):
     ticker_headline: str
     bracketed_headline: str
     name_stopwords: list[str]
+    generic_name_words: list[str]
     company_suffix: str
     headline_verbs: list[str]
     country_short_names: dict[str, list[str]]
