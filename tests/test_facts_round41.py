@@ -186,3 +186,25 @@ def test_it_in_what_a_mislabelled_firm_said_is_the_firm(nlp, label, subject):
 )
 def test_people_counted_by_a_fraction_are_their_countrys(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, title="Floods hit the region"), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param(
+            "Nearly three million people across Asia could fall into poverty because of the floods, the Norland "
+            "Development Fund has said.",
+            3e6,
+            ["Asia"],
+            id="people_across_a_region",
+        ),
+        pytest.param(
+            "Some 40,000 homes throughout Europe lost power, the Norland Development Fund has said.",
+            40000.0,
+            ["Europe"],
+            id="homes_throughout_a_region",
+        ),
+    ],
+)
+def test_people_counted_across_a_region_are_the_regions(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, title="Floods hit the region"), value) == subjects

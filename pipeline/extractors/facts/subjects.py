@@ -2425,8 +2425,8 @@ def _place(
             if ch.dep_ == "prep" and ch.lower_ in c.place_preps:
                 for p in ch.children:
                     ent = _entity_at(ctx, p) if p.dep_ == "pobj" else None
-                    if ent is not None and ent.label == "GPE":
-                        return p, ent
+                    if ent is not None and (ent.label == "GPE" or ent.label == "LOC" and ch.lower_ != "in"):
+                        return p, ent  # (a region "across Asia"; "in Europe" stays the company's market)
     return None
 
 
