@@ -192,14 +192,14 @@ def test_people_counted_by_a_fraction_are_their_countrys(nlp, text, value, subje
     ("text", "value", "subjects"),
     [
         pytest.param(
-            "Nearly three million people across Asia could fall into poverty because of the floods, the Norland "
-            "Development Fund has said.",
+            "Nearly three million people across Asia could fall into poverty because of the floods, the Pacific "
+            "Relief Bank (PRB) has said.",
             3e6,
             ["Asia"],
             id="people_across_a_region",
         ),
         pytest.param(
-            "Some 40,000 homes throughout Europe lost power, the Norland Development Fund has said.",
+            "Some 40,000 homes throughout Europe lost power after the storm, the Pacific Relief Bank (PRB) has said.",
             40000.0,
             ["Europe"],
             id="homes_throughout_a_region",
@@ -207,4 +207,5 @@ def test_people_counted_by_a_fraction_are_their_countrys(nlp, text, value, subje
     ],
 )
 def test_people_counted_across_a_region_are_the_regions(nlp, text, value, subjects):
-    assert subjects_of(facts_of(nlp, text, title="Floods hit the region"), value) == subjects
+    """Not the bank that said so."""
+    assert subjects_of(facts_of(nlp, text, title="Floods to push millions into poverty"), value) == subjects
