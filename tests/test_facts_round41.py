@@ -36,6 +36,16 @@ ISSUE = (
     "ACME CORP <ACM> ISSUES 100 MLN DLR BONDS",
     "NEW YORK, May 4 - Acme Corp said it is issuing 100 mln dlrs of bonds due 1997 with a coupon of 9-1/2 pct.\n",
 )
+VOLUME = (
+    "STERLING EUROBOND ISSUES RISE IN MARCH",
+    "LONDON, April 2 - The volume of sterling eurobond issues rose in March to 1.9 billion stg from 1.2 billion "
+    "in February, the Bank of England said.\n",
+)
+TREASURY = (
+    "NORVANIAN TREASURY CUTS INTEREST ON CERTIFICATES",
+    "OSLAND, March 3 - The Norvanian treasury said coupon rates on two issues of treasury certificates would "
+    "be cut to 4.85 pct from 5.45 pct.\n",
+)
 COMMODITY = (
     "LONDON COCOA PRICES EASE",
     "LONDON, May 4 - London cocoa prices eased in quiet trading, dealers said.\n    May closed at 1,245 stg a tonne.\n",
@@ -48,6 +58,7 @@ CASES = [
     pytest.param(*BONDS, 0.15, ["public authority bonds"], id="bond_price_change_is_the_bonds"),
     pytest.param(*BONDS, 6.31, ["public authority bonds"], id="bond_yield_is_the_bonds"),
     pytest.param(*ISSUE, 9.5, ["Acme"], id="an_issuers_bond_is_no_market_report"),
+    pytest.param(*VOLUME, 1.9e9, ["sterling eurobond"], id="a_markets_issue_volume_is_the_instruments"),
     pytest.param(*COMMODITY, 1245.0, ["London cocoa"], id="a_commodity_report_keeps_its_commodity"),
 ]
 
@@ -209,3 +220,10 @@ def test_people_counted_by_a_fraction_are_their_countrys(nlp, text, value, subje
 def test_people_counted_across_a_region_are_the_regions(nlp, text, value, subjects):
     """Not the bank that said so."""
     assert subjects_of(facts_of(nlp, text, title="Floods to push millions into poverty"), value) == subjects
+
+
+def test_a_treasurys_own_certificates_are_no_market_report(nlp):
+    """ "TREASURY CUTS INTEREST ON CERTIFICATES": the issuer's story; its coupon rates are not "certificates"'."""
+    title, body = TREASURY
+    found = facts_of(nlp, body, title=title, published="1987-03-03")
+    assert [f.subject for f in found if f.value == 4.85] and "certificates" not in {f.subject for f in found}
