@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 
 from ...records import Fact
 from ..doccache import doc_text
+from ..quantities.find import parse_quantity
+from .build import _in_major_unit, _readable_unit
 
 # a label, its figure and the prior figure in brackets ("nil" for none); a label holds no digits nor the
 # list's separators, so a match starts after "as follows:", a comma or a line's figures
@@ -78,9 +80,6 @@ _STATED_UNIT = re.compile(r"\bin\s+(?P<unit>(?:(?:mln|million|billion|bln)\s+)?[
 
 def _in_stated_unit(fact: Fact, text: str, list_start: int) -> Fact:
     """A bare figure of the list in the unit its sentence states before the list (none: unchanged)."""
-    from ..quantities.find import parse_quantity
-    from .build import _in_major_unit, _readable_unit
-
     # (in the list's sentence or the one that opens it: "... as follows:" may end the sentence before)
     begin = max(0, min(fact.sentence_start, list_start - _HEADER_CHARS))
     for m in reversed(list(_STATED_UNIT.finditer(text, begin, list_start))):

@@ -491,9 +491,8 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
         priced = owner.lemma_.lower() in quoted or owner.lower_ in quoted or head.dep_ in ("nsubj", "nsubjpass")
         if not priced:
             return None  # "Nigeria to boost cocoa production", "an oil deal": no market report
-        # (a dateline's date the model runs into the lead, "April 7 - Asian dollar deposit rates", is no date
-        # in its common words)
-        # the run of modifiers before it, of it or of the noun it modifies ("Asian dollar deposit rates")
+        # the run of modifiers before it, of it or of the noun it modifies ("Asian dollar deposit rates"; the
+        # words a dateline's date runs into, "April 7 - Asian dollar", are no date's: ``_dated``)
         last = t.head.i if t.dep_ == "compound" and t.head.i > t.i else t.i
         first = t.i
         while first > 0 and _modifier(doc[first - 1], last):
