@@ -165,6 +165,7 @@ SCHEMAS: dict[str, list[Column]] = {
             S,
             "how the subject was chosen: a parse rule (owner, verb_subject, market, ...), table (the headline"
             " company of a results table), list_item_label (the company a wire list's line opens with),"
+            ' breakdown_label (the label of a wire breakdown list\'s pair: "cotton 9,000 (27,900)"),'
             " candidate:FEATURES=SCORE (the best document-level candidate),"
             ' conjunct (a name joined by "and" to another fact\'s subject: "Shares in A and B both fell 2%"'
             " gives A and B a row each), or phrase (no entity owns the amount: the clause's own subject noun"
