@@ -30,7 +30,8 @@ DEPOSITS = (
 BONDS = (
     "GERMAN BONDS EASE IN THIN TRADE",
     "FRANKFURT, May 4 - Prices of public authority bonds eased in thin trading, dealers said.\n"
-    "    Long maturities lost around 15 pfennigs and yields rose to 6.31 pct.\n",
+    "    Long maturities lost around 15 pfennigs and yields rose to 6.31 pct.\n"
+    "    Call money was quoted at 3.85 pct. Share prices rose 2.5 pct.\n",
 )
 ISSUE = (
     "ACME CORP <ACM> ISSUES 100 MLN DLR BONDS",
@@ -57,6 +58,8 @@ CASES = [
     pytest.param(*DEPOSITS, 5.35, ["Hong Kong dollar deposit"], id="a_maturitys_quote_is_the_instruments"),
     pytest.param(*BONDS, 0.15, ["public authority bonds"], id="bond_price_change_is_the_bonds"),
     pytest.param(*BONDS, 6.31, ["public authority bonds"], id="bond_yield_is_the_bonds"),
+    pytest.param(*BONDS, 3.85, ["Germany"], id="call_money_in_a_bond_report_is_not_the_bonds"),
+    pytest.param(*BONDS, 2.5, ["Germany"], id="share_prices_in_a_bond_report_are_not_the_bonds"),
     pytest.param(*ISSUE, 9.5, ["Acme"], id="an_issuers_bond_is_no_market_report"),
     pytest.param(*VOLUME, 1.9e9, ["sterling eurobond"], id="a_markets_issue_volume_is_the_instruments"),
     pytest.param(*COMMODITY, 1245.0, ["London cocoa"], id="a_commodity_report_keeps_its_commodity"),
@@ -98,6 +101,18 @@ def test_a_date_ranges_day_is_not_an_amount(nlp, text, expected):
     assert [(q.text, q.value, q.value_max, q.unit) for q in found] == expected
 
 
+def test_a_sentence_repeating_a_table_figure_is_still_one_fact(nlp):
+    """ "Kestron said it earned 2,400,000 dlrs" above "Net 2,400,000 vs 880,000": one figure stated twice."""
+    body = (
+        "SALEM, Mass, March 24 - Kestron Corp said it earned 2,400,000 dlrs in the quarter.\n"
+        "    Shr 44 cts vs 20 cts\n"
+        "    Net 2,400,000 vs 880,000\n"
+        "    Revs 9,100,000 vs 8,300,000\n"
+    )
+    facts = consolidate(facts_of(nlp, body, title="KESTRON CORP <KSTN> 4TH QTR NET", published="1987-03-24"))
+    assert len([f for f in facts if f.value == 2.4e6]) == 1
+
+
 def test_two_table_lines_with_one_value_are_two_facts(nlp):
     """ "Net loss 2.4 mln" and "Revs 2.4 mln" in one results table are two figures, not one stated twice."""
     body = (
@@ -126,11 +141,25 @@ BREAKDOWN_CASES = [
         ["meal"],
         id="and_opens_the_last_label",
     ),
+]
+
+# no breakdown pair: a total, a clause, a year in the brackets
+NOT_LABELS = [
     pytest.param(
-        "LONDON, April 1 - Soybean May 20.0, total 20.0 (nil) and rapeseed 4.0 (1.0).\n",
-        20.0,
-        [""],
-        id="a_total_is_no_label",
+        "LONDON, April 1 - Barley 20.0 (9.0), total 20.5 (nil) and rapeseed 4.0 (1.0).\n", 20.5, "total", id="a_total"
+    ),
+    pytest.param(
+        "LONDON, April 1 - The Norland Grain Board said in a statement issued today that shipments rose to 1,234 "
+        "(1,000) tonnes to Japan and 900 (800) to Korea.\n",
+        1234.0,
+        "statement issued today that shipments rose to",
+        id="a_clause_before_the_figure",
+    ),
+    pytest.param(
+        "LONDON, April 1 - Acme said sales rose in Japan 1,200 (1986) and Korea 900 (1985).\n",
+        1200.0,
+        "Japan",
+        id="a_year_in_the_brackets",
     ),
 ]
 
@@ -138,17 +167,35 @@ BREAKDOWN_CASES = [
 @pytest.mark.parametrize(("body", "value", "subjects"), BREAKDOWN_CASES)
 def test_breakdown_list_labels(nlp, body, value, subjects):
     found = subjects_of(facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01"), value)
-    assert found[:1] == subjects or (subjects == [""] and "total" not in found)
+    assert found[:1] == subjects
 
 
-def test_breakdown_figures_take_the_lists_stated_unit(nlp):
-    """ "The breakdown was as follows, in tonnes: barley 5,000 (nil), oats 25,156 (23,713)": tonnes."""
+@pytest.mark.parametrize(("body", "value", "not_a_label"), NOT_LABELS)
+def test_no_breakdown_label(nlp, body, value, not_a_label):
+    facts = facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01")
+    assert not any(f.subject_source == "breakdown_label" and not_a_label in (f.subject or "") for f in facts)
+    assert any(f.value == value for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "unit"),
+    [
+        pytest.param("The breakdown was as follows, in tonnes:", 25156.0, "tonne", id="in_tonnes"),
+        pytest.param("Prices in cents per lb, previous in brackets, were:", 251.56, "USD", id="in_cents_per_lb"),
+        pytest.param("Exports rose 5 pct in dollar terms. The breakdown was:", 25156.0, None, id="no_header_unit"),
+    ],
+)
+def test_breakdown_figures_take_their_headers_unit(nlp, header, value, unit):
+    """A bare figure of the list in the unit its header states ("as follows, in tonnes:", "in cents per lb,
+    previous in brackets"), minor units in the currency; "in dollar terms" in a sentence before is no header."""
     body = (
         "BUENOS AIRES, April 1 - Norland cereal shipments fell in 1986, the Norland Grain Board said.\n"
-        "    The breakdown was as follows, in tonnes: barley 5,000 (nil), oats 25,156 (23,713), rye 6,127 (5,990).\n"
+        f"    {header} barley 5,000 (nil), oats 25,156 (23,713), rye 6,127 (5,990).\n"
     )
     facts = facts_of(nlp, body, title="NORLAND GRAIN SHIPMENTS", published="1987-04-01")
-    assert [(f.subject, f.unit) for f in facts if f.value == 25156.0] == [("oats", "tonne")]
+    assert [(f.subject, f.unit) for f in facts if f.value is not None and abs(f.value - value) < 1e-6] == [
+        ("oats", unit)
+    ]
 
 
 @pytest.mark.parametrize(("label", "subject"), [("PRODUCT", "Blue Lynx"), ("ORG", "Blue Lynx"), ("PERSON", "Norsec")])
@@ -186,6 +233,12 @@ def test_it_in_what_a_mislabelled_firm_said_is_the_firm(nlp, label, subject):
             23500.0,
             ["Maldives"],
             id="a_listed_figure_with_its_own_place_keeps_it",
+        ),
+        pytest.param(
+            "Floods hit Norvania hard. A quarter of a million Kenyans are at risk of poverty, the bank said.",
+            250000.0,
+            ["Kenya"],
+            id="a_fraction_of_a_million_people_of_one_word",
         ),
         pytest.param(
             "Floods hit Norvania hard. Half a million Indonesians lost their homes, the bank said.",

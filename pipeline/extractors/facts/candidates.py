@@ -81,7 +81,7 @@ def candidates(
     market = ctx.document.market
     quoted = ctx.amount is not None and ctx.amount_kind in ("percent", "currency")
     if market is not None and instrument_market(market):
-        if quoted and not macro_noun(prop):
+        if quoted and not macro_noun(prop) and not _other_market(prop, market):
             # "ASIAN DOLLAR DEPOSITS CLOSE QUIETLY STEADY": the rates quoted for each maturity are the instrument's,
             # not the dealers' or the reporting country's (nor the company most named in a deposits report); a
             # count there ("the group of seven") is no quote
@@ -284,6 +284,19 @@ def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:
     and the issue ("FRENCH TREASURY DETAILS PLANNED TAP ISSUE"), and no economic figure."""
     issue = cues().debt_issue_words.intersection(w.casefold() for w in headline.split())
     return bool(issue) and in_headline(body, headline) and not macro_noun(prop)
+
+
+def _other_market(prop: Token | None, market: EntityMention) -> bool:
+    """Whether the figure's noun or its modifiers name a market other than the report's instrument ("Call
+    money was quoted at 3.80/90 pct", "Share prices rose 2 pct" in a bond report)."""
+    if prop is None:
+        return False
+    c = cues()
+    own = {w.casefold().removesuffix("s") for w in market.canonical_name.split()}
+    others = c.other_market_nouns | c.commodity_nouns | c.instrument_nouns
+    words = [t.lemma_.lower() for t in (prop, *(ch for ch in prop.children if ch.dep_ in ("compound", "amod")))]
+    # ("bond" in a eurobond report is its own)
+    return any(w in others and not any(w in o or o in w for o in own) for w in words)
 
 
 def instrument_market(market: EntityMention) -> bool:

@@ -14,8 +14,7 @@ def _identity(f: Fact) -> tuple:
     a small number also needs the same property ("revenue rose 5%" is not "profit rose 5%"), and a bare
     comparison ("compared with 5.1 pct") the same sentence."""
     distinctive = f.value is not None and abs(f.value) >= 1000 and f.unit not in (None, "percent")
-    # (not on a results table's lines: "Net loss 2.4 mln" and "Revs 2.4 mln" are two figures)
-    prop = None if distinctive and f.subject_source != "table" else f.property_key
+    prop = None if distinctive else f.property_key
     # "compared with 5.1 pct in 1985" says nothing of what is compared: in two sentences, two figures
     # (GNP's and GDP's growth), not one stated twice
     where = f.sentence_start if f.property_key == "compare" else None
@@ -32,9 +31,18 @@ def consolidate(facts: Sequence[Fact]) -> list[Fact]:
     for f in facts:
         key = _identity(f)
         first = merged.get(key)
+        if first is not None and _other_table_line(first, f):
+            key = (*key, f.property_key)  # "Net loss 2.4 mln" and "Revs 2.4 mln": two figures of one table
+            first = merged.get(key)
         if first is None:
             merged[key] = f
             continue
         sources = tuple(dict.fromkeys(first.sources + f.sources))
         merged[key] = dataclasses.replace(first, sources=sources, attribution=first.attribution or f.attribution)
     return list(merged.values())
+
+
+def _other_table_line(first: Fact, f: Fact) -> bool:
+    """Two lines of a results table with one value and different labels, not one figure stated twice (a
+    sentence that repeats a table's figure still merges with it)."""
+    return first.subject_source == f.subject_source == "table" and first.property_key != f.property_key

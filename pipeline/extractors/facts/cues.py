@@ -67,6 +67,7 @@ class Cues:
     commodity_nouns: frozenset[str]
     instrument_nouns: frozenset[str]
     instrument_price_nouns: frozenset[str]
+    other_market_nouns: frozenset[str]
     price_nouns: frozenset[str]
     bid_nouns: frozenset[str]
     pricing_verbs: frozenset[str]
@@ -220,6 +221,7 @@ def cues() -> Cues:
         commodity_nouns=frozenset(s["commodity_nouns"]),
         instrument_nouns=frozenset(s["instrument_nouns"]),
         instrument_price_nouns=frozenset(s["instrument_price_nouns"]),
+        other_market_nouns=frozenset(s["other_market_nouns"]),
         price_nouns=frozenset(s["price_nouns"]),
         bid_nouns=frozenset(s["bid_nouns"]),
         pricing_verbs=frozenset(s["pricing_verbs"]),

@@ -34,6 +34,7 @@ from .cues import cues
 from .currencies import quoted_base
 from .durations import measured_durations
 from .events import _events
+from .gazetteer import country_code
 from .items import item_owner, list_items
 from .modality import _attribution, _modality, _window_modality
 from .parse import (
@@ -93,6 +94,7 @@ def find_facts(
     skip = [s for s in (document.headline, document.dateline) if s is not None]
     items = list_items(text, skip) if "\n" in text else []
     counted_units: list[tuple[int, str]] = []
+    breakdowns: dict = {}  # each sentence's breakdown pairs, read once
     by_start = [sorted(ms, key=lambda m: m.start) for ms in (dates, quantities, entities)]
     starts = [[m.start for m in ms] for ms in by_start]
     for si, sent in enumerate(sents):
@@ -107,7 +109,7 @@ def find_facts(
         found = [item_owner(f, items, entities, text) for f in found]
         for f in found:
             f = _list_owner(_table_company(f, facts, rows), facts, text)
-            facts.append(breakdown_owner(f, doc, unowned=_unowned(f)))
+            facts.append(breakdown_owner(f, doc, unowned=_unowned(f), seen=breakdowns))
     facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
     return carry_periods(facts, text, dates, published)
 
@@ -248,7 +250,7 @@ def _sentence_facts(
             fact = _as_compared(fact, facts[-1], measure=True)
         elif compared and (_compared_with(span) or _joined_to_compared(span, facts[-1])):
             fact = _as_compared(fact, facts[-1])
-        elif compared and _list_item_after(span, q, fact, facts[-1]) and not _OWN_PLACE.match(doc_text(doc), q.end):
+        elif compared and _list_item_after(span, q, fact, facts[-1]) and not _own_place(ctx, doc, q.end):
             fact = _as_compared(fact, facts[-1], source="listed")
         converted = bool(facts) and _is_conversion(doc, facts[-1], q)
         if converted:
@@ -656,6 +658,15 @@ _COMPARED = re.compile(r"(?i)(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(
 # "A quarter of a million Sri Lankans and 23,500 people in the Maldives": a listed figure with its own place
 _OWN_PLACE = re.compile(r"\s+(?:[a-z]+\s+)?in\s+(?:the\s+)?[A-Z]")
 _OWN_OWNER = re.compile(r"\s+(?:for|by|at|of|from)\s+(?:the\s+|its\s+)?(?:[A-Z][\w&.-]*\s+)*[A-Z]")
+
+
+def _own_place(ctx: ArticleContext, doc: Doc, end: int) -> bool:
+    """ "and 23,500 people in the Maldives": a listed figure followed by "in" and a place of its own (a place
+    name, the model's or the gazetteer's; not a month: "102,000 in May")."""
+    m = _OWN_PLACE.match(doc_text(doc), end)
+    word = doc.char_span(m.end() - 1, m.end(), alignment_mode="expand") if m is not None else None
+    ent = _entity_at(ctx, word[0]) if word is not None else None
+    return ent is not None and (ent.label in ("GPE", "LOC") or country_code(ent.canonical_name) is not None)
 
 
 def _own_owner(doc: Doc, end: int) -> bool:

@@ -94,6 +94,7 @@ class Subjects(Rules):
     commodity_nouns: list[str]
     instrument_nouns: list[str]
     instrument_price_nouns: list[str]
+    other_market_nouns: list[str]
     price_nouns: list[str]
     bid_nouns: list[str]
     pricing_verbs: list[str]

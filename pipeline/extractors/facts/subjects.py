@@ -1375,10 +1375,13 @@ def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token,
     if country is None and ctx.amount is not None and measured.i < ctx.amount.end:
         # "A quarter of a million Sri Lankans": the parse measures the fraction; the people follow the amount
         doc, after = measured.doc, ctx.amount.end
-        people = doc[after + 1] if after + 1 < len(doc) and doc[after].pos_ == "PROPN" else None
-        people = people or (doc[after] if after < len(doc) else None)
-        country = people_country(ctx, people) if people is not None else None
-        measured = people if country is not None else measured
+        # ("Kenyans" right after it, or "Sri Lankans" a name on; not "40% of Canadians", a share of a people)
+        names = (after, after + 1) if after < len(doc) and doc[after].pos_ == "PROPN" else (after,)
+        for people in (doc[i] for i in names if i < len(doc)):
+            country = people_country(ctx, people)
+            if country is not None:
+                measured = people
+                break
     return (measured, country) if country is not None else None
 
 
