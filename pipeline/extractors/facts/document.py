@@ -14,7 +14,6 @@ Entity mentions are the part's own (offsets relative to the Doc); nothing here r
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ...records import EntityMention
+from ..dates.words import lexicon as date_words
 from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
 from .cues import cues
@@ -484,9 +484,8 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
             head = head.head
         # "wheat prices", "the market for wheat", "Physical wheat values recovered", "Asian dollar deposit
         # rates", "Prices of public authority bonds": a report on its prices
-        quoted = c.price_nouns | {"market", "value"}
-        if t.lemma_.lower() in c.instrument_nouns:
-            quoted = quoted | c.instrument_price_nouns
+        instrument = t.lemma_.lower() in c.instrument_nouns
+        quoted = c.price_nouns | {"market", "value"} | (c.instrument_price_nouns if instrument else frozenset())
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("of", "for") else head.head
         priced = owner.lemma_.lower() in quoted or owner.lower_ in quoted or head.dep_ in ("nsubj", "nsubjpass")
         if not priced:
@@ -507,7 +506,7 @@ def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None
             first -= 1
         name = " ".join(u.text for u in doc[first : t.i + 1] if not u.is_space)
         # (an instrument's report quotes it for every maturity: its own key, see candidates.instrument_market)
-        key = "INSTRUMENT:" + name.casefold() if t.lemma_.lower() in c.instrument_nouns else ""
+        key = "INSTRUMENT:" + name.casefold() if instrument else ""
         return EntityMention(doc[first].idx, t.idx + len(t.text), name, "MARKET", name, key)
     return None
 
@@ -520,16 +519,13 @@ def _modifier(m: Token, last: int) -> bool:
 
 
 def _dated(token: Token) -> bool:
-    """A word of a date ("March", "three-month"), not a lower-case word the model ran into a dateline's date."""
+    """A word of a date ("March", "Sept", "three-month"), not a lower-case word the model ran into a dateline's
+    date; month and weekday names (and their abbreviations) are the dates lexicon's."""
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    word = token.lower_.rstrip(".")
-    calendar_word = word in _CALENDAR_WORDS or len(word) >= 3 and any(m.startswith(word) for m in _MONTH_NAMES)
+    word, lx = token.lower_.rstrip("."), date_words()
+    calendar_word = word in lx["months"] or word in lx["weekdays"]
     return calendar_word or token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in cues().time_nouns
-
-
-_MONTH_NAMES = tuple(m.lower() for m in calendar.month_name[1:])
-_CALENDAR_WORDS = frozenset(_MONTH_NAMES) | {d.lower() for d in calendar.day_name}
 
 
 def common_word(doc: Doc) -> Callable[[str], bool]:
