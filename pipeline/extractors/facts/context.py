@@ -1116,10 +1116,12 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
         and token.head.lemma_.lower() in _QUOTED_VERBS
         and any(ch.dep_ == "prep" and ch.lower_ == "at" for ch in token.head.children)  # not "was quoted as saying"
     )
+    # "the 15 pct Libyan stake in Fiat": a holding known by its holder's nationality is that country's
+    held = token.lemma_.lower() in c.stake_nouns
     if (
         token.lemma_.lower() not in c.state_nouns
         and token.lower_ not in c.state_nouns
-        and not (macro or group or quoted)
+        and not (macro or group or quoted or held)
     ):
         return None
     mods = list(token.children)
@@ -1185,11 +1187,11 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 
 def capital_acting(ctx: ArticleContext, token: Token, ent: EntityMention) -> EntityMention | None:
-    """ "Washington announced ...", "Tokyo agreed ...": a capital city that speaks or decides stands for its
-    country's government, so the country, as the article names it."""
-    c = cues()
+    """ "Washington announced ...", "Manila will pay its creditors ...": a capital city that acts stands for its
+    country's government, so the country, as the article names it (not one that is a place: "Tokyo has 12
+    million people", ``city_verbs``)."""
     verb = token.head
-    acts = token.dep_ == "nsubj" and verb.lemma_.lower() in c.attribution_verbs | c.government_verbs
+    acts = token.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in cues().city_verbs
     if not acts or _is_country_name(ent.canonical_name):
         return None
     code = capital_of(ent.canonical_name)
@@ -1298,12 +1300,22 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if after is not None and after.lemma_.lower() in cues().market_nouns:
             continue  # "the US dollar", "the Thai baht", "the UK index"
+        if _listed(t):
+            continue  # "losing orders to South Korea, Hong Kong and Singapore": one of a list governs nothing here
         m = _entity_at(ctx, t) if t.ent_type_ == "GPE" else None
         if m is not None and m.label == "GPE" and _is_country(m):
             return m
         if t.text in demonyms:
             return country_mention(ctx, t, demonym_at(t)[0])
     return None
+
+
+def _listed(token: Token) -> bool:
+    """Whether the name at ``token`` is one of a coordinated list of names ("Hong Kong and Singapore")."""
+    head = token
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+    return head.dep_ == "conj" or any(ch.dep_ == "conj" for ch in head.children)
 
 
 # company nouns that also head the names of public bodies ("the agency" after "Child Support Agency")
@@ -1522,6 +1534,19 @@ def _remember_descriptions(ctx: ArticleContext, sent: Span) -> None:
                 ctx.described.setdefault(appos.lemma_.lower(), ent)
 
 
+def _remember_person_near(ctx: ArticleContext, subject: Token) -> None:
+    """A sentence about something a person owns or does, not about the person: "Mr Hague's work included
+    two shows", "The register shows Ann Widdecombe declaring an advance": "he" / "she" in the next
+    sentence is that person (the possessor of the subject, or the subject of the clause the verb reports)."""
+    near = [g for g in subject.children if g.dep_ == "poss"]
+    near += [s for v in subject.head.children if v.dep_ == "ccomp" for s in v.children if s.dep_ == "nsubj"]
+    for t in near:
+        person = _entity_at(ctx, t)
+        if person is not None and person.label == "PERSON":
+            ctx.recent_people.append(person)
+            return
+
+
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
     _remember_descriptions(ctx, sent)
@@ -1552,6 +1577,8 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             person = _entity_at(ctx, ch)
             if person is not None and person.label == "PERSON":
                 ctx.recent_people.append(person)
+            else:
+                _remember_person_near(ctx, ch)
             if ent is None:
                 place = person if person is not None and person.label == "GPE" and _is_country(person) else None
                 place = place or (acting_government(ctx, ch, country_for(ctx, ch)) if _is_country_noun(ch) else None)

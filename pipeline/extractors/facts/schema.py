@@ -116,7 +116,7 @@ class Subjects(Rules):
     governing_state: dict[str, str]
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
-    government_verbs: list[str]
+    city_verbs: list[str]
     policy_nouns: list[str]
     money_market_nouns: list[str]
     death_verbs: list[str]
