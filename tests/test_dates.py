@@ -110,6 +110,10 @@ RESOLVE_CASES = [
     ("half a century", PUB, None, "DURATION", "P50Y", None, None),
     ("two and a half", PUB, None, None, None, None, None),
     ("two and a half years", PUB, None, "DURATION", "P2Y6M", None, None),
+    # a wire's mixed fraction is one number
+    ("7-1/2 years", PUB, None, "DURATION", "P7Y6M", None, None),
+    ("12 1/2 year", PUB, None, "DURATION", "P12Y6M", None, None),
+    ("1-1/2 hours", PUB, None, "DURATION", "PT1H30M", None, None),
     ("1 and a half years later", PUB, None, "DATE", "2016", D(2016, 1, 1), D(2016, 12, 31)),
     ("several years", PUB, None, "DURATION", "PXY", None, None),
     ("the first nine months", PUB, None, "DURATION", "P9M", None, None),

@@ -85,6 +85,7 @@ def _slots() -> dict[str, str]:
     deictic = [w for w in lx["deictic"] if not w.startswith("T")]
     holidays = _alt(lx["holidays"])
     set_words = [w for w in lx["sets"] if " " not in w and w not in lx["set_adjectives_need_context"]]
+    mixed = r"(?:[- ][1-9]/(?:2|3|4|8|16))?(?![\d/])"
     return {
         "MONTH": rf"(?P<month>{months})",
         "WD": rf"(?P<wd>{weekdays})",
@@ -92,7 +93,8 @@ def _slots() -> dict[str, str]:
         "YEAR": r"(?P<year>(?:1[6-9]|20)\d\d)(?![\d%])(?![,.]\d)",
         "YEARWORDS": rf"(?P<yearw>{year_words})",
         "NUMWORD": numword,
-        "NUM": rf"(?P<num>(?:\d+(?:[.,]\d+)?|{numword})(?:\s+and\s+a\s+half(?=\s))?)",
+        # "7-1/2 years", "12 1/2 year": a wire's mixed fraction is one number
+        "NUM": rf"(?P<num>(?:\d+(?:[.,]\d+)?{mixed}|{numword})(?:\s+and\s+a\s+half(?=\s))?)",
         "VAGUE": rf"(?P<vague>{_alt(lx['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alt(lx['units'])})",
         "RUNIT": r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|fortnight|fiscal\s+year))",
