@@ -31,6 +31,8 @@ MEASURED = [
         "month",
         id="set_off",
     ),
+    # a place the scorer falls back on owns no span: the clause's noun phrase does (round 42; was no fact)
+    pytest.param("Staff are paid for a 39 hour week in Ruritania.", 39.0, ["Staff"], "hour", id="not_the_places"),
 ]
 
 
@@ -52,7 +54,6 @@ SPANS = [
     pytest.param("Mr Lee spent three years at the Bixby bank.", 3.0, id="spent_years"),
     pytest.param("The Bixby bank kept its rates on hold for three months.", 3.0, id="kept_for"),
     pytest.param("I spend about five hours a day online, one reader wrote.", 5.0, id="nobody_named"),
-    pytest.param("Staff are paid for a 39 hour week in Ruritania.", 39.0, id="only_a_place_by_default"),
     pytest.param(
         "Average rates of city banks\n    Less than 60 days          4.33 pct (4.32)", 60.0, id="table_row_label"
     ),

@@ -4,7 +4,10 @@ tours", "The register shows Sarah Hollins declaring ...") makes that person the 
 sentence is; a country that is one of a coordinated list ("losing orders to South Korea, Hong Kong and
 Singapore") is not the one "the government" stands for; a capital city that pays, cuts or borrows is its
 country ("Jakarta will pay its creditors ..."); a holding known by its holder's nationality ("the 15 pct Saudi
-stake in Acme") is that country's. Invented cases.
+stake in Acme") is that country's. "It" opening the sentence after a market's move is that market ("The yen
+dropped to 141.60. It later strengthened to 140.55"). Durations that measure a thing: a span in a story about
+a country is the clause's thing's, not dropped as the country's; an event lasts ("The Cold War lasted 43
+years"); "a week-long visit"; "7-1/2 years" after "including"; "one and a half hours". Invented cases.
 """
 
 from __future__ import annotations
@@ -47,3 +50,60 @@ CASES = [
 @pytest.mark.parametrize(("text", "published", "value", "subjects"), CASES)
 def test_subject(nlp, text, published, value, subjects):
     assert subjects_of(facts_of(nlp, text, published=published), value) == subjects
+
+
+# "It later strengthened to 140.55": the market the sentence before moved
+MARKETS = (
+    "The dollar slid to a record $1.3666 versus the euro on Thursday. The yen, meanwhile, dropped to 141.60 per "
+    "euro in afternoon trading. It later strengthened to 140.55. Investors are worried about deficits."
+)
+
+
+def test_it_opening_a_sentence_is_the_market_moved_before(nlp):
+    assert subjects_of(facts_of(nlp, MARKETS), 140.55) == ["yen"]
+
+
+def test_it_after_a_sentence_about_a_company_is_not_a_market(nlp):
+    text = "The yen dropped to 141.60 per euro. Toyota said profits rose. It later sold 2,000 cars."
+    assert subjects_of(facts_of(nlp, text), 2000.0) != ["yen"]
+
+
+# durations that measure a thing: (text, value, unit, subjects)
+DURATIONS = [
+    pytest.param(
+        "Voters in Kyrgyzstan will have their fingers marked. The ink stays on the finger for at least 72 hours.",
+        72.0,
+        "hour",
+        ["ink"],
+        id="a_span_in_a_story_about_a_country_is_the_things",
+    ),
+    pytest.param("The Cold War lasted 43 years, the historian said.", 43.0, "year", ["Cold War"], id="an_event_lasts"),
+    pytest.param("Gordon Brown began a week-long visit to Africa.", 1.0, "week", ["Gordon Brown"], id="a_week_long"),
+    pytest.param(
+        "The Philippines won a repayment of 17 years, including a grace period of 7-1/2 years on its debt.",
+        7.5,
+        "year",
+        ["Philippines"],
+        id="a_mixed_fraction_after_including",
+    ),
+    pytest.param("The meeting will last one and a half hours.", 1.5, "hour", ["meeting"], id="hours_and_a_half"),
+    pytest.param(
+        "Thomson Mortgage Assets said the bonds have an average life of 7.11 years.",
+        7.11,
+        "year",
+        ["Thomson Mortgage Assets"],
+        id="a_decimal_span_as_written",
+    ),
+]
+
+
+def test_a_holiday_the_model_calls_an_event_is_no_subject(nlp):
+    """ "The previous New Year's Eve record was set by Cast Away": the dates extractor's holiday, not an owner."""
+    text = "Cast Away was a hit. The previous New Year's Eve record was set in 2000 by Cast Away with $8.5m."
+    assert subjects_of(facts_of(nlp, text), 8.5e6) == ["Cast Away"]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "subjects"), DURATIONS)
+def test_durations_that_measure_a_thing(nlp, text, value, unit, subjects):
+    facts = [f for f in facts_of(nlp, text, published="1987-04-03") if f.unit == unit]
+    assert subjects_of(facts, value) == subjects

@@ -214,7 +214,7 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     phrase = next((c for c in ranked if "rule:phrase" in c.features), None)
-    if phrase is not None and best is not phrase and _phrase_first(ctx, best, phrase):
+    if phrase is not None and best is not phrase and (_phrase_first(ctx, best, phrase) or _place_span(ctx, best)):
         best = phrase
     if "first_rule" in best.features:
         first = next(p for p in proposed if p[0] not in NOT_RULES)
@@ -228,6 +228,14 @@ def rank(
 # what ties a candidate to the sentence being read, rather than only to the article
 _IN_SENTENCE = frozenset({"first_rule", "in_sentence", "speaker"})
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _place_span(ctx: ArticleContext, best: Candidate) -> bool:
+    """ "The ink stays on the finger for at least 72 hours" in a story about Kyrgyzstan: a duration is no
+    place's figure (the facts drop a span only a place would own), so the clause's noun phrase owns it."""
+    return (
+        ctx.amount_kind == "duration" and best.entity.label in ("GPE", "LOC") and "headline_topic" not in best.features
+    )
 
 
 def _phrase_first(ctx: ArticleContext, best: Candidate, phrase: Candidate) -> bool:

@@ -67,6 +67,9 @@ class ArticleContext:
     # the latest money figure a market rule gave its market ("US crude oil prices above $50 a
     # barrel"), with its sentence's index: the price later figures of the story continue
     priced: tuple[int, object] | None = None
+    # the latest market or currency a main clause moved ("The yen dropped to 141.60 per euro"), and where its
+    # sentence ended: "It later strengthened to 140.55" is the yen
+    moved_market: tuple[EntityMention, int] | None = None
 
     @functools.cached_property
     def product(self) -> EntityMention | None:
@@ -946,12 +949,12 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     last = ctx.last_subject
     subject_it = parsed and low == "it" and token.dep_ in ("nsubj", "nsubjpass")
     # the very next sentence: "Korea will boost spending. It has earmarked ..."
-    if subject_it and last is not None and last[0] == "country" and _next_sentence(token, last[2]):
+    if subject_it and last is not None and last[0] == "country" and next_sentence(token, last[2]):
         return last[1]
     # "Mitsubishi Motors issued a profit warning. Its sales have slid 41%": a sentence that opens with
     # "it"/"its" continues with the company the sentence before was about
     opens = parsed and low in ("it", "its") and token.i - token.sent.start <= 1
-    if opens and last is not None and last[0] == "org" and _next_sentence(token, last[2]):
+    if opens and last is not None and last[0] == "org" and next_sentence(token, last[2]):
         return last[1]
     if ctx.antecedent() is None:
         # "its trade deficit" in an article about one country, with no company to stand for
@@ -1035,7 +1038,7 @@ def _conjunct_clause_subject(ctx: ArticleContext, token: Token) -> EntityMention
     return ent if ent is not None and ent.label in ("ORG", "GPE") else None
 
 
-def _next_sentence(token: Token, end: int) -> bool:
+def next_sentence(token: Token, end: int) -> bool:
     """Whether the token's sentence starts right after ``end`` (only white space between: a wire
     paragraph's line break and indent too)."""
     start = token.sent.start_char

@@ -22,7 +22,12 @@ from ..quantities.numbers import scan_numbers
 from .cues import cues
 from .parse import _span, word_after, word_before
 
-_ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])")
+# "P5Y", "PT24H"; and a unit with the next smaller one, "two and a half years" (P2Y6M), "1-1/2 hours" (PT1H30M),
+# "two and a half days" (P2DT12H)
+_ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])(?:T?(\d+)([MDHS]))?")
+# how many of the smaller unit make one of the larger (date units, then clock units)
+_SMALLER = {("Y", "M"): 12, ("M", "D"): 30, ("W", "D"): 7, ("D", "H"): 24}
+_CLOCK_SMALLER = {("H", "M"): 60, ("M", "S"): 60}
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _BOUNDS = {"APPROX": "~", "MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<=", "EQUAL_OR_MORE": ">="}
@@ -56,10 +61,14 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
     # "a year-long inquiry", "lasted around an hour", "up to a week": the article is the figure
     one = d.text.lower().endswith("-long") or d.mod is not None
     numbers = [n for n in scan_numbers(d.text) if one or n.text.lower() not in ("a", "an")]
-    if not numbers:
+    if not numbers and not (one and re.search(r"(?i)\ban?\b", d.text)):
         return None  # "a weekend of protests", "a day of appearances": no figure written
     unit = (_CLOCK_UNITS if clock else _UNITS)[m.group(3)]
-    value = float(m.group(2))
+    value = _iso_value(m, clock)
+    if value is None:
+        return None
+    if m.group(4) is not None and len(numbers) == 1 and abs(numbers[0].value - value) < 0.1:
+        value = numbers[0].value  # "an average life of 7.11 years" (P7Y1M): the figure as written
     value_max = None
     if len(numbers) >= 2 and _RANGE_JOIN.match(d.text[numbers[0].end : numbers[1].start]):
         value_max = numbers[1].value if numbers[1].value > value else None
@@ -75,6 +84,16 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
         per=per,
         kind="duration",
     )
+
+
+def _iso_value(m: re.Match, clock: bool) -> float | None:
+    """The duration in its larger unit: P2Y6M -> 2.5 (years), PT1H30M -> 1.5 (hours); None for a pair of
+    units that are not neighbours."""
+    value = float(m.group(2))
+    if m.group(4) is None:
+        return value
+    k = (_CLOCK_SMALLER if clock else _SMALLER).get((m.group(3), m.group(5)))
+    return None if k is None else value + int(m.group(4)) / k
 
 
 def _rate_period(doc: Doc, end: int) -> str | None:

@@ -66,6 +66,10 @@ def find_facts(
 ) -> list[Fact]:
     """Facts stated in one part (offsets relative to ``doc``), in text order; ``title`` is the
     article's headline when it is not part of ``doc``."""
+    # "New Year's Eve", "Christmas": an event the model names that the dates extractor reads as a date is a time
+    entities = [
+        e for e in entities if e.label != "EVENT" or not any(d.start < e.end and e.start < d.end for d in dates)
+    ]
     ctx = _context(doc, entities, doc_entities, published, title)
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]

@@ -88,7 +88,10 @@ def _governing_verb(token: Token, piece: Span | None) -> Token | None:
     for _ in range(64):
         # a unit word the tagger took for a verb ("100 trillion won" as an object) is a noun here
         misread = t == token and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread:
+        # (a participle used as a preposition, "a 20-year repayment, including a seven-year grace", is no verb
+        # of the clause: the figure belongs with the noun it hangs on)
+        participle = t != token and t.dep_ == "prep" and t.tag_ == "VBG"
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread and not participle:
             return _elided_verb(t, below) if t != token else t
         below = t
         if t.head == t or not _inside(t.head, piece):

@@ -27,6 +27,7 @@ from .context import (
     country_mention,
     is_index,
     macro_noun,
+    next_sentence,
     people_country,
     pointing_back,
     public_body,
@@ -313,6 +314,9 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
         nouns += [ch for ch in verb.children if ch.dep_ == "dobj" and ch.lemma_.lower() in cues().market_nouns]
     if verb is not None and verb.dep_ == "relcl" and any(n.lower_ in ("which", "that") for n in nouns):
         nouns.append(verb.head)  # "the Australian dollar, which last week touched 0.69 U.S. dlrs"
+    moved = _moved_before(ctx, nouns)
+    if moved is not None:
+        return moved
     security = _security(ctx, nouns)
     if security is not None:
         return security
@@ -338,7 +342,10 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             if named is not None:
                 return noun, named
         name = _market_name(ctx, words)
-        return noun, EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
+        market = EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
+        if noun.dep_ == "nsubj" and ctx.piece is not None:
+            ctx.moved_market = (market, noun.sent.end_char)
+        return noun, market
     moved = [  # "pushed oil prices above $50" (not "exported 2,189 tonnes of cocoa, up from 1,624")
         ch for ch in (verb.children if verb is not None else ()) if ch.dep_ == "dobj" and ch.lemma_ in ("price", "cost")
     ]
@@ -356,6 +363,19 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
             ]
             name = " ".join(t.text for t in (*words, good) if not t.is_punct)
             return good, EntityMention(good.idx, good.idx + len(good.text), name, "MARKET", name, "")
+    return None
+
+
+def _moved_before(ctx: ArticleContext, nouns: list[Token]) -> tuple[Token, EntityMention] | None:
+    """ "The yen dropped to 141.60 per euro. It later strengthened to 140.55": a sentence that opens with
+    "it" as its subject continues with the market the sentence before moved."""
+    if ctx.moved_market is None:
+        return None
+    market, end = ctx.moved_market
+    for noun in nouns:
+        opens = noun.lower_ == "it" and noun.dep_ == "nsubj" and noun.i - noun.sent.start <= 1
+        if opens and next_sentence(noun, end):
+            return noun, market
     return None
 
 
