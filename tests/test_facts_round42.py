@@ -97,6 +97,43 @@ DURATIONS = [
 ]
 
 
+# a duration's units and ways of writing it: (text, value, unit)
+SPANS_WRITTEN = [
+    pytest.param(
+        "Thailand's economy shrank 0.2% in the third quarter, following four consecutive quarters of expansion.",
+        4.0,
+        "quarter",
+        id="quarters",
+    ),
+    pytest.param("Reagan held a one and a half hour meeting with Gorbachev in Iceland.", 1.5, "hour", id="and_a_half"),
+    pytest.param("Acme said the issue is nonrefundable for five years.", 5.0, "year", id="a_state_for_a_span"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), SPANS_WRITTEN)
+def test_spans_as_written(nlp, text, value, unit):
+    assert [f.unit for f in facts_of(nlp, text) if f.value == value] == [unit]
+
+
+def test_a_chairmans_years_stay_a_span(nlp):
+    """ "Mr Lee was chairman for five years": a span of someone's activity, no figure."""
+    assert subjects_of(facts_of(nlp, "Mr Lee was chairman for five years."), 5.0) == []
+
+
+# "became an MP at 27": a person's age then; "came in at 39" (a chart place) is not
+AGES = [
+    pytest.param("Mr Hague became an MP at 27 and Leader of the Opposition at 36.", 36.0, "year", id="became_at"),
+    pytest.param("Conductor Marcello Viotti has died in Germany at 50.", 50.0, "year", id="died_at"),
+    pytest.param("Estelle came in at 39, Joss Stone was 40th.", 39.0, None, id="a_chart_place"),
+    pytest.param("Ann Lee sold her shares at 45.", 45.0, "share", id="a_price"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), AGES)
+def test_age_at(nlp, text, value, unit):
+    assert [f.unit for f in facts_of(nlp, text) if f.value == value] == [unit]
+
+
 def test_a_holiday_the_model_calls_an_event_is_no_subject(nlp):
     """ "The previous New Year's Eve record was set by Cast Away": the dates extractor's holiday, not an owner."""
     text = "Cast Away was a hit. The previous New Year's Eve record was set in 2000 by Cast Away with $8.5m."

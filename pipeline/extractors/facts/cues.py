@@ -106,6 +106,7 @@ class Cues:
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
     city_verbs: frozenset[str]
+    age_at_verbs: frozenset[str]
     money_market_nouns: frozenset[str]  # a money market report's "shortage", "surplus": the market's
     policy_nouns: frozenset[str]  # "the minimum wage is set at £4.85": a tax, benefit or limit owns its level
     death_verbs: frozenset[str]  # "died", "were killed": a toll is the place's or event's where they died
@@ -260,6 +261,7 @@ def cues() -> Cues:
         demonyms=dict(s["demonyms"]),
         people_demonyms=dict(s["people_demonyms"]),
         city_verbs=frozenset(s["city_verbs"]),
+        age_at_verbs=frozenset(s["age_at_verbs"]),
         policy_nouns=frozenset(s["policy_nouns"]),
         money_market_nouns=frozenset(s["money_market_nouns"]),
         death_verbs=frozenset(s["death_verbs"]),

@@ -24,14 +24,17 @@ from .parse import _span, word_after, word_before
 
 # "P5Y", "PT24H"; and a unit with the next smaller one, "two and a half years" (P2Y6M), "1-1/2 hours" (PT1H30M),
 # "two and a half days" (P2DT12H)
-_ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YMWDHS])(?:T?(\d+)([MDHS]))?")
+_ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YQMWDHS])(?:T?(\d+)([MDHS]))?")
 # how many of the smaller unit make one of the larger (date units, then clock units)
-_SMALLER = {("Y", "M"): 12, ("M", "D"): 30, ("W", "D"): 7, ("D", "H"): 24}
+_SMALLER = {("Y", "M"): 12, ("Q", "M"): 3, ("M", "D"): 30, ("W", "D"): 7, ("D", "H"): 24}
 _CLOCK_SMALLER = {("H", "M"): 60, ("M", "S"): 60}
-_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_UNITS = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _BOUNDS = {"APPROX": "~", "MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<=", "EQUAL_OR_MORE": ">="}
-_ADJECTIVE = re.compile(r"(?i)^[\w.]+(?:-[\w.]+)*[- ](?:year|month|week|day|hour|minute)(?:-old|-long)?$")
+# "a 10-month plan", "a one and a half hour meeting", "a 7-1/2 year loan"
+_ADJECTIVE = re.compile(
+    r"(?i)^[\w./]+(?:-[\w./]+)*(?: and a half)?[- ](?:year|month|week|day|hour|minute)(?:-old|-long)?$"
+)
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:or|to|and|-)\s*$")
 _BOUND_WORDS = frozenset({"up", "to", "about", "around", "between", "least", "at", "more", "than", "nearly", "almost"})
 
@@ -141,11 +144,15 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
         return root.head.lemma_.lower() not in c.duration_nouns_not
     if root.dep_ == "pobj" and root.head.lower_ in ("for", "to"):
         head = root.head.head
-        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        state = head.pos_ == "ADJ" and head.dep_ == "acomp"
+        if state:
             head = head.head  # "remains stable for 48 hours"
+        state = state or any(ch.dep_ == "acomp" for ch in head.children)  # "is nonrefundable ... for five years"
         lemma = head.lemma_.lower()
-        if root.head.lower_ == "for" and lemma in c.duration_lasting_verbs:
-            return True  # "The ink stays on the finger for at least 72 hours"
+        if root.head.lower_ == "for" and (lemma in c.duration_lasting_verbs or state and lemma == "be"):
+            return (
+                True  # "The ink stays on the finger for at least 72 hours", "The issue is nonrefundable for five years"
+            )
         if lemma in c.duration_custody_verbs:
             return True  # "jailed for five years", "sentenced to 30 months"
     if root.dep_ == "attr" and root.head.lemma_ == "be" and _copula_thing(root.head):

@@ -1035,6 +1035,9 @@ def _parse_fact(
         subject = None  # "NOK 12bn": a currency code read as a name is part of the amount
     if subject is not None and q.kind == "number" and unit in (None, "dimensionless") and is_index(subject[1]):
         unit = "point"  # "the Nasdaq rose 0.9% to 2,004": an index level is in points
+    aged = subject is not None and unit is None and _age_at(span, q, measured, subject[1])
+    if aged:
+        unit, prop = "year", None  # "Mr Hague became an MP at 27": his age then
     skip = {token.i} if subject and token is not None else set()
     if subject and token is not None and token.head.dep_ == "compound" and token.dep_ == "compound":
         # "Banque Nationale de Paris Hong Kong branch": the whole name before the place is the subject's
@@ -1043,6 +1046,8 @@ def _parse_fact(
     if prop is not None:
         outside = {t.i for t in prop.subtree if not sent.start <= t.i < sent.end}  # a dateline the parse hung on
         predicate = _phrase(prop, skip=skip | set(range(span.start, span.end)) | outside)
+    elif aged:
+        predicate = "age"
     elif verb is not None:
         prep = measured.head if measured.dep_ == "pobj" and measured.head.head == verb else None
         predicate = verb.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
@@ -1097,6 +1102,22 @@ def _one_counts(span: Span) -> bool:
     if after is None or after.lower_ in _ONE_IDIOMS or after.is_punct:
         return False
     return doc[span.start - 1].lower_ in cues().count_one_cues
+
+
+def _age_at(span: Span, q: QuantityMention, measured: Token, subject: EntityMention) -> bool:
+    """ "Mr Hague became an MP at 27 and Leader of the Opposition at 36": a bare whole number after "at" on a
+    person's verb of a life's events (``age_at_verbs``), with nothing counted, is the person's age."""
+    at = measured.head
+    return (
+        q.kind == "number"
+        and subject.label == "PERSON"
+        and float(q.value).is_integer()
+        and 10 <= q.value <= 110
+        and span.start <= measured.i < span.end  # the number itself, not "at 27 shops"
+        and measured.dep_ == "pobj"
+        and at.lower_ == "at"
+        and at.head.lemma_.lower() in cues().age_at_verbs
+    )
 
 
 def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None, source: str | None) -> bool:

@@ -117,6 +117,7 @@ class Subjects(Rules):
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
     city_verbs: list[str]
+    age_at_verbs: list[str]
     policy_nouns: list[str]
     money_market_nouns: list[str]
     death_verbs: list[str]
