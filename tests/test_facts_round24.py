@@ -260,7 +260,7 @@ def test_ratio_of_a_group(nlp, text, value, subjects):
 def test_a_ratio_is_dimensionless(nlp):
     from facts_helpers import units_of
 
-    assert units_of(facts_of(nlp, "One in five European workers are already mobile."), 0.2) == [None]
+    assert units_of(facts_of(nlp, "One in five European workers are already mobile."), 0.2) == ["dimensionless"]
 
 
 # "Kelmont Inc, a private company acquired in 1986": a generic company noun in an apposition describes nothing in

@@ -144,3 +144,35 @@ def test_a_holiday_the_model_calls_an_event_is_no_subject(nlp):
 def test_durations_that_measure_a_thing(nlp, text, value, unit, subjects):
     facts = [f for f in facts_of(nlp, text, published="1987-04-03") if f.unit == unit]
     assert subjects_of(facts, value) == subjects
+
+
+# shares of a group no entity names, and ratios written as the guidelines write them: (text, value, subjects)
+SHARES = [
+    pytest.param("Serial truants make up one in 13 pupils.", 1 / 13, ["Serial truants"], id="make_up_a_ratio"),
+    pytest.param(
+        "Those on low incomes will account for a quarter of the digital have-nots.",
+        0.25,
+        ["Those on low incomes"],
+        id="those_with_a_qualifier_account_for",
+    ),
+    pytest.param("One in 10 US adults now owns a digital music player.", 0.1, ["US adults"], id="people_of_a_place"),
+    pytest.param(
+        "Half the world's population now has access to a telephone.", 0.5, ["world's population"], id="half_the"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), SHARES)
+def test_shares_of_a_group(nlp, text, value, subjects):
+    facts = facts_of(nlp, text)
+    assert subjects_of(facts, value) == subjects
+    assert [f.unit for f in facts if f.subject in subjects] == ["dimensionless"]
+
+
+def test_a_multiple_is_dimensionless(nlp):
+    facts = facts_of(nlp, "The Cell chip is up to 10 times faster than current processors, Sony said.")
+    assert [f.unit for f in facts if f.value == 10.0] == ["dimensionless"]
+
+
+def test_a_companys_share_stays_the_companys(nlp):
+    assert subjects_of(facts_of(nlp, "Acme's shares make up half of the index."), 0.5) == ["Acme"]

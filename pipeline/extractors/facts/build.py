@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
-from ..doccache import span_text
+from ..doccache import doc_text, span_text
 from ..quantities.tables import physical
 from .cues import cues
 from .parse import property_key
@@ -75,6 +75,17 @@ def trimmed(text: str, start: int) -> tuple[int, int, str]:
     return start + lead, start + lead + len(core), core
 
 
+_MULTIPLE = re.compile(r"(?i)\s*(?:times\b|-?fold\b)")
+
+
+def _share_or_multiple(doc, q: QuantityMention) -> bool:
+    """Whether a number with no unit is a share of a whole ("a third", "one in five") or a multiple ("10 times
+    faster", "tenfold")."""
+    if q.kind != "number" or q.unit not in (None, "dimensionless"):
+        return False
+    return 0 < q.value < 1 or q.text.lower().endswith("fold") or bool(_MULTIPLE.match(doc_text(doc), q.end))
+
+
 def _fact(
     sent: Span,
     *,
@@ -107,6 +118,8 @@ def _fact(
     symbol = _written_symbol(q, unit)
     value, value_max, unit = _in_major_unit(q, unit)
     unit = symbol or _readable_unit(unit)
+    if unit is None and q is not None and _share_or_multiple(sent.doc, q):
+        unit = "dimensionless"  # "one in 13 pupils", "half", "10 times faster": a ratio, as the guidelines write it
     sentence_start, sentence_end, sentence = trimmed(span_text(sent), sent.start_char)
     return Fact(
         sentence_start=sentence_start,

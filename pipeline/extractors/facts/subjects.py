@@ -1178,7 +1178,11 @@ def _left_with(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 def _phrase(words: list[Token], end: int, name: str | None = None) -> EntityMention:
     """A subject no entity names, as the text writes it: ``words`` (first to last) up to the character
     ``end``; ``name`` when the caller tidied it, else the words joined by spaces."""
-    name = " ".join(t.text for t in words) if name is None else name
+    if name is None:  # "world's population": a possessive ending joins its word
+        name = "".join(
+            t.text + ("" if i + 1 < len(words) and words[i + 1].tag_ == "POS" else " ") for i, t in enumerate(words)
+        )
+        name = name.strip()
     return EntityMention(words[0].idx, end, name, "NOUN_PHRASE", name, "")
 
 
@@ -1197,10 +1201,13 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     share = amount.root
     # "One in five European workers are mobile", "two out of three voters agreed": a ratio of the group after it
     ratio = any(t.lower_ in ("in", "out") for t in amount)
+    whole = False  # "Half the world's population": the share's noun is the whole group, singular or not
     if share.dep_ == "pobj" and share.head.lower_ == "of" and share.head.head.lemma_.lower() == "total":
         top = share.head.head  # "A total of 48% of ... reported": the total is the clause's subject
     elif ratio and share.dep_ == "nummod" and share.head.tag_ == "NNS":
         top = share.head
+    elif share.dep_ == "predet" and share.head.tag_ in ("NN", "NNS") and not share.head.ent_type_:
+        top, whole = share.head, True
     else:
         top = share
     if top.dep_ not in ("nsubj", "nsubjpass") or not _inside(share, ctx.piece):
@@ -1211,9 +1218,9 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     groups += [p for ch in share.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children]
     for group in groups:
         after = _group_qualifier(group, amount)
-        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or not _group_noun(group, after):
+        if group.dep_ not in ("pobj", "nsubj", "nsubjpass") or not (_group_noun(group, after) or whole):
             continue
-        if macro_noun(group) or group.lemma_.lower() in c.time_nouns or group.lemma_.lower() in c.measure_nouns:
+        if macro_noun(group) and not whole or group.lemma_.lower() in c.time_nouns | c.measure_nouns:
             continue
         words = [
             t
@@ -1224,13 +1231,23 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
             and not amount.start <= t.i < amount.end  # the ratio's own "five" in "One in five workers"
         ]
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
-        if counted or any(t.dep_ == "poss" or t.ent_type_ and t.ent_type_ != "NORP" for t in words):
+        if counted or any(_owned_word(t) for t in words):
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
         if len(words) + len(after) < 2:
             return None  # "40% of people log on daily": a bare noun names no group in particular
         end = after[-1] if after else group
         return group, _phrase(words + after, end.idx + len(end.text))
     return None
+
+
+def _owned_word(t: Token) -> bool:
+    """Whether a word of a group names its owner ("its customers", "Acme's staff"); not the people of a place
+    ("US adults") nor a common noun's own ("the world's population")."""
+    if t.dep_ == "poss":
+        return t.pos_ in ("PRON", "PROPN") or bool(t.ent_type_)
+    if t.ent_type_ == "GPE" and t.dep_ in ("compound", "amod"):
+        return False
+    return bool(t.ent_type_) and t.ent_type_ != "NORP"
 
 
 _QUALIFIER_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "MONEY", "PERCENT", "QUANTITY"})
@@ -1270,10 +1287,12 @@ def _group_qualifier(group: Token, amount: Span) -> list[Token]:
 
 def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
     """ "Sexually explicit terms make up 14% of the words", "Small firms account for 40% of jobs": a share
-    that is the object of a verb of making up (``share_verbs``) is the clause subject's; a subject no
-    entity names is named as the text writes it (its modifiers and noun)."""
+    that is the object of a verb of making up (``share_verbs``) is the clause subject's, a fraction too ("Serial
+    truants make up one in 13 pupils"); a subject no entity names is named as the text writes it (its modifiers
+    and noun, or "those" with what singles them out)."""
     amount = ctx.amount
-    if amount is None or ctx.amount_kind != "percent" or not _inside(amount.root, ctx.piece):
+    fraction = ctx.amount_kind == "number" and ctx.amount_value is not None and 0 < ctx.amount_value < 1
+    if amount is None or not (ctx.amount_kind == "percent" or fraction) or not _inside(amount.root, ctx.piece):
         return None
     share = amount.root
     verb = share.head.head if share.dep_ == "pobj" and share.head.lower_ == "for" else share.head
@@ -1288,11 +1307,14 @@ def _share_taken(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         ent = _resolve(ctx, subj)
         if ent is not None:
             return subj, ent
-        if subj.pos_ != "NOUN" or macro_noun(subj):
+        after = _group_qualifier(subj, amount) if subj.lower_ == "those" else []
+        if (subj.pos_ != "NOUN" and not after) or macro_noun(subj):
             return None  # "it accounts for 5%", "exports make up 30%": the other rules know whose
         words = [
             t for t in subj.subtree if t.i <= subj.i and t.dep_ not in ("det", "punct", "predet") and not t.is_space
         ]
+        if after:  # "Those on low incomes will account for a quarter of the have-nots"
+            return subj, _phrase(words + after, after[-1].idx + len(after[-1].text))
         if any(t.like_num or t.ent_type_ or t.dep_ in ("case", "poss") for t in words) or len(words) < 2:
             return None
         if _company_whole(share):
