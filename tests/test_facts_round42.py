@@ -115,9 +115,18 @@ def test_spans_as_written(nlp, text, value, unit):
     assert [f.unit for f in facts_of(nlp, text) if f.value == value] == [unit]
 
 
-def test_a_chairmans_years_stay_a_span(nlp):
-    """ "Mr Lee was chairman for five years": a span of someone's activity, no figure."""
-    assert subjects_of(facts_of(nlp, "Mr Lee was chairman for five years."), 5.0) == []
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Mr Lee was chairman for five years.", 5.0, id="a_chairmans_years"),
+        pytest.param("For the last 14 years I have been normal, Elton Lee said.", 14.0, id="the_last_years"),
+        pytest.param("The nominees have been the least popular for 20 years.", 20.0, id="a_record_for_years"),
+        pytest.param("Ann Lee said: I have been sick for three days.", 3.0, id="a_persons_state"),
+    ],
+)
+def test_spans_of_someone_stay_times(nlp, text, value):
+    """A span of someone's activity or state, a record's span, a span back from now: no figure."""
+    assert subjects_of(facts_of(nlp, text), value) == []
 
 
 # "became an MP at 27": a person's age then; "came in at 39" (a chart place) is not

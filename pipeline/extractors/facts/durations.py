@@ -149,7 +149,7 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
             head = head.head  # "remains stable for 48 hours"
         state = state or any(ch.dep_ == "acomp" for ch in head.children)  # "is nonrefundable ... for five years"
         lemma = head.lemma_.lower()
-        if root.head.lower_ == "for" and (lemma in c.duration_lasting_verbs or state and lemma == "be"):
+        if root.head.lower_ == "for" and (lemma in c.duration_lasting_verbs or state and _state_of_a_thing(head, text)):
             return (
                 True  # "The ink stays on the finger for at least 72 hours", "The issue is nonrefundable for five years"
             )
@@ -176,6 +176,20 @@ def _copula_thing(verb: Token) -> bool:
         and subject.pos_ == "NOUN"
         and subject.lemma_.lower() not in cues().duration_nouns_not
         and subject.lemma_.lower() not in ("period", "term", "span")
+    )
+
+
+def _state_of_a_thing(verb: Token, text: str) -> bool:
+    """ "The issue is nonrefundable for five years": a thing's state for a span; not a person's ("I've been sick
+    for three days"), a record's ("the least popular for 20 years") or a span back from now ("for the last 14
+    years")."""
+    if verb.lemma_ != "be" or re.match(r"(?i)\s*(?:the|last|past)\b", text):
+        return False
+    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ == "PRON" for ch in verb.children):
+        return False
+    adjectives = [ch for ch in verb.children if ch.dep_ == "acomp"]
+    return not any(
+        a.tag_ in ("JJS", "RBS") or any(m.lower_ in ("least", "most") for m in a.children) for a in adjectives
     )
 
 
