@@ -185,3 +185,16 @@ def test_a_multiple_is_dimensionless(nlp):
 
 def test_a_companys_share_stays_the_companys(nlp):
     assert subjects_of(facts_of(nlp, "Acme's shares make up half of the index."), 0.5) == ["Acme"]
+
+
+# a small count of things the text introduces is a figure even when no one named owns it; one pointing back is not
+SMALL_COUNTS = [
+    pytest.param("Unison is angry. Five public sector unions met John Prescott.", 5.0, ["union"], id="introduced"),
+    pytest.param("Unison is angry. The phone comes with two cameras.", 2.0, ["camera"], id="with_two"),
+    pytest.param("Unison is angry. The two firms said nothing.", 2.0, [], id="the_two_point_back"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "units"), SMALL_COUNTS)
+def test_small_counts(nlp, text, value, units):
+    assert [f.unit for f in facts_of(nlp, text) if f.value == value] == units

@@ -1146,8 +1146,23 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
         # Jamaica": a span of no one named, or only of a place the scorer fell back on, is no one's figure
         return False
     small = q.kind in ("number", "count") and q.value < cues().min_bare_value
-    # "this two principal": a small count about no one named here, at no time, says nothing
-    return named_here or fact.time_value is not None or not small
+    # "this two principal": a small count about no one named here, at no time, says nothing; a count of things
+    # the text introduces ("Five public sector unions met", "with two cameras") says how many
+    return named_here or fact.time_value is not None or not small or _introduced_count(span, fact)
+
+
+def _introduced_count(span: Span, fact: Fact) -> bool:
+    """Whether a small whole number counts things it introduces: a plural noun it modifies, with no article,
+    demonstrative or owner pointing back to things already named ("the two firms", "its three units")."""
+    if fact.unit in (None, "dimensionless", "percent") or fact.value is None or not float(fact.value).is_integer():
+        return False
+    noun = span.root.head if span.root.dep_ == "nummod" else None
+    if noun is None or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any(
+        ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in ("the", "these", "those", "both", "its", "their")
+        for ch in noun.children
+    )
 
 
 def _place_by_default(source: str | None) -> bool:
