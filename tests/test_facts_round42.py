@@ -192,6 +192,8 @@ SMALL_COUNTS = [
     pytest.param("Unison is angry. Five public sector unions met John Prescott.", 5.0, ["union"], id="introduced"),
     pytest.param("Unison is angry. The phone comes with two cameras.", 2.0, ["camera"], id="with_two"),
     pytest.param("Unison is angry. The two firms said nothing.", 2.0, [], id="the_two_point_back"),
+    pytest.param("Unison is angry. The plane can connect almost any two cities.", 2.0, [], id="any_two"),
+    pytest.param("Unison is angry. We have all three policy pillars in line.", 3.0, [], id="all_three"),
 ]
 
 

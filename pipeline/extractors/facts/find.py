@@ -1153,16 +1153,17 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
 
 def _introduced_count(span: Span, fact: Fact) -> bool:
     """Whether a small whole number counts things it introduces: a plural noun it modifies, with no article,
-    demonstrative or owner pointing back to things already named ("the two firms", "its three units")."""
+    demonstrative or owner pointing back to things already named ("the two firms", "its three units", "all three
+    pillars") and no "any" ("any two cities")."""
     if fact.unit in (None, "dimensionless", "percent") or fact.value is None or not float(fact.value).is_integer():
         return False
     noun = span.root.head if span.root.dep_ == "nummod" else None
     if noun is None or noun.tag_ not in ("NNS", "NNPS"):
         return False
-    return not any(
-        ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in ("the", "these", "those", "both", "its", "their")
-        for ch in noun.children
-    )
+    pointing = ("the", "these", "those", "both", "its", "their", "any", "all", "every", "each")
+    if any(ch.lower_ in pointing for ch in span.root.children):
+        return False  # "all three pillars" as the parse hangs it
+    return not any(ch.dep_ == "poss" or ch.dep_ in ("det", "predet") and ch.lower_ in pointing for ch in noun.children)
 
 
 def _place_by_default(source: str | None) -> bool:
