@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import doc_text, span_text
@@ -78,7 +78,7 @@ def trimmed(text: str, start: int) -> tuple[int, int, str]:
 _MULTIPLE = re.compile(r"(?i)\s*(?:times\b|-?fold\b)")
 
 
-def _share_or_multiple(doc, q: QuantityMention) -> bool:
+def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
     """Whether a number with no unit is a share of a whole ("a third", "one in five") or a multiple ("10 times
     faster", "tenfold")."""
     if q.kind != "number" or q.unit not in (None, "dimensionless"):
