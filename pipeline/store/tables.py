@@ -181,7 +181,8 @@ SCHEMAS: dict[str, list[Column]] = {
             "unit of value (see quantities.unit), with money in the currency itself (0.12 USD, not 12 cent)"
             " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre), pint's other names in"
             " words (basis point); a duration that measures a thing ('a 10-month plan', 'a sentence of 85 years',"
-            " '20 hours a week' with per = week) in its time unit (year, month, ...)",
+            " '20 hours a week' with per = week) in its time unit (year, month, ...); an age ('became an MP at 27')"
+            " in year; a share or a multiple with no unit ('one in 13', 'half', '10 times faster') dimensionless",
         ),
         _c("bound", S, "= ~ > < >= <="),
         _c(
