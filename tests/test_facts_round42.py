@@ -200,3 +200,21 @@ SMALL_COUNTS = [
 @pytest.mark.parametrize(("text", "value", "units"), SMALL_COUNTS)
 def test_small_counts(nlp, text, value, units):
     assert [f.unit for f in facts_of(nlp, text) if f.value == value] == units
+
+
+# a negative figure is its size and a fall, as the guidelines write it; a temperature keeps its sign
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        pytest.param("Sales at Boots showed a growth rate of -0.1% in January.", 0.1, [(0.1, "down")], id="rate"),
+        pytest.param(
+            "The CBI survey returned a balance of plus 8, compared with minus 10 in the previous survey.",
+            10.0,
+            [(10.0, "down")],
+            id="balance",
+        ),
+        pytest.param("Lowest temperatures in Moscow will be minus 10 degrees F.", -10.0, [(-10.0, None)], id="temp"),
+    ],
+)
+def test_negative_figures(nlp, text, value, expected):
+    assert [(f.value, f.change) for f in facts_of(nlp, text) if f.value == value] == expected

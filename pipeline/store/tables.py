@@ -173,7 +173,12 @@ SCHEMAS: dict[str, list[Column]] = {
         ),
         _c("predicate", S, "governing verb / property phrase ('ship', 'demand for mobile phones')", False),
         _c("property_key", S, "normalised predicate for grouping", False),
-        _c("value", F64, "amount, null for events without a number"),
+        _c(
+            "value",
+            F64,
+            "amount, null for events without a number; a negative figure as its size, with change down ('a growth"
+            " rate of -0.1%' -> 0.1; a temperature keeps its sign)",
+        ),
         _c("value_max", F64, "upper end of a range"),
         _c(
             "unit",

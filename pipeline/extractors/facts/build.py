@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -84,6 +85,18 @@ def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
     if q.kind != "number" or q.unit not in (None, "dimensionless"):
         return False
     return 0 < q.value < 1 or q.text.lower().endswith("fold") or bool(_MULTIPLE.match(doc_text(doc), q.end))
+
+
+def unsigned(fact: Fact) -> Fact:
+    """ "a growth rate of -0.1%", "a balance of minus 10": the size, and which way it goes (change "down"), as the
+    guidelines write a negative figure; a temperature keeps its sign ("minus 10 degrees F")."""
+    unit = fact.unit or ""
+    if fact.value is None or fact.value >= 0 or "degree" in unit or unit in ("celsius", "fahrenheit", "kelvin"):
+        return fact
+    if fact.value_max is not None and fact.value_max > 0:
+        return fact  # "between -2% and 1%": a range across zero keeps its signs
+    top = -fact.value_max if fact.value_max is not None else None
+    return dataclasses.replace(fact, value=-fact.value, value_max=top, change=fact.change or "down")
 
 
 def _fact(

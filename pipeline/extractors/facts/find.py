@@ -27,7 +27,7 @@ from ..quantities.context import top_is_a_verb
 from ..quantities.results import stated_currencies
 from ..quantities.tables import currencies
 from .breakdowns import breakdown_owner
-from .build import _fact
+from .build import _fact, unsigned
 from .carried import carry_periods
 from .context import ArticleContext, _context, _entity_at, _remember_subject, _resolve, is_index, macro_noun, relabelled
 from .cues import cues
@@ -114,7 +114,7 @@ def find_facts(
         for f in found:
             f = _list_owner(_table_company(f, facts, rows), facts, text)
             facts.append(breakdown_owner(f, doc, unowned=_unowned(f), seen=breakdowns))
-    facts = sorted(facts, key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
+    facts = sorted((unsigned(f) for f in facts), key=lambda f: (f.sentence_start, f.quantity_span or (0, 0)))
     return carry_periods(facts, text, dates, published)
 
 
