@@ -107,12 +107,18 @@ SPANS_WRITTEN = [
     ),
     pytest.param("Reagan held a one and a half hour meeting with Gorbachev in Iceland.", 1.5, "hour", id="and_a_half"),
     pytest.param("Acme said the issue is nonrefundable for five years.", 5.0, "year", id="a_state_for_a_span"),
+    pytest.param("Gordon Brown works six days a week.", 6.0, "day", id="days_a_week"),
 ]
 
 
 @pytest.mark.parametrize(("text", "value", "unit"), SPANS_WRITTEN)
 def test_spans_as_written(nlp, text, value, unit):
     assert [f.unit for f in facts_of(nlp, text) if f.value == value] == [unit]
+
+
+def test_days_a_week_is_a_rate(nlp):
+    (fact,) = [f for f in facts_of(nlp, "Gordon Brown works six days a week.") if f.value == 6.0]
+    assert fact.per == "week"
 
 
 @pytest.mark.parametrize(

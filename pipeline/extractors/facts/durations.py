@@ -35,6 +35,8 @@ _BOUNDS = {"APPROX": "~", "MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "
 _ADJECTIVE = re.compile(
     r"(?i)^[\w./]+(?:-[\w./]+)*(?: and a half)?[- ](?:year|month|week|day|hour|minute)(?:-old|-long)?$"
 )
+# a rate's period is longer than its span: "six days a week", "three months a year"
+_RANK = {"day": 1, "night": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:or|to|and|-)\s*$")
 _BOUND_WORDS = frozenset({"up", "to", "about", "around", "between", "least", "at", "more", "than", "nearly", "almost"})
 
@@ -58,7 +60,9 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
     if m is None or span is None:
         return None
     clock = bool(m.group(1))
-    per = _rate_period(span.doc, span.end) if clock else None
+    per = _rate_period(span.doc, span.end)
+    if per is not None and not clock and _RANK.get(per, 0) <= _RANK.get(_UNITS[m.group(3)], 0):
+        per = None  # "six days a week", not "a day a day"
     if per is None and not _measures_a_thing(span.doc, span.start, span.end, d.text, clock=clock):
         return None
     # "a year-long inquiry", "lasted around an hour", "up to a week": the article is the figure
@@ -100,8 +104,8 @@ def _iso_value(m: re.Match, clock: bool) -> float | None:
 
 
 def _rate_period(doc: Doc, end: int) -> str | None:
-    """The period of hours or minutes spent per period ("30 hours a week", "eight hours a night", "five hours
-    per day"): the rate noun after "a", "per", "each" or "every"."""
+    """The period a span is spent per ("30 hours a week", "eight hours a night", "five hours per day", "six days a
+    week"): the rate noun after "a", "per", "each" or "every"."""
     c = cues()
     word = word_after(doc, end)
     if word is None or word.lower_ not in ("a", "an", "per", "each", "every"):
