@@ -224,3 +224,62 @@ def test_small_counts(nlp, text, value, units):
 )
 def test_negative_figures(nlp, text, value, expected):
     assert [(f.value, f.change) for f in facts_of(nlp, text) if f.value == value] == expected
+
+
+# the review's counter-examples (a helper probed the round's rules with invented sentences): (text, value, subjects)
+REVIEW = [
+    pytest.param("Tokyo fell 1.2 pct in early trade.", 1.2, ["Tokyo"], id="a_capitals_market_is_the_city"),
+    pytest.param(
+        "Toyota said on Monday the dollar fell to 105 yen. It forecast a net profit of 500 bln yen.",
+        500e9,
+        ["Toyota"],
+        id="it_after_a_reported_market_move",
+    ),
+    pytest.param(
+        "Unilever said it would close 20 factories. Half the company's staff will lose their jobs.",
+        0.5,
+        ["Unilever"],
+        id="the_companys_staff_are_the_companys",
+    ),
+    pytest.param(
+        "U.S. bankers said Brazil and its creditors had agreed a rescheduling deal. "
+        "The government will pay 1 bln dlrs.",
+        1e9,
+        ["Brazilian government"],
+        id="a_country_and_its_creditors_is_no_list_of_places",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), REVIEW)
+def test_review_subjects(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        pytest.param("Mr Blair began his speech at 11.", 11.0, [None], id="a_clock_time_is_no_age"),
+        pytest.param("Acme has been fined five times since 2001.", 5.0, [None], id="times_as_occasions"),
+        pytest.param("Temperatures in Chicago were minus 10 Fahrenheit.", -10.0, ["Fahrenheit"], id="temperature_case"),
+        pytest.param("The talks lasted a week and a half.", 1.5, ["week"], id="a_week_and_a_half"),
+    ],
+)
+def test_review_units(nlp, text, value, expected):
+    assert [f.unit for f in facts_of(nlp, text) if f.value == value] == expected
+
+
+def test_a_range_of_two_negatives(nlp):
+    facts = [f for f in facts_of(nlp, "Growth at Acme was between -2% and -0.5%.") if f.unit == "percent"]
+    assert [(f.value, f.value_max, f.change) for f in facts] == [(0.5, 2.0, "down")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The plan could work in three ways.", id="ways"),
+        pytest.param("Mr Smith was ill for three weeks.", id="a_persons_illness"),
+    ],
+)
+def test_review_no_figure(nlp, text):
+    assert [f.value for f in facts_of(nlp, text) if f.value in (3.0,)] == []

@@ -76,7 +76,10 @@ def trimmed(text: str, start: int) -> tuple[int, int, str]:
     return start + lead, start + lead + len(core), core
 
 
-_MULTIPLE = re.compile(r"(?i)\s*(?:times\b|-?fold\b)")
+# "10 times faster", "six times as much", "three times the size", "tenfold" (not "fined five times since 2001")
+_MULTIPLE = re.compile(
+    r"(?i)\s*(?:-?fold\b|times\s+(?:as|the|more|less|over|higher|lower|bigger|larger|smaller|\w+er)\b)"
+)
 
 
 def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
@@ -87,16 +90,21 @@ def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
     return 0 < q.value < 1 or q.text.lower().endswith("fold") or bool(_MULTIPLE.match(doc_text(doc), q.end))
 
 
+_TEMPERATURE = ("degree", "celsius", "fahrenheit", "kelvin")
+
+
 def unsigned(fact: Fact) -> Fact:
     """ "a growth rate of -0.1%", "a balance of minus 10": the size, and which way it goes (change "down"), as the
     guidelines write a negative figure; a temperature keeps its sign ("minus 10 degrees F")."""
-    unit = fact.unit or ""
-    if fact.value is None or fact.value >= 0 or "degree" in unit or unit in ("celsius", "fahrenheit", "kelvin"):
+    unit = (fact.unit or "").lower()
+    if fact.value is None or fact.value >= 0 or any(t in unit for t in _TEMPERATURE):
         return fact
-    if fact.value_max is not None and fact.value_max > 0:
+    if fact.value_max is None:
+        return dataclasses.replace(fact, value=-fact.value, change=fact.change or "down")
+    if fact.value_max > 0:
         return fact  # "between -2% and 1%": a range across zero keeps its signs
-    top = -fact.value_max if fact.value_max is not None else None
-    return dataclasses.replace(fact, value=-fact.value, value_max=top, change=fact.change or "down")
+    # "between -2% and -0.5%": 0.5 to 2, down
+    return dataclasses.replace(fact, value=-fact.value_max, value_max=-fact.value, change=fact.change or "down")
 
 
 def _fact(

@@ -1190,11 +1190,12 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 
 def capital_acting(ctx: ArticleContext, token: Token, ent: EntityMention) -> EntityMention | None:
-    """ "Washington announced ...", "Manila will pay its creditors ...": a capital city that acts stands for its
-    country's government, so the country, as the article names it (not one that is a place: "Tokyo has 12
-    million people", ``city_verbs``)."""
+    """ "Washington announced ...", "Manila will pay its creditors ...": a capital city that speaks, decides or
+    pays stands for its country's government, so the country, as the article names it (not "Tokyo fell 1.2 pct":
+    the city's market)."""
+    c = cues()
     verb = token.head
-    acts = token.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in cues().city_verbs
+    acts = token.dep_ == "nsubj" and verb.lemma_.lower() in c.attribution_verbs | c.government_verbs
     if not acts or _is_country_name(ent.canonical_name):
         return None
     code = capital_of(ent.canonical_name)
@@ -1314,11 +1315,14 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 
 def _listed(token: Token) -> bool:
-    """Whether the name at ``token`` is one of a coordinated list of names ("Hong Kong and Singapore")."""
+    """Whether the place name at ``token`` is one of a coordinated list of place names ("Hong Kong and Singapore";
+    not "Brazil and its creditors")."""
     head = token
     while head.dep_ == "compound" and head.head != head:
         head = head.head
-    return head.dep_ == "conj" or any(ch.dep_ == "conj" for ch in head.children)
+    if head.dep_ == "conj":
+        return head.head.ent_type_ == "GPE"
+    return any(ch.dep_ == "conj" and ch.ent_type_ == "GPE" for ch in head.children)
 
 
 # company nouns that also head the names of public bodies ("the agency" after "Child Support Agency")
@@ -1541,7 +1545,9 @@ def _remember_person_near(ctx: ArticleContext, subject: Token) -> None:
     """A sentence about something a person owns or does, not about the person: "Mr Hague's work included
     two shows", "The register shows Ann Widdecombe declaring an advance": "he" / "she" in the next
     sentence is that person (the possessor of the subject, or the subject of the clause the verb reports)."""
-    near = [g for g in subject.children if g.dep_ == "poss"]
+    c = cues()
+    person_noun = subject.lemma_.lower() in c.relation_nouns | c.person_role_nouns | c.commentator_nouns
+    near = [g for g in subject.children if g.dep_ == "poss"] if not person_noun else []  # not "Ms Smith's lawyer"
     near += [s for v in subject.head.children if v.dep_ == "ccomp" for s in v.children if s.dep_ == "nsubj"]
     for t in near:
         person = _entity_at(ctx, t)

@@ -105,8 +105,13 @@ class Cues:
     opinion_verbs: frozenset[str]
     demonyms: dict[str, str]
     people_demonyms: dict[str, str]
-    city_verbs: frozenset[str]
+    government_verbs: frozenset[str]
+    market_move_verbs: frozenset[str]
     age_at_verbs: frozenset[str]
+    age_at_range: tuple[int, int]
+    relation_nouns: frozenset[str]
+    pointing_determiners: frozenset[str]
+    manner_count_nouns: frozenset[str]
     money_market_nouns: frozenset[str]  # a money market report's "shortage", "surplus": the market's
     policy_nouns: frozenset[str]  # "the minimum wage is set at £4.85": a tax, benefit or limit owns its level
     death_verbs: frozenset[str]  # "died", "were killed": a toll is the place's or event's where they died
@@ -260,8 +265,13 @@ def cues() -> Cues:
         opinion_verbs=frozenset(s["opinion_verbs"]),
         demonyms=dict(s["demonyms"]),
         people_demonyms=dict(s["people_demonyms"]),
-        city_verbs=frozenset(s["city_verbs"]),
+        government_verbs=frozenset(s["government_verbs"]),
+        market_move_verbs=frozenset(s["market_move_verbs"]),
         age_at_verbs=frozenset(s["age_at_verbs"]),
+        age_at_range=tuple(s["age_at_range"]),
+        relation_nouns=frozenset(s["relation_nouns"]),
+        pointing_determiners=frozenset(s["pointing_determiners"]),
+        manner_count_nouns=frozenset(s["manner_count_nouns"]),
         policy_nouns=frozenset(s["policy_nouns"]),
         money_market_nouns=frozenset(s["money_market_nouns"]),
         death_verbs=frozenset(s["death_verbs"]),

@@ -76,6 +76,8 @@ def _as_amount(doc: Doc, d: DateMention) -> QuantityMention | None:
         return None
     if m.group(4) is not None and len(numbers) == 1 and abs(numbers[0].value - value) < 0.1:
         value = numbers[0].value  # "an average life of 7.11 years" (P7Y1M): the figure as written
+    elif m.group(4) is not None and re.search(r"(?i)\band a half\b", d.text):
+        value = float(m.group(2)) + 0.5  # "a week and a half" (P1W4D): 1.5 weeks
     value_max = None
     if len(numbers) >= 2 and _RANGE_JOIN.match(d.text[numbers[0].end : numbers[1].start]):
         value_max = numbers[1].value if numbers[1].value > value else None
@@ -154,9 +156,8 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
         state = state or any(ch.dep_ == "acomp" for ch in head.children)  # "is nonrefundable ... for five years"
         lemma = head.lemma_.lower()
         if root.head.lower_ == "for" and (lemma in c.duration_lasting_verbs or state and _state_of_a_thing(head, text)):
-            return (
-                True  # "The ink stays on the finger for at least 72 hours", "The issue is nonrefundable for five years"
-            )
+            # "The ink stays on the finger for at least 72 hours", "The issue is nonrefundable for five years"
+            return True
         if lemma in c.duration_custody_verbs:
             return True  # "jailed for five years", "sentenced to 30 months"
     if root.dep_ == "attr" and root.head.lemma_ == "be" and _copula_thing(root.head):
@@ -189,8 +190,10 @@ def _state_of_a_thing(verb: Token, text: str) -> bool:
     years")."""
     if verb.lemma_ != "be" or re.match(r"(?i)\s*(?:the|last|past)\b", text):
         return False
-    if any(ch.dep_ in ("nsubj", "nsubjpass") and ch.pos_ == "PRON" for ch in verb.children):
-        return False
+    if any(
+        ch.dep_ in ("nsubj", "nsubjpass") and (ch.pos_ == "PRON" or ch.ent_type_ == "PERSON") for ch in verb.children
+    ):
+        return False  # "I have been sick", "Mr Smith was ill for three weeks"
     adjectives = [ch for ch in verb.children if ch.dep_ == "acomp"]
     return not any(
         a.tag_ in ("JJS", "RBS") or any(m.lower_ in ("least", "most") for m in a.children) for a in adjectives

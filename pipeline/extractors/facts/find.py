@@ -66,11 +66,7 @@ def find_facts(
 ) -> list[Fact]:
     """Facts stated in one part (offsets relative to ``doc``), in text order; ``title`` is the
     article's headline when it is not part of ``doc``."""
-    # "New Year's Eve", "Christmas": an event the model names that the dates extractor reads as a date is a time
-    entities = [
-        e for e in entities if e.label != "EVENT" or not any(d.start < e.end and e.start < d.end for d in dates)
-    ]
-    ctx = _context(doc, entities, doc_entities, published, title)
+    ctx = _context(doc, _not_dates(entities, dates), doc_entities, published, title)
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
     breaks = blank_lines(doc)
@@ -1104,6 +1100,12 @@ def _one_counts(span: Span) -> bool:
     return doc[span.start - 1].lower_ in cues().count_one_cues
 
 
+def _not_dates(entities: Sequence[EntityMention], dates: Sequence[DateMention]) -> list[EntityMention]:
+    """The entities less the events the dates extractor reads as a date ("New Year's Eve", "Christmas"): a time,
+    no subject."""
+    return [e for e in entities if e.label != "EVENT" or not any(d.start < e.end and e.start < d.end for d in dates)]
+
+
 def _age_at(span: Span, q: QuantityMention, measured: Token, subject: EntityMention) -> bool:
     """ "Mr Hague became an MP at 27 and Leader of the Opposition at 36": a bare whole number after "at" on a
     person's verb of a life's events (``age_at_verbs``), with nothing counted, is the person's age."""
@@ -1112,7 +1114,7 @@ def _age_at(span: Span, q: QuantityMention, measured: Token, subject: EntityMent
         q.kind == "number"
         and subject.label == "PERSON"
         and float(q.value).is_integer()
-        and 10 <= q.value <= 110
+        and cues().age_at_range[0] <= q.value <= cues().age_at_range[1]
         and span.start <= measured.i < span.end  # the number itself, not "at 27 shops"
         and measured.dep_ == "pobj"
         and at.lower_ == "at"
@@ -1154,13 +1156,15 @@ def _worth_a_fact(fact: Fact, q: QuantityMention, span: Span, prop: Token | None
 def _introduced_count(span: Span, fact: Fact) -> bool:
     """Whether a small whole number counts things it introduces: a plural noun it modifies, with no article,
     demonstrative or owner pointing back to things already named ("the two firms", "its three units", "all three
-    pillars") and no "any" ("any two cities")."""
+    pillars", ``pointing_determiners``), no "any" ("any two cities"), and no manner of speaking ("in three ways",
+    ``manner_count_nouns``)."""
     if fact.unit in (None, "dimensionless", "percent") or fact.value is None or not float(fact.value).is_integer():
         return False
     noun = span.root.head if span.root.dep_ == "nummod" else None
-    if noun is None or noun.tag_ not in ("NNS", "NNPS"):
-        return False
-    pointing = ("the", "these", "those", "both", "its", "their", "any", "all", "every", "each")
+    c = cues()
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or noun.lemma_.lower() in c.manner_count_nouns:
+        return False  # (not "in three ways", "on three occasions")
+    pointing = c.pointing_determiners
     if any(ch.lower_ in pointing for ch in span.root.children):
         return False  # "all three pillars" as the parse hangs it
     return not any(ch.dep_ == "poss" or ch.dep_ in ("det", "predet") and ch.lower_ in pointing for ch in noun.children)

@@ -88,9 +88,9 @@ def _governing_verb(token: Token, piece: Span | None) -> Token | None:
     for _ in range(64):
         # a unit word the tagger took for a verb ("100 trillion won" as an object) is a noun here
         misread = t == token and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos")
-        # (a participle used as a preposition, "a 20-year repayment, including a seven-year grace", is no verb
-        # of the clause: the figure belongs with the noun it hangs on)
-        participle = t != token and t.dep_ == "prep" and t.tag_ == "VBG"
+        # (a participle used as a preposition on a noun, "a 20-year repayment, including a seven-year grace", is no
+        # verb of the clause: the figure belongs with the noun; "According to 12 analysts" hangs on the verb)
+        participle = t != token and t.dep_ == "prep" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN")
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread and not participle:
             return _elided_verb(t, below) if t != token else t
         below = t

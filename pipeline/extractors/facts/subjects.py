@@ -343,7 +343,7 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
                 return noun, named
         name = _market_name(ctx, words)
         market = EntityMention(noun.idx, noun.idx + len(noun.text), name, "MARKET", name, "")
-        if noun.dep_ == "nsubj" and ctx.piece is not None:
+        if noun.dep_ == "nsubj" and noun.head.dep_ == "ROOT" and ctx.piece is not None:
             ctx.moved_market = (market, noun.sent.end_char)
         return noun, market
     moved = [  # "pushed oil prices above $50" (not "exported 2,189 tonnes of cocoa, up from 1,624")
@@ -368,13 +368,16 @@ def _market(ctx: ArticleContext, prop: Token | None, verb: Token | None) -> tupl
 
 def _moved_before(ctx: ArticleContext, nouns: list[Token]) -> tuple[Token, EntityMention] | None:
     """ "The yen dropped to 141.60 per euro. It later strengthened to 140.55": a sentence that opens with
-    "it" as its subject continues with the market the sentence before moved."""
+    "it" as the subject of a change verb continues with the market the sentence before moved in its main clause
+    (not "Toyota said the dollar fell. It forecast a profit")."""
     if ctx.moved_market is None:
         return None
     market, end = ctx.moved_market
     for noun in nouns:
         opens = noun.lower_ == "it" and noun.dep_ == "nsubj" and noun.i - noun.sent.start <= 1
-        if opens and next_sentence(noun, end):
+        verb = noun.head.lemma_.lower()
+        moves = verb in cues().change_verbs | cues().market_move_verbs  # not "It forecast a net profit"
+        if opens and moves and next_sentence(noun, end):
             return noun, market
     return None
 
@@ -1241,10 +1244,10 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
 
 
 def _owned_word(t: Token) -> bool:
-    """Whether a word of a group names its owner ("its customers", "Acme's staff"); not the people of a place
-    ("US adults") nor a common noun's own ("the world's population")."""
-    if t.dep_ == "poss":
-        return t.pos_ in ("PRON", "PROPN") or bool(t.ent_type_)
+    """Whether a word of a group names its owner ("its customers", "Acme's staff", "the company's staff"); not the
+    people of a place ("US adults") nor a generic noun's own ("the world's population")."""
+    if t.dep_ == "poss":  # "the company's staff", "the country's exports" point back to an owner
+        return t.pos_ in ("PRON", "PROPN") or bool(t.ent_type_) or _is_company_noun(t) or _is_country_noun(t)
     if t.ent_type_ == "GPE" and t.dep_ in ("compound", "amod"):
         return False
     return bool(t.ent_type_) and t.ent_type_ != "NORP"
