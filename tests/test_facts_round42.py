@@ -184,9 +184,17 @@ def test_shares_of_a_group(nlp, text, value, subjects):
     assert [f.unit for f in facts if f.subject in subjects] == ["dimensionless"]
 
 
-def test_a_multiple_is_dimensionless(nlp):
-    facts = facts_of(nlp, "The Cell chip is up to 10 times faster than current processors, Sony said.")
-    assert [f.unit for f in facts if f.value == 10.0] == ["dimensionless"]
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("The Cell chip is up to 10 times faster than current processors, Sony said.", 10.0, id="faster"),
+        pytest.param(
+            "Jet Airways' share offer was oversubscribed 16.2 times, bankers said.", 16.2, id="oversubscribed"
+        ),
+    ],
+)
+def test_a_multiple_is_dimensionless(nlp, text, value):
+    assert [f.unit for f in facts_of(nlp, text) if f.value == value] == ["dimensionless"]
 
 
 def test_a_companys_share_stays_the_companys(nlp):

@@ -78,8 +78,9 @@ def trimmed(text: str, start: int) -> tuple[int, int, str]:
 
 # "10 times faster", "six times as much", "three times the size", "tenfold" (not "fined five times since 2001")
 _MULTIPLE = re.compile(
-    r"(?i)\s*(?:-?fold\b|times\s+(?:as|the|more|less|over|higher|lower|bigger|larger|smaller|\w+er)\b)"
+    r"(?i)\s*(?:-?fold\b|times\s+(?:as|the|more|less|over|oversubscribed|higher|lower|bigger|larger|smaller|\w+er)\b)"
 )
+_OVERSUBSCRIBED = re.compile(r"(?i)\boversubscribed\s*$")  # "oversubscribed 16.2 times"
 
 
 def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
@@ -87,7 +88,9 @@ def _share_or_multiple(doc: Doc, q: QuantityMention) -> bool:
     faster", "tenfold")."""
     if q.kind != "number" or q.unit not in (None, "dimensionless"):
         return False
-    return 0 < q.value < 1 or q.text.lower().endswith("fold") or bool(_MULTIPLE.match(doc_text(doc), q.end))
+    text = doc_text(doc)
+    multiple = bool(_MULTIPLE.match(text, q.end)) or bool(_OVERSUBSCRIBED.search(text, max(0, q.start - 20), q.start))
+    return 0 < q.value < 1 or q.text.lower().endswith("fold") or multiple
 
 
 _TEMPERATURE = ("degree", "celsius", "fahrenheit", "kelvin")
