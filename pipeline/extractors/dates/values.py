@@ -53,31 +53,33 @@ def _rel(text: str) -> int:
     return lexicon()["relatives"][_key(text)]
 
 
+# each duration unit's next smaller unit and how many of it make one (2.5 years is P2Y6M; MIN is minutes)
+SMALLER_UNIT = {
+    "Y": (12, "M"),
+    "M": (30, "D"),
+    "W": (7, "D"),
+    "D": (24, "H"),
+    "H": (60, "MIN"),
+    "DE": (10, "Y"),
+    "CE": (100, "Y"),
+    "Q": (3, "M"),
+    "MIN": (60, "S"),
+}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """P5Y, PT24H, P6M for half a year; X for a vague amount."""
     templates = lexicon()["duration_units"]
-    if n is not None and n != int(n):  # 2.5 years -> P2Y6M, half a day -> PT12H
-        smaller = {
-            "Y": (12, "M"),
-            "M": (30, "D"),
-            "W": (7, "D"),
-            "D": (24, "H"),
-            "H": (60, "MIN"),
-            "DE": (10, "Y"),
-            "CE": (100, "Y"),
-            "Q": (3, "M"),
-            "MIN": (60, "S"),
-        }
-        if unit in smaller:
-            k, small = smaller[unit]
-            whole, rest = int(n), round((n - int(n)) * k)
-            tail = duration_value(rest, small) if rest else ""
-            head = duration_value(whole, unit) if whole else ""
-            if head and tail:
-                if "T" in tail and "T" not in head:
-                    return head + tail[1:]
-                return head + tail.split("T", 1)[-1] if "T" in head else head + tail[1:]
-            return head or tail or duration_value(None, unit)
+    if n is not None and n != int(n) and unit in SMALLER_UNIT:  # 2.5 years -> P2Y6M, half a day -> PT12H
+        k, small = SMALLER_UNIT[unit]
+        whole, rest = int(n), round((n - int(n)) * k)
+        tail = duration_value(rest, small) if rest else ""
+        head = duration_value(whole, unit) if whole else ""
+        if head and tail:
+            if "T" in tail and "T" not in head:
+                return head + tail[1:]
+            return head + tail.split("T", 1)[-1] if "T" in head else head + tail[1:]
+        return head or tail or duration_value(None, unit)
     if n is None:
         ns = n2 = n10 = n100 = "X"
     else:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ...records import DateMention, QuantityMention
+from ..dates.values import SMALLER_UNIT
 from ..quantities.numbers import scan_numbers
 from .cues import cues
 from .parse import _span, word_after, word_before
@@ -25,9 +26,6 @@ from .parse import _span, word_after, word_before
 # "P5Y", "PT24H"; and a unit with the next smaller one, "two and a half years" (P2Y6M), "1-1/2 hours" (PT1H30M),
 # "two and a half days" (P2DT12H)
 _ISO = re.compile(r"P(T?)(\d+(?:\.\d+)?)([YQMWDHS])(?:T?(\d+)([MDHS]))?")
-# how many of the smaller unit make one of the larger (date units, then clock units)
-_SMALLER = {("Y", "M"): 12, ("Q", "M"): 3, ("M", "D"): 30, ("W", "D"): 7, ("D", "H"): 24}
-_CLOCK_SMALLER = {("H", "M"): 60, ("M", "S"): 60}
 _UNITS = {"Y": "year", "Q": "quarter", "M": "month", "W": "week", "D": "day"}
 _CLOCK_UNITS = {"H": "hour", "M": "minute", "S": "second"}
 _BOUNDS = {"APPROX": "~", "MORE_THAN": ">", "LESS_THAN": "<", "EQUAL_OR_LESS": "<=", "EQUAL_OR_MORE": ">="}
@@ -101,8 +99,14 @@ def _iso_value(m: re.Match, clock: bool) -> float | None:
     value = float(m.group(2))
     if m.group(4) is None:
         return value
-    k = (_CLOCK_SMALLER if clock else _SMALLER).get((m.group(3), m.group(5)))
-    return None if k is None else value + int(m.group(4)) / k
+    k, small = SMALLER_UNIT.get(_unit_code(m.group(3), clock), (None, None))
+    second_in_time = clock or "T" in m.string[m.end(3) : m.start(4)]  # "P2DT12H": the hours after the "T"
+    return value + int(m.group(4)) / k if k is not None and small == _unit_code(m.group(5), second_in_time) else None
+
+
+def _unit_code(letter: str, in_time: bool) -> str:
+    """A TIMEX3 unit letter as the dates extractor's unit code: after the "T", "M" is minutes ("MIN")."""
+    return "MIN" if in_time and letter == "M" else letter
 
 
 def _rate_period(doc: Doc, end: int) -> str | None:
