@@ -44,6 +44,14 @@ CASES = [
     ("The deal was worth 512m euro.", [("512m euro", 512e6, None, "EUR", "=", None, None, "currency")]),
     ("It lost 154m naira.", [("154m naira", 154e6, None, "NGN", "=", None, None, "currency")]),
     ("It has $10-25m in cash.", [("$10-25m", 10e6, 25e6, "USD", "=", None, None, "currency")]),
+    # ... also in a text that writes millions as "m" (the "bn" below), where "25m" alone is already millions
+    (
+        "Games cost $10-25m. It paid $20bn.",
+        [
+            ("$10-25m", 10e6, 25e6, "USD", "=", None, None, "currency"),
+            ("$20bn", 20e9, None, "USD", "=", None, None, "currency"),
+        ],
+    ),
     ("He ran 400m in 44 seconds.", [("400m", 400, None, "meter", "=", None, None, "dimension")]),
     ("It has a 5.5-inch screen.", [("5.5-inch", 5.5, None, "inch", "=", None, None, "dimension")]),
     (

@@ -17,7 +17,7 @@ import functools
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...records import EntityMention
 from ..doccache import token_ids
@@ -110,8 +110,11 @@ def candidates(
     for name, token, entity in sorted(proposed, key=lambda p: p[0] != "speaker"):
         add(entity, "speaker" if name == "speaker" else "rule:" + name, token)
     names = _sentence_names(ctx)
+    sources = _source_phrases(ctx.piece, ctx.amount) if names else []
     for token, entity in names:
         add(entity, "in_sentence", token)
+        if any(a <= token.i < b for a, b in sources):
+            found[_key(entity)].features.add("in_source")
     _position_features(ctx, names, found)
     for cand in found.values():
         label = cand.entity.label
@@ -166,6 +169,19 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     return out
 
 
+def _source_phrases(piece: Span | None, amount: Span | None) -> list[tuple[int, int]]:
+    """Token spans of the piece's "according to ..." phrases that do not hold the amount: the names there are
+    the figure's source (its speaker, the speaker's employer and town), which own it only when the clause
+    names nothing else ("Some 40% of people log on daily, according to Pollco")."""
+    out = []
+    for t in piece if piece is not None and amount is not None else ():
+        if t.lower_ == "according" and t.i + 1 < piece.end and t.doc[t.i + 1].lower_ == "to":
+            lo, hi = t.left_edge.i, t.right_edge.i + 1
+            if not lo <= amount.start < hi:
+                out.append((lo, hi))
+    return out
+
+
 def _position_features(
     ctx: ArticleContext, names: list[tuple[Token, EntityMention]], found: dict[str, Candidate]
 ) -> None:
@@ -214,7 +230,14 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     phrase = next((c for c in ranked if "rule:phrase" in c.features), None)
-    if phrase is not None and best is not phrase and (_phrase_first(ctx, best, phrase) or _place_span(ctx, best)):
+    source = "in_source" in best.features and "first_rule" not in best.features
+    if (
+        phrase is not None
+        and best is not phrase
+        and (_phrase_first(ctx, best, phrase) or _place_span(ctx, best) or source and _phrase_owns(ctx, phrase.token))
+    ):
+        # "According to Tom Walsh, head of Krome Studios, next generation games will cost $10m": the clause's
+        # noun phrase, not the source's names
         best = phrase
     if "first_rule" in best.features:
         first = next(p for p in proposed if p[0] not in NOT_RULES)
@@ -253,8 +276,8 @@ def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
     Greenpeace"), nor the measured figure itself ("Savings of £4bn would be made", "Passengers grew 12%":
     the amount is in the phrase, or the verb tells its change), nor one in a clause with "its"/"their"
     ("Advertisers spent $1bn on its search ads": the article's company is in the sentence)."""
-    if noun is None or _pointing_back(noun):
-        return False
+    if noun is None or _pointing_back(noun) or noun.pos_ == "NUM" or any(ch.like_num for ch in noun.lefts):
+        return False  # "of which 250 mln will be provided": another amount owns nothing
     c = cues()
     if any(ch.dep_ == "prep" and ch.lower_ == "by" for ch in noun.children):
         return False
@@ -265,7 +288,20 @@ def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
     verb = noun.head
     if verb.lemma_.lower() in c.change_verbs:
         return False
-    return not any(t.dep_ == "poss" and t.lower_ in ("its", "their") and t.i not in inside for t in verb.subtree)
+    return not any(
+        t.dep_ == "poss" and t.lower_ in ("its", "their") and t.i not in inside and not _own_possessive(noun, t)
+        for t in verb.subtree
+    )
+
+
+def _own_possessive(noun: Token, pronoun: Token) -> bool:
+    """Whether a possessive pronoun in the clause agrees with its subject noun and so stands for it ("the G8 of
+    rich nations agreed to spend 0.7% of their incomes"): "their" after a proper name or a plural noun. Not "its"
+    (a singular subject's "its" is as often the article's company: "The unit makes 20% of its sales"), nor "their"
+    after a singular common noun ("Advertisers spent ..." is plural and owns "their"; "the public ... their")."""
+    return pronoun.lower_ == "their" and (
+        noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "PROPN" or noun.text[:1].isupper() and noun.i > noun.sent.start
+    )
 
 
 def _article_only(cand: Candidate) -> bool:

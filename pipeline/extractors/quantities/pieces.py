@@ -48,7 +48,9 @@ def _pieces(text: str, spans: Sequence[NumberSpan], ctx: TextContext) -> list[_P
         if out and _shares_million(text, out[-1], p):  # "$10-25m": both ends are millions of dollars
             prev = out[-1]
             out[-1] = replace(prev, value=prev.value * 1e6)
-            p = replace(p, value=p.value * 1e6, unit=prev.unit, unit_text=None, kind="currency", assumed=prev.assumed)
+            # (in a text that writes millions as "m" the second end is already read as millions)
+            scale = 1.0 if p.kind == "number" else 1e6
+            p = replace(p, value=p.value * scale, unit=prev.unit, unit_text=None, kind="currency", assumed=prev.assumed)
         if p.kind == "currency" and not p.prefixed and num.scale is None:
             p = _with_scale_after_code(text, p)
         if p.kind in ("currency", "dimension"):
@@ -177,13 +179,14 @@ def _unit_or_million_after(
 
 
 def _shares_million(text: str, prev: _Piece, p: _Piece) -> bool:
-    """ "$10-25m": an "m" read as metres after a currency range's dash is the range's million."""
+    """ "$10-25m": an "m" read as metres (or, in a text that writes millions as "m", a bare million) after a
+    currency range's dash is the range's million."""
     return (
         prev.prefixed
         and prev.kind == "currency"
         and prev.num.scale is None
         and prev.end == prev.num.end
-        and p.unit == "meter"
+        and (p.unit == "meter" or p.kind == "number" and p.value == p.num.value * 1e6)
         and text[p.num.end : p.end] == "m"
         and re.fullmatch(r"\s*(?:-|\u2013|to)\s*", text[prev.end : p.start]) is not None
     )

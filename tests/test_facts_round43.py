@@ -1,0 +1,79 @@
+"""Facts, issue 11 forty-third round: whose figure a clause's possessive, an attribution and a described
+organisation make it. "Their" / "its" after a clause's own noun subject stand for that subject ("The G8 agreed to
+spend 0.7% of their incomes"), not for someone named before; the names inside an "according to ..." phrase (the
+speaker, the speaker's employer and town) are the figure's source, not what it is about; a name right after
+"regulator", "watchdog" or "charity" is an organisation, so "It" in the next sentence is that body. Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+POSSESSIVES = [
+    pytest.param(
+        "Acme Aid said poverty is rising. In 1970 the G8 of rich nations agreed to spend 0.7% of their incomes on aid.",
+        0.7,
+        ["G8"],
+        id="their_after_a_collective_subject",
+    ),
+    pytest.param(
+        "Daewoo Motor said sales rose. The company said U.S. imports will account for about 35 pct of its total "
+        "planned imports.",
+        35.0,
+        ["Daewoo Motor"],
+        id="its_after_a_plural_subject_is_still_the_companys",
+    ),
+    pytest.param(
+        "Siemens said its profits rose. Siemens agreed to sell 20% of its shares in Acme.",
+        20.0,
+        ["Siemens"],
+        id="its_after_a_named_subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), POSSESSIVES)
+def test_possessives_in_the_clause(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+SOURCES = [
+    pytest.param(
+        "Game makers met in San Francisco last week. According to Tom Walsh, head of Leeds-based developer Krome "
+        "Studios, next generation games will cost between $10m and $25m to make.",
+        10e6,
+        ["next generation games"],
+        id="according_to_names_the_source",
+    ),
+    # another amount is no noun phrase that owns a figure
+    pytest.param(
+        "WELLINGTON, March 31 - The new state-owned Acme Bank Ltd (ACB) will receive 135 mln dlrs from the "
+        "government to boost its assets and will be capitalised at 300 mln dlrs of which 250 mln will be provided "
+        "immediately, according to the agreement establishing the ACB.",
+        300e6,
+        ["Acme Bank"],
+        id="an_amount_is_no_phrase",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), SOURCES)
+def test_names_of_the_source_are_not_the_subject(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+BODIES = [
+    pytest.param(
+        "Phone firms are not doing enough to warn customers about scams, according to premium phone line regulator "
+        "Icstis.\n\nIt has received 45,000 complaints in recent months.",
+        45000.0,
+        ["Icstis"],
+        id="it_after_a_regulator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), BODIES)
+def test_described_bodies(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
