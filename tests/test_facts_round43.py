@@ -2,7 +2,9 @@
 organisation make it. "Their" / "its" after a clause's own noun subject stand for that subject ("The G8 agreed to
 spend 0.7% of their incomes"), not for someone named before; the names inside an "according to ..." phrase (the
 speaker, the speaker's employer and town) are the figure's source, not what it is about; a name right after
-"regulator", "watchdog" or "charity" is an organisation, so "It" in the next sentence is that body. Invented cases.
+"regulator", "watchdog" or "charity" is an organisation, so "It" opening the next sentence is that body (the one
+organisation the sentence before names, in a story without a dateline and no company of its own yet). Invented
+cases.
 """
 
 from __future__ import annotations
@@ -70,6 +72,15 @@ BODIES = [
         45000.0,
         ["Icstis"],
         id="it_after_a_regulator",
+    ),
+    # the only organisation the sentence before names, though the story's company (BT) is named later
+    pytest.param(
+        "Phone firms are not doing enough to warn customers about scams, according to premium phone line regulator "
+        "Icstis.\n\nIt has received 45,000 complaints in recent months. Later, readers wrote in.\n\nI called BT. "
+        "BT said it was looking at the matter. BT will write to users.",
+        45000.0,
+        ["Icstis"],
+        id="it_after_the_only_organisation_before",
     ),
 ]
 

@@ -957,6 +957,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if opens and last is not None and last[0] == "org" and next_sentence(token, last[2]):
         return last[1]
     if ctx.antecedent() is None:
+        # (not in a wire story: its "it" with no company of the story's own is rarely the name before)
+        only = _only_org_before(ctx, token) if subject_it and opens and ctx.document.dateline is None else None
+        if only is not None:
+            return only  # "..., according to regulator Icstis. It has received 45,000 complaints"
         # "its trade deficit" in an article about one country, with no company to stand for
         macro = token.dep_ == "poss" and token.head.lemma_.lower() in c.country_owner
         return country_for(ctx, token) if low == "its" and macro else None
@@ -974,6 +978,18 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         national = _national_company(ctx, token) if parsed else None
         return national or ctx.antecedent()
     return None
+
+
+def _only_org_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """The one organisation the sentence right before names, when it names exactly one (and the article has no
+    company of its own for "it" to stand for): "Phone firms are not doing enough, according to regulator Icstis.
+    It has received 45,000 complaints"."""
+    start = token.sent.start
+    if start == 0:
+        return None
+    before = token.doc[start - 1].sent
+    orgs = {m.entity_key: m for m in ctx.mentions_between(before.start_char, before.end_char) if m.label == "ORG"}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 _NAMED_KINDS = frozenset({"bank", "fund", "trust", "exchange"})
