@@ -57,6 +57,14 @@ SOURCES = [
         ["Acme Bank"],
         id="an_amount_is_no_phrase",
     ),
+    # a counted noun phrase still owns what its clause gives it
+    pytest.param(
+        "The FAO said subsidies hurt farmers. In fact, almost 30 wealthy nations spend more than $300bn in "
+        "agricultural subsidies.",
+        300e9,
+        ["wealthy nations"],
+        id="a_counted_phrase_owns",
+    ),
 ]
 
 

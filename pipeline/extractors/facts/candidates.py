@@ -276,7 +276,7 @@ def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
     Greenpeace"), nor the measured figure itself ("Savings of £4bn would be made", "Passengers grew 12%":
     the amount is in the phrase, or the verb tells its change), nor one in a clause with "its"/"their"
     ("Advertisers spent $1bn on its search ads": the article's company is in the sentence)."""
-    if noun is None or _pointing_back(noun) or noun.pos_ == "NUM" or any(ch.like_num for ch in noun.lefts):
+    if noun is None or _pointing_back(noun) or noun.pos_ == "NUM" or noun.lower_ in _SCALE_WORDS:
         return False  # "of which 250 mln will be provided": another amount owns nothing
     c = cues()
     if any(ch.dep_ == "prep" and ch.lower_ == "by" for ch in noun.children):
@@ -302,6 +302,10 @@ def _own_possessive(noun: Token, pronoun: Token) -> bool:
     return pronoun.lower_ == "their" and (
         noun.tag_ in ("NNS", "NNPS") or noun.pos_ == "PROPN" or noun.text[:1].isupper() and noun.i > noun.sent.start
     )
+
+
+# scale words a parse can take for the noun of an amount ("250 mln will be provided")
+_SCALE_WORDS = frozenset({"mln", "bln", "billion", "million", "trillion", "thousand", "m", "bn", "mn", "tn"})
 
 
 def _article_only(cand: Candidate) -> bool:

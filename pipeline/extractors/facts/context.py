@@ -958,7 +958,10 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return last[1]
     if ctx.antecedent() is None:
         # (not in a wire story: its "it" with no company of the story's own is rarely the name before)
-        only = _only_org_before(ctx, token) if subject_it and opens and ctx.document.dateline is None else None
+        # (an amount's only: "It will also touch upon his life" in a story about a film is the film, no event of the
+        # studio's)
+        plain = subject_it and opens and ctx.document.dateline is None and ctx.amount is not None
+        only = _only_org_before(ctx, token) if plain else None
         if only is not None:
             return only  # "..., according to regulator Icstis. It has received 45,000 complaints"
         # "its trade deficit" in an article about one country, with no company to stand for

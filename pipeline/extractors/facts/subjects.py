@@ -2342,19 +2342,26 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
             if whole.dep_ != "pobj":
                 continue
             for ch in whole.children:
-                if ch.dep_ == "poss" and ch.pos_ == "PRON" and _clause_names_subject(measured, ch):
-                    continue  # "the G8 agreed to spend 0.7% of their incomes": "their" is the clause's subject's
+                own = _clause_subject_for(measured, ch) if ch.dep_ == "poss" and ch.pos_ == "PRON" else None
+                if own is not None:
+                    # "the G8 agreed to spend 0.7% of their incomes", "Sonatrach is negotiating with two of its
+                    # customers": the possessive is the clause's subject's (a name's; a noun phrase's is left to
+                    # the phrase)
+                    ent = _resolve(ctx, own) if own.pos_ == "PROPN" else None
+                    if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
+                        return own, ent
+                    continue
                 ent = _resolve(ctx, ch) if ch.dep_ == "poss" else None
                 if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
                     return ch, ent
     return None
 
 
-def _clause_names_subject(token: Token, pronoun: Token) -> bool:
-    """Whether the verb ``token`` hangs on (through "agreed to spend"'s infinitive) has a subject that is
-    no pronoun and agrees with ``pronoun`` ("its": a singular noun; "their": any, "the G8 ... their"): the
+def _clause_subject_for(token: Token, pronoun: Token) -> Token | None:
+    """The subject of the verb ``token`` hangs on (through "agreed to spend"'s infinitive) when it is no
+    pronoun and agrees with ``pronoun`` ("its": a singular noun; "their": any, "the G8 ... their"): the
     possessive stands for that subject, not for someone named before ("U.S. imports will account for 35 pct
-    of its imports" is still the company's)."""
+    of its imports" is still the company's); else None."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
@@ -2363,11 +2370,15 @@ def _clause_names_subject(token: Token, pronoun: Token) -> bool:
     subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
     # not the amount's own noun phrase ("half of its revenue came from Asia")
     singular = pronoun.lower_ == "its"
-    return any(
-        s.pos_ in ("NOUN", "PROPN")
-        and not s.left_edge.i <= token.i <= s.right_edge.i
-        and (s.tag_ in ("NN", "NNP") if singular else pronoun.lower_ == "their")
-        for s in subjects
+    return next(
+        (
+            s
+            for s in subjects
+            if s.pos_ in ("NOUN", "PROPN")
+            and not s.left_edge.i <= token.i <= s.right_edge.i
+            and (s.tag_ in ("NN", "NNP") if singular else pronoun.lower_ == "their")
+        ),
+        None,
     )
 
 
