@@ -96,3 +96,33 @@ BODIES = [
 @pytest.mark.parametrize(("text", "value", "subjects"), BODIES)
 def test_described_bodies(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+# "Welsh councils are given 6% more": a group that acts, known by its nationality, named as the text names it (under
+# its country's key); the country itself still owns its macro figures
+GROUPS = [
+    pytest.param(
+        "Council tax in Wales will rise. Welsh councils are being given an average funding increase of 6%.",
+        6.0,
+        ["Welsh councils"],
+        id="a_group_named_by_nationality",
+    ),
+    pytest.param(
+        "TOKYO, March 3 - Japanese unemployment rose to 3.0 pct in January from 2.9 pct in December.",
+        3.0,
+        ["Japan"],
+        id="a_macro_figure_stays_the_countrys",
+    ),
+    # a figure or a thing known by nationality is no group that acts: the country's, as before
+    pytest.param(
+        "TOKYO, March 3 - Japanese purchases of Chinese soybeans totalled 240,000 tonnes, trade sources said.",
+        240000.0,
+        ["Japan"],
+        id="purchases_are_no_group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), GROUPS)
+def test_groups_named_by_nationality(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-03"), value) == subjects

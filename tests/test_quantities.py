@@ -44,6 +44,30 @@ CASES = [
     ("The deal was worth 512m euro.", [("512m euro", 512e6, None, "EUR", "=", None, None, "currency")]),
     ("It lost 154m naira.", [("154m naira", 154e6, None, "NGN", "=", None, None, "currency")]),
     ("It has $10-25m in cash.", [("$10-25m", 10e6, 25e6, "USD", "=", None, None, "currency")]),
+    # a list of bare numbers shares the last one's scale word as it shares its unit ("20 and five mln yen"),
+    # not when that would make the bare number the list's largest by far ("500 and 1.2 mln dlrs")
+    (
+        "It comes in denominations of 20 and five mln yen.",
+        [
+            ("20", 20e6, None, "JPY", "=", None, None, "currency"),
+            ("five mln yen", 5e6, None, "JPY", "=", None, None, "currency"),
+        ],
+    ),
+    (
+        "Sales were 20, 30 and 40 mln dlrs.",
+        [
+            ("20", 20e6, None, "USD", "=", None, None, "currency"),
+            ("30", 30e6, None, "USD", "=", None, None, "currency"),
+            ("40 mln dlrs", 40e6, None, "USD", "=", None, None, "currency"),
+        ],
+    ),
+    (
+        "It sold 500 and 1.2 mln dlrs.",
+        [
+            ("500", 500, None, "USD", "=", None, None, "currency"),
+            ("1.2 mln dlrs", 1.2e6, None, "USD", "=", None, None, "currency"),
+        ],
+    ),
     # ... also in a text that writes millions as "m" (the "bn" below), where "25m" alone is already millions
     (
         "Games cost $10-25m. It paid $20bn.",
@@ -311,3 +335,9 @@ def test_span_index_answers_like_a_scan(spans, start, length):
     spans = [(a, a + n) for a, n in spans]
     end = start + length
     assert SpanIndex(spans).hit(start, end) == any(a < end and start < b for a, b in spans)
+
+
+def test_a_fraction_in_a_list_takes_no_scale(nlp):
+    """ "One quarter or 17.8 mln dlrs": a share, then the amount it is; the share is no 250,000."""
+    values = [q.value for q in find_quantities(nlp("One quarter or 17.8 mln dlrs will be paid."))]
+    assert values == [0.25, 17.8e6]

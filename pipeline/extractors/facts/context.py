@@ -1156,7 +1156,9 @@ def _nationality(ctx: ArticleContext, token: Token) -> tuple[Token, EntityMentio
             return ch, ctx.country  # "regional exports" in a story about Latin America
         if ch.text in c.demonyms:
             country = country_mention(ctx, ch, demonym_at(ch)[0])
-            if token.lower_ in _GOVERNMENT_NOUNS and ch.i < token.i:
+            # "Welsh councils are given 6% more": a group that acts, named as the text names it
+            acting = group and not (macro or quoted or held) and token.lower_ not in c.state_nouns and _agents(token)
+            if (token.lower_ in _GOVERNMENT_NOUNS or acting) and ch.i < token.i:
                 # "the French government", "English local authorities": the body, under its country's key
                 name = " ".join(t.text for t in token.doc[ch.i : token.i + 1] if not t.is_space)
                 return ch, EntityMention(ch.idx, token.idx + len(token.text), name, "GPE", name, country.entity_key)
@@ -1190,6 +1192,16 @@ _REFERENCE_COUNTRY = frozenset({"us", "u.s.", "usa", "united states", "america"}
 
 def _reference_currency(e: EntityMention, text: str) -> bool:
     return e.canonical_name.casefold() in _REFERENCE_COUNTRY and _CURRENCY_AFTER.match(text, e.end) is not None
+
+
+def _agents(noun: Token) -> bool:
+    """Whether a plural noun names agents (``group_nouns``, or a lemma ending like "consumer", "investor"):
+    "Welsh councils", "Japanese investors"; not "Chinese figures", "Japanese purchases", "Soviet mercury sales",
+    nor a group that trades ("Japanese feed mills have bought 214,000 tonnes": Japan's, ``group_trade_verbs``)."""
+    c, lemma = cues(), noun.lemma_.lower()
+    if noun.head.lemma_.lower() in c.group_trade_verbs:
+        return False
+    return lemma in c.group_nouns or lemma.endswith(c.group_noun_endings) and not macro_noun(noun)
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ministry", "regulators"})

@@ -369,8 +369,10 @@ def _scale_only(p: _Piece, q: _Piece) -> bool:
 
 def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
     """ "times of 6.61 and 6.62 seconds", "5, 6 or 7 percent": a bare number in a list takes the
-    unit written after the list's last number (right to left, so a whole list shares it)."""
+    unit written after the list's last number (right to left, so a whole list shares it), and its scale
+    word ("20 and five mln yen")."""
     out = list(pieces)
+    scales = [p.num.scale if p.num.scale is not None and p.value >= p.num.scale else 1 for p in out]
     for i in range(len(out) - 2, -1, -1):
         p, q = out[i], out[i + 1]
         if (
@@ -383,7 +385,19 @@ def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
             and not (q.value > 0 and p.value > 100 * q.value)  # "a credit of 2,227,000 or four cts a share"
             and not (i > 0 and _quoted_other(text, out[i - 1], p) is not None)  # "at 9-3/4 5/8 and one year at"
         ):
-            out[i] = replace(p, unit=q.unit, unit_text=q.unit_text, kind=q.kind, assumed=q.assumed, strong=q.strong)
+            # "denominations of 20 and five mln yen": a small bare number shares the list's scale word too
+            # not "500 and 1.2 mln", nor "One quarter or 17.8 mln dlrs" (a share, then the amount it is)
+            shared = 1 <= p.value < 1000 and p.value * scales[i + 1] <= 100 * abs(q.value) and not _fraction_word(p.num)
+            scale = scales[i] = scales[i + 1] if shared else 1
+            out[i] = replace(
+                p,
+                value=p.value * scale,
+                unit=q.unit,
+                unit_text=q.unit_text,
+                kind=q.kind,
+                assumed=q.assumed,
+                strong=q.strong,
+            )
     return out
 
 
