@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of
 
+from pipeline.extractors.entities.find import find_entities
+
 POSSESSIVES = [
     pytest.param(
         "Acme Aid said poverty is rising. In 1970 the G8 of rich nations agreed to spend 0.7% of their incomes on aid.",
@@ -32,6 +34,14 @@ POSSESSIVES = [
         ["Siemens"],
         id="its_after_a_named_subject",
     ),
+    # after a common noun subject "its" is resolved as before: the company the sentence names
+    pytest.param(
+        "Acme Corp had a strong year. Acme Corp raised prices twice. Acme Corp also hired staff. Its rival Beta Inc "
+        "had a weak year. Beta Inc said software made up 30% of its revenue.",
+        30.0,
+        ["Beta"],
+        id="its_after_a_common_noun",
+    ),
 ]
 
 
@@ -42,11 +52,26 @@ def test_possessives_in_the_clause(nlp, text, value, subjects):
 
 SOURCES = [
     pytest.param(
-        "Game makers met in San Francisco last week. According to Tom Walsh, head of Leeds-based developer Krome "
-        "Studios, next generation games will cost between $10m and $25m to make.",
+        "Microsoft showed its new console in San Francisco last week. Microsoft said the console would sell well. "
+        "According to Tom Walsh, head of Leeds-based developer Krome Studios, next generation games will cost between "
+        "$10m and $25m to make.",
         10e6,
         ["next generation games"],
         id="according_to_names_the_source",
+    ),
+    # the story's own company stays the owner of what its statement says, and so in a wire story
+    pytest.param(
+        "Acme Corp said profits rose. Staff will get a 5% pay rise, according to Acme Corp boss Jim Lee.",
+        5.0,
+        ["Acme"],
+        id="according_to_the_storys_company",
+    ),
+    pytest.param(
+        "NEW YORK, March 3 - Acme Corp said it would pay out. Shareholders will receive 2 dlrs a share, according "
+        "to a statement from Acme Corp.",
+        2.0,
+        ["Acme"],
+        id="according_to_in_a_wire_story",
     ),
     # another amount is no noun phrase that owns a figure
     pytest.param(
@@ -90,6 +115,13 @@ BODIES = [
         ["Icstis"],
         id="it_after_the_only_organisation_before",
     ),
+    # not a name beside another thing "it" may be
+    pytest.param(
+        "Researchers at Oxford University tested the new drug. It cut deaths by 20% in trials.",
+        20.0,
+        [""],
+        id="it_is_not_a_name_beside_a_thing",
+    ),
 ]
 
 
@@ -115,6 +147,18 @@ GROUPS = [
     ),
     # a figure or a thing known by nationality is no group that acts: the country's, as before
     pytest.param(
+        "TOKYO, March 3 - Japanese orders for machine tools rose 10 pct in February.",
+        10.0,
+        ["Japan"],
+        id="orders_are_no_group",
+    ),
+    pytest.param(
+        "TOKYO, March 3 - Japanese feed mills are expected to buy 214,000 tonnes of Chinese maize.",
+        214000.0,
+        ["Japan"],
+        id="a_group_that_is_to_trade",
+    ),
+    pytest.param(
         "TOKYO, March 3 - Japanese purchases of Chinese soybeans totalled 240,000 tonnes, trade sources said.",
         240000.0,
         ["Japan"],
@@ -126,3 +170,24 @@ GROUPS = [
 @pytest.mark.parametrize(("text", "value", "subjects"), GROUPS)
 def test_groups_named_by_nationality(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, published="1987-03-03"), value) == subjects
+
+
+# "regulator", "watchdog", "charity", "agency" make a public body of a name the model left untagged or called a
+# place or a thing, never of a person's name, nor after a title
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        pytest.param("Customers complained to premium phone line regulator Icstis.", "Icstis", "ORG", id="regulator"),
+        pytest.param(
+            "Youcef Yousfi, director-general of Sonatrach, the Algerian state petroleum agency, spoke.",
+            "Sonatrach",
+            "ORG",
+            id="described_as_agency",
+        ),
+        pytest.param("City regulator Sir Howard Davies said fees would rise.", "Howard Davies", "PERSON", id="titled"),
+        pytest.param("A spokesman told the agency John Smith had resigned.", "John Smith", "PERSON", id="a_person"),
+    ],
+)
+def test_body_appositives(nlp, text, name, label):
+    found = {(m.text, m.label) for m in find_entities(nlp(text))}
+    assert (name, label) in found

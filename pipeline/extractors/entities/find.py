@@ -85,6 +85,10 @@ def _appositives() -> frozenset[str]:
     return _words("company_appositives")
 
 
+def _body_appositives() -> frozenset[str]:
+    return _words("body_appositives")
+
+
 def _company_suffixes() -> frozenset[str]:
     return _words("company_suffixes")
 
@@ -547,6 +551,16 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before a name the model left
     # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE)
     names |= {text(a, b) for a, b in runs + others if b - a <= 4 and a > 0 and words.lower(a - 1) in nouns}
+    # "regulator Icstis", "Sonatrach, the state petroleum agency": a public body, never a person's name
+    bodies = _body_appositives()
+    unnamed = runs + [(s[0], s[1]) for s in spans if s[2] in _RELABELLED - {"PERSON"} and not s[3]]
+    names |= {
+        text(a, b)
+        for a, b in unnamed
+        if b - a <= 4
+        and words.lower(a) not in TITLE_WORDS
+        and (a > 0 and words.lower(a - 1) in bodies or _described_as_company(words, b, bodies))
+    }
     suffixes = _company_suffixes()
     # "Raab Karcher AG" where the model tagged only "AG": the untagged proper nouns before a lone legal form
     ends = {b: (a, b) for a, b in runs if b - a <= 5}

@@ -230,7 +230,13 @@ def rank(
         return None  # two candidates as good as each other: no answer beats a coin toss
     best = ranked[0]
     phrase = next((c for c in ranked if "rule:phrase" in c.features), None)
-    source = "in_source" in best.features and "first_rule" not in best.features
+    # (in a story without a dateline, and not the story's own company: "Holders will get 50 cts a share, according
+    # to the Acme Corp statement" is Acme's)
+    source = (
+        "in_source" in best.features
+        and not best.features & {"first_rule", "main_org", "headline_topic"}
+        and ctx.document.dateline is None
+    )
     if (
         phrase is not None
         and best is not phrase

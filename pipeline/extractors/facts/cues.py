@@ -112,7 +112,6 @@ class Cues:
     relation_nouns: frozenset[str]
     group_nouns: frozenset[str]
     group_trade_verbs: frozenset[str]
-    group_noun_endings: tuple[str, ...]
     pointing_determiners: frozenset[str]
     manner_count_nouns: frozenset[str]
     money_market_nouns: frozenset[str]  # a money market report's "shortage", "surplus": the market's
@@ -275,7 +274,6 @@ def cues() -> Cues:
         relation_nouns=frozenset(s["relation_nouns"]),
         group_nouns=frozenset(s["group_nouns"]),
         group_trade_verbs=frozenset(s["group_trade_verbs"]),
-        group_noun_endings=tuple(s["group_noun_endings"]),
         pointing_determiners=frozenset(s["pointing_determiners"]),
         manner_count_nouns=frozenset(s["manner_count_nouns"]),
         policy_nouns=frozenset(s["policy_nouns"]),

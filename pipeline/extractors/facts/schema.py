@@ -123,7 +123,6 @@ class Subjects(Rules):
     relation_nouns: list[str]
     group_nouns: list[str]
     group_trade_verbs: list[str]
-    group_noun_endings: list[str]
     pointing_determiners: list[str]
     manner_count_nouns: list[str]
     policy_nouns: list[str]

@@ -2343,11 +2343,10 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
                 continue
             for ch in whole.children:
                 own = _clause_subject_for(measured, ch) if ch.dep_ == "poss" and ch.pos_ == "PRON" else None
-                if own is not None:
-                    # "the G8 agreed to spend 0.7% of their incomes", "Sonatrach is negotiating with two of its
-                    # customers": the possessive is the clause's subject's (a name's; a noun phrase's is left to
-                    # the phrase)
-                    ent = _resolve(ctx, own) if own.pos_ == "PROPN" else None
+                if own is not None and own.pos_ == "PROPN":
+                    # "Sonatrach is negotiating with two of its customers": the possessive is the clause's named
+                    # subject's (after a common noun, "Software made up 30% of its revenue", it is resolved as before)
+                    ent = _resolve(ctx, own)
                     if ent is not None and ent.label in cues().subject_labels and ent.label != "NORP":
                         return own, ent
                     continue

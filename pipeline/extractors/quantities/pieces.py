@@ -372,7 +372,7 @@ def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
     unit written after the list's last number (right to left, so a whole list shares it), and its scale
     word ("20 and five mln yen")."""
     out = list(pieces)
-    scales = [p.num.scale if p.num.scale is not None and p.value >= p.num.scale else 1 for p in out]
+    scales = [p.num.scale if p.num.scale is not None else 1 for p in out]
     for i in range(len(out) - 2, -1, -1):
         p, q = out[i], out[i + 1]
         if (
@@ -387,7 +387,7 @@ def _share_units(text: str, pieces: list[_Piece]) -> list[_Piece]:
         ):
             # "denominations of 20 and five mln yen": a small bare number shares the list's scale word too
             # not "500 and 1.2 mln", nor "One quarter or 17.8 mln dlrs" (a share, then the amount it is)
-            shared = 1 <= p.value < 1000 and p.value * scales[i + 1] <= 100 * abs(q.value) and not _fraction_word(p.num)
+            shared = 1 <= p.value < 1000 and p.value * scales[i + 1] < 100 * abs(q.value) and not _fraction_word(p.num)
             scale = scales[i] = scales[i + 1] if shared else 1
             out[i] = replace(
                 p,
