@@ -1206,7 +1206,8 @@ def _reference_currency(e: EntityMention, text: str) -> bool:
 def _agents(noun: Token) -> bool:
     """Whether a plural noun names agents (``group_nouns``: "councils", "consumers", "investors"):
     "Welsh councils", "Japanese investors"; not "Chinese figures", "Japanese purchases", "Soviet mercury sales",
-    nor a group that trades ("Japanese feed mills have bought 214,000 tonnes": Japan's, ``group_trade_verbs``)."""
+    nor a group that trades ("Japanese feed mills have bought 214,000 tonnes": Japan's, ``group_trade_verbs``).
+    (A macro figure's noun never gets here: ``_nationality`` has already given it to the country.)"""
     c, lemma = cues(), noun.lemma_.lower()
     verb = noun.head
     for _ in range(4):  # "are expected to buy", "will buy": the verb the group does
@@ -1216,7 +1217,7 @@ def _agents(noun: Token) -> bool:
         if nxt is None:
             break
         verb = nxt
-    return lemma in c.group_nouns and not macro_noun(noun)
+    return lemma in c.group_nouns
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "ministry", "regulators"})

@@ -2357,17 +2357,17 @@ def _partitive_owner(ctx: ArticleContext, measured: Token | None) -> tuple[Token
 
 
 def _clause_subject_for(token: Token, pronoun: Token) -> Token | None:
-    """The subject of the verb ``token`` hangs on (through "agreed to spend"'s infinitive) when it is no
-    pronoun and agrees with ``pronoun`` ("its": a singular noun; "their": any, "the G8 ... their"): the
-    possessive stands for that subject, not for someone named before ("U.S. imports will account for 35 pct
-    of its imports" is still the company's); else None."""
+    """The subject of the verb ``token`` hangs on (through "agreed to spend"'s infinitive) when it is a noun or
+    a name, not the amount's own phrase, and agrees with ``pronoun`` ("its": a singular one; "their": any); else
+    None ("U.S. imports will account for 35 pct of its imports": no agreeing subject). ``_partitive_owner`` takes
+    the possessive for that subject only when it is a name ("Sonatrach ... two of its customers")."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
         if any(ch.dep_ in ("nsubj", "nsubjpass") for ch in verb.children):
             break
         verb = verb.head
     subjects = [ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
-    # not the amount's own noun phrase ("half of its revenue came from Asia")
+    # (not the amount's own noun phrase: "half of its revenue came from Asia")
     singular = pronoun.lower_ == "its"
     return next(
         (
