@@ -476,6 +476,8 @@ def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) 
     for start, end, label, ent_id in spans:
         at = end + 1 if end < len(orth) and strings[orth[end]].isspace() else end  # "Mexicanos\n(Pemex)"
         if label == "ORG" and at + 2 < len(orth) and orth[at] == opening and orth[at + 2] == closing:
+            if _indicator_name(words.span_text(start, end)):
+                continue  # "Vienna Interbank Offered Rate (VIBOR)": a rate and its short name, no company
             short = strings[orth[at + 1]]
             capitals = 2 <= len(short) <= 6 and short.isupper() and short.replace("&", "").isalpha()
             blend = 3 <= len(short) <= 12 and short.istitle() and short.isalpha() and end - start > 1
@@ -987,8 +989,16 @@ _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duche
 
 
 def _indicator(text: str, start: int, end: int) -> bool:
-    name = _LEADING_THE.sub("", text[start:end]).casefold()
-    return name in _words("indicator_names")
+    return _indicator_name(text[start:end])
+
+
+def _indicator_name(text: str) -> bool:
+    """Whether a name is an economic indicator ("the Consumer Price Index") or a benchmark rate ("Vienna
+    Interbank Offered Rate", "LIBOR"): what a figure is, or is set against, never its owner."""
+    name = " ".join(_LEADING_THE.sub("", text).casefold().split())
+    if name in _words("indicator_names"):
+        return True
+    return any(name == rate or name.endswith(" " + rate) for rate in _words("benchmark_rates"))
 
 
 _POSSESSIVE_TAG = get_string_id("POS")

@@ -33,6 +33,7 @@ class Names(Rules):
     company_heads: list[str]
     measure_symbols: list[str]
     indicator_names: list[str]
+    benchmark_rates: list[str]
     law_heads: list[str]
     political_parties: list[list[str]]
 

@@ -31,7 +31,7 @@ from .document import (
 )
 from .gazetteer import capital_of, country_code, country_name, country_of_place, dateline_place, dateline_region_code
 from .parse import word_before
-from .parties import is_party, party_noun, party_of, title_noun
+from .parties import in_headline, is_party, party_noun, party_of, title_noun
 
 
 @dataclass
@@ -49,6 +49,8 @@ class ArticleContext:
     country: EntityMention | None = None  # the clearly dominant GPE, owner of "growth", "inflation"
     owned_nouns: tuple[tuple[int, str], ...] = ()  # "its central bank" (token index, lemma): a later "the bank"
     described: dict[str, EntityMention] = dataclasses.field(default_factory=dict)  # "a group led by X": "the group"
+    # "Austria is making a ... issue": a later "The issue" (lemma -> the maker, and the noun's token index)
+    deals: dict[str, tuple[EntityMention, int]] = dataclasses.field(default_factory=dict)
     doc: Doc | None = None  # the parsed part, for the document-level models below (None without a parse)
     document: DocumentModel = dataclasses.field(default_factory=DocumentModel)  # headline, dateline, topic
     piece: Span | None = None  # the sentence piece being read (set by find_facts): tree walks stay inside it
@@ -892,6 +894,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         return ctx.person()
     if parsed and pointing_back(token) and ctx.last_subject is not None:
         return ctx.last_subject[1]  # "Colombia hopes to earn 1.5 bln dlrs. That estimate would represent ..."
+    made = _deal_maker(ctx, token) if parsed else None
+    if made is not None:
+        return made  # "Bank of China has taken a stake in BAII. The stake was between three and five pct"
     if parsed and _city_noun(token):
         city = next(
             (m for m in reversed(ctx.mentions_between(0, token.idx)) if m.label == "GPE" and not _is_country(m)), None
@@ -1603,9 +1608,57 @@ def _remember_person_near(ctx: ArticleContext, subject: Token) -> None:
             return
 
 
+def _deal_maker(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "The stake", "The issue" as a clause's subject: the maker of the same deal an earlier sentence named
+    ("Bank of China has taken a stake in BAII"; ``antecedent_nouns``), else None."""
+    found = ctx.deals.get(token.lemma_.lower())
+    if found is None or found[1] >= token.i or token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
+        return None
+    dets = [ch.lower_ for ch in token.children if ch.dep_ in ("det", "poss", "compound", "nmod")]
+    return found[0] if dets == ["the"] else None
+
+
+def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
+    """ "Austria is making a two billion schilling issue", "Acme said it has taken a stake in Beta": a deal
+    noun (``antecedent_nouns``) as the object of a verb whose subject is a named company, country or person
+    is that subject's; "the issue" later in the article stands for it (the latest one named)."""
+    c = cues()
+    for noun in sent:
+        lemma = noun.lemma_.lower()
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or lemma not in c.antecedent_nouns or _owned_deal(noun):
+            continue
+        verb = noun.head
+        if verb.tag_ == "VBG" and not any(ch.dep_ == "aux" for ch in verb.children):
+            continue  # "a statement with the SEC covering a proposed offering": no clause of its own
+        subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]  # (a dateline's place may be one too)
+        if any(s.lower_ in c.third_person for s in subjects) and verb.dep_ == "ccomp":
+            # "Acme said it has taken a stake": the speaker of the reporting clause
+            subjects = [ch for ch in verb.head.children if ch.dep_ == "nsubj"]
+        for subj in subjects:
+            ent = None if subj.lower_ in c.third_person else _entity_at(ctx, subj) or _named_org(ctx, subj)
+            if ent is None or not (ent.label in ("ORG", "PERSON") or _is_country(ent)):
+                continue
+            if sum(m.entity_key == ent.entity_key for m in ctx.entities) > 1 or in_headline(
+                ent, ctx.document.headline_text
+            ):  # (a name written once may be a piece of a longer one: "<SHV (United Kingdom) Holding Co>")
+                ctx.deals[lemma] = (ent, noun.i)
+            break
+
+
+def _owned_deal(noun: Token) -> bool:
+    """Whether a deal noun names its own owner ("government plans", "its offer", "the Fiat offer"): then its
+    subject only announced it. A currency or an amount on it ("a one billion crown issue") is no owner."""
+    owners = cues().country_nouns | cues().company_nouns
+    return any(
+        ch.dep_ == "poss" or ch.dep_ == "compound" and (ch.pos_ == "PROPN" or ch.lemma_.lower() in owners)
+        for ch in noun.children
+    )
+
+
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
     """Keep the ORG the sentence is about (subject of its main verb) as the antecedent for "it"."""
     _remember_descriptions(ctx, sent)
+    _remember_deals(ctx, sent)
     for ch in sent.root.children:
         if ch.dep_ not in ("nsubj", "nsubjpass"):
             continue

@@ -77,6 +77,7 @@ class Cues:
     stake_buying_verbs: frozenset[str]
     share_deal_nouns: frozenset[str]
     deal_nouns: frozenset[str]  # the share deals included
+    antecedent_nouns: frozenset[str]
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
@@ -239,6 +240,7 @@ def cues() -> Cues:
         stake_buying_verbs=frozenset(s["stake_buying_verbs"]),
         share_deal_nouns=frozenset(s["share_deal_nouns"]),
         deal_nouns=frozenset(s["share_deal_nouns"]) | frozenset(s["deal_nouns"]),
+        antecedent_nouns=frozenset(s["antecedent_nouns"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),

@@ -104,6 +104,7 @@ class Subjects(Rules):
     stake_buying_verbs: list[str]
     share_deal_nouns: list[str]
     deal_nouns: list[str]
+    antecedent_nouns: list[str]
     state_body_words: list[str]
     central_banks: list[str]
     public_body_words: list[str]

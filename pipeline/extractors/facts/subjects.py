@@ -14,6 +14,7 @@ from .context import (
     ArticleContext,
     _city_noun,
     _clause_subject_before,
+    _deal_maker,
     _entity_at,
     _is_company_noun,
     _is_country_name,
@@ -1116,6 +1117,7 @@ _RULES = (
     ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
     ("national_market", lambda ctx, prop, verb, measured: _national_market(ctx, prop, verb)),
+    ("deal_antecedent", lambda ctx, prop, verb, measured: _deal_owner(ctx, prop)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
     ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
@@ -1126,6 +1128,13 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _deal_owner(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "Bank of China has taken a stake in BAII. The stake was between three and five pct": a deal noun that
+    is the measured subject itself is the deal an earlier sentence's named subject made (``_deal_maker``)."""
+    ent = _deal_maker(ctx, prop) if prop is not None else None
+    return (prop, ent) if ent is not None else None
 
 
 def _amount_at(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:

@@ -1,0 +1,107 @@
+"""Facts, issue 11 forty-fourth round: a deal named once and referred to again ("Acme has taken a stake in Beta.
+The stake was 10 pct"; "Norway is making a bond issue. The issue carries a fee of 15 basis points") is the
+maker's; a benchmark rate ("the London Interbank Offered Rate (LIBOR)") is no organisation, so it never becomes
+the story's company. Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.entities.find import canonicalize, find_entities
+
+DEALS = [
+    pytest.param(
+        "Acme Corp said it has taken a stake in Beta Holdings SA, a spokesman for Beta said.\n"
+        "The stake was between 10 and 15 pct. Acme Corp declined to comment.",
+        10.0,
+        ["Acme"],
+        id="the_stake_is_the_takers",
+    ),
+    pytest.param(
+        "Norway is making a one billion crown issue of floating rate notes, lead manager Gamma Bank said.\n"
+        "The issue carries a placing fee of 15 basis points. Norway last borrowed abroad in 1985.",
+        15.0,
+        ["Norway"],
+        id="the_issue_is_the_issuers",
+    ),
+    # another owner written on the noun keeps it
+    pytest.param(
+        "Acme Corp has taken a stake in Beta Holdings SA. Gamma Inc's stake was 5 pct.",
+        5.0,
+        ["Gamma"],
+        id="a_possessor_keeps_its_stake",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), DEALS)
+def test_deal_named_again(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, published="1987-03-16"), value) == subjects
+
+
+NOT_DEALS = [
+    # the deal noun names its own owner: whoever announced it did not make it
+    pytest.param(
+        "President Jane Doe unveiled the government's plan to build new roads. Jane Doe spoke in Manila.\n"
+        "The plan will cost about 1.7 billion dlrs.",
+        1.7e9,
+        "Jane Doe",
+        id="unveiled_the_governments_plan",
+    ),
+    # a participle without a clause of its own makes no deal of what its parse calls its subject
+    pytest.param(
+        "Acme Partners said it filed a statement with the Securities and Exchange Commission covering a proposed "
+        "offering of 4,000 units. The Securities and Exchange Commission said nothing.\n"
+        "The offering is to be priced at 20 dlrs per unit.",
+        20.0,
+        "Securities and Exchange Commission",
+        id="participle_covering_an_offering",
+    ),
+    # a name written once may be a piece of a longer one the model split
+    pytest.param(
+        "Gamma Trust said Delta Holding was making a tender offer for Beta shares.\nThe offer was 700p a share.",
+        7.0,
+        "Delta Holding",
+        id="a_name_written_once",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "maker"), NOT_DEALS)
+def test_not_a_deal_named_again(nlp, text, value, maker):
+    facts = [f for f in facts_of(nlp, text, published="1987-03-16") if f.value is not None and f.value == value]
+    assert facts
+    assert not any(f.subject == maker and f.subject_source in ("deal_antecedent", "verb_subject") for f in facts)
+
+
+RATES = [
+    pytest.param(
+        "The notes pay 10 basis points over the London Interbank Offered Rate (LIBOR), lead manager Acme Bank said.",
+        id="libor",
+    ),
+    pytest.param(
+        "The notes carry interest of 1/8 point over the three-month Vienna Interbank Offered Rate (VIBOR), "
+        "lead manager Acme Bank said.",
+        id="a_city_interbank_rate",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RATES)
+def test_benchmark_rates_are_no_entities(nlp, text):
+    names = {m.canonical_name for m in canonicalize(find_entities(nlp(text)))}
+    assert "Acme Bank" in names
+    assert not any("Rate" in n or n.endswith("IBOR") for n in names), names
+
+
+def test_a_rate_does_not_take_the_issuers_figures(nlp):
+    text = (
+        "SWEDEN MAKES 500 MLN CROWN NOTE ISSUE\n\n"
+        "STOCKHOLM, March 26 - Sweden is making a 500 mln crown issue of notes carrying interest of 1/8 point over "
+        "the three-month Stockholm Interbank Offered Rate (STIBOR), lead manager Acme Bank said.\n"
+        "    The notes, in one mln crown denominations, will be listed in Stockholm.\n"
+    )
+    facts = facts_of(nlp, text, published="1987-03-26", title="SWEDEN MAKES 500 MLN CROWN NOTE ISSUE")
+    assert not any("Rate" in (f.subject or "") for f in facts)
