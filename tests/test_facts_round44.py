@@ -105,3 +105,37 @@ def test_a_rate_does_not_take_the_issuers_figures(nlp):
     )
     facts = facts_of(nlp, text, published="1987-03-26", title="SWEDEN MAKES 500 MLN CROWN NOTE ISSUE")
     assert not any("Rate" in (f.subject or "") for f in facts)
+
+
+COUNTRY_FALLBACK = [
+    pytest.param(
+        "China has closed thousands of internet cafes in a crackdown. Chinese officials say the cafes harm the young. "
+        "Rules introduced in 2002 demand that net cafes be at least 200 metres away from schools.",
+        200.0,
+        ["net cafes"],
+        id="the_clause_phrase_over_the_story_country",
+    ),
+    pytest.param(
+        "Ukraine's new government wants to review privatisations. Ukraine's prime minister spoke on Tuesday. She said "
+        "prosecutors had drawn up a list of more than 3,000 businesses.",
+        3000.0,
+        ["prosecutors"],
+        id="a_reported_clause_phrase",
+    ),
+    # an economic figure stays the country's
+    pytest.param(
+        "China has closed thousands of internet cafes in a crackdown. Chinese officials say the cafes harm the young. "
+        "Industrial output grew by 9% last year.",
+        9.0,
+        ["China"],
+        id="a_macro_figure_stays_the_countrys",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), COUNTRY_FALLBACK)
+def test_clause_phrase_over_a_country_fallback(nlp, text, value, subjects):
+    """In a story without a dateline and without a company, the clause's own noun phrase owns a figure that no
+    rule gives an owner, rather than the country the story is about (not an economic figure)."""
+    title = text.split(" has ")[0].split("'s ")[0] + " in the news"
+    assert subjects_of(facts_of(nlp, title + "\n\n" + text, title=title), value) == subjects

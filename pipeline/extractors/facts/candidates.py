@@ -273,7 +273,26 @@ def _phrase_first(ctx: ArticleContext, best: Candidate, phrase: Candidate) -> bo
     topic, main company or the company of the sentences before; not a place, which owns macro figures),
     the clause's own subject noun phrase is the better answer when it owns the amount (``_phrase_owns``).
     A wire story's figures are its headline company's ("Available seat miles grew 6.7 pct")."""
-    return ctx.document.dateline is None and _article_only(best) and _phrase_owns(ctx, phrase.token)
+    return (
+        ctx.document.dateline is None
+        and (_article_only(best) or _country_only(ctx, best))
+        and _phrase_owns(ctx, phrase.token)
+    )
+
+
+def _country_only(ctx: ArticleContext, best: Candidate) -> bool:
+    """Whether the best candidate is the story's country standing only for the article ("story_country",
+    "reporting_body_country"), for an amount that measures no economic figure: "Five Bank of America
+    subsidiaries have agreed to pay $515m" in a US story is the subsidiaries'."""
+    return (
+        not ctx.amount_macro
+        and bool(best.features & _COUNTRY_ONLY)
+        and not best.features & _IN_SENTENCE
+        and not any(f.startswith("rule:") for f in best.features)
+    )
+
+
+_COUNTRY_ONLY = frozenset({"story_country", "reporting_body_country"})
 
 
 def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
