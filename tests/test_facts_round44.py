@@ -139,3 +139,39 @@ def test_clause_phrase_over_a_country_fallback(nlp, text, value, subjects):
     rule gives an owner, rather than the country the story is about (not an economic figure)."""
     title = text.split(" has ")[0].split("'s ")[0] + " in the news"
     assert subjects_of(facts_of(nlp, title + "\n\n" + text, title=title), value) == subjects
+
+
+SPELLED = [
+    pytest.param(
+        "LONDON, March 27 - The International Cocoa Organization\n(ICCO) Council reached agreement on rules to govern "
+        "its buffer\nstock, ICCO delegates said.",
+        "International Cocoa Organization",
+        id="an_acronym_with_two_letters_of_one_word",
+    ),
+    pytest.param(
+        "The Acme Widget Makers Federation (AWMF) met on Monday.",
+        "Acme Widget Makers Federation",
+        id="initials_as_written",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SPELLED)
+def test_spelled_out_names(nlp, text, name):
+    """Capitalised words before an acronym in brackets that they spell are one organisation, without the line
+    break before the bracket, and the acronym is that organisation wherever the text writes it."""
+    mentions = canonicalize(find_entities(nlp(text)))
+    assert {m.canonical_name for m in mentions if m.label == "ORG"} == {name}, mentions
+    assert all("\n" not in m.text for m in mentions)
+
+
+def test_cited_causes_are_the_companys(nlp):
+    """ "He cited ...": the person who gives the reasons speaks; the figures are the company's."""
+    text = (
+        "ACME SHIPPING <ACS> SEES BETTER QUARTER\n\n"
+        "HAMILTON, Bermuda, March 19 - Acme Shipping Ltd said its losses were largely due to provisions.\n"
+        "    John Smith, president of the company, said the company's losses were largely attributable to "
+        "non-recurring events. He cited a 23 mln dlr cost from closing two ferry services.\n"
+    )
+    facts = facts_of(nlp, text, published="1987-03-19", title="ACME SHIPPING <ACS> SEES BETTER QUARTER")
+    assert subjects_of(facts, 23e6) == ["Acme Shipping"]

@@ -336,10 +336,11 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             start += 1
         name = " ".join(t.text for t in doc[start:i] if not t.is_space)
         spelled = initials(name)
-        if len(spelled) < 2 or not short.startswith(spelled):
+        if len(spelled) < 2 or not (short.startswith(spelled) or _abbreviates(short, spelled)):
             continue
+        stop = i - 1 if doc[i - 1].is_space else i  # "Organization\n(ICCO)": the name without the line break
         if (i - 1) not in taken and not taken & set(range(start, i)):
-            added.append((start, i, "ORG", ""))
+            added.append((start, stop, "ORG", ""))
             continue
         inside = [s for s in spans if s[0] < i and start < s[1]]
         whole = len(inside) == 1 and inside[0][:2] == (start, i)  # "United States (US)": the model's own name
@@ -349,10 +350,19 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             and all(start <= s[0] and s[1] <= i and s[2] in _SPELLED_OVER for s in inside)
         ):
             dropped.update(inside)
-            added.append((start, i, "ORG", ""))
+            added.append((start, stop, "ORG", ""))
     if not added:
         return spans
     return sorted([s for s in spans if s not in dropped] + added)
+
+
+def _abbreviates(short: str, spelled: str) -> bool:
+    """ "International Cocoa Organization (ICCO)": an acronym that takes one more letter from a word than its
+    initial (so the initials are in it in order, and it opens with the first)."""
+    if len(short) != len(spelled) + 1 or short[0] != spelled[0]:
+        return False
+    rest = iter(short)
+    return all(letter in rest for letter in spelled)
 
 
 def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
