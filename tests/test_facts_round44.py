@@ -175,3 +175,31 @@ def test_cited_causes_are_the_companys(nlp):
     )
     facts = facts_of(nlp, text, published="1987-03-19", title="ACME SHIPPING <ACS> SEES BETTER QUARTER")
     assert subjects_of(facts, 23e6) == ["Acme Shipping"]
+
+
+def test_table_facts_take_the_rows_scale_exactly(nlp):
+    """A results row's facts: a bare prior figure in the row's scale word, and products without float noise."""
+    title = "ACME PLC YEAR"
+    text = (
+        f"{title}\n\nLONDON, March 16 - Shr 5p vs 4p\n    Div 2p vs 1p\n"
+        "    Pretax profit 24.13 mln stg vs 16.40 mln\n    Net after tax 15.08 mln vs 10.52\n"
+    )
+    values = [f.value for f in facts_of(nlp, text, published="1987-03-16", title=title) if f.unit == "GBP"]
+    assert {16400000.0, 10520000.0, 15080000.0, 24130000.0} <= set(values), values
+
+
+def test_a_quote_in_eighths_takes_no_period_and_a_list_no_money_prefix(nlp):
+    """ "Shares of Warner rose 7/8 to 31-1/8" after a sentence about fourth quarter earnings is the day's quote (no
+    carried period); "and International Paper 1-1/4 to 91-1/4" shares the list's currency, as a plain code."""
+    title = "TALKING POINT/ACME"
+    text = (
+        f"{title}\n\nNEW YORK, March 2 - Acme shares climbed on Monday.\n"
+        "    Last week, Acme Corp reported fourth quarter earnings fell to two cts per share from 23 cts.\n"
+        "    Shares of Warner Communications Inc rose 7/8 to 31-1/8.\n"
+        "    Temple Inland jumped 2-7/8 to 73 and International Paper 1-1/4 to 91-1/4.\n"
+    )
+    facts = facts_of(nlp, text, published="1987-03-02", title=title)
+    quotes = [f for f in facts if f.value in (0.875, 31.125, 1.25, 91.25)]
+    assert quotes
+    assert all(f.time_value is None for f in quotes)
+    assert all(f.unit == "USD" for f in facts if f.value == 1.25)

@@ -19,12 +19,13 @@ def rows(nlp, text):
 
 
 MIXED_FRACTIONS = [
-    # wire copy writes a mixed number with a hyphen: one number, not an integer plus a fraction
+    # wire copy writes a mixed number with a hyphen: one number, not an integer plus a fraction (a share price
+    # move and its level in eighths: dollars)
     (
         "Acme shares gained 2-5/8 to 31-1/8 in heavy trading.",
         [
-            ("2-5/8", 2.625, "dimensionless", None, "up", "number"),
-            ("31-1/8", 31.125, "dimensionless", None, None, "number"),
+            ("2-5/8", 2.625, "USD", None, "up", "currency"),
+            ("31-1/8", 31.125, "USD", None, None, "currency"),
         ],
     ),
     ("The bank set its base rate at 9-3/4 pct.", [("9-3/4 pct", 9.75, "percent", None, None, "percent")]),

@@ -248,8 +248,8 @@ QUOTES = [
     ("Call money rose to 7-7/8 eight pct.", [(7.875, 8.0, "percent")]),
     ("Call money eased from 7-3/4 7/8 pct.", [(7.75, 7.875, "percent")]),
     ("Six month funds were 7-15/16 8-1/16 pct.", [(7.9375, 8.0625, "percent")]),
-    # not quotes: a change then a level, a count after a price
-    ("The stock rose 1-1/2 to 32-1/4.", [(1.5, None, "dimensionless"), (32.25, None, "dimensionless")]),
+    # not quotes: a change then a level (a share price in eighths: dollars), a count after a price
+    ("The stock rose 1-1/2 to 32-1/4.", [(1.5, None, "USD"), (32.25, None, "USD")]),
     ("Rates were 7-3/4 pct and 8-1/8 pct.", [(7.75, None, "percent"), (8.125, None, "percent")]),
 ]
 
@@ -277,3 +277,45 @@ def test_a_bid_and_offer_quote_is_one_range(nlp, text, expected):
 )
 def test_scaled_amount_then_size(nlp, text, expected):
     assert [(q.value, q.unit) for q in find_quantities(nlp(text))] == expected
+
+
+# -- results-table rows: a bare prior figure in the row's scale ----------------------------------
+PRIOR_SCALES = [
+    # "15.08 mln vs 10.52": the prior figure is in millions too
+    (
+        "ACME PLC YEAR\n\nLONDON, March 16 - Shr 25.7p vs 21.5p\n    Div 6p vs 4p\n"
+        "    Net after tax 15.08 mln vs 10.52\n",
+        [25.7, 21.5, 6.0, 4.0, 15.08e6, 10.52e6],
+    ),
+    # a figure written out in full keeps its own size
+    (
+        "ACME CORP YEAR\n\nNEW YORK, March 16 - Shr 1.10 dlrs vs 90 cts\n    Net 16.1 mln vs 3,971,000\n",
+        [1.10, 90.0, 16.1e6, 3971000.0],
+    ),
+    # a scaled product is tidy: 16.40 mln is 16400000, not 16399999.999999998
+    (
+        "ACME PLC YEAR\n\nLONDON, March 16 - Shr 5p vs 4p\n    Div 2p vs 1p\n"
+        "    Pretax profit 24.13 mln stg vs 16.40 mln\n",
+        [5.0, 4.0, 2.0, 1.0, 24.13e6, 16.4e6],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, values", PRIOR_SCALES)
+def test_a_bare_prior_figure_takes_the_rows_scale(nlp, text, values):
+    got = [q.value for q in find_quantities(nlp(text))]
+    assert got == values  # exact: no float noise either
+
+
+# -- share prices in eighths: a move and the level it led to are money --------------------------
+SHARE_PRICES = [
+    ("ChemLawn rose 1-7/8 to 36 in over-the-counter trading.", [(1.875, "USD", "up"), (36.0, "USD", None)]),
+    ("Pepsico climbed 7/8 to 34-3/4 by midmorning.", [(0.875, "USD", "up"), (34.75, "USD", None)]),
+    # no eighths: a count moves ("the rig count was up 14 to 164")
+    ("In Canada, the rig count was up 14 to 164.", [(14.0, "dimensionless", "up"), (164.0, "dimensionless", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SHARE_PRICES)
+def test_share_price_moves_in_eighths_are_money(nlp, text, expected):
+    assert [(q.value, q.unit, q.change) for q in find_quantities(nlp(text))] == expected

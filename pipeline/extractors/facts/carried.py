@@ -59,7 +59,12 @@ def carry_periods(facts: list[Fact], text: str, dates: Sequence[DateMention], pu
         timed = any(last_end <= d.start < end and d.type in ("DATE", "TIME") for d in dates)
         if follows and not timed:
             for i in idx:
-                if not sides[i] and _takes(out[i]) and _same_size(before.time_value, out[i].sentence):
+                if (
+                    not sides[i]
+                    and _takes(out[i])
+                    and not _quoted(out[i], text)
+                    and _same_size(before.time_value, out[i].sentence)
+                ):
                     out[i] = _dated(out[i], before)
             _prior_year(out, idx, sides, latest)  # and the earlier sides of what it continued
             _within_sentence(out, idx, sides, latest)
@@ -83,6 +88,16 @@ def _takes(fact: Fact) -> bool:
     """An undated reported amount of money or a percentage."""
     money = fact.unit is not None and (fact.unit == "percent" or re.fullmatch(r"[A-Z]{3}", fact.unit) is not None)
     return money and fact.time_value is None and fact.value is not None and fact.modality == "reported"
+
+
+def _quoted(fact: Fact, text: str) -> bool:
+    """A price written in eighths ("Warner rose 7/8 to 31-1/8"): a quote of the day, not a figure of the period the
+    sentence before reported."""
+    start, end = fact.quantity_span
+    return _EIGHTHS.search(text, start, end) is not None
+
+
+_EIGHTHS = re.compile(r"\d/\d")
 
 
 def _is_period(value: str | None) -> bool:

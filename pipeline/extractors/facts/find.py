@@ -359,7 +359,7 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         if counted.pos_ == "NOUN" and counted.tag_ == "NN" and not counted.like_num and counted.is_alpha:
             return counted.lemma_.lower()
     if span is not None and previous and previous[-1][0] == sent_index and not _year_like(q) and _bare_item(span):
-        return previous[-1][1]  # "31,000 tonnes, in West Germany 21,000": the list's measure
+        return _inherited(previous[-1][1], scaled=False)  # "31,000 tonnes, in West Germany 21,000": the list's measure
     if span is not None and span.doc.has_annotation("DEP"):
         noun = _measured(span, q)
         counted = noun.lemma_.lower() not in cues().uncounted_nouns  # "10 times faster", "9.10 mln": no things

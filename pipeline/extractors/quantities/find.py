@@ -254,6 +254,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             last_scaled = (mention, (q or p).num.scale)
     out = _quote_units(text, out)
     out = _change_to_level(text, out)
+    out = _share_price_moves(text, out, ctx.dollar)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     out += _fold(text)
@@ -278,6 +279,30 @@ def _change_to_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list
             and _TO.fullmatch(text[m.end : level.start])
         ):
             fixed[i] = (replace(m, unit=level.unit, kind="currency", currency_assumed=level.currency_assumed), strong)
+    return fixed
+
+
+_FRACTION = re.compile(r"\d/\d")
+
+
+def _share_price_moves(
+    text: str, out: list[tuple[QuantityMention, bool]], dollar: str
+) -> list[tuple[QuantityMention, bool]]:
+    """A move and the level it led to, both bare and one of them in eighths, are a share price in the story's
+    dollar: "ChemLawn rose 1-7/8 to 36", "Pepsico climbed 7/8 to 34-3/4" (not "the rig count was up 14 to 164")."""
+    fixed = list(out)
+    for i in range(len(out) - 1):
+        (m, strong), (level, level_strong) = out[i], out[i + 1]
+        bare = all(q.kind == "number" and q.unit in (None, "dimensionless") for q in (m, level))
+        if (
+            bare
+            and m.change is not None
+            and level.change is None
+            and (_FRACTION.search(m.text) or _FRACTION.search(level.text))
+            and _TO.fullmatch(text[m.end : level.start])
+        ):
+            fixed[i] = (replace(m, unit=dollar, kind="currency", currency_assumed=True), strong)
+            fixed[i + 1] = (replace(level, unit=dollar, kind="currency", currency_assumed=True), level_strong)
     return fixed
 
 

@@ -104,6 +104,7 @@ class Amount:
     loss: bool
     currency_word: str | None = None  # the currency its own unit word names ("65.44 yen"), minor units left out
     unit_word: str = ""  # the unit word it has or shares with the row's first amount ("cts", "dlrs")
+    shared_scale: float = 1.0  # the scale it takes from the row's first amount ("15.08 mln vs 10.52": 1e6)
 
 
 def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterator[Amount]:
@@ -112,15 +113,22 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
     r = rules()
     cuts = [0, *(x for m in VS.finditer(rest) for x in (m.start(), m.end())), len(rest)]
     first_unit = ""
+    first: tuple[float, float] | None = None  # the first amount's number and scale
     for begin, stop in zip(cuts[::2], cuts[1::2], strict=True):
         m = r.amount.search(rest, begin, stop)
         if m is None:
             continue
-        value = 0.0 if m.group("number").lower() == "nil" else parse_number(m.group("number"))
-        if value is None:
+        number = 0.0 if m.group("number").lower() == "nil" else parse_number(m.group("number"))
+        if number is None:
             continue
-        value *= r.scales.get((m.group("scale") or "").lower(), 1.0)
+        scale = r.scales.get((m.group("scale") or "").lower(), 1.0)
         own = (m.group("unit") or "").lower()
+        shared = 1.0
+        if first is None:
+            first = (number, scale)
+        elif not m.group("scale") and not own and _same_scale(number, *first):
+            scale = shared = first[1]  # "Net after tax 15.08 mln vs 10.52": the prior figure in millions too
+        value = float(f"{number * scale:.12g}")  # (16.40 mln is 16400000, not 16399999.999999998)
         unit_word = own or first_unit  # "25.9 cents vs 28.2": cents both
         first_unit = first_unit or unit_word
         named = r.currencies.get(unit_word) or r.minor.get(unit_word) or currency
@@ -130,7 +138,13 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
         loss = "loss" in ((m.group("sign") or "").strip().lower(), (m.group("after") or "").lower())
         last = next(g for g in ("unit", "scale", "number") if m.group(g))  # not the "loss" after it
         start, end = offset + m.start("number"), offset + m.end(last)
-        yield Amount(start, end, value, unit, loss, r.currencies.get(own), unit_word)
+        yield Amount(start, end, value, unit, loss, r.currencies.get(own), unit_word, shared)
+
+
+def _same_scale(number: float, first: float, scale: float) -> bool:
+    """Whether a bare prior figure is written in the row's first figure's scale word: a scale word there, and the
+    two numbers of a size ("585.6 mln vs 541.0"), not a figure written out in full ("16.1 mln vs 3,971,000")."""
+    return scale != 1.0 and number > 0 and first > 0 and 1 / 50 <= number / first <= 50
 
 
 def stated_currencies(quantities: Iterable[QuantityMention]) -> dict[int, str]:
@@ -264,7 +278,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
         return found
     r = rules()
     plain = WIRE_DATELINE.sub(lambda m: " " * len(m.group()), text)  # offsets kept
-    units: dict[int, tuple[str, str]] = {}  # a figure's start -> (unit, kind)
+    units: dict[int, tuple[str, str, float]] = {}  # a figure's start -> (unit, kind, scale shared with its row)
     currency = "USD"  # until a row names another currency
     named = False  # whether a row names a currency; else the dollar is assumed
     stated = stated_currencies(found)
@@ -276,7 +290,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
         named = named or any(a.currency_word is not None for a in row)
         for a in row:
             minor = currencies()["words"].get(a.unit_word) if a.unit_word in r.minor else None  # "cts" -> cent
-            units[a.start] = (minor or a.unit, "count" if label["kind"] == "shares" else "currency")
+            units[a.start] = (minor or a.unit, "count" if label["kind"] == "shares" else "currency", a.shared_scale)
     if not units:
         return found
     headers = [(m.start(), m.end()) for m in r.period_line.finditer(plain)]
@@ -287,5 +301,7 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
         unit = units.get(q.start)
         if unit is not None and q.kind in ("number", "count") and q.unit != "share":
             q = replace(q, unit=unit[0], kind=unit[1], currency_assumed=unit[1] == "currency" and not named)
+            if unit[2] != 1.0 and q.value is not None:
+                q = replace(q, value=float(f"{q.value * unit[2]:.12g}"))  # "vs 10.52" under "15.08 mln"
         out.append(q)
     return out
