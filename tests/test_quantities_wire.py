@@ -292,12 +292,6 @@ PRIOR_SCALES = [
         "ACME CORP YEAR\n\nNEW YORK, March 16 - Shr 1.10 dlrs vs 90 cts\n    Net 16.1 mln vs 3,971,000\n",
         [1.10, 90.0, 16.1e6, 3971000.0],
     ),
-    # a scaled product is tidy: 16.40 mln is 16400000, not 16399999.999999998
-    (
-        "ACME PLC YEAR\n\nLONDON, March 16 - Shr 5p vs 4p\n    Div 2p vs 1p\n"
-        "    Pretax profit 24.13 mln stg vs 16.40 mln\n",
-        [5.0, 4.0, 2.0, 1.0, 24.13e6, 16.4e6],
-    ),
 ]
 
 
@@ -313,6 +307,19 @@ SHARE_PRICES = [
     ("Pepsico climbed 7/8 to 34-3/4 by midmorning.", [(0.875, "USD", "up"), (34.75, "USD", None)]),
     # no eighths: a count moves ("the rig count was up 14 to 164")
     ("In Canada, the rig count was up 14 to 164.", [(14.0, "dimensionless", "up"), (164.0, "dimensionless", None)]),
+    # a bond, a rate or deposits quoted in fractions are no share price
+    (
+        "The Treasury's 30-year bond rose 5/32 to 96-31/32.",
+        [(0.15625, "dimensionless", "up"), (96.96875, "dimensionless", None)],
+    ),
+    ("The yield on the bond rose 1/8 to 7-5/8.", [(0.125, "dimensionless", "up"), (7.625, "dimensionless", None)]),
+    # a percentage of the move beside it does not make it a rate
+    (
+        "In active trading, Acme was off 3/8 to 3-1/2, a 9.7 pct decline.",
+        [(0.375, "USD", "down"), (3.5, "USD", None), (9.7, "percent", "down")],
+    ),
+    # filed from Toronto: Canadian dollars
+    ("TORONTO, March 3 - Inco Ltd shares rose 1/8 to 22-3/4.", [(0.125, "CAD", "up"), (22.75, "CAD", None)]),
 ]
 
 

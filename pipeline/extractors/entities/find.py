@@ -336,7 +336,7 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             start += 1
         name = " ".join(t.text for t in doc[start:i] if not t.is_space)
         spelled = initials(name)
-        if len(spelled) < 2 or not (short.startswith(spelled) or _abbreviates(short, spelled)):
+        if len(spelled) < 2 or not (short.startswith(spelled) or _abbreviates(short, name)):
             continue
         stop = i - 1 if doc[i - 1].is_space else i  # "Organization\n(ICCO)": the name without the line break
         if (i - 1) not in taken and not taken & set(range(start, i)):
@@ -356,13 +356,20 @@ def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
     return sorted([s for s in spans if s not in dropped] + added)
 
 
-def _abbreviates(short: str, spelled: str) -> bool:
-    """ "International Cocoa Organization (ICCO)": an acronym that takes one more letter from a word than its
-    initial (so the initials are in it in order, and it opens with the first)."""
-    if len(short) != len(spelled) + 1 or short[0] != spelled[0]:
+def _abbreviates(short: str, name: str) -> bool:
+    """ "International Cocoa Organization (ICCO)": an acronym of a name of three words or more that takes one more
+    letter from one of its words than the word's initial (a letter of that word, right after its initial). Not
+    "Deutsche Marks (DEM)" nor "Social Democrats (SPD)": two words, and a letter from nowhere."""
+    words = _acronym_words(name)
+    if len(words) < 3 or len(short) != len(words) + 1:
         return False
-    rest = iter(short)
-    return all(letter in rest for letter in spelled)
+    letters, spelled = short.lower(), "".join(w[0] for w in words).lower()
+    return any(  # the word ``extra`` gives two letters, its initial and one of its own after it
+        letters[: extra + 1] == spelled[: extra + 1]
+        and letters[extra + 2 :] == spelled[extra + 1 :]
+        and letters[extra + 1] in words[extra][1:].lower()
+        for extra in range(len(words))
+    )
 
 
 def _acronym_expansions(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from ...records import DateMention, Fact
 from ..dates.calendar_math import interval
+from ..quantities.find import FRACTION
 
 _PERIOD = re.compile(r"(?P<y>\d{4})(?:-(?P<part>Q[1-4]|H[12]))?")
 # what puts a figure on the earlier side of a comparison, right before it
@@ -91,13 +92,15 @@ def _takes(fact: Fact) -> bool:
 
 
 def _quoted(fact: Fact, text: str) -> bool:
-    """A price written in eighths ("Warner rose 7/8 to 31-1/8"): a quote of the day, not a figure of the period the
-    sentence before reported."""
+    """A price move or the level it led to, written with a fraction ("Warner rose 7/8 to 31-1/8"): a quote of the
+    day, not a figure of the period the sentence before reported ("Revenues were 1-1/2 billion dlrs" still is)."""
     start, end = fact.quantity_span
-    return _EIGHTHS.search(text, start, end) is not None
+    if FRACTION.search(text, start, end) is None and FRACTION.search(text, max(0, start - 16), start) is None:
+        return False
+    return fact.change is not None or _LEVEL_AFTER_MOVE.search(text, max(0, start - 16), start) is not None
 
 
-_EIGHTHS = re.compile(r"\d/\d")
+_LEVEL_AFTER_MOVE = re.compile(r"\d\s+to\s+$")
 
 
 def _is_period(value: str | None) -> bool:

@@ -1615,7 +1615,11 @@ def _deal_maker(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if found is None or found[1] >= token.i or token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
         return None
     dets = [ch.lower_ for ch in token.children if ch.dep_ in ("det", "poss", "compound", "nmod")]
-    return found[0] if dets == ["the"] else None
+    # "The offer by Gamma Corp", "The stake held by Gamma Inc": an owner written after the noun is another's
+    after = any(
+        ch.dep_ in ("acl", "relcl") or ch.dep_ == "prep" and ch.lower_ in ("by", "from") for ch in token.children
+    )
+    return found[0] if dets == ["the"] and not after else None
 
 
 def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
@@ -1628,6 +1632,8 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
         if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or lemma not in c.antecedent_nouns or _owned_deal(noun):
             continue
         verb = noun.head
+        if verb.lemma_.lower() not in c.deal_making_verbs:
+            continue  # "Beta Corp rejected the offer", "Japan criticised the plan": not its maker
         if verb.tag_ == "VBG" and not any(ch.dep_ == "aux" for ch in verb.children):
             continue  # "a statement with the SEC covering a proposed offering": no clause of its own
         subjects = [ch for ch in verb.children if ch.dep_ == "nsubj"]  # (a dateline's place may be one too)
@@ -1646,13 +1652,21 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
 
 
 def _owned_deal(noun: Token) -> bool:
-    """Whether a deal noun names its own owner ("government plans", "its offer", "the Fiat offer"): then its
-    subject only announced it. A currency or an amount on it ("a one billion crown issue") is no owner."""
+    """Whether a deal noun names its own owner ("government plans", "its offer", "the Fiat offer", "a takeover bid
+    from Acme"): then its subject only announced or received it. A currency, an amount or a kind of paper on it
+    ("a one billion crown issue", "a 100 mln dlr Eurobond issue") is no owner."""
     owners = cues().country_nouns | cues().company_nouns
     return any(
-        ch.dep_ == "poss" or ch.dep_ == "compound" and (ch.pos_ == "PROPN" or ch.lemma_.lower() in owners)
+        ch.dep_ == "poss"
+        or ch.dep_ == "compound"
+        and (ch.ent_type_ in _OWNER_TYPES or ch.lemma_.lower() in owners)
+        or ch.dep_ == "prep"
+        and ch.lower_ in ("by", "from")
         for ch in noun.children
     )
+
+
+_OWNER_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
 
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:

@@ -33,6 +33,7 @@ class Cues:
     plan_nouns: frozenset[str]
     negation: frozenset[str]
     attribution_verbs: frozenset[str]
+    speaker_verbs: frozenset[str]  # speakers for the subject rules only: "He cited ..."
     time_roles: tuple[tuple[str, str], ...]
     role_day: str
     role_other: str
@@ -78,6 +79,7 @@ class Cues:
     share_deal_nouns: frozenset[str]
     deal_nouns: frozenset[str]  # the share deals included
     antecedent_nouns: frozenset[str]
+    deal_making_verbs: frozenset[str]
     state_body_words: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
@@ -196,6 +198,7 @@ def cues() -> Cues:
         plan_nouns=frozenset(m["plan_nouns"]),
         negation=frozenset(m["negation_words"]),
         attribution_verbs=frozenset(c["attribution"]["verbs"]),
+        speaker_verbs=frozenset(c["speaker_verbs"]),
         time_roles=tuple((cue, role) for cue, role in sorted(c["time_roles"], key=lambda r: -len(r[0]))),
         role_day=c["time_role_default"]["day"],
         role_other=c["time_role_default"]["other"],
@@ -241,6 +244,7 @@ def cues() -> Cues:
         share_deal_nouns=frozenset(s["share_deal_nouns"]),
         deal_nouns=frozenset(s["share_deal_nouns"]) | frozenset(s["deal_nouns"]),
         antecedent_nouns=frozenset(s["antecedent_nouns"]),
+        deal_making_verbs=frozenset(s["deal_making_verbs"]),
         state_body_words=frozenset(s["state_body_words"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),

@@ -16,6 +16,7 @@ class Cues(Rules):
 
     modality: dict[str, list[str]]
     attribution: dict[str, list[str]]
+    speaker_verbs: list[str]
     time_roles: list[list[str]]
     time_role_default: dict[str, str]
     underspecified_time_pattern: str
@@ -105,6 +106,7 @@ class Subjects(Rules):
     share_deal_nouns: list[str]
     deal_nouns: list[str]
     antecedent_nouns: list[str]
+    deal_making_verbs: list[str]
     state_body_words: list[str]
     central_banks: list[str]
     public_body_words: list[str]

@@ -2022,7 +2022,7 @@ def _spokesperson(entity: EntityMention, prop: Token | None) -> bool:
 def _is_speaker(token: Token) -> bool:
     """The subject of "say", "tell", "report" ...: who speaks, not what is measured."""
     # a passive subject ("The chip is reported to be 10 times faster") is what is reported about
-    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().attribution_verbs:
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in cues().attribution_verbs | cues().speaker_verbs:
         return False
     # "Orange added five million customers", "Acme reported a net profit of $5m": a verb that takes a
     # thing as its object says what the subject did or has, not what it said

@@ -75,6 +75,14 @@ def _dateline_place(text: str) -> str | None:
     return place.title() if place.isupper() else None
 
 
+def dateline_dollar(text: str) -> str | None:
+    """The dollar of the place a wire story was filed from ("TORONTO, March 3 -": CAD), else None: the money a
+    bare share price there is quoted in."""
+    place = _dateline_place(text)
+    options = cues()["currency_context"]["dollar"]
+    return next((code for code, words in options.items() if place in words), None) if place else None
+
+
 def currency_context(text: str, wire_style: bool = False) -> dict[str, str]:
     """ISO code for each ambiguous symbol ("$", "¥") from country cues counted in ``text``.
 

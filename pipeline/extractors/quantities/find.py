@@ -52,10 +52,10 @@ from ...records import QuantityMention
 from ..doccache import doc_text
 from ..spans import SpanIndex, TakenSpans
 from . import numbers
-from .context import TextContext, _may_occur, _resolve_currency, _token_at, make_context
+from .context import TextContext, _may_occur, _resolve_currency, _token_at, dateline_dollar, make_context
 from .modifiers import _bound, _change, _change_from_parse, _per, _unit_rate
 from .nouns import _counted_noun
-from .numbers import NumberSpan
+from .numbers import NumberSpan, tidy
 from .pieces import _pieces, _ranges, _share_units
 from .rejects import _label_before, _rejected, _score_zones, _zones
 from .results import table_units
@@ -79,7 +79,7 @@ def _fold(text: str) -> list[tuple[QuantityMention, bool]]:
             start=m.start(),
             end=m.end(),
             text=m.group(),
-            value=_tidy(spans[0].value),
+            value=tidy(spans[0].value),
             unit="dimensionless",
             bound=_bound(text, m.start(), m.end())[0],
             change=_change(text, m.start(), m.start(), "number"),
@@ -238,8 +238,8 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             start=start,
             end=end,
             text=text[start:end],
-            value=_tidy(p.value),
-            value_max=_tidy(q.value) if q is not None else None,
+            value=tidy(p.value),
+            value_max=tidy(q.value) if q is not None else None,
             unit=unit,
             unit_text=unit_text,
             bound=bound,
@@ -254,7 +254,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             last_scaled = (mention, (q or p).num.scale)
     out = _quote_units(text, out)
     out = _change_to_level(text, out)
-    out = _share_price_moves(text, out, ctx.dollar)
+    out = _share_price_moves(text, out, dateline_dollar(text) or ctx.dollar)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     out += _fold(text)
@@ -282,14 +282,23 @@ def _change_to_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list
     return fixed
 
 
-_FRACTION = re.compile(r"\d/\d")
+FRACTION = re.compile(r"\d/\d")
+# what a quote in fractions may be of besides a share: a bond, a rate, a futures contract, index points
+_NOT_SHARES = re.compile(
+    r"\b(?:bonds?|gilts?|notes?|bills?|treasur(?:y|ies)|debentures?|yields?|rates?|deposits?|eurodollars?|futures?"
+    r"|contracts?|points?|index|yen|marks|francs|stg)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
 def _share_price_moves(
     text: str, out: list[tuple[QuantityMention, bool]], dollar: str
 ) -> list[tuple[QuantityMention, bool]]:
-    """A move and the level it led to, both bare and one of them in eighths, are a share price in the story's
-    dollar: "ChemLawn rose 1-7/8 to 36", "Pepsico climbed 7/8 to 34-3/4" (not "the rig count was up 14 to 164")."""
+    """A move and the level it led to, both bare and one of them written with a fraction, are a share price in
+    the money of the place the story was filed from: "ChemLawn rose 1-7/8 to 36", "Pepsico climbed 7/8 to 34-3/4"
+    (not "the rig count was up 14 to 164", nor a sentence about a bond, a rate, futures or points: "The 30-year
+    bond rose 5/32 to 96-31/32")."""
     fixed = list(out)
     for i in range(len(out) - 1):
         (m, strong), (level, level_strong) = out[i], out[i + 1]
@@ -298,12 +307,20 @@ def _share_price_moves(
             bare
             and m.change is not None
             and level.change is None
-            and (_FRACTION.search(m.text) or _FRACTION.search(level.text))
+            and (FRACTION.search(m.text) or FRACTION.search(level.text))
             and _TO.fullmatch(text[m.end : level.start])
+            and not _NOT_SHARES.search(_sentence_around(text, m.start, level.end))
         ):
             fixed[i] = (replace(m, unit=dollar, kind="currency", currency_assumed=True), strong)
             fixed[i + 1] = (replace(level, unit=dollar, kind="currency", currency_assumed=True), level_strong)
     return fixed
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The text of the sentence holding ``start``..``end`` (cut at a full stop, semicolon or line of its own)."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    return text[before : after.start() if after else len(text)]
 
 
 # a two-way money-market quote: "10-1/16 9-15/16", "9-3/4 5/8", "9-7/8 3/4 pct"
@@ -441,7 +458,7 @@ def _with_base(q: QuantityMention) -> QuantityMention:
     if base is None:
         return q
     factor, unit = base
-    return replace(q, value_base=_tidy(q.value * factor), unit_base=unit)
+    return replace(q, value_base=tidy(q.value * factor), unit_base=unit)
 
 
 _ISO_CODE = re.compile(r"[A-Z]{3}")
@@ -456,15 +473,10 @@ def _money_base(q: QuantityMention) -> QuantityMention:
     if major is not None:
         written = (q.unit_text or "").lower().split()
         major = next((code for word, code in money["minor_unit_currencies"].items() if word in written), major)
-        return replace(q, value_base=_tidy(q.value / 100), unit_base=major)
+        return replace(q, value_base=tidy(q.value / 100), unit_base=major)
     if q.unit and _ISO_CODE.fullmatch(q.unit):
         return replace(q, value_base=q.value, unit_base=q.unit)
     return q
-
-
-def _tidy(value: float) -> float:
-    """ "4.1 million" is 4100000.0, not the float product 4099999.9999999995 (12 significant digits)."""
-    return float(f"{value:.12g}")
 
 
 def _is_ratio(num: NumberSpan) -> bool:

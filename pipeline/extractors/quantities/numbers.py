@@ -27,9 +27,15 @@ __all__ = [
     "parse_number",
     "scan_atoms",
     "scan_numbers",
+    "tidy",
     "to_words",
     "tokenize",
 ]
+
+
+def tidy(value: float) -> float:
+    """ "4.1 million" is 4100000.0, not the float product 4099999.9999999995 (12 significant digits)."""
+    return float(f"{value:.12g}")
 
 
 @dataclass(frozen=True, slots=True)

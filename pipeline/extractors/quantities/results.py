@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ...records import QuantityMention
-from .numbers import parse_number
+from .numbers import parse_number, tidy
 from .schema import load
 from .tables import WIRE_DATELINE, currencies
 
@@ -128,7 +128,7 @@ def amounts(rest: str, offset: int, kind: str, currency: str = "USD") -> Iterato
             first = (number, scale)
         elif not m.group("scale") and not own and _same_scale(number, *first):
             scale = shared = first[1]  # "Net after tax 15.08 mln vs 10.52": the prior figure in millions too
-        value = float(f"{number * scale:.12g}")  # (16.40 mln is 16400000, not 16399999.999999998)
+        value = tidy(number * scale)  # (16.40 mln is 16400000, not 16399999.999999998)
         unit_word = own or first_unit  # "25.9 cents vs 28.2": cents both
         first_unit = first_unit or unit_word
         named = r.currencies.get(unit_word) or r.minor.get(unit_word) or currency
@@ -302,6 +302,6 @@ def table_units(text: str, found: list[QuantityMention]) -> list[QuantityMention
         if unit is not None and q.kind in ("number", "count") and q.unit != "share":
             q = replace(q, unit=unit[0], kind=unit[1], currency_assumed=unit[1] == "currency" and not named)
             if unit[2] != 1.0 and q.value is not None:
-                q = replace(q, value=float(f"{q.value * unit[2]:.12g}"))  # "vs 10.52" under "15.08 mln"
+                q = replace(q, value=tidy(q.value * unit[2]))  # "vs 10.52" under "15.08 mln"
         out.append(q)
     return out
