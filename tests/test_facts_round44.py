@@ -276,3 +276,36 @@ def test_cited_for_a_penalty_keeps_its_date(nlp):
     """ "cite" makes a speaker for the subject rules only: "Police cited 30 drivers on Monday" keeps its date."""
     facts = facts_of(nlp, "Police cited 30 drivers for speeding on Monday, the county said.", published="1987-03-17")
     assert [f.time_value for f in facts if f.value == 30.0] == ["1987-03-16"]
+
+
+def test_a_long_legal_name_across_a_line_break(nlp):
+    """Six capitalised words and a legal form, with a wire line break before the form, are one company."""
+    text = (
+        "NEW YORK, March 20 - The Federal Farm Credit Banks Funding\n"
+        "Corp said it will offer a total of 1.7 billion dlrs worth of bonds on March 25."
+    )
+    names = {m.canonical_name for m in canonicalize(find_entities(nlp(text))) if m.label == "ORG"}
+    assert names == {"Federal Farm Credit Banks Funding"}
+
+
+def test_the_group_led_by_a_company_speaks_through_it(nlp):
+    """ "the group, led by Beta Shares Corp, said it sold ...": "it" is the group's leader, not the story's company."""
+    title = "INVESTMENT FIRMS CUT ACME STAKE"
+    text = (
+        f"{title}\n\nNEW YORK, March 13 - A group of investment firms said they lowered their stake in Acme Corp.\n"
+        "    In a filing, the group, led by Beta Shares Corp, said it sold 60,000 Acme common shares since "
+        "February 26.\n"
+    )
+    assert subjects_of(facts_of(nlp, text, published="1987-03-13", title=title), 60000.0) == ["Beta Shares"]
+
+
+def test_owned_by_a_described_company(nlp):
+    """ "X, 75 pct owned by carmaker <Beta Motoren AG>": the holder is the company the noun describes, written right
+    after it, however the parse hangs the name (not the clause's subject, which "carmaker" would otherwise stand
+    for)."""
+    title = "ACME UNIT SETS VENTURE"
+    text = (
+        f"{title}\n\nFRANKFURT, March 3 - <Acme Luftwerk Werk Adolf\nSchindling GmbH>, 75 pct owned by autoparts "
+        "maker <Beta Adolf\nSchindling AG>, said it set up a joint venture with Gamma SA.\n"
+    )
+    assert subjects_of(facts_of(nlp, text, published="1987-03-03", title=title), 75.0) == ["Beta Adolf Schindling"]

@@ -594,7 +594,8 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     heads = _words("company_heads")  # "Commonwealth Bank": a word of business names, not a legal form
     legal = {(a, b) for a, b in runs + others if _legal_end(words, a, b, suffixes)}  # "... Inc", "... Plc"
     legal |= {(a, b) for a, b in runs if b - a >= 2 and words.text(b - 1) in heads}
-    legal_runs = {(a, b) for a, b in runs if 1 < b - a <= 6 and (a, b) in legal}
+    # (a wire line break inside the name is no word of it: "Federal Farm Credit Banks Funding\nCorp")
+    legal_runs = {(a, b) for a, b in runs if 1 < b - a - _breaks(words, a, b) <= 6 and (a, b) in legal}
     relabel = {(a, b) for a, b in others if (a, b) in legal or (names and text(a, b) in names)}
     if not names and not legal_runs and not relabel:
         return spans
@@ -784,6 +785,11 @@ def _legal_end(words: DocWords, a: int, b: int, suffixes: frozenset[str]) -> boo
         before = [words.text(i) for i in range(a, b - 1) if not words.text(i).isspace()]
         return bool(before) and not before[-1].isupper()
     return True
+
+
+def _breaks(words: DocWords, a: int, b: int) -> int:
+    """How many line-break tokens tokens ``a``..``b`` hold."""
+    return sum(words.text(i) == "\n" for i in range(a, b))
 
 
 def _proper_noun_runs(words: DocWords, taken: set[int]) -> list[tuple[int, int]]:

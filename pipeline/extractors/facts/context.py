@@ -1437,8 +1437,11 @@ def _named_org(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if token.pos_ != "NOUN":
         return None
     if any(ch.dep_ == "det" and ch.lower_ == "the" for ch in token.children):
-        return ctx.described.get(token.lemma_.lower())  # "the group" after "a group ... led by X"
-    # "a group of investors led by Acme Capital", "a consortium headed by Acme": the leader speaks for it
+        described = ctx.described.get(token.lemma_.lower())  # "the group" after "a group ... led by X"
+        if described is not None:
+            return described
+    # "a group of investors led by Acme Capital", "a consortium headed by Acme", "the group, led by Acme Corp,
+    # said": the leader speaks for it
     for acl in token.subtree:
         if acl.dep_ == "acl" and acl.lemma_.lower() in ("lead", "head"):
             for p in (g for a in acl.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):

@@ -1084,10 +1084,23 @@ def _by_agent(
     (of ``labels`` when given)."""
     for by in (ch for ch in verb.children if ch.dep_ == "agent"):
         for p in (g for g in by.children if g.dep_ == "pobj"):
-            ent = _resolve(ctx, p)
+            ent = _name_written_after(ctx, p) or _resolve(ctx, p)
             if ent is not None and (labels is None or ent.label in labels):
                 return p, ent
     return None
+
+
+def _name_written_after(ctx: ArticleContext, noun: Token) -> EntityMention | None:
+    """ "owned by autoparts maker <VDO Adolf Schindling AG>": the company a describing noun is written right
+    before (past a wire's "<"), however the parse hangs the name."""
+    if noun.pos_ != "NOUN" or not _is_company_noun(noun):
+        return None
+    doc = noun.doc
+    nxt = noun.i + 1
+    while nxt < len(doc) and (doc[nxt].text in ("<", "\n") or doc[nxt].is_space):
+        nxt += 1
+    ent = _entity_at(ctx, doc[nxt]) if nxt < len(doc) else None
+    return ent if ent is not None and ent.label == "ORG" else None
 
 
 _RULES = (
