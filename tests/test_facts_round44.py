@@ -37,6 +37,15 @@ DEALS = [
         "verb_subject",
         id="a_eurobond_issue",
     ),
+    # a clause on the noun that names no one keeps the deal its maker's
+    pytest.param(
+        "Acme Corp signed a contract with the Army. Acme Corp said it was pleased.\n"
+        "The contract, which runs to 1990, is worth 400 mln dlrs.",
+        400e6,
+        ["Acme"],
+        "deal_antecedent",
+        id="a_clause_on_the_noun",
+    ),
     # another owner written on the noun keeps it
     pytest.param(
         "Acme Corp has taken a stake in Beta Holdings SA. Acme Corp declined to comment.\nGamma Inc's stake was 5 pct.",

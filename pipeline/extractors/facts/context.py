@@ -1618,9 +1618,14 @@ def _deal_maker(ctx: ArticleContext, token: Token) -> EntityMention | None:
     if found is None or found[1] >= token.i or token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN":
         return None
     dets = [ch.lower_ for ch in token.children if ch.dep_ in ("det", "poss", "compound", "nmod")]
-    # "The offer by Gamma Corp", "The stake held by Gamma Inc": an owner written after the noun is another's
+    # "The offer by Gamma Corp", "The stake held by Gamma Inc": an owner written after the noun is another's (not
+    # "The contract, which runs to 1990," nor "The offer, made last week,": no one named)
     after = any(
-        ch.dep_ in ("acl", "relcl") or ch.dep_ == "prep" and ch.lower_ in ("by", "from") for ch in token.children
+        ch.dep_ == "prep"
+        and ch.lower_ in ("by", "from")
+        or ch.dep_ in ("acl", "relcl")
+        and any(g.dep_ == "agent" for g in ch.children)
+        for ch in token.children
     )
     return found[0] if dets == ["the"] and not after else None
 
