@@ -953,7 +953,7 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
             continue  # "a 20GB version": the amount's unit, not Great Britain
         if end - start == 1 and not ent_id and _AMOUNT.fullmatch(words.text(start)):
             continue  # "shares were 3p up at 401p", "profits fell to 6.2bn": an amount, not a name
-        if not ent_id and _indicator(full_text, idx[start], idx[end - 1] + len(strings[orth[end - 1]])):
+        if not ent_id and _indicator_name(full_text[idx[start] : idx[end - 1] + len(strings[orth[end - 1]])]):
             continue  # "Turkey's Gross National Product grew": the figure's name, not its owner
         end = _person_before_of(words, start, end) if label == "PERSON" and not ent_id else end
         end = _name_head_end(words, start, end) if label == "ORG" and not ent_id else end
@@ -1009,10 +1009,6 @@ def _person_before_of(words: DocWords, start: int, end: int) -> int:
 
 
 _ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess", "earl", "bishop", "archbishop"})
-
-
-def _indicator(text: str, start: int, end: int) -> bool:
-    return _indicator_name(text[start:end])
 
 
 def _indicator_name(text: str) -> bool:

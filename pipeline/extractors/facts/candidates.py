@@ -284,12 +284,7 @@ def _country_only(ctx: ArticleContext, best: Candidate) -> bool:
     """Whether the best candidate is the story's country standing only for the article ("story_country",
     "reporting_body_country"), for an amount that measures no economic figure: "Five Bank of America
     subsidiaries have agreed to pay $515m" in a US story is the subsidiaries'."""
-    return (
-        not ctx.amount_macro
-        and bool(best.features & _COUNTRY_ONLY)
-        and not best.features & _IN_SENTENCE
-        and not any(f.startswith("rule:") for f in best.features)
-    )
+    return not ctx.amount_macro and bool(best.features & _COUNTRY_ONLY) and _unnamed_here(best)
 
 
 _COUNTRY_ONLY = frozenset({"story_country", "reporting_body_country"})
@@ -337,11 +332,12 @@ def _article_only(cand: Candidate) -> bool:
     """Whether a candidate stands only for the article (its headline topic, main company, the subject of
     an earlier sentence), with nothing in the sentence naming it; never a place (the story's country owns
     its macro figures)."""
-    return (
-        not cand.features & _IN_SENTENCE
-        and not any(f.startswith("rule:") for f in cand.features)
-        and cand.entity.label not in _PLACES
-    )
+    return _unnamed_here(cand) and cand.entity.label not in _PLACES
+
+
+def _unnamed_here(cand: Candidate) -> bool:
+    """Whether nothing in the sentence names the candidate: no parse rule proposes it and it is not in the sentence."""
+    return not cand.features & _IN_SENTENCE and not any(f.startswith("rule:") for f in cand.features)
 
 
 def _pointing_back(noun: Token) -> bool:

@@ -11,10 +11,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_indices, token_indices_of
+from ..doccache import doc_text, token_ids, token_indices, token_indices_of
 from ..entities.find import initials
 from ..entities.schema import load_fixes
 from .cues import cues
@@ -1635,9 +1636,10 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
     noun (``antecedent_nouns``) as the object of a verb whose subject is a named company, country or person
     is that subject's; "the issue" later in the article stands for it (the latest one named)."""
     c = cues()
-    for noun in sent:
+    deps = token_ids(sent.doc, "DEP")
+    for noun in (sent.doc[i] for i in range(sent.start, sent.end) if deps[i] == _DOBJ):  # no Token for the rest
         lemma = noun.lemma_.lower()
-        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or lemma not in c.antecedent_nouns or _owned_deal(noun):
+        if noun.pos_ != "NOUN" or lemma not in c.antecedent_nouns or _owned_deal(noun):
             continue
         verb = noun.head
         if verb.lemma_.lower() not in c.deal_making_verbs:
@@ -1675,6 +1677,7 @@ def _owned_deal(noun: Token) -> bool:
 
 
 _OWNER_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+_DOBJ = get_string_id("dobj")
 
 
 def _remember_subject(ctx: ArticleContext, sent: Span) -> None:

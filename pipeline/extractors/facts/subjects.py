@@ -1097,7 +1097,7 @@ def _name_written_after(ctx: ArticleContext, noun: Token) -> EntityMention | Non
         return None
     doc = noun.doc
     nxt = noun.i + 1
-    while nxt < len(doc) and (doc[nxt].text in ("<", "\n") or doc[nxt].is_space):
+    while nxt < len(doc) and (doc[nxt].text == "<" or doc[nxt].is_space):
         nxt += 1
     ent = _entity_at(ctx, doc[nxt]) if nxt < len(doc) else None
     return ent if ent is not None and ent.label == "ORG" else None

@@ -254,7 +254,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             last_scaled = (mention, (q or p).num.scale)
     out = _quote_units(text, out)
     out = _change_to_level(text, out)
-    out = _share_price_moves(text, out, dateline_dollar(text) or ctx.dollar)
+    out = _share_price_moves(text, out, ctx.dollar)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
     out += _fold(text)
@@ -293,13 +293,14 @@ _SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
 def _share_price_moves(
-    text: str, out: list[tuple[QuantityMention, bool]], dollar: str
+    text: str, out: list[tuple[QuantityMention, bool]], default_dollar: str
 ) -> list[tuple[QuantityMention, bool]]:
     """A move and the level it led to, both bare and one of them written with a fraction, are a share price in
     the money of the place the story was filed from: "ChemLawn rose 1-7/8 to 36", "Pepsico climbed 7/8 to 34-3/4"
     (not "the rig count was up 14 to 164", nor a sentence about a bond, a rate, futures or points: "The 30-year
     bond rose 5/32 to 96-31/32")."""
     fixed = list(out)
+    dollar = None  # the dateline place's, looked up at the first move found
     for i in range(len(out) - 1):
         (m, strong), (level, level_strong) = out[i], out[i + 1]
         bare = all(q.kind == "number" and q.unit in (None, "dimensionless") for q in (m, level))
@@ -311,6 +312,7 @@ def _share_price_moves(
             and _TO.fullmatch(text[m.end : level.start])
             and not _NOT_SHARES.search(_sentence_around(text, m.start, level.end))
         ):
+            dollar = dollar or dateline_dollar(text) or default_dollar
             fixed[i] = (replace(m, unit=dollar, kind="currency", currency_assumed=True), strong)
             fixed[i + 1] = (replace(level, unit=dollar, kind="currency", currency_assumed=True), level_strong)
     return fixed
