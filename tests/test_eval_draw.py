@@ -77,6 +77,22 @@ def test_draw_batch_writes_the_layout_evaluate_batch_reads(tmp_path):
     assert written == drawn["reu"]
 
 
+def test_draw_batch_leaves_out_a_story_filed_again_under_another_id(tmp_path):
+    corpora, dev = tmp_path / "corpora", tmp_path / "dev"
+    corpora.mkdir()
+    dev.mkdir()
+    bbc = [{"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(4)]
+    bbc.append({**bbc[1], "id": "bbc-business-950"})  # the same story as 901, filed twice
+    (corpora / "bbc_news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in bbc), encoding="utf-8")
+    (corpora / "reuters21578_train.jsonl").write_text("", encoding="utf-8")
+    (dev / "facts_dev_docs.txt").write_text("", encoding="utf-8")
+    (dev / "facts_dev_reuters_docs.txt").write_text("", encoding="utf-8")
+    earlier = tmp_path / "ids.txt"
+    earlier.write_text("bbc-business-901\n", encoding="utf-8")
+    drawn = draw_batch(3, tmp_path / "blind3", corpora=corpora, dev=dev, exclude=[earlier], size=10)
+    assert sorted(drawn["bbc"]) == ["bbc-business-900", "bbc-business-902", "bbc-business-903"]
+
+
 def test_cli_fails_on_an_exclude_file_that_is_not_there(tmp_path):
     from typer.testing import CliRunner
 

@@ -4,7 +4,7 @@ Batch ``n`` orders each corpus by ``md5("blind<n>:" + id)`` and takes the first 
 pass its filter (BBC: business, tech or politics with at least three numbers; Reuters: a body of 60-300
 words with at least three digit groups, as the dev gold was chosen), leaving out the dev articles,
 every article id already named in ``tests/data/README_facts.md`` (earlier batches), the ids of
-``exclude`` files, and any article whose text repeats a dev article's. The records are written as
+``exclude`` files, and any article whose text repeats one of theirs (the BBC set files some stories twice). The records are written as
 ``docs_bbc.jsonl`` and ``docs_reu.jsonl`` (the layout ``pipeline evaluate batch`` reads) outside the
 project: the corpora may not be committed.
 """
@@ -88,8 +88,9 @@ def draw_batch(
     for name, (corpus, dev_ids_file) in SOURCES.items():
         records = [json.loads(line) for line in (corpora / corpus).read_text(encoding="utf-8").splitlines() if line]
         dev_ids = set((dev / dev_ids_file).read_text(encoding="utf-8").split())
-        dev_texts = {text_key(r["text"]) for r in records if r["id"] in dev_ids}
-        picked = draw(records, batch, fits=FILTERS[name], excluded=excluded | dev_ids, dev_texts=dev_texts, size=size)
+        seen = excluded | dev_ids
+        seen_texts = {text_key(r["text"]) for r in records if r["id"] in seen}
+        picked = draw(records, batch, fits=FILTERS[name], excluded=seen, dev_texts=seen_texts, size=size)
         (out / f"docs_{name}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in picked), encoding="utf-8")
         drawn[name] = [r["id"] for r in picked]
     return drawn
