@@ -81,7 +81,9 @@ def test_draw_batch_leaves_out_a_story_filed_again_under_another_id(tmp_path):
     corpora, dev = tmp_path / "corpora", tmp_path / "dev"
     corpora.mkdir()
     dev.mkdir()
-    bbc = [{"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(4)]
+    bbc = [
+        {"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(4)
+    ]
     bbc.append({**bbc[1], "id": "bbc-business-950"})  # the same story as 901, filed twice
     (corpora / "bbc_news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in bbc), encoding="utf-8")
     (corpora / "reuters21578_train.jsonl").write_text("", encoding="utf-8")

@@ -4,9 +4,9 @@ Batch ``n`` orders each corpus by ``md5("blind<n>:" + id)`` and takes the first 
 pass its filter (BBC: business, tech or politics with at least three numbers; Reuters: a body of 60-300
 words with at least three digit groups, as the dev gold was chosen), leaving out the dev articles,
 every article id already named in ``tests/data/README_facts.md`` (earlier batches), the ids of
-``exclude`` files, and any article whose text repeats one of theirs (the BBC set files some stories twice). The records are written as
-``docs_bbc.jsonl`` and ``docs_reu.jsonl`` (the layout ``pipeline evaluate batch`` reads) outside the
-project: the corpora may not be committed.
+``exclude`` files, and any article whose text repeats one of theirs (the BBC set files some stories
+twice). The records are written as ``docs_bbc.jsonl`` and ``docs_reu.jsonl`` (the layout
+``pipeline evaluate batch`` reads) outside the project: the corpora may not be committed.
 """
 
 from __future__ import annotations
