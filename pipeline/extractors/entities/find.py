@@ -949,6 +949,10 @@ def find_entities(doc: Doc, headline: Doc | None = None) -> list[EntityMention]:
             continue
         if end - start == 1 and not ent_id and _starts_sentence(words, start) and _sentence_case_only(words, start):
             continue  # "House prices rose ... house prices": a common word capitalised by the sentence
+        if end - start == 1 and not ent_id and label == "PRODUCT" and _common_noun_opening(words, start):
+            continue  # "Truck sales rose 18.1 pct", every time at a sentence's start: a kind of goods, no product
+        if end - start <= 3 and _negated(full_text, idx[start], idx[end - 1] + len(strings[orth[end - 1]])):
+            continue  # "Non-EU exports rose 7.5%": everywhere but the EU, no one's name
         if end - start == 1 and not ent_id and _unit_after_digit(words, start, full_text):
             continue  # "a 20GB version": the amount's unit, not Great Britain
         if end - start == 1 and not ent_id and _AMOUNT.fullmatch(words.text(start)):
@@ -1042,6 +1046,25 @@ def _sentence_case_only(words: DocWords, i: int) -> bool:
     if strings[lower] not in orth:
         return False
     return all(_starts_sentence(words, j) for j in positions(orth, strings[word]))
+
+
+_NEGATED_NAME = re.compile(r"(?i)non-[^\W\d_][\w.]*")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether the one-word name at ``start:end`` is negated by "non-" ("Non-EU", "non-US", "non-Nato")."""
+    return bool(_NEGATED_NAME.fullmatch(text, start, end) or _NEGATED_NAME.fullmatch(text, max(0, start - 4), end))
+
+
+_COMMON_NOUN_TAGS = frozenset({get_string_id("NN"), get_string_id("NNS")})
+
+
+def _common_noun_opening(words: DocWords, i: int) -> bool:
+    """Whether the word at ``i`` is written capitalised only where a sentence starts and tagged a common
+    noun wherever it is ("Truck sales rose ... Truck sales in March"): no name, whatever the NER said."""
+    tags = words.ids("TAG")
+    spots = positions(words.orth, words.strings[words.text(i)])
+    return all(_starts_sentence(words, j) and tags[j] in _COMMON_NOUN_TAGS for j in spots)
 
 
 def _starts_sentence(words: DocWords, i: int) -> bool:

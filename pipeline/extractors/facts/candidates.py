@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention
 from ..doccache import token_ids
-from .context import ArticleContext, capital_acting, is_index, macro_noun, public_body
+from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
 from .parse import tree_distance
 from .parties import in_headline, is_party
@@ -77,7 +77,10 @@ def candidates(
     if first is not None:
         add(first[2], "first_rule", first[1])
     lemma = prop.lemma_.lower() if prop is not None else None
-    add(ctx.document.topic, "headline_topic")
+    # a legislature in the headline or the last sentence's subject debates the story's figures, it owns none
+    # ("Bush sends budget to Congress")
+    topic = ctx.document.topic if ctx.document.topic is None or not legislature(ctx.document.topic) else None
+    add(topic, "headline_topic")
     market = ctx.document.market
     quoted = ctx.amount is not None and ctx.amount_kind in ("percent", "currency")
     if market is not None and instrument_market(market):
@@ -89,7 +92,6 @@ def candidates(
             add(market, "instrument_market")
     elif ctx.amount is not None and ctx.main is None and not macro_noun(prop):
         add(market, "headline_topic")  # a market report's commodity: "LME ALUMINIUM ..."
-    topic = ctx.document.topic
     reported = topic is None or topic.label != "ORG" or public_body(topic)
     headline = ctx.document.headline_text
     body = ctx.main is not None and ctx.country is not None and public_body(ctx.main)
@@ -100,11 +102,11 @@ def candidates(
     elif not is_party(ctx.main) or in_headline(ctx.main, headline):
         # (a party named most but not in the headline owns few of the story's figures: quotes, polls, others' plans)
         add(ctx.main, "main_org")
-    if ctx.recent:
+    if ctx.recent and not legislature(ctx.recent[-1]):
         add(ctx.recent[-1], "recent_subject")
     if ctx.country is not None and macro_noun(prop):
         add(ctx.country, "country_macro")
-    elif ctx.country is not None and ctx.main is None and ctx.document.topic is None:
+    elif ctx.country is not None and ctx.main is None and topic is None:
         # "Sales at hardware stores dropped 0.3%" in a story about no company: the story's country
         add(ctx.country, "story_country")
     for name, token, entity in sorted(proposed, key=lambda p: p[0] != "speaker"):

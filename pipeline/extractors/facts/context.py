@@ -376,7 +376,7 @@ def _main_org(doc: Doc, ents, doc_entities, document: DocumentModel, *, letter: 
         and not _ever_in_front(doc, main, ents, doc_entities)
     ):
         main = None  # named only in passing ("investors including Sequoia Capital"): not what "it" means
-    return None if main is not None and figure_name(main) else main
+    return None if main is not None and (figure_name(main) or legislature(main)) else main
 
 
 LEAD_CHARS = 600  # the lead: the first paragraphs of the body, about 100 words
@@ -424,6 +424,16 @@ def state_body(entity: EntityMention) -> bool:
         return False
     name = entity.canonical_name.casefold()
     return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
+
+
+def legislature(entity: EntityMention) -> bool:
+    """A legislature ("Congress", "the Senate", "Scottish Parliament", "House of Commons"): it debates a
+    budget, it is not the company a story's unowned figures belong to. A longer name is a meeting or a
+    party ("American Pork Congress", "Indian National Congress")."""
+    words = entity.canonical_name.casefold().removeprefix("the ").split()
+    if words[:2] == ["house", "of"]:
+        words = words[2:]
+    return entity.label == "ORG" and len(words) <= 2 and bool(set(words) & cues().legislature_words)
 
 
 def public_body(entity: EntityMention) -> bool:
@@ -677,7 +687,12 @@ def _entity_at(ctx: ArticleContext, token: Token) -> EntityMention | None:
     # a name the NER missed here but found elsewhere in the article ("Citadel shares closed ...", and
     # "Travelers had sales of $5.2bn" for Travelers Life & Annuity, the tagger's plural noun)
     named = token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
-    return ctx.names.get(token.text) if named else None
+    return ctx.names.get(token.text) if named and not negated_name(token) else None
+
+
+def negated_name(token: Token) -> bool:
+    """Whether a name is written after "non-" ("Non-EU exports rose 7.5%"): everywhere but there."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "non"
 
 
 # "the company share price", "R&D spending", "its marketing costs": measures of a company, not of an economy

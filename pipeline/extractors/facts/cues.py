@@ -81,6 +81,7 @@ class Cues:
     antecedent_nouns: frozenset[str]
     deal_making_verbs: frozenset[str]
     state_body_words: frozenset[str]
+    legislature_words: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
     regions: frozenset[str]
@@ -246,6 +247,7 @@ def cues() -> Cues:
         antecedent_nouns=frozenset(s["antecedent_nouns"]),
         deal_making_verbs=frozenset(s["deal_making_verbs"]),
         state_body_words=frozenset(s["state_body_words"]),
+        legislature_words=frozenset(s["legislature_words"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),
         regions=frozenset(s["regions"]),

@@ -108,6 +108,7 @@ class Subjects(Rules):
     antecedent_nouns: list[str]
     deal_making_verbs: list[str]
     state_body_words: list[str]
+    legislature_words: list[str]
     central_banks: list[str]
     public_body_words: list[str]
     regions: list[str]

@@ -27,7 +27,9 @@ from .context import (
     country_for,
     country_mention,
     is_index,
+    legislature,
     macro_noun,
+    negated_name,
     next_sentence,
     people_country,
     pointing_back,
@@ -2295,6 +2297,8 @@ def _country_word(token: Token) -> EntityMention | None:
     """A country's name the NER missed ("U.S. oil demand"), as a place."""
     if token.pos_ != "PROPN" or not _is_country_name(token.text):  # dots ignored: "U.S."
         return None
+    if negated_name(token):
+        return None  # "Non-EU exports": everywhere but there
     return EntityMention(token.idx, token.idx + len(token.text), token.text, "GPE", token.text, "GPE:" + token.lower_)
 
 
@@ -2450,6 +2454,7 @@ def _implied_owner(
         ch.dep_ in ("poss", "compound")
         and ch.pos_ in ("PROPN", "PRON")
         and not (company_says and ch.ent_type_ in ("GPE", "NORP"))
+        and ch.ent_type_ != "DATE"  # "late March car sales rose": when, not whose
         for ch in prop.children
     )
     national = prop is not None and any(
@@ -2457,8 +2462,10 @@ def _implied_owner(
     )
     if prop is not None and not named and not national and prop.lemma_.lower() in c.implicit_owner:
         owner = _clause_subject_before(ctx, prop) or ctx.antecedent()  # "SBC said 5,125 positions would go"
-        if owner is not None and _index_not_owning(owner, prop):
-            owner = None  # "two million jobs were created" in a story about the Dow: not the index's
+        if owner is not None and (_index_not_owning(owner, prop) or legislature(owner)):
+            # "two million jobs were created" in a story about the Dow: not the index's; "Congress rejected the
+            # plan. Spending is set to grow by 3.5%": a legislature votes on spending, it owns none
+            owner = None
         if (
             owner is not None
             and ctx.country is not None
