@@ -92,3 +92,43 @@ def test_a_negated_name_owns_nothing(nlp, sentence, value):
     assert not any(s.startswith("Non") or s in ("European Union", "EU", "US") for s in subjects_of(facts, value))
     names = {m.text for m in canonicalize(find_entities(nlp(sentence)))}
     assert not any(n.casefold().startswith("non-") for n in names)
+
+
+ACRONYM_OR_UNIT = [
+    # "GM" spells "General Motors": the company, not its unit "GM Europe" that opens with the same letters
+    pytest.param(
+        "General Motors, the largest car maker, will build cars in Sweden, said GM Europe president Ann Lee.\n"
+        "GM's announcement ends months of rumours. GM said it would cut costs.",
+        "GM",
+        "General Motors",
+        id="acronym_of_the_company",
+    ),
+    # no other name it spells: the short form is the longer name's
+    pytest.param(
+        "GM Hughes Electronics said profits rose. GM said it would cut costs.",
+        "GM",
+        "GM Hughes Electronics",
+        id="short_form_of_the_longer_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "short", "canonical"), ACRONYM_OR_UNIT)
+def test_a_short_name_joins_the_name_it_spells(nlp, text, short, canonical):
+    names = {m.text: m.canonical_name for m in canonicalize(find_entities(nlp(text)))}
+    assert names[short] == canonical
+
+
+SALES_COUNTS = [
+    pytest.param("Truck sales rose 18.1 pct to 55,054 from 46,632.", 55054.0, "truck", id="truck_sales"),
+    pytest.param("Car sales fell 5.6 pct to 349,578 from 370,390.", 370390.0, "car", id="car_sales_prior"),
+    pytest.param("Its subscriber base grew to 5.4 million.", 5.4e6, "subscriber", id="subscriber_base"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), SALES_COUNTS)
+def test_a_count_of_sales_is_of_the_goods_named_on_the_noun(nlp, sentence, value, unit):
+    from facts_helpers import units_of
+
+    text = "DETROIT, April 3 - Acme Motors Corp said its March sales rose.\n" + sentence
+    assert units_of(facts_of(nlp, text, published="1987-04-03"), value) == [unit]

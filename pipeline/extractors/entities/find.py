@@ -1261,7 +1261,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         longer = [o for o in orgs if o != k and o in groups and (o.startswith(k + " ") or _hyphen_head(k, o, groups))]
         if any(_is_business_unit(k, o) for o in longer):
             continue  # "Barclays" and "Barclays Capital" are two entities
-        if k in groups and len(longer) == 1:
+        if k in groups and len(longer) == 1 and not _spells_another(k, longer[0], groups, mentions):
             groups[longer[0]].extend(groups.pop(k))
     # Institution short forms: "the Bank" joins "Reserve Bank of Australia", the ORG name with the
     # word that the article names most (and more than any other such name).
@@ -1385,6 +1385,20 @@ def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[En
         ]
         if k in groups and len(longer) == 1:
             groups[longer[0]].extend(groups.pop(k))
+
+
+def _spells_another(short: str, longer: str, groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> bool:
+    """Whether a short name written in capitals spells the initials of another name of the article than the
+    longer one it opens ("GM" after "General Motors", and "GM Europe"): the company, not its unit."""
+    if " " in short or not 2 <= len(short) <= 6:
+        return False
+    if not any(clean_name(mentions[i].text).isupper() for i in groups[short]):
+        return False
+    acronym = short.upper().replace("&", "").replace(".", "")
+    return any(
+        acronym in names and o != longer and o in groups
+        for o, names in _initials_of_long_names(groups, mentions).items()
+    )
 
 
 def _initials_of_long_names(

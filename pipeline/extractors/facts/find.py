@@ -528,6 +528,10 @@ def _level_after_hundredths(span: Span) -> str | None:
     return cues().minor_units.get(before.lemma_.lower()) if before is not None else None
 
 
+# nouns a compound before them says the kind of: "the customer base", "car sales", "truck deliveries"
+_COUNTED_BY_KIND = frozenset({"base", "sale", "sales", "delivery", "shipment", "registration"})
+
+
 def _clause_count(span: Span) -> str | None:
     """The things a bare number counts when its clause's subject or object is a count noun of the
     known kinds ("customers ... rising to 5.1 million", "swelling its subscriber base to 5.4 million")."""
@@ -546,8 +550,9 @@ def _clause_count(span: Span) -> str | None:
                 continue
             if ch.tag_ == "NNS" and ch.lemma_.lower() in units:
                 return ch.lemma_.lower()
-            if ch.lemma_.lower() == "base":  # "its subscriber base", "the customer base"
-                kind = next((t.lemma_.lower() for t in ch.children if t.dep_ == "compound"), None)
+            if ch.lemma_.lower() in _COUNTED_BY_KIND:  # "its subscriber base", "Truck sales rose 18 pct to 55,054"
+                kinds = [t for t in ch.children if t.dep_ == "compound" and t.i < ch.i]
+                kind = kinds[-1].lemma_.lower() if kinds else None
                 if kind in units:
                     return kind
     return None
