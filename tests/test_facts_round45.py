@@ -123,6 +123,13 @@ SALES_COUNTS = [
     pytest.param("Truck sales rose 18.1 pct to 55,054 from 46,632.", 55054.0, "truck", id="truck_sales"),
     pytest.param("Car sales fell 5.6 pct to 349,578 from 370,390.", 370390.0, "car", id="car_sales_prior"),
     pytest.param("Its subscriber base grew to 5.4 million.", 5.4e6, "subscriber", id="subscriber_base"),
+    # after a truck count, sales of cars are cars
+    pytest.param(
+        "Truck sales rose 7.0 pct to 140,200.\nYear-to-date sales of passenger cars fell 25.9 pct to 828,784.",
+        828784.0,
+        "car",
+        id="sales_of_cars",
+    ),
 ]
 
 

@@ -552,6 +552,8 @@ def _clause_count(span: Span) -> str | None:
                 return ch.lemma_.lower()
             if ch.lemma_.lower() in _COUNTED_BY_KIND:  # "its subscriber base", "Truck sales rose 18 pct to 55,054"
                 kinds = [t for t in ch.children if t.dep_ == "compound" and t.i < ch.i]
+                # ... or after it: "sales of passenger cars fell 25.9 pct to 828,784"
+                kinds += [p for t in ch.rights if t.dep_ == "prep" and t.lower_ == "of" for p in t.children][:1]
                 kind = kinds[-1].lemma_.lower() if kinds else None
                 if kind in units:
                     return kind
