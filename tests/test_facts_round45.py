@@ -139,3 +139,44 @@ def test_a_count_of_sales_is_of_the_goods_named_on_the_noun(nlp, sentence, value
 
     text = "DETROIT, April 3 - Acme Motors Corp said its March sales rose.\n" + sentence
     assert units_of(facts_of(nlp, text, published="1987-04-03"), value) == [unit]
+
+
+OWNERS_WRITTEN_AROUND = [
+    # a described noun its apposition names owns the shares
+    pytest.param(
+        "Beta Air shares plunge\n\nShares in Beta Air plunged 20%. Beta Air's shares closed 12% down. "
+        "Shares in its major shareholder, Gamma Holdings - which owns 46% of Beta Air - had dropped 31% by the close.",
+        31.0,
+        ["Gamma"],
+        id="shares_in_the_shareholder_named_after",
+    ),
+    # the amount's own unit with a name after it is no described noun
+    pytest.param(
+        "VW LOSSES NOT BANKS' DOING\n\nBONN, March 16 - Hans Weber,\nPresident of the West German Federation of "
+        "Banks, said that as\nfar as he knew no member bank of the Federation was involved in\nactivities which led "
+        "to currency losses of some 480 mln marks\nfor Volkswagen AG <VOWG.F>, VW.",
+        480e6,
+        ["VW"],
+        id="losses_of_marks_for_a_company",
+    ),
+    # a government body written in lower case, named by the word before it
+    pytest.param(
+        "Officials met in Washington. The state department's budget rose to $23bn.",
+        23e9,
+        ["state department"],
+        id="the_state_departments_budget",
+    ),
+    pytest.param(
+        "Ministers met in Lima. The health ministry's spending fell 3%.",
+        3.0,
+        ["health ministry"],
+        id="the_health_ministrys_spending",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), OWNERS_WRITTEN_AROUND)
+def test_an_owner_written_around_the_noun(nlp, text, value, subjects):
+    title = text.split("\n\n")[0] if "\n\n" in text else None
+    published = "1987-03-16" if "BONN" in text else None
+    assert subjects_of(facts_of(nlp, text, title=title, published=published), value) == subjects

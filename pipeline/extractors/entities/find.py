@@ -1180,6 +1180,7 @@ def _label_of(mentions: Sequence[EntityMention]) -> str:
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ss", "i", "ic", "k", "s")
 
 
+@functools.lru_cache(maxsize=NAME_MEMO)
 def _legal_form(text: str) -> bool:
     """Whether a name ends in a company's legal form or a word of business names ("Alitalia Spa", "Fiat SpA",
     "Union Carbide Corp", "Korvath Group")."""
@@ -1235,6 +1236,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     def label_of(idx: list[int]) -> str:
         """The group's label, with the short forms of a person's full name counted as the person's
         ("Volcker" for "Paul Volcker") and a person-tagged short form of a company as the company's."""
+        if not as_person and not as_org:
+            return _label_of([mentions[i] for i in idx])  # (no short form relabelled: the mentions as they are)
         return _label_of(
             [
                 dataclasses.replace(mentions[i], label="PERSON")

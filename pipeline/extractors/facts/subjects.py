@@ -2107,6 +2107,17 @@ def _possessing_group(poss: Token) -> tuple[Token, EntityMention] | None:
     return poss, _written_phrase(poss, words)
 
 
+def _possessing_body(poss: Token) -> tuple[Token, EntityMention] | None:
+    """ "The state department's planned budget", "the health ministry's figures": a government body written
+    in lower case, as the text names it (a word before it says which: not "the department's")."""
+    if poss.tag_ != "NN" or poss.ent_type_ or poss.lemma_.lower() not in cues().state_body_words:
+        return None
+    words = _modified(poss)
+    if len(words) < 2 or any(t.like_num or t.ent_type_ not in ("", "NORP") or t.is_upper for t in words):
+        return None  # "Acme's office", a name's: left to the rules that read names
+    return poss, _written_phrase(poss, words)
+
+
 # adjectives that single out no group ("other companies' profits", "some analysts' forecasts")
 _PLAIN_MODIFIERS = frozenset(
     {
@@ -2151,7 +2162,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
                     return ch, ent  # an analyst's estimate is of a company's figure, not of the analyst
-                group = _possessing_group(ch)
+                group = _possessing_group(ch) or _possessing_body(ch)
                 if group is not None:
                     return group
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
@@ -2436,6 +2447,11 @@ def _implied_owner(
                         # (not "the cash portion of the Acme purchase price": the target is not who pays)
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
+                    # "shares in its major shareholder, Acme Corp - which owns ...": a noun its apposition names
+                    described = p.pos_ == "NOUN" and any(d.dep_ in ("poss", "det") for d in p.children)
+                    if ent is None and not deal and described:
+                        named = (_entity_at(ctx, a) for a in p.children if a.dep_ == "appos")
+                        ent = next((e for e in named if e is not None and e.label == "ORG"), None)
                     if ent is None and not deal and _is_company_noun(p):  # "shares in the bank", described before
                         ent = _named_org(ctx, p)
                     if ent is not None and _index_not_owning(ent, prop):
