@@ -180,3 +180,15 @@ def test_an_owner_written_around_the_noun(nlp, text, value, subjects):
     title = text.split("\n\n")[0] if "\n\n" in text else None
     published = "1987-03-16" if "BONN" in text else None
     assert subjects_of(facts_of(nlp, text, title=title, published=published), value) == subjects
+
+
+def test_a_verb_with_several_bare_dates_has_an_event_on_each(nlp):
+    title = "ACME BANK SETS TERMS ON NOTES"
+    body = (
+        "NEW YORK, March 24 - Acme Bank said it sold notes today.\n"
+        "    It said the notes, which are for settlement March 25,\n"
+        "mature March 26, 1990, March 25, 1992 and March 25, 1997,\nrespectively."
+    )
+    facts = facts_of(nlp, body, published="1987-03-24", title=title)
+    matured = sorted(f.time_value for f in facts if f.predicate.startswith("mature"))
+    assert matured == ["1990-03-26", "1992-03-25", "1997-03-25"]

@@ -143,7 +143,10 @@ def _verb_event(verb: Token | None, used: set[int]) -> bool:
 def _bare_dated(verb: Token | None, dspan: Span, used: set[int]) -> bool:
     """ "The offer expires April 9", "the strike ended Tuesday": an intransitive verb with a subject,
     dated by a bare date hung on it (wire style, no "on"), is an event as "expires on April 9" is."""
-    if verb is None or verb.i in used or dspan.root.head != verb or dspan.root.dep_ not in ("npadvmod", "tmod"):
+    root = dspan.root
+    while root.dep_ in ("appos", "conj") and root.head.ent_type_ == "DATE" and root.head.i < root.i:
+        root = root.head  # "mature March 26, 1990, March 25, 1992 and March 25, 1997": each a date of the verb
+    if verb is None or verb.i in used or root.head != verb or root.dep_ not in ("npadvmod", "tmod"):
         return False
     lemma = verb.lemma_.lower()
     if lemma in cues().non_event_verbs or lemma in ("be", "have"):
@@ -213,13 +216,19 @@ def _events(ctx: ArticleContext, sent: Span, s_dates, used_verbs: set[int], *, p
             continue
         if not _open(sent.doc, seen, verb.i, d):
             continue
-        if _in_argument(dspan, verb) and any(
-            o is not d
-            and _dated(o)
-            and (o_span := _span(sent.doc, o.start, o.end)) is not None
-            and _governing_verb(o_span.root, sent) == verb
-            and _is_direct(o_span, verb)
-            for o in s_dates
+        # (a date joined to the verb's last one is another of its dates: "mature March 26, 1990, March 25, 1992 and
+        # March 25, 1997")
+        if (
+            verb.i not in seen
+            and _in_argument(dspan, verb)
+            and any(
+                o is not d
+                and _dated(o)
+                and (o_span := _span(sent.doc, o.start, o.end)) is not None
+                and _governing_verb(o_span.root, sent) == verb
+                and _is_direct(o_span, verb)
+                for o in s_dates
+            )
         ):
             continue  # "published the January figures today": the verb's own date is the event's
         fact = _verb_fact(ctx, sent, verb, dspan, d, s_dates)
