@@ -110,6 +110,8 @@ RESOLVE_CASES = [
     ("half a century", PUB, None, "DURATION", "P50Y", None, None),
     ("two and a half", PUB, None, None, None, None, None),
     ("two and a half years", PUB, None, "DURATION", "P2Y6M", None, None),
+    ("five-and-a-half years", PUB, None, "DURATION", "P5Y6M", None, None),
+    ("two-and-a-half-hour", PUB, None, "DURATION", "PT2H30M", None, None),
     # a wire's mixed fraction is one number
     ("7-1/2 years", PUB, None, "DURATION", "P7Y6M", None, None),
     ("12 1/2 year", PUB, None, "DURATION", "P12Y6M", None, None),

@@ -94,7 +94,7 @@ def _slots() -> dict[str, str]:
         "YEARWORDS": rf"(?P<yearw>{year_words})",
         "NUMWORD": numword,
         # "7-1/2 years", "12 1/2 year": a wire's mixed fraction is one number
-        "NUM": rf"(?P<num>(?:\d+(?:[.,]\d+)?{mixed}|{numword})(?:\s+and\s+a\s+half(?=\s))?)",
+        "NUM": rf"(?P<num>(?:\d+(?:[.,]\d+)?{mixed}|{numword})(?:[\s-]+and[\s-]+a[\s-]+half(?=[\s-]))?)",
         "VAGUE": rf"(?P<vague>{_alt(lx['vague_numbers'])})",
         "UNIT": rf"(?P<unit>{_alt(lx['units'])})",
         "RUNIT": r"(?P<unit>(?i:week|month|year|quarter|weekend|decade|century|fortnight|fiscal\s+year))",
