@@ -192,3 +192,66 @@ def test_a_verb_with_several_bare_dates_has_an_event_on_each(nlp):
     facts = facts_of(nlp, body, published="1987-03-24", title=title)
     matured = sorted(f.time_value for f in facts if f.predicate.startswith("mature"))
     assert matured == ["1990-03-26", "1992-03-25", "1997-03-25"]
+
+
+def test_a_board_that_issues_figures_reports_the_countrys(nlp):
+    title = "RUSSIAN GRAIN SHIPMENTS IN THE WEEK TO MAY 6"
+    body = (
+        "MOSCOW, May 8 - The Russian Grain Board issued\nthe following figures covering shipments of major export "
+        "grains\nin the week to May 6, in tonnes, with comparisons for the\nprevious week and the same week in 1986.\n"
+        "    Bread wheat        135,800    105,700    215,500\n    Maize              58,400    89,000    72,700\n"
+        " REUTER"
+    )
+    facts = facts_of(nlp, body, published="1987-05-08", title=title)
+    assert subjects_of(facts, 135800.0) == ["Russia"]
+    assert subjects_of(facts, 58400.0) == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        pytest.param("The report by the Acme Research Center reveals that 87% of searchers find it.", 87.0, id="of"),
+        pytest.param("Almost 50% of those questioned said they would trust search engines less.", 50.0, id="those"),
+    ],
+)
+def test_a_report_by_a_named_body_is_a_survey(nlp, sentence, value):
+    text = (
+        "Search habits probed\n\nInternet users are an odd mix, suggests a report into search habits.\n\n"
+        "The report by the Acme Research Center came out on Monday. " + sentence
+    )
+    assert subjects_of(facts_of(nlp, text), value) == ["Acme Research Center report"]
+
+
+REPORTS_THAT_ARE_NO_SURVEY = [
+    # a finding whose clause names its own subject is that subject's
+    pytest.param(
+        "Oil imports\n\nThe report by the Energy Department came out today. The report said that by the end of the "
+        "century the United\nStates may be relying on foreign sources for 50 pct of its oil\nconsumption.",
+        50.0,
+        ["United States"],
+        id="the_report_said_the_united_states",
+    ),
+    # a report's money figures are whoever's they are
+    pytest.param(
+        "Acme unit\n\nAcme Foods Inc published a report on Monday. The businesses' assets were 645.7 mln dlrs in 1986, "
+        "the\nreport said.",
+        645.7e6,
+        ["Acme Foods"],
+        id="assets_the_report_said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), REPORTS_THAT_ARE_NO_SURVEY)
+def test_a_report_owns_no_figure_of_a_named_subject(nlp, text, value, subjects):
+    title = text.split("\n\n")[0]
+    assert subjects_of(facts_of(nlp, text, title=title, published="1987-03-16"), value) == subjects
+
+
+def test_a_named_survey_comes_before_a_report(nlp):
+    text = (
+        "Gadget wishes\n\nA report by Acme Research in December said gadget sales would grow.\n\n"
+        "The survey was carried out by Gallup in January.\n"
+        "The poll of 20,000 people found that 59% wanted more technology."
+    )
+    assert subjects_of(facts_of(nlp, text), 59.0) == ["Gallup survey"]

@@ -280,6 +280,7 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
         ent = next((e for e in ents if e.start <= t.idx < e.end), None)
         return ent if ent is not None and ent.label in ("ORG", "PERSON", "GPE", "PRODUCT") else None
 
+    report = None
     for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in c.survey_nouns)):
         if t.pos_ != "NOUN":
             continue
@@ -294,8 +295,12 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
             ent = named(w)
             if ent is not None:
                 name = f"{ent.canonical_name} {t.lemma_.lower()}"
-                return EntityMention(ent.start, ent.end, name, "SURVEY", name, "SURVEY:" + name.casefold())
-    return None
+                found = EntityMention(ent.start, ent.end, name, "SURVEY", name, "SURVEY:" + name.casefold())
+                if t.lemma_.lower() != "report":
+                    return found
+                report = report or found  # a report by a named body stands for a survey only when no survey is named
+                break
+    return report
 
 
 def _product_name(token: Token) -> list[Token]:

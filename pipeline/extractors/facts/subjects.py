@@ -1668,12 +1668,19 @@ def _finding(ctx: ArticleContext, verb: Token | None, prop: Token | None = None)
     machines ...": what research by a named firm found is that firm's figure (not a country's macro
     figure, and not a public body's: those report a country's economy)."""
     v = verb
+    own = verb is not None and any(
+        ch.dep_ in ("nsubj", "nsubjpass") and _entity_at(ctx, ch) is not None for ch in verb.children
+    )
     for _ in range(3):
         if v is None:
             return None
-        if v.lemma_.lower() in _FINDING_VERBS:
+        if v.lemma_.lower() in _FINDING_VERBS and (v == verb or not own):
+            # (a finding whose clause names its own subject is that subject's: "The report said that the United
+            # States may be relying on foreign sources for 50 pct of its oil")
             subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
             survey = subj is not None and subj.lemma_.lower() in cues().survey_nouns and not subj.ent_type_
+            # a report finds shares of the people it asked or counted; its money figures are whoever's they are
+            survey = survey and (subj.lemma_.lower() != "report" or ctx.amount_kind == "percent")
             if survey and ctx.survey is not None:
                 return subj, ctx.survey
             by = _research_by(ctx, subj) if subj is not None and not macro_noun(prop) else None
