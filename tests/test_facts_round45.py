@@ -255,3 +255,28 @@ def test_a_named_survey_comes_before_a_report(nlp):
         "The poll of 20,000 people found that 59% wanted more technology."
     )
     assert subjects_of(facts_of(nlp, text), 59.0) == ["Gallup survey"]
+
+
+def test_a_country_in_the_headline_is_no_company_named_after_it(nlp):
+    from pipeline.extractors.facts.document import _topic
+    from pipeline.records import EntityMention
+
+    headline = "Peru suspends 12 mining projects"
+    body = [
+        EntityMention(40, 44, "Peru", "GPE", "Peru", "GPE:peru"),
+        EntityMention(90, 102, "Peru Monitor", "ORG", "Peru Monitor", "ORG:peru monitor"),
+    ]
+    assert _topic(headline, (0, 33), body) is None
+    # a company named by its first word stays the headline's ("Peugeot deal boosts Mitsubishi")
+    company = [EntityMention(40, 57, "Mitsubishi Motors", "ORG", "Mitsubishi Motors", "ORG:mitsubishi motors")]
+    assert _topic("Peugeot deal boosts Mitsubishi", (0, 30), company).canonical_name == "Mitsubishi Motors"
+
+
+def test_a_source_written_with_where_it_is_published_owns_nothing(nlp):
+    text = (
+        "Peru suspends 12 mining projects\n\nPeru has ordered a halt to construction work on 12 big mines on "
+        "environmental grounds. The mines ministry said the projects had failed to do proper assessments.\n\n"
+        "The biggest single project to be halted was the Tambo mine, designed to produce 12,600 tonnes of copper a "
+        "year. The halt followed a protest, according to the London-published Peru Monitor."
+    )
+    assert "Peru Monitor" not in subjects_of(facts_of(nlp, text), 12600.0)

@@ -404,7 +404,7 @@ def _only_after_the_lead(doc: Doc, main: EntityMention, doc_entities, document: 
 _SOURCE_BEFORE = re.compile(
     r"(?:\baccording\s+to|\b(?:report|study|survey|research|figures|data|poll|analysis|estimates?|forecasts?)"
     r"\s+(?:by|from|of)|\b(?:analysts?|researchers?|consultants?|consultancy|pollsters?|research\s+(?:firm|group|company))"
-    r")\s+(?:(?:the|market|independent|industry|research|analysts?|firm|group)\s+){0,3}$",
+    r")\s+(?:(?:the|market|independent|industry|research|analysts?|firm|group|[A-Za-z.]+-(?:based|published))\s+){0,3}$",
     re.IGNORECASE,
 )
 _SOURCE_AFTER = re.compile(

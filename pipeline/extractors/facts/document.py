@@ -218,6 +218,9 @@ def _topic(
     low = headline.casefold()
     mixed = not headline.isupper()
     in_headline: dict[str, bool] = {}  # each name searched once (a pattern per name would flood re's cache)
+    # names of places the text gives on their own: "China suspends 26 power projects" names China, not
+    # the "China Review" quoted at the end
+    places = {e.canonical_name.casefold() for e in body if e.label in ("GPE", "LOC")}
 
     def named_in_headline(name: str) -> bool:
         if name not in in_headline:
@@ -226,8 +229,10 @@ def _topic(
             # or by its acronym ("SBC plans job cuts" for SBC Communications), not a place's ("US Steel")
             acronym = 2 <= len(first) <= 5 and first.isupper() and first.isalpha() and first.casefold() not in _PLACES
             short = (
-                len(first) >= 4 and first[:1].isupper() or acronym
-            ) and first.casefold() not in cues().name_stopwords
+                (len(first) >= 4 and first[:1].isupper() or acronym)
+                and first.casefold() not in cues().name_stopwords
+                and first.casefold() not in places
+            )
             # in a headline in mixed case the word is capitalised there too: "S Korea spending boost to
             # economy" does not name the "Economy Ministry"
             by_first = short and (_word_in(first, headline) if mixed else _word_in(first.casefold(), low))
