@@ -57,19 +57,28 @@ def test_named_ids_reads_every_article_id_of_a_file(tmp_path):
     assert named_ids([path, tmp_path / "missing.txt"]) == {"bbc-tech-232", "reuters-8763", "reuters-12"}
 
 
-def test_draw_batch_writes_the_layout_evaluate_batch_reads(tmp_path):
+def _bbc(n: int) -> list[dict]:
+    """BBC records with ids no README names (the README's ids are left out of every draw)."""
+    return [
+        {"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(n)
+    ]
+
+
+def _layout(tmp_path, bbc: list[dict], reu: list[dict], dev_bbc: str = "", dev_reu: str = ""):
+    """The corpora and dev folders draw_batch reads, written under ``tmp_path``."""
     corpora, dev = tmp_path / "corpora", tmp_path / "dev"
     corpora.mkdir()
     dev.mkdir()
-    # ids no README names (the README's ids are left out of every draw)
-    bbc = [
-        {"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(5)
-    ]
-    reu = [{"id": f"reuters-9999{i}", "text": f"TITLE {i}\nStory {i}: {_WORDS} {i} {i}"} for i in range(5)]
     (corpora / "bbc_news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in bbc), encoding="utf-8")
     (corpora / "reuters21578_train.jsonl").write_text("".join(json.dumps(r) + "\n" for r in reu), encoding="utf-8")
-    (dev / "facts_dev_docs.txt").write_text("bbc-business-900\n", encoding="utf-8")
-    (dev / "facts_dev_reuters_docs.txt").write_text("reuters-99990\n", encoding="utf-8")
+    (dev / "facts_dev_docs.txt").write_text(dev_bbc, encoding="utf-8")
+    (dev / "facts_dev_reuters_docs.txt").write_text(dev_reu, encoding="utf-8")
+    return corpora, dev
+
+
+def test_draw_batch_writes_the_layout_evaluate_batch_reads(tmp_path):
+    reu = [{"id": f"reuters-9999{i}", "text": f"TITLE {i}\nStory {i}: {_WORDS} {i} {i}"} for i in range(5)]
+    corpora, dev = _layout(tmp_path, _bbc(5), reu, "bbc-business-900\n", "reuters-99990\n")
     drawn = draw_batch(3, tmp_path / "blind3", corpora=corpora, dev=dev, size=2)
     assert {k: len(v) for k, v in drawn.items()} == {"bbc": 2, "reu": 2}
     assert "bbc-business-900" not in drawn["bbc"] and "reuters-99990" not in drawn["reu"]
@@ -78,17 +87,9 @@ def test_draw_batch_writes_the_layout_evaluate_batch_reads(tmp_path):
 
 
 def test_draw_batch_leaves_out_a_story_filed_again_under_another_id(tmp_path):
-    corpora, dev = tmp_path / "corpora", tmp_path / "dev"
-    corpora.mkdir()
-    dev.mkdir()
-    bbc = [
-        {"id": f"bbc-business-9{i:02d}", "section": "business", "text": f"T\nUp {i}% to {i}m in {i}."} for i in range(4)
-    ]
+    bbc = _bbc(4)
     bbc.append({**bbc[1], "id": "bbc-business-950"})  # the same story as 901, filed twice
-    (corpora / "bbc_news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in bbc), encoding="utf-8")
-    (corpora / "reuters21578_train.jsonl").write_text("", encoding="utf-8")
-    (dev / "facts_dev_docs.txt").write_text("", encoding="utf-8")
-    (dev / "facts_dev_reuters_docs.txt").write_text("", encoding="utf-8")
+    corpora, dev = _layout(tmp_path, bbc, [])
     earlier = tmp_path / "ids.txt"
     earlier.write_text("bbc-business-901\n", encoding="utf-8")
     drawn = draw_batch(3, tmp_path / "blind3", corpora=corpora, dev=dev, exclude=[earlier], size=10)
