@@ -1053,7 +1053,11 @@ _NEGATED_NAME = re.compile(r"(?i)non-[^\W\d_][\w.]*")
 
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the one-word name at ``start:end`` is negated by "non-" ("Non-EU", "non-US", "non-Nato")."""
-    return bool(_NEGATED_NAME.fullmatch(text, start, end) or _NEGATED_NAME.fullmatch(text, max(0, start - 4), end))
+    if _NEGATED_NAME.fullmatch(text, start, end):
+        return True
+    # "non-" written before the name, as a word of its own (not the end of "Lebanon-Israel")
+    free = start == 4 or (start > 4 and not text[start - 5].isalpha())
+    return free and bool(_NEGATED_NAME.fullmatch(text, start - 4, end))
 
 
 _COMMON_NOUN_TAGS = frozenset({get_string_id("NN"), get_string_id("NNS")})
@@ -1258,13 +1262,14 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
         if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
             as_org.update(groups[k])
             groups[longer[0]].extend(groups.pop(k))
+    spelled: dict[str, dict[str, str]] = {}  # the long names' initials, built once when a short form needs them
     for k in sorted(orgs, key=len):
         if k in parties:
             continue  # "Labour" is not "Labour Research Department"
         longer = [o for o in orgs if o != k and o in groups and (o.startswith(k + " ") or _hyphen_head(k, o, groups))]
         if any(_is_business_unit(k, o) for o in longer):
             continue  # "Barclays" and "Barclays Capital" are two entities
-        if k in groups and len(longer) == 1 and not _spells_another(k, longer[0], groups, mentions):
+        if k in groups and len(longer) == 1 and not _spells_another(k, longer[0], groups, mentions, spelled):
             groups[longer[0]].extend(groups.pop(k))
     # Institution short forms: "the Bank" joins "Reserve Bank of Australia", the ORG name with the
     # word that the article names most (and more than any other such name).
@@ -1390,18 +1395,24 @@ def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[En
             groups[longer[0]].extend(groups.pop(k))
 
 
-def _spells_another(short: str, longer: str, groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> bool:
+def _spells_another(
+    short: str,
+    longer: str,
+    groups: dict[str, list[int]],
+    mentions: Sequence[EntityMention],
+    spelled: dict[str, dict[str, str]],
+) -> bool:
     """Whether a short name written in capitals spells the initials of another name of the article than the
-    longer one it opens ("GM" after "General Motors", and "GM Europe"): the company, not its unit."""
+    longer one it opens ("GM" after "General Motors", and "GM Europe"): the company, not its unit. ``spelled``
+    is filled with ``_initials_of_long_names`` on first use (a short form joining a group adds no long name)."""
     if " " in short or not 2 <= len(short) <= 6:
         return False
     if not any(clean_name(mentions[i].text).isupper() for i in groups[short]):
         return False
+    if not spelled:
+        spelled.update(_initials_of_long_names(groups, mentions))
     acronym = short.upper().replace("&", "").replace(".", "")
-    return any(
-        acronym in names and o != longer and o in groups
-        for o, names in _initials_of_long_names(groups, mentions).items()
-    )
+    return any(acronym in names and o != longer and o in groups for o, names in spelled.items())
 
 
 def _initials_of_long_names(

@@ -280,27 +280,31 @@ def _survey(doc: Doc, ents: Sequence[EntityMention]) -> EntityMention | None:
         ent = next((e for e in ents if e.start <= t.idx < e.end), None)
         return ent if ent is not None and ent.label in ("ORG", "PERSON", "GPE", "PRODUCT") else None
 
-    report = None
+    by_report = None
     for t in (doc[i] for i in token_indices(doc, "LEMMA", lambda w: w.lower() in c.survey_nouns)):
         if t.pos_ != "NOUN":
             continue
-        who = [ch for ch in t.children if ch.dep_ in ("compound", "poss")]
-        who += [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ in ("by", "for", "from") for p in ch.children]
+        report = t.lemma_.lower() == "report"
+        # a report is a survey only when a "by" / "from" names who wrote it ("The report by the Pew Research
+        # Center"), never a company's own ("Acme published its annual report") nor an office's statistics
+        who = [] if report else [ch for ch in t.children if ch.dep_ in ("compound", "poss")]
+        preps = ("by", "from") if report else ("by", "for", "from")
+        who += [p for ch in t.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children]
         # "a survey carried out by X", "The survey ... was carried out by consultancy group X"
         verbs = [a for a in t.children if a.dep_ == "acl"] + ([t.head] if t.dep_ == "nsubjpass" else [])
         who += [p for v in verbs for ag in v.children if ag.dep_ == "agent" for p in ag.children]
-        if t.dep_ == "dobj" and t.head.lemma_.lower() in _RAN_SURVEY:  # "when PwC conducted the same survey"
+        if t.dep_ == "dobj" and t.head.lemma_.lower() in _RAN_SURVEY and not report:  # "when PwC conducted it"
             who += [ch for ch in t.head.children if ch.dep_ == "nsubj"]
         for w in (x for y in who for x in (y, *(ch for ch in y.children if ch.dep_ in ("compound", "appos")))):
             ent = named(w)
             if ent is not None:
                 name = f"{ent.canonical_name} {t.lemma_.lower()}"
                 found = EntityMention(ent.start, ent.end, name, "SURVEY", name, "SURVEY:" + name.casefold())
-                if t.lemma_.lower() != "report":
+                if not report:
                     return found
-                report = report or found  # a report by a named body stands for a survey only when no survey is named
+                by_report = by_report or found  # a report stands for a survey only when no survey is named
                 break
-    return report
+    return by_report
 
 
 def _product_name(token: Token) -> list[Token]:
@@ -435,10 +439,21 @@ def legislature(entity: EntityMention) -> bool:
     """A legislature ("Congress", "the Senate", "Scottish Parliament", "House of Commons"): it debates a
     budget, it is not the company a story's unowned figures belong to. A longer name is a meeting or a
     party ("American Pork Congress", "Indian National Congress")."""
+    if entity.label != "ORG":
+        return False
     words = entity.canonical_name.casefold().removeprefix("the ").split()
     if words[:2] == ["house", "of"]:
-        words = words[2:]
-    return entity.label == "ORG" and len(words) <= 2 and bool(set(words) & cues().legislature_words)
+        return len(words) == 3 and words[2] in cues().legislature_words  # "House of Commons"
+    if not words or words[-1] not in cues().legislature_words:
+        return False  # "Congressional Quarterly", "Congress Financial Corp": the word is no head
+    # alone ("Congress", "the Senate") or after a place or a people's word ("US Congress", "Scottish Parliament",
+    # "National Assembly"), not a name of its own ("Creative Commons")
+    c = cues()
+    if len(words) == 1:
+        return True
+    first = words[0]
+    place = first in c.legislature_modifiers or _is_country_name(first) or first.capitalize() in c.demonyms
+    return len(words) == 2 and place
 
 
 def public_body(entity: EntityMention) -> bool:

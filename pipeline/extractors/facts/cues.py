@@ -82,6 +82,7 @@ class Cues:
     deal_making_verbs: frozenset[str]
     state_body_words: frozenset[str]
     legislature_words: frozenset[str]
+    legislature_modifiers: frozenset[str]
     central_banks: tuple[str, ...]
     public_body_words: frozenset[str]
     regions: frozenset[str]
@@ -248,6 +249,7 @@ def cues() -> Cues:
         deal_making_verbs=frozenset(s["deal_making_verbs"]),
         state_body_words=frozenset(s["state_body_words"]),
         legislature_words=frozenset(s["legislature_words"]),
+        legislature_modifiers=frozenset(s["legislature_modifiers"]),
         central_banks=tuple(s["central_banks"]),
         public_body_words=frozenset(s["public_body_words"]),
         regions=frozenset(s["regions"]),

@@ -218,8 +218,8 @@ def _topic(
     low = headline.casefold()
     mixed = not headline.isupper()
     in_headline: dict[str, bool] = {}  # each name searched once (a pattern per name would flood re's cache)
-    # names of places the text gives on their own: "China suspends 26 power projects" names China, not
-    # the "China Review" quoted at the end
+    # names of places the text gives on their own, and how often each name is written
+    named = Counter(e.canonical_name.casefold() for e in body)
     places = {e.canonical_name.casefold() for e in body if e.label in ("GPE", "LOC")}
 
     def named_in_headline(name: str) -> bool:
@@ -231,7 +231,10 @@ def _topic(
             short = (
                 (len(first) >= 4 and first[:1].isupper() or acronym)
                 and first.casefold() not in cues().name_stopwords
-                and first.casefold() not in places
+                # (not a place the text names more often than the company that opens with it: "China suspends 26
+                # power projects" is China's, not the "China Review" quoted once; "Dubai firm wins" names Dubai
+                # Ports World, named more often than Dubai)
+                and not (first.casefold() in places and named[first.casefold()] > named[name.casefold()])
             )
             # in a headline in mixed case the word is capitalised there too: "S Korea spending boost to
             # economy" does not name the "Economy Ministry"

@@ -109,6 +109,7 @@ class Subjects(Rules):
     deal_making_verbs: list[str]
     state_body_words: list[str]
     legislature_words: list[str]
+    legislature_modifiers: list[str]
     central_banks: list[str]
     public_body_words: list[str]
     regions: list[str]

@@ -1669,8 +1669,9 @@ def _finding(ctx: ArticleContext, verb: Token | None, prop: Token | None = None)
     figure, and not a public body's: those report a country's economy)."""
     v = verb
     own = verb is not None and any(
-        ch.dep_ in ("nsubj", "nsubjpass") and _entity_at(ctx, ch) is not None for ch in verb.children
-    )
+        ch.dep_ in ("nsubj", "nsubjpass") and (e := _entity_at(ctx, ch)) is not None and e.label != "NORP"
+        for ch in verb.children
+    )  # (not "Americans bought 20% more gadgets": those asked)
     for _ in range(3):
         if v is None:
             return None
@@ -1679,8 +1680,9 @@ def _finding(ctx: ArticleContext, verb: Token | None, prop: Token | None = None)
             # States may be relying on foreign sources for 50 pct of its oil")
             subj = next((ch for ch in v.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
             survey = subj is not None and subj.lemma_.lower() in cues().survey_nouns and not subj.ent_type_
-            # a report finds shares of the people it asked or counted; its money figures are whoever's they are
-            survey = survey and (subj.lemma_.lower() != "report" or ctx.amount_kind == "percent")
+            # a report finds shares of the people it asked or counted ("87% of searchers"); its other figures are
+            # whoever's they are
+            survey = survey and (subj.lemma_.lower() != "report" or _share_of_people(ctx))
             if survey and ctx.survey is not None:
                 return subj, ctx.survey
             by = _research_by(ctx, subj) if subj is not None and not macro_noun(prop) else None
@@ -1690,6 +1692,18 @@ def _finding(ctx: ArticleContext, verb: Token | None, prop: Token | None = None)
             return None
         v = v.head
     return None
+
+
+def _share_of_people(ctx: ArticleContext) -> bool:
+    """Whether the amount is a percentage of a group of people or things written after it ("87% of searchers",
+    "84% of net users"), not of a named place or an economic figure."""
+    if ctx.amount is None or ctx.amount_kind != "percent":
+        return False
+    after = ctx.amount.doc[ctx.amount.end : ctx.amount.end + 4]
+    if not after or after[0].lower_ != "of":
+        return False
+    nouns = [t for t in after[1:] if t.tag_ in ("NNS", "NNPS") or t.lower_ == "those"]
+    return bool(nouns) and not nouns[0].ent_type_ and not macro_noun(nouns[0])
 
 
 def _research_by(ctx: ArticleContext, subj: Token) -> tuple[Token, EntityMention] | None:
@@ -2169,7 +2183,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 ent = _resolve(ctx, ch)
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
                     return ch, ent  # an analyst's estimate is of a company's figure, not of the analyst
-                group = _possessing_group(ch) or _possessing_body(ch)
+                # (a government body only in a story about no company: "the company's sales office's revenue")
+                group = _possessing_group(ch) or (_possessing_body(ch) if ctx.main is None else None)
                 if group is not None:
                     return group
         before = _surface_possessor(ctx, noun)  # "By 1700 GMT, Petrel's shares": the parse lost the 's
@@ -2455,7 +2470,11 @@ def _implied_owner(
                         names = [_entity_at(ctx, g) for g in p.children if g.dep_ == "compound"]
                         ent = next((e for e in names if e is not None and e.label == "ORG"), None)
                     # "shares in its major shareholder, Acme Corp - which owns ...": a noun its apposition names
-                    described = p.pos_ == "NOUN" and any(d.dep_ in ("poss", "det") for d in p.children)
+                    described = (
+                        ch.lower_ in ("in", "of", "at")  # (not "orders from its biggest customer, Boeing")
+                        and p.pos_ == "NOUN"
+                        and any(d.dep_ in ("poss", "det") for d in p.children)
+                    )
                     if ent is None and not deal and described:
                         named = (_entity_at(ctx, a) for a in p.children if a.dep_ == "appos")
                         ent = next((e for e in named if e is not None and e.label == "ORG"), None)
