@@ -344,6 +344,7 @@ def test_review_cases(nlp, text, value, subject):
         ("Congress Financial Corp", False),
         ("House of Fraser", False),
         ("Scottish Parliament", True),
+        ("Georgian Parliament", True),
         ("National Assembly", True),
         ("the Senate", True),
     ],

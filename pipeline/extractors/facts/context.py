@@ -452,7 +452,8 @@ def legislature(entity: EntityMention) -> bool:
     if len(words) == 1:
         return True
     first = words[0]
-    place = first in c.legislature_modifiers or _is_country_name(first) or first.capitalize() in c.demonyms
+    people = first.capitalize() in c.demonyms or first.endswith(("ian", "ese", "ish"))  # "Georgian Parliament"
+    place = first in c.legislature_modifiers or _is_country_name(first) or people
     return len(words) == 2 and place
 
 
