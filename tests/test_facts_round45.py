@@ -175,11 +175,15 @@ OWNERS_WRITTEN_AROUND = [
 ]
 
 
+def _subjects(nlp, text: str, value: float, published: str | None = "1987-03-16") -> list[str]:
+    """The subjects of ``value`` in a story whose first paragraph, before a blank line, is its headline."""
+    title = text.split("\n\n")[0] if "\n\n" in text else None
+    return subjects_of(facts_of(nlp, text, title=title, published=published), value)
+
+
 @pytest.mark.parametrize(("text", "value", "subjects"), OWNERS_WRITTEN_AROUND)
 def test_an_owner_written_around_the_noun(nlp, text, value, subjects):
-    title = text.split("\n\n")[0] if "\n\n" in text else None
-    published = "1987-03-16" if "BONN" in text else None
-    assert subjects_of(facts_of(nlp, text, title=title, published=published), value) == subjects
+    assert _subjects(nlp, text, value, "1987-03-16" if "BONN" in text else None) == subjects
 
 
 def test_a_verb_with_several_bare_dates_has_an_event_on_each(nlp):
@@ -244,8 +248,7 @@ REPORTS_THAT_ARE_NO_SURVEY = [
 
 @pytest.mark.parametrize(("text", "value", "subjects"), REPORTS_THAT_ARE_NO_SURVEY)
 def test_a_report_owns_no_figure_of_a_named_subject(nlp, text, value, subjects):
-    title = text.split("\n\n")[0]
-    assert subjects_of(facts_of(nlp, text, title=title, published="1987-03-16"), value) == subjects
+    assert _subjects(nlp, text, value) == subjects
 
 
 def test_a_named_survey_comes_before_a_report(nlp):
@@ -331,9 +334,8 @@ REVIEW_CASES = [
 
 
 @pytest.mark.parametrize(("text", "value", "subject"), REVIEW_CASES)
-def test_review_cases(nlp, text, value, subject):
-    title = text.split("\n\n")[0]
-    assert subjects_of(facts_of(nlp, text, title=title, published="1987-03-16"), value) == [subject]
+def test_owners_the_review_probed(nlp, text, value, subject):
+    assert _subjects(nlp, text, value) == [subject]
 
 
 @pytest.mark.parametrize(

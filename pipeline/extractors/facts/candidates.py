@@ -79,7 +79,9 @@ def candidates(
     lemma = prop.lemma_.lower() if prop is not None else None
     # a legislature in the headline or the last sentence's subject debates the story's figures, it owns none
     # ("Bush sends budget to Congress")
-    topic = ctx.document.topic if ctx.document.topic is None or not legislature(ctx.document.topic) else None
+    topic = ctx.document.topic
+    if topic is not None and legislature(topic):
+        topic = None
     add(topic, "headline_topic")
     market = ctx.document.market
     quoted = ctx.amount is not None and ctx.amount_kind in ("percent", "currency")
