@@ -326,3 +326,34 @@ SHARE_PRICES = [
 @pytest.mark.parametrize("text, expected", SHARE_PRICES)
 def test_share_price_moves_in_eighths_are_money(nlp, text, expected):
     assert [(q.value, q.unit, q.change) for q in find_quantities(nlp(text))] == expected
+
+
+# -- "from A to B <unit>": the bare first number is in the level's unit (and scale) -------------------------
+
+FROM_LEVEL = [
+    # the scale after the level is shared when it makes the two alike
+    ("Payments were lowered from 3.450 to 1.350 billion dlrs.", [(3.45e9, "USD"), (1.35e9, "USD")]),
+    ("Profit rose from 5.2 to 7.1 mln dlrs.", [(5.2e6, "USD"), (7.1e6, "USD")]),
+    # a first number with its own scale takes only the unit
+    ("Debt grew from 1.2 bln to 1.5 bln dlrs.", [(1.2e9, "USD"), (1.5e9, "USD")]),
+    ("Its share rose from 12 to 14 pct.", [(12, "percent"), (14, "percent")]),
+    ("Output fell from 300 to 250 tonnes.", [(300, "metric_ton"), (250, "metric_ton")]),
+    # the scale would make them 400 times apart: the unit only
+    ("Costs went from 500 to 1.2 billion dlrs.", [(500, "USD"), (1.2e9, "USD")]),
+    # a range is still a range, and "to" without "from" is still a change then a level
+    ("It cut the range from 3 to 5 mln dlrs.", [(3e6, "USD"), (5e6, "USD")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_LEVEL)
+def test_from_a_bare_number_to_a_level_shares_its_unit(nlp, text, expected):
+    found = find_quantities(nlp(text))
+    got = [(round(q.value, 3), q.unit) for q in found]
+    got += [(round(q.value_max, 3), q.unit) for q in found if q.value_max is not None]
+    assert sorted(got) == sorted((round(v, 3), u) for v, u in expected)
+
+
+def test_rose_a_bare_number_to_a_level_is_not_from(nlp):
+    # "rose 5 to 7 pct" is read elsewhere (a change then a level); no "from", nothing shared here
+    found = find_quantities(nlp("Costs went up 2 to 1.2 billion dlrs."))
+    assert [q.value for q in found][0] == pytest.approx(2)

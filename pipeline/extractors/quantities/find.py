@@ -42,6 +42,7 @@ ranges), ``modifiers`` (bound, change and rate) and ``rejects`` (step 3). Ranks 
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -201,6 +202,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
     out: list[tuple[QuantityMention, bool]] = []
     last_scaled: tuple[QuantityMention, float] | None = None  # the last amount with a scale word
     last_end = 0
+    scales: dict[int, float] = {}  # a mention's start -> its scale word's factor ("1.350 billion dlrs": 1e9)
     for p, q in _ranges(text, pieces, ctx):
         last = q or p
         start, end = p.start, last.end
@@ -252,8 +254,10 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
         last_end = max(end, per_from)  # "369 domestic institutions": the counted noun's end
         if (q or p).num.scale is not None:
             last_scaled = (mention, (q or p).num.scale)
+            scales[start] = (q or p).num.scale
     out = _quote_units(text, out)
     out = _change_to_level(text, out)
+    out = _from_level(text, out, scales)
     out = _share_price_moves(text, out, ctx.dollar)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
@@ -279,6 +283,50 @@ def _change_to_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list
             and _TO.fullmatch(text[m.end : level.start])
         ):
             fixed[i] = (replace(m, unit=level.unit, kind="currency", currency_assumed=level.currency_assumed), strong)
+    return fixed
+
+
+_FROM = re.compile(r"(?i)\bfrom\s+$")
+_LEVEL_KINDS = frozenset({"currency", "percent", "dimension", "count"})
+
+
+def _from_level(
+    text: str, out: list[tuple[QuantityMention, bool]], scales: dict[int, float]
+) -> list[tuple[QuantityMention, bool]]:
+    """The bare number of "from A to B <unit>" is in B's unit, and in B's scale when it has none of its own and
+    the scale makes the two alike: "lowered from 3.450 to 1.350 billion dlrs" (3.45 billion dollars), "rose
+    from 12 to 14 pct", "from 300 to 250 tonnes", "from 1.2 bln to 1.5 bln dlrs" (the unit only). A level
+    the number was already read with ("3 to 5 mln dlrs", a range) is not one of these."""
+    fixed = list(out)
+    for i in range(len(out) - 1):
+        (m, strong), (level, _) = out[i], out[i + 1]
+        if not (
+            m.kind == "number"
+            and m.unit in (None, "dimensionless")
+            and m.value_max is None
+            and level.kind in _LEVEL_KINDS
+            and level.value_max is None
+            and _TO.fullmatch(text[m.end : level.start])
+            and _FROM.search(text[max(0, m.start - 8) : m.start])
+        ):
+            continue
+        value, scale = m.value, scales.get(level.start)
+        # not "from 500 to 1.2 billion dlrs" (500 million, or a slip): only where the two end up alike
+        alike = scale and value > 0 and level.value > 0 and abs(math.log(value * scale / level.value)) <= math.log(20)
+        if alike and m.start not in scales:
+            value = tidy(value * scale)
+        fixed[i] = (
+            replace(
+                m,
+                value=value,
+                unit=level.unit,
+                unit_text=level.unit_text,
+                kind=level.kind,
+                per=m.per or level.per,
+                currency_assumed=level.currency_assumed,
+            ),
+            strong,
+        )
     return fixed
 
 
