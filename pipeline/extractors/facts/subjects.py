@@ -2265,9 +2265,13 @@ def _main_company_says(ctx: ArticleContext, noun: Token) -> bool:
     root = noun.sent.root
     if root.lemma_.lower() not in cues().attribution_verbs:
         return False
-    said = next((ch for ch in root.children if ch.dep_ == "nsubj"), None)
-    ent = _resolve(ctx, said) if said is not None else None
-    return ent is not None and ent.entity_key == ctx.main.entity_key and not public_body(ent)
+    # every subject of the verb: "SOUTHFIELD, MICH., March 24 - American Motors Corp said" hangs the dateline's
+    # place on "said" as a subject too
+    for said in (ch for ch in root.children if ch.dep_ == "nsubj"):
+        ent = _resolve(ctx, said)
+        if ent is not None and ent.entity_key == ctx.main.entity_key and not public_body(ent):
+            return True
+    return False
 
 
 def _named_agent(ctx: ArticleContext, noun: Token) -> bool:
@@ -2808,7 +2812,7 @@ def _verb_subject(ctx: ArticleContext, prop: Token | None, verb: Token | None) -
                 if ch.dep_ in ("poss", "compound"):
                     ent = _resolve(ctx, ch) if ch.dep_ == "poss" else _entity_at(ctx, ch)
                     if ent is not None and ent.label == "GPE" and _main_company_says(ctx, s):
-                        continue  # "U.S. car sales declined to 4,922, the automaker said": its sales there
+                        return s, ctx.main  # "U.S. car sales declined to 4,922, the automaker said": its sales there
                     if ent is not None and ent.label in c.subject_labels and ent.label != "NORP":
                         return ch, ent
             for ch in v.children:  # "The deal gives Google 17,000 patents"

@@ -1,0 +1,35 @@
+"""Facts, issue 11 forty-sixth round: a company that says "U.S. car sales fell" speaks of its own sales even when the
+parse hangs the dateline's place on "said" as a second subject. Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+DATELINE_SUBJECT = [
+    pytest.param(
+        "ZENTRO MID-MARCH U.S. CAR SALES OFF 40 PCT",
+        "TROY, MICH., March 24 - Zentro Motors Corp said\nU.S. car sales for the March 11 to 20 period dropped 40 pct "
+        "to\n900 from 1,500 cars in the same period a year ago.\n    Zentro Motors is 30 pct owned by Vardon.",
+        [40, 900, 1500],
+        "Zentro Motors",
+        id="us_car_sales_of_the_company_that_says_so",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "values", "subject"), DATELINE_SUBJECT)
+def test_a_companys_us_sales_with_the_dateline_parsed_as_a_subject(nlp, title, body, values, subject):
+    facts = facts_of(nlp, body, published="1987-03-24", title=title)
+    for value in values:
+        assert subjects_of(facts, value) == [subject], value
+
+
+def test_a_government_body_saying_us_sales_fell_leaves_them_the_countrys(nlp):
+    body = (
+        "WASHINGTON, March 24 - The Commerce Department said\nU.S. retail sales dropped 2.3 pct in February.\n"
+        "    The Commerce Department said the figures were revised."
+    )
+    facts = facts_of(nlp, body, published="1987-03-24", title="U.S. RETAIL SALES FALL 2.3 PCT")
+    assert subjects_of(facts, 2.3) in (["U.S."], ["United States"])
