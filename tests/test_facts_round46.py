@@ -33,3 +33,32 @@ def test_a_government_body_saying_us_sales_fell_leaves_them_the_countrys(nlp):
     )
     facts = facts_of(nlp, body, published="1987-03-24", title="U.S. RETAIL SALES FALL 2.3 PCT")
     assert subjects_of(facts, 2.3) in (["U.S."], ["United States"])
+
+
+PEOPLE_SHARES = [
+    pytest.param(
+        "Viewers shun mobile TV\n\nViewers want music rather than films on the move, says a report.\n\n"
+        "The analysis of the player market found only 13% of Europeans want to watch video on the move. "
+        "Zentro sells the Zpod. The Zpod is popular with Zentro fans.",
+        13,
+        ["Europeans"],
+        id="a_people_named_by_its_demonym",
+    ),
+    pytest.param(
+        "Viewers shun mobile TV\n\nViewers want music rather than films on the move, says a report.\n\n"
+        "The analysis of the player market found only 13% of people want to watch video on the move. "
+        "Zentro sells the Zpod. The Zpod is popular with Zentro fans.",
+        13,
+        None,
+        id="bare_people_is_no_group",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), PEOPLE_SHARES)
+def test_a_share_of_a_people_is_that_peoples(nlp, text, value, subjects):
+    got = subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value)
+    if subjects is None:
+        assert got and "people" not in " ".join(got).casefold()
+    else:
+        assert got == subjects

@@ -1260,7 +1260,8 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
         if counted or any(_owned_word(t) for t in words):
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
-        if len(words) + len(after) < 2:
+        people = group.ent_type_ == "NORP" and group.tag_ in ("NNPS", "NNS")  # "13% of Europeans": a people
+        if len(words) + len(after) < 2 and not people:
             return None  # "40% of people log on daily": a bare noun names no group in particular
         end = after[-1] if after else group
         return group, _phrase(words + after, end.idx + len(end.text))
