@@ -62,3 +62,35 @@ def test_a_share_of_a_people_is_that_peoples(nlp, text, value, subjects):
         assert got and "people" not in " ".join(got).casefold()
     else:
         assert got == subjects
+
+
+DESCRIBED = [
+    pytest.param(
+        "ACME BUYS ZENTRO",
+        "DENVER, March 11 - Acme Health Inc said it has acquired Zentro Inc, a maker of valves with sales of "
+        "30 mln dlrs.",
+        30e6,
+        ["Zentro"],
+        id="an_apposition_describing_the_bought_company",
+    ),
+    pytest.param(
+        "ACME BUYS ZENTRO",
+        "DENVER, March 11 - Acme Health Inc said that it has acquired <Zentro Inc>, an 80\npct partner in "
+        "<Varco Services>.",
+        80,
+        ["Zentro"],
+        id="a_wire_name_then_its_description_parsed_as_a_second_object",
+    ),
+    pytest.param(
+        "ACME SELLS SHARES",
+        "DENVER, March 11 - Acme Health Inc said it sold 3 mln shares, 20 pct of its stock, to Zentro Inc.",
+        20,
+        ["Acme Health"],
+        id="no_name_before_the_comma",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "value", "subjects"), DESCRIBED)
+def test_a_figure_in_a_names_description_is_the_named_ones(nlp, title, body, value, subjects):
+    assert subjects_of(facts_of(nlp, body, published="1987-03-11", title=title), value) == subjects

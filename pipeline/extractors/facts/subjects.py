@@ -1132,6 +1132,7 @@ _RULES = (
     ("share_of_possessed", lambda ctx, prop, verb, measured: _share_of_possessed(ctx, verb, measured)),
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
     ("national_market", lambda ctx, prop, verb, measured: _national_market(ctx, prop, verb)),
+    ("described", lambda ctx, prop, verb, measured: _described_name(ctx)),
     ("deal_antecedent", lambda ctx, prop, verb, measured: _deal_owner(ctx, prop)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
@@ -1143,6 +1144,49 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _described_name(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
+    """ "acquired Zentro Inc, a maker of valves with sales of 30 mln dlrs", "Marketech Inc, an 80 pct partner in
+    Varco": a figure inside the description written after a name (its apposition, headed by a common noun) is
+    the named one's, not the clause's subject's. Not across a clause of its own ("X, which had sales of ..."
+    is the relative pronoun's) nor inside a name set off after a noun ("its unit, Zentro Inc")."""
+    amount = ctx.amount
+    if amount is None:
+        return None
+    t = amount.root
+    for _ in range(8):
+        if t.dep_ == "appos" or t.head.pos_ in ("VERB", "AUX"):
+            break
+        if t.head.i == t.i or (t.pos_ in ("VERB", "AUX") and t.i != amount.root.i):
+            return None
+        t = t.head
+    else:
+        return None
+    named = t.head if t.dep_ == "appos" else _name_before_comma(t)
+    if named is None or t.pos_ != "NOUN" or not _inside(t, ctx.piece) or t.i < named.i:
+        return None  # "the company's unit, Zentro Inc": a name describing a noun, not a description of a name
+    if not any(ch.dep_ in ("det", "poss") for ch in t.children):
+        return None  # a description opens "a", "the", "its": not a list's "Breakdown: barley 9,000, oats 954,303"
+    ent = _entity_at(ctx, named)
+    if ent is None or ent.label not in ("ORG", "PERSON", "GPE") or is_index(ent):
+        return None
+    return named, ent
+
+
+def _name_before_comma(noun: Token) -> Token | None:
+    """ "has acquired <Marketech Inc>, an 80 pct partner in ...": the name right before the comma that opens a
+    noun phrase the parser made the verb's second object, where it is an apposition of that name."""
+    doc = noun.doc
+    k = noun.left_edge.i - 1
+    if k < 2 or doc[k].text != ",":
+        return None
+    k -= 1
+    if doc[k].text == ">":  # a wire's "<Marketech Inc>"
+        k -= 1
+    name = doc[k]
+    same_role = name.head.i == noun.head.i and name.dep_ == noun.dep_
+    return name if same_role and name.pos_ == "PROPN" else None
 
 
 def _deal_owner(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
