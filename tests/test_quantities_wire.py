@@ -357,3 +357,23 @@ def test_rose_a_bare_number_to_a_level_is_not_from(nlp):
     # "rose 5 to 7 pct" is read elsewhere (a change then a level); no "from", nothing shared here
     found = find_quantities(nlp("Costs went up 2 to 1.2 billion dlrs."))
     assert [q.value for q in found][0] == pytest.approx(2)
+
+
+# -- a wire's bare "dlrs" in a story that gives its amounts in one other dollar ----------------------------
+
+WIRE_DOLLAR = [
+    ("WELLINGTON, Feb 27 - M-3 rose to 30.07\nbillion N.Z. Dlrs.\n    M-1 grew to 5.03 billion dlrs.", "NZD"),
+    ("MELBOURNE, March 13 - Shares were offered at 1.20 Australian dlrs each, against 6.06 dlrs a share.", "AUD"),
+    # a U.S. dollar named anywhere keeps the wire's convention
+    ("NEW YORK, March 9 - It paid 5 Canadian dlrs and 50 U.S. dlrs, then 20 mln dlrs.", "USD"),
+    # talk of another dollar with no amount in it changes nothing
+    ("TORONTO, March 9 - The Canadian dollar fell. Profit was 50 mln dlrs.", "USD"),
+    # amounts in two other dollars: no one of them is the story's
+    ("SYDNEY, March 9 - It paid 5 Canadian dlrs and 8 Australian dlrs, then 20 mln dlrs.", "USD"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit"), WIRE_DOLLAR)
+def test_bare_dlrs_in_a_story_of_one_other_dollar(nlp, text, unit):
+    last = find_quantities(nlp(text))[-1]
+    assert last.text.endswith("dlrs") and last.unit == unit

@@ -99,6 +99,8 @@ def _unit_after(
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
+            if written in ("dlrs", "dlr") and ctx.dlrs != "USD":
+                code, assumed = ctx.dlrs, True  # the one other dollar the story gives its amounts in
             return pos + m.end(), code, _written(m.group()), "currency", assumed
     if phys is not None:
         end, expr, written = phys
