@@ -94,3 +94,25 @@ DESCRIBED = [
 @pytest.mark.parametrize(("title", "body", "value", "subjects"), DESCRIBED)
 def test_a_figure_in_a_names_description_is_the_named_ones(nlp, title, body, value, subjects):
     assert subjects_of(facts_of(nlp, body, published="1987-03-11", title=title), value) == subjects
+
+
+CHANGED_SPANS = [
+    pytest.param(
+        "Zentro Corp said it extended the term of its loan from 12 to 14 years.", 12, "year", id="from_bare_to"
+    ),
+    pytest.param("Varco Inc cut the notice period from two years to one year.", 2, "year", id="from_span_to_span"),
+    pytest.param(
+        "Delmar Inc will extend paid leave for its staff from six months to nine.", 6, "month", id="to_a_number"
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "value", "unit"), CHANGED_SPANS)
+def test_a_span_changed_from_one_length_to_another_is_a_figure(nlp, body, value, unit):
+    facts = facts_of(nlp, "DENVER, March 3 - " + body, published="1987-03-03", title="COMPANY NEWS")
+    assert [f.unit for f in facts if f.value == value] == [unit]
+
+
+def test_a_span_of_years_from_a_date_to_another_is_no_figure(nlp):
+    facts = facts_of(nlp, "DENVER, March 3 - Zentro Corp said it ran the plant from 1980 to 1985.", title="ZENTRO")
+    assert not [f for f in facts if f.value is not None]

@@ -36,6 +36,7 @@ _ADJECTIVE = re.compile(
 # a rate's period is longer than its span: "six days a week", "three months a year"
 _RANK = {"day": 1, "night": 1, "week": 2, "month": 3, "quarter": 4, "year": 5}
 _RANGE_JOIN = re.compile(r"(?i)^\s*(?:or|to|and|-)\s*$")
+_UNIT_WORDS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 _BOUND_WORDS = frozenset({"up", "to", "about", "around", "between", "least", "at", "more", "than", "nearly", "almost"})
 
 
@@ -127,6 +128,8 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
     after = word_after(doc, end)
     if after is not None and after.lower_ == "old":
         return True  # "the strike, now two weeks old"
+    if _from_to(doc, start, end):
+        return True  # "extended payments from 12 to 14 years", "extend paid leave from six months to nine"
     if after is not None and _ADJECTIVE.match(text.strip()) and _thing(after):
         if clock and after.lemma_.lower() in c.duration_rate_nouns:
             return True  # "a 37 hour week", "a 12-hour shift": the hours measure the week
@@ -174,6 +177,22 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
     # "spent 14 hours negotiating": hours spent are a figure; "spent three years at the bank" a career's span
     spent = clock and root.dep_ == "dobj" and verb.lemma_.lower() in c.duration_spending_verbs
     return verb.lemma_.lower() in c.duration_verbs or spent
+
+
+def _from_to(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span is one end of a change written "from A to B" ("from 12 to 14 years", "from six months to
+    nine"): a span's length that was changed, so a figure, not a time."""
+    before, after = word_before(doc, start), word_after(doc, end)
+    if before is not None and before.lower_ == "from":
+        nxt = word_after(doc, after.i + 1) if after is not None and after.lower_ == "to" else None
+        return nxt is not None and nxt.like_num
+    if before is None or before.lower_ != "to":
+        return False
+    low = word_before(doc, before.i)  # "from 12 to", "from two years to"
+    if low is not None and low.lemma_.lower() in _UNIT_WORDS:
+        low = word_before(doc, low.i)
+    frm = word_before(doc, low.i) if low is not None and low.like_num else None
+    return frm is not None and frm.lower_ == "from"
 
 
 def _copula_thing(verb: Token) -> bool:
