@@ -116,3 +116,29 @@ def test_a_span_changed_from_one_length_to_another_is_a_figure(nlp, body, value,
 def test_a_span_of_years_from_a_date_to_another_is_no_figure(nlp):
     facts = facts_of(nlp, "DENVER, March 3 - Zentro Corp said it ran the plant from 1980 to 1985.", title="ZENTRO")
     assert not [f for f in facts if f.value is not None]
+
+
+SPEAKING_COMPANY = [
+    pytest.param(
+        "NORVALE GETS ONLY 20 PCT OF ZENTRO <ZNT> IN BID",
+        "NEW YORK, March 25 - <Norvale Group PLC> said only about\n852,000 shares of Zentro Corp common stock, or 20 "
+        "pct, were tendered under its\nbid for all shares.\n    The company said it now has about 22 pct ownership "
+        "of\nZentro on a fully diluted basis.",
+        22,
+        ["Norvale"],
+        id="the_company_that_speaks_after_another_company_spoke_first",
+    ),
+    pytest.param(
+        "ZENTRO <ZNT> SEES HIGHER PROFIT",
+        "NEW YORK, March 25 - Zentro Corp said it expects higher profits this year.\n    The company said it now has "
+        "about 22 pct of the market.",
+        22,
+        ["Zentro"],
+        id="the_story_company_speaking_is_still_itself",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "value", "subjects"), SPEAKING_COMPANY)
+def test_the_company_that_says_is_the_last_speaker(nlp, title, body, value, subjects):
+    assert subjects_of(facts_of(nlp, body, published="1987-03-25", title=title), value) == subjects

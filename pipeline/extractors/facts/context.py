@@ -64,6 +64,9 @@ class ArticleContext:
     last_subject: tuple[str, EntityMention, int] | None = None
     # the latest company a main clause was about (not a speaker: "unions said"), and where its sentence ended
     focus: tuple[EntityMention, int] | None = None
+    # the latest company that was a main clause's speaker ("<Dixons Group PLC> said ..."), and where its sentence
+    # ended: "The company said it now has 22 pct of Cyclops" is that speaker, not the headline's ticker company
+    speaker: tuple[EntityMention, int] | None = None
     # "£812 in England, £640 in Wales", "in France 31,000, in Belgium 19,050": each piece's figures
     # with their places or names, found once per piece (keyed by the rule and the piece's bounds)
     place_lists: dict[tuple, list] = dataclasses.field(default_factory=dict)
@@ -1021,8 +1024,23 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
         if lemma not in ("company", "firm") and any(i < token.i and w == lemma for i, w in ctx.owned_nouns):
             return None  # "its central bank ... the bank": someone's unnamed bank, not the article's company
         national = _national_company(ctx, token) if parsed else None
-        return national or ctx.antecedent()
+        return national or _speaking_company(ctx, token) or ctx.antecedent()
     return None
+
+
+def _speaking_company(ctx: ArticleContext, token: Token) -> EntityMention | None:
+    """ "<Dixons Group PLC> said only 20 pct of Cyclops <CYL> was tendered ... The company said it now has 22 pct":
+    "the company" that says something is the company that spoke last, when that is not the story's own company
+    (the headline's ticker company here) and the story's company was not named since."""
+    said = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
+    if not said or token.lemma_.lower() not in ("company", "firm") or ctx.speaker is None or ctx.main is None:
+        return None
+    speaker, end = ctx.speaker
+    if speaker.entity_key == ctx.main.entity_key or end > token.idx:
+        return None
+    if any(m.entity_key == ctx.main.entity_key for m in ctx.mentions_between(end, token.idx)):
+        return None
+    return speaker
 
 
 def _only_org_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
@@ -1541,6 +1559,8 @@ def _clause_subject_before(
                 ent = _named_org(ctx, ch)
                 if ent is None and ch.pos_ == "NOUN":
                     ent = _agent_of(ctx, ch)  # "The move by Acme was expected and the firm will pay $76": Acme
+                if ent is None and _is_company_noun(ch):
+                    ent = _speaking_company(ctx, ch)  # "The company said it now has 22 pct": the last speaker
                 if ent is None and places:
                     ent = _one_word_person(ctx, ch)  # "Yukos said it ...": "it" is no person; a mislabelled firm
                 if ent is None and places:
@@ -1742,6 +1762,8 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
                 # not a speaker ("unions said") nor a regulator or agency, which acts on companies, not as one
                 if sent.root.lemma_.lower() not in cues().attribution_verbs and not public_body(ent):
                     ctx.focus = (ent, sent.end_char)
+                elif not public_body(ent):
+                    ctx.speaker = (ent, sent.end_char)
                 if ch.pos_ == "NOUN" and not ch.ent_type_:
                     ctx.described.setdefault(ch.lemma_.lower(), ent)
             person = _entity_at(ctx, ch)
