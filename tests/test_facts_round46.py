@@ -142,3 +142,26 @@ SPEAKING_COMPANY = [
 @pytest.mark.parametrize(("title", "body", "value", "subjects"), SPEAKING_COMPANY)
 def test_the_company_that_says_is_the_last_speaker(nlp, title, body, value, subjects):
     assert subjects_of(facts_of(nlp, body, published="1987-03-25", title=title), value) == subjects
+
+
+COMPANY_TOO = [
+    pytest.param(
+        "Zentro to cut 90 jobs\n\nZentro Group is to cut 90 jobs across Europe. Zentro Group says the cuts are needed "
+        "to fund an £150m investment in new printing plants.",
+        150e6,
+        ["Zentro"],
+        id="a_companys_investment",
+    ),
+    pytest.param(
+        "Zentro to cut 90 jobs\n\nZentro Group is to cut 90 jobs across Europe. Zentro Group says inflation in "
+        "Europe will rise to 5%.",
+        5,
+        ["Europe"],
+        id="an_economys_figure_a_company_speaks_of",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), COMPANY_TOO)
+def test_an_economys_figure_a_company_has_too(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == subjects

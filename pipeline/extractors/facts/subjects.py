@@ -2295,6 +2295,8 @@ def _company_before_place(ctx: ArticleContext, ch: Token, ent: EntityMention) ->
 
 # a company's figure nouns that a place's economy has too: "U.S. growth", "U.S. debt", "U.S. spending"
 _NATIONAL_TOO = frozenset({"growth", "debt", "spending"})
+# an economy's figure nouns a company has too: "an £150m investment", "its spending"
+_COMPANY_TOO = _NATIONAL_TOO | {"investment"}
 
 
 def _main_company_says(ctx: ArticleContext, noun: Token) -> bool:
@@ -2566,6 +2568,13 @@ def _implied_owner(
         if owner is not None:
             return prop, owner, "company_property"
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
+    bare = prop is not None and not any(ch.dep_ == "compound" for ch in prop.children)  # not "GDP growth"
+    if bare and not owned and prop.lemma_.lower() in _COMPANY_TOO:
+        # "The Telegraph Group says the cuts are needed to fund an £150m investment": a figure companies have too,
+        # in a clause a company says or does, is that company's (not "Acme says inflation will rise")
+        owner = _clause_subject_before(ctx, prop)
+        if owner is not None and owner.label == "ORG" and not public_body(owner) and not state_body(owner):
+            return prop, owner, "company_property"
     if prop is not None and not owned and macro_noun(prop) and ctx.country is not None:
         return prop, ctx.country, "country_property"  # "inflation fell below 10%" in an article about one country
     for ch in prop.children if prop is not None else ():  # "the company share price"
