@@ -165,3 +165,37 @@ COMPANY_TOO = [
 @pytest.mark.parametrize(("text", "value", "subjects"), COMPANY_TOO)
 def test_an_economys_figure_a_company_has_too(nlp, text, value, subjects):
     assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == subjects
+
+
+WHOLES = [
+    pytest.param(
+        "Zentro snubs mobile video\n\nZentro makes the Zpod player. Zentro sells it in shops. Zentro said demand "
+        "was strong. A separate report forecasts that the European digital music market will grow to 836m euros "
+        "by 2009.",
+        836e6,
+        "European digital music market",
+        id="a_described_market_grows",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subject"), WHOLES)
+def test_a_market_its_phrase_describes_is_the_subject_of_its_size(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == [subject]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "described"),
+    [
+        ("The European digital music market will grow.", True),
+        ("The car industry will grow.", True),
+        ("The market will grow.", False),  # points back to a market named before
+        ("Its music market will grow.", False),  # someone's
+        ("The European digital music player will sell.", False),  # no whole
+    ],
+)
+def test_a_described_whole(nlp, sentence, described):
+    from pipeline.extractors.facts.candidates import _described_whole
+
+    doc = nlp(sentence)
+    assert _described_whole(next(t for t in doc if t.dep_ == "nsubj")) is described

@@ -244,7 +244,13 @@ def rank(
     if (
         phrase is not None
         and best is not phrase
-        and (_phrase_first(ctx, best, phrase) or _place_span(ctx, best) or source and _phrase_owns(ctx, phrase.token))
+        and (
+            _phrase_first(ctx, best, phrase)
+            or _place_span(ctx, best)
+            or source
+            and _phrase_owns(ctx, phrase.token)
+            or _word_of_whole(best, phrase)
+        )
     ):
         # "According to Tom Walsh, head of Krome Studios, next generation games will cost $10m": the clause's
         # noun phrase, not the source's names
@@ -300,7 +306,8 @@ def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
     Greenpeace"), nor the measured figure itself ("Savings of £4bn would be made", "Passengers grew 12%":
     the amount is in the phrase, or the verb tells its change), nor one in a clause with "its"/"their"
     ("Advertisers spent $1bn on its search ads": the article's company is in the sentence)."""
-    if noun is None or _pointing_back(noun) or noun.pos_ == "NUM" or noun.lower_ in _SCALE_WORDS:
+    whole = noun is not None and _described_whole(noun)
+    if noun is None or _pointing_back(noun) and not whole or noun.pos_ == "NUM" or noun.lower_ in _SCALE_WORDS:
         return False  # "of which 250 mln will be provided": another amount owns nothing
     c = cues()
     if any(ch.dep_ == "prep" and ch.lower_ == "by" for ch in noun.children):
@@ -310,11 +317,39 @@ def _phrase_owns(ctx: ArticleContext, noun: Token | None) -> bool:
     if amount is not None and amount.start in inside:
         return False
     verb = noun.head
-    if verb.lemma_.lower() in c.change_verbs:
+    if verb.lemma_.lower() in c.change_verbs and not whole:
         return False
     return not any(
         t.dep_ == "poss" and t.lower_ in ("its", "their") and t.i not in inside and not _own_possessive(noun, t)
         for t in verb.subtree
+    )
+
+
+def _word_of_whole(best: Candidate, phrase: Candidate) -> bool:
+    """ "the European digital music market will grow to 836m euros": a people's word inside a described market's
+    own phrase only says which market; the market is the subject."""
+    noun = phrase.token
+    return (
+        noun is not None
+        and best.entity.label == "NORP"
+        and best.token is not None
+        and best.token.head.i == noun.i
+        and _described_whole(noun)
+    )
+
+
+# a whole that a figure measures by itself ("the market will grow to 836m euros"): its size, not an owner's
+_WHOLES = frozenset({"market", "industry", "sector"})
+
+
+def _described_whole(noun: Token) -> bool:
+    """ "the European digital music market will grow to 836m euros": a market, industry or sector the phrase
+    describes by its own words (not "the market", which points back, nor "its market", someone's) is what its
+    size and growth are figures of."""
+    return (
+        noun.lemma_.lower() in _WHOLES
+        and any(ch.dep_ in ("amod", "compound") and ch.pos_ in ("ADJ", "NOUN", "PROPN") for ch in noun.children)
+        and not any(ch.dep_ == "poss" for ch in noun.children)
     )
 
 
