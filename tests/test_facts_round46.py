@@ -199,3 +199,31 @@ def test_a_described_whole(nlp, sentence, described):
 
     doc = nlp(sentence)
     assert _described_whole(next(t for t in doc if t.dep_ == "nsubj")) is described
+
+
+def test_a_legal_form_written_first_names_the_headline_company(nlp):
+    body = (
+        "LONDON, March 3 - NV Brabantse Waterleiding is issuing a 100\nmln dlr eurobond due April 15, 1992 paying "
+        "7-1/4 pct and priced at 101-1/8 pct, lead manager Zentro Bank Ltd said.\n    The non-callable bond is "
+        "available in denominations of 5,000 dlrs. The selling concession is 1-1/4 pct."
+    )
+    title = "BRABANTSE WATERLEIDING ISSUES 100 MLN DLR EUROBOND"
+    facts = facts_of(nlp, body, published="1987-03-03", title=title)
+    assert subjects_of(facts, 100e6) == ["Brabantse Waterleiding"]
+    assert subjects_of(facts, 1.25) == ["Brabantse Waterleiding"]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("NV Zeelandse Gasbedrijf", "Zeelandse Gasbedrijf"),
+        ("PT Zentro Telekom", "Zentro Telekom"),
+        ("Zentro NV", "Zentro"),
+        ("NVIDIA Corp", "NVIDIA"),  # a name that opens with the letters is no legal form
+        ("PTT Telecom", "PTT Telecom"),
+    ],
+)
+def test_a_legal_form_before_the_name_is_dropped_like_one_after(name, shown):
+    from pipeline.extractors.entities.find import display_name
+
+    assert display_name(name, "ORG") == shown

@@ -46,6 +46,8 @@ _ORG_SUFFIX = re.compile(
     r"[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|spa|nv|gmbh|group|holdings)\.?$",
     re.IGNORECASE,
 )
+# Legal forms written before the name ("NV Nederlandse Gasunie", "PT Indosat"): dropped like the suffixes.
+_ORG_PREFIX = re.compile(r"^(?:NV|N\.V\.|PT)\s+(?=[A-Z])")
 _SPACE = re.compile(r"\s+")
 _JOIN_END = re.compile(r"(?i)(?:\s|^)(?:and|&)$")
 # "China Aviation Oil (CAO": the model sometimes runs a name into its bracketed abbreviation.
@@ -663,9 +665,11 @@ def _headline_names(
     for a, b in _proper_noun_runs(words, taken):
         # the name ends before a person's role: "Westbrook Tool Co Chairman", "Nordland Trade Minister"
         b = next((i for i in range(a, b) if words.lower(i) in TITLE_WORDS), b)
-        if not 2 <= b - a <= 6 or words.text(a).upper() != first or words.text(a).isupper():
+        # a legal form written first: "NV Nederlandse Gasunie" under "NEDERLANDSE GASUNIE ISSUES ..."
+        opening = a + 1 if b - a > 2 and words.text(a).casefold() in suffixes and words.text(a + 1).isalpha() else a
+        if not 2 <= b - a <= 6 or words.text(opening).upper() != first or words.text(opening).isupper():
             continue
-        if both and words.text(a + 1).upper() != second:
+        if both and words.text(opening + 1).upper() != second:
             continue
         after = idx[b - 1] + len(words.text(b - 1))
         if b < len(words) and words.lower(b) in ("and", "&", "of") or text[after : after + 1] == "-":
@@ -913,6 +917,7 @@ def display_name(name: str, label: str) -> str:
 def _display_name(name: str, org: bool, generic: frozenset[str]) -> str:
     shown = clean_name(name)
     if org:
+        shown = _ORG_PREFIX.sub("", shown)
         for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
             shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
             if shorter == shown or not shorter or shorter.casefold() in generic or _JOIN_END.search(shorter):
