@@ -227,3 +227,35 @@ def test_a_legal_form_before_the_name_is_dropped_like_one_after(name, shown):
     from pipeline.extractors.entities.find import display_name
 
     assert display_name(name, "ORG") == shown
+
+
+CENTRAL_BANK_RATES = [
+    pytest.param(
+        "UK economy grows faster\n\nThe UK economy grew by 0.6% in the third quarter, according to a deputy "
+        "governor of the Bank of England. This means that base rates will probably stay on hold at 4.75%.",
+        4.75,
+        ["Bank of England"],
+        id="base_rates_with_no_owner_are_the_central_banks",
+    ),
+    pytest.param(
+        "Banks cut rates\n\nThe Bank of Zentria held its rates. Lloyds Bank cut its base lending rate to 10.5%.",
+        10.5,
+        ["Lloyds Bank"],
+        id="a_banks_own_rate_stays_its_own",
+    ),
+    pytest.param(
+        "Rates on hold\n\nZentrian interest rates were left at 4.75% on Thursday, the finance ministry said.",
+        4.75,
+        None,
+        id="no_central_bank_named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "subjects"), CENTRAL_BANK_RATES)
+def test_a_policy_rate_with_no_owner_is_the_central_banks(nlp, text, value, subjects):
+    got = subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value)
+    if subjects is None:
+        assert not any("Bank" in s for s in got)
+    else:
+        assert got == subjects

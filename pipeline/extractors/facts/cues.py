@@ -84,6 +84,7 @@ class Cues:
     legislature_words: frozenset[str]
     legislature_modifiers: frozenset[str]
     central_banks: tuple[str, ...]
+    policy_rate_words: frozenset[str]
     public_body_words: frozenset[str]
     regions: frozenset[str]
     region_demonyms: dict[str, str]
@@ -251,6 +252,7 @@ def cues() -> Cues:
         legislature_words=frozenset(s["legislature_words"]),
         legislature_modifiers=frozenset(s["legislature_modifiers"]),
         central_banks=tuple(s["central_banks"]),
+        policy_rate_words=frozenset(s["policy_rate_words"]),
         public_body_words=frozenset(s["public_body_words"]),
         regions=frozenset(s["regions"]),
         region_demonyms=dict(s["region_demonyms"]),

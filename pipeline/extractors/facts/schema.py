@@ -111,6 +111,7 @@ class Subjects(Rules):
     legislature_words: list[str]
     legislature_modifiers: list[str]
     central_banks: list[str]
+    policy_rate_words: list[str]
     public_body_words: list[str]
     regions: list[str]
     region_demonyms: dict[str, str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Span, Token
 
@@ -1141,6 +1142,7 @@ _RULES = (
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("left_with", lambda ctx, prop, verb, measured: _left_with(ctx)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
+    ("central_bank_rate", lambda ctx, prop, verb, measured: _central_bank_rate(ctx, prop)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
@@ -1187,6 +1189,26 @@ def _name_before_comma(noun: Token) -> Token | None:
     name = doc[k]
     same_role = name.head.i == noun.head.i and name.dep_ == noun.dep_
     return name if same_role and name.pos_ == "PROPN" else None
+
+
+def _central_bank_rate(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "base rates will probably stay on hold at 4.75%", "interest rates were left at 2%": a policy rate
+    (``policy_rate_words``) no clause gives an owner is set by the central bank the article names (the one named
+    most), not the story's country. Not "its base rate" or "UK interest rates": the owner the text writes."""
+    if ctx.amount is None or ctx.amount_kind != "percent" or prop is None or prop.lemma_.lower() != "rate":
+        return None
+    c = cues()
+    if not any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c.policy_rate_words for ch in prop.children):
+        return None
+    if any(ch.dep_ == "poss" or ch.ent_type_ for ch in prop.children):
+        return None
+    banks = [
+        m for m in ctx.entities if m.label == "ORG" and any(b in m.canonical_name.casefold() for b in c.central_banks)
+    ]
+    if not banks:
+        return None
+    key = Counter(m.entity_key for m in banks).most_common(1)[0][0]
+    return prop, next(m for m in banks if m.entity_key == key)
 
 
 def _deal_owner(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
