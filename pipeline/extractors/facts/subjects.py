@@ -2594,7 +2594,9 @@ def _implied_owner(
     if bare and not owned and prop.lemma_.lower() in _COMPANY_TOO:
         # "The Telegraph Group says the cuts are needed to fund an £150m investment": a figure companies have too,
         # in a clause a company says or does, is that company's (not "Acme says inflation will rise")
-        owner = _clause_subject_before(ctx, prop)
+        # (not across a relative clause: "owns 30 pct of the venture which has a total investment of $35m")
+        relative = any(t.dep_ in ("relcl", "acl") for t in (prop, *prop.ancestors))
+        owner = None if relative else _clause_subject_before(ctx, prop)
         if owner is not None and owner.label == "ORG" and not public_body(owner) and not state_body(owner):
             return prop, owner, "company_property"
     if prop is not None and not owned and macro_noun(prop) and ctx.country is not None:
