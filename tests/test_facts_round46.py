@@ -88,6 +88,21 @@ DESCRIBED = [
         ["Acme Health"],
         id="no_name_before_the_comma",
     ),
+    pytest.param(
+        "ACME BUYS ZENTRO",
+        "DENVER, March 11 - Acme Health Inc said it has acquired Zentro Inc, a deal worth 30 mln dlrs.",
+        30e6,
+        ["Acme Health"],
+        id="a_deal_set_off_after_the_name_is_no_description_of_it",
+    ),
+    pytest.param(
+        "ACME BUYS FIRMS",
+        "DENVER, March 11 - Acme Health Inc said it bought Zentro Inc, Varco Inc and Delmar Corp, a group of "
+        "firms with sales of 90 mln dlrs.",
+        90e6,
+        ["Acme Health"],
+        id="the_last_name_of_a_list",
+    ),
 ]
 
 
@@ -113,6 +128,18 @@ def test_a_span_changed_from_one_length_to_another_is_a_figure(nlp, body, value,
     assert [f.unit for f in facts if f.value == value] == [unit]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Zentro Corp said it will train workers aged from 18 to 25 years.",
+        "Zentro Corp said the plant will take from two to three years to build.",
+    ],
+)
+def test_a_span_from_one_length_to_another_under_no_change_is_no_figure(nlp, body):
+    facts = facts_of(nlp, "DENVER, March 3 - " + body, published="1987-03-03", title="COMPANY NEWS")
+    assert not [f for f in facts if f.unit == "year"]
+
+
 def test_a_span_of_years_from_a_date_to_another_is_no_figure(nlp):
     facts = facts_of(nlp, "DENVER, March 3 - Zentro Corp said it ran the plant from 1980 to 1985.", title="ZENTRO")
     assert not [f for f in facts if f.value is not None]
@@ -135,6 +162,30 @@ SPEAKING_COMPANY = [
         22,
         ["Zentro"],
         id="the_story_company_speaking_is_still_itself",
+    ),
+    pytest.param(
+        "ZENTRO <ZNT> RAISES 100 MLN DLRS",
+        "LONDON, March 3 - Zentro Corp is issuing 100 mln dlrs of notes, lead manager Varco Securities Inc said.\n"
+        "    The company said it will use the proceeds to repay 60 mln dlrs of debt.",
+        60e6,
+        ["Zentro"],
+        id="a_speaker_written_after_what_it_says_is_no_company_that_spoke",
+    ),
+    pytest.param(
+        "RATING AGENCY MAY DOWNGRADE ZENTRO <ZNT>",
+        "NEW YORK, March 3 - Moody's Investors Service Inc said it may lower the ratings on 200 mln dlrs of debt "
+        "of Zentro Corp.\n    The company said it has cash of about 50 mln dlrs.",
+        50e6,
+        ["Zentro"],
+        id="a_rating_agency_is_never_the_company",
+    ),
+    pytest.param(
+        "ZENTRO <ZNT> SEES SALES",
+        "NEW YORK, March 3 - Zentro Corp said first quarter profit rose 20 pct.\n    Varco Inc, its main rival, "
+        "said its own profit was flat.\n    The company said it expects sales of 80 mln dlrs.",
+        80e6,
+        ["Zentro"],
+        id="the_story_company_spoke_first",
     ),
 ]
 
@@ -166,13 +217,20 @@ COMPANY_TOO = [
         [],
         id="not_across_a_relative_clause",
     ),
+    pytest.param(
+        "UK economy slows\n\nThe UK economy slowed in the third quarter. Zentro Bank expects investment "
+        "to fall by 2% next year.",
+        2,
+        [],
+        id="a_forecaster_owns_no_economys_investment",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "value", "subjects"), COMPANY_TOO)
 def test_an_economys_figure_a_company_has_too(nlp, text, value, subjects):
     got = subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value)
-    assert got == subjects if subjects else "Zentro Fibres" not in got
+    assert got == subjects if subjects else not any(s.startswith("Zentro") for s in got)
 
 
 WHOLES = [
@@ -200,6 +258,9 @@ def test_a_market_its_phrase_describes_is_the_subject_of_its_size(nlp, text, val
         ("The market will grow.", False),  # points back to a market named before
         ("Its music market will grow.", False),  # someone's
         ("The European digital music player will sell.", False),  # no whole
+        ("The same domestic market will grow.", False),  # adjectives that say no market in particular
+        ("The overall market will grow.", False),
+        ("The British car industry will grow.", True),
     ],
 )
 def test_a_described_whole(nlp, sentence, described):
@@ -229,6 +290,11 @@ def test_a_legal_form_written_first_names_the_headline_company(nlp):
         ("Zentro NV", "Zentro"),
         ("NVIDIA Corp", "NVIDIA"),  # a name that opens with the letters is no legal form
         ("PTT Telecom", "PTT Telecom"),
+        # one word left is too little to be the name: the form is part of it
+        ("NV Energy", "NV Energy"),
+        ("NV Energy Inc", "NV Energy"),
+        ("PT Multimedia", "PT Multimedia"),
+        ("NV Homes Inc", "NV Homes"),
     ],
 )
 def test_a_legal_form_before_the_name_is_dropped_like_one_after(name, shown):

@@ -338,8 +338,9 @@ FROM_LEVEL = [
     ("Debt grew from 1.2 bln to 1.5 bln dlrs.", [(1.2e9, "USD"), (1.5e9, "USD")]),
     ("Its share rose from 12 to 14 pct.", [(12, "percent"), (14, "percent")]),
     ("Output fell from 300 to 250 tonnes.", [(300, "metric_ton"), (250, "metric_ton")]),
-    # the scale would make them 400 times apart: the unit only
-    ("Costs went from 500 to 1.2 billion dlrs.", [(500, "USD"), (1.2e9, "USD")]),
+    # the scale would make them 400 times apart: the number is left as written, with no unit
+    ("Costs went from 500 to 1.2 billion dlrs.", [(500, "dimensionless"), (1.2e9, "USD")]),
+    ("Costs went from 15 to 1.5 billion dlrs.", [(15, "dimensionless"), (1.5e9, "USD")]),
     # a range is still a range, and "to" without "from" is still a change then a level
     ("It cut the range from 3 to 5 mln dlrs.", [(3e6, "USD"), (5e6, "USD")]),
 ]
@@ -370,6 +371,10 @@ WIRE_DOLLAR = [
     ("TORONTO, March 9 - The Canadian dollar fell. Profit was 50 mln dlrs.", "USD"),
     # amounts in two other dollars: no one of them is the story's
     ("SYDNEY, March 9 - It paid 5 Canadian dlrs and 8 Australian dlrs, then 20 mln dlrs.", "USD"),
+    # a U.S. dollar written with a hyphen is one too
+    ("SYDNEY, March 9 - It issued 70 mln U.S.-dollar bonds, 100 mln Australian dlrs of notes, then 2 mln dlrs.", "USD"),
+    # a commodity's price per its unit is in dollars the world over
+    ("SYDNEY, March 9 - It issued 100 mln Australian dlrs of bonds. Gold closed at 405 dlrs", "AUD"),
 ]
 
 
@@ -377,3 +382,18 @@ WIRE_DOLLAR = [
 def test_bare_dlrs_in_a_story_of_one_other_dollar(nlp, text, unit):
     last = find_quantities(nlp(text))[-1]
     assert last.text.endswith("dlrs") and last.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a bare amount before the named one stays the wire's dollar
+        ("NEW YORK, March 9 - It paid 200 mln dlrs for a unit with sales of 30 mln Canadian dlrs.", ["USD", "CAD"]),
+        (
+            "SYDNEY, March 9 - It issued 100 mln Australian dlrs of bonds. Gold closed at 405 dlrs an ounce.",
+            ["AUD", "USD"],
+        ),
+    ],
+)
+def test_bare_dlrs_before_the_named_dollar_or_for_a_commodity_stay_usd(nlp, text, units):
+    assert [q.unit for q in find_quantities(nlp(text)) if q.kind == "currency"] == units

@@ -917,12 +917,14 @@ def display_name(name: str, label: str) -> str:
 def _display_name(name: str, org: bool, generic: frozenset[str]) -> str:
     shown = clean_name(name)
     if org:
-        shown = _ORG_PREFIX.sub("", shown)
         for _ in range(3):  # "Samsung Electronics Co., Ltd." has two
             shorter = _ORG_SUFFIX.sub("", shown).strip(" ,")
             if shorter == shown or not shorter or shorter.casefold() in generic or _JOIN_END.search(shorter):
                 break  # "News Corp" stays itself; "Allen and Co" is not "Allen and"
             shown = shorter
+        rest = _ORG_PREFIX.sub("", shown)
+        if rest != shown and len(rest.split()) >= 2:
+            shown = rest  # "NV Nederlandse Gasunie"; not "NV Energy", "PT Multimedia", "NV Homes Inc"
     return shown
 
 

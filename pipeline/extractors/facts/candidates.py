@@ -348,7 +348,11 @@ def _described_whole(noun: Token) -> bool:
     size and growth are figures of."""
     return (
         noun.lemma_.lower() in _WHOLES
-        and any(ch.dep_ in ("amod", "compound") and ch.pos_ in ("ADJ", "NOUN", "PROPN") for ch in noun.children)
+        # a noun or a people's word says which ("music market", "European ... market"); not "the same market"
+        and any(
+            ch.dep_ == "compound" and ch.pos_ in ("NOUN", "PROPN") or ch.dep_ == "amod" and ch.ent_type_ == "NORP"
+            for ch in noun.children
+        )
         and not any(ch.dep_ == "poss" for ch in noun.children)
     )
 

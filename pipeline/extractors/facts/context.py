@@ -67,6 +67,7 @@ class ArticleContext:
     # the latest company that was a main clause's speaker ("<Dixons Group PLC> said ..."), and where its sentence
     # ended: "The company said it now has 22 pct of Cyclops" is that speaker, not the headline's ticker company
     speaker: tuple[EntityMention, int] | None = None
+    main_was_subject: bool = False  # whether the story's company has been a main clause's subject or speaker yet
     # "£812 in England, £640 in Wales", "in France 31,000, in Belgium 19,050": each piece's figures
     # with their places or names, found once per piece (keyed by the rule and the piece's bounds)
     place_lists: dict[tuple, list] = dataclasses.field(default_factory=dict)
@@ -436,6 +437,20 @@ def state_body(entity: EntityMention) -> bool:
         return False
     name = entity.canonical_name.casefold()
     return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
+
+
+def _says_first(verb: Token) -> bool:
+    """Whether a reporting verb comes before what it reports ("Acme said it ..."), not after it ("Zentro is
+    issuing notes, lead manager Acme said")."""
+    reported = [ch for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "dobj")]
+    return bool(reported) and all(ch.i > verb.i for ch in reported)
+
+
+def rating_agency(entity: EntityMention) -> bool:
+    """A credit rating agency ("Moody's Investors Service", "Standard and Poor's Corp"): it speaks about a
+    company's debt, it is never "the company" of the story."""
+    name = entity.canonical_name.casefold()
+    return any(w in name for w in cues().rating_agency_words)
 
 
 def legislature(entity: EntityMention) -> bool:
@@ -1035,6 +1050,8 @@ def _speaking_company(ctx: ArticleContext, token: Token) -> EntityMention | None
     said = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
     if not said or token.lemma_.lower() not in ("company", "firm") or ctx.speaker is None or ctx.main is None:
         return None
+    if ctx.main_was_subject:
+        return None  # the story's company has spoken or acted already: "the company" is still it
     speaker, end = ctx.speaker
     if speaker.entity_key == ctx.main.entity_key or end > token.idx:
         return None
@@ -1759,11 +1776,13 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
             if ent is not None and ent.label == "ORG":
                 ctx.recent.append(ent)
                 ctx.last_subject = ("org", ent, sent.end_char)
+                if ctx.main is not None and ent.entity_key == ctx.main.entity_key:
+                    ctx.main_was_subject = True
                 # not a speaker ("unions said") nor a regulator or agency, which acts on companies, not as one
                 if sent.root.lemma_.lower() not in cues().attribution_verbs and not public_body(ent):
                     ctx.focus = (ent, sent.end_char)
-                elif not public_body(ent):
-                    ctx.speaker = (ent, sent.end_char)
+                elif not public_body(ent) and not rating_agency(ent) and _says_first(sent.root):
+                    ctx.speaker = (ent, sent.end_char)  # "X said ...", not "..., lead manager X said"
                 if ch.pos_ == "NOUN" and not ch.ent_type_:
                     ctx.described.setdefault(ch.lemma_.lower(), ent)
             person = _entity_at(ctx, ch)

@@ -85,6 +85,7 @@ class Cues:
     legislature_modifiers: frozenset[str]
     central_banks: tuple[str, ...]
     policy_rate_words: frozenset[str]
+    rating_agency_words: tuple[str, ...]
     public_body_words: frozenset[str]
     regions: frozenset[str]
     region_demonyms: dict[str, str]
@@ -148,6 +149,7 @@ class Cues:
     unit_words: frozenset[str]
     inherit_sentences: int
     duration_verbs: frozenset[str]
+    duration_change_verbs: frozenset[str]
     duration_nouns_not: frozenset[str]
     duration_lasting_verbs: frozenset[str]
     duration_spending_verbs: frozenset[str]
@@ -253,6 +255,7 @@ def cues() -> Cues:
         legislature_modifiers=frozenset(s["legislature_modifiers"]),
         central_banks=tuple(s["central_banks"]),
         policy_rate_words=frozenset(s["policy_rate_words"]),
+        rating_agency_words=tuple(s["rating_agency_words"]),
         public_body_words=frozenset(s["public_body_words"]),
         regions=frozenset(s["regions"]),
         region_demonyms=dict(s["region_demonyms"]),
@@ -316,6 +319,7 @@ def cues() -> Cues:
         unit_words=frozenset(e["unit_words"]),
         inherit_sentences=int(e["unit_inherit_sentences"]),
         duration_verbs=frozenset(e["duration_verbs"]),
+        duration_change_verbs=frozenset(e["duration_change_verbs"]),
         duration_nouns_not=frozenset(e["duration_nouns_not"]),
         duration_lasting_verbs=frozenset(e["duration_lasting_verbs"]),
         duration_spending_verbs=frozenset(e["duration_spending_verbs"]),

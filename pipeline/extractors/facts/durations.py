@@ -180,8 +180,13 @@ def _measures_a_thing(doc: Doc, start: int, end: int, text: str, *, clock: bool 
 
 
 def _from_to(doc: Doc, start: int, end: int) -> bool:
-    """Whether a span is one end of a change written "from A to B" ("from 12 to 14 years", "from six months to
-    nine"): a span's length that was changed, so a figure, not a time."""
+    """Whether a span is one end of a change written "from A to B" under a verb that changes a length
+    (``duration_change_verbs``: "extended payments from 12 to 14 years", "extend paid leave from six months to
+    nine"): a span's length that was changed, so a figure, not a time. Not "workers aged from 18 to 25 years",
+    "will take from two to three years"."""
+    verb = next((t for t in doc[start:end].root.ancestors if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in cues().duration_change_verbs:
+        return False
     before, after = word_before(doc, start), word_after(doc, end)
     if before is not None and before.lower_ == "from":
         nxt = word_after(doc, after.i + 1) if after is not None and after.lower_ == "to" else None

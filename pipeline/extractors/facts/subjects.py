@@ -1170,6 +1170,11 @@ def _described_name(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         return None  # "the company's unit, Zentro Inc": a name describing a noun, not a description of a name
     if not any(ch.dep_ in ("det", "poss") for ch in t.children):
         return None  # a description opens "a", "the", "its": not a list's "Breakdown: barley 9,000, oats 954,303"
+    c = cues()
+    if t.lemma_.lower() in c.antecedent_nouns | c.agent_action_nouns | c.change_verbs:
+        return None  # "acquired Zentro Inc, a deal worth 30 mln dlrs", "an increase of 10 pct": the deal, not the name
+    if named.dep_ == "conj" or any(ch.dep_ == "conj" for ch in named.children):
+        return None  # "bought Zentro, Varco and Delmar, a group with sales of ...": one name of a list
     ent = _entity_at(ctx, named)
     if ent is None or ent.label not in ("ORG", "PERSON", "GPE") or is_index(ent):
         return None
@@ -2591,7 +2596,9 @@ def _implied_owner(
             return prop, owner, "company_property"
     owned = prop is not None and any(ch.dep_ == "poss" for ch in prop.children)  # "the world's population"
     bare = prop is not None and not any(ch.dep_ == "compound" for ch in prop.children)  # not "GDP growth"
-    if bare and not owned and prop.lemma_.lower() in _COMPANY_TOO:
+    # a company's own: "an investment", "an £150m investment" (not "The CBI expects investment to fall by 2%")
+    one = bare and any(ch.dep_ == "det" and ch.lower_ in ("a", "an") for ch in prop.children)
+    if one and not owned and prop.lemma_.lower() in _COMPANY_TOO:
         # "The Telegraph Group says the cuts are needed to fund an £150m investment": a figure companies have too,
         # in a clause a company says or does, is that company's (not "Acme says inflation will rise")
         # (not across a relative clause: "owns 30 pct of the venture which has a total investment of $35m")

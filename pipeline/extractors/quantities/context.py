@@ -32,6 +32,7 @@ class TextContext:
     market_points: bool = False  # the text talks about an index or shares: "points" are index points
     wire_style: bool = False  # news-agency wire copy ("mln dlrs", "pct"): "francs" are French francs
     dlrs: str = "USD"  # what a wire's bare "dlrs" stands for: the one other dollar the text gives amounts in
+    dlrs_from: int = 0  # ... from where that dollar's first amount is written on (bare "dlrs" before it stay USD)
     doc: Doc | None = None
     # other currency names several countries use ("crowns", "pesos", "dinars"): (family, ISO code) pairs
     others: tuple[tuple[str, str], ...] = ()
@@ -177,31 +178,33 @@ _STERLING_CONVERSION = re.compile(
 _NAMED_DOLLAR = re.compile(
     r"\d(?:\s+(?:mln|million|bln|billion))?\s+((?:[A-Z][A-Za-z.]*\s+){1,2})(?:dlrs?|dollars?)\b", re.IGNORECASE
 )
-_US_DOLLAR = re.compile(r"\b(?:U\.S\.|US|American)\s*(?:dlrs?|dollars?|\$)", re.IGNORECASE)
+_US_DOLLAR = re.compile(r"\b(?:U\.S\.|US|American)[\s-]*(?:dlrs?|dollars?|\$)", re.IGNORECASE)
 
 
-def wire_dollar(text: str) -> str:
-    """The dollar a wire story's bare "dlrs" stands for: USD (the wire's convention), unless the story gives
-    amounts in exactly one other dollar and names no U.S. dollar at all ("M-3 rose to 30.07 billion N.Z. Dlrs
-    ... M-1 grew to 5.03 billion dlrs": New Zealand dollars both). Talk of "the Canadian dollar" with no amount
-    in it changes nothing."""
+def wire_dollar(text: str) -> tuple[str, int]:
+    """The dollar a wire story's bare "dlrs" stands for, and where its first amount is: USD (the wire's
+    convention), unless the story gives amounts in exactly one other dollar and names no U.S. dollar at all ("M-3
+    rose to 30.07 billion N.Z. Dlrs ... M-1 grew to 5.03 billion dlrs": New Zealand dollars both, from the first
+    named amount on). Talk of "the Canadian dollar" with no amount in it changes nothing."""
     if _US_DOLLAR.search(text):
-        return "USD"
+        return "USD", 0
     words = currencies()["words"]
-    found = set()
+    found: dict[str, int] = {}
     for m in _NAMED_DOLLAR.finditer(text):
         written = " ".join((m.group(1) + "dlrs").split()).casefold()
         code = words.get(written)
         if code not in (None, "USD", "dollar"):
-            found.add(code)
-    return found.pop() if len(found) == 1 else "USD"
+            found.setdefault(code, m.start())
+    return next(iter(found.items())) if len(found) == 1 else ("USD", 0)
 
 
 def make_context(text: str, doc: Doc | None = None) -> TextContext:
     wire = bool(_wire_regex().search(text))
     cc = currency_context(text, wire)
+    dlrs, dlrs_from = wire_dollar(text) if wire and "dlr" in text.lower() else ("USD", 0)
     return TextContext(
-        dlrs=wire_dollar(text) if wire and "dlr" in text.lower() else "USD",
+        dlrs=dlrs,
+        dlrs_from=dlrs_from,
         dollar="USD" if _STERLING_CONVERSION.search(text) else cc["dollar"],
         yen_yuan=cc["yen_yuan"],
         franc=cc["franc"],

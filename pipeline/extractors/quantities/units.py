@@ -56,6 +56,10 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     return None
 
 
+# a commodity's price per its unit: "405 dlrs an ounce", "2.10 dlrs per pound", "18 dlrs a barrel"
+_PER_GOODS = re.compile(r"\s+(?:an?|per)\s+(?:ounce|pound|lb|barrel|bushel|tonne|ton|short ton|troy ounce)\b", re.I)
+
+
 def _unit_after(
     text: str, pos: int, num: NumberSpan, ctx: TextContext
 ) -> tuple[int, str, str | None, str, bool] | None:
@@ -99,8 +103,15 @@ def _unit_after(
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
-            if written in ("dlrs", "dlr") and ctx.dlrs != "USD":
-                code, assumed = ctx.dlrs, True  # the one other dollar the story gives its amounts in
+            # the one other dollar the story gives its amounts in, after its first amount; not a commodity's price
+            # ("Gold closed at 405 dlrs an ounce": dollars the world over)
+            if (
+                written in ("dlrs", "dlr")
+                and ctx.dlrs != "USD"
+                and pos > ctx.dlrs_from
+                and not _PER_GOODS.match(rest, m.end())
+            ):
+                code, assumed = ctx.dlrs, True
             return pos + m.end(), code, _written(m.group()), "currency", assumed
     if phys is not None:
         end, expr, written = phys
