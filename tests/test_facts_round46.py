@@ -323,6 +323,13 @@ CENTRAL_BANK_RATES = [
         None,
         id="no_central_bank_named",
     ),
+    pytest.param(
+        "US rates steady\n\nThe Federal Reserve held rates. Most expect the prime lending rate at major banks to "
+        "remain at 7.5%.",
+        7.5,
+        None,
+        id="the_banks_prime_rate",
+    ),
 ]
 
 
@@ -330,6 +337,6 @@ CENTRAL_BANK_RATES = [
 def test_a_policy_rate_with_no_owner_is_the_central_banks(nlp, text, value, subjects):
     got = subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value)
     if subjects is None:
-        assert not any("Bank" in s for s in got)
+        assert not any("Bank" in s or "Reserve" in s for s in got)
     else:
         assert got == subjects

@@ -1205,8 +1205,10 @@ def _central_bank_rate(ctx: ArticleContext, prop: Token | None) -> tuple[Token, 
     c = cues()
     if not any(ch.dep_ in ("compound", "amod") and ch.lemma_.lower() in c.policy_rate_words for ch in prop.children):
         return None
-    if any(ch.dep_ == "poss" or ch.ent_type_ for ch in prop.children):
-        return None
+    if any(ch.dep_ == "poss" or ch.ent_type_ or ch.lemma_.lower() == "prime" for ch in prop.children):
+        return None  # "its base rate", "UK interest rates"; a prime rate is the banks' own
+    if any(ch.dep_ == "prep" and ch.lower_ in ("at", "of", "on", "for") for ch in prop.children):
+        return None  # "the lending rate at major banks", "the rate on its notes": whose or what for, written
     banks = [
         m for m in ctx.entities if m.label == "ORG" and any(b in m.canonical_name.casefold() for b in c.central_banks)
     ]
