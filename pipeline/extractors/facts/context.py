@@ -1045,8 +1045,9 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
 
 def _speaking_company(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "<Dixons Group PLC> said only 20 pct of Cyclops <CYL> was tendered ... The company said it now has 22 pct":
-    "the company" that says something is the company that spoke last, when that is not the story's own company
-    (the headline's ticker company here) and the story's company was not named since."""
+    "the company" that says something is the company that spoke last (``speaker``: "X said ...", no rating
+    agency), when that is not the story's own company (the headline's ticker company here), the story's company
+    has not been a main clause's subject yet, and it was not named since."""
     said = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
     if not said or token.lemma_.lower() not in ("company", "firm") or ctx.speaker is None or ctx.main is None:
         return None
