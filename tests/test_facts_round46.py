@@ -119,6 +119,10 @@ CHANGED_SPANS = [
     pytest.param(
         "Delmar Inc will extend paid leave for its staff from six months to nine.", 6, "month", id="to_a_number"
     ),
+    pytest.param(
+        "Zentro Corp said the average maturity of its debt rose from five to seven years.", 5, "year", id="rose"
+    ),
+    pytest.param("Zentro Corp agreed an extension of the loan term from 10 to 15 years.", 10, "year", id="a_noun"),
 ]
 
 
@@ -186,6 +190,22 @@ SPEAKING_COMPANY = [
         80e6,
         ["Zentro"],
         id="the_story_company_spoke_first",
+    ),
+    pytest.param(
+        "NORVALE RAISES OFFER FOR ZENTRO <ZNT>",
+        "NEW YORK, March 3 - Zentro Corp rejected the offer on Monday.\n    Norvale Group PLC said it now owns 20 pct "
+        "of Zentro.\n    The company said it will pay 95 dlrs a share for the rest.",
+        95,
+        ["Norvale"],
+        id="the_story_company_acted_before_the_speaker_spoke",
+    ),
+    pytest.param(
+        "NORVALE RAISES OFFER FOR ZENTRO <ZNT>",
+        'NEW YORK, March 3 - "We now own 20 pct of Zentro," Norvale Group PLC said.\n    The company said it will '
+        "pay 95 dlrs a share for the rest.",
+        95,
+        ["Norvale"],
+        id="a_quote_before_its_speaker",
     ),
 ]
 
@@ -295,6 +315,7 @@ def test_a_legal_form_written_first_names_the_headline_company(nlp):
         ("NV Energy Inc", "NV Energy"),
         ("PT Multimedia", "PT Multimedia"),
         ("NV Homes Inc", "NV Homes"),
+        ("N.V. Philips", "Philips"),  # a dotted form is always one
     ],
 )
 def test_a_legal_form_before_the_name_is_dropped_like_one_after(name, shown):
@@ -312,31 +333,47 @@ CENTRAL_BANK_RATES = [
         id="base_rates_with_no_owner_are_the_central_banks",
     ),
     pytest.param(
-        "Banks cut rates\n\nThe Bank of Zentria held its rates. Lloyds Bank cut its base lending rate to 10.5%.",
-        10.5,
-        ["Lloyds Bank"],
-        id="a_banks_own_rate_stays_its_own",
+        "UK economy grows faster\n\nThe UK economy grew by 0.6% in the third quarter, according to a deputy "
+        "governor of the Bank of England. Average mortgage interest rates fell to 5.2%.",
+        5.2,
+        ["UK"],
+        id="a_markets_rate_is_no_policy_rate",
     ),
     pytest.param(
-        "Rates on hold\n\nZentrian interest rates were left at 4.75% on Thursday, the finance ministry said.",
-        4.75,
-        None,
-        id="no_central_bank_named",
-    ),
-    pytest.param(
-        "US rates steady\n\nThe Federal Reserve held rates. Most expect the prime lending rate at major banks to "
-        "remain at 7.5%.",
+        "US economy grows\n\nThe US economy grew by 0.6% in the third quarter, according to the Federal Reserve "
+        "Board. Most expect the prime interest rate to remain at 7.5%.",
         7.5,
-        None,
-        id="the_banks_prime_rate",
+        ["US"],
+        id="a_prime_rate_is_the_banks",
+    ),
+    pytest.param(
+        "US economy grows\n\nThe US economy grew by 0.6% in the third quarter, according to the Federal Reserve "
+        "Board. Most expect the key lending rate at major banks to remain at 7.5%.",
+        7.5,
+        ["US"],
+        id="a_rate_at_named_lenders_is_theirs",
+    ),
+    pytest.param(
+        "Canada economy grows\n\nThe Canadian economy grew by 0.6%, Royal Bank of Canada said. Royal Bank of "
+        "Canada said quarterly profit rose. The key interest rate stayed at 3.5%.",
+        3.5,
+        ["Canada"],
+        id="a_lender_named_for_its_country_is_no_central_bank",
     ),
 ]
 
 
 @pytest.mark.parametrize(("text", "value", "subjects"), CENTRAL_BANK_RATES)
 def test_a_policy_rate_with_no_owner_is_the_central_banks(nlp, text, value, subjects):
-    got = subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value)
-    if subjects is None:
-        assert not any("Bank" in s or "Reserve" in s for s in got)
-    else:
-        assert got == subjects
+    assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("name", "agency"),
+    [("Moody's Investors Service", True), ("Fitch Ratings", True), ("Fitchburg Gas and Electric", False)],
+)
+def test_a_rating_agency_by_its_whole_words(name, agency):
+    from pipeline.extractors.facts.context import rating_agency
+    from pipeline.records import EntityMention
+
+    assert rating_agency(EntityMention(0, len(name), name, "ORG", name, "ORG:" + name.casefold())) is agency

@@ -340,7 +340,7 @@ FROM_LEVEL = [
     ("Output fell from 300 to 250 tonnes.", [(300, "metric_ton"), (250, "metric_ton")]),
     # the scale would make them 400 times apart: the number is left as written, with no unit
     ("Costs went from 500 to 1.2 billion dlrs.", [(500, "dimensionless"), (1.2e9, "USD")]),
-    ("Costs went from 15 to 1.5 billion dlrs.", [(15, "dimensionless"), (1.5e9, "USD")]),
+    ("Losses narrowed from 15 to 1.2 mln dlrs.", [(15e6, "USD"), (1.2e6, "USD")]),  # 12.5 times apart: alike
     # a range is still a range, and "to" without "from" is still a change then a level
     ("It cut the range from 3 to 5 mln dlrs.", [(3e6, "USD"), (5e6, "USD")]),
 ]
@@ -393,6 +393,13 @@ def test_bare_dlrs_in_a_story_of_one_other_dollar(nlp, text, unit):
             "SYDNEY, March 9 - It issued 100 mln Australian dlrs of bonds. Gold closed at 405 dlrs an ounce.",
             ["AUD", "USD"],
         ),
+        # filed from that dollar's country: its bare dollars before the named one are its too
+        (
+            "WELLINGTON, Feb 27 - M-1 grew to 5.03 billion dlrs.\n    M-3 rose to 30.07 billion N.Z. Dlrs.",
+            ["NZD", "NZD"],
+        ),
+        # a tonne's price is the story's dollar; only gold's ounce and oil's barrel are U.S. dollars everywhere
+        ("SYDNEY, March 9 - Wool rose to 150 Australian dlrs a tonne, up from 140 dlrs a tonne.", ["AUD", "AUD"]),
     ],
 )
 def test_bare_dlrs_before_the_named_dollar_or_for_a_commodity_stay_usd(nlp, text, units):

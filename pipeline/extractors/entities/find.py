@@ -923,8 +923,8 @@ def _display_name(name: str, org: bool, generic: frozenset[str]) -> str:
                 break  # "News Corp" stays itself; "Allen and Co" is not "Allen and"
             shown = shorter
         rest = _ORG_PREFIX.sub("", shown)
-        if rest != shown and len(rest.split()) >= 2:
-            shown = rest  # "NV Nederlandse Gasunie"; not "NV Energy", "PT Multimedia", "NV Homes Inc"
+        if rest != shown and (len(rest.split()) >= 2 or shown.startswith("N.V.")):
+            shown = rest  # "NV Nederlandse Gasunie", "N.V. Philips"; not "NV Energy", "PT Multimedia", "NV Homes Inc"
     return shown
 
 

@@ -67,7 +67,7 @@ class ArticleContext:
     # the latest company that was a main clause's speaker ("<Dixons Group PLC> said ..."), and where its sentence
     # ended: "The company said it now has 22 pct of Cyclops" is that speaker, not the headline's ticker company
     speaker: tuple[EntityMention, int] | None = None
-    main_was_subject: bool = False  # whether the story's company has been a main clause's subject or speaker yet
+    main_subject_end: int = -1  # where the last sentence ended whose main clause had the story's company as subject
     # "£812 in England, £640 in Wales", "in France 31,000, in Belgium 19,050": each piece's figures
     # with their places or names, found once per piece (keyed by the rule and the piece's bounds)
     place_lists: dict[tuple, list] = dataclasses.field(default_factory=dict)
@@ -439,18 +439,26 @@ def state_body(entity: EntityMention) -> bool:
     return bool(set(name.split()) & cues().state_body_words) or any(b in name for b in cues().central_banks)
 
 
-def _says_first(verb: Token) -> bool:
-    """Whether a reporting verb comes before what it reports ("Acme said it ..."), not after it ("Zentro is
-    issuing notes, lead manager Acme said")."""
-    reported = [ch for ch in verb.children if ch.dep_ in ("ccomp", "xcomp", "dobj")]
-    return bool(reported) and all(ch.i > verb.i for ch in reported)
+def _opens_headline(ent: EntityMention, headline: str) -> bool:
+    """Whether a company's first name word is a word of the headline ("DIXONS GETS ONLY 20 PCT OF CYCLOPS"):
+    the story is about what it does, whoever the ticker is."""
+    first = ent.canonical_name.split()[0] if ent.canonical_name.split() else ""
+    if len(first) < 3 or first.casefold() in cues().name_stopwords:
+        return False
+    return re.search(r"(?<![\w'])" + re.escape(first) + r"(?![\w'])", headline, re.IGNORECASE) is not None
+
+
+def _titled(subject: Token, ent: EntityMention) -> bool:
+    """Whether a speaker's name follows a role in lower case ("lead manager Citicorp Investment Bank said"): a
+    company speaking in a role for the story's company, not for itself."""
+    return any(t.pos_ == "NOUN" and t.is_lower and t.idx < ent.start for t in subject.subtree)
 
 
 def rating_agency(entity: EntityMention) -> bool:
     """A credit rating agency ("Moody's Investors Service", "Standard and Poor's Corp"): it speaks about a
     company's debt, it is never "the company" of the story."""
-    name = entity.canonical_name.casefold()
-    return any(w in name for w in cues().rating_agency_words)
+    name = f" {entity.canonical_name.casefold()} "
+    return any(f" {w} " in name for w in cues().rating_agency_words)  # whole words: not "Fitchburg Gas"
 
 
 def legislature(entity: EntityMention) -> bool:
@@ -1046,16 +1054,17 @@ def _resolve(ctx: ArticleContext, token: Token) -> EntityMention | None:
 def _speaking_company(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """ "<Dixons Group PLC> said only 20 pct of Cyclops <CYL> was tendered ... The company said it now has 22 pct":
     "the company" that says something is the company that spoke last (``speaker``: "X said ...", no rating
-    agency), when that is not the story's own company (the headline's ticker company here), the story's company
-    has not been a main clause's subject yet, and it was not named since."""
+    agency, no role before its name), when that is not the story's own company (the headline's ticker company
+    here), the story's company was not a main clause's subject since (nor in that sentence), nor named since; once
+    the story's company was a subject, only a speaker the headline names."""
     said = token.dep_ == "nsubj" and token.head.lemma_.lower() in cues().attribution_verbs
     if not said or token.lemma_.lower() not in ("company", "firm") or ctx.speaker is None or ctx.main is None:
         return None
-    if ctx.main_was_subject:
-        return None  # the story's company has spoken or acted already: "the company" is still it
     speaker, end = ctx.speaker
-    if speaker.entity_key == ctx.main.entity_key or end > token.idx:
-        return None
+    if speaker.entity_key == ctx.main.entity_key or end > token.idx or ctx.main_subject_end >= end:
+        return None  # the story's company spoke or acted last: "the company" is still it
+    if ctx.main_subject_end >= 0 and not _opens_headline(speaker, ctx.document.headline_text):
+        return None  # "Zentro said profit rose. Varco Inc, its rival, said ... The company said": still Zentro
     if any(m.entity_key == ctx.main.entity_key for m in ctx.mentions_between(end, token.idx)):
         return None
     return speaker
@@ -1778,11 +1787,11 @@ def _remember_subject(ctx: ArticleContext, sent: Span) -> None:
                 ctx.recent.append(ent)
                 ctx.last_subject = ("org", ent, sent.end_char)
                 if ctx.main is not None and ent.entity_key == ctx.main.entity_key:
-                    ctx.main_was_subject = True
+                    ctx.main_subject_end = sent.end_char
                 # not a speaker ("unions said") nor a regulator or agency, which acts on companies, not as one
                 if sent.root.lemma_.lower() not in cues().attribution_verbs and not public_body(ent):
                     ctx.focus = (ent, sent.end_char)
-                elif not public_body(ent) and not rating_agency(ent) and _says_first(sent.root):
+                elif not public_body(ent) and not rating_agency(ent) and not _titled(ch, ent):
                     ctx.speaker = (ent, sent.end_char)  # "X said ...", not "..., lead manager X said"
                 if ch.pos_ == "NOUN" and not ch.ent_type_:
                     ctx.described.setdefault(ch.lemma_.lower(), ent)

@@ -184,8 +184,11 @@ def _from_to(doc: Doc, start: int, end: int) -> bool:
     (``duration_change_verbs``: "extended payments from 12 to 14 years", "extend paid leave from six months to
     nine"): a span's length that was changed, so a figure, not a time. Not "workers aged from 18 to 25 years",
     "will take from two to three years"."""
-    verb = next((t for t in doc[start:end].root.ancestors if t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in cues().duration_change_verbs:
+    changes = cues().duration_change_verbs
+    ancestors = list(doc[start:end].root.ancestors)
+    upto = next((k for k, t in enumerate(ancestors) if t.pos_ == "VERB"), len(ancestors) - 1)
+    # the verb above the span, or a noun on the way to it ("an extension of the loan term from 10 to 15 years")
+    if not any(t.lemma_.lower() in changes for t in ancestors[: upto + 1]):
         return False
     before, after = word_before(doc, start), word_after(doc, end)
     if before is not None and before.lower_ == "from":

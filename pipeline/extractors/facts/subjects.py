@@ -1207,15 +1207,33 @@ def _central_bank_rate(ctx: ArticleContext, prop: Token | None) -> tuple[Token, 
         return None
     if any(ch.dep_ == "poss" or ch.ent_type_ or ch.lemma_.lower() == "prime" for ch in prop.children):
         return None  # "its base rate", "UK interest rates"; a prime rate is the banks' own
-    if any(ch.dep_ == "prep" and ch.lower_ in ("at", "of", "on", "for") for ch in prop.children):
-        return None  # "the lending rate at major banks", "the rate on its notes": whose or what for, written
-    banks = [
-        m for m in ctx.entities if m.label == "ORG" and any(b in m.canonical_name.casefold() for b in c.central_banks)
-    ]
+    if any(ch.dep_ == "compound" and ch.lemma_.lower() not in c.policy_rate_words for ch in prop.children):
+        return None  # "mortgage interest rates", "savings rates": a market's, not the bank's policy rate
+    if any(ch.dep_ == "relcl" or ch.dep_ == "prep" and ch.lower_ in _RATE_PREPS for ch in prop.children):
+        return None  # "the lending rate at major banks", "rates in the euro zone", "the rate it charges": written
+    banks = [m for m in ctx.entities if m.label == "ORG" and _central_bank_name(m.canonical_name)]
     if not banks:
         return None
     key = Counter(m.entity_key for m in banks).most_common(1)[0][0]
     return prop, next(m for m in banks if m.entity_key == key)
+
+
+_RATE_PREPS = frozenset({"at", "of", "on", "for", "in"})
+
+
+def _central_bank_name(name: str) -> bool:
+    """Whether a name is a central bank's ("Bank of England", "the Federal Reserve Board", "Dutch central bank"):
+    the name opens with a central bank's words, or only a place's or people's word comes before them (not "Royal
+    Bank of Canada", a lender)."""
+    low = name.casefold().removeprefix("the ")
+    for bank in cues().central_banks:
+        at = low.find(bank)
+        if at < 0:
+            continue
+        before = low[:at].split()
+        if not before or all(w.capitalize() in cues().demonyms or country_code(w) is not None for w in before):
+            return True
+    return False
 
 
 def _deal_owner(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:

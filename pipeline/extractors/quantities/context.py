@@ -185,7 +185,8 @@ def wire_dollar(text: str) -> tuple[str, int]:
     """The dollar a wire story's bare "dlrs" stands for, and where its first amount is: USD (the wire's
     convention), unless the story gives amounts in exactly one other dollar and names no U.S. dollar at all ("M-3
     rose to 30.07 billion N.Z. Dlrs ... M-1 grew to 5.03 billion dlrs": New Zealand dollars both, from the first
-    named amount on). Talk of "the Canadian dollar" with no amount in it changes nothing."""
+    named amount on, or all of them in a story filed from that dollar's country). Talk of "the Canadian dollar"
+    with no amount in it changes nothing."""
     if _US_DOLLAR.search(text):
         return "USD", 0
     words = currencies()["words"]
@@ -195,7 +196,11 @@ def wire_dollar(text: str) -> tuple[str, int]:
         code = words.get(written)
         if code not in (None, "USD", "dollar"):
             found.setdefault(code, m.start())
-    return next(iter(found.items())) if len(found) == 1 else ("USD", 0)
+    if len(found) != 1:
+        return "USD", 0
+    code, first = next(iter(found.items()))
+    # filed from that dollar's country ("WELLINGTON, Feb 27 -"): all its bare dollars; else from its first amount on
+    return code, 0 if dateline_dollar(text) == code else first
 
 
 def make_context(text: str, doc: Doc | None = None) -> TextContext:

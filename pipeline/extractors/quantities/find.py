@@ -294,7 +294,7 @@ def _from_level(
     text: str, out: list[tuple[QuantityMention, bool]], scales: dict[int, float]
 ) -> list[tuple[QuantityMention, bool]]:
     """The bare number of "from A to B <unit>" is in B's unit, and in B's scale when it has none of its own and
-    the scale makes the two alike (less than ten times apart): "lowered from 3.450 to 1.350 billion dlrs" (3.45
+    the scale makes the two alike (less than 20 times apart): "lowered from 3.450 to 1.350 billion dlrs" (3.45
     billion dollars), "rose from 12 to 14 pct", "from 300 to 250 tonnes", "from 1.2 bln to 1.5 bln dlrs" (the
     unit only). A level the number was already read with ("3 to 5 mln dlrs", a range) is not one of these."""
     fixed = list(out)
@@ -314,7 +314,7 @@ def _from_level(
         if scale and m.start not in scales:
             # not "from 800 to 1.2 billion dlrs" (800 million, or a slip): only where the two end up alike; else
             # the number is left as it was written, with no unit it may not have
-            alike = value > 0 and level.value > 0 and abs(math.log(value * scale / level.value)) < math.log(10)
+            alike = value > 0 and level.value > 0 and abs(math.log(value * scale / level.value)) < math.log(20)
             if not alike:
                 continue
             value = tidy(value * scale)

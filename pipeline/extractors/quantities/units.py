@@ -56,8 +56,8 @@ def _prefix_currency(text: str, start: int) -> tuple[int, str, str] | None:
     return None
 
 
-# a commodity's price per its unit: "405 dlrs an ounce", "2.10 dlrs per pound", "18 dlrs a barrel"
-_PER_GOODS = re.compile(r"\s+(?:an?|per)\s+(?:ounce|pound|lb|barrel|bushel|tonne|ton|short ton|troy ounce)\b", re.I)
+# a price quoted in U.S. dollars the world over: "405 dlrs an ounce" (gold), "18 dlrs a barrel" (oil); not a tonne's
+_PER_GOODS = re.compile(r"\s+(?:an?|per)\s+(?:troy\s+)?(?:ounce|barrel)\b", re.I)
 
 
 def _unit_after(
