@@ -2342,7 +2342,7 @@ def _company_before_place(ctx: ArticleContext, ch: Token, ent: EntityMention) ->
 
 # a company's figure nouns that a place's economy has too: "U.S. growth", "U.S. debt", "U.S. spending"
 _NATIONAL_TOO = frozenset({"growth", "debt", "spending"})
-# an economy's figure nouns a company has too: "an £150m investment", "its spending"
+# an economy's figure nouns a company has too: "an £150m investment", "a spending of $2bn" (with "a"/"an" only)
 _COMPANY_TOO = _NATIONAL_TOO | {"investment"}
 
 

@@ -103,8 +103,8 @@ def _unit_after(
         )
         if not weak and written not in physical()["ambiguous_with_currency"]:
             code, assumed = _resolve_currency(cur["words"][written], ctx)
-            # the one other dollar the story gives its amounts in, after its first amount; not a commodity's price
-            # ("Gold closed at 405 dlrs an ounce": dollars the world over)
+            # the one other dollar the story gives its amounts in, from ``dlrs_from`` on (its first amount, or the
+            # story's start when filed from its country); not gold's or oil's price ("405 dlrs an ounce")
             if (
                 written in ("dlrs", "dlr")
                 and ctx.dlrs != "USD"
