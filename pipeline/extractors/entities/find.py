@@ -287,7 +287,8 @@ def _party_prefixes(words: DocWords, spans: list[tuple[int, int, str, str]]) -> 
 
 
 def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """ "ASLK-CGER Finance NV": two ORG mentions the model split at a hyphen written without spaces are one name."""
+    """ "ASLK-CGER Finance NV": two ORG mentions the model split at a hyphen written without spaces are one name;
+    so are two the model split after a joining word ("Jefferson Savings and" + "Loan Association")."""
     out: list[tuple[int, int, str, str]] = []
     for s in spans:
         prev = out[-1] if out else None
@@ -299,6 +300,18 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             and s[0] == prev[1] + 1
             and glued_hyphen(words.doc, prev[1])
         ):
+            out[-1] = (prev[0], s[1], "ORG", "")
+            continue
+        if (
+            prev is not None
+            and prev[2] == s[2] == "ORG"
+            and not prev[3]
+            and not s[3]
+            and s[0] == prev[1]
+            and words.text(prev[1] - 1).lower() in ("and", "&", "of", "for")
+        ):
+            # "Jefferson Savings and" + "Loan Association": no name ends in a joining word, so the model
+            # split one name where the next one starts right after it
             out[-1] = (prev[0], s[1], "ORG", "")
             continue
         doc, i = words.doc, s[0]
@@ -493,7 +506,10 @@ def _bracketed_aliases(words: DocWords, spans: list[tuple[int, int, str, str]]) 
     strings, orth = words.strings, words.orth
     opening, closing = strings["("], strings[")"]
     for start, end, label, ent_id in spans:
-        at = end + 1 if end < len(orth) and strings[orth[end]].isspace() else end  # "Mexicanos\n(Pemex)"
+        at = end
+        if at < len(orth) and strings[orth[at]] == ">":  # a wire's "<BHP Gold Mines Ltd> (BHPGM)"
+            at += 1
+        at = at + 1 if at < len(orth) and strings[orth[at]].isspace() else at  # "Mexicanos\n(Pemex)"
         if label == "ORG" and at + 2 < len(orth) and orth[at] == opening and orth[at + 2] == closing:
             if _indicator_name(words.span_text(start, end)):
                 continue  # "Vienna Interbank Offered Rate (VIBOR)": a rate and its short name, no company
@@ -717,15 +733,40 @@ def _ticker_headline_names(
         if b < len(doc) and doc[b].text.rstrip(".") in suffixes:
             b += 1  # "Scotty's Inc"
         before = next((t for t in reversed(doc[max(0, a - 3) : a]) if not t.is_space), None)
-        after = next((t for t in doc[b : b + 3] if not t.is_space), None)
+        longer = _longer_company_name(doc, b, suffixes)  # "Charter Federal Savings and Loan Association"
+        after = next((t for t in doc[longer : longer + 3] if not t.is_space), None)
+        joined = ("and", "&", "-") if longer > b else ("and", "&", "of", "-")  # "... Association of Bristol"
+        b = longer
         if any(t is not None and t.is_alpha and t.text[:1].isupper() for t in (before, after)) or (
-            after is not None and after.lower_ in ("and", "&", "of", "-")
+            after is not None and after.lower_ in joined
         ):
             continue  # a word of a longer name: "Burlington Menswear", "Davis Water and Waste Industries Inc"
         if not any(i in taken for i in range(a, b)):
             added.append((a, b, "ORG", ""))
             taken.update(range(a, b))
     return sorted(spans + added) if added else spans
+
+
+def _longer_company_name(doc: Doc, b: int, suffixes: frozenset[str]) -> int:
+    """The end of the company name that goes on past the headline's words at ``b``: capitalised words, joined by
+    "and" or "&" ("CHARTER FEDERAL <CHFD>" over "Charter Federal Savings and Loan Association of Bristol"), up
+    to a word that ends a company's or an institution's name; ``b`` itself when the run ends in no such word."""
+    enders = {w.casefold() for w in _words("company_heads") | suffixes} | _words("institution_words")
+    end, i = b, b
+    while i < len(doc) and i - b < 8:
+        t = doc[i]
+        if t.is_space and "\n\n" not in t.text:
+            i += 1
+            continue
+        if t.lower_ in ("and", "&") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            i += 1
+            continue
+        if not (t.is_alpha and t.text[:1].isupper()) or t.ent_type_ in _PLACE_LABELS:
+            break
+        i += 1
+        if t.text.rstrip(".").casefold() in enders:
+            end = i
+    return end
 
 
 def _as_companies(

@@ -167,10 +167,27 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
             token = piece.doc[i]
+            if m.label in _PLACES and _qualifies_company(token):
+                continue  # "Turkey's biggest private mobile firm could bail out of a $3bn deal": the firm's
             # "Washington announced plans to ...": the capital acting is its country
             government = capital_acting(ctx, token, m) if m.label == "GPE" else None
             out.append((token, government or m))
     return out
+
+
+def _qualifies_company(token: Token) -> bool:
+    """ "Turkey's biggest private mobile firm", "the German carmaker": a place or people that only says which
+    company a singular company noun is (the possessor or modifier of "firm", "maker", "bank")."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head  # "South Korea's": the name's last word
+    head = token.head
+    return (
+        token.dep_ in ("poss", "amod", "compound")
+        and head.i > token.i
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and head.lemma_.lower() in cues().company_nouns
+    )
 
 
 def _source_phrases(piece: Span | None, amount: Span | None) -> list[tuple[int, int]]:

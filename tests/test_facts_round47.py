@@ -1,0 +1,113 @@
+"""Facts, issue 11 forty-seventh round: a wire's bracketed short name after an angle-bracketed company, a company name
+the model split after a joining word, and a place that only says which company a company noun is. Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, subjects_of
+
+from pipeline.extractors.entities.find import _hyphen_joined, canonicalize, find_entities
+from pipeline.extractors.entities.words import DocWords
+
+
+def _names(nlp, text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in canonicalize(find_entities(nlp(text))):
+        out.setdefault(m.text, set()).add(m.canonical_name)
+    return out
+
+
+WIRE = (
+    "SYDNEY, March 5 - The Zentro Pty Co Ltd <ZENT.S>\n(ZPC) said it plans to float a new company, {name} (ZPCGM),\n"
+    "which will hold most of ZPC's gold interests.\n    ZPCGM will pay 400 mln dlrs for the gold interests."
+)
+ANGLE_ALIASES = [
+    pytest.param(WIRE.format(name="<ZPC Gold Mines Ltd>"), id="short_name_after_an_angle_bracketed_name"),
+    pytest.param(WIRE.format(name="ZPC Gold Mines Ltd"), id="short_name_after_a_plain_name"),
+]
+
+
+@pytest.mark.parametrize("text", ANGLE_ALIASES)
+def test_a_bracketed_short_name_after_a_wire_company_is_that_company(nlp, text):
+    assert _names(nlp, text)["ZPCGM"] == {"ZPC Gold Mines"}
+
+
+def test_the_short_names_figures_go_to_the_full_name(nlp):
+    facts = facts_of(nlp, WIRE.format(name="<ZPC Gold Mines Ltd>"), published="1987-03-05", title="ZPC TO FLOAT UNIT")
+    assert subjects_of(facts, 400e6) == ["ZPC Gold Mines"]
+
+
+SPLIT_NAMES = [
+    pytest.param("Ashgrove Savings and Loan Association said", (0, 3), (3, 5), (0, 5), id="savings_and_loan"),
+    pytest.param("Bank of Zentro Holdings said", (0, 2), (2, 4), (0, 4), id="of"),
+    pytest.param("Zentro and Vardon said", (0, 1), (2, 3), None, id="two_names_around_and"),
+    pytest.param("Zentro Savings Vardon Loans said", (0, 2), (2, 4), None, id="no_joining_word"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "joined"), SPLIT_NAMES)
+def test_a_name_split_after_a_joining_word_is_one_name(nlp, text, first, second, joined):
+    spans = [(*first, "ORG", ""), (*second, "ORG", "")]
+    got = _hyphen_joined(DocWords(nlp(text)), spans)
+    assert got == ([(*joined, "ORG", "")] if joined else spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        pytest.param(
+            "Mobile firm may quit Iran deal\n\nTurkey's biggest private mobile firm could bail out of a $3bn "
+            "($1.6bn) deal to build a network in Iran after MPs there slashed its stake in the project.\n\n"
+            "Turkcell won the licence last year. Turkcell said it was studying the ruling. Turkcell shares fell.",
+            3e9,
+            "Turkcell",
+            id="country_possessor_of_firm",
+        ),
+    ],
+)
+def test_a_place_that_only_says_which_company_is_no_candidate(nlp, text, value, subject):
+    facts = facts_of(nlp, text, title=text.split("\n\n")[0])
+    assert subjects_of(facts, value) == [subject]
+
+
+def test_a_countrys_own_figure_beside_a_company_noun_stays_the_countrys(nlp):
+    text = (
+        "Turkey growth slows\n\nTurkey's economy grew 5% last year, the central bank said. "
+        "The firm figures came from the statistics office."
+    )
+    facts = facts_of(nlp, text, title="Turkey growth slows")
+    assert subjects_of(facts, 5) == ["Turkey"]
+
+
+THRIFT = (
+    "RICHMOND, Va, March 23 - Vardon Federal Savings and Loan\nAssociation of Richmond, Va., said it has agreed to "
+    "acquire\nAshgrove Savings and Loan Association of Ashgrove, Va.\n    Ashgrove reported a 1.5 mln dlrs loss for "
+    "the year.\n    For the year ended June 30, Vardon reported net income of\n7.9 mln dlrs. Assets totaled about "
+    "844.0 mln dlrs as of\nDecember 31.\n    Vardon said the merger is subject to approval of the Federal Home Loan "
+    "Bank Board."
+)
+
+
+def test_a_ticker_headlines_name_takes_the_whole_thrift_name(nlp):
+    text = "VARDON FEDERAL <VFED>, ASHGROVE TO MERGE\n\n" + THRIFT
+    found = {" ".join(m.canonical_name.split()) for m in find_entities(nlp(THRIFT), nlp(text.split("\n\n")[0]))}
+    assert "Vardon Federal Savings and Loan Association" in found
+
+
+@pytest.mark.parametrize("value", [7.9e6, 844e6])
+def test_a_thrift_named_in_the_headline_owns_its_results(nlp, value):
+    facts = facts_of(nlp, THRIFT, published="1987-03-23", title="VARDON FEDERAL <VFED>, ASHGROVE TO MERGE")
+    got = subjects_of(facts, value)
+    assert len(got) == 1 and got[0].startswith("Vardon"), got  # not the United States of the body's approval
+
+
+def test_a_savings_and_loan_association_is_a_company_not_a_public_body():
+    from pipeline.extractors.facts.context import public_body
+    from pipeline.records import EntityMention
+
+    def org(name: str) -> EntityMention:
+        return EntityMention(start=0, end=len(name), text=name, label="ORG", canonical_name=name, entity_key="ORG:x")
+
+    assert not public_body(org("Vardon Federal Savings and Loan Association"))
+    assert public_body(org("Federal Home Loan Bank Board"))
