@@ -111,3 +111,84 @@ def test_a_savings_and_loan_association_is_a_company_not_a_public_body():
 
     assert not public_body(org("Vardon Federal Savings and Loan Association"))
     assert public_body(org("Federal Home Loan Bank Board"))
+
+
+def test_a_hyphenated_spelling_joins_the_spaced_name(nlp):
+    text = (
+        "ELKHART, IND., March 20 - Zentro Inc said its unit, Vardon Rambler Corp, filed for 70 mln dlrs of notes.\n"
+        "    Vardon-Rambler, which makes trailers, was acquired by Zentro in December 1986."
+    )
+    names = {m.text: m.canonical_name for m in canonicalize(find_entities(nlp(text))) if m.label == "ORG"}
+    assert names.get("Vardon-Rambler") == names.get("Vardon Rambler Corp") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param(
+            "India's Deccan seals deal\n\nAir Deccan has ordered 30 Airbus planes in a $1.8bn deal as India's first "
+            "low-cost airline expands.\n\nAir Deccan was set up last year and wants to lure travellers away from the "
+            "railway network. To help finance the expansion the company may sell a 25% stake to an "
+            "investor for about $50m.",
+            "Air Deccan",
+            id="air_prefix_read_as_a_person",
+        ),
+    ],
+)
+def test_an_airline_the_model_reads_as_a_person_is_a_company(nlp, text, name):
+    facts = facts_of(nlp, text, title=text.split("\n\n")[0])
+    assert subjects_of(facts, 25) == [name]
+    assert subjects_of(facts, 50e6) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        pytest.param("It leases the jet in a five-year, 26-mln-dlr transaction.", 26e6, "USD", id="mln_dlr"),
+        pytest.param("It agreed a 1.2-billion-dlr takeover.", 1.2e9, "USD", id="billion_dlr"),
+        pytest.param("It placed a 10-mln-stg issue.", 10e6, "GBP", id="mln_stg"),
+        pytest.param("It placed a 10 mln stg issue.", 10e6, "GBP", id="spaced_still_read"),
+    ],
+)
+def test_a_wire_scale_glued_by_hyphens_scales_the_amount(nlp, text, value, unit):
+    from pipeline.extractors.quantities import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities(nlp(text)) if q.kind == "currency"]
+    assert got == [(value, unit)]
+
+
+def test_a_glued_scale_without_a_unit_word_after_it_is_not_read_as_one(nlp):
+    from pipeline.extractors.quantities import find_quantities
+
+    got = [q.value for q in find_quantities(nlp("The 26-mln figure was revised."))]
+    assert 26e6 not in got
+
+
+TRADE_NAMES = [
+    pytest.param(
+        "Zentro Trust and Banking Co Ltd is offering 100 mln dlrs of notes.",
+        "Zentro Trust and Banking",
+        id="untagged_first_part",
+    ),
+    pytest.param("Acme and Zentro Inc said they agreed.", None, id="two_companies"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TRADE_NAMES)
+def test_a_trade_word_and_legal_form_after_and_go_on_the_name_before(nlp, text, name):
+    found = {
+        m.canonical_name for m in canonicalize(find_entities(nlp("NEW YORK, March 5 - " + text))) if m.label == "ORG"
+    }
+    if name is None:
+        assert not any(" and " in n for n in found), found
+    else:
+        assert name in found, found
+
+
+def test_a_public_bodys_own_bond_terms_are_its_own_when_the_headline_names_it_by_its_first_word(nlp):
+    body = (
+        "OSAKA, March 11 - The Osaka Prefectural Government said it\nwould float a 100 mln dlr 10-year bond "
+        "with a 7.5 pct coupon in\nNew York.\n    The bond will be priced at 99.515 to yield 7.585 pct.\n"
+    )
+    facts = facts_of(nlp, body, published="1987-03-11", title="OSAKA TO ISSUE 100 MLN DLR BOND IN NEW YORK")
+    assert subjects_of(facts, 99.515) == ["Osaka Prefectural Government"]

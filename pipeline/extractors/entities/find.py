@@ -314,12 +314,52 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             # split one name where the next one starts right after it
             out[-1] = (prev[0], s[1], "ORG", "")
             continue
+        if prev is not None and prev[2] == s[2] == "ORG" and not prev[3] and not s[3] and _joined_trade(words, prev, s):
+            out[-1] = (prev[0], s[1], "ORG", "")  # "Sumitomo Trust" + "and" + "Banking Co Ltd"
+            continue
+        if s[2] == "ORG" and not s[3]:
+            s = _untagged_trade_start(words, s, prev[1] if prev is not None else 0)
         doc, i = words.doc, s[0]
         word = i >= 2 and glued_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper()
         if word and s[2] == "ORG" and not s[3] and (prev is None or prev[1] <= i - 2):
             s = (i - 2, s[1], "ORG", "")  # "ASLK-CGER Finance NV" where only "CGER Finance NV" was tagged
         out.append(s)
     return out
+
+
+def _joined_trade(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int, int, str, str]) -> bool:
+    """ "Sumitomo Trust and Banking Co Ltd": after "and", a trade word and a legal form only ("Banking Co Ltd",
+    "Industries Inc") go on the name before it, which has no legal form of its own; "Acme and Zentro Inc"
+    are two companies."""
+    if s[0] != prev[1] + 1 or words.text(prev[1]).lower() not in ("and", "&"):
+        return False
+    suffixes = {w.rstrip(".") for w in _company_suffixes()}
+    if words.text(prev[1] - 1).rstrip(".") in suffixes:
+        return False
+    rest = [words.text(i) for i in range(s[0], s[1]) if not words.text(i).isspace()]
+    trade = [w for w in rest if w.rstrip(".") not in suffixes]
+    if len(trade) != 1 or len(rest) < 2:
+        return False
+    word = trade[0]
+    return word == rest[0] and (word in _words("company_heads") or (word.endswith("ing") and word.istitle()))
+
+
+def _untagged_trade_start(words: DocWords, s: tuple[int, int, str, str], floor: int) -> tuple[int, int, str, str]:
+    """ "Sumitomo Trust and Banking Co Ltd" where the model tagged only "Banking Co Ltd": the capitalised
+    proper nouns right before the "and" (one to three, untagged) start the name."""
+    a = s[0] - 2
+    if a < floor or words.text(s[0] - 1).lower() not in ("and", "&") or not _joined_trade(words, (a, a + 1, "", ""), s):
+        return s
+    if not words.has("TAG"):
+        return s
+    tags = words.ids("TAG")
+    start = s[0] - 1
+    while start - 1 >= max(floor, s[0] - 4):
+        w = words.text(start - 1)
+        if not (w.isalpha() and w[:1].isupper() and tags[start - 1] in _PROPER):
+            break
+        start -= 1
+    return (start, s[1], "ORG", "") if start < s[0] - 1 else s
 
 
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -1415,11 +1455,12 @@ def _acronym_words(name: str) -> list[str]:
 
 
 def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[EntityMention]) -> None:
-    """ "TimeWarner" joins "Time Warner" (same letters without spaces); "Glaxo" joins
+    """ "TimeWarner" joins "Time Warner" (same letters without spaces), "Holiday-Rambler" joins "Holiday Rambler
+    Corp" (or hyphens); "Glaxo" joins
     "GlaxoSmithKline" when it is the first capitalised part of exactly one one-word ORG name."""
     squashed: dict[str, list[str]] = {}
     for k in groups:
-        squashed.setdefault(k.replace(" ", ""), []).append(k)
+        squashed.setdefault(k.replace(" ", "").replace("-", ""), []).append(k)
     for ks in squashed.values():
         if len(ks) > 1:
             target = max(ks, key=lambda k: (len(groups[k]), " " in k, k))

@@ -412,7 +412,11 @@ def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:
     """Whether a public body's figure is of its own issue, tender or auction: a headline that names the body
     and the issue ("FRENCH TREASURY DETAILS PLANNED TAP ISSUE"), and no economic figure."""
     issue = cues().debt_issue_words.intersection(w.casefold() for w in headline.split())
-    return bool(issue) and in_headline(body, headline) and not macro_noun(prop)
+    # ("TOKYO TO ISSUE 100 MLN DLR BOND" over "The Tokyo Metropolitan Government said it would float ...": the
+    # headline names the body by its first word)
+    first = body.canonical_name.split()[0] if body.canonical_name.split() else ""
+    named = in_headline(body, headline) or len(first) >= 4 and first.casefold() in headline.casefold().split()
+    return bool(issue) and named and not macro_noun(prop)
 
 
 def _other_market(prop: Token | None, market: EntityMention) -> bool:

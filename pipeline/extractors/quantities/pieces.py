@@ -151,10 +151,20 @@ def _with_unit_after(text: str, p: _Piece, ctx: TextContext) -> _Piece:
 _FUNCTION_WORD_AFTER_M = re.compile(r"m\s+(?:to|of|in|on|for|from|and|or|by|with|than)\b")
 
 
+# "26-mln-dlr", "1.2-billion-dlr": a scale word glued by hyphens on both sides, a unit word after it
+_GLUED_SCALE = re.compile(r"-(mln|bln|million|billion|trillion)(?=-[A-Za-z])", re.IGNORECASE)
+
+
 def _unit_or_million_after(
     text: str, num: NumberSpan, end: int, value: float, ctx: TextContext
 ) -> tuple[tuple[int, str, str | None, str, bool] | None, int, float]:
-    """(``_unit_after``'s answer, end, value) after the number; an "m" that means million is read as one."""
+    """(``_unit_after``'s answer, end, value) after the number; an "m" that means million is read as one, and
+    so is a wire's scale word glued by hyphens between the number and its unit ("a 26-mln-dlr transaction")."""
+    glued = _GLUED_SCALE.match(text, end) if num.scale is None else None
+    if glued is not None:
+        word = glued.group(1).lower()
+        value *= numbers.lexicon()["scales"].get(word) or numbers.lexicon()["scale_suffixes"][word]
+        end = glued.end()
     after = _unit_after(text, end, num, ctx)
     art = re.match(r"\s+(?:of\s+)?an?(?=\s)", text[end : end + 8])
     if after is None and art and num.atoms[-1].text.lower() in numbers.lexicon()["fractions"]:
