@@ -192,3 +192,14 @@ def test_a_public_bodys_own_bond_terms_are_its_own_when_the_headline_names_it_by
     )
     facts = facts_of(nlp, body, published="1987-03-11", title="OSAKA TO ISSUE 100 MLN DLR BOND IN NEW YORK")
     assert subjects_of(facts, 99.515) == ["Osaka Prefectural Government"]
+
+
+def test_the_region_a_story_is_about_owns_its_unowned_counts_as_a_country_would(nlp):
+    text = (
+        "Broadband grows fast\n\nThe number of Europeans with broadband has exploded over the past 12 months, "
+        "research suggests.\n\nJust over 54 million people are hooked up to the net via broadband, up from 34 "
+        "million a year ago, according to market analysts Zentro. The total number of people online in Europe "
+        "has broken the 100 million mark."
+    )
+    facts = facts_of(nlp, text, title="Broadband grows fast")
+    assert subjects_of(facts, 54e6) == ["Europe"]
