@@ -64,6 +64,13 @@ def test_a_name_split_after_a_joining_word_is_one_name(nlp, text, first, second,
             "Turkcell",
             id="country_possessor_of_firm",
         ),
+        pytest.param(
+            "Lending to Vardonia rises\n\nThe World Bank said lending to Vardonia rose last year.\n\nJapan's Ex-Im "
+            "bank announced a 900 mln dlr untied credit last month. The World Bank said it would lend more.",
+            9e8,
+            "Japan",
+            id="a_bank_with_a_name_of_its_own_leaves_the_place",
+        ),
     ],
 )
 def test_a_place_that_only_says_which_company_is_no_candidate(nlp, text, value, subject):
@@ -194,12 +201,41 @@ def test_a_public_bodys_own_bond_terms_are_its_own_when_the_headline_names_it_by
     assert subjects_of(facts, 99.515) == ["Osaka Prefectural Government"]
 
 
-def test_the_region_a_story_is_about_owns_its_unowned_counts_as_a_country_would(nlp):
+@pytest.mark.parametrize(
+    ("middle", "subject"),
+    [
+        pytest.param(
+            "UK entrepreneur Richard Branson has said he is keen to start a local operation.",
+            "India",
+            id="modifies_a_person",
+        ),
+        pytest.param("Britain's economy is growing more slowly.", "Britain", id="a_noun_of_its_own"),
+    ],
+)
+def test_the_country_is_not_one_that_only_says_whose_a_name_is(nlp, middle, subject):
     text = (
-        "Broadband grows fast\n\nThe number of Europeans with broadband has exploded over the past 12 months, "
-        "research suggests.\n\nJust over 54 million people are hooked up to the net via broadband, up from 34 "
-        "million a year ago, according to market analysts Zentro. The total number of people online in Europe "
-        "has broken the 100 million mark."
+        "India's airline grows\n\nZentro Air has ordered 30 planes as India's first low-cost airline expands in the "
+        f"domestic market. {middle}\n\nThe country has a population of more than a billion people."
     )
-    facts = facts_of(nlp, text, title="Broadband grows fast")
-    assert subjects_of(facts, 54e6) == ["Europe"]
+    facts = facts_of(nlp, text, title="India's airline grows")
+    assert subjects_of(facts, 1e9) == [subject]
+
+
+@pytest.mark.parametrize("verb", ["warned", "cautioned"])
+def test_who_warns_of_a_figure_in_a_quote_does_not_own_it(nlp, verb):
+    text = (
+        "Vardonia jobless total rises\n\nUnemployment in Vardonia rose again in December, official figures showed.\n\n"
+        f'"Be prepared for a nasty figure for January, about five million unemployed," {verb} Zentro Bank '
+        "economist Ann Lee."
+    )
+    facts = facts_of(nlp, text, title="Vardonia jobless total rises")
+    assert "Ann Lee" not in subjects_of(facts, 5e6)
+
+
+def test_a_nationality_opens_an_angle_bracketed_trade_name(nlp):
+    text = (
+        "MANILA, March 20 - Shipments are likely to be\ndelayed because of power problems at <Philippine Associated\n"
+        "Smelting and Refining Corp> (PASAR), the country's only\nsmelter, a company official said."
+    )
+    names = {m.text: m.canonical_name for m in canonicalize(find_entities(nlp(text)))}
+    assert names.get("PASAR") == "Philippine Associated Smelting and Refining"

@@ -318,7 +318,10 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             out[-1] = (prev[0], s[1], "ORG", "")  # "Sumitomo Trust" + "and" + "Banking Co Ltd"
             continue
         if s[2] == "ORG" and not s[3]:
-            s = _untagged_trade_start(words, s, prev[1] if prev is not None else 0)
+            inside = prev is not None and prev[2] in _PLACE_LABELS and prev[0] > 0 and words.text(prev[0] - 1) == "<"
+            s = _untagged_trade_start(words, s, prev[0] if inside else prev[1] if prev is not None else 0)
+            if inside and s[0] <= prev[0]:
+                out.pop()  # "<Philippine Associated Smelting and Refining Corp>": the nationality opens the name
         doc, i = words.doc, s[0]
         word = i >= 2 and glued_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper()
         if word and s[2] == "ORG" and not s[3] and (prev is None or prev[1] <= i - 2):
@@ -353,13 +356,19 @@ def _untagged_trade_start(words: DocWords, s: tuple[int, int, str, str], floor: 
     if not words.has("TAG"):
         return s
     tags = words.ids("TAG")
-    start = s[0] - 1
-    while start - 1 >= max(floor, s[0] - 4):
-        w = words.text(start - 1)
-        if not (w.isalpha() and w[:1].isupper() and tags[start - 1] in _PROPER):
+    start, i, named = s[0] - 1, s[0] - 1, 0
+    while i - 1 >= floor and named < 3:
+        w = words.text(i - 1)
+        if w.isspace() and "\n\n" not in w:
+            i -= 1  # "<Philippine Associated\nSmelting and Refining Corp>": a wire's line break
+            continue
+        if not (w.isalpha() and w[:1].isupper() and tags[i - 1] in _PROPER):
             break
-        start -= 1
-    return (start, s[1], "ORG", "") if start < s[0] - 1 else s
+        i -= 1
+        start, named = i, named + 1
+    if start >= s[0] - 1:
+        return s
+    return (start, s[1], "ORG", "")
 
 
 def _spelled_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -122,8 +122,6 @@ def candidates(
     _position_features(ctx, names, found)
     for cand in found.values():
         label = cand.entity.label
-        if label == "LOC" and ctx.country is not None and _key(cand.entity) == _key(ctx.country):
-            label = "GPE"  # "Europe" in a story about Europe: the region the story is about weighs as a country
         cand.features.add("label:" + (label if label in _LABELS else "other"))
         if label == "ORG" and lemma in c.implicit_owner and (lemma in c.index_properties or not is_index(cand.entity)):
             cand.features.add("company_property")  # not "the Nikkei" for "its revenue"
@@ -189,6 +187,8 @@ def _qualifies_company(token: Token) -> bool:
         and head.pos_ == "NOUN"
         and head.tag_ == "NN"
         and head.lemma_.lower() in cues().company_nouns
+        # (not "Japan's Ex-Im bank": a name of its own on the noun leaves the place as the nearest owner)
+        and not any(ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i != token.i for ch in head.children)
     )
 
 

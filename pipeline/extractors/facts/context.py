@@ -1440,12 +1440,23 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
             continue  # "the US dollar", "the Thai baht", "the UK index"
         if _listed(t):
             continue  # "losing orders to South Korea, Hong Kong and Singapore": one of a list governs nothing here
+        if t.ent_type_ == "GPE" and _names_whose(t):
+            continue  # "UK entrepreneur Richard Branson", "Germany's Siemens": it says whose the name is
         m = _entity_at(ctx, t) if t.ent_type_ == "GPE" else None
         if m is not None and m.label == "GPE" and _is_country(m):
             return m
         if t.text in demonyms:
             return country_mention(ctx, t, demonym_at(t)[0])
     return None
+
+
+def _names_whose(token: Token) -> bool:
+    """Whether the place name at ``token`` only modifies a person's or a company's name ("UK entrepreneur Richard
+    Branson", "Germany's Siemens"), not a noun of its own ("Germany's economy")."""
+    head = token
+    while head.dep_ in ("compound", "poss", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head is not token and head.ent_type_ in ("PERSON", "ORG") and head.ent_iob_ != "O"
 
 
 def _listed(token: Token) -> bool:
