@@ -239,3 +239,82 @@ def test_a_nationality_opens_an_angle_bracketed_trade_name(nlp):
     )
     names = {m.text: m.canonical_name for m in canonicalize(find_entities(nlp(text)))}
     assert names.get("PASAR") == "Philippine Associated Smelting and Refining"
+
+
+# --- the review's cases: each rule kept to what it was written for ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Owens-Illinois and Corning Inc said they formed a joint venture.",
+        "Conrail and Reading Co settled the dispute.",
+        "Eastman Kodak and Sterling Inc said talks had ended.",
+    ],
+)
+def test_a_name_after_and_that_is_no_trade_word_stays_a_company_of_its_own(nlp, text):
+    found = {m.canonical_name for m in canonicalize(find_entities(nlp(text))) if m.label == "ORG"}
+    assert not any(" and " in n for n in found), found
+
+
+def test_an_air_force_rank_stays_a_persons_title(nlp):
+    text = (
+        "Air Chief Marshal Sir Jock Stirrup said British forces would stay in Iraq. Air Marshal Brian Burridge agreed."
+    )
+    labels = {m.text: m.label for m in canonicalize(find_entities(nlp(text)))}
+    assert all(label != "ORG" for text_, label in labels.items() if "Marshal" in text_ or "Stirrup" in text_)
+
+
+@pytest.mark.parametrize("text", ["It expects a 20-25-mln-dlr charge.", "A 100-150-mln-stg facility."])
+def test_a_glued_scale_on_a_range_never_scales_one_end_alone(nlp, text):
+    from pipeline.extractors.quantities import find_quantities
+
+    for q in find_quantities(nlp(text)):
+        assert q.value_max is None or q.value_max < 1000 * max(q.value, 1), (q.value, q.value_max)
+
+
+def test_an_adjective_with_a_hyphen_does_not_join_the_company_spelled_with_a_space(nlp):
+    text = (
+        "Anglo American Corp said the Anglo-American talks on trade would resume. "
+        "Anglo-American relations were strained."
+    )
+    names = {m.text: m.canonical_name for m in canonicalize(find_entities(nlp(text)))}
+    assert names.get("Anglo-American") != names.get("Anglo American Corp")
+
+
+def test_a_head_of_state_named_by_his_countrys_possessive_speaks_for_the_country(nlp):
+    text = (
+        "Iraq oil exports resume\n\nIraq resumed oil exports on Monday after a week-long halt.\n\nRussia's President "
+        "Vladimir Putin said the country would raise its own output to 9.5 million barrels a day."
+    )
+    assert subjects_of(facts_of(nlp, text, title="Iraq oil exports resume"), 9.5e6) == ["Russia"]
+
+
+def test_an_unnamed_firm_leaves_its_country_as_the_candidate(nlp):
+    text = "Mobile firm deal\n\nTurkey's biggest mobile firm could pull out of a $3bn deal to build a network in Iran."
+    assert subjects_of(facts_of(nlp, text, title="Mobile firm deal"), 3e9) == ["Turkey"]
+
+
+def test_a_generic_first_word_does_not_name_a_body_in_the_headline(nlp):
+    body = (
+        "TOKYO, March 11 - Zentro Finance said it will issue notes.\n    The Finance Ministry said the notes would "
+        "carry a 5.1 pct coupon. The Finance Ministry approved the plan.\n"
+    )
+    facts = facts_of(nlp, body, published="1987-03-11", title="FINANCE COMPANY ISSUES NOTES IN TOKYO")
+    assert "Finance Ministry" not in subjects_of(facts, 5.1)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "CYBERTEK, March 5 - Cybertek Inc and Bank of Boston said they agreed terms.",
+        "VARDON, March 5 - Vardon Federal and Ashgrove Savings Bank said they agreed terms.",
+    ],
+)
+def test_a_ticker_headlines_name_stops_at_a_legal_form_or_another_name(nlp, body):
+    from pipeline.extractors.entities.find import _ticker_headline_names
+
+    doc = nlp(body)
+    title = "CYBERTEK <CKCP> IN DEAL" if body.startswith("CYBERTEK") else "VARDON FEDERAL <VFED> IN DEAL"
+    spans = _ticker_headline_names(DocWords(doc), [], nlp(title))
+    assert not any(" and " in doc[a:b].text for a, b, *_ in spans), [doc[a:b].text for a, b, *_ in spans]

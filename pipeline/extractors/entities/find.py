@@ -332,8 +332,8 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
 
 def _joined_trade(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int, int, str, str]) -> bool:
     """ "Sumitomo Trust and Banking Co Ltd": after "and", a trade word and a legal form only ("Banking Co Ltd",
-    "Industries Inc") go on the name before it, which has no legal form of its own; "Acme and Zentro Inc"
-    are two companies."""
+    "Industries Inc"; ``trade_words``, ``company_heads``) go on the name before it, which has no legal form of
+    its own; "Acme and Zentro Inc", "Owens-Illinois and Corning Inc" are two companies."""
     if s[0] != prev[1] + 1 or words.text(prev[1]).lower() not in ("and", "&"):
         return False
     suffixes = {w.rstrip(".") for w in _company_suffixes()}
@@ -344,7 +344,7 @@ def _joined_trade(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int
     if len(trade) != 1 or len(rest) < 2:
         return False
     word = trade[0]
-    return word == rest[0] and (word in _words("company_heads") or (word.endswith("ing") and word.istitle()))
+    return word == rest[0] and (word in _words("company_heads") or word in _words("trade_words"))
 
 
 def _untagged_trade_start(words: DocWords, s: tuple[int, int, str, str], floor: int) -> tuple[int, int, str, str]:
@@ -807,14 +807,16 @@ def _longer_company_name(doc: Doc, b: int, suffixes: frozenset[str]) -> int:
         if t.is_space and "\n\n" not in t.text:
             i += 1
             continue
-        if t.lower_ in ("and", "&") and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-            i += 1
+        if t.lower_ in ("and", "&") and i + 1 < len(doc) and doc[i + 1].text in _words("trade_words"):
+            i += 1  # "Savings and Loan": a trade word goes on the name ("Vardon Federal and Ashgrove ..." does not)
             continue
         if not (t.is_alpha and t.text[:1].isupper()) or t.ent_type_ in _PLACE_LABELS:
             break
         i += 1
         if t.text.rstrip(".").casefold() in enders:
             end = i
+            if t.text.rstrip(".") in suffixes:
+                break  # "Cybertek Inc and Bank of Boston": a legal form ends the name
     return end
 
 
@@ -1469,7 +1471,13 @@ def _merge_spelling_variants(groups: dict[str, list[int]], mentions: Sequence[En
     "GlaxoSmithKline" when it is the first capitalised part of exactly one one-word ORG name."""
     squashed: dict[str, list[str]] = {}
     for k in groups:
-        squashed.setdefault(k.replace(" ", "").replace("-", ""), []).append(k)
+        squashed.setdefault(k.replace(" ", ""), []).append(k)
+    for k in [k for k in groups if "-" in k and _label_of([mentions[i] for i in groups[k]]) == "ORG"]:
+        # "Holiday-Rambler" and "Holiday Rambler Corp", both companies (not the adjective "Anglo-American")
+        spaced = squashed.get(k.replace("-", "").replace(" ", ""))
+        if spaced and all(_label_of([mentions[i] for i in groups[o]]) == "ORG" for o in spaced):
+            spaced.append(k)
+            squashed[k.replace(" ", "")].remove(k)
     for ks in squashed.values():
         if len(ks) > 1:
             target = max(ks, key=lambda k: (len(groups[k]), " " in k, k))

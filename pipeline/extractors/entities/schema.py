@@ -31,6 +31,7 @@ class Names(Rules):
     person_appositive_modifiers: list[str]
     company_suffixes: list[str]
     company_heads: list[str]
+    trade_words: list[str]
     measure_symbols: list[str]
     indicator_names: list[str]
     benchmark_rates: list[str]

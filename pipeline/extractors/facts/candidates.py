@@ -23,6 +23,7 @@ from ...records import EntityMention
 from ..doccache import token_ids
 from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
+from .gazetteer import country_of_place
 from .parse import tree_distance
 from .parties import in_headline, is_party
 from .schema import load
@@ -97,7 +98,7 @@ def candidates(
     reported = topic is None or topic.label != "ORG" or public_body(topic)
     headline = ctx.document.headline_text
     body = ctx.main is not None and ctx.country is not None and public_body(ctx.main)
-    if body and reported and not _own_issue(ctx.main, headline, prop):
+    if body and reported and not _own_issue(ctx, ctx.main, headline, prop):
         # "the benefit claimant total fell 11,000" in a story the statistics office reports: the country's
         # (not in a story a wire headline gives a company's ticker: "UNION CARBIDE <UK> SELLS NOTES")
         add(ctx.country, "reporting_body_country")
@@ -167,8 +168,10 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
             token = piece.doc[i]
-            if m.label in _PLACES and _qualifies_company(token):
-                continue  # "Turkey's biggest private mobile firm could bail out of a $3bn deal": the firm's
+            if m.label in _PLACES and ctx.main is not None and _qualifies_company(token):
+                # "Turkey's biggest private mobile firm could bail out of a $3bn deal" in a story about Turkcell: the
+                # firm's (a story that never names the firm leaves the place)
+                continue
             # "Washington announced plans to ...": the capital acting is its country
             government = capital_acting(ctx, token, m) if m.label == "GPE" else None
             out.append((token, government or m))
@@ -410,14 +413,17 @@ def _pointing_back(noun: Token) -> bool:
     return any(ch.dep_ == "poss" or ch.dep_ == "det" and ch.lower_ in determiners for ch in noun.children)
 
 
-def _own_issue(body: EntityMention, headline: str, prop: Token | None) -> bool:
+def _own_issue(ctx: ArticleContext, body: EntityMention, headline: str, prop: Token | None) -> bool:
     """Whether a public body's figure is of its own issue, tender or auction: a headline that names the body
     and the issue ("FRENCH TREASURY DETAILS PLANNED TAP ISSUE"), and no economic figure."""
     issue = cues().debt_issue_words.intersection(w.casefold() for w in headline.split())
     # ("TOKYO TO ISSUE 100 MLN DLR BOND" over "The Tokyo Metropolitan Government said it would float ...": the
-    # headline names the body by its first word)
-    first = body.canonical_name.split()[0] if body.canonical_name.split() else ""
-    named = in_headline(body, headline) or len(first) >= 4 and first.casefold() in headline.casefold().split()
+    # headline names the body by its first word when that word is a place the article names; not "FINANCE")
+    first = body.canonical_name.split()[0].casefold() if body.canonical_name.split() else ""
+    place = any(m.label == "GPE" and m.canonical_name.casefold() == first for m in ctx.entities) or (
+        country_of_place(first.title()) is not None
+    )
+    named = in_headline(body, headline) or place and first in headline.casefold().split()
     return bool(issue) and named and not macro_noun(prop)
 
 

@@ -1440,8 +1440,10 @@ def _country_before(ctx: ArticleContext, token: Token) -> EntityMention | None:
             continue  # "the US dollar", "the Thai baht", "the UK index"
         if _listed(t):
             continue  # "losing orders to South Korea, Hong Kong and Singapore": one of a list governs nothing here
-        if t.ent_type_ == "GPE" and _names_whose(t):
-            continue  # "UK entrepreneur Richard Branson", "Germany's Siemens": it says whose the name is
+        if t.ent_type_ == "GPE" and t.sent != sent and _names_whose(t):
+            # "UK entrepreneur Richard Branson has said ..." the sentence before: it says whose the name is (not
+            # "Russia's President Vladimir Putin said the country would ...", which speaks for it)
+            continue
         m = _entity_at(ctx, t) if t.ent_type_ == "GPE" else None
         if m is not None and m.label == "GPE" and _is_country(m):
             return m

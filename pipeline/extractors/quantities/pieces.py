@@ -160,7 +160,9 @@ def _unit_or_million_after(
 ) -> tuple[tuple[int, str, str | None, str, bool] | None, int, float]:
     """(``_unit_after``'s answer, end, value) after the number; an "m" that means million is read as one, and
     so is a wire's scale word glued by hyphens between the number and its unit ("a 26-mln-dlr transaction")."""
-    glued = _GLUED_SCALE.match(text, end) if num.scale is None else None
+    ranged = re.search(r"\d\s*[-\u2013]\s*$", text[max(0, num.start - 3) : num.start]) is not None
+    # (not the upper end of "a 20-25-mln-dlr charge", whose lower end would stay unscaled)
+    glued = _GLUED_SCALE.match(text, end) if num.scale is None and not ranged else None
     if glued is not None:
         word = glued.group(1).lower()
         value *= numbers.lexicon()["scales"].get(word) or numbers.lexicon()["scale_suffixes"][word]
