@@ -318,3 +318,40 @@ def test_a_ticker_headlines_name_stops_at_a_legal_form_or_another_name(nlp, body
     title = "CYBERTEK <CKCP> IN DEAL" if body.startswith("CYBERTEK") else "VARDON FEDERAL <VFED> IN DEAL"
     spans = _ticker_headline_names(DocWords(doc), [], nlp(title))
     assert not any(" and " in doc[a:b].text for a, b, *_ in spans), [doc[a:b].text for a, b, *_ in spans]
+
+
+def test_a_money_aggregate_the_ner_names_is_never_a_subject(nlp):
+    body = (
+        "NEW YORK, March 26 - U.S. M-1 money supply rose 1.2 billion\ndlrs to a seasonally adjusted 740.2 billion "
+        "dlrs in the March\n16 week, the Federal Reserve said.\n    The previous week's M-1 level was revised to "
+        "739.0 billion\ndlrs from 738.7 billion."
+    )
+    facts = facts_of(nlp, body, published="1987-03-26", title="U.S. M-1 MONEY SUPPLY RISES 1.2 BILLION DLR")
+    for value in (739.0e9, 738.7e9):
+        assert subjects_of(facts, value) == ["U.S."], value
+
+
+def test_a_wire_headline_that_opens_with_one_of_two_names_is_about_that_one(nlp):
+    body = (
+        "LONDON, March 11 - <Zentro Vardon Holdings Plc> said it\nhas acquired a 51 pct interest in the "
+        "insurance broker <Ashgrove and Pike Inc>.\n    Zentro shares were up 4-1/2p to 90-1/2, helped by the "
+        "announcement earlier today of a\n1986 pretax profit rise to 5.56 mln stg from 2.74 mln in 1985.\n"
+    )
+    facts = facts_of(nlp, body, published="1987-03-11", title="ZENTRO VARDON HAS 51 PCT OF ASHGROVE AND PIKE INC")
+    assert subjects_of(facts, 5.56e6) == ["Zentro Vardon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "unit"),
+    [
+        pytest.param("Zentro shares were up 4-1/2p to 90-1/2 in early trade.", 0.905, "GBP", id="glued_pence"),
+        pytest.param("Zentro Corp shares rose 12 cents to 4.50.", 4.5, "USD", id="cents_level_in_dollars"),
+        pytest.param("Zentro shares fell 3p to 245p in early trade.", 2.45, "GBP", id="pence_written_on_both"),
+    ],
+)
+def test_a_bare_share_price_after_a_change_in_pence_is_in_pence(nlp, text, level, unit):
+    place = "NEW YORK" if "cents" in text else "LONDON"
+    facts = facts_of(nlp, f"ZENTRO SHARES MOVE\n\n{place}, March 11 - " + text, published="1987-03-11")
+    assert [(round(f.value, 6), f.unit) for f in facts if f.value is not None and abs(f.value - level) < 1e-6] == [
+        (level, unit)
+    ]

@@ -23,6 +23,7 @@ from ...records import EntityMention
 from ..doccache import token_ids
 from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
+from .document import figure_name
 from .gazetteer import country_of_place
 from .parse import tree_distance
 from .parties import in_headline, is_party
@@ -69,8 +70,8 @@ def candidates(
     found: dict[str, Candidate] = {}
 
     def add(entity: EntityMention | None, feature: str, token: Token | None = None) -> None:
-        if entity is None:
-            return
+        if entity is None or figure_name(entity):
+            return  # ("U.S. M-1", "Sterling M3": a money aggregate the NER took for a name is the figure itself)
         cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
 
@@ -163,7 +164,7 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     out = []
     offsets = token_ids(piece.doc, "IDX")  # each token's character offset, ascending
     for m in ctx.mentions_between(piece.start_char, hi):
-        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1]:
+        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1] or figure_name(m):
             continue
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
@@ -245,6 +246,7 @@ def rank(
     when the winner is the first rule's proposal, else its features and score. An amount is weighed
     by the fitted weights and their bar (``amount_scoring``), a dated event by the hand weights."""
     weights, threshold = amount_scoring() if ctx.amount is not None else scoring()
+    proposed = [p for p in proposed if not figure_name(p[2])]  # "the previous week's M-1 level": the country's
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:

@@ -525,7 +525,12 @@ def _level_after_hundredths(span: Span) -> str | None:
     4.50", "eased five pfennigs to 101.25", "fell 10 pence to 98.50"), else None."""
     to = word_before(span.doc, span.start)
     before = word_before(span.doc, to.i) if to is not None and to.lower_ == "to" else None
+    if before is not None and _GLUED_PENCE.fullmatch(before.text):
+        return "penny"  # "up 4-1/2p to 90-1/2", "fell 3p to 245": a share price in pence, like its change
     return cues().minor_units.get(before.lemma_.lower()) if before is not None else None
+
+
+_GLUED_PENCE = re.compile(r"[\d.,/]+p")
 
 
 # nouns a compound before them says the kind of: "the customer base", "car sales", "truck deliveries"
