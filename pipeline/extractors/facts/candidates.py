@@ -70,7 +70,7 @@ def candidates(
     found: dict[str, Candidate] = {}
 
     def add(entity: EntityMention | None, feature: str, token: Token | None = None) -> None:
-        if entity is None or figure_name(entity):
+        if entity is None or _aggregate(entity):
             return  # ("U.S. M-1", "Sterling M3": a money aggregate the NER took for a name is the figure itself)
         cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
@@ -164,7 +164,7 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     out = []
     offsets = token_ids(piece.doc, "IDX")  # each token's character offset, ascending
     for m in ctx.mentions_between(piece.start_char, hi):
-        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1] or figure_name(m):
+        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1] or _aggregate(m):
             continue
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
@@ -194,6 +194,12 @@ def _qualifies_company(token: Token) -> bool:
         # (not "Japan's Ex-Im bank": a name of its own on the noun leaves the place as the nearest owner)
         and not any(ch.dep_ == "compound" and ch.pos_ == "PROPN" and ch.i != token.i for ch in head.children)
     )
+
+
+def _aggregate(entity: EntityMention) -> bool:
+    """A money aggregate written with its digit that the NER took for a name ("M-1", "U.S. M-1", "Sterling M3"):
+    the figure itself, never its owner (not "CPI", which may be CPI Corp, nor "PSBR")."""
+    return figure_name(entity) and any(ch.isdigit() for ch in entity.canonical_name)
 
 
 def _source_phrases(piece: Span | None, amount: Span | None) -> list[tuple[int, int]]:
@@ -246,7 +252,7 @@ def rank(
     when the winner is the first rule's proposal, else its features and score. An amount is weighed
     by the fitted weights and their bar (``amount_scoring``), a dated event by the hand weights."""
     weights, threshold = amount_scoring() if ctx.amount is not None else scoring()
-    proposed = [p for p in proposed if not figure_name(p[2])]  # "the previous week's M-1 level": the country's
+    proposed = [p for p in proposed if not _aggregate(p[2])]  # "the previous week's M-1 level": the country's
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:

@@ -257,12 +257,6 @@ def _topic(
         if len(named) > 1:  # "Peugeot deal boosts Mitsubishi": the one the body names twice as often
             ranked = sorted(named, key=lambda k: -counts[k])
             named = ranked[:1] if counts[ranked[0]] >= 2 * counts[ranked[1]] else named
-        if len(named) > 1 and not mixed:
-            # "HENRY ANSBACHER HAS 51 PCT OF ADAMS AND PORTER INC": a wire headline that opens with one of the
-            # names is about that one
-            names = {e.entity_key: e.canonical_name.casefold() for e in body}
-            opening = [k for k in named if low.startswith(names[k] + " ")]
-            named = opening if len(opening) == 1 else named
         if len(named) == 1:
             return next(e for e in body if e.entity_key == named[0])
     return None
