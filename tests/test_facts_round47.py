@@ -282,17 +282,27 @@ def test_an_adjective_with_a_hyphen_does_not_join_the_company_spelled_with_a_spa
     assert names.get("Anglo-American") != names.get("Anglo American Corp")
 
 
-def test_a_head_of_state_named_by_his_countrys_possessive_speaks_for_the_country(nlp):
-    text = (
-        "Iraq oil exports resume\n\nIraq resumed oil exports on Monday after a week-long halt.\n\nRussia's President "
-        "Vladimir Putin said the country would raise its own output to 9.5 million barrels a day."
-    )
-    assert subjects_of(facts_of(nlp, text, title="Iraq oil exports resume"), 9.5e6) == ["Russia"]
-
-
-def test_an_unnamed_firm_leaves_its_country_as_the_candidate(nlp):
-    text = "Mobile firm deal\n\nTurkey's biggest mobile firm could pull out of a $3bn deal to build a network in Iran."
-    assert subjects_of(facts_of(nlp, text, title="Mobile firm deal"), 3e9) == ["Turkey"]
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        pytest.param(
+            "Iraq oil exports resume\n\nIraq resumed oil exports on Monday after a week-long halt.\n\nRussia's "
+            "President Vladimir Putin said the country would raise its own output to 9.5 million barrels a day.",
+            9.5e6,
+            "Russia",
+            id="a_head_of_state_named_by_his_countrys_possessive_speaks_for_it",
+        ),
+        pytest.param(
+            "Mobile firm deal\n\nTurkey's biggest mobile firm could pull out of a $3bn deal to build a network "
+            "in Iran.",
+            3e9,
+            "Turkey",
+            id="an_unnamed_firm_leaves_its_country_as_the_candidate",
+        ),
+    ],
+)
+def test_the_reviews_places_keep_their_figures(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == [subject]
 
 
 def test_a_generic_first_word_does_not_name_a_body_in_the_headline(nlp):
