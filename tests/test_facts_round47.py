@@ -355,3 +355,12 @@ def test_a_bare_share_price_after_a_change_in_pence_is_in_pence(nlp, text, level
     assert [(round(f.value, 6), f.unit) for f in facts if f.value is not None and abs(f.value - level) < 1e-6] == [
         (level, unit)
     ]
+
+
+@pytest.mark.parametrize("people", ["Britons", "Europeans"])
+def test_a_share_of_a_people_the_model_leaves_untagged_is_that_peoples(nlp, people):
+    text = (
+        "Viewers shun mobile TV\n\nViewers want music rather than films on the move, says a report.\n\nThe analysis "
+        f"of the player market found only 13% of {people} want to watch video on the move. Zentro sells the Zpod."
+    )
+    assert subjects_of(facts_of(nlp, text, title="Viewers shun mobile TV"), 13) == [people]

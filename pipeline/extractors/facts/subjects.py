@@ -1351,7 +1351,8 @@ def _share_of_group(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
         counted = any(t.like_num or t.is_currency or any(ch.isdigit() for ch in t.text) for t in words)
         if counted or any(_owned_word(t) for t in words):
             return None  # "40% of its customers", "half of the 2,000 people", "6% of the £22bn": someone's, counted
-        people = group.ent_type_ == "NORP" and group.tag_ in ("NNPS", "NNS")  # "13% of Europeans": a people
+        # "13% of Europeans", "44% of Britons" (a demonym the model leaves untagged): a people
+        people = group.ent_type_ == "NORP" and group.tag_ in ("NNPS", "NNS") or people_country(ctx, group) is not None
         if len(words) + len(after) < 2 and not people:
             return None  # "40% of people log on daily": a bare noun names no group in particular
         end = after[-1] if after else group
@@ -1379,6 +1380,9 @@ def _group_noun(group: Token, after: list[Token]) -> bool:
         return True
     if group.tag_ in ("NNPS", "NNS") and group.ent_type_ == "NORP":
         return True
+    if group.tag_ == "NNPS" and not group.ent_type_ and group.text.endswith("s"):
+        c = cues()  # "44% of Britons", "Swedes": a people by a demonym the model left untagged
+        return group.text[:-1] in c.people_demonyms or group.text[:-1] in c.demonyms
     # not "those questioned": the people a survey asked are its sample, named by the survey rule
     return group.lower_ == "those" and bool(after) and (after[0].pos_ == "ADP" or after[0].tag_ in ("WP", "WDT"))
 
