@@ -364,3 +364,24 @@ def test_a_share_of_a_people_the_model_leaves_untagged_is_that_peoples(nlp, peop
         f"of the player market found only 13% of {people} want to watch video on the move. Zentro sells the Zpod."
     )
     assert subjects_of(facts_of(nlp, text, title="Viewers shun mobile TV"), 13) == [people]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        pytest.param(
+            "Blair wins vote\n\nThe government won the vote by 297 votes to 203 despite a rebellion by 34 Labour MPs.",
+            34,
+            "Labour Party",
+            id="a_partys_members_named_by_its_untagged_name",
+        ),
+        pytest.param(
+            "Ford cuts jobs\n\nFord Motor Co said it would cut 1,200 Ford workers at its Dagenham plant.",
+            1200,
+            "Ford",
+            id="a_companys_own_workers",
+        ),
+    ],
+)
+def test_a_count_of_a_bodys_members_is_that_bodys(nlp, text, value, subject):
+    assert subjects_of(facts_of(nlp, text, title=text.split("\n\n")[0]), value) == [subject]

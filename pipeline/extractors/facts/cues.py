@@ -42,6 +42,7 @@ class Cues:
     underspecified: re.Pattern[str]
     set_per: dict[str, str]
     company_nouns: frozenset[str]
+    member_nouns: frozenset[str]
     implicit_owner: frozenset[str]
     time_nouns: frozenset[str]
     rank_cues: frozenset[str]
@@ -212,6 +213,7 @@ def cues() -> Cues:
         underspecified=re.compile(c["underspecified_time_pattern"]),
         set_per=dict(c["set_per"]),
         company_nouns=frozenset(s["company_nouns"]),
+        member_nouns=frozenset(s["member_nouns"]),
         implicit_owner=frozenset(s["implicit_owner_nouns"]),
         time_nouns=frozenset(c["time_nouns"]),
         rank_cues=frozenset(c["rank_cues"]),

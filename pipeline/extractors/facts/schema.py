@@ -67,6 +67,7 @@ class Subjects(Rules):
     """``facts_subjects.json``."""
 
     company_nouns: list[str]
+    member_nouns: list[str]
     third_person: list[str]
     first_person: list[str]
     first_person_min: int

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ...records import EntityMention, QuantityMention
 from ..doccache import doc_text, span_text
+from ..entities.find import party_forms
 from ..tokens import glued_hyphen
 from .candidates import NOT_RULES, _sentence_names, rank
 from .context import (
@@ -1134,6 +1135,7 @@ _RULES = (
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
     ("national_market", lambda ctx, prop, verb, measured: _national_market(ctx, prop, verb)),
     ("described", lambda ctx, prop, verb, measured: _described_name(ctx)),
+    ("members_of", lambda ctx, prop, verb, measured: _members_of(ctx, measured)),
     ("deal_antecedent", lambda ctx, prop, verb, measured: _deal_owner(ctx, prop)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
@@ -1146,6 +1148,26 @@ _RULES = (
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _members_of(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "a rebellion by 34 Labour MPs", "the 14 Liberal MPs": a count of a body's members named after their party
+    or company (a name before the plural member noun; ``member_nouns``) is that body's."""
+    if measured is None or measured.tag_ != "NNS" or measured.lemma_.lower() not in cues().member_nouns:
+        return None
+    if ctx.amount is None or not ctx.amount.start < measured.i:
+        return None
+    for ch in measured.children:
+        if ch.dep_ not in ("compound", "amod") or ch.i < ctx.amount.end:
+            continue
+        ent = _entity_at(ctx, ch)
+        if ent is not None and ent.label == "ORG" and not public_body(ent):
+            return ch, ent
+        forms = party_forms().get(ch.text.casefold())
+        if forms is not None:  # "Labour MPs", "Liberal MPs": a party's name the model left untagged
+            name = forms[0]
+            return ch, EntityMention(ch.idx, ch.idx + len(ch.text), ch.text, "ORG", name, "ORG:" + name.casefold())
+    return None
 
 
 def _described_name(ctx: ArticleContext) -> tuple[Token, EntityMention] | None:
