@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention
-from ..doccache import token_ids
+from ..doccache import doc_text, token_ids
 from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
 from .document import figure_name
@@ -70,7 +71,7 @@ def candidates(
     found: dict[str, Candidate] = {}
 
     def add(entity: EntityMention | None, feature: str, token: Token | None = None) -> None:
-        if entity is None or _aggregate(entity):
+        if entity is None or _aggregate(ctx, entity):
             return  # ("U.S. M-1", "Sterling M3": a money aggregate the NER took for a name is the figure itself)
         cand = found.setdefault(_key(entity), Candidate(entity, token))
         cand.features.add(feature)
@@ -164,7 +165,7 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
     out = []
     offsets = token_ids(piece.doc, "IDX")  # each token's character offset, ascending
     for m in ctx.mentions_between(piece.start_char, hi):
-        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1] or _aggregate(m):
+        if m.label not in _LABELS or m.end > hi or amount[0] <= m.start < amount[1] or _aggregate(ctx, m):
             continue
         i = bisect.bisect_left(offsets, m.start, piece.start, piece.end)  # the first token at or after it
         if i < piece.end:
@@ -196,10 +197,16 @@ def _qualifies_company(token: Token) -> bool:
     )
 
 
-def _aggregate(entity: EntityMention) -> bool:
-    """A money aggregate written with its digit that the NER took for a name ("M-1", "U.S. M-1", "Sterling M3"):
-    the figure itself, never its owner (not "CPI", which may be CPI Corp, nor "PSBR")."""
-    return figure_name(entity) and any(ch.isdigit() for ch in entity.canonical_name)
+def _aggregate(ctx: ArticleContext, entity: EntityMention) -> bool:
+    """A money aggregate written with its digit that the NER took for a name ("M-1", "U.S. M-1", "Sterling M3"), in
+    a story about the money supply: the figure itself, never its owner (not "CPI", which may be CPI Corp, nor
+    "PSBR"; not "M1 Ltd", the Singapore operator, nor "M-1 Corp")."""
+    if not (figure_name(entity) and any(ch.isdigit() for ch in entity.canonical_name)):
+        return False
+    return ctx.doc is not None and _MONEY_SUPPLY.search(doc_text(ctx.doc)) is not None
+
+
+_MONEY_SUPPLY = re.compile(r"(?i)\bmoney\s+(?:supply|stock)\b|\bmonetary\s+aggregate")
 
 
 def _source_phrases(piece: Span | None, amount: Span | None) -> list[tuple[int, int]]:
@@ -252,7 +259,7 @@ def rank(
     when the winner is the first rule's proposal, else its features and score. An amount is weighed
     by the fitted weights and their bar (``amount_scoring``), a dated event by the hand weights."""
     weights, threshold = amount_scoring() if ctx.amount is not None else scoring()
-    proposed = [p for p in proposed if not _aggregate(p[2])]  # "the previous week's M-1 level": the country's
+    proposed = [p for p in proposed if not _aggregate(ctx, p[2])]  # "the previous week's M-1 level": the country's
     ranked = sorted(candidates(ctx, prop, proposed), key=lambda c: -c.score(weights))
     trace = TRACE.get()
     if trace is not None and ctx.piece is not None:

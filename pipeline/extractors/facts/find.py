@@ -526,11 +526,22 @@ def _level_after_hundredths(span: Span) -> str | None:
     to = word_before(span.doc, span.start)
     before = word_before(span.doc, to.i) if to is not None and to.lower_ == "to" else None
     if before is not None and _GLUED_PENCE.fullmatch(before.text):
-        return "penny"  # "up 4-1/2p to 90-1/2", "fell 3p to 245": a share price in pence, like its change
+        if "." in span.text:
+            return cues().minor_units["pence"]  # "rose 25p to 11.05": pounds and pence
+        # "up 4-1/2p to 90-1/2", "fell 3p to 245": a share price in pence, like its change
+        return "penny" if _pence_level(before.text, span) else None
     return cues().minor_units.get(before.lemma_.lower()) if before is not None else None
 
 
 _GLUED_PENCE = re.compile(r"[\d.,/]+p")
+
+
+def _pence_level(change: str, level: Span) -> bool:
+    """Whether a level written without a decimal point after a change in pence is in pence too: above a change of at
+    least a penny (not a gilt's "rose 1/2p to 101-3/4")."""
+    whole = re.match(r"\d+", change)
+    level_value = re.match(r"\d+", level.text.replace(",", ""))
+    return whole is not None and level_value is not None and 1 <= int(whole.group()) < int(level_value.group())
 
 
 # nouns a compound before them says the kind of: "the customer base", "car sales", "truck deliveries"

@@ -1135,7 +1135,6 @@ _RULES = (
     ("market_for", lambda ctx, prop, verb, measured: _market_for(ctx, prop, verb)),
     ("national_market", lambda ctx, prop, verb, measured: _national_market(ctx, prop, verb)),
     ("described", lambda ctx, prop, verb, measured: _described_name(ctx)),
-    ("members_of", lambda ctx, prop, verb, measured: _members_of(ctx, measured)),
     ("deal_antecedent", lambda ctx, prop, verb, measured: _deal_owner(ctx, prop)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
@@ -1144,6 +1143,7 @@ _RULES = (
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("left_with", lambda ctx, prop, verb, measured: _left_with(ctx)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
+    ("members_of", lambda ctx, prop, verb, measured: _members_of(ctx, measured)),
     ("central_bank_rate", lambda ctx, prop, verb, measured: _central_bank_rate(ctx, prop)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
@@ -1152,14 +1152,17 @@ _RULES = (
 
 def _members_of(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
     """ "a rebellion by 34 Labour MPs", "the 14 Liberal MPs": a count of a body's members named after their party
-    or company (a name before the plural member noun; ``member_nouns``) is that body's."""
+    or company (a capitalised name before the plural member noun; ``member_nouns``) is that body's, when no verb's
+    subject owns it ("Acme hired 300 Zentro workers" is Acme's)."""
     if measured is None or measured.tag_ != "NNS" or measured.lemma_.lower() not in cues().member_nouns:
         return None
     if ctx.amount is None or not ctx.amount.start < measured.i:
         return None
+    if any(ch.lower_ in ("former", "ex") for ch in measured.children):
+        return None  # "300 former Zentro workers" are Zentro's no longer
     for ch in measured.children:
-        if ch.dep_ not in ("compound", "amod") or ch.i < ctx.amount.end:
-            continue
+        if ch.dep_ not in ("compound", "amod") or ch.i < ctx.amount.end or not ch.text[:1].isupper():
+            continue  # (not "child labour workers")
         ent = _entity_at(ctx, ch)
         if ent is not None and ent.label == "ORG" and not public_body(ent):
             return ch, ent
