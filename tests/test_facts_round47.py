@@ -380,6 +380,7 @@ def test_a_money_aggregate_the_ner_names_is_never_a_subject(nlp):
         pytest.param("Zentro Corp shares rose 12 cents to 4.50.", 4.5, "USD", id="cents_level_in_dollars"),
         pytest.param("Zentro shares fell 3p to 245p in early trade.", 2.45, "GBP", id="pence_written_on_both"),
         pytest.param("Zentro Plc shares rose 25p to 11.05 after the results.", 11.05, "GBP", id="pounds_after_pence"),
+        pytest.param("The Treasury gilt rose 1/2p to 101-3/4 in thin trade.", 101.75, None, id="a_gilt_after_half_a_p"),
     ],
 )
 def test_a_bare_share_price_after_a_change_in_pence_is_in_pence(nlp, text, level, unit):

@@ -529,19 +529,25 @@ def _level_after_hundredths(span: Span) -> str | None:
         if "." in span.text:
             return cues().minor_units["pence"]  # "rose 25p to 11.05": pounds and pence
         # "up 4-1/2p to 90-1/2", "fell 3p to 245": a share price in pence, like its change
-        return "penny" if _pence_level(before.text, span) else None
+        return "penny" if _pence_level(before, span) else None
     return cues().minor_units.get(before.lemma_.lower()) if before is not None else None
 
 
 _GLUED_PENCE = re.compile(r"[\d.,/]+p")
 
 
-def _pence_level(change: str, level: Span) -> bool:
+def _pence_level(change: Token, level: Span) -> bool:
     """Whether a level written without a decimal point after a change in pence is in pence too: above a change of at
-    least a penny (not a gilt's "rose 1/2p to 101-3/4")."""
-    whole = re.match(r"\d+", change)
+    least a penny (not a gilt's "rose 1/2p to 101-3/4"; "up 4-1/2p" is four pence and a half)."""
+    doc = change.doc
+    if "/" in change.text:  # "1/2p": the whole pence, if any, are written before it with a hyphen
+        glued = change.i >= 2 and doc[change.i - 1].text == "-" and doc[change.i - 2].text.isdigit()
+        whole = int(doc[change.i - 2].text) if glued else 0
+    else:
+        digits = re.match(r"\d+", change.text)
+        whole = int(digits.group()) if digits else 0
     level_value = re.match(r"\d+", level.text.replace(",", ""))
-    return whole is not None and level_value is not None and 1 <= int(whole.group()) < int(level_value.group())
+    return level_value is not None and 1 <= whole < int(level_value.group())
 
 
 # nouns a compound before them says the kind of: "the customer base", "car sales", "truck deliveries"
