@@ -292,30 +292,8 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
     out: list[tuple[int, int, str, str]] = []
     for s in spans:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev[2] == s[2] == "ORG"
-            and not prev[3]
-            and not s[3]
-            and s[0] == prev[1] + 1
-            and glued_hyphen(words.doc, prev[1])
-        ):
+        if prev is not None and _one_split_name(words, prev, s):
             out[-1] = (prev[0], s[1], "ORG", "")
-            continue
-        if (
-            prev is not None
-            and prev[2] == s[2] == "ORG"
-            and not prev[3]
-            and not s[3]
-            and s[0] == prev[1]
-            and words.text(prev[1] - 1).lower() in ("and", "&", "of", "for")
-        ):
-            # "Jefferson Savings and" + "Loan Association": no name ends in a joining word, so the model
-            # split one name where the next one starts right after it
-            out[-1] = (prev[0], s[1], "ORG", "")
-            continue
-        if prev is not None and prev[2] == s[2] == "ORG" and not prev[3] and not s[3] and _joined_trade(words, prev, s):
-            out[-1] = (prev[0], s[1], "ORG", "")  # "Sumitomo Trust" + "and" + "Banking Co Ltd"
             continue
         if s[2] == "ORG" and not s[3]:
             inside = prev is not None and prev[2] in _PLACE_LABELS and prev[0] > 0 and words.text(prev[0] - 1) == "<"
@@ -328,6 +306,19 @@ def _hyphen_joined(words: DocWords, spans: list[tuple[int, int, str, str]]) -> l
             s = (i - 2, s[1], "ORG", "")  # "ASLK-CGER Finance NV" where only "CGER Finance NV" was tagged
         out.append(s)
     return out
+
+
+def _one_split_name(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int, int, str, str]) -> bool:
+    """Whether two ORG mentions with no id, one right after the other, are one name the model split: at a hyphen
+    written without spaces ("ASLK-CGER"), after a joining word ("Jefferson Savings and" + "Loan Association": no
+    name ends in one), or before a trade word and a legal form after "and" ("Sumitomo Trust" + "Banking Co Ltd")."""
+    if not (prev[2] == s[2] == "ORG" and not prev[3] and not s[3]):
+        return False
+    if s[0] == prev[1] + 1 and glued_hyphen(words.doc, prev[1]):
+        return True
+    if s[0] == prev[1] and words.text(prev[1] - 1).lower() in ("and", "&", "of", "for"):
+        return True
+    return _joined_trade(words, prev, s)
 
 
 def _joined_trade(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int, int, str, str]) -> bool:
@@ -350,8 +341,8 @@ def _joined_trade(words: DocWords, prev: tuple[int, int, str, str], s: tuple[int
 def _untagged_trade_start(words: DocWords, s: tuple[int, int, str, str], floor: int) -> tuple[int, int, str, str]:
     """ "Sumitomo Trust and Banking Co Ltd" where the model tagged only "Banking Co Ltd": the capitalised
     proper nouns right before the "and" (one to three, untagged) start the name."""
-    a = s[0] - 2
-    if a < floor or words.text(s[0] - 1).lower() not in ("and", "&") or not _joined_trade(words, (a, a + 1, "", ""), s):
+    a = s[0] - 2  # the word before the "and" (``_joined_trade`` checks the "and" itself)
+    if a < floor or not _joined_trade(words, (a, a + 1, "", ""), s):
         return s
     if not words.has("TAG"):
         return s

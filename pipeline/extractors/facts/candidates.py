@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention
-from ..doccache import doc_text, token_ids
+from ..doccache import token_ids
 from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
 from .document import figure_name
@@ -201,12 +200,7 @@ def _aggregate(ctx: ArticleContext, entity: EntityMention) -> bool:
     """A money aggregate written with its digit that the NER took for a name ("M-1", "U.S. M-1", "Sterling M3"), in
     a story about the money supply: the figure itself, never its owner (not "CPI", which may be CPI Corp, nor
     "PSBR"; not "M1 Ltd", the Singapore operator, nor "M-1 Corp")."""
-    if not (figure_name(entity) and any(ch.isdigit() for ch in entity.canonical_name)):
-        return False
-    return ctx.doc is not None and _MONEY_SUPPLY.search(doc_text(ctx.doc)) is not None
-
-
-_MONEY_SUPPLY = re.compile(r"(?i)\bmoney\s+(?:supply|stock)\b|\bmonetary\s+aggregate")
+    return figure_name(entity) and any(ch.isdigit() for ch in entity.canonical_name) and ctx.money_supply_story
 
 
 def _source_phrases(piece: Span | None, amount: Span | None) -> list[tuple[int, int]]:

@@ -84,6 +84,12 @@ class ArticleContext:
         return _main_product(self.doc, self.entities) if self.doc is not None else None
 
     @functools.cached_property
+    def money_supply_story(self) -> bool:
+        """Whether the story is about the money supply ("U.S. M-1 money supply rose ..."), found once per article:
+        there a money aggregate the NER took for a name ("M-1") is a figure, not an owner."""
+        return self.doc is not None and _MONEY_SUPPLY.search(doc_text(self.doc)) is not None
+
+    @functools.cached_property
     def currency(self) -> EntityMention | None:
         """The currency the story names with its country ("the N.Z. dollar"), built when first asked."""
         from .currencies import story_currency
@@ -428,6 +434,9 @@ def _only_a_source(text: str, main: EntityMention, ents: Sequence[EntityMention]
     return bool(mine) and all(
         _SOURCE_BEFORE.search(text, max(0, m.start - 60), m.start) or _SOURCE_AFTER.match(text, m.end) for m in mine
     )
+
+
+_MONEY_SUPPLY = re.compile(r"(?i)\bmoney\s+(?:supply|stock)\b|\bmonetary\s+aggregate")
 
 
 def state_body(entity: EntityMention) -> bool:
@@ -1314,13 +1323,18 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The country of a people named by its demonym in the plural ("Germans" -> Germany), else None."""
     if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
         return None
-    c = cues()
-    demonyms = c.demonyms
     prev = token.doc[token.i - 1].text + " " if token.i > 0 else ""
-    # "400,000 Sri Lankans": a demonym of two words before one of its own ("Koreans" alone is Korea's)
-    country = demonyms.get(prev + token.text[:-1]) or demonyms.get(token.text[:-1])
-    country = country or c.people_demonyms.get(token.text[:-1])  # "Britons", "Swedes"
+    country = demonym_country(token.text, prev)
     return country_mention(ctx, token, country) if country is not None else None
+
+
+def demonym_country(plural: str, prev: str = "") -> str | None:
+    """The country a people's demonym in the plural names ("Germans" -> Germany; "Britons", "Swedes"), with the
+    word before it and a space as ``prev`` for a demonym of two words ("400,000 Sri Lankans"; "Koreans" alone is
+    Korea's), else None."""
+    c = cues()
+    singular = plural[:-1]
+    return c.demonyms.get(prev + singular) or c.demonyms.get(singular) or c.people_demonyms.get(singular)
 
 
 def capital_acting(ctx: ArticleContext, token: Token, ent: EntityMention) -> EntityMention | None:

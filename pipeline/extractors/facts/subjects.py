@@ -28,6 +28,7 @@ from .context import (
     _resolve,
     country_for,
     country_mention,
+    demonym_country,
     is_index,
     legislature,
     macro_noun,
@@ -1406,8 +1407,7 @@ def _group_noun(group: Token, after: list[Token]) -> bool:
     if group.tag_ in ("NNPS", "NNS") and group.ent_type_ == "NORP":
         return True
     if group.tag_ == "NNPS" and not group.ent_type_ and group.text.endswith("s"):
-        c = cues()  # "44% of Britons", "Swedes": a people by a demonym the model left untagged
-        return group.text[:-1] in c.people_demonyms or group.text[:-1] in c.demonyms
+        return demonym_country(group.text) is not None  # "44% of Britons": a demonym the model left untagged
     # not "those questioned": the people a survey asked are its sample, named by the survey rule
     return group.lower_ == "those" and bool(after) and (after[0].pos_ == "ADP" or after[0].tag_ in ("WP", "WDT"))
 
