@@ -57,6 +57,8 @@ def _written_symbol(q: QuantityMention | None, unit: str | None) -> str | None:
     if q is None or q.kind != "dimension" or not q.unit_text or unit != q.unit:
         return None
     written = q.unit_text.strip()
+    if written.lower() in (unit, unit + "s", unit + "es") or (unit, written.lower()) == ("foot", "feet"):
+        return None  # "2,800 feet", "a mile": the unit's own name spelled out is no symbol
     if written.lower() in physical()["unit_rates"]:
         return None  # "6.75 mln bpd": a symbol with its rate in it; the fact says barrel, per day
     if not _SYMBOL.fullmatch(written) or not (len(written) <= 4 or not written.islower()):

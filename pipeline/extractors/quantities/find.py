@@ -228,9 +228,11 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
                 money = currencies()
                 if unit in money["minor_units"]:  # "15 Canadian cents", "one ct": money
                     unit, kind, unit_text = money["words"].get(unit, unit), "currency", text[end : noun[1]].strip()
-        elided = None
+        elided, value = None, p.value
         if kind == "number" and q is None and p.end == p.num.end:
             elided = _elided_unit(text, p, out[-1][0] if out else None, last_end, last_scaled, ctx)
+            if elided is None and last_scaled is not None and _elided_scale(text, p, last_scaled, ctx):
+                elided, value = last_scaled[0], p.value * last_scaled[1]  # "889.2 mln (revised from 889.5)"
         if elided is not None:
             unit, kind, assumed = elided.unit, elided.kind, elided.currency_assumed
         bound, b_start, b_end = _bound(text, start, end)
@@ -240,7 +242,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
             start=start,
             end=end,
             text=text[start:end],
-            value=tidy(p.value),
+            value=tidy(value),
             value_max=tidy(q.value) if q is not None else None,
             unit=unit,
             unit_text=unit_text,
@@ -475,6 +477,39 @@ def _elided_unit(
         ):
             return prev
     return None
+
+
+# what pairs a wire figure's bare repeat with the scaled amount before it: "from 892.5", "(revised from 891.2)",
+# "and 939.3 in February 1986", "vs 4.3"
+_REPEAT_CUE = re.compile(r"(?:\bfrom|\bvs\.?|\bversus|\bagainst|\bcompared\s+(?:with|to)|\band)\s+$", re.I)
+
+_REVISED = re.compile(r"\s*\((?:revised|restated|adjusted)\b", re.I)
+
+
+def _elided_scale(text: str, p, last_scaled: tuple[QuantityMention, float], ctx: TextContext) -> bool:
+    """Whether a bare decimal number repeats the scale and unit of the scaled amount before it in the sentence:
+    "Exports rose to 998.4 mln dlrs, from 889.2 mln (revised from 889.5) in January and 903.2 in February 1986"
+    (889.5 and 903.2 million dollars). Only a number written with a decimal point, after "from", "vs", "against",
+    "compared with" or "and", with nothing named after it, within 80 characters of a money amount (or a count
+    compared) in millions or more whose own figure is alike (less than three times apart): not "rose to 5.6 mln
+    dlrs from 4,300" nor "10 mln dlrs and 2.5 pct"."""
+    prev, scale = last_scaled
+    num = p.num
+    gap = text[prev.end : p.start]
+    return (
+        num.scale is None
+        and num.has_digits
+        and "." in num.text
+        and prev.kind in ("currency", "count")
+        and scale >= 1e6
+        and prev.value_max is None
+        and len(gap) <= 80
+        and not re.search(r"[.;!?]\s", gap)
+        and bool(_REPEAT_CUE.search(text[max(0, p.start - 16) : p.start]))
+        and (_nothing_named_after(text, p.end, ctx) or bool(_REVISED.match(text, p.end)))
+        and p.value > 0
+        and 1 / 3 < p.value * scale / prev.value < 3
+    )
 
 
 def _noun_after(text: str, end: int, ctx: TextContext) -> bool:

@@ -1,0 +1,73 @@
+"""Facts, issue 11 forty-eighth round: a wire figure's bare repeat after a scaled amount ("from 889.2 mln (revised
+from 889.5)"), and a spelled-out unit name kept as a name ("2,800 feet"). Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import facts_of, units_of
+
+from pipeline.extractors.quantities import find_quantities
+
+
+def _amounts(nlp, text: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(nlp(text))]
+
+
+REPEATS = [
+    pytest.param(
+        "Sales rose to 412.6 mln dlrs, from 398.2 mln (revised from 398.7) in May and 377.9 in June 1985.",
+        [
+            ("412.6 mln dlrs", 412.6e6, "USD"),
+            ("398.2 mln", 398.2e6, "USD"),
+            ("398.7", 398.7e6, "USD"),
+            ("377.9", 377.9e6, "USD"),
+        ],
+        id="revised_and_year_ago",
+    ),
+    pytest.param(
+        "Imports fell to an estimated 71.4 mln stg from 80.3 (revised from 79.8) in May.",
+        [("71.4 mln stg", 71.4e6, "GBP"), ("80.3", 80.3e6, "GBP"), ("79.8", 79.8e6, "GBP")],
+        id="bracketed_revision_after_a_bare_repeat",
+    ),
+    pytest.param(
+        "Net profit was 5.6 mln dlrs vs 4.3 a year earlier.",
+        [("5.6 mln dlrs", 5.6e6, "USD"), ("4.3", 4.3e6, "USD")],
+        id="vs",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPEATS)
+def test_a_bare_decimal_repeat_takes_the_scaled_amounts_scale_and_unit(nlp, text, expected):
+    assert _amounts(nlp, text) == expected
+
+
+NOT_REPEATS = [
+    pytest.param("Profit was 5.6 mln dlrs and 4.3 was paid out.", "4.3", id="a_verb_after_it"),
+    pytest.param("It raised 10 mln dlrs, from 40.5 in 1985.", "40.5", id="four_times_apart"),
+    pytest.param("It raised 10.2 mln dlrs, from 9 in 1985.", "9", id="no_decimal_point"),
+    pytest.param("It raised 10.2 mln dlrs. From 9.5 in 1985 it grew.", "9.5", id="another_sentence"),
+    pytest.param("It paid 2.5 pct more, from 2.4 in 1985.", "2.4", id="a_percent_has_no_scale"),
+    pytest.param("It issued 12.5 mln dlrs of notes with 11.8 shares each.", "11.8", id="no_pairing_word"),
+]
+
+
+@pytest.mark.parametrize(("text", "bare"), NOT_REPEATS)
+def test_a_bare_number_that_repeats_nothing_stays_bare(nlp, text, bare):
+    got = {t: (v, u) for t, v, u in _amounts(nlp, text)}
+    assert got[bare][1] != "USD" and got[bare][0] == float(bare)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        pytest.param("The vein's known length is 2,800 feet.", 2800.0, "foot", id="feet"),
+        pytest.param("The seam is 4.2 ft thick.", 4.2, "ft", id="symbol_kept"),
+        pytest.param("The pipeline runs 310 miles.", 310.0, "mile", id="miles"),
+        pytest.param("The pipeline runs 310 km.", 310.0, "km", id="km_symbol_kept"),
+    ],
+)
+def test_a_unit_spelled_out_is_named_and_a_symbol_kept(nlp, text, value, unit):
+    facts = facts_of(nlp, "Zentro Mining Corp said: " + text, published="1987-03-05", title="ZENTRO MINING UPDATE")
+    assert units_of(facts, value) == [unit]
