@@ -5,7 +5,7 @@ from 889.5)"), and a spelled-out unit name kept as a name ("2,800 feet"). Invent
 from __future__ import annotations
 
 import pytest
-from facts_helpers import facts_of, units_of
+from facts_helpers import facts_of, subjects_of, units_of
 
 from pipeline.extractors.quantities import find_quantities
 
@@ -71,3 +71,43 @@ def test_a_bare_number_that_repeats_nothing_stays_bare(nlp, text, bare):
 def test_a_unit_spelled_out_is_named_and_a_symbol_kept(nlp, text, value, unit):
     facts = facts_of(nlp, "Zentro Mining Corp said: " + text, published="1987-03-05", title="ZENTRO MINING UPDATE")
     assert units_of(facts, value) == [unit]
+
+
+ROUNDUP = (
+    "Zentro Stores sales rise\n\nDiscount chain Zentro Stores said December sales rose 4%. "
+    "{descriptor} {name} saw its same store sales sink by 8.8% as it battled competition."
+)
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "name"),
+    [
+        pytest.param("Home furnishings store", "Vardon Imports", id="store"),
+        pytest.param("Accessory vendor", "Vardon", id="vendor"),
+        pytest.param("Jeweller", "Vardon", id="opening_jeweller"),
+        pytest.param("Grocer", "Vardon", id="opening_grocer"),
+    ],
+)
+def test_a_name_after_a_trade_noun_is_a_company_that_owns_its_figures(nlp, descriptor, name):
+    facts = facts_of(nlp, ROUNDUP.format(descriptor=descriptor, name=name))
+    assert subjects_of(facts, 8.8) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Broadcaster Chris Evans sold his house for £2m.", id="opening"),
+        pytest.param("The house of broadcaster Chris Evans sold for £2m.", id="lower_case"),
+    ],
+)
+def test_a_persons_full_name_after_a_trade_noun_stays_a_persons(nlp, text):
+    from pipeline.extractors.entities.find import find_entities
+
+    assert ("Chris Evans", "PERSON") in {(m.text, m.label) for m in find_entities(nlp(text))}
+
+
+def test_a_two_word_name_after_a_trade_only_companies_have_is_a_company(nlp):
+    from pipeline.extractors.entities.find import find_entities
+
+    doc = nlp("Leading electronics chain Best Buy, meanwhile, missed its sales target.")
+    assert ("Best Buy", "ORG") in {(m.text, m.label) for m in find_entities(doc)}

@@ -620,14 +620,25 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     if not words.has("TAG"):
         return spans
     nouns = _appositives()
+    spans = _trade_noun_openings(words, spans, nouns)
     taken = {i for start, end, *_ in spans for i in range(start, end)}
     runs = _proper_noun_runs(words, taken)
     others = [(s[0], s[1]) for s in spans if s[2] in _RELABELLED and not s[3]]
     text = words.span_text
     names = {text(a, b) for a, b in runs + others if b - a <= 4 and _described_as_company(words, b, nouns)}
     # "consultancy firm Verdant", "carmaker Jaguar": a company noun right before a name the model left
-    # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE)
-    names |= {text(a, b) for a, b in runs + others if b - a <= 4 and a > 0 and words.lower(a - 1) in nouns}
+    # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE); not a person's full name
+    # ("broadcaster Chris Evans", "jeweller Gerald Ratner")
+    trades = _words("people_trades")
+    people = {(s[0], s[1]) for s in spans if s[2] == "PERSON" and _full_name(words, s[0], s[1])}
+    names |= {
+        text(a, b)
+        for a, b in runs + others
+        if b - a <= 4
+        and a > 0
+        and words.lower(a - 1) in nouns
+        and not (words.lower(a - 1) in trades and (a, b) in people)
+    }
     # "regulator Icstis", "Sonatrach, the state petroleum agency": a public body, never a person's name
     bodies = _body_appositives()
     unnamed = runs + [(s[0], s[1]) for s in spans if s[2] in _RELABELLED - {"PERSON"} and not s[3]]
@@ -659,6 +670,45 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         return spans
     out = [(s[0], s[1], "ORG", "") if (s[0], s[1]) in relabel else s for s in spans]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
+
+
+def _trade_noun_openings(
+    words: DocWords, spans: list[tuple[int, int, str, str]], nouns: frozenset[str]
+) -> list[tuple[int, int, str, str]]:
+    """ "Jeweller Zale also felt little Christmas cheer": a sentence's capitalised company noun that the model took
+    into a person's or a thing's name is no word of it; the rest is a company (not a name with a legal form,
+    "Airline Partners Inc", nor a company the model tagged as one). After a trade people also have
+    (``people_trades``) a person's full name stays a person's ("Broadcaster Chris Evans" is Chris Evans)."""
+    out = []
+    for s in spans:
+        start, end, label, ent_id = s
+        if (
+            label in _RELABELLED
+            and not ent_id
+            and end - start >= 2
+            and words.lower(start) in nouns
+            and words.text(start)[:1].isupper()
+            and _starts_sentence(words, start)
+            and not _legal_end(words, start, end, _company_suffixes())
+        ):
+            person = (
+                label == "PERSON"
+                and words.lower(start) in _words("people_trades")
+                and _full_name(words, start + 1, end)
+            )
+            s = (start + 1, end, "PERSON" if person else "ORG", ent_id)
+        out.append(s)
+    return out
+
+
+def _full_name(words: DocWords, start: int, end: int) -> bool:
+    """Whether a name the model called a person is two or three capitalised words that do not end in a word of
+    business names ("Chris Evans"; not "Zale", "Vardon Holdings" nor "Cassa di Risparmio")."""
+    return (
+        end - start >= 2
+        and _short_capitalised(words, start, end)
+        and words.text(end - 1) not in _words("company_heads")
+    )
 
 
 def _ticker_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

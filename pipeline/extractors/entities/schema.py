@@ -26,6 +26,7 @@ class Names(Rules):
     generic_words: list[str]
     institution_words: list[str]
     company_appositives: list[str]
+    people_trades: list[str]
     body_appositives: list[str]
     person_appositives: list[str]
     person_appositive_modifiers: list[str]
