@@ -111,3 +111,37 @@ def test_a_two_word_name_after_a_trade_only_companies_have_is_a_company(nlp):
 
     doc = nlp("Leading electronics chain Best Buy, meanwhile, missed its sales target.")
     assert ("Best Buy", "ORG") in {(m.text, m.label) for m in find_entities(doc)}
+
+
+def _groups(nlp, text: str) -> dict[str, tuple[str, str]]:
+    from pipeline.extractors.entities.find import canonicalize, find_entities
+
+    return {m.text: (m.canonical_name, m.label) for m in canonicalize(find_entities(nlp(text)))}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "expected"),
+    [
+        pytest.param(
+            "<Henry Ansell Holdings Plc> said it bought a broker.\n    Ansell said the broker has growth potential.",
+            "Ansell",
+            ("Henry Ansell", "ORG"),
+            id="surname_of_a_company_with_a_legal_form",
+        ),
+        pytest.param(
+            "Henry Ansell said he bought a broker.\n    Ansell said the broker has growth potential.",
+            "Ansell",
+            ("Henry Ansell", "PERSON"),
+            id="a_persons_surname_stays_a_persons",
+        ),
+        pytest.param(
+            "Irish billionaire JP Vardon said he was pleased. Mr Vardon said the bid was too low.",
+            "Vardon",
+            ("Vardon", "PERSON"),
+            id="no_legal_form_no_company_short_form",
+        ),
+    ],
+)
+def test_a_surname_alone_stands_for_the_company_named_after_a_person(nlp, text, short, expected):
+    groups = _groups(nlp, text)
+    assert groups.get(short, groups.get("Mr " + short)) == expected

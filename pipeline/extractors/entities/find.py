@@ -1397,8 +1397,14 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     orgs = [k for k, idx in groups.items() if label_of(idx) == "ORG"]
     # ... and so does a one-word name the NER called a person, never with a title or a first name
     # ("Cairn" for "Cairn Energy"): "Mr Cairn" or a "John Cairn" would have taken it above
+    # (or the surname of a company named after a person: "Ansbacher shares were up" after "Henry Ansbacher
+    # Holdings Plc")
     for k in [k for k, idx in groups.items() if " " not in k and label_of(idx) == "PERSON"]:
-        longer = [o for o in orgs if o.startswith(k + " ") or _hyphen_head(k, o, groups)]  # "Owens-Illinois" too
+        longer = [
+            o
+            for o in orgs
+            if o.startswith(k + " ") or _hyphen_head(k, o, groups) or _named_after(k, o, groups[o], mentions)
+        ]  # "Owens-Illinois" too
         if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
             as_org.update(groups[k])
             groups[longer[0]].extend(groups.pop(k))
@@ -1406,7 +1412,13 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     for k in sorted(orgs, key=len):
         if k in parties:
             continue  # "Labour" is not "Labour Research Department"
-        longer = [o for o in orgs if o != k and o in groups and (o.startswith(k + " ") or _hyphen_head(k, o, groups))]
+        longer = [
+            o
+            for o in orgs
+            if o != k
+            and o in groups
+            and (o.startswith(k + " ") or _hyphen_head(k, o, groups) or _named_after(k, o, groups[o], mentions))
+        ]
         if any(_is_business_unit(k, o) for o in longer):
             continue  # "Barclays" and "Barclays Capital" are two entities
         if k in groups and len(longer) == 1 and not _spells_another(k, longer[0], groups, mentions, spelled):
@@ -1440,6 +1452,13 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
             m = mentions[i]  # ``dataclasses.replace`` of the three fields, without its generic work
             out[i] = EntityMention(m.start, m.end, m.text, label, canonical, key)
     return [m for m in out if m is not None]
+
+
+def _named_after(short: str, name: str, idx: list[int], mentions: Sequence[EntityMention]) -> bool:
+    """Whether a two-word company name ends in ``short`` and is written once with its legal form ("Henry
+    Ansbacher Holdings Plc", "W.W. Grainger Inc"): a company named after a person, that the surname alone stands
+    for (not "JP McManus", a person the model took for a company)."""
+    return len(name.split()) == 2 and name.endswith(" " + short) and any(_legal_form(mentions[i].text) for i in idx)
 
 
 def _untitled(key: str) -> str:
