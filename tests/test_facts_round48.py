@@ -145,3 +145,32 @@ def _groups(nlp, text: str) -> dict[str, tuple[str, str]]:
 def test_a_surname_alone_stands_for_the_company_named_after_a_person(nlp, text, short, expected):
     groups = _groups(nlp, text)
     assert groups.get(short, groups.get("Mr " + short)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param(
+            "Zentacq's sweetened offer, totaling about 398 mln dlrs, tops the rival offer.", 398e6, id="total"
+        ),
+        pytest.param("Zentacq's new plant, costing about 40 mln dlrs, opens in May.", 40e6, id="cost"),
+        pytest.param("Zentacq's offer, amounting to about 398 mln dlrs, tops the rival offer.", 398e6, id="amount_to"),
+    ],
+)
+def test_a_participle_that_sizes_a_noun_gives_the_nouns_owner(nlp, text, value):
+    wire = (
+        "CYCLONE BID RAISED\n\nNEW YORK, March 5 - An investment group led by Halvor Affiliates Inc said it raised "
+        "its tender offer for Cyclone Corp.\n    The group, Zentacq Acquisition Corp, also extended the offer.\n    "
+    )
+    facts = facts_of(nlp, wire + text, published="1987-03-05")
+    assert subjects_of(facts, value) == ["Zentacq Acquisition"]
+
+
+def test_an_issue_totalling_an_amount_is_the_issuers_not_a_market(nlp):
+    text = (
+        "ZENTRO BANK ISSUES BONDS\n\nBUDAPEST, March 12 - Zentro Bank Rt has become the first commercial bank "
+        "to issue bonds, the news agency said.\n    The seven-year bonds totalling 500 mln forints may be taken "
+        "up by companies, the agency said."
+    )
+    facts = facts_of(nlp, text, published="1987-03-12")
+    assert subjects_of(facts, 500e6) == ["Zentro Bank Rt"]

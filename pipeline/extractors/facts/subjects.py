@@ -177,18 +177,31 @@ _PACE_NOUNS = frozenset({"rate", "pace", "clip"})
 _RATE_NOUNS = _PACE_NOUNS | {"level"}  # "the rate of inflation", "the level of exports"
 
 
-_WORTH_WORDS = frozenset({"worth", "valued", "priced"})
+_WORTH_WORDS = frozenset({"worth", "valued", "priced", "totaling", "totalling", "costing", "amounting"})
 
 
 def _valued_noun(ctx: ArticleContext, measured: Token) -> Token | None:
-    """ "in a deal worth over £17m", "a contract valued at $3bn": the noun the amount puts a value on."""
+    """ "in a deal worth over £17m", "a contract valued at $3bn", "Acme's offer, totaling about 398 mln dlrs": the
+    noun the amount puts a value on."""
     head = measured.head
-    if head.dep_ == "prep" and head.lower_ == "at":
-        head = head.head  # "valued at"
+    if head.dep_ == "prep" and head.lower_ in ("at", "to"):
+        head = head.head  # "valued at", "amounting to"
     if head.lower_ not in _WORTH_WORDS or head.dep_ not in ("amod", "acl") or head.head.pos_ != "NOUN":
         return None
     noun = head.head
     return noun if _entity_at(ctx, noun) is None else None
+
+
+_TOTAL_WORDS = frozenset({"totaling", "totalling", "amounting"})
+
+
+def _totalled(measured: Token | None) -> bool:
+    """Whether the amount totals the noun before it ("The seven-year bonds totalling 500 mln forints"): the size of
+    an issue, an order or a set of loans, not a market's price."""
+    head = measured.head if measured is not None else None
+    if head is not None and head.dep_ == "prep" and head.lower_ == "to":
+        head = head.head
+    return head is not None and head.lower_ in _TOTAL_WORDS and head.dep_ in ("acl", "amod")
 
 
 def _pace_of(noun: Token, verb: Token | None) -> Token | None:
@@ -1120,7 +1133,7 @@ _RULES = (
     ("amount_possessor", lambda ctx, prop, verb, measured: _amount_possessor(ctx)),
     ("priced_name", lambda ctx, prop, verb, measured: _priced_name(ctx)),
     ("bidder", lambda ctx, prop, verb, measured: _bidder(ctx, measured)),
-    ("market", lambda ctx, prop, verb, measured: _market(ctx, prop, verb)),
+    ("market", lambda ctx, prop, verb, measured: None if _totalled(measured) else _market(ctx, prop, verb)),
     ("forecast_for", lambda ctx, prop, verb, measured: _forecast_for(ctx, prop) or _forecast_object(ctx, prop, verb)),
     ("nationwide", lambda ctx, prop, verb, measured: _nationwide(ctx, verb)),
     ("located_share", lambda ctx, prop, verb, measured: _located_share(ctx)),
