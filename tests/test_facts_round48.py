@@ -174,3 +174,26 @@ def test_an_issue_totalling_an_amount_is_the_issuers_not_a_market(nlp):
     )
     facts = facts_of(nlp, text, published="1987-03-12")
     assert subjects_of(facts, 500e6) == ["Zentro Bank Rt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        pytest.param(
+            "Peter Vardon said he would stand. The 50-year-old MP was expelled from Labour.",
+            50.0,
+            ["Peter Vardon"],
+            id="the_n_year_old_mp",
+        ),
+        pytest.param(
+            "Mother-of-two Annabella Holmes, 47, said she was happy with the fund.",
+            47.0,
+            ["Annabella Holmes"],
+            id="an_age_after_a_name_the_model_took_for_a_company",
+        ),
+        pytest.param("Shares in Acme Corp, 47, rose.", 47.0, [], id="a_company_has_no_age"),
+    ],
+)
+def test_an_age_is_the_persons(nlp, text, value, subject):
+    facts = facts_of(nlp, text, published="2005-03-05")
+    assert subjects_of(facts, value) == subject

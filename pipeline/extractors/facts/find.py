@@ -1278,7 +1278,23 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     title = word_before(doc, name.i)
     if (person is None or person.label != "PERSON") and title is not None and title.text in cues().honorifics:
         person = _titled_person(ctx, name)  # "Mr Ebbers, 63,": a title makes a name a person's
+    if person is not None and person.label != "PERSON" and _personal_name(ctx, name, person):
+        return name, dataclasses.replace(person, label="PERSON")  # "Annabella Holmes, 47," tagged as a company
     return (name, person) if person is not None and person.label == "PERSON" else None
+
+
+def _personal_name(ctx: ArticleContext, name: Token, entity: EntityMention) -> bool:
+    """Whether a name the model took for a company or a place, with an age set off after it, reads as a person's:
+    two capitalised words written as the whole name, without a legal form ("Annabella Holmes, 47,"; not "Acme Corp,
+    47,")."""
+    words = entity.text.split()
+    return (
+        entity.label in ("ORG", "GPE")
+        and len(words) == 2
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and entity.canonical_name == entity.text
+        and not cues().company_suffix.search(entity.text)
+    )
 
 
 # "died aged 93", "became an MP at the age of just 28": the number is the age of the clause's subject
@@ -1331,7 +1347,7 @@ def _year_old(ctx: ArticleContext, doc: Doc, span: Span, end: int) -> tuple[Toke
     alone (no noun after it) -> the person the text is about. "a 20-year-old man" is nobody named."""
     j = next((t.i for t in doc[span.start :] if t.idx >= end and not t.is_space), None)
     after = doc[j] if j is not None else None
-    if after is not None and after.pos_ == "PROPN":
+    if after is not None and after.pos_ == "PROPN" and not _role_after(after):
         person = _entity_at(ctx, after)
         return (after, person) if person is not None and person.label == "PERSON" else None
     named = _named_by_noun(ctx, doc[span.end - 1])
@@ -1383,12 +1399,14 @@ def _previous_subject_person(ctx: ArticleContext, span: Span) -> EntityMention |
 
 
 def _role_after(token: Token) -> bool:
-    """ "premier", "prime minister", "chief executive": a person's role (through its adjectives)."""
+    """ "premier", "prime minister", "chief executive", "MP": a person's role (through its adjectives)."""
     c = cues()
+    roles = c.person_role_nouns | c.commentator_nouns | c.public_role_nouns
     for t in token.doc[token.i : token.i + 3]:
         if t.pos_ == "NOUN":
-            lemma = t.lemma_.lower()
-            return lemma in c.person_role_nouns | c.commentator_nouns | c.public_role_nouns
+            return t.lemma_.lower() in roles
+        if t.pos_ == "PROPN" and t.lower_ in roles:
+            return True  # "The 50-year-old MP": a role the tagger took for a name
         if t.pos_ not in ("ADJ", "PROPN"):
             return False
     return False
