@@ -185,7 +185,9 @@ SCHEMAS: dict[str, list[Column]] = {
             S,
             "unit of value (see quantities.unit), with money in the currency itself (0.12 USD, not 12 cent)"
             " and everyday names for metric_ton, kilometer, meter (tonne, kilometre, metre), pint's other names in"
-            " words (basis point); a duration that measures a thing ('a 10-month plan', 'a sentence of 85 years',"
+            " words (basis point); a physical measure written as a symbol keeps it as the facts guidelines ask"
+            " ('12 km', '4 GHz', '421 mln lbs' -> lb), one written as the unit's own name is named ('2,800 feet' ->"
+            " foot); a duration that measures a thing ('a 10-month plan', 'a sentence of 85 years',"
             " '20 hours a week' with per = week) in its time unit (year, month, ...); an age ('became an MP at 27')"
             " in year; a share or a multiple with no unit ('one in 13', 'half', '10 times faster') dimensionless",
         ),
