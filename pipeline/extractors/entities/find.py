@@ -630,7 +630,15 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE); not a person's full name
     # ("broadcaster Chris Evans", "jeweller Gerald Ratner")
     trades = _words("people_trades")
-    people = {(s[0], s[1]) for s in spans if s[2] == "PERSON" and _full_name(words, s[0], s[1])}
+    companies = {text(s[0], s[1]) for s in spans if s[2] == "ORG"}
+    people = {
+        (s[0], s[1])
+        for s in spans
+        if s[2] == "PERSON"
+        and _full_name(words, s[0], s[1])
+        and text(s[0], s[1]) not in companies  # "Housebuilder Taylor Woodrow ... developer Taylor Woodrow"
+        and not _says_it(words, s[1])  # "Publisher John Wiley said it earned 12 mln dlrs"
+    }
     names |= {
         text(a, b)
         for a, b in runs + others
@@ -638,6 +646,7 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         and a > 0
         and words.lower(a - 1) in nouns
         and not (words.lower(a - 1) in trades and (a, b) in people)
+        and not ((a, b) in people and _object_relative(words, a, b))
     }
     # "regulator Icstis", "Sonatrach, the state petroleum agency": a public body, never a person's name
     bodies = _body_appositives()
@@ -672,6 +681,10 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
 
 
+# company nouns that also open names ("Giant Haystacks", "Group Captain", "Bank Leumi", "Carrier Corp")
+_NAME_OPENINGS = frozenset({"giant", "group", "business", "company", "bank", "carrier", "utility"})
+
+
 def _trade_noun_openings(
     words: DocWords, spans: list[tuple[int, int, str, str]], nouns: frozenset[str]
 ) -> list[tuple[int, int, str, str]]:
@@ -687,6 +700,7 @@ def _trade_noun_openings(
             and not ent_id
             and end - start >= 2
             and words.lower(start) in nouns
+            and words.lower(start) not in _NAME_OPENINGS
             and words.text(start)[:1].isupper()
             and _starts_sentence(words, start)
             and not _legal_end(words, start, end, _company_suffixes())
@@ -699,6 +713,20 @@ def _trade_noun_openings(
             s = (start + 1, end, "PERSON" if person else "ORG", ent_id)
         out.append(s)
     return out
+
+
+def _says_it(words: DocWords, end: int) -> bool:
+    """Whether "said it" / "says it" follows token ``end``: a company speaks of itself as "it"."""
+    return end + 1 < len(words) and words.lower(end) in ("said", "says") and words.lower(end + 1) in ("it", "its")
+
+
+def _object_relative(words: DocWords, start: int, end: int) -> bool:
+    """ "the store John Smith opened", "The supermarket Sarah Green managed": a person's name after "the" and a
+    company noun, followed by a verb in the past that is no "said", is the subject of a relative clause about the
+    noun, not the noun's name."""
+    doc = words.doc
+    det = start >= 2 and words.lower(start - 2) in ("the", "a", "an", "this", "that")
+    return det and end < len(words) and doc[end].tag_ == "VBD" and words.lower(end) not in ("said", "says")
 
 
 def _full_name(words: DocWords, start: int, end: int) -> bool:
@@ -1397,14 +1425,8 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
     orgs = [k for k, idx in groups.items() if label_of(idx) == "ORG"]
     # ... and so does a one-word name the NER called a person, never with a title or a first name
     # ("Cairn" for "Cairn Energy"): "Mr Cairn" or a "John Cairn" would have taken it above
-    # (or the surname of a company named after a person: "Ansbacher shares were up" after "Henry Ansbacher
-    # Holdings Plc")
     for k in [k for k, idx in groups.items() if " " not in k and label_of(idx) == "PERSON"]:
-        longer = [
-            o
-            for o in orgs
-            if o.startswith(k + " ") or _hyphen_head(k, o, groups) or _named_after(k, o, groups[o], mentions)
-        ]  # "Owens-Illinois" too
+        longer = [o for o in orgs if o.startswith(k + " ") or _hyphen_head(k, o, groups)]  # "Owens-Illinois" too
         if len(longer) == 1 and not any(_titled(mentions[i].text) for i in groups[k]):
             as_org.update(groups[k])
             groups[longer[0]].extend(groups.pop(k))
@@ -1455,9 +1477,10 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
 
 
 def _named_after(short: str, name: str, idx: list[int], mentions: Sequence[EntityMention]) -> bool:
-    """Whether a two-word company name ends in ``short`` and is written once with its legal form ("Henry
-    Ansbacher Holdings Plc", "W.W. Grainger Inc"): a company named after a person, that the surname alone stands
-    for (not "JP McManus", a person the model took for a company)."""
+    """Whether a two-word company name ends in ``short`` and is written once with its legal form ("J.C. Penney
+    Co", "W.W. Grainger Inc"): a company named after a person, that the surname alone, read as a company too, stands
+    for (not "JP McManus", a person the model took for a company; a surname read as a person's may be the founder's:
+    "Calvin Klein Inc ... Klein said he", so it is left alone)."""
     return len(name.split()) == 2 and name.endswith(" " + short) and any(_legal_form(mentions[i].text) for i in idx)
 
 

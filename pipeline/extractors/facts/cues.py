@@ -108,6 +108,7 @@ class Cues:
     agent_action_nouns: frozenset[str]
     pointing_back_determiners: frozenset[str]
     person_role_nouns: frozenset[str]
+    not_personal_surnames: frozenset[str]
     public_role_nouns: frozenset[str]
     survey_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
@@ -279,6 +280,7 @@ def cues() -> Cues:
         agent_action_nouns=frozenset(s["agent_action_nouns"]),
         pointing_back_determiners=frozenset(s["pointing_back_determiners"]),
         person_role_nouns=frozenset(s["person_role_nouns"]),
+        not_personal_surnames=frozenset(s["not_personal_surnames"]),
         public_role_nouns=frozenset(s["public_role_nouns"]),
         survey_verbs=frozenset(s["survey_verbs"]),
         opinion_verbs=frozenset(s["opinion_verbs"]),

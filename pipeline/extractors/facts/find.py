@@ -1284,17 +1284,24 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
 
 
 def _personal_name(ctx: ArticleContext, name: Token, entity: EntityMention) -> bool:
-    """Whether a name the model took for a company or a place, with an age set off after it, reads as a person's:
-    two capitalised words written as the whole name, without a legal form ("Annabella Holmes, 47,"; not "Acme Corp,
-    47,")."""
+    """Whether a name the model took for a company, with an age set off after it, reads as a person's: two
+    capitalised words written as the whole name, without a legal form or a word of business or place names, in a
+    sentence that goes on about "he" or "she" and lists no other "Name, N," ("Mother-of-two Annabella Holmes, 47,
+    said she ..."; not "Leeds United, 34, and Aston Villa, 31", "Vardon Brothers, 47,")."""
     words = entity.text.split()
-    return (
-        entity.label in ("ORG", "GPE")
+    if not (
+        entity.label == "ORG"
         and len(words) == 2
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and entity.canonical_name == entity.text
         and not cues().company_suffix.search(entity.text)
-    )
+        and words[-1].lower() not in cues().not_personal_surnames
+    ):
+        return False
+    sent = name.sent
+    listed = re.search(r",\s*\d{1,3}\s*,", doc_text(name.doc)[name.idx + len(name.text) + 6 : sent.end_char])
+    personal = any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent if t.i > name.i)
+    return personal and listed is None
 
 
 # "died aged 93", "became an MP at the age of just 28": the number is the age of the clause's subject
@@ -1405,11 +1412,16 @@ def _role_after(token: Token) -> bool:
     for t in token.doc[token.i : token.i + 3]:
         if t.pos_ == "NOUN":
             return t.lemma_.lower() in roles
-        if t.pos_ == "PROPN" and t.lower_ in roles:
-            return True  # "The 50-year-old MP": a role the tagger took for a name
+        if t.pos_ == "PROPN" and t.lower_ in roles and t.dep_ != "compound" and not _name_goes_on(t):
+            return True  # "The 50-year-old MP": a role the tagger took for a name (not "the President Hotel")
         if t.pos_ not in ("ADJ", "PROPN"):
             return False
     return False
+
+
+def _name_goes_on(token: Token) -> bool:
+    """Whether a noun or a name follows ``token`` ("President Hotel", "Premier Inn")."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].pos_ in ("PROPN", "NOUN")
 
 
 def _is_age(doc: Doc, span: Span, q: QuantityMention) -> bool:

@@ -155,6 +155,7 @@ class Subjects(Rules):
     agent_action_nouns: list[str]
     pointing_back_determiners: list[str]
     person_role_nouns: list[str]
+    not_personal_surnames: list[str]
     public_role_nouns: list[str]
     survey_verbs: list[str]
     opinion_verbs: list[str]

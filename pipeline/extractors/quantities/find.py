@@ -509,7 +509,26 @@ def _elided_scale(text: str, p, last_scaled: tuple[QuantityMention, float], ctx:
         and (_nothing_named_after(text, p.end, ctx) or bool(_REVISED.match(text, p.end)))
         and p.value > 0
         and 1 / 3 < p.value * scale / prev.value < 3
+        and not _nearer_number(text, prev, scale, p.start)
     )
+
+
+_DIGITS = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _nearer_number(text: str, prev: QuantityMention, scale: float, start: int) -> bool:
+    """Whether another number stands between the scaled amount and a bare repeat, which then repeats that one: "paid
+    10.25 a share compared with 10.5", "or 3.1 pct of GNP, against 2.9" (not a year, nor an earlier repeat of the
+    same amount: "889.2 mln (revised from 889.5) in January and 903.2")."""
+    for m in _DIGITS.finditer(text, prev.end, start):
+        written = m.group().replace(",", "")
+        if re.fullmatch(r"(?:19|20)\d\d", written):
+            continue  # a year
+        cued = _REPEAT_CUE.search(text[max(0, m.start() - 16) : m.start()])
+        if cued and "." in written and 1 / 3 < float(written) * scale / prev.value < 3:
+            continue  # an earlier repeat of the same amount
+        return True
+    return False
 
 
 def _noun_after(text: str, end: int, ctx: TextContext) -> bool:
