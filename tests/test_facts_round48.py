@@ -266,3 +266,25 @@ def test_a_founders_surname_read_as_a_person_stays_a_person(nlp):
         "Calvin Klein Inc said sales rose 12 pct to 200 mln dlrs.\n    Klein said he expected further growth in 1987."
     )
     assert _groups(nlp, text)["Klein"] == ("Klein", "PERSON")
+
+
+SUGAR = (
+    "SOVIET SUGAR EXPORTS HIGHER\n\nLONDON, March 24 - Soviet sugar exports rose in 1986, figures show.\n"
+    "    The January/November export total of 289,232 compares with 165,859 tonnes in the first 11 months of 1985.\n"
+    "    Exports in October 1986 were 20,064, down from 38,853 a year earlier."
+)
+
+
+@pytest.mark.parametrize("value", [289232.0, 20064.0, 38853.0])
+def test_a_bare_commodity_figure_takes_the_measure_it_is_compared_with_or_follows(nlp, value):
+    facts = facts_of(nlp, SUGAR, published="1987-03-24")
+    assert units_of(facts, value) == ["tonne"]
+
+
+def test_a_bare_figure_after_another_measure_keeps_that_one(nlp):
+    text = (
+        "ZENTRO CANE OUTPUT FALLS\n\nTOKYO, March 25 - Cane output fell to 2.14 mln tonnes.\n"
+        "    The land under cane totals 34,800 hectares, down from 35,700 in 1985/86."
+    )
+    facts = facts_of(nlp, text, published="1987-03-25")
+    assert units_of(facts, 35700.0) == ["hectare"]

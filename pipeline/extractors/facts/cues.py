@@ -145,6 +145,7 @@ class Cues:
     event_verbs: frozenset[str]
     event_needs_object: frozenset[str]
     count_units: frozenset[str]
+    inherited_measures: frozenset[str]
     number_nouns: frozenset[str]
     uncounted_nouns: frozenset[str]
     people_properties: dict[str, str]
@@ -317,6 +318,7 @@ def cues() -> Cues:
         event_verbs=frozenset(e["event_verbs"]),
         event_needs_object=frozenset(e["event_requires_object_or_particle"]),
         count_units=frozenset(e["count_units"]),
+        inherited_measures=frozenset(e["inherited_measures"]),
         number_nouns=frozenset(e["number_nouns"]),
         uncounted_nouns=frozenset(e["uncounted_nouns"]),
         people_properties=dict(e["people_properties"]),

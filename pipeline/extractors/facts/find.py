@@ -397,6 +397,10 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     for idx, unit in reversed(previous):
         if sent_index - idx <= cues().inherit_sentences and q.value >= 1000 and unit in cues().count_units:
             return unit
+    last = previous[-1] if previous else None  # "Exports in October 1986 were 20,064" after "165,859 tonnes"
+    measure = last is not None and last[1] in cues().inherited_measures
+    if measure and sent_index - last[0] <= cues().inherit_sentences and q.value >= 1000:
+        return last[1]
     prev = word_before(span.doc, span.start) if span is not None else None
     more = span is not None and bool(previous) and _more_of_the_same(prev, follows)
     if more and sent_index - previous[-1][0] <= cues().inherit_sentences and _counted_unit(previous[-1][1]):

@@ -39,6 +39,7 @@ class Events(Rules):
     event_verbs: list[str]
     event_requires_object_or_particle: list[str]
     count_units: list[str]
+    inherited_measures: list[str]
     number_nouns: list[str]
     uncounted_nouns: list[str]
     people_properties: dict[str, str]

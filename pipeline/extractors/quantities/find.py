@@ -260,6 +260,7 @@ def extract(text: str, ctx: TextContext | None = None) -> list[tuple[QuantityMen
     out = _quote_units(text, out)
     out = _change_to_level(text, out)
     out = _from_level(text, out, scales)
+    out = _compared_level(text, out)
     out = _share_price_moves(text, out, ctx.dollar)
     out += _vague(text, ctx)
     out += _bare_scale(text, ctx)
@@ -329,6 +330,37 @@ def _from_level(
                 kind=level.kind,
                 per=m.per or level.per,
                 currency_assumed=level.currency_assumed,
+            ),
+            strong,
+        )
+    return fixed
+
+
+_COMPARES = re.compile(r"\s*,?\s*(?:compares?\s+with|compared\s+(?:with|to)|against|vs\.?|versus)\s+", re.I)
+
+
+def _compared_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tuple[QuantityMention, bool]]:
+    """A bare number compared with an amount written with its unit right after it is in that unit when the two
+    are alike (less than 20 times apart): "The export total of 289,232 compares with 165,859 tonnes", "sales of
+    1,200 against 1,350 cars" (not "3 against 250 tonnes", nor a number already read with its own unit)."""
+    fixed = list(out)
+    for i in range(len(out) - 1):
+        (m, strong), (level, _) = out[i], out[i + 1]
+        if not (
+            m.kind == "number"
+            and m.unit in (None, "dimensionless")
+            and m.value_max is None
+            and m.value > 0
+            and level.kind in _LEVEL_KINDS
+            and level.value_max is None
+            and level.value > 0
+            and _COMPARES.fullmatch(text[m.end : level.start])
+            and abs(math.log(m.value / level.value)) < math.log(20)
+        ):
+            continue
+        fixed[i] = (
+            replace(
+                m, unit=level.unit, unit_text=level.unit_text, kind=level.kind, currency_assumed=level.currency_assumed
             ),
             strong,
         )
