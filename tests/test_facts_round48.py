@@ -288,3 +288,13 @@ def test_a_bare_figure_after_another_measure_keeps_that_one(nlp):
     )
     facts = facts_of(nlp, text, published="1987-03-25")
     assert units_of(facts, 35700.0) == ["hectare"]
+
+
+def test_a_higher_than_expected_figure_hangs_on_the_clauses_verb(nlp):
+    text = (
+        "German unemployment rose in January. The seasonally adjusted jobless total rose a higher than expected "
+        "17,000 to 4.483 million, the Federal Labour Office said."
+    )
+    facts = facts_of(nlp, text, published="2005-02-05")
+    assert units_of(facts, 17000.0) == ["person"]
+    assert "Federal Labour Office" not in subjects_of(facts, 4.483e6)

@@ -91,13 +91,24 @@ def _governing_verb(token: Token, piece: Span | None) -> Token | None:
         # (a participle used as a preposition on a noun, "a 20-year repayment, including a seven-year grace", is no
         # verb of the clause: the figure belongs with the noun; "According to 12 analysts" hangs on the verb)
         participle = t != token and t.dep_ == "prep" and t.tag_ == "VBG" and t.head.pos_ in ("NOUN", "PROPN")
-        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread and not participle:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" and not misread and not participle and not _than_expected(t):
             return _elided_verb(t, below) if t != token else t
         below = t
         if t.head == t or not _inside(t.head, piece):
             return None
         t = t.head
     return None
+
+
+def _than_expected(verb: Token) -> bool:
+    """ "rose a higher than expected 17,000 to 4.483 million": the parse may hang the amounts on "expected", a
+    comparison inside the phrase; the clause's verb is the one above it."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.head != verb
+        and any(ch.dep_ == "mark" and ch.lower_ == "than" for ch in verb.children)
+    )
 
 
 def _elided_verb(verb: Token, below: Token) -> Token:
