@@ -304,11 +304,7 @@ def _from_level(
     for i in range(len(out) - 1):
         (m, strong), (level, _) = out[i], out[i + 1]
         if not (
-            m.kind == "number"
-            and m.unit in (None, "dimensionless")
-            and m.value_max is None
-            and level.kind in _LEVEL_KINDS
-            and level.value_max is None
+            _bare_before_level(m, level)
             and _TO.fullmatch(text[m.end : level.start])
             and _FROM.search(text[max(0, m.start - 8) : m.start])
         ):
@@ -321,19 +317,32 @@ def _from_level(
             if not alike:
                 continue
             value = tidy(value * scale)
-        fixed[i] = (
-            replace(
-                m,
-                value=value,
-                unit=level.unit,
-                unit_text=level.unit_text,
-                kind=level.kind,
-                per=m.per or level.per,
-                currency_assumed=level.currency_assumed,
-            ),
-            strong,
-        )
+        fixed[i] = (_in_level_unit(m, level, value), strong)
     return fixed
+
+
+def _bare_before_level(m: QuantityMention, level: QuantityMention) -> bool:
+    """Whether a bare single number stands before a single amount with a unit (a level or a compared amount)."""
+    return (
+        m.kind == "number"
+        and m.unit in (None, "dimensionless")
+        and m.value_max is None
+        and level.kind in _LEVEL_KINDS
+        and level.value_max is None
+    )
+
+
+def _in_level_unit(m: QuantityMention, level: QuantityMention, value: float) -> QuantityMention:
+    """The bare number ``m`` with ``value``, in the unit of the amount it is read with."""
+    return replace(
+        m,
+        value=value,
+        unit=level.unit,
+        unit_text=level.unit_text,
+        kind=level.kind,
+        per=m.per or level.per,
+        currency_assumed=level.currency_assumed,
+    )
 
 
 _COMPARES = re.compile(r"\s*,?\s*(?:compares?\s+with|compared\s+(?:with|to)|against|vs\.?|versus)\s+", re.I)
@@ -347,23 +356,14 @@ def _compared_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list[
     for i in range(len(out) - 1):
         (m, strong), (level, _) = out[i], out[i + 1]
         if not (
-            m.kind == "number"
-            and m.unit in (None, "dimensionless")
-            and m.value_max is None
+            _bare_before_level(m, level)
             and m.value > 0
-            and level.kind in _LEVEL_KINDS
-            and level.value_max is None
             and level.value > 0
             and _COMPARES.fullmatch(text[m.end : level.start])
             and abs(math.log(m.value / level.value)) < math.log(20)
         ):
             continue
-        fixed[i] = (
-            replace(
-                m, unit=level.unit, unit_text=level.unit_text, kind=level.kind, currency_assumed=level.currency_assumed
-            ),
-            strong,
-        )
+        fixed[i] = (_in_level_unit(m, level, m.value), strong)
     return fixed
 
 
