@@ -681,10 +681,6 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     return sorted(out + [(a, b, "ORG", "") for a, b in runs if text(a, b) in names or (a, b) in legal_runs])
 
 
-# company nouns that also open names ("Giant Haystacks", "Group Captain", "Bank Leumi", "Carrier Corp")
-_NAME_OPENINGS = frozenset({"giant", "group", "business", "company", "bank", "carrier", "utility"})
-
-
 def _trade_noun_openings(
     words: DocWords, spans: list[tuple[int, int, str, str]], nouns: frozenset[str]
 ) -> list[tuple[int, int, str, str]]:
@@ -700,7 +696,7 @@ def _trade_noun_openings(
             and not ent_id
             and end - start >= 2
             and words.lower(start) in nouns
-            and words.lower(start) not in _NAME_OPENINGS
+            and words.lower(start) not in _words("name_opening_nouns")
             and words.text(start)[:1].isupper()
             and _starts_sentence(words, start)
             and not _legal_end(words, start, end, _company_suffixes())
@@ -1478,7 +1474,7 @@ def canonicalize(mentions: Sequence[EntityMention]) -> list[EntityMention]:
 
 def _named_after(short: str, name: str, idx: list[int], mentions: Sequence[EntityMention]) -> bool:
     """Whether a two-word company name ends in ``short`` and is written once with its legal form ("J.C. Penney
-    Co", "W.W. Grainger Inc"): a company named after a person, that the surname alone, read as a company too, stands
+    Co", "Burroughs Wellcome Co"): a company named after a person, that the surname alone, read as a company too, stands
     for (not "JP McManus", a person the model took for a company; a surname read as a person's may be the founder's:
     "Calvin Klein Inc ... Klein said he", so it is left alone)."""
     return len(name.split()) == 2 and name.endswith(" " + short) and any(_legal_form(mentions[i].text) for i in idx)

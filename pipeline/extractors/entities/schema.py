@@ -27,6 +27,7 @@ class Names(Rules):
     institution_words: list[str]
     company_appositives: list[str]
     people_trades: list[str]
+    name_opening_nouns: list[str]
     body_appositives: list[str]
     person_appositives: list[str]
     person_appositive_modifiers: list[str]

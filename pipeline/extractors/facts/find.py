@@ -1282,12 +1282,12 @@ def _apposed_age(ctx: ArticleContext, span: Span, q: QuantityMention) -> tuple[T
     title = word_before(doc, name.i)
     if (person is None or person.label != "PERSON") and title is not None and title.text in cues().honorifics:
         person = _titled_person(ctx, name)  # "Mr Ebbers, 63,": a title makes a name a person's
-    if person is not None and person.label != "PERSON" and _personal_name(ctx, name, person):
+    if person is not None and person.label != "PERSON" and _personal_name(name, person, span.end_char):
         return name, dataclasses.replace(person, label="PERSON")  # "Annabella Holmes, 47," tagged as a company
     return (name, person) if person is not None and person.label == "PERSON" else None
 
 
-def _personal_name(ctx: ArticleContext, name: Token, entity: EntityMention) -> bool:
+def _personal_name(name: Token, entity: EntityMention, after: int) -> bool:
     """Whether a name the model took for a company, with an age set off after it, reads as a person's: two
     capitalised words written as the whole name, without a legal form or a word of business or place names, in a
     sentence that goes on about "he" or "she" and lists no other "Name, N," ("Mother-of-two Annabella Holmes, 47,
@@ -1303,7 +1303,7 @@ def _personal_name(ctx: ArticleContext, name: Token, entity: EntityMention) -> b
     ):
         return False
     sent = name.sent
-    listed = re.search(r",\s*\d{1,3}\s*,", doc_text(name.doc)[name.idx + len(name.text) + 6 : sent.end_char])
+    listed = re.search(r",\s*\d{1,3}\s*,", doc_text(name.doc)[after : sent.end_char])  # after the age itself
     personal = any(t.lower_ in ("he", "she", "his", "her", "him") for t in sent if t.i > name.i)
     return personal and listed is None
 
