@@ -298,3 +298,17 @@ def test_a_higher_than_expected_figure_hangs_on_the_clauses_verb(nlp):
     facts = facts_of(nlp, text, published="2005-02-05")
     assert units_of(facts, 17000.0) == ["person"]
     assert "Federal Labour Office" not in subjects_of(facts, 4.483e6)
+
+
+@pytest.mark.parametrize(
+    ("text", "bare", "unit"),
+    [
+        pytest.param(
+            "It sold bills at an average rate of 5.75 pct, against 5.80 last week.", "5.80", "percent", id="last"
+        ),
+        pytest.param("Sales were 120 shops vs 110 the previous year.", "110", "shop", id="previous_year"),
+    ],
+)
+def test_a_bare_figure_of_a_time_before_repeats_the_unit_before_it(nlp, text, bare, unit):
+    got = {t: u for t, _, u in _amounts(nlp, text)}
+    assert got[bare] == unit

@@ -570,7 +570,11 @@ def _noun_after(text: str, end: int, ctx: TextContext) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-_THEN = re.compile(r"\s+(?:a|one|the)\s+(?:year|quarter|month|week)\s+(?:earlier|ago|before)\b", re.I)
+_THEN = re.compile(
+    r"\s+(?:(?:a|one|the)\s+(?:year|quarter|month|week)\s+(?:earlier|ago|before)"
+    r"|(?:last|the\s+previous|the\s+prior)\s+(?:year|quarter|month|week))\b",
+    re.I,
+)
 
 
 def _nothing_named_after(text: str, end: int, ctx: TextContext) -> bool:
