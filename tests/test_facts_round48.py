@@ -312,3 +312,10 @@ def test_a_higher_than_expected_figure_hangs_on_the_clauses_verb(nlp):
 def test_a_bare_figure_of_a_time_before_repeats_the_unit_before_it(nlp, text, bare, unit):
     got = {t: u for t, _, u in _amounts(nlp, text)}
     assert got[bare] == unit
+
+
+def test_a_title_after_a_company_noun_is_no_company(nlp):
+    from pipeline.extractors.entities.find import canonicalize, find_entities
+
+    doc = nlp("Business Secretary Patricia Hewitt said 2,000 jobs were at risk.")
+    assert [(m.text, m.label) for m in canonicalize(find_entities(doc))] == [("Patricia Hewitt", "PERSON")]

@@ -630,6 +630,7 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
     # untagged or called a person or a place ("Danish brewer Carlsberg" tagged GPE); not a person's full name
     # ("broadcaster Chris Evans", "jeweller Gerald Ratner")
     trades = _words("people_trades")
+    roles = TITLE_WORDS | _words("person_appositives")
     companies = {text(s[0], s[1]) for s in spans if s[2] == "ORG"}
     people = {
         (s[0], s[1])
@@ -645,6 +646,7 @@ def _described_companies(words: DocWords, spans: list[tuple[int, int, str, str]]
         if b - a <= 4
         and a > 0
         and words.lower(a - 1) in nouns
+        and words.lower(a) not in roles  # "Business Secretary Patricia Hewitt": a title, not a company
         and not (words.lower(a - 1) in trades and (a, b) in people)
         and not ((a, b) in people and _object_relative(words, a, b))
     }
