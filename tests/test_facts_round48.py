@@ -319,3 +319,25 @@ def test_a_title_after_a_company_noun_is_no_company(nlp):
 
     doc = nlp("Business Secretary Patricia Hewitt said 2,000 jobs were at risk.")
     assert [(m.text, m.label) for m in canonicalize(find_entities(doc))] == [("Patricia Hewitt", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        pytest.param(
+            "UK factory growth slows\n\nUK manufacturing growth slowed in January. The Zentro Institute of Purchasing "
+            "(ZIP) said its purchasing manager index fell to 51.8. The UK economy grew 3% last year.",
+            "UK",
+            id="pmi",
+        ),
+        pytest.param(
+            "German confidence falls\n\nGerman business confidence fell in February. Munich-based research group "
+            "Zentro Research said that its confidence index fell to 51.8. Germany's economy grew 1.2% last year, "
+            "and Germany's exports rose 2%.",
+            "Germany",
+            id="research_institute",
+        ),
+    ],
+)
+def test_an_economic_index_a_body_compiles_is_the_countrys(nlp, text, country):
+    assert subjects_of(facts_of(nlp, text), 51.8) == [country]

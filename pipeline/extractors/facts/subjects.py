@@ -2315,6 +2315,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         for ch in noun.children:
             if ch.dep_ == "poss":
                 ent = _resolve(ctx, ch)
+                if ent is not None and _surveyed_index(ctx, noun, ent):
+                    return ch, ctx.country  # "CIPS said its purchasing manager index fell to 51.8": the UK's economy
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
                     return ch, ent  # an analyst's estimate is of a company's figure, not of the analyst
                 # (a government body only in a story about no company: "the company's sales office's revenue")
@@ -2349,6 +2351,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         for ch in noun.children:
             if ch.dep_ == "compound" or ch.dep_ == "amod" and ch.pos_ == "PROPN":  # "Altvest shares" as amod
                 ent = _entity_at(ctx, ch) or (_country_word(ch) if content else None)
+                if ent is not None and _surveyed_index(ctx, noun, ent):
+                    return ch, ctx.country
                 # "Apple revenue" names its owner; "45 million Galaxy S7 phones" names what is counted
                 banned = ("NORP",) if content else ("NORP", "PRODUCT")
                 inside = ctx.amount is not None and ctx.amount.start <= ch.i < ctx.amount.end  # "mln U.S. dlrs"
@@ -2368,6 +2372,13 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                 if owns and not inside and not currency and not person_figure:
                     return _company_before_place(ctx, ch, ent)
     return None
+
+
+def _surveyed_index(ctx: ArticleContext, noun: Token, body: EntityMention) -> bool:
+    """Whether an economic index a body compiles ("CIPS said its purchasing manager index fell", "research institute
+    Ifo said that its confidence index fell") measures the story's country: the body surveys the economy, it owns no
+    figure of it."""
+    return ctx.country is not None and noun.lemma_.lower() == "index" and macro_noun(noun) and body.label == "ORG"
 
 
 def _company_before_place(ctx: ArticleContext, ch: Token, ent: EntityMention) -> tuple[Token, EntityMention]:
