@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from facts_helpers import facts_of, subjects_of, units_of
 
+from pipeline.extractors.entities.find import canonicalize, find_entities
 from pipeline.extractors.quantities import find_quantities
 
 
@@ -101,21 +102,15 @@ def test_a_name_after_a_trade_noun_is_a_company_that_owns_its_figures(nlp, descr
     ],
 )
 def test_a_persons_full_name_after_a_trade_noun_stays_a_persons(nlp, text):
-    from pipeline.extractors.entities.find import find_entities
-
     assert ("Chris Evans", "PERSON") in {(m.text, m.label) for m in find_entities(nlp(text))}
 
 
 def test_a_two_word_name_after_a_trade_only_companies_have_is_a_company(nlp):
-    from pipeline.extractors.entities.find import find_entities
-
     doc = nlp("Leading electronics chain Best Buy, meanwhile, missed its sales target.")
     assert ("Best Buy", "ORG") in {(m.text, m.label) for m in find_entities(doc)}
 
 
 def _groups(nlp, text: str) -> dict[str, tuple[str, str]]:
-    from pipeline.extractors.entities.find import canonicalize, find_entities
-
     return {m.text: (m.canonical_name, m.label) for m in canonicalize(find_entities(nlp(text)))}
 
 
@@ -256,8 +251,6 @@ def test_a_role_inside_a_longer_name_gives_no_age(nlp):
     ],
 )
 def test_a_name_after_a_trade_noun_reads_as_the_text_says(nlp, text, name, label):
-    from pipeline.extractors.entities.find import canonicalize, find_entities
-
     assert {(m.text, m.label) for m in canonicalize(find_entities(nlp(text)))} >= {(name, label)}
 
 
@@ -315,8 +308,6 @@ def test_a_bare_figure_of_a_time_before_repeats_the_unit_before_it(nlp, text, ba
 
 
 def test_a_title_after_a_company_noun_is_no_company(nlp):
-    from pipeline.extractors.entities.find import canonicalize, find_entities
-
     doc = nlp("Business Secretary Patricia Hewitt said 2,000 jobs were at risk.")
     assert [(m.text, m.label) for m in canonicalize(find_entities(doc))] == [("Patricia Hewitt", "PERSON")]
 

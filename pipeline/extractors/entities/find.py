@@ -1016,7 +1016,13 @@ def _described_people(words: DocWords, spans: list[tuple[int, int, str, str]]) -
 
 def _short_capitalised(words: DocWords, start: int, end: int) -> bool:
     names = [words.text(i) for i in range(start, end) if not words.text(i).isspace()]
-    return 0 < len(names) <= 3 and all(n[:1].isupper() and n[1:].islower() and n.isalpha() for n in names)
+    return 0 < len(names) <= 3 and all(capitalised_word(n) for n in names)
+
+
+def capitalised_word(word: str) -> bool:
+    """Whether a word is written as a name is: a capital, then lower-case letters only ("Evans", not "IBM", "McManus"
+    nor "Smith's")."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _described_as_person(words: DocWords, end: int) -> bool:

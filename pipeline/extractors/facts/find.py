@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import DateMention, EntityMention, Fact, QuantityMention
 from ..doccache import blank_lines, doc_text
+from ..entities.find import capitalised_word
 from ..quantities.context import top_is_a_verb
 from ..quantities.results import stated_currencies
 from ..quantities.tables import currencies
@@ -1296,7 +1297,7 @@ def _personal_name(name: Token, entity: EntityMention, after: int) -> bool:
     if not (
         entity.label == "ORG"
         and len(words) == 2
-        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and all(capitalised_word(w) for w in words)
         and entity.canonical_name == entity.text
         and not cues().company_suffix.search(entity.text)
         and words[-1].lower() not in cues().not_personal_surnames

@@ -183,13 +183,18 @@ _WORTH_WORDS = frozenset({"worth", "valued", "priced", "totaling", "totalling", 
 def _valued_noun(ctx: ArticleContext, measured: Token) -> Token | None:
     """ "in a deal worth over £17m", "a contract valued at $3bn", "Acme's offer, totaling about 398 mln dlrs": the
     noun the amount puts a value on."""
-    head = measured.head
-    if head.dep_ == "prep" and head.lower_ in ("at", "to"):
-        head = head.head  # "valued at", "amounting to"
+    head = _sizing_word(measured, ("at", "to"))  # "valued at", "amounting to"
     if head.lower_ not in _WORTH_WORDS or head.dep_ not in ("amod", "acl") or head.head.pos_ != "NOUN":
         return None
     noun = head.head
     return noun if _entity_at(ctx, noun) is None else None
+
+
+def _sizing_word(measured: Token, preps: tuple[str, ...]) -> Token:
+    """The word an amount hangs on, past one of ``preps`` ("valued at $3bn", "amounting to 24.99 pct"): the
+    participle or adjective that may set the amount on a noun."""
+    head = measured.head
+    return head.head if head.dep_ == "prep" and head.lower_ in preps else head
 
 
 _TOTAL_WORDS = frozenset({"totaling", "totalling", "amounting"})
@@ -198,9 +203,7 @@ _TOTAL_WORDS = frozenset({"totaling", "totalling", "amounting"})
 def _totalled(measured: Token | None) -> bool:
     """Whether the amount totals the noun before it ("The seven-year bonds totalling 500 mln forints"): the size of
     an issue, an order or a set of loans, not a market's price."""
-    head = measured.head if measured is not None else None
-    if head is not None and head.dep_ == "prep" and head.lower_ == "to":
-        head = head.head
+    head = _sizing_word(measured, ("to",)) if measured is not None else None
     return head is not None and head.lower_ in _TOTAL_WORDS and head.dep_ in ("acl", "amod")
 
 

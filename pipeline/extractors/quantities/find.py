@@ -313,12 +313,16 @@ def _from_level(
         if scale and m.start not in scales:
             # not "from 800 to 1.2 billion dlrs" (800 million, or a slip): only where the two end up alike; else
             # the number is left as it was written, with no unit it may not have
-            alike = value > 0 and level.value > 0 and abs(math.log(value * scale / level.value)) < math.log(20)
-            if not alike:
+            if not _alike(value * scale, level.value, 20):
                 continue
             value = tidy(value * scale)
         fixed[i] = (_in_level_unit(m, level, value), strong)
     return fixed
+
+
+def _alike(a: float, b: float, times: float) -> bool:
+    """Whether two positive amounts are less than ``times`` apart, either way."""
+    return a > 0 and b > 0 and abs(math.log(a / b)) < math.log(times)
 
 
 def _bare_before_level(m: QuantityMention, level: QuantityMention) -> bool:
@@ -357,10 +361,8 @@ def _compared_level(text: str, out: list[tuple[QuantityMention, bool]]) -> list[
         (m, strong), (level, _) = out[i], out[i + 1]
         if not (
             _bare_before_level(m, level)
-            and m.value > 0
-            and level.value > 0
             and _COMPARES.fullmatch(text[m.end : level.start])
-            and abs(math.log(m.value / level.value)) < math.log(20)
+            and _alike(m.value, level.value, 20)
         ):
             continue
         fixed[i] = (_in_level_unit(m, level, m.value), strong)
@@ -539,8 +541,7 @@ def _elided_scale(text: str, p, last_scaled: tuple[QuantityMention, float], ctx:
         and not re.search(r"[.;!?]\s", gap)
         and bool(_REPEAT_CUE.search(text[max(0, p.start - 16) : p.start]))
         and (_nothing_named_after(text, p.end, ctx) or bool(_REVISED.match(text, p.end)))
-        and p.value > 0
-        and 1 / 3 < p.value * scale / prev.value < 3
+        and _alike(p.value * scale, prev.value, 3)
         and not _nearer_number(text, prev, scale, p.start)
     )
 
@@ -557,7 +558,7 @@ def _nearer_number(text: str, prev: QuantityMention, scale: float, start: int) -
         if re.fullmatch(r"(?:19|20)\d\d", written):
             continue  # a year
         cued = _REPEAT_CUE.search(text[max(0, m.start() - 16) : m.start()])
-        if cued and "." in written and 1 / 3 < float(written) * scale / prev.value < 3:
+        if cued and "." in written and _alike(float(written) * scale, prev.value, 3):
             continue  # an earlier repeat of the same amount
         return True
     return False
