@@ -95,6 +95,11 @@ def _company_suffixes() -> frozenset[str]:
     return _words("company_suffixes")
 
 
+def legal_form_word(word: str) -> bool:
+    """Whether a word is a company's legal form ("NV", "Corp.", "PLC"; ``company_suffixes``)."""
+    return word.rstrip(".") in _company_suffixes() or word in _company_suffixes()
+
+
 def _without_legal_form(name: str) -> str:
     """The name without its last word when that is a legal form of ``company_suffixes``
     ("Cooperative Central Bank Bhd" -> "Cooperative Central Bank"); else the name."""
@@ -1292,7 +1297,9 @@ def _name_head_end(words: DocWords, start: int, end: int) -> int:
 
 def _and_company(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """ "Merrill Lynch and Co Inc", "Frank B. Hall and Co": a name joined by "and" to a span that opens with
-    "Co" or "Company" is one company; the model's two spans (the first often a person) are joined into one."""
+    "Co" or "Company" is one company; the model's two spans (the first often a person) are joined into one.
+    So is a company name right before a span that opens with a legal form ("Deutsche Bank Finance" + "NV
+    Curacao", the second taken for a person)."""
     out: list[tuple[int, int, str, str]] = []
     for span in sorted(spans):
         start, end, label, ent_id = span
@@ -1301,11 +1308,21 @@ def _and_company(words: DocWords, spans: list[tuple[int, int, str, str]]) -> lis
             if before[1] + 1 == start and words.lower(before[1]) == "and" and words.text(start).rstrip(".") in _CO:
                 out[-1] = (before[0], end, "ORG", "")
                 continue
+        if out and not ent_id and _legal_form_tail(words, out[-1], span):
+            out[-1] = (out[-1][0], end, "ORG", "")
+            continue
         out.append(span)
     return out
 
 
 _CO = frozenset({"Co", "Company", "CO", "COMPANY"})
+
+
+def _legal_form_tail(words: DocWords, before: tuple[int, int, str, str], span: tuple[int, int, str, str]) -> bool:
+    """Whether ``span`` continues the company name ``before`` from its legal form on ("NV Curacao")."""
+    start, end = span[0], span[1]
+    adjacent = not before[3] and before[2] == "ORG" and before[1] == start and end - start > 1
+    return adjacent and words.text(start) in _company_suffixes()
 
 
 def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from ...records import EntityMention
-from ..doccache import token_ids
+from ..doccache import doc_text, token_ids
 from .context import ArticleContext, capital_acting, is_index, legislature, macro_noun, public_body
 from .cues import cues
 from .document import figure_name
@@ -173,6 +174,8 @@ def _sentence_names(ctx: ArticleContext) -> list[tuple[Token, EntityMention]]:
                 # "Turkey's biggest private mobile firm could bail out of a $3bn deal" in a story about Turkcell: the
                 # firm's (a story that never names the firm leaves the place)
                 continue
+            if m.label in _PLACES and _LOCATED.match(doc_text(piece.doc), m.end):
+                continue  # "the UK-based journal Screen Digest": where someone is based, never whose figure
             # "Washington announced plans to ...": the capital acting is its country
             government = capital_acting(ctx, token, m) if m.label == "GPE" else None
             out.append((token, government or m))
@@ -298,6 +301,7 @@ def rank(
 # what ties a candidate to the sentence being read, rather than only to the article
 _IN_SENTENCE = frozenset({"first_rule", "in_sentence", "speaker"})
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
+_LOCATED = re.compile(r"-(?:based|born|registered|headquartered|listed)\b")
 
 
 def _place_span(ctx: ArticleContext, best: Candidate) -> bool:

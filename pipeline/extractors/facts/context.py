@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
 from ..doccache import doc_text, token_ids, token_indices, token_indices_of
-from ..entities.find import initials
+from ..entities.find import initials, legal_form_word
 from ..entities.schema import load_fixes
 from .cues import cues
 from .document import (
@@ -577,6 +577,9 @@ _AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b", re.IGNORECASE)  # "t
 _MEDIUM_AFTER = re.compile(r"\s+(?:(?:news\s+)?agency|newswire|(?:news\s+)?website)\b|\s+quoted\b")
 _WHICH_AFTER = re.compile(r",\s+which\b")
 _ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")
+_SAYS_IT_AFTER = re.compile(
+    r"\s+(?:says|said|claims|claimed|insists|insisted|argues|argued)\s+(?:that\s+)?it\s+(?:is|was|has|had|will|would)\b"
+)
 _WHO_AFTER = re.compile(r",\s+who\b")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+$")
 _TITLE_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s")  # "Mr Ebbers" as one name
@@ -593,9 +596,14 @@ def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]
             titled = _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _TITLE_START.match(e.text)
             against = titled or _WHO_AFTER.match(text, e.end)
             company = _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end)
+            # "Yukos claims that it is being punished": a one-word name that says "it" of itself
+            company = company or " " not in e.canonical_name and _SAYS_IT_AFTER.match(text, e.end)
         elif e.label == "GPE" and not _is_country_name(e.canonical_name):
             against = _PLACE_BEFORE.search(text, max(0, e.start - 8), e.start)
+            against = against and not _company_owned(text, e)  # "shares in Vantrex"
             company = _COMPANY_WORD_AFTER.match(text, e.end) or _COMPANY_APPOSITION.match(text, e.end)
+            if not company and country_of_place(e.canonical_name) is None:  # no town of that name
+                company = _company_owned(text, e)
         else:
             continue
         if against:
@@ -610,6 +618,22 @@ _COMPANY_WORD_AFTER = re.compile(r"\s+(?:corporation|corp|company|group|inc|plc)
 _COMPANY_APPOSITION = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|retailer|carrier|insurer|manufacturer|producer)\b"
 )
+
+
+_OWNED_AFTER = re.compile(
+    r"(?:'s?)?\s+(?:shares\b|chief\s+executive|chairman|chairwoman|boss|spokesman|spokeswoman"
+    r"|(?:[a-z]+\s+){1,2}its\s+shares\b)|'s?\s+(?:subsidiar(?:y|ies)|shareholders|profits?|revenues?|turnover)\b"
+)
+
+
+def _company_owned(text: str, e: EntityMention) -> bool:
+    """A name the model took for a place that has what only companies have: "Electrolux saw its shares rise",
+    "Electrolux chief executive Hans Straberg", "Electrolux's subsidiary brands", "shares in Electrolux"."""
+    shares_in = _SHARES_BEFORE.search(text, max(0, e.start - 20), e.start) and not _NAME_GOES_ON.match(text, e.end)
+    return bool(_OWNED_AFTER.match(text, e.end) or shares_in)  # (not "shares in Halloran Pharma": a longer name)
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")
 
 
 def _as_company(e: EntityMention, traded: frozenset[str]) -> EntityMention:
@@ -788,6 +812,8 @@ def macro_noun(token: Token | None) -> bool:
         return False  # "the company share price", "its stock price": a company's, not an economy's
     if _priced_goods(token):
         return False
+    if token.lemma_.lower() == "demand" and any(ch.lemma_.lower() in cues().policy_nouns for ch in token.lefts):
+        return False  # "a $27.5bn tax demand", "a wage demand": a claim on someone, not an economy's demand
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
     if "-" in token.text and token.lower_.replace("-", "") in owners:  # "M-3" as "M3"
@@ -1320,12 +1346,26 @@ _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "m
 
 
 def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
-    """The country of a people named by its demonym in the plural ("Germans" -> Germany), else None."""
+    """The country of a people named by its demonym in the plural ("Germans" -> Germany; "700 million Chinese",
+    counted, for a demonym with no plural of its own), else None."""
+    if _counted_people(token):
+        return country_mention(ctx, token, cues().demonyms[token.text])
     if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
         return None
     prev = token.doc[token.i - 1].text + " " if token.i > 0 else ""
     country = demonym_country(token.text, prev)
     return country_mention(ctx, token, country) if country is not None else None
+
+
+def _counted_people(token: Token) -> bool:
+    """ "700 million Chinese", "2 million Japanese": a demonym the plural writes as it is (ending "-ese", "-ss",
+    "-ch", "-sh"), as a counted noun, names a people."""
+    return (
+        token.text in cues().demonyms
+        and token.text.endswith(("ese", "ss", "ch", "sh"))
+        and token.dep_ not in ("amod", "compound")
+        and any(ch.dep_ == "nummod" for ch in token.children)
+    )
 
 
 def demonym_country(plural: str, prev: str = "") -> str | None:
@@ -1764,11 +1804,21 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
             ent = None if subj.lower_ in c.third_person else _entity_at(ctx, subj) or _named_org(ctx, subj)
             if ent is None or not (ent.label in ("ORG", "PERSON") or _is_country(ent)):
                 continue
-            if sum(m.entity_key == ent.entity_key for m in ctx.entities) > 1 or in_headline(
-                ent, ctx.document.headline_text
+            if (
+                sum(m.entity_key == ent.entity_key for m in ctx.entities) > 1
+                or in_headline(ent, ctx.document.headline_text)
+                or _ends_in_legal_form(ent)
             ):  # (a name written once may be a piece of a longer one: "<SHV (United Kingdom) Holding Co>")
                 ctx.deals[lemma] = (ent, noun.i)
+                if verb.lemma_.lower() == "issue" and lemma in c.security_nouns | c.antecedent_nouns:
+                    ctx.deals["issue"] = (ent, noun.i)  # "X is issuing a 75 mln stg eurobond ... The issue is"
             break
+
+
+def _ends_in_legal_form(ent: EntityMention) -> bool:
+    """ "Deutsche Bank Finance NV Curacao", "Acme Corp": a company's full name, written with its legal form."""
+    words = ent.text.split()
+    return ent.label == "ORG" and len(words) > 1 and any(legal_form_word(w) for w in words[1:])
 
 
 def _owned_deal(noun: Token) -> bool:

@@ -1,0 +1,119 @@
+"""Facts, issue 11 forty-ninth round: a company the model took for a place or a person ("Electrolux saw its shares
+rise", "Yukos claims that it is"), a company name run into its legal form ("... Finance" + "NV Curacao"), "the issue"
+of a eurobond, a claim that is no economy's demand ("a tax demand"), counted peoples whose demonym has no plural
+("700 million Chinese"), and a "-based" place that only says where someone is. Invented cases.
+"""
+
+from __future__ import annotations
+
+import pytest
+from facts_helpers import doc_with_entity, facts_of, subjects_of
+
+from pipeline.extractors.entities.find import find_entities
+from pipeline.extractors.facts.context import _named_as_it, macro_noun
+from pipeline.records import EntityMention
+
+
+def _mentions(text: str, name: str, label: str) -> list[EntityMention]:
+    out, at = [], text.find(name)
+    while at >= 0:
+        out.append(EntityMention(at, at + len(name), name, label, name, f"{label}:{name.casefold()}"))
+        at = text.find(name, at + 1)
+    return out
+
+
+AS_COMPANY = [
+    pytest.param("Vantrex saw its shares rise 14% on Tuesday.", "Vantrex", "GPE", id="place_saw_its_shares"),
+    pytest.param("Vantrex chief executive Anna Berg said so.", "Vantrex", "GPE", id="place_chief_executive"),
+    pytest.param("Vantrex's subsidiary brands include Olo.", "Vantrex", "GPE", id="place_subsidiaries"),
+    pytest.param("Traders sold shares in Vantrex.", "Vantrex", "GPE", id="shares_in_place"),
+    pytest.param("Nordvik claims that it is being punished.", "Nordvik", "PERSON", id="person_says_it_is"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), AS_COMPANY)
+def test_a_name_with_what_only_companies_have_is_a_company(text, name, label):
+    assert _named_as_it(text, _mentions(text, name, label)) == {f"{label}:{name.casefold()}"}
+
+
+NOT_COMPANY = [
+    pytest.param("Houston saw its shares of the market rise.", "Houston", "GPE", id="a_town_of_that_name"),
+    pytest.param("Norway's profits from oil rose.", "Norway", "GPE", id="a_country"),
+    pytest.param("Anna Berg claims that it is wrong.", "Anna Berg", "PERSON", id="a_full_name"),
+    pytest.param("Vantrex said it rained all day in the town.", "Vantrex", "GPE", id="place_without_company_cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), NOT_COMPANY)
+def test_places_and_people_stay_what_they_are(text, name, label):
+    assert _named_as_it(text, _mentions(text, name, label)) == frozenset()
+
+
+def test_a_company_name_runs_into_its_legal_form(nlp):
+    text = "Handel Bank Finance NV Curacao is issuing a bond."
+    doc = nlp(text)
+    a, b = text.index("Handel"), text.index("NV")
+    doc.ents = [doc.char_span(a, b - 1, label="ORG"), doc.char_span(b, text.index(" is"), label="PERSON")]
+    assert [(m.text, m.label) for m in find_entities(doc)] == [("Handel Bank Finance NV Curacao", "ORG")]
+
+
+def test_a_person_before_a_company_is_not_joined(nlp):
+    doc = doc_with_entity(nlp, "Anna Berg NV said it would issue bonds.", "Anna Berg", "PERSON")
+    assert [m.text for m in find_entities(doc)] == ["Anna Berg"]
+
+
+EUROBOND = (
+    "Deutsche Handel Finance NV Curacao is issuing a 50 mln stg eurobond due May 1, 1995 paying 9-1/2 pct and "
+    "priced at 101-1/4 pct, lead manager Grand Bank Ltd said. The issue is available in denominations of 1,000 "
+    "and 5,000 stg and will be listed in Luxembourg."
+)
+
+
+@pytest.mark.parametrize("value", [50e6, 9.5, 1000.0, 5000.0])
+def test_the_issue_is_the_issuers_eurobond(nlp, value):
+    assert subjects_of(facts_of(nlp, EUROBOND), value) == ["Deutsche Handel Finance NV Curacao"]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "macro"),
+    [
+        pytest.param("Yukon faces a $3bn tax demand.", "demand", False, id="tax_demand"),
+        pytest.param("The union tabled a 9% wage demand.", "demand", False, id="wage_demand"),
+        pytest.param("Oil demand rose 3% in March.", "demand", True, id="oil_demand"),
+        pytest.param("Domestic demand rose 3% in March.", "demand", True, id="domestic_demand"),
+    ],
+)
+def test_a_claim_is_no_economys_demand(nlp, text, noun, macro):
+    token = next(t for t in nlp(text) if t.lower_ == noun)
+    assert macro_noun(token) is macro
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param("More than 300 million Japanese watch 900 TV channels.", 300e6, ["Japan"], id="counted"),
+        pytest.param("More than 300 million Japanese watch 900 TV channels.", 900.0, ["Japan"], id="their_channels"),
+        pytest.param("Some 60 million French watched the final.", 60e6, ["France"], id="french"),
+    ],
+)
+def test_a_counted_people_without_a_plural_is_its_country(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Brazil has 30 million mobile users. Mobile sales are expected to reach $2bn in 2006, said the "
+            "US-based research firm Mobitrack.",
+            id="us_based",
+        ),
+        pytest.param(
+            "Brazil has 30 million mobile users. Mobile sales are expected to reach $2bn in 2006, said the "
+            "London-listed research firm Mobitrack.",
+            id="london_listed",
+        ),
+    ],
+)
+def test_a_based_place_is_no_subject(nlp, text):
+    assert subjects_of(facts_of(nlp, text), 2e9) != ["US"] and subjects_of(facts_of(nlp, text), 2e9) != ["London"]
