@@ -117,3 +117,35 @@ def test_a_counted_people_without_a_plural_is_its_country(nlp, text, value, subj
 )
 def test_a_based_place_is_no_subject(nlp, text):
     assert subjects_of(facts_of(nlp, text), 2e9) != ["US"] and subjects_of(facts_of(nlp, text), 2e9) != ["London"]
+
+
+STOCK = [
+    pytest.param("Vantrex's stock climbed 5-3/8 today.", "Vantrex", "GPE", id="possessive_stock"),
+    pytest.param("Vantrex stock fell 2 pct.", "Vantrex", "GPE", id="stock"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), STOCK)
+def test_a_place_with_stock_is_a_company(text, name, label):
+    assert _named_as_it(text, _mentions(text, name, label)) == {f"{label}:{name.casefold()}"}
+
+
+def test_a_place_with_a_stock_market_stays_a_place():
+    text = "Vantrex stock market rose 2 pct."
+    assert _named_as_it(text, _mentions(text, "Vantrex", "GPE")) == frozenset()
+
+
+def test_government_spending_is_the_countrys_not_the_main_companys(nlp):
+    text = (
+        "WASHINGTON, March 3 - The Commodity Credit Corporation issued 3.85 billion dlrs of certificates, the U.S. "
+        "Agriculture Department said. The Commodity Credit Corporation authorized 4.3 billion dlrs more. The "
+        "department said government spending on farm programs in fiscal 1987 is projected to fall 500 mln dlrs."
+    )
+    assert subjects_of(facts_of(nlp, text), 500e6) == ["U.S."]
+
+
+def test_a_product_named_once_is_that_product_where_written_again(nlp):
+    doc = doc_with_entity(
+        nlp, "The Zeno went on sale on Monday. Buyers queued for the Zeno all day.", "Zeno", "PRODUCT"
+    )
+    assert [(m.text, m.label) for m in find_entities(doc)] == [("Zeno", "PRODUCT"), ("Zeno", "PRODUCT")]

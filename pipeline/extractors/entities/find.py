@@ -589,14 +589,16 @@ def _repeated_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> 
     skip = _words("generic_words") | _words("institution_words")
     company = {w.casefold() for w in _words("company_heads") | _company_suffixes()} | {"spa"}
     places = {words.text(s[0]) for s in spans if s[2] in _PLACE_LABELS}
-    wanted = set()  # the hashes of the words that name a company alone
+    wanted: dict[int, str] = {}  # the hashes of the words that name a company (or a product: "the PSP") alone
     for start, end, label, _ in spans:
         rest = [words.text(i) for i in range(start + 1, end) if not words.text(i).isspace()]
         if label == "ORG" and all(w.rstrip(".>").casefold() in company for w in rest):
-            wanted.add(orth[start])
+            wanted[orth[start]] = "ORG"
+        elif label == "PRODUCT" and end - start == 1:
+            wanted.setdefault(orth[start], "PRODUCT")
     taken = {i for start, end, *_ in spans for i in range(start, end)}
     added = []
-    for h in wanted:
+    for h, label in wanted.items():
         word = strings[h]
         if len(word) < 3 or not word.isalpha() or not word[0].isupper() or word in places:
             continue
@@ -607,7 +609,7 @@ def _repeated_names(words: DocWords, spans: list[tuple[int, int, str, str]]) -> 
                 continue
             if any(0 <= j < len(orth) and tags[j] in _PROPER and words.text(j)[:1].isupper() for j in (i - 1, i + 1)):
                 continue  # "Daiwa Bank", "Mr Daiwa": part of another name
-            added.append((i, i + 1, "ORG", ""))
+            added.append((i, i + 1, label, ""))
     return sorted(spans + added) if added else spans
 
 

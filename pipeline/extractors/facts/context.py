@@ -621,8 +621,8 @@ _COMPANY_APPOSITION = re.compile(
 
 
 _OWNED_AFTER = re.compile(
-    r"(?:'s?)?\s+(?:shares\b|chief\s+executive|chairman|chairwoman|boss|spokesman|spokeswoman"
-    r"|(?:[a-z]+\s+){1,2}its\s+shares\b)|'s?\s+(?:subsidiar(?:y|ies)|shareholders|profits?|revenues?|turnover)\b"
+    r"(?:'s?)?\s+(?:shares\b|stock\s+(?!market|exchange)|chief\s+executive|chairman|chairwoman|boss|spokesman"
+    r"|spokeswoman|(?:[a-z]+\s+){1,2}its\s+shares\b)|'s?\s+(?:subsidiar(?:y|ies)|shareholders|profits?)\b"
 )
 
 
