@@ -7,10 +7,11 @@ of a eurobond, a claim that is no economy's demand ("a tax demand"), counted peo
 from __future__ import annotations
 
 import pytest
-from facts_helpers import doc_with_entity, facts_of, subjects_of
+from facts_helpers import doc_with_entity, facts_of, subjects_of, units_of
 
 from pipeline.extractors.entities.find import find_entities
 from pipeline.extractors.facts.context import _named_as_it, macro_noun
+from pipeline.extractors.quantities import find_quantities
 from pipeline.records import EntityMention
 
 
@@ -149,3 +150,42 @@ def test_a_product_named_once_is_that_product_where_written_again(nlp):
         nlp, "The Zeno went on sale on Monday. Buyers queued for the Zeno all day.", "Zeno", "PRODUCT"
     )
     assert [(m.text, m.label) for m in find_entities(doc)] == [("Zeno", "PRODUCT"), ("Zeno", "PRODUCT")]
+
+
+def _amounts(nlp, text: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, q.value, q.unit) for q in find_quantities(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "It has 1.3 billion and 200 million users.",
+            [("1.3 billion", 1.3e9, "dimensionless"), ("200 million", 200e6, "user")],
+            id="two_amounts_in_digits",
+        ),
+        pytest.param(
+            "It paid two million and 300 thousand dollars.",
+            [("two million and 300 thousand dollars", 2.3e6, "USD")],
+            id="words_still_add_up",
+        ),
+        pytest.param(
+            "The plan is to ship 4 million of its new Acme DS handheld consoles by May.",
+            [("4 million", 4e6, "console")],
+            id="a_plural_the_tagger_took_for_a_verb",
+        ),
+    ],
+)
+def test_amounts_after_and_and_counted_plurals(nlp, text, expected):
+    assert _amounts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("There are now about five million unemployed in Norway.", 5e6, id="unemployed"),
+        pytest.param("Some 3 million jobless were counted in Norway.", 3e6, id="jobless"),
+    ],
+)
+def test_people_named_by_an_adjective_after_the_number(nlp, text, value):
+    assert units_of(facts_of(nlp, text), value) == ["person"]

@@ -367,6 +367,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         counted = counted and not noun.like_num  # "to 10,847.66": a number tagged as a noun counts nothing
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") and counted:
             return _counted_name(noun)
+    after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
+    if after is not None and after.pos_ == "ADJ" and after.lower_ in cues().people_properties:
+        return cues().people_properties[after.lower_]  # "about five million unemployed": people
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:

@@ -54,6 +54,21 @@ def _measure_at(doc, start: int) -> bool:
     return unit.lower_ in phy["aliases"] and unit.lower_ not in phy["time_units"] and noun.pos_ == "NOUN"
 
 
+def _plural_as_verb(doc, t, first) -> bool:
+    """ "5 million of its new Nintendo DS handheld consoles by March": a plural noun at the end of a noun phrase
+    the tagger took for a verb ("consoles" as VBZ), after the phrase's modifiers and before a preposition or the
+    sentence's end."""
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return (
+        t.tag_ == "VBZ"
+        and t.i > first.i
+        and t.is_lower
+        and t.text.endswith("s")
+        and doc[t.i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
+        and (nxt is None or nxt.pos_ in ("ADP", "PUNCT"))
+    )
+
+
 def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str] | None:
     """Lemma of the noun a bare number counts ("14 people" -> people) and where it ends."""
     doc = ctx.doc
@@ -89,7 +104,11 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
             compound_start[last] = t.idx
             i = last
             t = doc[i]
-        if ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha) or _acronym_plural(t):
+        if (
+            ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha)
+            or _acronym_plural(t)
+            or _plural_as_verb(doc, t, tok)
+        ):
             best = t  # "14 people", "12 Americans", "14 Liberal MPs", "40 A300s"
         elif (
             (t.pos_ in ("ADJ", "PROPN", "VERB") and t.tag_ in ("JJ", "NNP", "NNPS", "VBN", "VBG", "JJR", "JJS"))
@@ -184,4 +203,4 @@ def _acronym_plural(t) -> bool:
 
 
 def _common_plural(t) -> bool:
-    return t.tag_ == "NNS" or _acronym_plural(t)
+    return t.tag_ == "NNS" or _acronym_plural(t) or t.tag_ == "VBZ"  # (a VBZ only reaches here as ``_plural_as_verb``)

@@ -219,6 +219,9 @@ class _Parser:
                 if nxt is None or self.is_a() or self.frac_ahead(1) or self.frac_ahead():
                     self.i = save_and
                     break
+                if digits and nxt.kind == "num":
+                    self.i = save_and  # "1.3bn and 200 million users": two amounts written in digits, never a sum
+                    break
                 continue
         if not found:
             return None
