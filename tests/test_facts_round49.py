@@ -189,3 +189,20 @@ def test_amounts_after_and_and_counted_plurals(nlp, text, expected):
 )
 def test_people_named_by_an_adjective_after_the_number(nlp, text, value):
     assert units_of(facts_of(nlp, text), value) == ["person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        pytest.param(
+            "Europe is online. The total number of Europeans online rose by 12% to 100 million over the past year.",
+            100e6,
+            "Europe",
+            id="a_region_people",
+        ),
+        pytest.param("The number of Canadians online rose to 20 million.", 20e6, "Canada", id="a_country_people"),
+    ],
+)
+def test_the_number_of_a_people_is_their_country_or_regions_count_of_people(nlp, text, value, subject):
+    (fact,) = [f for f in facts_of(nlp, text) if f.value == value]
+    assert (fact.subject, fact.unit, fact.predicate.split()[-1]) == (subject, "person", text.split("of ")[1].split()[0])

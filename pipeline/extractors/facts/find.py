@@ -658,6 +658,8 @@ def _counted_property(prop: Token) -> str | None:
             return next(k for k in kinds if k)
         if noun is not prop and noun.lower_ in c.people_properties:
             return c.people_properties[noun.lower_]  # "the number of jobless", "of unemployed": people
+        if noun is not prop and noun.ent_type_ == "NORP" and noun.tag_ in ("NNPS", "NNS"):
+            return "person"  # "the number of Europeans online": people
     if noun.lemma_.lower() in c.minor_units:
         # "eased five pfennigs to 101.25", "rose 12 cents to 4.50": the level after a change in hundredths is
         # in the currency itself, not 101.25 pfennigs
@@ -1071,7 +1073,9 @@ def _parse_fact(
     aged = subject is not None and unit is None and _age_at(span, q, measured, subject[1])
     if aged:
         unit, prop = "year", None  # "Mr Hague became an MP at 27": his age then
-    skip = {token.i} if subject and token is not None else set()
+    # (a people counted "of" a number noun stays in the property: "number of Americans")
+    named_here = subject and token is not None and not (source == "demonym_people" and token.dep_ == "pobj")
+    skip = {token.i} if named_here else set()
     if subject and token is not None and token.head.dep_ == "compound" and token.dep_ == "compound":
         # "Banque Nationale de Paris Hong Kong branch": the whole name before the place is the subject's
         skip |= {t.i for t in token.head.children if t.dep_ in ("compound", "nmod") and t.i < token.i}

@@ -1155,7 +1155,7 @@ _RULES = (
     ("deal_antecedent", lambda ctx, prop, verb, measured: _deal_owner(ctx, prop)),
     ("owner", lambda ctx, prop, verb, measured: _noun_owner(ctx, prop, measured)),
     ("issuer", lambda ctx, prop, verb, measured: _issuer(ctx, measured)),
-    ("demonym_people", lambda ctx, prop, verb, measured: _demonym_people(ctx, measured)),
+    ("demonym_people", lambda ctx, prop, verb, measured: _counted_people(ctx, prop) or _demonym_people(ctx, measured)),
     ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("left_with", lambda ctx, prop, verb, measured: _left_with(ctx)),
@@ -1570,6 +1570,15 @@ def _spoken_for(ctx: ArticleContext, verb: Token | None) -> tuple[Token, EntityM
                     return t, ent
         return None
     return None
+
+
+def _counted_people(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The total number of Europeans online rose by 12% to 100 million": the number of a people (``number_nouns``
+    "of" a demonym in the plural) is a figure of their country or region."""
+    if prop is None or prop.lemma_.lower() not in cues().number_nouns:
+        return None
+    of = [p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    return next(((p, c) for p in of if (c := people_country(ctx, p)) is not None), None)
 
 
 def _demonym_people(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
