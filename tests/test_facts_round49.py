@@ -206,3 +206,25 @@ def test_people_named_by_an_adjective_after_the_number(nlp, text, value):
 def test_the_number_of_a_people_is_their_country_or_regions_count_of_people(nlp, text, value, subject):
     (fact,) = [f for f in facts_of(nlp, text) if f.value == value]
     assert (fact.subject, fact.unit, fact.predicate.split()[-1]) == (subject, "person", text.split("of ")[1].split()[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        pytest.param(
+            "FRANKFURT, March 30 - Acme Inc plans to issue a bond, dealers said. Acme said it would issue its first "
+            "bond this spring. But Zentro Corp's announcement it plans to sell its 4.5 pct stake in Acme had made a "
+            "launch date uncertain.",
+            ["Zentro"],
+            id="its_stake_in_the_story_company",
+        ),
+        pytest.param(
+            "FRANKFURT, March 30 - Acme Inc plans to issue a bond, dealers said. Acme said it would sell its 4.5 pct "
+            "stake in Zentro Corp.",
+            ["Acme"],
+            id="its_stake_in_another",
+        ),
+    ],
+)
+def test_no_one_holds_a_stake_in_itself(nlp, text, subject):
+    assert subjects_of(facts_of(nlp, text), 4.5) == subject

@@ -2327,6 +2327,10 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
         for ch in noun.children:
             if ch.dep_ == "poss":
                 ent = _resolve(ctx, ch)
+                if ent is not None and ch.pos_ == "PRON" and _held_in(ctx, noun, ent):
+                    ent = _other_company_before(
+                        ctx, ch, ent
+                    )  # "Kodak's announcement it plans to sell its stake in ICN"
                 if ent is not None and _surveyed_index(ctx, noun, ent):
                     return ch, ctx.country  # "CIPS said its purchasing manager index fell to 51.8": the UK's economy
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
@@ -2383,6 +2387,25 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
                     continue  # "U.S. car sales fell 62 pct, the automaker said": its sales in the U.S.
                 if owns and not inside and not currency and not person_figure:
                     return _company_before_place(ctx, ch, ent)
+    return None
+
+
+def _held_in(ctx: ArticleContext, noun: Token, ent: EntityMention) -> bool:
+    """Whether a stake noun is "in" the entity itself ("its 2.3 pct stake in ICN" read as ICN's): no one holds a
+    stake in itself."""
+    if noun.lemma_.lower() not in ("stake", "holding", "interest"):
+        return False
+    held = [_entity_at(ctx, p) for ch in noun.children if ch.lower_ == "in" for p in ch.children if p.dep_ == "pobj"]
+    return any(h is not None and h.entity_key == ent.entity_key for h in held)
+
+
+def _other_company_before(ctx: ArticleContext, pron: Token, ent: EntityMention) -> EntityMention | None:
+    """The nearest company before a pronoun in its sentence other than ``ent``, else None."""
+    sent = pron.sent
+    for t in reversed(sent[: pron.i - sent.start]):
+        other = _entity_at(ctx, t)
+        if other is not None and other.label == "ORG" and other.entity_key != ent.entity_key:
+            return other
     return None
 
 
