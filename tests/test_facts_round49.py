@@ -228,3 +228,14 @@ def test_the_number_of_a_people_is_their_country_or_regions_count_of_people(nlp,
 )
 def test_no_one_holds_a_stake_in_itself(nlp, text, subject):
     assert subjects_of(facts_of(nlp, text), 4.5) == subject
+
+
+def test_a_name_the_parser_hung_on_the_datelines_place_is_the_subject(nlp):
+    # a body part opens with the blank line after its title; the parser then makes the dateline's place the
+    # subject and hangs the company on it as a "prep", not in apposition
+    text = (
+        "\n\nDALLAS, March 13 - Zeta Acquisition Co, a unit of Omega Hotel\nCorp, said its 135 mln dlrs tender "
+        "offer for all shares of Class B common stock of Resorts Inc expired."
+    )
+    facts = facts_of(nlp, text, title="OMEGA <OMG> OFFER FOR RESORTS <RT> EXPIRES")
+    assert subjects_of(facts, 135e6) == ["Zeta Acquisition"]

@@ -1723,9 +1723,10 @@ def _past_dateline(ctx: ArticleContext, subject: Token) -> Token:
     and hung the real one on it in apposition; that name is the subject."""
     if not ctx.document.in_dateline(subject.idx, subject.idx + len(subject.text)):
         return subject
-    return next(
-        (a for a in subject.children if a.dep_ == "appos" and not ctx.document.in_dateline(a.idx, a.idx + 1)),
-        subject,
+    after = [a for a in subject.children if not ctx.document.in_dateline(a.idx, a.idx + 1)]
+    # ("DALLAS, March 13 - PH Acquisition Co, a unit of ..., said": the name hung on the place as a "prep")
+    return next((a for a in after if a.dep_ == "appos"), None) or next(
+        (a for a in after if a.dep_ in ("prep", "dep", "npadvmod") and a.pos_ == "PROPN"), subject
     )
 
 
