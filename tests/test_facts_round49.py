@@ -239,3 +239,17 @@ def test_a_name_the_parser_hung_on_the_datelines_place_is_the_subject(nlp):
     )
     facts = facts_of(nlp, text, title="OMEGA <OMG> OFFER FOR RESORTS <RT> EXPIRES")
     assert subjects_of(facts, 135e6) == ["Zeta Acquisition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Labour will spend by 2008 £60bn more.", [("£60bn", 60e9, "GBP")], id="a_symbol_before_the_next_amount"
+        ),
+        pytest.param("It cost 50 € in Paris.", [("50 €", 50.0, "EUR")], id="a_symbol_after_its_amount"),
+        pytest.param("10 $ 30 $", [("10 $", 10.0, "USD"), ("30 $", 30.0, "USD")], id="symbols_after_both"),
+    ],
+)
+def test_a_currency_symbol_between_two_numbers_opens_the_second(nlp, text, expected):
+    assert _amounts(nlp, text) == expected

@@ -77,7 +77,8 @@ def _unit_after(
             return pos + m.end(), name, written, "percent", False
     cur = currencies()
     m = _match_after("suffix_sym", rest)
-    if m:
+    # ("by 2008 £60bn": a symbol spaced from the number and glued to the next one opens the next amount)
+    if m and not (m.group()[:1].isspace() and rest[m.end() : m.end() + 1].isdigit()):
         written = m.group().strip()
         code, assumed = _resolve_currency(cur["suffix_symbols"][written], ctx)
         return pos + m.end(), code, written, "currency", assumed
