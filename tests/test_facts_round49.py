@@ -253,3 +253,39 @@ def test_a_name_the_parser_hung_on_the_datelines_place_is_the_subject(nlp):
 )
 def test_a_currency_symbol_between_two_numbers_opens_the_second(nlp, text, expected):
     assert _amounts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The shares dropped 30 Swiss francs to 460.",
+            [("30 Swiss francs", 30.0, "CHF"), ("460", 460.0, "CHF")],
+            id="the_level_a_money_change_reaches",
+        ),
+        pytest.param(
+            "The index rose 1.2 pct to 1,234.5.",
+            [("1.2 pct", 1.2, "percent"), ("1,234.5", 1234.5, "dimensionless")],
+            id="not_after_a_percent",
+        ),
+        pytest.param(
+            "Output rose 30 dlrs to 460 tonnes.",
+            [("30 dlrs", 30.0, "USD"), ("460 tonnes", 460.0, "metric_ton")],
+            id="not_a_level_with_its_own_unit",
+        ),
+    ],
+)
+def test_a_level_after_a_money_change_is_money(nlp, text, expected):
+    assert _amounts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        pytest.param("INVESTOR HAS FIVE PCT OF ZORAN DRILLING <ZDR>", "Zoran Drilling", id="a_spelled_figure"),
+        pytest.param("EASTWIND ONE INC <EWO> 1ST QTR NET", "EASTWIND ONE", id="a_number_word_in_a_name"),
+    ],
+)
+def test_a_wire_headline_names_its_ticker_company_past_a_spelled_figure(nlp, title, subject):
+    text = title if "PCT" in title else title + "\n\nLOS ANGELES, March 25 - Shr 12 cts vs eight cts"
+    assert subjects_of(facts_of(nlp, text, title=title), 5.0 if "PCT" in title else 0.12) == [subject]

@@ -189,7 +189,7 @@ def _topic(
         words = name.split()
         # the last verb, preposition or figure: "OPPENHEIMER RAISES NWA <NWA>", "... HAS 96 PCT OWENS-ILLINOIS <OI>"
         verb = max(
-            (k for k, w in enumerate(words) if w.casefold() in cues().headline_verbs or any(c.isdigit() for c in w)),
+            (k for k, w in enumerate(words) if w.casefold() in cues().headline_verbs or _figure_word(words, k)),
             default=-1,
         )
         if 0 <= verb < len(words) - 1:
@@ -263,6 +263,36 @@ def _topic(
 
 
 _AMOUNT_WORDS = frozenset({"pct", "of", "stake", "mln", "dlrs", "shares"})
+# numbers a wire headline spells out ("INVESTOR HAS FIVE PCT OF SAGE DRILLING <SAGE>")
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+    ]
+)
+
+
+def _figure_word(words: list[str], k: int) -> bool:
+    """A figure among a headline's words: digits, or a spelled number before an amount word ("FIVE PCT OF"; not
+    "WESTWOOD ONE INC")."""
+    word = words[k]
+    spelled = word.casefold() in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].casefold() in _AMOUNT_WORDS
+    return any(c.isdigit() for c in word) or spelled
 
 
 def _whole_names_first(named: list[str], names: dict[str, str], low: str) -> list[str]:

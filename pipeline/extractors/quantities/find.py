@@ -434,6 +434,13 @@ def _quote_units(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tup
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)
+_MINOR_UNIT_END = re.compile(r"(?:cents?|cts|pence|\d\s*p|pfennigs?|centimes?|sen|kopecks?|paise)\.?$", re.I)
+# a price moving by an amount: "dropped 30 Swiss francs to 460", "rose 2 dlrs to 45"
+_MOVED_BY = re.compile(
+    r"\b(?:rose|fell|dropped|gained|added|lost|eased|climbed|slipped|jumped|declined|slid|firmed|advanced"
+    r"|was (?:up|down)|were (?:up|down))\s+(?:by\s+)?(?:an?\s+)?(?:[a-z]+\s+)?$",
+    re.I,
+)
 # "and", "or", "vs", "against last year's", "compared with" between two figures
 _PAIRED = re.compile(
     r"\s*,?\s*(?:and|or|vs\.?|versus|against|compared\s+(?:with|to))\s+"
@@ -481,6 +488,13 @@ def _elided_unit(
             _PAIRED.fullmatch(gap)
             or (re.fullmatch(r"\s+from\s+", gap, re.I) and re.search(r"\b(?:to|at)\s+$", before, re.I))
             or (re.fullmatch(r"\s+to\s+", gap, re.I) and re.search(r"\bfrom\s+$", before, re.I))
+            # "The shares dropped 30 Swiss francs to 460": the level a money change reaches is money too
+            or (
+                prev.kind == "currency"
+                and not _MINOR_UNIT_END.search(prev.text)  # (a change in cents or pence: the facts' rules decide)
+                and re.fullmatch(r"\s+to\s+", gap, re.I)
+                and _MOVED_BY.search(text, max(0, prev.start - 24), prev.start)
+            )
         )
         shape = (  # the earlier amount's number (only looked up for a pair)
             next((n for n in numbers.scan_numbers(text) if prev.start <= n.start < prev.end), None) if paired else None
