@@ -289,3 +289,14 @@ def test_a_level_after_a_money_change_is_money(nlp, text, expected):
 def test_a_wire_headline_names_its_ticker_company_past_a_spelled_figure(nlp, title, subject):
     text = title if "PCT" in title else title + "\n\nLOS ANGELES, March 25 - Shr 12 cts vs eight cts"
     assert subjects_of(facts_of(nlp, text, title=title), 5.0 if "PCT" in title else 0.12) == [subject]
+
+
+def test_a_unit_that_carries_its_headline_parents_name_is_the_storys_company(nlp):
+    # the body part as the pipeline parses it, below its own title part
+    text = (
+        "\n\nLONDON, March 3 - Handel Bank Finance NV Curacao is issuing a 50 mln stg eurobond due April 2, 1997 "
+        "paying 9-7/8 pct, lead manager Grand Bank Ltd said. Handel Bank Capital Markets is co-manager. The selling "
+        "concession is 1-3/8 pct. The issue will be listed in Luxembourg."
+    )
+    facts = facts_of(nlp, text, title="HANDEL BANK UNIT ISSUES 50 MLN STG EUROBOND")
+    assert subjects_of(facts, 1.375) == ["Handel Bank Finance NV Curacao"]

@@ -478,6 +478,8 @@ def build_document(
         topic = None  # "U.S.-JAPAN CHIP DISPUTE": a relation between two countries, no company
     if topic is not None and dateline is not None:
         topic = _unit_of(text, topic, ents, headline, dateline[1]) or topic
+    elif dateline is not None:
+        topic = _named_unit(text, ents, headline, dateline[1])
     market = None if topic is not None else headline_market(doc, headline, span[1] if span else 0)
     return DocumentModel(span, headline, dateline, topic, country, weight, market)
 
@@ -503,6 +505,18 @@ def _unit_of(
     if m is None or parent is None or _first_word(text[m.end() : m.end() + 60]) != parent:
         return None
     return first
+
+
+def _named_unit(text: str, entities: Sequence[EntityMention], headline: str, lead: int) -> EntityMention | None:
+    """ "DEUTSCHE BANK UNIT ISSUES 75 MLN STG EUROBOND" over "LONDON - Deutsche Bank Finance NV Curacao is
+    issuing": a unit that carries its parent's name, opening the lead, is the story's company."""
+    m = _UNIT_HEADLINE.search(headline)
+    first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
+    if m is None or first is None or text[lead : first.start].strip(" <\n"):
+        return None
+    before = re.match(r"(.*?)\s+(?:UNIT|SUBSIDIARY|AFFILIATE)\b", headline)
+    parent = " ".join(re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", before.group(1)))).casefold() if before else ""
+    return first if parent and first.canonical_name.casefold().startswith(parent + " ") else None
 
 
 def headline_market(doc: Doc, headline: str, after: int) -> EntityMention | None:
