@@ -28,7 +28,12 @@ AS_COMPANY = [
     pytest.param("Vantrex chief executive Anna Berg said so.", "Vantrex", "GPE", id="place_chief_executive"),
     pytest.param("Vantrex's subsidiary brands include Olo.", "Vantrex", "GPE", id="place_subsidiaries"),
     pytest.param("Traders sold shares in Vantrex.", "Vantrex", "GPE", id="shares_in_place"),
-    pytest.param("Nordvik claims that it is being punished.", "Nordvik", "PERSON", id="person_says_it_is"),
+    pytest.param(
+        "Nordvik claims that it is being punished. Nordvik is not planning on letting go of its unit.",
+        "Nordvik",
+        "PERSON",
+        id="person_says_it_is_and_has_its",
+    ),
 ]
 
 
@@ -42,6 +47,10 @@ NOT_COMPANY = [
     pytest.param("Norway's profits from oil rose.", "Norway", "GPE", id="a_country"),
     pytest.param("Anna Berg claims that it is wrong.", "Anna Berg", "PERSON", id="a_full_name"),
     pytest.param("Vantrex said it rained all day in the town.", "Vantrex", "GPE", id="place_without_company_cue"),
+    pytest.param("Blair said it was right to raise spending.", "Blair", "PERSON", id="says_it_alone"),
+    pytest.param("Vantrex shares a border with Mexico.", "Vantrex", "GPE", id="shares_as_a_verb"),
+    pytest.param("Vantrex's spokesman said the deficit rose.", "Vantrex", "GPE", id="a_governments_spokesman"),
+    pytest.param("Vantrex's profits from tourism rose 5%.", "Vantrex", "GPE", id="a_regions_profits"),
 ]
 
 
@@ -111,8 +120,8 @@ def test_a_counted_people_without_a_plural_is_its_country(nlp, text, value, subj
         ),
         pytest.param(
             "Brazil has 30 million mobile users. Mobile sales are expected to reach $2bn in 2006, said the "
-            "London-listed research firm Mobitrack.",
-            id="london_listed",
+            "London-headquartered research firm Mobitrack.",
+            id="london_headquartered",
         ),
     ],
 )
@@ -300,3 +309,51 @@ def test_a_unit_that_carries_its_headline_parents_name_is_the_storys_company(nlp
     )
     facts = facts_of(nlp, text, title="HANDEL BANK UNIT ISSUES 50 MLN STG EUROBOND")
     assert subjects_of(facts, 1.375) == ["Handel Bank Finance NV Curacao"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("About 3,000 Acme staff works in Leeds.", [("3,000", 3000.0, "staff")], id="a_verb_after_a_count"),
+        pytest.param("The 15 nation bloc meets in Brussels.", [("15", 15.0, "dimensionless")], id="the_clauses_verb"),
+    ],
+)
+def test_a_real_verb_after_a_count_is_not_what_it_counts(nlp, text, expected):
+    assert _amounts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param(
+            "Acme Corp said the number of Americans using its service rose to 5 million.",
+            5e6,
+            ["Acme"],
+            id="a_companys_count_of_its_users",
+        ),
+        pytest.param(
+            "ICN Pharmaceuticals Inc shares fell 2 dlrs. ICN said profit rose. Kodak's filing with the SEC said it "
+            "plans to sell its 2.3 pct stake in ICN.",
+            2.3,
+            ["Kodak"],
+            id="the_possessor_not_a_regulator_under_a_preposition",
+        ),
+        pytest.param(
+            "The number of UK-registered cars rose 5% to 31 million last year.", 31e6, ["UK"], id="registered_is_whose"
+        ),
+    ],
+)
+def test_review_cases(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects
+
+
+@pytest.mark.parametrize(
+    ("title", "subject"),
+    [
+        pytest.param("INVESTOR HAS TWENTY-FIVE PCT OF ZORAN DRILLING <ZDR>", "Zoran Drilling", id="hyphenated"),
+        pytest.param("BANK ONE OF TEXAS <ONE> UP 5 PCT", "BANK ONE OF TEXAS", id="one_of_in_a_name"),
+    ],
+)
+def test_spelled_figures_and_names_with_number_words(nlp, title, subject):
+    value = 25.0 if "TWENTY" in title else 5.0
+    assert subjects_of(facts_of(nlp, title, title=title), value) == [subject]

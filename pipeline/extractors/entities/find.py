@@ -97,7 +97,16 @@ def _company_suffixes() -> frozenset[str]:
 
 def legal_form_word(word: str) -> bool:
     """Whether a word is a company's legal form ("NV", "Corp.", "PLC"; ``company_suffixes``)."""
-    return word.rstrip(".") in _company_suffixes() or word in _company_suffixes()
+    return word.rstrip(".") in _company_suffixes()
+
+
+def legal_name(text: str) -> bool:
+    """Whether a name is a company's full name: a legal form after at least one word that names something
+    ("Deutsche Bank Finance NV Curacao", "Acme Corp"; not "Holding Co", all generic words)."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if i and legal_form_word(w)), None)
+    skip = _skipped_name_words()
+    return k is not None and any(w.casefold() not in skip and w.casefold() + "s" not in skip for w in words[:k])
 
 
 def _without_legal_form(name: str) -> str:

@@ -301,7 +301,7 @@ def rank(
 # what ties a candidate to the sentence being read, rather than only to the article
 _IN_SENTENCE = frozenset({"first_rule", "in_sentence", "speaker"})
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
-_LOCATED = re.compile(r"-(?:based|born|registered|headquartered|listed)\b")
+_LOCATED = re.compile(r"-(?:based|born|headquartered)\b")  # (not "UK-registered cars": the UK's cars)
 
 
 def _place_span(ctx: ArticleContext, best: Candidate) -> bool:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import EntityMention
 from ..doccache import doc_text, token_ids, token_indices, token_indices_of
-from ..entities.find import initials, legal_form_word
+from ..entities.find import initials, legal_name
 from ..entities.schema import load_fixes
 from .cues import cues
 from .document import (
@@ -580,6 +580,7 @@ _ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?
 _SAYS_IT_AFTER = re.compile(
     r"\s+(?:says|said|claims|claimed|insists|insisted|argues|argued)\s+(?:that\s+)?it\s+(?:is|was|has|had|will|would)\b"
 )
+_ITS_NEAR = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,6}?its\b")
 _WHO_AFTER = re.compile(r",\s+who\b")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+$")
 _TITLE_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s")  # "Mr Ebbers" as one name
@@ -591,13 +592,18 @@ def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]
     executive", "The Titan corporation", "Titan, a California-based company"; never a person with a
     title ("Ms Ashley") or a "who", never a country or a name written after "in"/"from"."""
     votes: dict[str, int] = {}
+    weak: dict[str, set[str]] = {}  # cues that count only together ("Blair said it was right" alone is no firm's)
     for e in mentions:
         if e.label == "PERSON":
             titled = _TITLE_BEFORE.search(text, max(0, e.start - 12), e.start) or _TITLE_START.match(e.text)
             against = titled or _WHO_AFTER.match(text, e.end)
             company = _WHICH_AFTER.match(text, e.end) or _ITS_AFTER.match(text, e.end)
-            # "Yukos claims that it is being punished": a one-word name that says "it" of itself
-            company = company or " " not in e.canonical_name and _SAYS_IT_AFTER.match(text, e.end)
+            # "Yukos claims that it is being punished ... Yukos is not planning on letting go of its unit": a one-word
+            # name that says "it" of itself and has an "its" a few words on, both
+            if " " not in e.canonical_name and _SAYS_IT_AFTER.match(text, e.end):
+                weak.setdefault(e.entity_key, set()).add("says it")
+            if " " not in e.canonical_name and _ITS_NEAR.match(text, e.end):
+                weak.setdefault(e.entity_key, set()).add("its")
         elif e.label == "GPE" and not _is_country_name(e.canonical_name):
             against = _PLACE_BEFORE.search(text, max(0, e.start - 8), e.start)
             against = against and not _company_owned(text, e)  # "shares in Vantrex"
@@ -610,6 +616,9 @@ def _named_as_it(text: str, mentions: Sequence[EntityMention]) -> frozenset[str]
             votes[e.entity_key] = -1_000
         elif company:
             votes[e.entity_key] = votes.get(e.entity_key, 0) + 1
+    for key, cues_seen in weak.items():
+        if len(cues_seen) == 2 and votes.get(key, 0) >= 0:
+            votes[key] = votes.get(key, 0) + 1
     return frozenset(k for k, n in votes.items() if n > 0)
 
 
@@ -620,9 +629,10 @@ _COMPANY_APPOSITION = re.compile(
 )
 
 
+# (what governments have too, a spokesman, a boss, profits from tourism, stays a place's; "Texas shares a border")
 _OWNED_AFTER = re.compile(
-    r"(?:'s?)?\s+(?:shares\b|stock\s+(?!market|exchange)|chief\s+executive|chairman|chairwoman|boss|spokesman"
-    r"|spokeswoman|(?:[a-z]+\s+){1,2}its\s+shares\b)|'s?\s+(?:subsidiar(?:y|ies)|shareholders|profits?)\b"
+    r"(?:'s?)?\s+(?:shares\b(?!\s+(?:her|his|their|its|the|a|an|this|that|with)\b)|stock\s+(?!market|exchange)"
+    r"|chief\s+executive|chairman|chairwoman|(?:[a-z]+\s+){1,2}its\s+shares\b)|'s?\s+(?:subsidiar(?:y|ies)|shareholders)\b"
 )
 
 
@@ -812,7 +822,7 @@ def macro_noun(token: Token | None) -> bool:
         return False  # "the company share price", "its stock price": a company's, not an economy's
     if _priced_goods(token):
         return False
-    if token.lemma_.lower() == "demand" and any(ch.lemma_.lower() in cues().policy_nouns for ch in token.lefts):
+    if token.lemma_.lower() == "demand" and any(ch.lemma_.lower() in cues().claim_modifiers for ch in token.lefts):
         return False  # "a $27.5bn tax demand", "a wage demand": a claim on someone, not an economy's demand
     if token.lemma_.lower() in owners or token.lower_ in owners:  # "imports" (lemma "import")
         return True
@@ -1348,7 +1358,7 @@ _GOVERNMENT_NOUNS = frozenset({"government", "administration", "authorities", "m
 def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
     """The country of a people named by its demonym in the plural ("Germans" -> Germany; "700 million Chinese",
     counted, for a demonym with no plural of its own), else None."""
-    if _counted_people(token):
+    if _uninflected_demonym(token):
         return country_mention(ctx, token, cues().demonyms[token.text])
     if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
         return None
@@ -1357,7 +1367,7 @@ def people_country(ctx: ArticleContext, token: Token) -> EntityMention | None:
     return country_mention(ctx, token, country) if country is not None else None
 
 
-def _counted_people(token: Token) -> bool:
+def _uninflected_demonym(token: Token) -> bool:
     """ "700 million Chinese", "2 million Japanese": a demonym the plural writes as it is (ending "-ese", "-ss",
     "-ch", "-sh"), as a counted noun, names a people."""
     return (
@@ -1724,7 +1734,8 @@ def _past_dateline(ctx: ArticleContext, subject: Token) -> Token:
     if not ctx.document.in_dateline(subject.idx, subject.idx + len(subject.text)):
         return subject
     after = [a for a in subject.children if not ctx.document.in_dateline(a.idx, a.idx + 1)]
-    # ("DALLAS, March 13 - PH Acquisition Co, a unit of ..., said": the name hung on the place as a "prep")
+    # a mis-parse: "\n\nDALLAS, March 13 - PH Acquisition Co, a unit of ..., said" hangs the name (a PROPN) on the
+    # place as a "prep" (a real preposition is an ADP and never taken)
     return next((a for a in after if a.dep_ == "appos"), None) or next(
         (a for a in after if a.dep_ in ("prep", "dep", "npadvmod") and a.pos_ == "PROPN"), subject
     )
@@ -1808,18 +1819,13 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
             if (
                 sum(m.entity_key == ent.entity_key for m in ctx.entities) > 1
                 or in_headline(ent, ctx.document.headline_text)
-                or _ends_in_legal_form(ent)
+                or ent.label == "ORG"
+                and legal_name(ent.text)  # a full name, with its legal form
             ):  # (a name written once may be a piece of a longer one: "<SHV (United Kingdom) Holding Co>")
                 ctx.deals[lemma] = (ent, noun.i)
                 if verb.lemma_.lower() == "issue" and lemma in c.security_nouns | c.antecedent_nouns:
                     ctx.deals["issue"] = (ent, noun.i)  # "X is issuing a 75 mln stg eurobond ... The issue is"
             break
-
-
-def _ends_in_legal_form(ent: EntityMention) -> bool:
-    """ "Deutsche Bank Finance NV Curacao", "Acme Corp": a company's full name, written with its legal form."""
-    words = ent.text.split()
-    return ent.label == "ORG" and len(words) > 1 and any(legal_form_word(w) for w in words[1:])
 
 
 def _owned_deal(noun: Token) -> bool:

@@ -125,6 +125,7 @@ class Cues:
     manner_count_nouns: frozenset[str]
     money_market_nouns: frozenset[str]  # a money market report's "shortage", "surplus": the market's
     policy_nouns: frozenset[str]  # "the minimum wage is set at £4.85": a tax, benefit or limit owns its level
+    claim_modifiers: frozenset[str]  # "a tax demand": a claim, no economy's demand
     death_verbs: frozenset[str]  # "died", "were killed": a toll is the place's or event's where they died
     demonym_folds: dict[str, str]  # {casefolded demonym: country}, the first spelling of a fold winning
     demonym_last_words: frozenset[str]  # "Lankan" of "Sri Lankan": a word that only ends a demonym
@@ -297,6 +298,7 @@ def cues() -> Cues:
         pointing_determiners=frozenset(s["pointing_determiners"]),
         manner_count_nouns=frozenset(s["manner_count_nouns"]),
         policy_nouns=frozenset(s["policy_nouns"]),
+        claim_modifiers=frozenset(s["claim_modifiers"]),
         money_market_nouns=frozenset(s["money_market_nouns"]),
         death_verbs=frozenset(s["death_verbs"]),
         demonym_folds=_folds(s["demonyms"]),

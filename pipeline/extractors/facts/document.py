@@ -14,6 +14,7 @@ Entity mentions are the part's own (offsets relative to the Doc); nothing here r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from ...records import EntityMention
 from ..dates.words import lexicon as date_words
 from ..doccache import doc_text, token_indices, token_indices_of
 from ..entities.find import initials
+from ..quantities.number_atoms import lexicon as number_lexicon
 from .cues import cues
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -263,36 +265,25 @@ def _topic(
 
 
 _AMOUNT_WORDS = frozenset({"pct", "of", "stake", "mln", "dlrs", "shares"})
-# numbers a wire headline spells out ("INVESTOR HAS FIVE PCT OF SAGE DRILLING <SAGE>")
-_NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-    ]
-)
+# what a spelled number in a wire headline counts when it is a figure ("FIVE PCT OF", "TWO MLN DLRS")
+_FIGURE_UNITS = frozenset({"pct", "percent", "mln", "bln", "billion", "million", "dlrs", "dlr"})
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    """The spelled numbers of the quantities' number lexicon ("one" ... "nineteen", "twenty" ... "ninety")."""
+    lx = number_lexicon()
+    return frozenset(lx["units"]) | frozenset(lx["tens"])
 
 
 def _figure_word(words: list[str], k: int) -> bool:
-    """A figure among a headline's words: digits, or a spelled number before an amount word ("FIVE PCT OF"; not
-    "WESTWOOD ONE INC")."""
+    """A figure among a headline's words: digits, or a spelled number ("FIVE", "TWENTY-FIVE") before a unit word
+    ("FIVE PCT OF SAGE DRILLING"; not "WESTWOOD ONE INC", "BANK ONE OF TEXAS")."""
     word = words[k]
-    spelled = word.casefold() in _NUMBER_WORDS and k + 1 < len(words) and words[k + 1].casefold() in _AMOUNT_WORDS
-    return any(c.isdigit() for c in word) or spelled
+    spelled = all(w in _number_words() for w in word.casefold().split("-"))
+    return any(c.isdigit() for c in word) or (
+        spelled and k + 1 < len(words) and words[k + 1].casefold() in _FIGURE_UNITS
+    )
 
 
 def _whole_names_first(named: list[str], names: dict[str, str], low: str) -> list[str]:

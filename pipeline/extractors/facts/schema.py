@@ -136,6 +136,7 @@ class Subjects(Rules):
     pointing_determiners: list[str]
     manner_count_nouns: list[str]
     policy_nouns: list[str]
+    claim_modifiers: list[str]
     money_market_nouns: list[str]
     death_verbs: list[str]
     state_nouns: list[str]

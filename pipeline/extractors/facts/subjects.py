@@ -1578,6 +1578,9 @@ def _counted_people(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Ent
     if prop is None or prop.lemma_.lower() not in cues().number_nouns:
         return None
     of = [p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    # (not "the number of Americans using its service", "of Acme's customers": a company's count of its users)
+    if any(t.dep_ == "poss" or t.ent_type_ == "ORG" for t in prop.subtree):
+        return None
     return next(((p, c) for p in of if (c := people_country(ctx, p)) is not None), None)
 
 
@@ -2328,9 +2331,8 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
             if ch.dep_ == "poss":
                 ent = _resolve(ctx, ch)
                 if ent is not None and ch.pos_ == "PRON" and _held_in(ctx, noun, ent):
-                    ent = _other_company_before(
-                        ctx, ch, ent
-                    )  # "Kodak's announcement it plans to sell its stake in ICN"
+                    # "Kodak's announcement it plans to sell its stake in ICN": not ICN's own stake
+                    ent = _other_company_before(ctx, ch, ent)
                 if ent is not None and _surveyed_index(ctx, noun, ent):
                     return ch, ctx.country  # "CIPS said its purchasing manager index fell to 51.8": the UK's economy
                 if ent is not None and not (forecaster and ent.label == "PERSON"):
@@ -2400,9 +2402,18 @@ def _held_in(ctx: ArticleContext, noun: Token, ent: EntityMention) -> bool:
 
 
 def _other_company_before(ctx: ArticleContext, pron: Token, ent: EntityMention) -> EntityMention | None:
-    """The nearest company before a pronoun in its sentence other than ``ent``, else None."""
+    """The nearest company before a pronoun in its sentence other than ``ent`` that is a clause's subject or a
+    possessor ("Kodak's filing with the SEC said it plans to sell its stake": Kodak, not the SEC), else None."""
+    local = _clause_subject_before(ctx, pron)  # "Industrial Equity Ltd said it raised its stake in Wrather Corp"
+    if local is not None and local.entity_key != ent.entity_key:
+        return local
     sent = pron.sent
     for t in reversed(sent[: pron.i - sent.start]):
+        role = t
+        while role.dep_ in ("compound", "nmod") and role.head is not role:  # "Industrial Equity (Pacific) Ltd"
+            role = role.head
+        if role.dep_ not in ("poss", "nsubj", "nsubjpass"):
+            continue
         other = _entity_at(ctx, t)
         if other is not None and other.label == "ORG" and other.entity_key != ent.entity_key:
             return other

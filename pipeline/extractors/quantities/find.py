@@ -434,7 +434,6 @@ def _quote_units(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tup
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)
-_MINOR_UNIT_END = re.compile(r"(?:cents?|cts|pence|\d\s*p|pfennigs?|centimes?|sen|kopecks?|paise)\.?$", re.I)
 # a price moving by an amount: "dropped 30 Swiss francs to 460", "rose 2 dlrs to 45"
 _MOVED_BY = re.compile(
     r"\b(?:rose|fell|dropped|gained|added|lost|eased|climbed|slipped|jumped|declined|slid|firmed|advanced"
@@ -491,7 +490,8 @@ def _elided_unit(
             # "The shares dropped 30 Swiss francs to 460": the level a money change reaches is money too
             or (
                 prev.kind == "currency"
-                and not _MINOR_UNIT_END.search(prev.text)  # (a change in cents or pence: the facts' rules decide)
+                and prev.unit
+                not in currencies()["minor_units"]  # (a change in cents or pence: the facts' rules decide)
                 and re.fullmatch(r"\s+to\s+", gap, re.I)
                 and _MOVED_BY.search(text, max(0, prev.start - 24), prev.start)
             )

@@ -54,14 +54,17 @@ def _measure_at(doc, start: int) -> bool:
     return unit.lower_ in phy["aliases"] and unit.lower_ not in phy["time_units"] and noun.pos_ == "NOUN"
 
 
-def _plural_as_verb(doc, t, first) -> bool:
+def _plural_as_verb(t) -> bool:
     """ "5 million of its new Nintendo DS handheld consoles by March": a plural noun at the end of a noun phrase
     the tagger took for a verb ("consoles" as VBZ), after the phrase's modifiers and before a preposition or the
     sentence's end."""
+    doc = t.doc
     nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
     return (
         t.tag_ == "VBZ"
-        and t.i > first.i
+        and t.dep_ in ("pobj", "dobj", "conj", "appos")  # a noun's place in the parse, not "3,000 staff works"
+        and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in t.children)
+        and t.i > 0
         and t.is_lower
         and t.text.endswith("s")
         and doc[t.i - 1].pos_ in ("NOUN", "ADJ", "PROPN")
@@ -107,7 +110,7 @@ def _counted_noun(text: str, pos: int, ctx: TextContext) -> tuple[str, int, str]
         if (
             ((t.pos_ == "NOUN" or t.tag_ == "NNPS") and t.is_alpha)
             or _acronym_plural(t)
-            or _plural_as_verb(doc, t, tok)
+            or (t.i > tok.i and _plural_as_verb(t))
         ):
             best = t  # "14 people", "12 Americans", "14 Liberal MPs", "40 A300s"
         elif (
@@ -203,4 +206,4 @@ def _acronym_plural(t) -> bool:
 
 
 def _common_plural(t) -> bool:
-    return t.tag_ == "NNS" or _acronym_plural(t) or t.tag_ == "VBZ"  # (a VBZ only reaches here as ``_plural_as_verb``)
+    return t.tag_ == "NNS" or _acronym_plural(t) or _plural_as_verb(t)
