@@ -1333,7 +1333,7 @@ def _legal_form_tail(words: DocWords, before: tuple[int, int, str, str], span: t
     """Whether ``span`` continues the company name ``before`` from its legal form on ("NV Curacao")."""
     start, end = span[0], span[1]
     adjacent = not before[3] and before[2] == "ORG" and before[1] == start and end - start > 1
-    return adjacent and words.text(start) in _company_suffixes()
+    return adjacent and legal_form_word(words.text(start))
 
 
 def _split_at_paragraphs(words: DocWords, spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

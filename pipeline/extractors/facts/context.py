@@ -576,11 +576,18 @@ _AGENCY_BEFORE = re.compile(r"\b(?:news|press)\s+agency\s+$", re.IGNORECASE)  # 
 _AGENCY_AFTER = re.compile(r"\s+(?:news|press)\s+agency\b", re.IGNORECASE)  # "the Xinhua news agency"
 _MEDIUM_AFTER = re.compile(r"\s+(?:(?:news\s+)?agency|newswire|(?:news\s+)?website)\b|\s+quoted\b")
 _WHICH_AFTER = re.compile(r",\s+which\b")
-_ITS_AFTER = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,4}?its\b")
+
+
+def _its_within(words: int) -> re.Pattern[str]:
+    """ "is parting company with its": an "its" at most ``words`` words after a name's verb."""
+    return re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0," + str(words) + r"}?its\b")
+
+
+_ITS_AFTER = _its_within(4)
 _SAYS_IT_AFTER = re.compile(
     r"\s+(?:says|said|claims|claimed|insists|insisted|argues|argued)\s+(?:that\s+)?it\s+(?:is|was|has|had|will|would)\b"
 )
-_ITS_NEAR = re.compile(r"\s+(?:is|was|has|had|will|would)\s+(?:[a-z]+\s+){0,6}?its\b")
+_ITS_NEAR = _its_within(6)
 _WHO_AFTER = re.compile(r",\s+who\b")
 _TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s+$")
 _TITLE_START = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor)\.?\s")  # "Mr Ebbers" as one name
@@ -1823,7 +1830,7 @@ def _remember_deals(ctx: ArticleContext, sent: Span) -> None:
                 and legal_name(ent.text)  # a full name, with its legal form
             ):  # (a name written once may be a piece of a longer one: "<SHV (United Kingdom) Holding Co>")
                 ctx.deals[lemma] = (ent, noun.i)
-                if verb.lemma_.lower() == "issue" and lemma in c.security_nouns | c.antecedent_nouns:
+                if verb.lemma_.lower() == "issue":
                     ctx.deals["issue"] = (ent, noun.i)  # "X is issuing a 75 mln stg eurobond ... The issue is"
             break
 

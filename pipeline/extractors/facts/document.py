@@ -501,12 +501,11 @@ def _unit_of(
 def _named_unit(text: str, entities: Sequence[EntityMention], headline: str, lead: int) -> EntityMention | None:
     """ "DEUTSCHE BANK UNIT ISSUES 75 MLN STG EUROBOND" over "LONDON - Deutsche Bank Finance NV Curacao is
     issuing": a unit that carries its parent's name, opening the lead, is the story's company."""
-    m = _UNIT_HEADLINE.search(headline)
+    before = re.match(r"(.*?)\s+(?:UNIT|SUBSIDIARY|AFFILIATE)(?:'S)?\s", headline)
     first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
-    if m is None or first is None or text[lead : first.start].strip(" <\n"):
+    if before is None or first is None or text[lead : first.start].strip(" <\n"):
         return None
-    before = re.match(r"(.*?)\s+(?:UNIT|SUBSIDIARY|AFFILIATE)\b", headline)
-    parent = " ".join(re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", before.group(1)))).casefold() if before else ""
+    parent = " ".join(re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", before.group(1)))).casefold()
     return first if parent and first.canonical_name.casefold().startswith(parent + " ") else None
 
 

@@ -1577,10 +1577,10 @@ def _counted_people(ctx: ArticleContext, prop: Token | None) -> tuple[Token, Ent
     "of" a demonym in the plural) is a figure of their country or region."""
     if prop is None or prop.lemma_.lower() not in cues().number_nouns:
         return None
-    of = [p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
     # (not "the number of Americans using its service", "of Acme's customers": a company's count of its users)
     if any(t.dep_ == "poss" or t.ent_type_ == "ORG" for t in prop.subtree):
         return None
+    of = [p for ch in prop.children if ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
     return next(((p, c) for p in of if (c := people_country(ctx, p)) is not None), None)
 
 
@@ -2395,7 +2395,7 @@ def _noun_owner(ctx: ArticleContext, prop: Token | None, measured: Token | None)
 def _held_in(ctx: ArticleContext, noun: Token, ent: EntityMention) -> bool:
     """Whether a stake noun is "in" the entity itself ("its 2.3 pct stake in ICN" read as ICN's): no one holds a
     stake in itself."""
-    if noun.lemma_.lower() not in ("stake", "holding", "interest"):
+    if noun.lemma_.lower() not in cues().stake_nouns:
         return False
     held = [_entity_at(ctx, p) for ch in noun.children if ch.lower_ == "in" for p in ch.children if p.dep_ == "pobj"]
     return any(h is not None and h.entity_key == ent.entity_key for h in held)

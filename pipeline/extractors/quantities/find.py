@@ -434,6 +434,17 @@ def _quote_units(text: str, out: list[tuple[QuantityMention, bool]]) -> list[tup
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|his|her|its|their|our|my|your)\s+(?=[A-Za-z])", re.I)
+
+
+def _money_moved_to(text: str, prev: QuantityMention) -> bool:
+    """Whether an amount of money (not of cents or pence) is what a price moved by ("dropped 30 Swiss francs")."""
+    return (
+        prev.kind == "currency"
+        and prev.unit not in currencies()["minor_units"]
+        and _MOVED_BY.search(text, max(0, prev.start - 24), prev.start) is not None
+    )
+
+
 # a price moving by an amount: "dropped 30 Swiss francs to 460", "rose 2 dlrs to 45"
 _MOVED_BY = re.compile(
     r"\b(?:rose|fell|dropped|gained|added|lost|eased|climbed|slipped|jumped|declined|slid|firmed|advanced"
@@ -487,14 +498,9 @@ def _elided_unit(
             _PAIRED.fullmatch(gap)
             or (re.fullmatch(r"\s+from\s+", gap, re.I) and re.search(r"\b(?:to|at)\s+$", before, re.I))
             or (re.fullmatch(r"\s+to\s+", gap, re.I) and re.search(r"\bfrom\s+$", before, re.I))
-            # "The shares dropped 30 Swiss francs to 460": the level a money change reaches is money too
-            or (
-                prev.kind == "currency"
-                and prev.unit
-                not in currencies()["minor_units"]  # (a change in cents or pence: the facts' rules decide)
-                and re.fullmatch(r"\s+to\s+", gap, re.I)
-                and _MOVED_BY.search(text, max(0, prev.start - 24), prev.start)
-            )
+            # "The shares dropped 30 Swiss francs to 460": the level a money change reaches is money too (a change
+            # in cents or pence is left to the facts' rules)
+            or (_money_moved_to(text, prev) and re.fullmatch(r"\s+to\s+", gap, re.I))
         )
         shape = (  # the earlier amount's number (only looked up for a pair)
             next((n for n in numbers.scan_numbers(text) if prev.start <= n.start < prev.end), None) if paired else None
