@@ -190,6 +190,21 @@ AMOUNTS = [
     ),
     pytest.param("About 3,000 Acme staff works in Leeds.", [("3,000", 3000.0, "staff")], id="a_verb_after_a_count"),
     pytest.param("The 15 nation bloc meets in Brussels.", [("15", 15.0, "dimensionless")], id="the_clauses_verb"),
+    pytest.param(
+        "Of the 500 workers, 200 were laid off.",
+        [("500", 500.0, "worker"), ("200", 200.0, "worker")],
+        id="a_part_of_a_fronted_whole",
+    ),
+    pytest.param(
+        "Of the country's 360 million households, 100 million receive cable.",
+        [("360 million", 360e6, "household"), ("100 million", 100e6, "household")],
+        id="a_scaled_part_of_a_fronted_whole",
+    ),
+    pytest.param(
+        "Sales of 500 cars, 200 of them new, rose.",
+        [("500", 500.0, "car"), ("200", 200.0, "dimensionless")],
+        id="no_fronted_whole",
+    ),
 ]
 
 

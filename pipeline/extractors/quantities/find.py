@@ -445,6 +445,25 @@ def _money_moved_to(text: str, prev: QuantityMention) -> bool:
     )
 
 
+def _part_of_fronted_whole(text: str, whole: QuantityMention, whole_end: int, start: int) -> bool:
+    """Whether a bare number right after a comma counts a part of the whole a sentence opens with ("Of the
+    country's 360 million households, 100 million receive cable", "Of its 27 plants, 10 will close")."""
+    return bool(
+        re.fullmatch(r"\s*,\s*", text[whole_end:start])
+        and _FRONTED_WHOLE.search(text, max(0, whole.start - 40), whole.start)
+    )
+
+
+def _scale_at(text: str, q: QuantityMention) -> float | None:
+    """The scale word of the number an amount opens with ("360 million households": 1e6), else None."""
+    n = next((n for n in numbers.scan_numbers(text[q.start : q.end])), None)
+    return n.scale if n is not None else None
+
+
+# a sentence opening with the whole a count is part of: "Of the 500 workers, 200 ...", "Of its 27 plants, 10 ..."
+_FRONTED_WHOLE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)Of\s+(?:the|its|their|his|her|our|[A-Z][\w.]*'s?)\s+(?:[\w'-]+\s+){0,2}$"
+)
 # a price moving by an amount: "dropped 30 Swiss francs to 460", "rose 2 dlrs to 45"
 _MOVED_BY = re.compile(
     r"\b(?:rose|fell|dropped|gained|added|lost|eased|climbed|slipped|jumped|declined|slid|firmed|advanced"
@@ -487,6 +506,9 @@ def _elided_unit(
     between ("for 250 mln francs and the 6-1/2 pct bond ... for 300 mln").
     """
     num = p.num
+    fronted = prev is not None and prev.kind == "count" and _part_of_fronted_whole(text, prev, prev_end, p.start)
+    if fronted and num.scale == _scale_at(text, prev):
+        return prev  # "Of the 500 workers, 200 were laid off": a part of the whole the sentence opens with
     if re.match(r"\s*[\"\u201c]", text[p.end : p.end + 3]) or (
         num.scale is None and not _nothing_named_after(text, p.end, ctx)
     ):
