@@ -334,3 +334,25 @@ def test_review_cases(nlp, text, value, subjects):
 def test_spelled_figures_and_names_with_number_words(nlp, title, subject):
     value = 25.0 if "TWENTY" in title else 5.0
     assert subjects_of(facts_of(nlp, title, title=title), value) == [subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subjects"),
+    [
+        pytest.param(
+            "Sir Alan Marsh bid for Acme Corp. The company bought back Marsh's stock for 620 mln dlrs, giving him a 93 "
+            "mln dlr profit.",
+            93e6,
+            ["Alan Marsh"],
+            id="the_person_given_a_profit",
+        ),
+        pytest.param(
+            "The deal gives Acme Corp a 20 pct stake in Beta Inc.", 20.0, ["Acme"], id="a_company_given_a_stake"
+        ),
+        pytest.param(
+            "Acme Corp gave shareholders a special dividend of 2 dlrs a share.", 2.0, ["Acme"], id="no_one_named_given"
+        ),
+    ],
+)
+def test_a_figure_given_to_someone_is_the_recipients(nlp, text, value, subjects):
+    assert subjects_of(facts_of(nlp, text), value) == subjects

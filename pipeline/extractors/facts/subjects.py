@@ -1159,12 +1159,33 @@ _RULES = (
     ("counted_whole", lambda ctx, prop, verb, measured: _counted_whole(ctx)),
     ("plan_owner", lambda ctx, prop, verb, measured: _plan_owner(ctx, measured)),
     ("left_with", lambda ctx, prop, verb, measured: _left_with(ctx)),
+    ("recipient", lambda ctx, prop, verb, measured: _recipient(ctx, prop)),
     ("verb_subject", lambda ctx, prop, verb, measured: _verb_subject(ctx, prop, verb)),
     ("members_of", lambda ctx, prop, verb, measured: _members_of(ctx, measured)),
     ("central_bank_rate", lambda ctx, prop, verb, measured: _central_bank_rate(ctx, prop)),
     ("implied", lambda ctx, prop, verb, measured: _implied_owner(ctx, prop, verb, measured)),
     ("spoken_for", lambda ctx, prop, verb, measured: _spoken_for(ctx, verb)),
 )
+
+
+def _recipient(ctx: ArticleContext, prop: Token | None) -> tuple[Token, EntityMention] | None:
+    """ "The company bought back Goldsmith's stock for 620 mln dlrs, giving him a 93 mln dlr profit": a figure of
+    someone's own (``implicit_owner_nouns``, ``stake_nouns``) given to someone (the verb's dative) is the
+    recipient's, not the giver's."""
+    c = cues()
+    if prop is None or prop.dep_ != "dobj" or prop.lemma_.lower() not in c.implicit_owner | c.stake_nouns:
+        return None
+    dative = next((ch for ch in prop.head.children if ch.dep_ == "dative"), None)
+    if dative is None:
+        return None
+    ent = None
+    if dative.lower_ in ("him", "her"):  # the person the sentence named before it ("Goldsmith's stock ... him")
+        sent = dative.sent
+        ent = next(
+            (m for m in reversed(ctx.mentions_between(sent.start_char, dative.idx)) if m.label == "PERSON"), None
+        )
+    ent = ent or _resolve(ctx, dative)
+    return (dative, ent) if ent is not None and ent.label in ("ORG", "PERSON", "GPE") else None
 
 
 def _members_of(ctx: ArticleContext, measured: Token | None) -> tuple[Token, EntityMention] | None:
