@@ -220,6 +220,9 @@ def test_amounts(nlp, text, expected):
     [
         pytest.param("There are now about five million unemployed in Norway.", 5e6, id="unemployed"),
         pytest.param("Some 3 million jobless were counted in Norway.", 3e6, id="jobless"),
+        pytest.param(
+            "Norway's biggest neighbour - population 80 million - has 20 million cars.", 80e6, id="population_before"
+        ),
     ],
 )
 def test_people_named_by_an_adjective_after_the_number(nlp, text, value):

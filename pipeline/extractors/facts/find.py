@@ -370,6 +370,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
     after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
     if after is not None and after.pos_ == "ADJ" and after.lower_ in cues().people_properties:
         return cues().people_properties[after.lower_]  # "about five million unemployed": people
+    before = span.doc[span.start - 1] if span is not None and span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.lower_ in cues().people_properties:
+        return cues().people_properties[before.lower_]  # "the world's most populous country - population 1.3bn -"
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:
