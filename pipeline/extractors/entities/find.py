@@ -113,7 +113,7 @@ def _without_legal_form(name: str) -> str:
     """The name without its last word when that is a legal form of ``company_suffixes``
     ("Cooperative Central Bank Bhd" -> "Cooperative Central Bank"); else the name."""
     head, _, last = name.rpartition(" ")
-    return head.rstrip(" ,") if head and last.rstrip(".") in _company_suffixes() else name
+    return head.rstrip(" ,") if head and legal_form_word(last) else name
 
 
 def _is_business_unit(short: str, long: str) -> bool:

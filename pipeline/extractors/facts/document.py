@@ -488,8 +488,8 @@ def _unit_of(
     is the unit's, whose name opens the lead and which the lead describes as the headline company's unit."""
     if not _UNIT_HEADLINE.search(headline):
         return None
-    first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
-    if first is None or first.entity_key == topic.entity_key or text[lead : first.start].strip(" <\n"):
+    first = _lead_company(text, entities, lead)
+    if first is None or first.entity_key == topic.entity_key:
         return None  # the lead must open with the unit's name
     m = _UNIT_OF.match(text, first.end)
     parent = _first_word(topic.canonical_name)
@@ -498,12 +498,18 @@ def _unit_of(
     return first
 
 
+def _lead_company(text: str, entities: Sequence[EntityMention], lead: int) -> EntityMention | None:
+    """The company whose name opens the lead (only blanks or a "<" before it), else None."""
+    first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
+    return None if first is None or text[lead : first.start].strip(" <\n") else first
+
+
 def _named_unit(text: str, entities: Sequence[EntityMention], headline: str, lead: int) -> EntityMention | None:
     """ "DEUTSCHE BANK UNIT ISSUES 75 MLN STG EUROBOND" over "LONDON - Deutsche Bank Finance NV Curacao is
     issuing": a unit that carries its parent's name, opening the lead, is the story's company."""
     before = re.match(r"(.*?)\s+(?:UNIT|SUBSIDIARY|AFFILIATE)(?:'S)?\s", headline)
-    first = next((e for e in entities if e.label == "ORG" and lead <= e.start), None)
-    if before is None or first is None or text[lead : first.start].strip(" <\n"):
+    first = _lead_company(text, entities, lead)
+    if before is None or first is None:
         return None
     parent = " ".join(re.findall(r"[A-Za-z]+", _TICKERS.sub(" ", before.group(1)))).casefold()
     return first if parent and first.canonical_name.casefold().startswith(parent + " ") else None

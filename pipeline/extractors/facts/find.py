@@ -367,12 +367,9 @@ def _unit(q: QuantityMention, previous: list[tuple[int, str]], sent_index: int, 
         counted = counted and not noun.like_num  # "to 10,847.66": a number tagged as a noun counts nothing
         if noun is not span.root and noun.pos_ in ("NOUN", "PROPN") and noun.tag_ in ("NNS", "NNPS") and counted:
             return _counted_name(noun)
-    after = span.doc[span.end] if span is not None and span.end < len(span.doc) else None
-    if after is not None and after.pos_ == "ADJ" and after.lower_ in cues().people_properties:
-        return cues().people_properties[after.lower_]  # "about five million unemployed": people
-    before = span.doc[span.start - 1] if span is not None and span.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.lower_ in cues().people_properties:
-        return cues().people_properties[before.lower_]  # "the world's most populous country - population 1.3bn -"
+    people = _people_beside(span) if span is not None else None
+    if people is not None:
+        return people
     if span is not None:  # the plural noun right after the number, past a product name ("45 million Galaxy S7 phones")
         for t in span.doc[span.end : span.end + 4]:
             if t.text in (",", ";", ":", "(", ")", "-", "--", ".", "!", "?") or t.is_sent_start:
@@ -636,6 +633,19 @@ def _employees(q: QuantityMention, unit: str | None, span: Span) -> str | None:
     if not staff or (unit == "job" and span.end < len(span.doc) and span.doc[span.end].lemma_.lower() == "job"):
         return unit  # "cut its workforce by cutting 500 jobs": jobs written are jobs
     return "employee"
+
+
+def _people_beside(span: Span) -> str | None:
+    """The unit of people a word right beside a bare number names (``people_properties``): an adjective after it
+    ("about five million unemployed") or a noun before it ("the world's most populous country - population 1.3bn")."""
+    people, doc = cues().people_properties, span.doc
+    for t, pos in (
+        (doc[span.end] if span.end < len(doc) else None, "ADJ"),
+        (doc[span.start - 1] if span.start else None, "NOUN"),
+    ):
+        if t is not None and t.pos_ == pos and t.lower_ in people:
+            return people[t.lower_]
+    return None
 
 
 def _counted_compound(prop: Token) -> str | None:

@@ -454,10 +454,9 @@ def _part_of_fronted_whole(text: str, whole: QuantityMention, whole_end: int, st
     )
 
 
-def _scale_at(text: str, q: QuantityMention) -> float | None:
-    """The scale word of the number an amount opens with ("360 million households": 1e6), else None."""
-    n = next((n for n in numbers.scan_numbers(text[q.start : q.end])), None)
-    return n.scale if n is not None else None
+def _number_of(text: str, q: QuantityMention) -> NumberSpan | None:
+    """The number an amount opens with, as the number scanner reads it in ``text`` (its scale, its digits)."""
+    return next((n for n in numbers.scan_numbers(text) if q.start <= n.start < q.end), None)
 
 
 # a sentence opening with the whole a count is part of: "Of the 500 workers, 200 ...", "Of its 27 plants, 10 ..."
@@ -507,7 +506,8 @@ def _elided_unit(
     """
     num = p.num
     fronted = prev is not None and prev.kind == "count" and _part_of_fronted_whole(text, prev, prev_end, p.start)
-    if fronted and num.scale == _scale_at(text, prev):
+    whole = _number_of(text, prev) if fronted else None
+    if whole is not None and num.scale == whole.scale:
         return prev  # "Of the 500 workers, 200 were laid off": a part of the whole the sentence opens with
     if re.match(r"\s*[\"\u201c]", text[p.end : p.end + 3]) or (
         num.scale is None and not _nothing_named_after(text, p.end, ctx)
@@ -524,9 +524,7 @@ def _elided_unit(
             # in cents or pence is left to the facts' rules)
             or (_money_moved_to(text, prev) and re.fullmatch(r"\s+to\s+", gap, re.I))
         )
-        shape = (  # the earlier amount's number (only looked up for a pair)
-            next((n for n in numbers.scan_numbers(text) if prev.start <= n.start < prev.end), None) if paired else None
-        )
+        shape = _number_of(text, prev) if paired else None  # the earlier amount's number (only looked up for a pair)
         if (
             paired
             and prev.kind in ("currency", "percent", "dimension", "count")
